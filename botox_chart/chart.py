@@ -1,0 +1,632 @@
+"""A session being charted: injections, tailoring, totals, dilution, waste and findings.
+
+Pure Python (no Qt, no database), so every dose rule is tested without a window. Facts cited as
+"DESIGN §1" are the domain facts of ``shared/DESIGN.md`` section 1 (UK SmPC, US label, PREEMPT
+paper). The window edits a :class:`Chart` through its methods; the store saves and loads it; the
+note prints it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import StrEnum
+
+from botox_chart.protocol import Point, Protocol, Side, Site
+
+RETREATMENT_DAYS = 84
+"""DESIGN §1: retreatment every 12 weeks, no sooner (payers reject earlier sessions)."""
+
+RECONSTITUTED_USE_WITHIN_HOURS = 24
+"""DESIGN §1: reconstituted product is used within 24 h."""
+
+PRODUCT = "onabotulinumtoxinA (Botox)"
+DILUENT = "0.9% sodium chloride, preservative-free"
+NEEDLE = "30 G, 0.5 in"
+NEEDLES = ("30 G, 0.5 in", "30 G, 1 in", "27 G, 0.5 in")
+
+CONTRAINDICATIONS = (
+    "Infection at an injection site",
+    "Hypersensitivity to botulinum toxin",
+    "Neuromuscular disease",
+    "Pregnancy or breastfeeding",
+)
+"""The contraindication screen of a procedure note (DESIGN §1, "What a procedure note holds")."""
+
+ADVERSE_EVENTS = (
+    "Neck pain",
+    "Neck stiffness",
+    "Injection-site pain",
+    "Bruising/bleeding",
+    "Headache or migraine flare",
+    "Eyelid ptosis",
+    "Eyebrow ptosis/asymmetry",
+    "Facial paresis/loss of frown",
+    "Neck muscle weakness",
+    "Myalgia",
+    "Shoulder/arm pain",
+    "Skin tightness",
+    "Dysphagia",
+    "Diplopia/blurred vision",
+    "Dry eye",
+    "Vasovagal/fainting",
+    "Infection",
+    "Breathing difficulty",
+    "Generalised weakness",
+)
+"""DESIGN §1 adverse-event pick list ("other" is the free-text field beside it)."""
+
+URGENT_ADVERSE_EVENTS = frozenset(
+    {"Dysphagia", "Diplopia/blurred vision", "Breathing difficulty", "Generalised weakness"}
+)
+"""DESIGN §1: possible distant spread of toxin, flagged for urgent review."""
+
+DUPLICATE_DISTANCE = 6.0
+"""Two injections closer than this (diagram units) on one view are probably charted twice."""
+
+MAX_UNITS_PER_INJECTION = Decimal(50)
+"""A sanity limit on one injection: a typing slip (50 for 5.0) is refused, not charted."""
+
+
+class ChartError(ValueError):
+    """A charting action that was refused; the message says why, for the user."""
+
+
+class InjectionKind(StrEnum):
+    PROTOCOL = "protocol"
+    FOLLOW_THE_PAIN = "follow_the_pain"
+    CUSTOM = "custom"
+
+
+class SiteState(StrEnum):
+    PENDING = "pending"
+    INJECTED = "injected"
+    OMITTED = "omitted"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """Blocks signing."""
+    WARNING = "warning"
+    """Must be acknowledged before signing."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def key(self) -> str:
+        """What an acknowledgement refers to: the same warning about the same thing."""
+        return f"{self.code}:{self.message}"
+
+
+@dataclass(frozen=True)
+class Injection:
+    key: str
+    """Stable within a chart: the site code for protocol sites, FTP-n and X-n for the others."""
+    kind: InjectionKind
+    site_code: str | None
+    label: str
+    muscle: str
+    side: Side
+    point: Point
+    units: Decimal
+
+
+@dataclass(frozen=True)
+class Dilution:
+    """Vials opened and saline added.
+
+    DESIGN §1: 100 U + 2 mL or 200 U + 4 mL both give 5 U per 0.1 mL.
+    """
+
+    vial_units: int = 200
+    vial_count: int = 1
+    diluent_ml: Decimal = Decimal(4)
+    """Saline added to each vial."""
+
+    def problem(self) -> str | None:
+        if self.vial_units <= 0:
+            return "Vial size must be above 0 U."
+        if self.vial_count <= 0:
+            return "At least one vial must be opened."
+        if not self.diluent_ml.is_finite() or self.diluent_ml <= 0:
+            return "Diluent volume must be above 0 mL."
+        return None
+
+    @property
+    def units_opened(self) -> int:
+        return self.vial_units * self.vial_count
+
+    @property
+    def units_per_ml(self) -> Decimal:
+        return Decimal(self.vial_units) / self.diluent_ml
+
+    @property
+    def units_per_tenth_ml(self) -> Decimal:
+        return _round(self.units_per_ml / 10, "0.01")
+
+    def volume_ml(self, units: Decimal) -> Decimal:
+        """Volume drawn for a dose: units ÷ concentration (DESIGN §1), to 0.01 mL."""
+        return _round(units / self.units_per_ml, "0.01")
+
+
+@dataclass(frozen=True)
+class Totals:
+    total: Decimal
+    sites: int
+    by_muscle: dict[str, Decimal]
+    by_muscle_side: dict[tuple[str, Side], Decimal]
+    follow_the_pain_units: dict[str, Decimal]
+    follow_the_pain_sites: dict[str, int]
+
+
+def parse_units(value: object) -> Decimal:
+    """A dose typed or stored anywhere, as Decimal units; refuses what is not a sensible dose."""
+    if isinstance(value, bool):
+        raise ChartError(f"{value!r} is not a number of units.")
+    text = str(value).strip().removesuffix("U").removesuffix("u").strip().replace(",", ".")
+    try:
+        units = Decimal(text)
+    except InvalidOperation:
+        raise ChartError(f"{str(value)!r} is not a number of units.") from None
+    if not units.is_finite():
+        raise ChartError(f"{str(value)!r} is not a number of units.")
+    if units <= 0:
+        raise ChartError(f"A dose must be above 0 U (got {text} U).")
+    if units > MAX_UNITS_PER_INJECTION:
+        raise ChartError(
+            f"{text} U at one site is above the {MAX_UNITS_PER_INJECTION} U limit per injection."
+        )
+    if units != units.quantize(Decimal("0.1")):
+        raise ChartError(f"Doses are charted to 0.1 U (got {text} U).")
+    return units.quantize(Decimal("0.1"))
+
+
+@dataclass
+class Chart:
+    """The clinical content of one session, as the injector charts it."""
+
+    protocol: Protocol
+    date_of_service: date = field(default_factory=date.today)
+    injections: list[Injection] = field(default_factory=list)
+    omissions: dict[str, str] = field(default_factory=dict)
+    """Protocol site code → the reason it was omitted."""
+    dilution: Dilution = field(default_factory=Dilution)
+    product: str = PRODUCT
+    din_ndc: str = ""
+    lot_number: str = ""
+    lot_expiry: date | None = None
+    diluent: str = DILUENT
+    needle: str = NEEDLE
+    consent: bool = False
+    screen: dict[str, bool | None] = field(
+        default_factory=lambda: dict.fromkeys(CONTRAINDICATIONS, None)
+    )
+    """Contraindication → present (True), absent (False) or not yet asked (None)."""
+    headache_days: int | None = None
+    """Headache days in the last 30 days (DESIGN §1: recorded at every visit)."""
+    migraine_days: int | None = None
+    adverse_events: list[str] = field(default_factory=list)
+    adverse_event_other: str = ""
+    tolerance: str = ""
+    aftercare: str = ""
+    notes: str = ""
+    previous_session_date: date | None = None
+    """The patient's previous treatment, for the 12-week interval check."""
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def copy(self) -> Chart:
+        """An independent copy (undo snapshots; injections are immutable and shared)."""
+        return dataclasses.replace(
+            self,
+            injections=list(self.injections),
+            omissions=dict(self.omissions),
+            screen=dict(self.screen),
+            adverse_events=list(self.adverse_events),
+        )
+
+    def injection(self, key: str) -> Injection:
+        for injection in self.injections:
+            if injection.key == key:
+                return injection
+        raise ChartError(f"No injection {key} in this session.")
+
+    def injection_at(self, site_code: str) -> Injection | None:
+        return next((i for i in self.injections if i.site_code == site_code), None)
+
+    def state_of(self, site_code: str) -> SiteState:
+        if site_code in self.omissions:
+            return SiteState.OMITTED
+        if self.injection_at(site_code) is not None:
+            return SiteState.INJECTED
+        return SiteState.PENDING
+
+    def pending_sites(self) -> list[str]:
+        return [s.code for s in self.protocol.sites if self.state_of(s.code) is SiteState.PENDING]
+
+    def totals(self) -> Totals:
+        by_muscle: dict[str, Decimal] = {m.code: Decimal(0) for m in self.protocol.muscles}
+        by_side: dict[tuple[str, Side], Decimal] = {}
+        ftp_units: dict[str, Decimal] = {}
+        ftp_sites: dict[str, int] = {}
+        for inj in self.injections:
+            by_muscle[inj.muscle] = by_muscle.get(inj.muscle, Decimal(0)) + inj.units
+            by_side[(inj.muscle, inj.side)] = (
+                by_side.get((inj.muscle, inj.side), Decimal(0)) + inj.units
+            )
+            if inj.kind is InjectionKind.FOLLOW_THE_PAIN:
+                ftp_units[inj.muscle] = ftp_units.get(inj.muscle, Decimal(0)) + inj.units
+                ftp_sites[inj.muscle] = ftp_sites.get(inj.muscle, 0) + 1
+        return Totals(
+            total=sum((i.units for i in self.injections), Decimal(0)),
+            sites=len(self.injections),
+            by_muscle=by_muscle,
+            by_muscle_side=by_side,
+            follow_the_pain_units=ftp_units,
+            follow_the_pain_sites=ftp_sites,
+        )
+
+    @property
+    def total_units(self) -> Decimal:
+        return sum((i.units for i in self.injections), Decimal(0))
+
+    def volume_ml(self, units: Decimal) -> Decimal | None:
+        """Volume for a dose at this session's dilution, or None while the dilution is invalid."""
+        return None if self.dilution.problem() else self.dilution.volume_ml(units)
+
+    @property
+    def units_wasted(self) -> Decimal:
+        """DESIGN §1: units in opened vials − units injected (billed as J0585-JW; none is JZ)."""
+        return max(Decimal(self.dilution.units_opened) - self.total_units, Decimal(0))
+
+    @property
+    def next_due(self) -> date:
+        return self.date_of_service + timedelta(days=RETREATMENT_DAYS)
+
+    # -- charting ----------------------------------------------------------------------------
+
+    def apply_protocol(self) -> None:
+        """Every protocol site at its standard dose (PREEMPT: 31 × 5 U = 155 U).
+
+        Omissions are cleared; follow-the-pain and custom sites already charted are kept.
+        """
+        kept = [i for i in self.injections if i.kind is not InjectionKind.PROTOCOL]
+        self.omissions.clear()
+        self.injections = [_protocol_injection(s, s.units) for s in self.protocol.sites] + kept
+
+    def repeat(self, previous: Chart) -> None:
+        """The pattern of a previous session: its doses, omissions, FTP and custom sites, dilution.
+
+        Lot, consent, screen and outcomes are of the day and are not copied.
+        """
+        if previous.protocol.code != self.protocol.code:
+            raise ChartError(
+                f"The previous session used the {previous.protocol.name} protocol, "
+                f"this one {self.protocol.name}."
+            )
+        self.injections = list(previous.injections)
+        self.omissions = dict(previous.omissions)
+        self.dilution = previous.dilution
+        self.product = previous.product
+        self.din_ndc = previous.din_ndc
+        self.diluent = previous.diluent
+        self.needle = previous.needle
+
+    def mark(self, site_code: str, units: object | None = None) -> Injection:
+        """Chart a protocol site as injected (at its standard dose unless told otherwise)."""
+        site = self._site(site_code)
+        if self.injection_at(site_code) is not None:
+            raise ChartError(f"{site.label} is already charted.")
+        dose = site.units if units is None else parse_units(units)
+        self.omissions.pop(site_code, None)
+        injection = _protocol_injection(site, dose)
+        self.injections.insert(self._protocol_index(site_code), injection)
+        return injection
+
+    def unmark(self, site_code: str) -> None:
+        """A protocol site back to pending (undoing a mark or an omission)."""
+        self._site(site_code)
+        self.omissions.pop(site_code, None)
+        self.injections = [i for i in self.injections if i.site_code != site_code]
+
+    def omit(self, site_code: str, reason: str) -> None:
+        site = self._site(site_code)
+        reason = reason.strip()
+        if not reason:
+            raise ChartError(f"Say why {site.label} is omitted (e.g. brow ptosis).")
+        self.injections = [i for i in self.injections if i.site_code != site_code]
+        self.omissions[site_code] = reason
+
+    def add_follow_the_pain(
+        self, muscle: str, side: Side, point: Point, units: object | None = None
+    ) -> Injection:
+        """An extra site in a muscle that allows it, within its allowance (DESIGN §1 FTP column)."""
+        if not self.protocol.has_muscle(muscle):
+            raise ChartError(
+                f"Follow-the-pain sites are only added in protocol muscles; "
+                f"chart {muscle} as a custom site."
+            )
+        spec = self.protocol.muscle(muscle)
+        if not spec.allows_follow_the_pain:
+            raise ChartError(
+                f"{spec.name} has no follow-the-pain allowance in {self.protocol.name}: "
+                f"add a custom site instead if the clinician decides to inject there."
+            )
+        default = self.protocol.sites_of(muscle)[0].units
+        dose = default if units is None else parse_units(units)
+        totals = self.totals()
+        sites = totals.follow_the_pain_sites.get(muscle, 0)
+        given = totals.follow_the_pain_units.get(muscle, Decimal(0))
+        if sites + 1 > spec.max_extra_sites:
+            raise ChartError(
+                f"{spec.name} already has {sites} follow-the-pain sites; "
+                f"the allowance is {spec.max_extra_sites} sites (+{spec.max_extra_units} U)."
+            )
+        if given + dose > spec.max_extra_units:
+            raise ChartError(
+                f"{dose} U more follow-the-pain in {spec.name} would make +{given + dose} U; "
+                f"the allowance is +{spec.max_extra_units} U."
+            )
+        injection = Injection(
+            key=self._next_key("FTP"),
+            kind=InjectionKind.FOLLOW_THE_PAIN,
+            site_code=None,
+            label=f"{_side_word(side)} {spec.name.lower()} (follow-the-pain)".strip().capitalize(),
+            muscle=muscle,
+            side=side,
+            point=point,
+            units=dose,
+        )
+        self.injections.append(injection)
+        return injection
+
+    def add_custom(
+        self, label: str, muscle: str, side: Side, point: Point, units: object
+    ) -> Injection:
+        """A site anywhere on the diagram (e.g. masseter), outside the protocol template."""
+        label = label.strip()
+        muscle = muscle.strip().lower().replace(" ", "_")
+        if not label:
+            raise ChartError("Give the custom site a label (e.g. Left masseter).")
+        if not muscle:
+            raise ChartError("Say which muscle the custom site is in.")
+        injection = Injection(
+            key=self._next_key("X"),
+            kind=InjectionKind.CUSTOM,
+            site_code=None,
+            label=label,
+            muscle=muscle,
+            side=side,
+            point=point,
+            units=parse_units(units),
+        )
+        self.injections.append(injection)
+        return injection
+
+    def set_units(self, key: str, units: object) -> Injection:
+        dose = parse_units(units)
+        old = self.injection(key)
+        new = dataclasses.replace(old, units=dose)
+        self.injections[self.injections.index(old)] = new
+        return new
+
+    def remove(self, key: str) -> None:
+        old = self.injection(key)
+        self.injections.remove(old)
+
+    # -- what differs from the standard, what is wrong ---------------------------------------
+
+    def deviations(self) -> list[str]:
+        """Every departure from the standard protocol, in words (DESIGN §1 Tailoring)."""
+        words: list[str] = []
+        protocol = self.protocol
+        for site in protocol.sites:
+            state = self.state_of(site.code)
+            if state is SiteState.OMITTED:
+                words.append(f"{site.label} omitted ({self.omissions[site.code]})")
+            elif state is SiteState.PENDING:
+                words.append(f"{site.label} not injected")
+            else:
+                injection = self.injection_at(site.code)
+                if injection is not None and injection.units != site.units:
+                    words.append(
+                        f"{site.label}: {format_units(injection.units)} U "
+                        f"instead of {format_units(site.units)} U"
+                    )
+        ftp: dict[tuple[str, Side], list[Decimal]] = {}
+        for inj in self.injections:
+            if inj.kind is InjectionKind.FOLLOW_THE_PAIN:
+                ftp.setdefault((inj.muscle, inj.side), []).append(inj.units)
+        for (muscle, side), doses in ftp.items():
+            count = f" ({len(doses)} sites)" if len(doses) > 1 else ""
+            name = protocol.muscle_name(muscle).lower()
+            words.append(
+                f"+{format_units(sum(doses, Decimal(0)))} U FTP {_side_word(side)} {name}{count}"
+            )
+        for inj in self.injections:
+            if inj.kind is InjectionKind.CUSTOM:
+                words.append(f"Custom site: {inj.label}, {format_units(inj.units)} U")
+        return [w[0].upper() + w[1:] for w in words]
+
+    def findings(self, *, today: date | None = None) -> list[Finding]:
+        """What blocks signing (errors) and what the injector must acknowledge (warnings)."""
+        found: list[Finding] = []
+
+        def error(code: str, message: str) -> None:
+            found.append(Finding(Severity.ERROR, code, message))
+
+        def warning(code: str, message: str) -> None:
+            found.append(Finding(Severity.WARNING, code, message))
+
+        protocol = self.protocol
+        totals = self.totals()
+        if not self.injections:
+            error("no_injections", "No injections are charted.")
+        for inj in self.injections:
+            if not inj.units.is_finite() or inj.units <= 0:
+                error("units_not_positive", f"{inj.label}: the dose must be above 0 U.")
+        # DESIGN §1: the maximum (195 U in the UK SmPC) is a protocol setting.
+        if totals.total > protocol.max_total_units:
+            error(
+                "max_total_exceeded",
+                f"{format_units(totals.total)} U is above the protocol maximum of "
+                f"{format_units(protocol.max_total_units)} U.",
+            )
+        for muscle in protocol.muscles:
+            given = totals.by_muscle.get(muscle.code, Decimal(0))
+            ftp_units = totals.follow_the_pain_units.get(muscle.code, Decimal(0))
+            ftp_sites = totals.follow_the_pain_sites.get(muscle.code, 0)
+            if ftp_sites > muscle.max_extra_sites or ftp_units > muscle.max_extra_units:
+                error(
+                    "follow_the_pain_exceeded",
+                    f"{muscle.name}: {ftp_sites} follow-the-pain sites, "
+                    f"+{format_units(ftp_units)} U; "
+                    f"the allowance is {muscle.max_extra_sites} sites, "
+                    f"+{format_units(muscle.max_extra_units)} U.",
+                )
+            allowed = protocol.allowed_units(muscle.code)
+            if given > allowed:
+                warning(
+                    "muscle_allowance_exceeded",
+                    f"{muscle.name}: {format_units(given)} U is above the "
+                    f"{format_units(allowed)} U the protocol allows in this muscle.",
+                )
+        seen_codes: set[str] = set()
+        for inj in self.injections:
+            if inj.site_code is not None:
+                if inj.site_code in seen_codes:
+                    error("duplicate_site", f"{inj.label} is charted twice.")
+                seen_codes.add(inj.site_code)
+        for a, b in _close_pairs(self.injections):
+            warning("duplicate_site", f"{a.label} and {b.label} are charted at the same point.")
+        pending = self.pending_sites()
+        if pending and self.injections:
+            labels = ", ".join(protocol.site(code).label for code in pending)
+            warning("sites_pending", f"Not injected and not omitted: {labels}.")
+        problem = self.dilution.problem()
+        if problem:
+            error("dilution_invalid", problem)
+        elif totals.total > self.dilution.units_opened:
+            error(
+                "vials_insufficient",
+                f"{format_units(totals.total)} U charted but the opened vials hold "
+                f"{self.dilution.units_opened} U.",
+            )
+        if not self.lot_number.strip():
+            error("lot_missing", "The lot number is missing.")
+        if self.lot_expiry is None:
+            error("lot_expiry_missing", "The lot's expiry date is missing.")
+        elif self.lot_expiry < self.date_of_service:
+            error(
+                "lot_expired",
+                f"Lot {self.lot_number} expired on {self.lot_expiry.isoformat()}, "
+                f"before the date of service.",
+            )
+        if not self.consent:
+            error("consent_missing", "Consent is not recorded.")
+        unasked = [name for name, present in self.screen.items() if present is None]
+        if unasked:
+            warning("screen_incomplete", f"Contraindication screen not done: {', '.join(unasked)}.")
+        present = [name for name, value in self.screen.items() if value]
+        if present:
+            warning("contraindication_present", f"Contraindication recorded: {', '.join(present)}.")
+        # DESIGN §1: retreatment every 12 weeks, no sooner; warn below 84 days.
+        if self.previous_session_date is not None:
+            interval = (self.date_of_service - self.previous_session_date).days
+            if interval < RETREATMENT_DAYS:
+                warning(
+                    "interval_short",
+                    f"Only {interval} days since the previous session "
+                    f"({self.previous_session_date.isoformat()}); retreatment is every "
+                    f"12 weeks ({RETREATMENT_DAYS} days), and payers may refuse an earlier one.",
+                )
+        urgent = [ae for ae in self.adverse_events if ae in URGENT_ADVERSE_EVENTS]
+        if urgent:
+            warning(
+                "urgent_adverse_event",
+                f"Urgent review: {', '.join(urgent)} (possible distant spread of toxin).",
+            )
+        if today is not None and self.date_of_service > today:
+            warning("date_in_future", "The date of service is in the future.")
+        return found
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _site(self, site_code: str) -> Site:
+        if not self.protocol.has_site(site_code):
+            raise ChartError(f"{site_code} is not a site of {self.protocol.name}.")
+        return self.protocol.site(site_code)
+
+    def _protocol_index(self, site_code: str) -> int:
+        """Where a protocol site's injection goes so injections stay in protocol order."""
+        order = {s.code: n for n, s in enumerate(self.protocol.sites)}
+        target = order[site_code]
+        for n, inj in enumerate(self.injections):
+            if inj.site_code is None or order.get(inj.site_code, math.inf) > target:
+                return n
+        return len(self.injections)
+
+    def _next_key(self, prefix: str) -> str:
+        used = {i.key for i in self.injections}
+        n = 1
+        while f"{prefix}-{n}" in used:
+            n += 1
+        return f"{prefix}-{n}"
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]
+
+
+def warnings(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.WARNING]
+
+
+def _protocol_injection(site: Site, units: Decimal) -> Injection:
+    return Injection(
+        key=site.code,
+        kind=InjectionKind.PROTOCOL,
+        site_code=site.code,
+        label=site.label,
+        muscle=site.muscle,
+        side=site.side,
+        point=site.positions[0],
+        units=units,
+    )
+
+
+def _close_pairs(injections: list[Injection]) -> list[tuple[Injection, Injection]]:
+    """Injections at (nearly) the same point of one view (one site code twice is another error)."""
+    pairs = []
+    for n, a in enumerate(injections):
+        for b in injections[n + 1 :]:
+            same_site = a.site_code is not None and a.site_code == b.site_code
+            if a.point.view != b.point.view or same_site:
+                continue
+            if math.dist((a.point.x, a.point.y), (b.point.x, b.point.y)) < DUPLICATE_DISTANCE:
+                pairs.append((a, b))
+    return pairs
+
+
+def _side_word(side: Side) -> str:
+    return "" if side == "midline" else side
+
+
+def _round(value: Decimal, places: str) -> Decimal:
+    return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def format_units(units: Decimal) -> str:
+    """5 → "5", 7.5 → "7.5": units as a clinician writes them."""
+    if units == units.to_integral_value():
+        return str(units.quantize(Decimal(1)))
+    return str(units.normalize())

@@ -1,0 +1,285 @@
+"""The ``botox-chart`` command: no arguments opens the window; subcommands serve staff and scripts.
+
+Errors a user can cause (a bad URL, an unknown id, an unreadable file) print one line to stderr and
+exit non-zero; a traceback means a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from botox_chart import paths
+
+EXIT_USER_ERROR = 1
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as err:  # noqa: BLE001  (only user errors are caught below)
+        message = _user_message(err)
+        if message is None:
+            raise
+        print(f"botox-chart: {message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _user_message(err: Exception) -> str | None:
+    """The one-line message for an error the user can fix; None for a bug."""
+    from botox_chart.chart import ChartError
+    from botox_chart.protocol import ProtocolError
+    from botox_chart.store.clinicians import ClinicianError
+    from botox_chart.store.engine import StorageError
+    from botox_chart.store.patients import PatientError
+    from botox_chart.store.sessions import SessionError
+
+    user_errors = (
+        UserError,
+        StorageError,
+        ProtocolError,
+        ChartError,
+        PatientError,
+        SessionError,
+        ClinicianError,
+    )
+    if isinstance(err, user_errors):
+        return str(err)
+    if isinstance(err, OSError) and err.filename:
+        return f"{err.filename}: {err.strerror}"
+    return None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=f"database URL or SQLite file (default: ${paths.DB_ENV}, else a file in the "
+        "user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="botox-chart",
+        description="Chart onabotulinumtoxinA injections for chronic migraine (PREEMPT). "
+        "With no command, opens the charting window.",
+        parents=[common],
+    )
+    parser.set_defaults(run=_open_window)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("protocol", parents=[common], help="show the protocol table")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--protocol", default="preempt", help="protocol file name (default: preempt)")
+    p.set_defaults(run=_protocol)
+
+    p = sub.add_parser(
+        "demo-data", parents=[common], help="fill the database with synthetic patients"
+    )
+    p.add_argument("--patients", type=_positive_int, default=200, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument(
+        "--force", action="store_true", help="add to a database that already holds patients"
+    )
+    p.set_defaults(run=_demo_data)
+
+    p = sub.add_parser("sessions", parents=[common], help="list sessions")
+    p.add_argument("--patient", metavar="TEXT", help="name or chart number contains TEXT")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(run=_sessions)
+
+    p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
+    p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
+    p.set_defaults(run=_note)
+
+    p = sub.add_parser("record", parents=[common], help="write a patient's treatment record")
+    p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
+    p.set_defaults(run=_record)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be 1 or more")
+    return value
+
+
+def _db(args: argparse.Namespace) -> Any:
+    from botox_chart.store import open_database
+
+    return open_database(getattr(args, "db", None))
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from botox_chart.ui.app import run
+
+    return run(db_url=getattr(args, "db", None))
+
+
+def _protocol(args: argparse.Namespace) -> int:
+    from botox_chart import protocol as protocols
+    from botox_chart.chart import format_units
+
+    proto = protocols.load_named(args.protocol)
+    if args.json:
+        document = {
+            "name": proto.name,
+            "total_units": _number(proto.total_units),
+            "max_total_units": _number(proto.max_total_units),
+            "sites": [
+                {"code": s.code, "muscle": s.muscle, "side": s.side, "units": _number(s.units)}
+                for s in proto.sites
+            ],
+            "follow_the_pain": [
+                {
+                    "muscle": m.code,
+                    "max_extra_units": _number(m.max_extra_units),
+                    "max_extra_sites": m.max_extra_sites,
+                }
+                for m in proto.muscles
+                if m.allows_follow_the_pain
+            ],
+        }
+        print(json.dumps(document, indent=2))
+        return 0
+    print(proto.name)
+    print(f"{'Muscle':<22}{'Sites':>6}{'Units':>8}  Follow-the-pain")
+    for muscle in proto.muscles:
+        sites = proto.sites_of(muscle.code)
+        ftp = (
+            f"up to +{format_units(muscle.max_extra_units)} U (+{muscle.max_extra_sites} sites)"
+            if muscle.allows_follow_the_pain
+            else "none"
+        )
+        units = format_units(proto.standard_units(muscle.code))
+        print(f"{muscle.name:<22}{len(sites):>6}{units:>8}  {ftp}")
+    print(f"{'Total':<22}{len(proto.sites):>6}{format_units(proto.total_units):>8}")
+    print(f"Maximum with follow-the-pain: {format_units(proto.max_total_units)} U")
+    return 0
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from botox_chart.store import demo, transaction
+    from botox_chart.store.engine import describe
+
+    engine = _db(args)
+    with transaction(engine) as db:
+        existing = demo.patient_count(db)
+    if existing and not args.force:
+        raise UserError(
+            f"{describe(engine)} already holds {existing} patients; demo data is never mixed "
+            f"with real records. Use another --db, or --force if these are demo patients too."
+        )
+    progress = _ProgressBar(args.patients, "patients") if sys.stderr.isatty() else None
+    result = demo.generate(
+        engine,
+        patients=args.patients,
+        seed=args.seed,
+        progress=progress.update if progress else None,
+    )
+    if progress:
+        progress.finish()
+    print(
+        f"Added {result.patients} patients, {result.sessions} sessions and "
+        f"{result.clinicians} clinicians to {describe(engine)}."
+    )
+    return 0
+
+
+def _sessions(args: argparse.Namespace) -> int:
+    from botox_chart.chart import format_units
+    from botox_chart.store import sessions, transaction
+
+    engine = _db(args)
+    with transaction(engine) as db:
+        found = sessions.summaries(db, patient_text=args.patient)
+    if args.json:
+        document = [
+            {
+                "id": s.id,
+                "patient_id": s.patient_id,
+                "patient": s.patient,
+                "chart_number": s.chart_number,
+                "date": s.date_of_service.isoformat(),
+                "status": s.status,
+                "total_units": _number(s.total_units),
+                "sites": s.sites,
+                "lot_number": s.lot_number,
+                "injector": s.injector,
+            }
+            for s in found
+        ]
+        json.dump(document, sys.stdout, indent=1)
+        print()
+        return 0
+    if not found:
+        print("No sessions.")
+        return 0
+    print(f"{'ID':>7}  {'Date':<10}  {'Patient':<32}  {'Status':<6}  {'Units':>6}  Sites")
+    for s in found:
+        print(
+            f"{s.id:>7}  {s.date_of_service.isoformat():<10}  {s.patient[:32]:<32}  "
+            f"{s.status:<6}  {format_units(s.total_units):>6}  {s.sites:>5}"
+        )
+    return 0
+
+
+def _note(args: argparse.Namespace) -> int:
+    from botox_chart.note import render
+
+    output = args.output or Path(f"session-{args.session_id}.pdf")
+    written = render.write_session_note(_db(args), session_id=args.session_id, path=output)
+    print(f"Wrote {written}")
+    return 0
+
+
+def _record(args: argparse.Namespace) -> int:
+    from botox_chart.note import render
+
+    output = args.output or Path(f"patient-{args.patient_id}-record.pdf")
+    written = render.write_treatment_record(_db(args), patient_id=args.patient_id, path=output)
+    print(f"Wrote {written}")
+    return 0
+
+
+def _number(value: Any) -> int | float:
+    """Units for JSON: whole numbers as int (155), others as float (7.5)."""
+    return int(value) if value == int(value) else float(value)
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr for long commands run in a terminal."""
+
+    def __init__(self, total: int, what: str) -> None:
+        self.total = total
+        self.what = what
+
+    def update(self, done: int) -> None:
+        width = 30
+        filled = width * done // max(self.total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        print(f"\r[{bar}] {done}/{self.total} {self.what}", end="", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        self.update(self.total)
+        print(file=sys.stderr)

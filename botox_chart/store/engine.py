@@ -1,0 +1,162 @@
+"""Opening a database: the engine factory, schema migration, and storage errors in the user's words.
+
+Engines come from :func:`make_engine`, never at import. :func:`open_database` checks that a SQLite
+file really is a database before touching it, copies it aside before a migration, and upgrades the
+schema to this version's head with Alembic.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from botox_chart import paths
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(Exception):
+    """A problem in the user's environment (not a bug), with a message the user can act on."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a SQLAlchemy URL; SQLite gets foreign keys, WAL and a busy timeout."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as err:
+        raise StorageError(f"{url!r} is not a database URL or file path.") from err
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = sa.create_engine(
+                parsed, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+            )
+            event.listen(engine, "connect", _sqlite_on_connect)
+        else:
+            engine = sa.create_engine(parsed, pool_pre_ping=True)
+    except (NoSuchModuleError, ModuleNotFoundError) as err:
+        raise StorageError(
+            f"No database driver for {parsed.drivername!r}. For PostgreSQL install "
+            f"botox-chart[postgresql] and use postgresql+psycopg://user@host/dbname."
+        ) from err
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    """The file behind a SQLite engine (None for other databases and in-memory SQLite)."""
+    if engine.url.get_backend_name() != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def open_database(url: str | None = None) -> Engine:
+    """The engine for ``url`` (or the default), checked and migrated to this version's schema."""
+    from botox_chart.store import migrate
+
+    engine = make_engine(paths.database_url(url))
+    path = sqlite_path(engine)
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        current = migrate.current_revision(engine)
+        head = migrate.head_revision()
+        if current != head:
+            if current is not None and not migrate.is_known(current):
+                raise StorageError(
+                    f"The database {describe(engine)} was written by a newer version of "
+                    f"botox-chart (schema {current}). Install that version to open it; "
+                    f"the file was not changed."
+                )
+            if path is not None and current is not None:
+                copy_before_migration(path, current)
+            migrate.upgrade(engine)
+    except DBAPIError as err:
+        engine.dispose()
+        raise storage_error(err, engine) from err
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise StorageError(f"{path} is a folder, not a database file.")
+        try:
+            with path.open("rb") as f:
+                header = f.read(len(SQLITE_HEADER))
+        except OSError as err:
+            raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
+        if header and header != SQLITE_HEADER:
+            raise StorageError(
+                f"{path} is not a botox-chart database (it is not a SQLite file). "
+                f"It was left untouched."
+            )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StorageError(f"Cannot create the folder {path.parent}: {err.strerror}.") from err
+
+
+def copy_before_migration(path: Path, revision: str) -> Path:
+    """A copy of the file beside the backups, taken before its schema is upgraded."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups_dir() / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}"
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    copy.close()
+    source.close()
+    shutil.copymode(path, target)
+    return target
+
+
+def describe(engine: Engine) -> str:
+    """Where the data is, without a password."""
+    path = sqlite_path(engine)
+    return str(path) if path is not None else engine.url.render_as_string(hide_password=True)
+
+
+def storage_error(err: DBAPIError, engine: Engine) -> StorageError:
+    """A database error from the user's environment, in words; anything else is a bug: re-raised."""
+    text = str(err.orig).lower()
+    where = describe(engine)
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"The database {where} is locked by another program. Close it (or wait) and try again."
+        )
+    if "disk is full" in text or "disk full" in text or "no space" in text:
+        return StorageError(f"The disk holding {where} is full. Free some space and try again.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StorageError(
+            f"The database {where} is damaged. It was left untouched; restore a backup "
+            f"(botox-chart restore FILE)."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StorageError(
+            f"Cannot write to {where}: the file or its folder is read-only or missing."
+        )
+    if "could not connect" in text or "connection" in text or "password" in text:
+        return StorageError(f"Cannot connect to {where}: {str(err.orig).strip().splitlines()[0]}")
+    if "does not exist" in text and "database" in text:
+        return StorageError(f"The database {where} does not exist. Create it first.")
+    raise err

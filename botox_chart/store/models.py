@@ -1,0 +1,186 @@
+"""The stored tables. Schema changes go through Alembic (``store/migrations``), never create_all.
+
+Units are stored as whole tenths of a unit (``Tenths``) and volumes as hundredths of a mL, so doses
+are exact on SQLite and PostgreSQL alike (SQLite has no decimal type).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import JSON, Column, Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class _ScaledDecimal(TypeDecorator[Decimal]):
+    """A Decimal stored as an integer count of 1/scale (exact, portable, summable in SQL)."""
+
+    impl = sa.Integer
+    cache_ok = True
+    scale = 10
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        scaled = Decimal(value) * self.scale
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{value} has more precision than 1/{self.scale}")
+        return int(scaled)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(int(value)) / self.scale
+
+
+class Tenths(_ScaledDecimal):
+    scale = 10
+
+
+class Hundredths(_ScaledDecimal):
+    scale = 100
+
+
+class Role(StrEnum):
+    INJECTOR = "injector"
+    """Charts and signs."""
+    PHYSICIAN = "physician"
+    """Charts, signs and co-signs as supervisor."""
+    STAFF = "staff"
+    """Finds, views and prints."""
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+
+
+class Patient(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_name: str = Field(max_length=120, index=True)
+    given_names: str = Field(max_length=120)
+    date_of_birth: date
+    chart_number: str = Field(max_length=40, unique=True)
+    health_card: str = Field(default="", max_length=40)
+    referring_physician: str = Field(default="", max_length=120)
+    referral_date: date | None = None
+    allergies: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_names}"
+
+
+class Clinician(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120)
+    credentials: str = Field(default="", max_length=60)
+    role: str = Field(default=Role.INJECTOR.value, max_length=20)
+    active: bool = True
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def can_sign(self) -> bool:
+        return self.role in (Role.INJECTOR, Role.PHYSICIAN)
+
+
+class TreatmentSession(SQLModel, table=True):
+    """One treatment visit: what was injected, with what, and its outcome."""
+
+    __tablename__ = "treatment_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int = Field(foreign_key="patient.id", index=True)
+    protocol_code: str = Field(max_length=40)
+    date_of_service: date = Field(index=True)
+    injector_id: int | None = Field(default=None, foreign_key="clinician.id")
+    supervisor_id: int | None = Field(default=None, foreign_key="clinician.id")
+    product: str = Field(default="", max_length=120)
+    din_ndc: str = Field(default="", max_length=40)
+    lot_number: str = Field(default="", max_length=40, index=True)
+    lot_expiry: date | None = None
+    vial_units: int = 200
+    vial_count: int = 1
+    diluent: str = Field(default="", max_length=120)
+    diluent_ml: Decimal = Field(default=Decimal(4), sa_column=Column(Hundredths, nullable=False))
+    needle: str = Field(default="", max_length=60)
+    consent: bool = False
+    screen: dict[str, bool | None] = Field(default_factory=dict, sa_column=Column(JSON))
+    omissions: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON))
+    headache_days: int | None = None
+    migraine_days: int | None = None
+    adverse_events: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    adverse_event_other: str = ""
+    tolerance: str = ""
+    aftercare: str = ""
+    notes: str = ""
+    acknowledged: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    """Warnings the signer acknowledged (Finding.key)."""
+    status: str = Field(default=Status.DRAFT.value, max_length=10, index=True)
+    signed_by_id: int | None = Field(default=None, foreign_key="clinician.id")
+    signed_at: datetime | None = None
+    version: int = 1
+    """Bumped by every save: a second workstation's stale save is a conflict, not an overwrite."""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class InjectionRow(SQLModel, table=True):
+    __tablename__ = "injection"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="treatment_session.id", index=True)
+    position: int
+    """Order in the chart (protocol order, then extra sites as added)."""
+    key: str = Field(max_length=20)
+    kind: str = Field(max_length=20)
+    site_code: str | None = Field(default=None, max_length=20)
+    label: str = Field(max_length=120)
+    muscle: str = Field(max_length=60)
+    side: str = Field(max_length=10)
+    view: str = Field(max_length=10)
+    x: float
+    y: float
+    units: Decimal = Field(sa_column=Column(Tenths, nullable=False))
+
+
+class Addendum(SQLModel, table=True):
+    """A correction or addition to a signed session: append-only, authored and time-stamped."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="treatment_session.id", index=True)
+    author_id: int = Field(foreign_key="clinician.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    text: str
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    clinician_id: int | None = Field(default=None, foreign_key="clinician.id")
+    action: str = Field(max_length=30)
+    patient_id: int | None = Field(default=None, index=True)
+    session_id: int | None = Field(default=None, index=True)
+    changes: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    """Field names changed and, for non-identifying fields, their old and new values."""
+
+
+class Setting(SQLModel, table=True):
+    """Clinic settings (name, address, billing codes), one JSON value per key."""
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: Any = Field(default=None, sa_column=Column(JSON))

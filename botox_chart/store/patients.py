@@ -1,0 +1,161 @@
+"""Patients: add, edit, find."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from botox_chart.store import audit
+from botox_chart.store.models import Patient
+
+EDITABLE = (
+    "family_name",
+    "given_names",
+    "date_of_birth",
+    "chart_number",
+    "health_card",
+    "referring_physician",
+    "referral_date",
+    "allergies",
+)
+
+
+class PatientError(ValueError):
+    """Patient details that cannot be stored, in words for the user."""
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    """A row of the patient list: enough to find and show a patient, loaded for 10,000 at once."""
+
+    id: int
+    family_name: str
+    given_names: str
+    date_of_birth: date
+    chart_number: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_names}"
+
+
+def validate(patient: Patient) -> None:
+    if not patient.family_name.strip():
+        raise PatientError("The family name is missing.")
+    if not patient.given_names.strip():
+        raise PatientError("The given name is missing.")
+    if not patient.chart_number.strip():
+        raise PatientError("The chart number is missing.")
+    if patient.date_of_birth > date.today():
+        raise PatientError("The date of birth is in the future.")
+    if patient.date_of_birth.year < 1900:
+        raise PatientError("The date of birth is before 1900.")
+    if patient.referral_date is not None and patient.referral_date < patient.date_of_birth:
+        raise PatientError("The referral date is before the date of birth.")
+
+
+def add(db: Session, *, patient: Patient, clinician_id: int | None = None) -> Patient:
+    _strip(patient)
+    validate(patient)
+    _require_unique_chart_number(db, patient)
+    db.add(patient)
+    db.flush()
+    audit.record(db, action="create", clinician_id=clinician_id, patient_id=patient.id)
+    db.commit()
+    db.refresh(patient)
+    return patient
+
+
+def update(
+    db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None = None
+) -> Patient:
+    patient = get(db, patient_id=patient_id)
+    _strip(changes)
+    validate(changes)
+    changes.id = patient_id
+    _require_unique_chart_number(db, changes)
+    before = {name: getattr(patient, name) for name in EDITABLE}
+    for name in EDITABLE:
+        setattr(patient, name, getattr(changes, name))
+    after = {name: getattr(patient, name) for name in EDITABLE}
+    # The audit keeps which fields changed, not their values: they identify the patient.
+    changed = sorted(audit.changed_fields(before, after))
+    if changed:
+        audit.record(
+            db,
+            action="update",
+            clinician_id=clinician_id,
+            patient_id=patient_id,
+            changes={"fields": changed},
+        )
+    db.commit()
+    db.refresh(patient)
+    return patient
+
+
+def get(db: Session, *, patient_id: int) -> Patient:
+    patient = db.get(Patient, patient_id)
+    if patient is None:
+        raise PatientError(f"There is no patient {patient_id}.")
+    return patient
+
+
+def summaries(db: Session) -> list[PatientSummary]:
+    """Every patient, sorted by name: the patient list filters these in memory as the user types."""
+    rows = db.execute(
+        sa.select(
+            col(Patient.id),
+            col(Patient.family_name),
+            col(Patient.given_names),
+            col(Patient.date_of_birth),
+            col(Patient.chart_number),
+        ).order_by(col(Patient.family_name), col(Patient.given_names), col(Patient.id))
+    )
+    return [PatientSummary(*row) for row in rows]
+
+
+def search(db: Session, *, text: str, limit: int = 200) -> list[Patient]:
+    """Patients whose name, chart number or date of birth (YYYY-MM-DD) contains ``text``."""
+    needle = f"%{text.strip().lower()}%"
+    query = (
+        select(Patient)
+        .where(
+            col(Patient.family_name).ilike(needle)
+            | col(Patient.given_names).ilike(needle)
+            | col(Patient.chart_number).ilike(needle)
+            | (col(Patient.family_name) + ", " + col(Patient.given_names)).ilike(needle)
+        )
+        .order_by(col(Patient.family_name), col(Patient.given_names))
+        .limit(limit)
+    )
+    found = list(db.exec(query))
+    if _looks_like_date(text) and len(found) < limit:
+        try:
+            born = date.fromisoformat(text.strip())
+        except ValueError:
+            return found
+        found += [
+            p
+            for p in db.exec(select(Patient).where(Patient.date_of_birth == born))
+            if p not in found
+        ]
+    return found
+
+
+def _looks_like_date(text: str) -> bool:
+    return len(text.strip()) == 10 and text.strip()[4] == "-"
+
+
+def _strip(patient: Patient) -> None:
+    for name in ("family_name", "given_names", "chart_number", "health_card"):
+        setattr(patient, name, getattr(patient, name).strip())
+
+
+def _require_unique_chart_number(db: Session, patient: Patient) -> None:
+    query = select(Patient.id).where(Patient.chart_number == patient.chart_number)
+    clash = db.exec(query).first()
+    if clash is not None and clash != patient.id:
+        raise PatientError(f"Chart number {patient.chart_number} belongs to another patient.")

@@ -1,0 +1,573 @@
+"""Treatment sessions: drafts, saving a chart, signing, addenda, and the lists staff search.
+
+A session is stored as a ``TreatmentSession`` row and its ``InjectionRow``s; :func:`load_chart` and
+:func:`save_draft` convert between them and the :class:`~botox_chart.chart.Chart` the window edits.
+Signed sessions are final: every function here that changes a session refuses a signed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from botox_chart import protocol as protocols
+from botox_chart.chart import (
+    RETREATMENT_DAYS,
+    Chart,
+    ChartError,
+    Dilution,
+    Finding,
+    Injection,
+    InjectionKind,
+    Severity,
+    format_units,
+)
+from botox_chart.protocol import Point, Side
+from botox_chart.store import audit
+from botox_chart.store.models import (
+    Addendum,
+    Clinician,
+    InjectionRow,
+    Patient,
+    Status,
+    TreatmentSession,
+    utcnow,
+)
+
+CHART_FIELDS = (
+    "date_of_service",
+    "product",
+    "din_ndc",
+    "lot_number",
+    "lot_expiry",
+    "vial_units",
+    "vial_count",
+    "diluent",
+    "diluent_ml",
+    "needle",
+    "consent",
+    "screen",
+    "omissions",
+    "headache_days",
+    "migraine_days",
+    "adverse_events",
+    "adverse_event_other",
+    "tolerance",
+    "aftercare",
+    "notes",
+)
+
+
+class SessionError(ValueError):
+    """A session action that was refused, in words for the user."""
+
+
+class SignedSessionError(SessionError):
+    """The session is signed: it can only be added to with an addendum."""
+
+
+class ConflictError(SessionError):
+    """The draft was saved elsewhere (another workstation) since it was loaded."""
+
+
+class SignRefused(SessionError):
+    """Signing was refused: errors remain, or warnings were not acknowledged."""
+
+    def __init__(self, message: str, findings: Sequence[Finding]) -> None:
+        super().__init__(message)
+        self.findings = list(findings)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    patient_id: int
+    patient: str
+    chart_number: str
+    date_of_service: date
+    status: str
+    total_units: Decimal
+    sites: int
+    lot_number: str
+    injector: str
+
+    @property
+    def next_due(self) -> date:
+        return self.date_of_service + timedelta(days=RETREATMENT_DAYS)
+
+
+def get(db: Session, *, session_id: int) -> TreatmentSession:
+    row = db.get(TreatmentSession, session_id)
+    if row is None:
+        raise SessionError(f"There is no session {session_id}.")
+    return row
+
+
+def create_draft(
+    db: Session,
+    *,
+    patient_id: int,
+    injector_id: int | None,
+    chart: Chart | None = None,
+    protocol_code: str = protocols.DEFAULT_PROTOCOL,
+) -> TreatmentSession:
+    """A new draft for a patient, empty or holding ``chart`` (e.g. a repeated pattern)."""
+    if db.get(Patient, patient_id) is None:
+        raise SessionError(f"There is no patient {patient_id}.")
+    if chart is None:
+        chart = Chart(protocol=protocols.load_named(protocol_code))
+    row = TreatmentSession(
+        patient_id=patient_id,
+        injector_id=injector_id,
+        protocol_code=chart.protocol.code,
+        date_of_service=chart.date_of_service,
+    )
+    _write_chart(row, chart)
+    db.add(row)
+    db.flush()
+    assert row.id is not None
+    _write_injections(db, row.id, chart.injections)
+    audit.record(
+        db, action="create", clinician_id=injector_id, patient_id=patient_id, session_id=row.id
+    )
+    db.commit()
+    db.refresh(row)
+    return row
+
+
+def load_chart(db: Session, *, session_id: int) -> Chart:
+    """The chart of a stored session, with the patient's previous session date filled in."""
+    row = get(db, session_id=session_id)
+    injections = db.exec(
+        select(InjectionRow)
+        .where(InjectionRow.session_id == session_id)
+        .order_by(col(InjectionRow.position))
+    )
+    chart = chart_from_row(row, list(injections))
+    previous = previous_session(db, session=row)
+    chart.previous_session_date = previous.date_of_service if previous else None
+    return chart
+
+
+def chart_from_row(row: TreatmentSession, injections: Iterable[InjectionRow]) -> Chart:
+    protocol = protocols.load_named(row.protocol_code)
+    screen = dict(row.screen or {})
+    return Chart(
+        protocol=protocol,
+        date_of_service=row.date_of_service,
+        injections=[
+            Injection(
+                key=i.key,
+                kind=InjectionKind(i.kind),
+                site_code=i.site_code,
+                label=i.label,
+                muscle=i.muscle,
+                side=cast(Side, i.side),
+                point=Point(view=i.view, x=i.x, y=i.y),
+                units=i.units,
+            )
+            for i in injections
+        ],
+        omissions=dict(row.omissions or {}),
+        dilution=Dilution(
+            vial_units=row.vial_units, vial_count=row.vial_count, diluent_ml=row.diluent_ml
+        ),
+        product=row.product,
+        din_ndc=row.din_ndc,
+        lot_number=row.lot_number,
+        lot_expiry=row.lot_expiry,
+        diluent=row.diluent,
+        needle=row.needle,
+        consent=row.consent,
+        screen=screen,
+        headache_days=row.headache_days,
+        migraine_days=row.migraine_days,
+        adverse_events=list(row.adverse_events or []),
+        adverse_event_other=row.adverse_event_other,
+        tolerance=row.tolerance,
+        aftercare=row.aftercare,
+        notes=row.notes,
+    )
+
+
+def save_draft(
+    db: Session,
+    *,
+    session_id: int,
+    chart: Chart,
+    expected_version: int,
+    clinician_id: int | None = None,
+) -> int:
+    """Store the chart of a draft; returns the new version.
+
+    Refuses a signed session, and a draft that another workstation saved since ``expected_version``
+    was loaded (a conflict, never a silent overwrite). The row and its injections change in one
+    transaction.
+    """
+    row = get(db, session_id=session_id)
+    _refuse_if_signed(row)
+    before = _chart_values(row)
+    before_injections = _injection_values(db, session_id)
+    _write_chart(row, chart)
+    row.updated_at = utcnow()
+    # Optimistic lock: the UPDATE matches only the version this window loaded.
+    values = {name: getattr(row, name) for name in (*CHART_FIELDS, "updated_at")}
+    result = db.execute(
+        sa.update(TreatmentSession)
+        .where(col(TreatmentSession.id) == session_id)
+        .where(col(TreatmentSession.version) == expected_version)
+        .where(col(TreatmentSession.status) == Status.DRAFT.value)
+        .values(**values, version=expected_version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if cast(Any, result).rowcount != 1:
+        db.rollback()
+        raise ConflictError(
+            "This draft was changed on another workstation since you opened it. "
+            "Reload it to see those changes; nothing of yours was saved over them."
+        )
+    db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
+    _write_injections(db, session_id, chart.injections)
+    changes = audit.changed_fields(before, _chart_values(row))
+    after_injections = [_injection_value(i) for i in chart.injections]
+    if after_injections != before_injections:
+        changes["injections"] = [before_injections, after_injections]
+    if changes:
+        audit.record(
+            db,
+            action="update",
+            clinician_id=clinician_id,
+            patient_id=row.patient_id,
+            session_id=session_id,
+            changes=changes,
+        )
+    db.commit()
+    db.expire_all()
+    return expected_version + 1
+
+
+def sign(
+    db: Session,
+    *,
+    session_id: int,
+    clinician_id: int,
+    acknowledged: Iterable[str] = (),
+    supervisor_id: int | None = None,
+    today: date | None = None,
+) -> TreatmentSession:
+    """Sign a draft: no errors may remain and every warning must be acknowledged."""
+    row = get(db, session_id=session_id)
+    _refuse_if_signed(row)
+    signer = db.get(Clinician, clinician_id)
+    if signer is None or not signer.can_sign:
+        raise SessionError("Only an injector or a physician can sign a session.")
+    if supervisor_id is not None:
+        supervisor = db.get(Clinician, supervisor_id)
+        if supervisor is None or supervisor.role != "physician":
+            raise SessionError("The supervising clinician must be a physician.")
+    findings = load_chart(db, session_id=session_id).findings(today=today or date.today())
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        raise SignRefused(
+            "Cannot sign: " + " ".join(f.message for f in errors),
+            errors,
+        )
+    acknowledged = set(acknowledged)
+    unacknowledged = [f for f in findings if f.key not in acknowledged]
+    if unacknowledged:
+        raise SignRefused(
+            "Acknowledge before signing: " + " ".join(f.message for f in unacknowledged),
+            unacknowledged,
+        )
+    row.status = Status.SIGNED.value
+    row.signed_by_id = clinician_id
+    row.signed_at = utcnow()
+    row.supervisor_id = supervisor_id
+    row.acknowledged = sorted(f.key for f in findings)
+    row.injector_id = row.injector_id or clinician_id
+    row.version += 1
+    audit.record(
+        db,
+        action="sign",
+        clinician_id=clinician_id,
+        patient_id=row.patient_id,
+        session_id=session_id,
+        changes={"acknowledged": row.acknowledged},
+    )
+    db.commit()
+    db.refresh(row)
+    return row
+
+
+def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> Addendum:
+    """Add to a signed session without changing it: append-only, authored, time-stamped."""
+    row = get(db, session_id=session_id)
+    if row.status != Status.SIGNED.value:
+        raise SessionError("Addenda are for signed sessions; edit the draft instead.")
+    if db.get(Clinician, author_id) is None:
+        raise SessionError(f"There is no clinician {author_id}.")
+    text = text.strip()
+    if not text:
+        raise SessionError("The addendum is empty.")
+    addendum = Addendum(session_id=session_id, author_id=author_id, text=text)
+    db.add(addendum)
+    audit.record(
+        db,
+        action="addendum",
+        clinician_id=author_id,
+        patient_id=row.patient_id,
+        session_id=session_id,
+    )
+    db.commit()
+    db.refresh(addendum)
+    return addendum
+
+
+def addenda(db: Session, *, session_id: int) -> list[Addendum]:
+    return list(
+        db.exec(
+            select(Addendum)
+            .where(Addendum.session_id == session_id)
+            .order_by(col(Addendum.created_at), col(Addendum.id))
+        )
+    )
+
+
+def delete_draft(db: Session, *, session_id: int, clinician_id: int | None = None) -> None:
+    """Delete a draft (never a signed session); the deletion itself is audited."""
+    row = get(db, session_id=session_id)
+    _refuse_if_signed(row)
+    db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
+    audit.record(
+        db,
+        action="delete_draft",
+        clinician_id=clinician_id,
+        patient_id=row.patient_id,
+        session_id=session_id,
+        changes={"date_of_service": row.date_of_service.isoformat()},
+    )
+    db.delete(row)
+    db.commit()
+
+
+def previous_session(db: Session, *, session: TreatmentSession) -> TreatmentSession | None:
+    """The patient's latest signed session on or before this one's date (not this one)."""
+    query = (
+        select(TreatmentSession)
+        .where(TreatmentSession.patient_id == session.patient_id)
+        .where(TreatmentSession.status == Status.SIGNED.value)
+        .where(col(TreatmentSession.date_of_service) <= session.date_of_service)
+        .order_by(col(TreatmentSession.date_of_service).desc(), col(TreatmentSession.id).desc())
+    )
+    if session.id is not None:
+        query = query.where(TreatmentSession.id != session.id)
+    return db.exec(query.limit(1)).first()
+
+
+def last_signed(db: Session, *, patient_id: int) -> TreatmentSession | None:
+    return db.exec(
+        select(TreatmentSession)
+        .where(TreatmentSession.patient_id == patient_id)
+        .where(TreatmentSession.status == Status.SIGNED.value)
+        .order_by(col(TreatmentSession.date_of_service).desc(), col(TreatmentSession.id).desc())
+        .limit(1)
+    ).first()
+
+
+def open_draft(db: Session, *, patient_id: int) -> TreatmentSession | None:
+    """The patient's unsigned draft, if one was left open (e.g. after a crash)."""
+    return db.exec(
+        select(TreatmentSession)
+        .where(TreatmentSession.patient_id == patient_id)
+        .where(TreatmentSession.status == Status.DRAFT.value)
+        .order_by(col(TreatmentSession.updated_at).desc())
+        .limit(1)
+    ).first()
+
+
+def repeat_last(
+    db: Session, *, patient_id: int, injector_id: int | None, today: date | None = None
+) -> TreatmentSession:
+    """A new draft with the pattern of the patient's last signed session."""
+    last = last_signed(db, patient_id=patient_id)
+    if last is None or last.id is None:
+        raise SessionError("This patient has no signed session to repeat.")
+    previous = load_chart(db, session_id=last.id)
+    chart = Chart(protocol=previous.protocol, date_of_service=today or date.today())
+    try:
+        chart.repeat(previous)
+    except ChartError as err:
+        raise SessionError(str(err)) from err
+    return create_draft(db, patient_id=patient_id, injector_id=injector_id, chart=chart)
+
+
+def summaries(
+    db: Session,
+    *,
+    patient_id: int | None = None,
+    patient_text: str | None = None,
+    limit: int | None = None,
+) -> list[SessionSummary]:
+    """Sessions with their totals, newest first, for a patient or matching a name/chart number."""
+    totals = (
+        select(
+            col(InjectionRow.session_id).label("session_id"),
+            func.coalesce(func.sum(col(InjectionRow.units)), 0).label("units_tenths"),
+            func.count(col(InjectionRow.id)).label("sites"),
+        )
+        .group_by(col(InjectionRow.session_id))
+        .subquery()
+    )
+    query = (
+        sa.select(
+            col(TreatmentSession.id),
+            col(TreatmentSession.patient_id),
+            col(Patient.family_name),
+            col(Patient.given_names),
+            col(Patient.chart_number),
+            col(TreatmentSession.date_of_service),
+            col(TreatmentSession.status),
+            totals.c.units_tenths,
+            totals.c.sites,
+            col(TreatmentSession.lot_number),
+            col(Clinician.name),
+        )
+        .join(Patient, col(Patient.id) == col(TreatmentSession.patient_id))
+        .outerjoin(totals, totals.c.session_id == col(TreatmentSession.id))
+        .outerjoin(Clinician, col(Clinician.id) == col(TreatmentSession.injector_id))
+        .order_by(col(TreatmentSession.date_of_service).desc(), col(TreatmentSession.id).desc())
+    )
+    if patient_id is not None:
+        query = query.where(col(TreatmentSession.patient_id) == patient_id)
+    if patient_text:
+        needle = f"%{patient_text.strip().lower()}%"
+        query = query.where(
+            col(Patient.family_name).ilike(needle)
+            | col(Patient.given_names).ilike(needle)
+            | col(Patient.chart_number).ilike(needle)
+            | (col(Patient.family_name) + ", " + col(Patient.given_names)).ilike(needle)
+        )
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        SessionSummary(
+            id=sid,
+            patient_id=pid,
+            patient=f"{family}, {given}",
+            chart_number=chart_number,
+            date_of_service=day,
+            status=status,
+            total_units=Decimal(int(tenths or 0)) / 10,
+            sites=int(sites or 0),
+            lot_number=lot,
+            injector=injector or "",
+        )
+        for (
+            sid,
+            pid,
+            family,
+            given,
+            chart_number,
+            day,
+            status,
+            tenths,
+            sites,
+            lot,
+            injector,
+        ) in db.execute(query)
+    ]
+
+
+def recent_lots(db: Session, *, limit: int = 8) -> list[tuple[str, date | None]]:
+    """The clinic's most recently used lots with their expiry, newest first (for the lot picker)."""
+    last_used = func.max(col(TreatmentSession.date_of_service))
+    rows = db.execute(
+        sa.select(
+            col(TreatmentSession.lot_number), func.max(col(TreatmentSession.lot_expiry)), last_used
+        )
+        .where(col(TreatmentSession.lot_number) != "")
+        .group_by(col(TreatmentSession.lot_number))
+        .order_by(last_used.desc())
+        .limit(limit)
+    )
+    return [(lot, expiry) for lot, expiry, _ in rows]
+
+
+# -- conversion ----------------------------------------------------------------------------------
+
+
+def _write_chart(row: TreatmentSession, chart: Chart) -> None:
+    row.protocol_code = chart.protocol.code
+    row.date_of_service = chart.date_of_service
+    row.product = chart.product
+    row.din_ndc = chart.din_ndc
+    row.lot_number = chart.lot_number.strip()
+    row.lot_expiry = chart.lot_expiry
+    row.vial_units = chart.dilution.vial_units
+    row.vial_count = chart.dilution.vial_count
+    row.diluent = chart.diluent
+    row.diluent_ml = chart.dilution.diluent_ml
+    row.needle = chart.needle
+    row.consent = chart.consent
+    row.screen = dict(chart.screen)
+    row.omissions = dict(chart.omissions)
+    row.headache_days = chart.headache_days
+    row.migraine_days = chart.migraine_days
+    row.adverse_events = list(chart.adverse_events)
+    row.adverse_event_other = chart.adverse_event_other
+    row.tolerance = chart.tolerance
+    row.aftercare = chart.aftercare
+    row.notes = chart.notes
+
+
+def _write_injections(db: Session, session_id: int, injections: Iterable[Injection]) -> None:
+    db.add_all(
+        InjectionRow(session_id=session_id, position=n, **_injection_columns(i))
+        for n, i in enumerate(injections)
+    )
+
+
+def _injection_columns(i: Injection) -> dict[str, Any]:
+    return {
+        "key": i.key,
+        "kind": i.kind.value,
+        "site_code": i.site_code,
+        "label": i.label,
+        "muscle": i.muscle,
+        "side": i.side,
+        "view": i.point.view,
+        "x": i.point.x,
+        "y": i.point.y,
+        "units": i.units,
+    }
+
+
+def _chart_values(row: TreatmentSession) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in CHART_FIELDS}
+
+
+def _injection_value(i: Injection) -> str:
+    return f"{i.key} {format_units(i.units)} U"
+
+
+def _injection_values(db: Session, session_id: int) -> list[str]:
+    rows = db.execute(
+        sa.select(col(InjectionRow.key), col(InjectionRow.units))
+        .where(col(InjectionRow.session_id) == session_id)
+        .order_by(col(InjectionRow.position))
+    )
+    return [f"{key} {format_units(units)} U" for key, units in rows]
+
+
+def _refuse_if_signed(row: TreatmentSession) -> None:
+    if row.status == Status.SIGNED.value:
+        signed = row.signed_at.strftime("%Y-%m-%d %H:%M") if row.signed_at else "earlier"
+        raise SignedSessionError(
+            f"This session was signed ({signed}) and cannot be changed. Add an addendum instead."
+        )

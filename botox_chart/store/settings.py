@@ -1,0 +1,52 @@
+"""Clinic settings stored in the database, so every workstation prints the same letterhead."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from sqlmodel import Session
+
+from botox_chart.store import audit
+from botox_chart.store.models import Setting
+
+KEY = "clinic"
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    name: str = "Headache Clinic"
+    address: str = ""
+    phone: str = ""
+    logo_path: str = ""
+    billing: str = "none"
+    """"none", "us" (CPT 64615, HCPCS J0585 with JW/JZ) or "canada" (a provincial code)."""
+    provincial_code: str = ""
+    din_ndc: str = ""
+    """The product's DIN (Canada) or NDC (US), filled into new sessions."""
+
+
+def load(db: Session) -> ClinicSettings:
+    row = db.get(Setting, KEY)
+    stored: dict[str, Any] = row.value if row is not None and isinstance(row.value, dict) else {}
+    known = {f.name for f in fields(ClinicSettings)}
+    return ClinicSettings(**{k: str(v) for k, v in stored.items() if k in known})
+
+
+def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None = None) -> None:
+    if settings.billing not in ("none", "us", "canada"):
+        raise ValueError(f"Unknown billing scheme {settings.billing!r}.")
+    row = db.get(Setting, KEY)
+    before = row.value if row is not None and isinstance(row.value, dict) else {}
+    value = asdict(settings)
+    if row is None:
+        db.add(Setting(key=KEY, value=value))
+    else:
+        row.value = value
+    audit.record(
+        db,
+        action="settings",
+        clinician_id=clinician_id,
+        changes=audit.changed_fields(before, value),
+    )
+    db.commit()

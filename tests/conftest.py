@@ -1,0 +1,84 @@
+"""Shared fixtures: every test gets its own data folder and database; Qt runs offscreen.
+
+No test touches the user's real data folder: ``isolated_data_dir`` (autouse) points
+``botox_chart.paths`` at ``tmp_path``. ``BOTOX_CHART_TEST_PG`` names a PostgreSQL server URL (set by
+``.ci/run``); the ``postgres`` marker's tests are skipped without it, except in CI where a missing
+server fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from botox_chart import paths  # noqa: E402
+from botox_chart.store import open_database  # noqa: E402
+
+PG_ENV = "BOTOX_CHART_TEST_PG"
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
+    monkeypatch.delenv(paths.DB_ENV, raising=False)
+    return data
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use a QApplication (qtbot, qapp) are marked ``gui``: ``-m "not gui"`` skips them."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "qtbot" in fixtures or "qapp" in fixtures:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def engine(sqlite_url: str) -> Iterator[Engine]:
+    """A fresh, migrated SQLite database file for this test."""
+    eng = open_database(sqlite_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the server named by BOTOX_CHART_TEST_PG."""
+    server = os.environ.get(PG_ENV)
+    if not server:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} is not set: .ci/run must start PostgreSQL")
+        pytest.skip(f"{PG_ENV} not set (no PostgreSQL server)")
+    name = f"botox_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.engine.make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_engine(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Engine]:
+    """The same store test on SQLite and on a real PostgreSQL server."""
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    eng = open_database(url)
+    yield eng
+    eng.dispose()
