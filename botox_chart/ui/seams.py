@@ -1,0 +1,75 @@
+"""Every modal question the app asks, behind one injectable object.
+
+Widgets receive a :class:`Dialogs` through their constructor. The real one shows Qt dialogs; tests
+hand in ``tests.helpers.fake_dialogs.FakeDialogs``, which answers from a script and records what was
+asked, so no headless test ever blocks on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+class Dialogs(Protocol):
+    def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None: ...
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
+    ) -> Path | None: ...
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None: ...
+
+    def print_setup(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        """The system print dialog; True when the user chose to print."""
+        ...
+
+
+class QtDialogs:
+    """The real dialogs."""
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+        return Path(name) if name else None
+
+    def print_setup(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
