@@ -34,7 +34,7 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that use a QApplication (qtbot, qapp) are marked ``gui``; ``-m "not gui"`` skips them."""
+    """Mark tests that use a QApplication (qtbot, qapp) ``gui``: ``-m "not gui"`` skips them."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "qtbot" in fixtures or "qapp" in fixtures:

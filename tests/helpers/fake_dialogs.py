@@ -1,4 +1,4 @@
-"""A scripted stand-in for botox_chart.ui.seams.QtDialogs: answers from queues, records questions."""
+"""A scripted stand-in for the real dialogs (ui.seams.QtDialogs): answers queued, questions kept."""
 
 from __future__ import annotations
 
