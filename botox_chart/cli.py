@@ -31,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head`, which stopped reading: not an error.
+        sys.stderr.close()
+        return 0
     except Exception as err:  # noqa: BLE001  (only user errors are caught below)
         message = _user_message(err)
         if message is None:

@@ -42,10 +42,12 @@ class _ScaledDecimal(TypeDecorator[Decimal]):
 
 
 class Tenths(_ScaledDecimal):
+    cache_ok = True
     scale = 10
 
 
 class Hundredths(_ScaledDecimal):
+    cache_ok = True
     scale = 100
 
 

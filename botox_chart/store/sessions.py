@@ -418,7 +418,7 @@ def summaries(
     totals = (
         select(
             col(InjectionRow.session_id).label("session_id"),
-            func.coalesce(func.sum(col(InjectionRow.units)), 0).label("units_tenths"),
+            func.sum(col(InjectionRow.units)).label("units"),
             func.count(col(InjectionRow.id)).label("sites"),
         )
         .group_by(col(InjectionRow.session_id))
@@ -433,7 +433,7 @@ def summaries(
             col(Patient.chart_number),
             col(TreatmentSession.date_of_service),
             col(TreatmentSession.status),
-            totals.c.units_tenths,
+            totals.c.units,
             totals.c.sites,
             col(TreatmentSession.lot_number),
             col(Clinician.name),
@@ -463,7 +463,7 @@ def summaries(
             chart_number=chart_number,
             date_of_service=day,
             status=status,
-            total_units=Decimal(int(tenths or 0)) / 10,
+            total_units=units if units is not None else Decimal(0),
             sites=int(sites or 0),
             lot_number=lot,
             injector=injector or "",
@@ -476,7 +476,7 @@ def summaries(
             chart_number,
             day,
             status,
-            tenths,
+            units,
             sites,
             lot,
             injector,

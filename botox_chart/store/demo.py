@@ -1,0 +1,367 @@
+"""Synthetic patients, clinicians and signed sessions, for trying the app, screenshots, benchmarks.
+
+Realistic on purpose: sessions 12–14 weeks apart, patient-specific tailoring (follow-the-pain
+sites, lateral frontalis omitted for brow ptosis, other dilutions), lots that change every few
+months, headache days that fall with treatment and the occasional adverse event. Rows go in with
+bulk inserts and explicit ids, so 10,000 patients with ~40,000 sessions take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session, col, func, select
+
+from botox_chart import protocol as protocols
+from botox_chart.chart import CONTRAINDICATIONS, NEEDLE, PRODUCT, Chart, Dilution
+from botox_chart.protocol import Point, Side
+from botox_chart.store import audit
+from botox_chart.store.models import (
+    Clinician,
+    InjectionRow,
+    Patient,
+    Role,
+    Status,
+    TreatmentSession,
+)
+
+BATCH = 500
+"""Patients per transaction: progress is reported and memory stays flat."""
+
+GIVEN = (
+    "Marie Jean Olivia Liam Noah Emma Chloé Zoë Mateo Amir Priya Wei Yuki Aisha Fatima Lucas "
+    "Élodie François Łukasz Søren Ingrid Björn José María Sofía Ananya Arjun Mei Hiroshi Kwame "
+    "Amara Olumide Siobhán Niamh Dmitri Ярослава Nikos Eleni Thabo Ayesha Omar Leila Camille "
+    "Gabriel Hannah Ethan Grace Isabelle Samuel"
+).split()
+FAMILY = (
+    "Tremblay Gagnon Roy Côté Bouchard Gauthier Morin Lavoie Fortin Gagné Ouellet Pelletier "
+    "Bélanger Lévesque Bergeron Leblanc Smith Brown Wilson MacDonald Taylor Campbell Anderson "
+    "Nguyen Chen Wang Li Singh Patel Sharma Kim Park Tanaka Sato Okafor Mensah Haddad Khan "
+    "Rossi Ferrari García Martínez Silva Santos Kowalski Nowak Müller Schmidt Øvergård Żółć "
+    "Papadopoulos Ivanova O'Brien Murphy Dubois Lefèvre"
+).split()
+REFERRERS = (
+    "Dr P. Lambert",
+    "Dr S. Osei",
+    "Dr H. Nakamura",
+    "Dr R. Fournier",
+    "Dr K. Walsh",
+)
+CLINICIANS = (
+    ("Dr Ana Souza", "MD, FRCPC (Neurology)", Role.PHYSICIAN),
+    ("Dr Samuel Okoye", "MD, FRCPC (Neurology)", Role.PHYSICIAN),
+    ("Claire Dubé", "RN, nurse injector", Role.INJECTOR),
+    ("Tomás Reyes", "NP", Role.INJECTOR),
+    ("Jo Park", "Clinic administrator", Role.STAFF),
+)
+ADVERSE = (
+    ("Neck pain", 0.06),
+    ("Injection-site pain", 0.05),
+    ("Headache or migraine flare", 0.04),
+    ("Neck stiffness", 0.03),
+    ("Bruising/bleeding", 0.03),
+    ("Eyebrow ptosis/asymmetry", 0.01),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    patients: int
+    sessions: int
+    clinicians: int
+
+
+def patient_count(db: Session) -> int:
+    return int(db.exec(select(func.count(col(Patient.id)))).one())
+
+
+def generate(
+    engine: Engine,
+    *,
+    patients: int,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> DemoResult:
+    """Add ``patients`` synthetic patients with signed sessions (and demo clinicians)."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    protocol = protocols.load_named()
+    with Session(engine) as db:
+        clinician_ids = _clinicians(db)
+        db.commit()
+    injector_ids = clinician_ids[:4]
+    lots = _lots(rng, today)
+    ids = _next_ids(engine)
+    sessions_added = 0
+    for start in range(0, patients, BATCH):
+        batch = min(BATCH, patients - start)
+        rows = _Rows()
+        for n in range(start, start + batch):
+            rows.patient(ids, n, rng, today)
+            sessions_added += _sessions(rows, ids, rng, protocol, today, lots, injector_ids)
+        with engine.begin() as conn:
+            rows.insert(conn)
+        if progress:
+            progress(start + batch)
+    with engine.begin() as conn:
+        _sync_sequences(conn)
+    with Session(engine) as db:
+        audit.record(db, action="demo_data", changes={"patients": patients, "seed": seed})
+        db.commit()
+    return DemoResult(patients=patients, sessions=sessions_added, clinicians=len(clinician_ids))
+
+
+def _clinicians(db: Session) -> list[int]:
+    ids = []
+    for name, credentials, role in CLINICIANS:
+        found = db.exec(select(Clinician).where(Clinician.name == name)).first()
+        if found is None:
+            found = Clinician(name=name, credentials=credentials, role=role.value)
+            db.add(found)
+            db.flush()
+        assert found.id is not None
+        ids.append(found.id)
+    return ids
+
+
+def _lots(rng: random.Random, today: date) -> list[tuple[date, str, date]]:
+    """(in use from, lot number, expiry): a new lot roughly every two months, back six years."""
+    lots = []
+    day = today - timedelta(days=6 * 365)
+    while day <= today:
+        number = f"C{rng.randint(1000, 9999)}C{rng.randint(2, 4)}"
+        lots.append((day, number, day + timedelta(days=rng.randint(300, 720))))
+        day += timedelta(days=rng.randint(45, 75))
+    return lots
+
+
+@dataclass
+class _Ids:
+    patient: int
+    session: int
+    injection: int
+
+
+def _next_ids(engine: Engine) -> _Ids:
+    with engine.connect() as conn:
+
+        def next_id(table: type[Any]) -> int:
+            return int(conn.execute(sa.select(func.coalesce(func.max(table.id), 0))).scalar_one())
+
+        return _Ids(
+            patient=next_id(Patient) + 1,
+            session=next_id(TreatmentSession) + 1,
+            injection=next_id(InjectionRow) + 1,
+        )
+
+
+class _Rows:
+    """One batch of rows, inserted with executemany (no ORM objects: 1.3 M injections for 10k)."""
+
+    def __init__(self) -> None:
+        self.patients: list[dict[str, Any]] = []
+        self.sessions: list[dict[str, Any]] = []
+        self.injections: list[dict[str, Any]] = []
+
+    def patient(self, ids: _Ids, n: int, rng: random.Random, today: date) -> None:
+        born = date(rng.randint(1948, 2004), rng.randint(1, 12), rng.randint(1, 28))
+        self.patients.append(
+            {
+                "id": ids.patient,
+                "family_name": rng.choice(FAMILY),
+                "given_names": rng.choice(GIVEN),
+                "date_of_birth": born,
+                "chart_number": f"D{ids.patient:06d}",
+                "health_card": f"{rng.randint(1000, 9999)} {rng.randint(100, 999)} "
+                f"{rng.randint(100, 999)}",
+                "referring_physician": rng.choice(REFERRERS),
+                "referral_date": None,
+                "allergies": rng.choice(("", "", "", "Penicillin", "Latex", "Sulfa")),
+                "created_at": _utc(today - timedelta(days=2200)),
+            }
+        )
+        ids.patient += 1
+
+    def insert(self, conn: Connection) -> None:
+        conn.execute(sa.insert(Patient.__table__), self.patients)  # type: ignore[attr-defined]
+        conn.execute(sa.insert(TreatmentSession.__table__), self.sessions)  # type: ignore[attr-defined]
+        # A plain table clause skips the Tenths type per row: units are already in tenths.
+        conn.execute(sa.insert(_INJECTION), self.injections)
+
+
+_INJECTION = sa.table(
+    "injection",
+    *(
+        sa.column(name)
+        for name in (
+            "id",
+            "session_id",
+            "position",
+            "key",
+            "kind",
+            "site_code",
+            "label",
+            "muscle",
+            "side",
+            "view",
+            "x",
+            "y",
+            "units",
+        )
+    ),
+)
+
+
+def _sessions(
+    rows: _Rows,
+    ids: _Ids,
+    rng: random.Random,
+    protocol: protocols.Protocol,
+    today: date,
+    lots: list[tuple[date, str, date]],
+    injector_ids: list[int],
+) -> int:
+    patient = rows.patients[-1]
+    count = rng.choices((1, 2, 3, 4, 5, 6, 7), weights=(6, 10, 14, 20, 20, 16, 14))[0]
+    last = today - timedelta(days=rng.randint(5, 80))
+    days = [last]
+    for _ in range(count - 1):
+        days.append(days[-1] - timedelta(days=rng.randint(84, 98)))
+    days.reverse()
+    pattern = _pattern(rng, protocol)
+    baseline = rng.randint(15, 28)
+    injector = rng.choice(injector_ids)
+    patient["referral_date"] = days[0] - timedelta(days=rng.randint(30, 120))
+    for visit, day in enumerate(days):
+        chart = Chart(protocol=protocol, date_of_service=day)
+        pattern(chart)
+        lot = max((lot for lot in lots if lot[0] <= day), default=lots[0])
+        headache = max(2, baseline - visit * rng.randint(1, 4) - rng.randint(0, 3))
+        events = [name for name, p in ADVERSE if rng.random() < p]
+        signed = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=UTC)
+        rows.sessions.append(
+            {
+                "id": ids.session,
+                "patient_id": patient["id"],
+                "protocol_code": protocol.code,
+                "date_of_service": day,
+                "injector_id": injector,
+                "supervisor_id": None,
+                "product": PRODUCT,
+                "din_ndc": "02243721",
+                "lot_number": lot[1],
+                "lot_expiry": lot[2],
+                "vial_units": chart.dilution.vial_units,
+                "vial_count": chart.dilution.vial_count,
+                "diluent": "0.9% sodium chloride, preservative-free",
+                "diluent_ml": chart.dilution.diluent_ml,
+                "needle": NEEDLE,
+                "consent": True,
+                "screen": dict.fromkeys(CONTRAINDICATIONS, False),
+                "omissions": dict(chart.omissions),
+                "headache_days": headache,
+                "migraine_days": max(1, headache - rng.randint(2, 6)),
+                "adverse_events": events,
+                "adverse_event_other": "",
+                "tolerance": "Tolerated well" if not events else "Tolerated; see adverse events",
+                "aftercare": "Usual aftercare advice given.",
+                "notes": "",
+                "acknowledged": [],
+                "status": Status.SIGNED.value,
+                "signed_by_id": injector,
+                "signed_at": signed,
+                "version": 2,
+                "created_at": signed - timedelta(minutes=20),
+                "updated_at": signed,
+            }
+        )
+        for position, injection in enumerate(chart.injections):
+            rows.injections.append(
+                {
+                    "id": ids.injection,
+                    "session_id": ids.session,
+                    "position": position,
+                    "key": injection.key,
+                    "kind": injection.kind.value,
+                    "site_code": injection.site_code,
+                    "label": injection.label,
+                    "muscle": injection.muscle,
+                    "side": injection.side,
+                    "view": injection.point.view,
+                    "x": injection.point.x,
+                    "y": injection.point.y,
+                    "units": int(injection.units * 10),
+                }
+            )
+            ids.injection += 1
+        ids.session += 1
+    return count
+
+
+def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Chart], None]:
+    """A patient's own tailoring, repeated at each visit (as "repeat last session" does)."""
+    ftp: list[tuple[str, Side]] = []
+    if rng.random() < 0.45:
+        for muscle in rng.sample(("temporalis", "occipitalis", "trapezius"), k=rng.randint(1, 2)):
+            ftp.append((muscle, rng.choice(("left", "right"))))
+    omit_frontalis = rng.random() < 0.06
+    high_dilution = rng.random() < 0.25
+
+    def apply(chart: Chart) -> None:
+        chart.apply_protocol()
+        if high_dilution:
+            chart.dilution = Dilution(vial_units=100, vial_count=2, diluent_ml=Decimal(2))
+        if omit_frontalis:
+            chart.omit("FRO-R2", "brow ptosis")
+            chart.omit("FRO-L2", "brow ptosis")
+        for muscle, side in ftp:
+            region = _region(protocol, muscle, side)
+            if region is not None:
+                chart.add_follow_the_pain(muscle, side, region)
+
+    return apply
+
+
+def _region(protocol: protocols.Protocol, muscle: str, side: Side) -> Point | None:
+    """A point inside the muscle's region, between its sites (where FTP sites are charted)."""
+    for region in protocol.regions:
+        if region.muscle == muscle and region.side == side:
+            sites = [s for s in protocol.sites_of(muscle) if s.side == side]
+            points = [p for s in sites for p in s.positions if p.view == region.view]
+            for a, b in _pairs(points):
+                mid = Point(region.view, round((a.x + b.x) / 2, 1), round((a.y + b.y) / 2, 1))
+                if region.contains(mid.x, mid.y):
+                    return mid
+    return None
+
+
+def _pairs(points: list[Point]) -> Iterator[tuple[Point, Point]]:
+    for n, a in enumerate(points):
+        for b in points[n + 1 :]:
+            yield a, b
+
+
+def _sync_sequences(conn: Connection) -> None:
+    """PostgreSQL: move the id sequences past the explicit ids inserted above."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in ("patient", "treatment_session", "injection"):
+        conn.execute(
+            sa.text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+        )
+
+
+def _utc(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=UTC)
