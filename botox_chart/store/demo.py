@@ -170,7 +170,7 @@ class _Rows:
     def __init__(self) -> None:
         self.patients: list[dict[str, Any]] = []
         self.sessions: list[dict[str, Any]] = []
-        self.injections: list[dict[str, Any]] = []
+        self.injections: list[tuple[Any, ...]] = []
 
     def patient(self, ids: _Ids, n: int, rng: random.Random, today: date) -> None:
         born = date(rng.randint(1948, 2004), rng.randint(1, 12), rng.randint(1, 28))
@@ -194,31 +194,39 @@ class _Rows:
     def insert(self, conn: Connection) -> None:
         conn.execute(sa.insert(Patient.__table__), self.patients)  # type: ignore[attr-defined]
         conn.execute(sa.insert(TreatmentSession.__table__), self.sessions)  # type: ignore[attr-defined]
-        # A plain table clause skips the Tenths type per row: units are already in tenths.
-        conn.execute(sa.insert(_INJECTION), self.injections)
+        _insert_injections(conn, self.injections)
 
 
-_INJECTION = sa.table(
-    "injection",
-    *(
-        sa.column(name)
-        for name in (
-            "id",
-            "session_id",
-            "position",
-            "key",
-            "kind",
-            "site_code",
-            "label",
-            "muscle",
-            "side",
-            "view",
-            "x",
-            "y",
-            "units",
-        )
-    ),
+INJECTION_COLUMNS = (
+    "id",
+    "session_id",
+    "position",
+    "key",
+    "kind",
+    "site_code",
+    "label",
+    "muscle",
+    "side",
+    "view",
+    "x",
+    "y",
+    "units",
 )
+
+
+def _insert_injections(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """1.4 M rows for 10k patients: straight to the driver (COPY on PostgreSQL), units in tenths."""
+    columns = ", ".join(INJECTION_COLUMNS)
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.cursor()
+        with cursor.copy(f"COPY injection ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.close()
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    marks = ", ".join([mark] * len(INJECTION_COLUMNS))
+    conn.exec_driver_sql(f"INSERT INTO injection ({columns}) VALUES ({marks})", rows)
 
 
 def _sessions(
@@ -286,21 +294,21 @@ def _sessions(
         )
         for position, injection in enumerate(chart.injections):
             rows.injections.append(
-                {
-                    "id": ids.injection,
-                    "session_id": ids.session,
-                    "position": position,
-                    "key": injection.key,
-                    "kind": injection.kind.value,
-                    "site_code": injection.site_code,
-                    "label": injection.label,
-                    "muscle": injection.muscle,
-                    "side": injection.side,
-                    "view": injection.point.view,
-                    "x": injection.point.x,
-                    "y": injection.point.y,
-                    "units": int(injection.units * 10),
-                }
+                (
+                    ids.injection,
+                    ids.session,
+                    position,
+                    injection.key,
+                    injection.kind.value,
+                    injection.site_code,
+                    injection.label,
+                    injection.muscle,
+                    injection.side,
+                    injection.point.view,
+                    injection.point.x,
+                    injection.point.y,
+                    int(injection.units * 10),
+                )
             )
             ids.injection += 1
         ids.session += 1
