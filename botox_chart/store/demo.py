@@ -31,6 +31,7 @@ from botox_chart.store.models import (
     Status,
     TreatmentSession,
 )
+from botox_chart.store.patients import search_key
 
 BATCH = 500
 """Patients per transaction: progress is reported and memory stays flat."""
@@ -174,13 +175,15 @@ class _Rows:
 
     def patient(self, ids: _Ids, n: int, rng: random.Random, today: date) -> None:
         born = date(rng.randint(1948, 2004), rng.randint(1, 12), rng.randint(1, 28))
+        family, given, chart_number = rng.choice(FAMILY), rng.choice(GIVEN), f"D{ids.patient:06d}"
         self.patients.append(
             {
                 "id": ids.patient,
-                "family_name": rng.choice(FAMILY),
-                "given_names": rng.choice(GIVEN),
+                "family_name": family,
+                "given_names": given,
                 "date_of_birth": born,
-                "chart_number": f"D{ids.patient:06d}",
+                "chart_number": chart_number,
+                "search_key": search_key(family, given, chart_number, born),
                 "health_card": f"{rng.randint(1000, 9999)} {rng.randint(100, 999)} "
                 f"{rng.randint(100, 999)}",
                 "referring_physician": rng.choice(REFERRERS),

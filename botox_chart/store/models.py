@@ -75,6 +75,9 @@ class Patient(SQLModel, table=True):
     referring_physician: str = Field(default="", max_length=120)
     referral_date: date | None = None
     allergies: str = Field(default="", max_length=500)
+    search_key: str = Field(default="", max_length=300)
+    """Name, chart number and birth date folded for search (patients.search_key): SQLite's LIKE
+    ignores case for ASCII only, and staff type "cote" for Côté."""
     created_at: datetime = Field(default_factory=utcnow)
 
     @property

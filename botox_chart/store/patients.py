@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,10 +37,25 @@ class PatientSummary:
     given_names: str
     date_of_birth: date
     chart_number: str
+    search_key: str
 
     @property
     def display_name(self) -> str:
         return f"{self.family_name}, {self.given_names}"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Côté, É" → "cote, e", so search ignores both."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+
+
+def search_key(family_name: str, given_names: str, chart_number: str, date_of_birth: date) -> str:
+    """What a search matches: "family, given", "given family", chart number and YYYY-MM-DD."""
+    return fold(
+        f"{family_name}, {given_names} | {given_names} {family_name} | {chart_number} | "
+        f"{date_of_birth.isoformat()}"
+    )
 
 
 def validate(patient: Patient) -> None:
@@ -78,7 +94,7 @@ def update(
     changes.id = patient_id
     _require_unique_chart_number(db, changes)
     before = {name: getattr(patient, name) for name in EDITABLE}
-    for name in EDITABLE:
+    for name in (*EDITABLE, "search_key"):
         setattr(patient, name, getattr(changes, name))
     after = {name: getattr(patient, name) for name in EDITABLE}
     # The audit keeps which fields changed, not their values: they identify the patient.
@@ -112,6 +128,7 @@ def summaries(db: Session) -> list[PatientSummary]:
             col(Patient.given_names),
             col(Patient.date_of_birth),
             col(Patient.chart_number),
+            col(Patient.search_key),
         ).order_by(col(Patient.family_name), col(Patient.given_names), col(Patient.id))
     )
     return [PatientSummary(*row) for row in rows]
@@ -119,39 +136,22 @@ def summaries(db: Session) -> list[PatientSummary]:
 
 def search(db: Session, *, text: str, limit: int = 200) -> list[Patient]:
     """Patients whose name, chart number or date of birth (YYYY-MM-DD) contains ``text``."""
-    needle = f"%{text.strip().lower()}%"
+    needle = f"%{fold(text.strip())}%"
     query = (
         select(Patient)
-        .where(
-            col(Patient.family_name).ilike(needle)
-            | col(Patient.given_names).ilike(needle)
-            | col(Patient.chart_number).ilike(needle)
-            | (col(Patient.family_name) + ", " + col(Patient.given_names)).ilike(needle)
-        )
+        .where(col(Patient.search_key).like(needle))
         .order_by(col(Patient.family_name), col(Patient.given_names))
         .limit(limit)
     )
-    found = list(db.exec(query))
-    if _looks_like_date(text) and len(found) < limit:
-        try:
-            born = date.fromisoformat(text.strip())
-        except ValueError:
-            return found
-        found += [
-            p
-            for p in db.exec(select(Patient).where(Patient.date_of_birth == born))
-            if p not in found
-        ]
-    return found
-
-
-def _looks_like_date(text: str) -> bool:
-    return len(text.strip()) == 10 and text.strip()[4] == "-"
+    return list(db.exec(query))
 
 
 def _strip(patient: Patient) -> None:
     for name in ("family_name", "given_names", "chart_number", "health_card"):
         setattr(patient, name, getattr(patient, name).strip())
+    patient.search_key = search_key(
+        patient.family_name, patient.given_names, patient.chart_number, patient.date_of_birth
+    )
 
 
 def _require_unique_chart_number(db: Session, patient: Patient) -> None:

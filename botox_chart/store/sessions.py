@@ -39,6 +39,7 @@ from botox_chart.store.models import (
     TreatmentSession,
     utcnow,
 )
+from botox_chart.store.patients import fold
 
 CHART_FIELDS = (
     "date_of_service",
@@ -446,13 +447,7 @@ def summaries(
     if patient_id is not None:
         query = query.where(col(TreatmentSession.patient_id) == patient_id)
     if patient_text:
-        needle = f"%{patient_text.strip().lower()}%"
-        query = query.where(
-            col(Patient.family_name).ilike(needle)
-            | col(Patient.given_names).ilike(needle)
-            | col(Patient.chart_number).ilike(needle)
-            | (col(Patient.family_name) + ", " + col(Patient.given_names)).ilike(needle)
-        )
+        query = query.where(col(Patient.search_key).like(f"%{fold(patient_text.strip())}%"))
     if limit is not None:
         query = query.limit(limit)
     return [

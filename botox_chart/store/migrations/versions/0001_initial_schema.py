@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("referring_physician", sa.String(length=120), nullable=False),
         sa.Column("referral_date", sa.Date(), nullable=True),
         sa.Column("allergies", sa.String(length=500), nullable=False),
+        sa.Column("search_key", sa.String(length=300), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("chart_number"),

@@ -1,0 +1,68 @@
+"""Patients and clinicians in the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from botox_chart.store import audit, clinicians, patients, transaction
+from botox_chart.store.models import Patient, Role
+from tests.helpers.factories import make_patient
+
+
+def test_add_find_and_edit_a_patient(any_engine: Engine) -> None:
+    added = make_patient(any_engine, family_name="Żółć", given_names="Łukasz", chart_number="A-17")
+    make_patient(any_engine, family_name="Smith", given_names="Grace")
+    with transaction(any_engine) as db:
+        assert [p.id for p in patients.search(db, text="żółć")] == [added.id]
+        assert [p.id for p in patients.search(db, text="A-17")] == [added.id]
+        assert [p.id for p in patients.search(db, text="1980-05-17")] != []
+        names = [s.display_name for s in patients.summaries(db)]
+        assert names == ["Smith, Grace", "Żółć, Łukasz"]
+        changes = Patient.model_validate(added.model_dump())
+        changes.allergies = "Latex"
+        patients.update(db, patient_id=added.id, changes=changes)
+        assert patients.get(db, patient_id=added.id).allergies == "Latex"
+        (create, update) = audit.events(db, patient_id=added.id)
+    assert update.changes == {"fields": ["allergies"]}
+    assert "Latex" not in str(update.changes)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("family_name", " ", "family name is missing"),
+        ("chart_number", "", "chart number is missing"),
+        ("date_of_birth", date(2999, 1, 1), "in the future"),
+        ("referral_date", date(1950, 1, 1), "before the date of birth"),
+    ],
+)
+def test_invalid_patient_details_are_refused(
+    engine: Engine, field: str, value: object, message: str
+) -> None:
+    details = Patient(
+        family_name="Roy", given_names="Luc", date_of_birth=date(1970, 1, 1), chart_number="X1"
+    )
+    setattr(details, field, value)
+    with transaction(engine) as db, pytest.raises(patients.PatientError, match=message):
+        patients.add(db, patient=details)
+    with transaction(engine) as db:
+        assert patients.summaries(db) == []
+
+
+def test_a_chart_number_belongs_to_one_patient(any_engine: Engine) -> None:
+    make_patient(any_engine, chart_number="C42")
+    with pytest.raises(patients.PatientError, match="C42 belongs to another patient"):
+        make_patient(any_engine, chart_number="C42")
+
+
+def test_clinicians(any_engine: Engine) -> None:
+    with transaction(any_engine) as db:
+        nurse = clinicians.add(db, name="Claire Dubé", credentials="RN", role=Role.INJECTOR)
+        clinicians.add(db, name="Jo Park", role=Role.STAFF)
+        assert [c.name for c in clinicians.active(db)] == ["Claire Dubé", "Jo Park"]
+        assert nurse.can_sign and nurse.display_name == "Claire Dubé, RN"
+        with pytest.raises(clinicians.ClinicianError, match="name is missing"):
+            clinicians.add(db, name="  ")

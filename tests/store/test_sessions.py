@@ -1,0 +1,202 @@
+"""Store round trips, signing and conflicts, on a per-test SQLite file and on real PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from botox_chart.chart import Dilution, InjectionKind, SiteState
+from botox_chart.protocol import Point
+from botox_chart.store import audit, sessions, transaction
+from botox_chart.store.models import Role, Status
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+
+DAY = date(2026, 11, 2)
+
+
+def tailored_chart():  # type: ignore[no-untyped-def]
+    chart = ready_chart(DAY)
+    chart.omit("FRO-R2", "brow ptosis")
+    chart.set_units("TRA-L1", "7.5")
+    chart.add_follow_the_pain("temporalis", "right", Point("right", 150.5, 110.25))
+    chart.add_custom("Left masseter", "masseter", "left", Point("left", 150, 300), 10)
+    chart.dilution = Dilution(vial_units=100, vial_count=2, diluent_ml=Decimal("2.5"))
+    chart.headache_days = 18
+    chart.migraine_days = 11
+    chart.adverse_events = ["Neck pain"]
+    chart.adverse_event_other = "mild dizziness"
+    chart.notes = "Zoë tolerated well."
+    return chart
+
+
+def test_a_tailored_chart_round_trips(any_engine: Engine) -> None:
+    patient = make_patient(any_engine, given_names="Zoë", family_name="Øvergård")
+    chart = tailored_chart()
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=None, chart=chart)
+    with transaction(any_engine) as db:
+        loaded = sessions.load_chart(db, session_id=row.id)
+    assert loaded.injections == chart.injections
+    assert loaded.omissions == {"FRO-R2": "brow ptosis"}
+    assert loaded.state_of("FRO-R2") is SiteState.OMITTED
+    assert loaded.total_units == chart.total_units == Decimal("167.5")
+    assert loaded.dilution == chart.dilution
+    assert loaded.units_wasted == Decimal("32.5")
+    assert loaded.injection("FTP-1").kind is InjectionKind.FOLLOW_THE_PAIN
+    assert loaded.injection("FTP-1").point == Point("right", 150.5, 110.25)
+    assert (loaded.headache_days, loaded.migraine_days) == (18, 11)
+    assert loaded.adverse_events == ["Neck pain"]
+    assert loaded.notes == "Zoë tolerated well."
+    assert loaded.deviations() == chart.deviations()
+    assert loaded.screen == chart.screen
+
+
+def test_save_draft_stores_changes_and_refuses_a_stale_version(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=None)
+    mine = ready_chart(DAY)
+    theirs = ready_chart(DAY)
+    theirs.omit("PRO", "scar")
+    with transaction(any_engine) as db:
+        version = sessions.save_draft(db, session_id=row.id, chart=theirs, expected_version=1)
+    assert version == 2
+    with transaction(any_engine) as db, pytest.raises(sessions.ConflictError, match="another"):
+        sessions.save_draft(db, session_id=row.id, chart=mine, expected_version=1)
+    with transaction(any_engine) as db:
+        stored = sessions.load_chart(db, session_id=row.id)
+    assert stored.state_of("PRO") is SiteState.OMITTED
+    assert stored.total_units == 150
+
+
+def test_signing_requires_no_errors_and_acknowledged_warnings(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    nurse = make_clinician(any_engine, "Claire Dubé", Role.INJECTOR)
+    staff = make_clinician(any_engine, "Jo Park", Role.STAFF)
+    chart = ready_chart(DAY)
+    chart.lot_number = ""
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=nurse.id, chart=chart)
+        with pytest.raises(sessions.SignRefused, match="lot number is missing") as refused:
+            sessions.sign(db, session_id=row.id, clinician_id=nurse.id, today=DAY)
+        assert [f.code for f in refused.value.findings] == ["lot_missing"]
+        chart.lot_number = "C1234AB"
+        chart.adverse_events = ["Dysphagia"]
+        sessions.save_draft(db, session_id=row.id, chart=chart, expected_version=row.version)
+        with pytest.raises(sessions.SignRefused, match="Acknowledge") as refused:
+            sessions.sign(db, session_id=row.id, clinician_id=nurse.id, today=DAY)
+        warning_keys = [f.key for f in refused.value.findings]
+        with pytest.raises(sessions.SessionError, match="Only an injector or a physician"):
+            sessions.sign(db, session_id=row.id, clinician_id=staff.id, acknowledged=warning_keys)
+        signed = sessions.sign(
+            db, session_id=row.id, clinician_id=nurse.id, acknowledged=warning_keys, today=DAY
+        )
+    assert signed.status == Status.SIGNED
+    assert signed.signed_by_id == nurse.id and signed.signed_at is not None
+    assert signed.acknowledged == warning_keys
+
+
+def test_a_signed_session_cannot_be_changed_or_deleted_only_added_to(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    doctor = make_clinician(any_engine)
+    row = make_signed_session(any_engine, patient, doctor)
+    changed = ready_chart(DAY)
+    changed.omit("PRO", "changed my mind")
+    with transaction(any_engine) as db:
+        with pytest.raises(sessions.SignedSessionError, match="Add an addendum"):
+            sessions.save_draft(db, session_id=row.id, chart=changed, expected_version=row.version)
+        with pytest.raises(sessions.SignedSessionError):
+            sessions.delete_draft(db, session_id=row.id)
+        with pytest.raises(sessions.SignedSessionError):
+            sessions.sign(db, session_id=row.id, clinician_id=doctor.id)
+        sessions.add_addendum(
+            db, session_id=row.id, author_id=doctor.id, text="Patient called: mild neck pain."
+        )
+    with transaction(any_engine) as db:
+        assert sessions.load_chart(db, session_id=row.id).total_units == 155
+        (addendum,) = sessions.addenda(db, session_id=row.id)
+        assert addendum.text == "Patient called: mild neck pain."
+        actions = [e.action for e in audit.events(db, session_id=row.id)]
+    assert actions == ["create", "sign", "addendum"]
+
+
+def test_interval_warning_uses_the_patients_previous_signed_session(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    doctor = make_clinician(any_engine)
+    make_signed_session(any_engine, patient, doctor, ready_chart(DAY - timedelta(days=70)))
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(
+            db, patient_id=patient.id, injector_id=doctor.id, chart=ready_chart(DAY)
+        )
+        chart = sessions.load_chart(db, session_id=row.id)
+    assert chart.previous_session_date == DAY - timedelta(days=70)
+    assert [f.code for f in chart.findings()] == ["interval_short"]
+
+
+def test_repeat_last_session_reproduces_the_pattern(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    doctor = make_clinician(any_engine)
+    previous = tailored_chart()
+    make_signed_session(any_engine, patient, doctor, previous)
+    with transaction(any_engine) as db:
+        row = sessions.repeat_last(
+            db, patient_id=patient.id, injector_id=doctor.id, today=DAY + timedelta(days=90)
+        )
+        repeated = sessions.load_chart(db, session_id=row.id)
+    assert [(i.key, i.units, i.point) for i in repeated.injections] == [
+        (i.key, i.units, i.point) for i in previous.injections
+    ]
+    assert repeated.omissions == previous.omissions
+    assert repeated.lot_number == "" and not repeated.consent
+    assert repeated.date_of_service == DAY + timedelta(days=90)
+
+
+def test_repeat_without_a_signed_session_is_a_clear_error(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    with transaction(any_engine) as db, pytest.raises(sessions.SessionError, match="no signed"):
+        sessions.repeat_last(db, patient_id=patient.id, injector_id=None)
+
+
+def test_delete_draft_removes_it_and_records_the_deletion(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(
+            db, patient_id=patient.id, injector_id=None, chart=ready_chart()
+        )
+        sessions.delete_draft(db, session_id=row.id)
+        assert sessions.summaries(db, patient_id=patient.id) == []
+        assert [e.action for e in audit.events(db, session_id=row.id)] == [
+            "create",
+            "delete_draft",
+        ]
+        count = db.execute(sa.text("SELECT COUNT(*) FROM injection")).scalar_one()
+    assert count == 0
+
+
+def test_summaries_and_recent_lots(any_engine: Engine) -> None:
+    patient = make_patient(any_engine, family_name="Côté", given_names="Élodie")
+    other = make_patient(any_engine, family_name="Smith")
+    doctor = make_clinician(any_engine)
+    make_signed_session(any_engine, patient, doctor, tailored_chart())
+    make_signed_session(any_engine, other, doctor)
+    with transaction(any_engine) as db:
+        (found,) = sessions.summaries(db, patient_text="côté, é")
+        lots = sessions.recent_lots(db)
+    assert found.patient == "Côté, Élodie"
+    assert found.total_units == Decimal("167.5")
+    assert found.sites == 32  # 31 - 1 omitted + 1 FTP + 1 custom
+    assert found.status == "signed"
+    assert found.next_due == DAY + timedelta(days=84)
+    assert lots == [("C1234AB", date(2027, 6, 30))]
+
+
+def test_unknown_ids_are_clear_errors(any_engine: Engine) -> None:
+    with transaction(any_engine) as db:
+        with pytest.raises(sessions.SessionError, match="no session 999"):
+            sessions.load_chart(db, session_id=999)
+        with pytest.raises(sessions.SessionError, match="no patient 999"):
+            sessions.create_draft(db, patient_id=999, injector_id=None)
