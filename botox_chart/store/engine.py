@@ -32,7 +32,7 @@ def make_engine(url: str) -> Engine:
     """An engine for a SQLAlchemy URL; SQLite gets foreign keys, WAL and a busy timeout."""
     try:
         parsed = make_url(url)
-    except ArgumentError as err:
+    except (ArgumentError, ValueError) as err:
         raise StorageError(f"{url!r} is not a database URL or file path.") from err
     try:
         if parsed.get_backend_name() == "sqlite":
