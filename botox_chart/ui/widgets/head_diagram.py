@@ -1,0 +1,695 @@
+"""The head-and-neck diagram the injector charts on: four views, one marker per injection site.
+
+All four views (``resources/diagrams/*.svg``) sit in one scene in a 2 x 2 grid, which gives bigger
+markers than a row of four in a landscape window. Each row pairs a profile with the full view in
+which that side of the patient is on the same side of the screen::
+
+    Right side | Front        (front: patient's right on the viewer's left)
+    Left side  | Back         (back:  patient's left on the viewer's left)
+
+The widget shows the chart and reports what the injector does; it never changes the chart itself
+(the window does, through its undo stack, and calls :meth:`HeadDiagram.set_chart` again).
+
+Inside the widget (documented in the accessible description too):
+
+- Right / Down, Left / Up: next / previous marker (protocol order, then extra sites; wraps);
+  Home / End: first / last. Arrows never change a dose: a slip must not become a medication error.
+- Space, Enter: activate the current marker (the window toggles pending/injected).
+- ``+`` or ``=``: one step more; ``-``: one step less. The mouse wheel over a marker does the same.
+- Delete: remove the current follow-the-pain/custom site, or ask to omit the current protocol site.
+- Menu key (or right-click): the marker's context menu.
+- Tab / Shift+Tab: the normal focus chain (tabbing in selects the first marker if none is current).
+
+A click activates on press (quick and immune to a gloved finger sliding); a double click counts
+once, so an accidental double tap does not toggle a site back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFocusEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QMenu,
+    QToolTip,
+    QWidget,
+)
+
+from botox_chart import paths
+from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
+from botox_chart.protocol import VIEWS, Point, Protocol, Side
+from botox_chart.ui.widgets import site_marker
+from botox_chart.ui.widgets.site_marker import SiteMarker
+
+VIEW_WIDTH = 400.0
+VIEW_HEIGHT = 500.0
+"""Each SVG's viewBox (0 0 400 500); site positions in the protocol file use these units."""
+SHOWN_TOP = 26.0
+SHOWN_BOTTOM = 446.0
+"""The band of each SVG shown (user units): above it is empty, below it only chest and upper back,
+with no site. Trimming it makes the markers about 15% bigger; the views' captions, cut off with
+it, are drawn under each view instead."""
+CAPTION_HEIGHT = 24.0
+CAPTIONS = {"front": "Front", "right": "Right side", "left": "Left side", "back": "Back"}
+VIEW_CELLS: dict[str, tuple[int, int]] = {
+    "right": (0, 0),
+    "front": (1, 0),
+    "left": (0, 1),
+    "back": (1, 1),
+}
+"""(column, row) of each view in the grid (see the module docstring for why)."""
+CELL_GAP = 12.0
+SCENE_MARGIN = 4.0
+BANNER_HEIGHT = 34.0
+"""Room above the grid for the read-only banner, so it never covers the art."""
+HIT_SLOP = 4.0
+"""A click this far outside a marker's edge still hits it (the nearest marker wins)."""
+WHEEL_STEP = 120
+"""angleDelta of one wheel notch; touchpads send smaller deltas that add up to a step."""
+
+_CELL_HEIGHT = SHOWN_BOTTOM - SHOWN_TOP + CAPTION_HEIGHT
+
+BACKGROUND = QColor("#ffffff")
+CAPTION_TEXT = QColor("#4a4a4a")
+BANNER_FILL = QColor("#eceff1")
+BANNER_TEXT = QColor("#455a64")
+FOCUS_FRAME = site_marker.FOCUS_RING
+
+READ_ONLY_TEXT = "Signed — read only"
+_SIDE_WORDS: dict[Side, str] = {"right": "right side", "left": "left side", "midline": "midline"}
+_ALLOWED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+_ACTIVATE_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
+_STEP_KEYS = {
+    Qt.Key.Key_Plus: 1,
+    Qt.Key.Key_Equal: 1,
+    Qt.Key.Key_Minus: -1,
+    Qt.Key.Key_Underscore: -1,
+}
+_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down}
+_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up}
+
+
+class HeadDiagram(QGraphicsView):
+    """Every injection site of a session on the four diagram views, for pointer and keyboard."""
+
+    siteActivated = Signal(str)
+    """A protocol site was clicked, or Space/Enter pressed on it (site code)."""
+    injectionActivated = Signal(str)
+    """A follow-the-pain or custom marker was clicked, or Space/Enter pressed on it (key)."""
+    unitsStepRequested = Signal(str, int)
+    """(marker key, +1 or -1) from the wheel over a marker or +/=/- on the current one."""
+    emptyPointClicked = Signal(str, float, float)
+    """(view, x, y) in SVG user units: a left click inside a view away from every marker."""
+    omitRequested = Signal(str)
+    restoreRequested = Signal(str)
+    removeRequested = Signal(str)
+    currentChanged = Signal(str)
+    """The current (focused) marker changed: its key, or "" for none."""
+
+    def __init__(
+        self,
+        protocol: Protocol,
+        parent: QWidget | None = None,
+        *,
+        popup: Callable[[QMenu, QPoint], None] | None = None,
+    ) -> None:
+        """``popup`` shows a context menu at a global position (default ``QMenu.popup``); tests
+        pass a fake so no menu window opens."""
+        super().__init__(parent)
+        self._protocol = protocol
+        self._popup = popup or _popup
+        self._chart = Chart(protocol=protocol)
+        self._markers: dict[str, list[SiteMarker]] = {}
+        self._order: list[str] = []
+        self._extra_keys: list[str] = []
+        self._current: str | None = None
+        self._hover: str | None = None
+        self._read_only = False
+        self._wheel_key: str | None = None
+        self._wheel_rest = 0
+        self._origins = {
+            view: QPointF(
+                col * (VIEW_WIDTH + CELL_GAP), row * (_CELL_HEIGHT + CELL_GAP) - SHOWN_TOP
+            )
+            for view, (col, row) in VIEW_CELLS.items()
+        }
+
+        self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(self._scene)
+        self._configure_view()
+        self._add_views()
+        self._banner = self._make_banner()
+        for site in protocol.sites:
+            items = []
+            for point in site.positions:
+                marker = SiteMarker(site.code)
+                marker.setPos(self._scene_point(point))
+                self._scene.addItem(marker)
+                items.append(marker)
+            self._markers[site.code] = items
+        self._update_scene_rect()
+        self.set_chart(self._chart)
+
+    def _configure_view(self) -> None:
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setBackgroundBrush(QBrush(BACKGROUND))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setInteractive(False)  # the view does the hit-testing (nearest marker wins)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setMouseTracking(True)
+        self.setAccessibleName("Injection site diagram")
+        self.setAccessibleDescription(
+            "Arrow keys: next or previous site. Space or Enter: mark the site. "
+            "Plus or minus: change the dose. Delete: remove or omit. Menu key: more actions."
+        )
+
+    def _add_views(self) -> None:
+        """Each SVG, clipped to its shown band, with its caption underneath."""
+        font = QFont(self.font())
+        font.setPixelSize(15)
+        for view in VIEWS:
+            origin = self._origins[view]
+            shown = QRectF(0, SHOWN_TOP, VIEW_WIDTH, SHOWN_BOTTOM - SHOWN_TOP)
+            clip = QGraphicsRectItem(shown)
+            clip.setPen(QPen(Qt.PenStyle.NoPen))
+            clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+            clip.setPos(origin)
+            art = QGraphicsSvgItem(str(paths.diagrams_dir() / f"{view}.svg"))
+            art.setParentItem(clip)
+            caption = QGraphicsSimpleTextItem(CAPTIONS.get(view, view.title()))
+            caption.setFont(font)
+            caption.setBrush(QBrush(CAPTION_TEXT))
+            width = caption.boundingRect().width()
+            caption.setPos(origin + QPointF((VIEW_WIDTH - width) / 2, SHOWN_BOTTOM + 3))
+            self._scene.addItem(clip)
+            self._scene.addItem(caption)
+
+    def _make_banner(self) -> QGraphicsPathItem:
+        text = QGraphicsSimpleTextItem(READ_ONLY_TEXT)
+        font = QFont(self.font())
+        font.setPixelSize(17)
+        font.setItalic(True)
+        text.setFont(font)
+        text.setBrush(QBrush(BANNER_TEXT))
+        box = text.boundingRect().adjusted(-14, -4, 14, 4)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, box.width(), box.height()), 8, 8)
+        banner = QGraphicsPathItem(path)
+        banner.setBrush(QBrush(BANNER_FILL))
+        banner.setPen(QPen(Qt.PenStyle.NoPen))
+        text.setParentItem(banner)
+        text.setPos(14, 4)
+        grid = self._grid_rect()
+        banner.setPos(grid.center().x() - box.width() / 2, -BANNER_HEIGHT + 1)
+        banner.setVisible(False)
+        self._scene.addItem(banner)
+        return banner
+
+    # -- public interface ------------------------------------------------------------------
+
+    def set_chart(self, chart: Chart) -> None:
+        """Show ``chart``: states, units, follow-the-pain and custom markers.
+
+        Existing marker items are updated in place (cheap enough to call after every change); the
+        current marker stays current if it still exists.
+        """
+        if chart.protocol.code != self._protocol.code:
+            raise ValueError(
+                f"The diagram shows {self._protocol.name}; the chart uses {chart.protocol.name}."
+            )
+        self._chart = chart
+        for site in self._protocol.sites:
+            state = chart.state_of(site.code)
+            injection = chart.injection_at(site.code)
+            units = injection.units if injection is not None else site.units
+            text = "" if state is SiteState.OMITTED else format_units(units)
+            reason = chart.omissions.get(site.code, "")
+            tooltip = self._tooltip(site.label, site.muscle, site.side, units, state, reason)
+            for marker in self._markers[site.code]:
+                marker.update_look(state.value, text, tooltip)
+
+        extras: list[str] = []
+        for injection in chart.injections:
+            if injection.kind is InjectionKind.PROTOCOL or injection.point.view not in VIEW_CELLS:
+                continue
+            kind = (
+                site_marker.FOLLOW_THE_PAIN
+                if injection.kind is InjectionKind.FOLLOW_THE_PAIN
+                else site_marker.CUSTOM
+            )
+            if injection.key in self._markers:
+                marker = self._markers[injection.key][0]
+            else:
+                marker = SiteMarker(injection.key, kind)
+                self._scene.addItem(marker)
+                self._markers[injection.key] = [marker]
+            marker.setPos(self._scene_point(injection.point))
+            tooltip = self._tooltip(
+                injection.label, injection.muscle, injection.side, injection.units, kind
+            )
+            marker.update_look(kind, format_units(injection.units), tooltip)
+            extras.append(injection.key)
+        for key in self._extra_keys:
+            if key not in extras:
+                for marker in self._markers.pop(key):
+                    self._scene.removeItem(marker)
+        self._extra_keys = extras
+        self._order = [site.code for site in self._protocol.sites] + extras
+        self._fit_radii()
+        if self._hover is not None and self._hover not in self._markers:
+            self._hover = None
+        if self._current is not None and self._current not in self._markers:
+            self.set_current(None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed session: shown as charted, browsable, but no signal but currentChanged."""
+        if read_only == self._read_only:
+            return
+        self._read_only = read_only
+        self._banner.setVisible(read_only)
+        self._set_hover(None)
+        self._update_scene_rect()
+        self._fit()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def current_key(self) -> str | None:
+        return self._current
+
+    def set_current(self, key: str | None) -> None:
+        """Make ``key`` the current marker (None: no marker); KeyError if it is not shown."""
+        if key is not None and key not in self._markers:
+            raise KeyError(key)
+        if key == self._current:
+            return
+        for marker in self._markers.get(self._current or "", []):
+            marker.set_current(False)
+        for marker in self._markers.get(key or "", []):
+            marker.set_current(True)
+        self._current = key
+        self.currentChanged.emit(key or "")
+
+    def focus_next(self) -> None:
+        self._step_current(1)
+
+    def focus_previous(self) -> None:
+        self._step_current(-1)
+
+    def marker_keys(self) -> list[str]:
+        """Every marker shown, in navigation order (protocol order, then extra sites)."""
+        return list(self._order)
+
+    def marker_state(self, key: str) -> str:
+        return self._markers[key][0].state
+
+    def marker_text(self, key: str) -> str:
+        return self._markers[key][0].text
+
+    def marker_tooltip(self, key: str) -> str:
+        return self._markers[key][0].toolTip()
+
+    def marker_radius(self, key: str) -> float:
+        """The drawn radius in SVG units (crowded markers are a little smaller)."""
+        return self._markers[key][0].radius
+
+    def scene_pos_of(self, key: str) -> QPointF:
+        return self._markers[key][0].scenePos()
+
+    def view_pos_to_diagram(self, pos: QPoint) -> tuple[str, float, float] | None:
+        """The view and SVG coordinates under a viewport point, or None between/outside views."""
+        scene = self.mapToScene(pos)
+        for view, origin in self._origins.items():
+            x, y = scene.x() - origin.x(), scene.y() - origin.y()
+            if 0 <= x <= VIEW_WIDTH and SHOWN_TOP <= y <= SHOWN_BOTTOM:
+                return view, round(x, 1), round(y, 1)
+        return None
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 700)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(280, 350)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _grid_rect(self) -> QRectF:
+        return QRectF(0, 0, 2 * VIEW_WIDTH + CELL_GAP, 2 * _CELL_HEIGHT + CELL_GAP)
+
+    def _update_scene_rect(self) -> None:
+        rect = self._grid_rect()
+        if self._read_only:
+            rect.setTop(-BANNER_HEIGHT)
+        m = SCENE_MARGIN
+        self._scene.setSceneRect(rect.adjusted(-m, -m, m, m))
+
+    def _fit(self) -> None:
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def _scene_point(self, point: Point) -> QPointF:
+        origin = self._origins[point.view]
+        return QPointF(origin.x() + point.x, origin.y() + point.y)
+
+    def _fit_radii(self) -> None:
+        """Full size where there is room; crowded neighbours shrink so they never overlap."""
+        items = [marker for key in self._order for marker in self._markers[key]]
+        for marker in items:
+            reach = SiteMarker.shape_reach(marker.state, 1.0)
+            radius = site_marker.RADIUS
+            for other in items:
+                if other is marker:
+                    continue
+                distance = _distance(marker.pos(), other.pos())
+                room = (distance - site_marker.MARKER_GAP) / (
+                    reach + SiteMarker.shape_reach(other.state, 1.0)
+                )
+                radius = min(radius, room)
+            marker.set_radius(max(site_marker.MIN_RADIUS, radius))
+
+    # -- hit-testing -------------------------------------------------------------------------
+
+    def _marker_at(self, pos: QPoint) -> SiteMarker | None:
+        """The marker whose centre is nearest ``pos`` (viewport coordinates), if close enough."""
+        scene = self.mapToScene(pos)
+        best: SiteMarker | None = None
+        best_distance = math.inf
+        for key in self._order:
+            for marker in self._markers[key]:
+                distance = _distance(scene, marker.pos())
+                if distance <= marker.outer_radius() + HIT_SLOP and distance < best_distance:
+                    best, best_distance = marker, distance
+        return best
+
+    def _set_hover(self, key: str | None) -> None:
+        if key == self._hover:
+            return
+        for marker in self._markers.get(self._hover or "", []):
+            marker.set_hovered(False)
+        for marker in self._markers.get(key or "", []):
+            marker.set_hovered(True)
+        self._hover = key
+
+    def _update_cursor(self, pos: QPoint, marker: SiteMarker | None) -> None:
+        if self._read_only:
+            cursor = Qt.CursorShape.ArrowCursor
+        elif marker is not None:
+            cursor = Qt.CursorShape.PointingHandCursor
+        elif self.view_pos_to_diagram(pos) is not None:
+            cursor = Qt.CursorShape.CrossCursor
+        else:
+            cursor = Qt.CursorShape.ArrowCursor
+        if self.viewport().cursor().shape() != cursor:
+            self.viewport().setCursor(cursor)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _is_protocol_site(self, key: str) -> bool:
+        return self._protocol.has_site(key)
+
+    def _activate(self, key: str) -> None:
+        if self._read_only:
+            return
+        if self._is_protocol_site(key):
+            self.siteActivated.emit(key)
+        else:
+            self.injectionActivated.emit(key)
+
+    def _step_units(self, key: str, step: int) -> None:
+        if not self._read_only and self.marker_state(key) != site_marker.OMITTED:
+            self.unitsStepRequested.emit(key, step)
+
+    def _delete(self, key: str) -> None:
+        if self._read_only:
+            return
+        if not self._is_protocol_site(key):
+            self.removeRequested.emit(key)
+        elif self.marker_state(key) != site_marker.OMITTED:
+            self.omitRequested.emit(key)
+
+    def _step_current(self, step: int) -> None:
+        if not self._order:
+            return
+        if self._current is None:
+            self.set_current(self._order[0 if step > 0 else -1])
+        else:
+            index = self._order.index(self._current)
+            self.set_current(self._order[(index + step) % len(self._order)])
+
+    def _menu_for(self, key: str) -> QMenu:
+        """The context menu of a marker (actions only; read-only sessions get none)."""
+        menu = QMenu(self)
+        state = self.marker_state(key)
+        if self._is_protocol_site(key):
+            if state == site_marker.OMITTED:
+                menu.addAction("Restore site", lambda: self.restoreRequested.emit(key))
+            else:
+                toggle = "Mark not injected" if state == site_marker.INJECTED else "Mark injected"
+                menu.addAction(f"{toggle}\tSpace", lambda: self.siteActivated.emit(key))
+        if state != site_marker.OMITTED:
+            menu.addAction("One step more\t+", lambda: self.unitsStepRequested.emit(key, 1))
+            menu.addAction("One step less\t−", lambda: self.unitsStepRequested.emit(key, -1))
+            menu.addSeparator()
+            if self._is_protocol_site(key):
+                menu.addAction("Omit site…\tDel", lambda: self.omitRequested.emit(key))
+            else:
+                menu.addAction("Remove\tDel", lambda: self.removeRequested.emit(key))
+        return menu
+
+    # -- events ------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position().toPoint()
+        marker = self._marker_at(pos)
+        if marker is not None:
+            self.set_current(marker.key)
+            self._activate(marker.key)
+            return
+        hit = self.view_pos_to_diagram(pos)
+        if hit is not None and not self._read_only:
+            self.emptyPointClicked.emit(*hit)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # the first press already acted; a double tap must not toggle back
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        marker = self._marker_at(pos)
+        self._set_hover(marker.key if marker is not None else None)
+        self._update_cursor(pos, marker)
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Over the marker the pointer rests on: a dose step per notch; never scrolls the view.
+
+        Only a marker the pointer moved onto counts, so a page scrolled under a resting pointer
+        cannot change a dose.
+        """
+        marker = self._marker_at(event.position().toPoint())
+        if self._read_only or marker is None or marker.key != self._hover:
+            event.ignore()
+            return
+        event.accept()
+        delta = event.angleDelta().y()
+        if event.inverted():
+            delta = -delta
+        if marker.key != self._wheel_key:
+            self._wheel_key, self._wheel_rest = marker.key, 0
+        self._wheel_rest += delta
+        steps = int(self._wheel_rest / WHEEL_STEP)
+        self._wheel_rest -= steps * WHEEL_STEP
+        if steps:
+            self.set_current(marker.key)
+        for _ in range(abs(steps)):
+            self._step_units(marker.key, 1 if steps > 0 else -1)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        event.accept()
+        if self._read_only:
+            return
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            marker = self._marker_at(event.pos())
+            if marker is None:
+                return
+            self.set_current(marker.key)
+            key, at = marker.key, event.globalPos()
+        else:
+            if self._current is None:
+                return
+            key = self._current
+            at = self.viewport().mapToGlobal(self.mapFromScene(self.scene_pos_of(key)))
+        menu = self._menu_for(key)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._popup(menu, at)
+
+    def _key_action(self, event: QKeyEvent) -> str | None:
+        """What a key does here ("next", "activate", "+1"...), or None to let it pass on."""
+        if event.modifiers() & ~_ALLOWED_MODIFIERS:
+            return None  # Ctrl/Alt/Meta combinations belong to the window
+        key = Qt.Key(event.key())
+        if key in _NEXT_KEYS:
+            return "next"
+        if key in _PREVIOUS_KEYS:
+            return "previous"
+        if key == Qt.Key.Key_Home:
+            return "first"
+        if key == Qt.Key.Key_End:
+            return "last"
+        if self._read_only or self._current is None:
+            return None
+        if key in _ACTIVATE_KEYS:
+            return "activate"
+        if key in _STEP_KEYS:
+            return f"{_STEP_KEYS[key]:+d}"
+        if key == Qt.Key.Key_Delete:
+            return "delete"
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._key_action(event) is not None:
+                event.accept()  # our keys beat a window shortcut on the same key while focused
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._key_action(event)
+        if action is None:
+            event.ignore()
+            return
+        event.accept()
+        if action == "next":
+            self.focus_next()
+        elif action == "previous":
+            self.focus_previous()
+        elif action in ("first", "last") and self._order:
+            self.set_current(self._order[0 if action == "first" else -1])
+        elif self._current is not None:
+            if action == "activate":
+                self._activate(self._current)
+            elif action == "delete":
+                self._delete(self._current)
+            else:
+                self._step_units(self._current, int(action))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        tabbed = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+        )
+        if tabbed and self._current is None and self._order:
+            self.set_current(self._order[0])
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            marker = self._marker_at(event.pos())
+            if marker is not None:
+                QToolTip.showText(event.globalPos(), marker.toolTip(), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        if event.type() == QEvent.Type.Leave:
+            self._set_hover(None)
+        return super().viewportEvent(event)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The keyboard-focus frame, in viewport pixels so it stays crisp at any scale."""
+        if not self.hasFocus():
+            return
+        painter.save()
+        painter.resetTransform()
+        pen = QPen(FOCUS_FRAME, 3)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
+        painter.restore()
+
+    # -- tooltip -----------------------------------------------------------------------------
+
+    def _tooltip(
+        self, label: str, muscle: str, side: Side, units: Decimal, state: str, reason: str = ""
+    ) -> str:
+        """Name, muscle, side, units, volume and state, as the injector would say them."""
+        volume = self._chart.volume_ml(units)
+        volume_text = (
+            f"{format(volume.normalize(), 'f')} mL"
+            if volume is not None
+            else "? mL (dilution incomplete)"
+        )
+        status = {
+            site_marker.PENDING: "Pending: not injected yet",
+            site_marker.INJECTED: "Injected",
+            site_marker.OMITTED: f"Omitted: {reason}" if reason else "Omitted",
+            site_marker.FOLLOW_THE_PAIN: "Follow-the-pain site (injected)",
+            site_marker.CUSTOM: "Custom site (injected)",
+        }[str(state)]
+        return "\n".join(
+            (
+                label,
+                f"{self._protocol.muscle_name(muscle)} · {_SIDE_WORDS[side]}",
+                f"{format_units(units)} U · {volume_text}",
+                status,
+            )
+        )
+
+
+def _popup(menu: QMenu, at: QPoint) -> None:
+    menu.popup(at)
+
+
+def _distance(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())

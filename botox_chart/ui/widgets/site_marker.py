@@ -1,0 +1,241 @@
+"""One injection site drawn on the head diagram: its state by shape and colour, its units as text.
+
+An injector glances at the diagram while injecting, so a state must read at a glance and without
+colour (colour-blind users, grey printouts of screenshots): pending is a hollow dashed circle,
+injected a filled circle, omitted a grey circle crossed out, follow-the-pain a diamond and a custom
+site a square. Sizes are in the diagram's SVG user units (viewBox 0 0 400 500); the view scales
+them with the art.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+PENDING = "pending"
+INJECTED = "injected"
+OMITTED = "omitted"
+FOLLOW_THE_PAIN = "follow_the_pain"
+CUSTOM = "custom"
+STATES = (PENDING, INJECTED, OMITTED, FOLLOW_THE_PAIN, CUSTOM)
+
+# Colours (the main-window developer owns the stylesheet; the diagram's paint colours live here).
+INK = QColor("#263238")
+PENDING_OUTLINE = QColor("#37474f")
+PENDING_FILL = QColor(255, 255, 255, 225)
+INJECTED_FILL = QColor("#1b7a43")
+INJECTED_OUTLINE = QColor("#0d4d29")
+OMITTED_FILL = QColor("#e3e3e3")
+OMITTED_OUTLINE = QColor("#8a8a8a")
+OMITTED_CROSS = QColor("#555555")
+FOLLOW_THE_PAIN_FILL = QColor("#7b1fa2")
+FOLLOW_THE_PAIN_OUTLINE = QColor("#4a0d66")
+CUSTOM_FILL = QColor("#a84f00")
+CUSTOM_OUTLINE = QColor("#6b3200")
+ON_FILL_TEXT = QColor("#ffffff")
+FOCUS_RING = QColor("#1565c0")
+FOCUS_GAP = QColor("#ffffff")
+HOVER_RING = QColor(21, 101, 192, 110)
+HALO = QColor(255, 255, 255, 230)
+
+RADIUS = 13.0
+"""Marker radius (26 units across) where neighbours leave room: a fingertip-sized target."""
+MIN_RADIUS = 9.0
+"""Crowded markers shrink to keep a gap, never below this."""
+MARKER_GAP = 2.0
+"""Space kept between neighbouring markers so two never touch or overlap."""
+DIAMOND = 1.3
+"""Half-diagonal of the follow-the-pain diamond, in radii (its area is close to the circle's)."""
+SQUARE = 0.92
+"""Half-side of the custom square, in radii."""
+FOCUS_WIDTH = 4.0
+FOCUS_SPACING = 2.5
+"""White gap between a marker and its focus ring, so the ring reads on any fill."""
+TEXT_SIZE = 14
+"""Units label height (pixel size in diagram units; about 9-10 px on a typical screen)."""
+
+
+class SiteMarker(QGraphicsItem):
+    """A marker for one protocol site position, follow-the-pain or custom injection.
+
+    The view owns all interaction (hit-testing by the nearest centre, so crowded markers split the
+    space between them fairly); the marker only draws itself.
+    """
+
+    def __init__(self, key: str, state: str = PENDING) -> None:
+        super().__init__()
+        self.key = key
+        self._state = state
+        self._text = ""
+        self._radius = RADIUS
+        self._current = False
+        self._hovered = False
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(10)
+
+    # -- what it shows ---------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def radius(self) -> float:
+        return self._radius
+
+    def outer_radius(self) -> float:
+        """How far the drawn shape reaches from the centre (the diamond's tips, the square's
+        corners), used to keep neighbours apart."""
+        return self.shape_reach(self._state, self._radius)
+
+    @staticmethod
+    def shape_reach(state: str, radius: float) -> float:
+        if state == FOLLOW_THE_PAIN:
+            return radius * DIAMOND
+        if state == CUSTOM:
+            return radius * SQUARE * math.sqrt(2)
+        return radius
+
+    def update_look(self, state: str, text: str, tooltip: str) -> None:
+        """Update state, label and tooltip, repainting only when something changed."""
+        if state not in STATES:
+            raise ValueError(f"unknown marker state {state!r}")
+        if tooltip != self.toolTip():
+            self.setToolTip(tooltip)
+        if (state, text) != (self._state, self._text):
+            if state != self._state:
+                self.prepareGeometryChange()
+            self._state, self._text = state, text
+            self.update()
+
+    def set_radius(self, radius: float) -> None:
+        if radius != self._radius:
+            self.prepareGeometryChange()
+            self._radius = radius
+
+    def set_current(self, current: bool) -> None:
+        if current != self._current:
+            self._current = current
+            self.setZValue(20 if current else 10)
+            self.update()
+
+    def set_hovered(self, hovered: bool) -> None:
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.update()
+
+    @property
+    def is_current(self) -> bool:
+        return self._current
+
+    # -- QGraphicsItem -----------------------------------------------------------------------
+
+    def _ring_radius(self) -> float:
+        return self.outer_radius() + FOCUS_SPACING + FOCUS_WIDTH / 2
+
+    def boundingRect(self) -> QRectF:
+        reach = self._ring_radius() + FOCUS_WIDTH
+        return QRectF(-reach, -reach, 2 * reach, 2 * reach)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addPath(self._outline())
+        return path
+
+    def _outline(self) -> QPainterPath:
+        r = self._radius
+        path = QPainterPath()
+        if self._state == FOLLOW_THE_PAIN:
+            k = r * DIAMOND
+            path.moveTo(0, -k)
+            path.lineTo(k, 0)
+            path.lineTo(0, k)
+            path.lineTo(-k, 0)
+            path.closeSubpath()
+        elif self._state == CUSTOM:
+            s = r * SQUARE
+            path.addRoundedRect(QRectF(-s, -s, 2 * s, 2 * s), 2.0, 2.0)
+        else:
+            path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        center = QPointF(0, 0)
+        if self._current:
+            ring = self._ring_radius()
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(FOCUS_GAP, FOCUS_SPACING + 1.0))
+            painter.drawEllipse(center, ring - FOCUS_WIDTH / 2, ring - FOCUS_WIDTH / 2)
+            painter.setPen(QPen(FOCUS_RING, FOCUS_WIDTH))
+            painter.drawEllipse(center, ring, ring)
+        elif self._hovered:
+            ring = self._ring_radius() - 1.0
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(HOVER_RING, 3.0))
+            painter.drawEllipse(center, ring, ring)
+
+        fill, outline, text_colour, bold = self._look()
+        outline_path = self._outline()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(HALO, 4.0))  # a white edge lifts the marker off the line art
+        painter.drawPath(outline_path)
+        pen = QPen(outline, 2.0 if self._state == PENDING else 1.5)
+        if self._state == PENDING:
+            pen.setDashPattern([3.0, 1.8])
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(outline_path)
+
+        if self._state == OMITTED:
+            arm = self._radius * 0.58
+            cross = QPen(OMITTED_CROSS, 2.6)
+            cross.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(cross)
+            painter.drawLine(QPointF(-arm, -arm), QPointF(arm, arm))
+            painter.drawLine(QPointF(-arm, arm), QPointF(arm, -arm))
+        if self._text:
+            self._paint_text(painter, text_colour, bold)
+
+    def _look(self) -> tuple[QColor, QColor, QColor, bool]:
+        """Fill, outline, text colour and boldness for the state."""
+        if self._state == INJECTED:
+            return INJECTED_FILL, INJECTED_OUTLINE, ON_FILL_TEXT, True
+        if self._state == FOLLOW_THE_PAIN:
+            return FOLLOW_THE_PAIN_FILL, FOLLOW_THE_PAIN_OUTLINE, ON_FILL_TEXT, True
+        if self._state == CUSTOM:
+            return CUSTOM_FILL, CUSTOM_OUTLINE, ON_FILL_TEXT, True
+        if self._state == OMITTED:
+            return OMITTED_FILL, OMITTED_OUTLINE, INK, False
+        return PENDING_FILL, PENDING_OUTLINE, INK, False
+
+    def _paint_text(self, painter: QPainter, colour: QColor, bold: bool) -> None:
+        font = QFont(painter.font())
+        font.setPixelSize(TEXT_SIZE)
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.DemiBold)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        width = QFontMetricsF(font).horizontalAdvance(self._text)
+        room = self._radius * 1.75  # what fits inside the smallest shape (the circle)
+        painter.save()
+        if width > room:  # "12.5" shrinks to fit rather than spilling out of the marker
+            factor = room / width
+            painter.scale(factor, factor)
+        else:
+            factor = 1.0
+        r = self._radius / factor
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRectF(-2 * r, -r, 4 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.restore()
