@@ -1,0 +1,108 @@
+"""Signed means final, in the database itself: raw SQL cannot change a signed session."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from botox_chart import paths
+from botox_chart.store import migrate, open_database, sessions, transaction
+from botox_chart.store.engine import make_engine
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+
+RAW_EDITS = [
+    "UPDATE treatment_session SET lot_number = 'FORGED' WHERE id = :id",
+    "UPDATE treatment_session SET status = 'draft' WHERE id = :id",
+    "DELETE FROM treatment_session WHERE id = :id",
+    "UPDATE injection SET units = 990 WHERE session_id = :id",
+    "DELETE FROM injection WHERE session_id = :id",
+    "INSERT INTO injection (session_id, position, key, kind, label, muscle, side, view, x, y, "
+    "units) VALUES (:id, 99, 'X-9', 'custom', 'forged', 'masseter', 'left', 'left', 1, 1, 50)",
+]
+
+
+def signed_session(engine: Engine) -> int:
+    row = make_signed_session(engine, make_patient(engine), make_clinician(engine))
+    assert row.id is not None
+    return row.id
+
+
+def snapshot(engine: Engine, session_id: int) -> tuple[object, ...]:
+    with engine.connect() as conn:
+        session = conn.execute(
+            sa.text("SELECT * FROM treatment_session WHERE id = :id"), {"id": session_id}
+        ).all()
+        injections = conn.execute(
+            sa.text("SELECT * FROM injection WHERE session_id = :id ORDER BY id"),
+            {"id": session_id},
+        ).all()
+    return tuple(session), tuple(injections)
+
+
+@pytest.mark.parametrize("statement", RAW_EDITS)
+def test_raw_sql_cannot_change_a_signed_session(any_engine: Engine, statement: str) -> None:
+    session_id = signed_session(any_engine)
+    before = snapshot(any_engine, session_id)
+    with pytest.raises(sa.exc.DBAPIError, match="signed session is final"):
+        with any_engine.begin() as conn:
+            conn.execute(sa.text(statement), {"id": session_id})
+    assert snapshot(any_engine, session_id) == before
+
+
+def test_drafts_stay_editable_and_deletable(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(
+            db, patient_id=patient.id, injector_id=None, chart=ready_chart()
+        )
+    with any_engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE injection SET units = 75 WHERE session_id = :id"), {"id": row.id}
+        )
+        conn.execute(sa.text("DELETE FROM injection WHERE session_id = :id"), {"id": row.id})
+        conn.execute(sa.text("DELETE FROM treatment_session WHERE id = :id"), {"id": row.id})
+
+
+@pytest.mark.parametrize("table", ["addendum", "audit_event"])
+def test_addenda_and_the_audit_trail_are_append_only(any_engine: Engine, table: str) -> None:
+    session_id = signed_session(any_engine)
+    doctor = make_clinician(any_engine, "Dr B")
+    with transaction(any_engine) as db:
+        sessions.add_addendum(db, session_id=session_id, author_id=doctor.id, text="Called back.")
+    for statement in (f"UPDATE {table} SET session_id = NULL", f"DELETE FROM {table}"):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            with any_engine.begin() as conn:
+                conn.execute(sa.text(statement))
+
+
+def test_a_database_is_copied_before_its_schema_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    old = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(old, "0001")
+    with old.begin() as conn:
+        conn.execute(sa.text("INSERT INTO setting (key, value) VALUES ('clinic', '\"mine\"')"))
+    old.dispose()
+    engine = open_database(str(path))
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()
+    (copy,) = paths.backups_dir().glob("clinic-before-upgrade-0001-*.sqlite3")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert conn.execute("SELECT value FROM setting").fetchall() == [('"mine"',)]
+    conn.close()
+
+
+def test_every_migration_downgrades_and_upgrades_again(sqlite_url: str) -> None:
+    engine = open_database(sqlite_url)
+    migrate_config = migrate.config(engine)
+    from alembic import command
+
+    command.downgrade(migrate_config, "base")
+    assert migrate.current_revision(engine) is None
+    command.upgrade(migrate_config, "head")
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    engine.dispose()
