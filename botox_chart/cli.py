@@ -111,6 +111,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
     p.set_defaults(run=_note)
 
+    p = sub.add_parser(
+        "backup", parents=[common], help="a consistent copy of the database (safe while charting)"
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.set_defaults(run=_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(run=_restore)
+
     p = sub.add_parser("record", parents=[common], help="write a patient's treatment record")
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
     p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
@@ -263,6 +274,36 @@ def _record(args: argparse.Namespace) -> int:
     output = args.output or Path(f"patient-{args.patient_id}-record.pdf")
     written = render.write_treatment_record(_db(args), patient_id=args.patient_id, path=output)
     print(f"Wrote {written}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from botox_chart.store import backup
+
+    written = backup.backup(_db(args), args.output)
+    print(f"Backed up to {written}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from botox_chart.store import backup
+    from botox_chart.store.engine import describe
+
+    engine = _db(args)
+    info = backup.inspect(args.file)
+    print(
+        f"{args.file} holds {info.patients} patients and {info.sessions} sessions "
+        f"(newest {info.newest_session or 'none'})."
+    )
+    print(f"Restoring replaces everything now in {describe(engine)}; it is saved first.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("restore needs confirmation: run it in a terminal, or add --yes.")
+        if input("Type 'restore' to go on: ").strip().lower() != "restore":
+            print("Nothing was changed.")
+            return EXIT_USER_ERROR
+    safety = backup.restore(engine, args.file)
+    print(f"Restored. The data it replaced is saved in {safety}")
     return 0
 
 
