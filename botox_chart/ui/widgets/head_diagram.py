@@ -26,7 +26,6 @@ once, so an accidental double tap does not toggle a site back.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -39,6 +38,7 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QKeyEvent,
+    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -75,6 +75,8 @@ SHOWN_BOTTOM = 446.0
 """The band of each SVG shown (user units): above it is empty, below it only chest and upper back,
 with no site. Trimming it makes the markers about 15% bigger; the views' captions, cut off with
 it, are drawn under each view instead."""
+FADE_HEIGHT = 40.0
+"""The trimmed art fades out over this height instead of ending in a hard edge."""
 CAPTION_HEIGHT = 24.0
 CAPTIONS = {"front": "Front", "right": "Right side", "left": "Left side", "back": "Back"}
 VIEW_CELLS: dict[str, tuple[int, int]] = {
@@ -102,7 +104,6 @@ BANNER_TEXT = QColor("#455a64")
 FOCUS_FRAME = site_marker.FOCUS_RING
 
 READ_ONLY_TEXT = "Signed — read only"
-_SIDE_WORDS: dict[Side, str] = {"right": "right side", "left": "left side", "midline": "midline"}
 _ALLOWED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 _ACTIVATE_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _STEP_KEYS = {
@@ -209,6 +210,12 @@ class HeadDiagram(QGraphicsView):
             clip.setPos(origin)
             art = QGraphicsSvgItem(str(paths.diagrams_dir() / f"{view}.svg"))
             art.setParentItem(clip)
+            fade = QGraphicsRectItem(0, SHOWN_BOTTOM - FADE_HEIGHT, VIEW_WIDTH, FADE_HEIGHT, clip)
+            gradient = QLinearGradient(0, SHOWN_BOTTOM - FADE_HEIGHT, 0, SHOWN_BOTTOM)
+            gradient.setColorAt(0, QColor(255, 255, 255, 0))
+            gradient.setColorAt(1, BACKGROUND)
+            fade.setBrush(QBrush(gradient))
+            fade.setPen(QPen(Qt.PenStyle.NoPen))
             caption = QGraphicsSimpleTextItem(CAPTIONS.get(view, view.title()))
             caption.setFont(font)
             caption.setBrush(QBrush(CAPTION_TEXT))
@@ -288,7 +295,7 @@ class HeadDiagram(QGraphicsView):
                     self._scene.removeItem(marker)
         self._extra_keys = extras
         self._order = [site.code for site in self._protocol.sites] + extras
-        self._fit_radii()
+        site_marker.fit_radii(self._all_markers())
         if self._hover is not None and self._hover not in self._markers:
             self._hover = None
         if self._current is not None and self._current not in self._markers:
@@ -301,6 +308,7 @@ class HeadDiagram(QGraphicsView):
         self._read_only = read_only
         self._banner.setVisible(read_only)
         self._set_hover(None)
+        self.viewport().unsetCursor()
         self._update_scene_rect()
         self._fit()
 
@@ -391,35 +399,14 @@ class HeadDiagram(QGraphicsView):
         origin = self._origins[point.view]
         return QPointF(origin.x() + point.x, origin.y() + point.y)
 
-    def _fit_radii(self) -> None:
-        """Full size where there is room; crowded neighbours shrink so they never overlap."""
-        items = [marker for key in self._order for marker in self._markers[key]]
-        for marker in items:
-            reach = SiteMarker.shape_reach(marker.state, 1.0)
-            radius = site_marker.RADIUS
-            for other in items:
-                if other is marker:
-                    continue
-                distance = _distance(marker.pos(), other.pos())
-                room = (distance - site_marker.MARKER_GAP) / (
-                    reach + SiteMarker.shape_reach(other.state, 1.0)
-                )
-                radius = min(radius, room)
-            marker.set_radius(max(site_marker.MIN_RADIUS, radius))
-
     # -- hit-testing -------------------------------------------------------------------------
 
+    def _all_markers(self) -> list[SiteMarker]:
+        return [marker for key in self._order for marker in self._markers[key]]
+
     def _marker_at(self, pos: QPoint) -> SiteMarker | None:
-        """The marker whose centre is nearest ``pos`` (viewport coordinates), if close enough."""
-        scene = self.mapToScene(pos)
-        best: SiteMarker | None = None
-        best_distance = math.inf
-        for key in self._order:
-            for marker in self._markers[key]:
-                distance = _distance(scene, marker.pos())
-                if distance <= marker.outer_radius() + HIT_SLOP and distance < best_distance:
-                    best, best_distance = marker, distance
-        return best
+        """The marker a viewport point hits: the nearest centre within its edge plus a slop."""
+        return site_marker.nearest(self._all_markers(), self.mapToScene(pos), HIT_SLOP)
 
     def _set_hover(self, key: str | None) -> None:
         if key == self._hover:
@@ -487,8 +474,8 @@ class HeadDiagram(QGraphicsView):
                 toggle = "Mark not injected" if state == site_marker.INJECTED else "Mark injected"
                 menu.addAction(f"{toggle}\tSpace", lambda: self.siteActivated.emit(key))
         if state != site_marker.OMITTED:
-            menu.addAction("One step more\t+", lambda: self.unitsStepRequested.emit(key, 1))
-            menu.addAction("One step less\t−", lambda: self.unitsStepRequested.emit(key, -1))
+            menu.addAction("Increase dose\t+", lambda: self.unitsStepRequested.emit(key, 1))
+            menu.addAction("Decrease dose\t−", lambda: self.unitsStepRequested.emit(key, -1))
             menu.addSeparator()
             if self._is_protocol_site(key):
                 menu.addAction("Omit site…\tDel", lambda: self.omitRequested.emit(key))
@@ -658,38 +645,19 @@ class HeadDiagram(QGraphicsView):
         painter.drawRect(QRectF(self.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5))
         painter.restore()
 
-    # -- tooltip -----------------------------------------------------------------------------
-
     def _tooltip(
         self, label: str, muscle: str, side: Side, units: Decimal, state: str, reason: str = ""
     ) -> str:
-        """Name, muscle, side, units, volume and state, as the injector would say them."""
-        volume = self._chart.volume_ml(units)
-        volume_text = (
-            f"{format(volume.normalize(), 'f')} mL"
-            if volume is not None
-            else "? mL (dilution incomplete)"
-        )
-        status = {
-            site_marker.PENDING: "Pending: not injected yet",
-            site_marker.INJECTED: "Injected",
-            site_marker.OMITTED: f"Omitted: {reason}" if reason else "Omitted",
-            site_marker.FOLLOW_THE_PAIN: "Follow-the-pain site (injected)",
-            site_marker.CUSTOM: "Custom site (injected)",
-        }[str(state)]
-        return "\n".join(
-            (
-                label,
-                f"{self._protocol.muscle_name(muscle)} · {_SIDE_WORDS[side]}",
-                f"{format_units(units)} U · {volume_text}",
-                status,
-            )
+        return site_marker.tooltip_text(
+            label=label,
+            muscle=self._protocol.muscle_name(muscle),
+            side=side,
+            units=units,
+            volume_ml=self._chart.volume_ml(units),
+            state=state,
+            reason=reason,
         )
 
 
 def _popup(menu: QMenu, at: QPoint) -> None:
     menu.popup(at)
-
-
-def _distance(a: QPointF, b: QPointF) -> float:
-    return math.hypot(a.x() - b.x(), a.y() - b.y())

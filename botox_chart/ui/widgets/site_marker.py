@@ -10,10 +10,14 @@ them with the art.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from botox_chart.chart import format_units
+from botox_chart.protocol import Side
 
 PENDING = "pending"
 INJECTED = "injected"
@@ -75,6 +79,8 @@ class SiteMarker(QGraphicsItem):
         self._hovered = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)
+        # Repainting the art around a marker must not re-run paint(): keep a device-pixel cache.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # -- what it shows ---------------------------------------------------------------------
 
@@ -239,3 +245,76 @@ class SiteMarker(QGraphicsItem):
         painter.setPen(colour)
         painter.drawText(QRectF(-2 * r, -r, 4 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self._text)
         painter.restore()
+
+
+def fit_radii(markers: list[SiteMarker]) -> None:
+    """Full size where there is room; crowded neighbours shrink so they never overlap.
+
+    PREEMPT's neck sites are about 20 units apart, so those four are drawn at ~18 units across;
+    everything else keeps the full size. Below MIN_RADIUS (an extra site put right beside
+    another) markers may overlap, and the nearest centre still decides a click.
+    """
+    for marker in markers:
+        reach = SiteMarker.shape_reach(marker.state, 1.0)
+        radius = RADIUS
+        for other in markers:
+            if other is not marker:
+                room = (_distance(marker.pos(), other.pos()) - MARKER_GAP) / (
+                    reach + SiteMarker.shape_reach(other.state, 1.0)
+                )
+                radius = min(radius, room)
+        marker.set_radius(max(MIN_RADIUS, radius))
+
+
+def nearest(markers: list[SiteMarker], point: QPointF, slop: float) -> SiteMarker | None:
+    """The marker whose centre is nearest ``point`` (scene units), if within its edge + slop.
+
+    Nearest-centre rather than topmost-shape: crowded markers split the space between them
+    fairly, and a fingertip a little off the edge still hits.
+    """
+    best: SiteMarker | None = None
+    best_distance = math.inf
+    for marker in markers:
+        distance = _distance(point, marker.pos())
+        if distance <= marker.outer_radius() + slop and distance < best_distance:
+            best, best_distance = marker, distance
+    return best
+
+
+_SIDE_WORDS: dict[Side, str] = {"right": "right side", "left": "left side", "midline": "midline"}
+_STATUS = {
+    PENDING: "Pending: not injected yet",
+    INJECTED: "Injected",
+    OMITTED: "Omitted",
+    FOLLOW_THE_PAIN: "Follow-the-pain site (injected)",
+    CUSTOM: "Custom site (injected)",
+}
+
+
+def tooltip_text(
+    *,
+    label: str,
+    muscle: str,
+    side: Side,
+    units: Decimal,
+    volume_ml: Decimal | None,
+    state: str,
+    reason: str = "",
+) -> str:
+    """Name, muscle, side, units, volume and state, as the injector would say them.
+
+    ``volume_ml`` is None while the session's dilution is incomplete.
+    """
+    volume = (
+        f"{format(volume_ml.normalize(), 'f')} mL"
+        if volume_ml is not None
+        else "? mL (dilution incomplete)"
+    )
+    status = _STATUS[state] + (f": {reason}" if reason else "")
+    return "\n".join(
+        (label, f"{muscle} · {_SIDE_WORDS[side]}", f"{format_units(units)} U · {volume}", status)
+    )
+
+
+def _distance(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())
