@@ -20,10 +20,13 @@ __all__ = ["StorageError", "make_engine", "open_database", "transaction"]
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
-    """A database session; rolled back on any error, environment errors raised as StorageError."""
+    """A database session, rolled back on any error; environment errors raise StorageError."""
     with Session(engine, expire_on_commit=False) as db:
         try:
             yield db
         except DBAPIError as err:
             db.rollback()
             raise storage_error(err, engine) from err
+        except BaseException:
+            db.rollback()
+            raise

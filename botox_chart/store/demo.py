@@ -196,8 +196,17 @@ class _Rows:
 
     def insert(self, conn: Connection) -> None:
         conn.execute(sa.insert(Patient.__table__), self.patients)  # type: ignore[attr-defined]
-        conn.execute(sa.insert(TreatmentSession.__table__), self.sessions)  # type: ignore[attr-defined]
+        # Sessions go in as drafts and are signed after their injections, as in the app: the
+        # database refuses injections for a session that is already signed.
+        drafts = [{**row, "status": Status.DRAFT.value} for row in self.sessions]
+        conn.execute(sa.insert(TreatmentSession.__table__), drafts)  # type: ignore[attr-defined]
         _insert_injections(conn, self.injections)
+        ids = [row["id"] for row in self.sessions]
+        conn.execute(
+            sa.update(TreatmentSession)
+            .where(col(TreatmentSession.id).between(min(ids), max(ids)))
+            .values(status=Status.SIGNED.value)
+        )
 
 
 INJECTION_COLUMNS = (

@@ -20,6 +20,22 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class FieldTooLong(ValueError):
+    """Text longer than its column allows (PostgreSQL would refuse it; SQLite would not)."""
+
+
+def check_lengths(row: SQLModel, labels: dict[str, str]) -> None:
+    """Refuse text longer than its column, naming the field in the user's words."""
+    for name, info in type(row).model_fields.items():
+        limit = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
+        value = getattr(row, name)
+        if limit is not None and isinstance(value, str) and len(value) > limit:
+            label = labels.get(name, name.replace("_", " "))
+            raise FieldTooLong(
+                f"The {label} is too long ({len(value)} characters; at most {limit})."
+            )
+
+
 class _ScaledDecimal(TypeDecorator[Decimal]):
     """A Decimal stored as an integer count of 1/scale (exact, portable, summable in SQL)."""
 

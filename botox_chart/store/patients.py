@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from botox_chart.store import audit
-from botox_chart.store.models import Patient
+from botox_chart.store.models import FieldTooLong, Patient, check_lengths
 
 EDITABLE = (
     "family_name",
@@ -59,6 +59,12 @@ def search_key(family_name: str, given_names: str, chart_number: str, date_of_bi
 
 
 def validate(patient: Patient) -> None:
+    try:
+        check_lengths(
+            patient, {"chart_number": "chart number", "health_card": "health-card number"}
+        )
+    except FieldTooLong as err:
+        raise PatientError(str(err)) from None
     if not patient.family_name.strip():
         raise PatientError("The family name is missing.")
     if not patient.given_names.strip():

@@ -33,10 +33,12 @@ from botox_chart.store import audit
 from botox_chart.store.models import (
     Addendum,
     Clinician,
+    FieldTooLong,
     InjectionRow,
     Patient,
     Status,
     TreatmentSession,
+    check_lengths,
     utcnow,
 )
 from botox_chart.store.patients import fold
@@ -215,16 +217,22 @@ def save_draft(
     _refuse_if_signed(row)
     before = _chart_values(row)
     before_injections = _injection_values(db, session_id)
-    _write_chart(row, chart)
-    row.updated_at = utcnow()
+    # The new values go on a transient row: the loaded one stays clean, so nothing is flushed
+    # behind the versioned UPDATE below.
+    draft = TreatmentSession(
+        patient_id=row.patient_id,
+        protocol_code=row.protocol_code,
+        date_of_service=row.date_of_service,
+    )
+    _write_chart(draft, chart)
+    values = _chart_values(draft)
     # Optimistic lock: the UPDATE matches only the version this window loaded.
-    values = {name: getattr(row, name) for name in (*CHART_FIELDS, "updated_at")}
     result = db.execute(
         sa.update(TreatmentSession)
         .where(col(TreatmentSession.id) == session_id)
         .where(col(TreatmentSession.version) == expected_version)
         .where(col(TreatmentSession.status) == Status.DRAFT.value)
-        .values(**values, version=expected_version + 1)
+        .values(**values, updated_at=utcnow(), version=expected_version + 1)
         .execution_options(synchronize_session=False)
     )
     if cast(Any, result).rowcount != 1:
@@ -235,7 +243,7 @@ def save_draft(
         )
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
     _write_injections(db, session_id, chart.injections)
-    changes = audit.changed_fields(before, _chart_values(row))
+    changes = audit.changed_fields(before, values)
     after_injections = [_injection_value(i) for i in chart.injections]
     if after_injections != before_injections:
         changes["injections"] = [before_injections, after_injections]
@@ -498,6 +506,18 @@ def recent_lots(db: Session, *, limit: int = 8) -> list[tuple[str, date | None]]
 
 
 def _write_chart(row: TreatmentSession, chart: Chart) -> None:
+    """Copy the chart onto the row; text too long for its column is refused first."""
+    for injection in chart.injections:
+        if len(injection.label) > 120 or len(injection.muscle) > 60:
+            raise SessionError(f"The site label {injection.label[:40]!r}… is too long.")
+    _copy_chart(row, chart)
+    try:
+        check_lengths(row, {"din_ndc": "DIN/NDC", "lot_number": "lot number"})
+    except FieldTooLong as err:
+        raise SessionError(str(err)) from None
+
+
+def _copy_chart(row: TreatmentSession, chart: Chart) -> None:
     row.protocol_code = chart.protocol.code
     row.date_of_service = chart.date_of_service
     row.product = chart.product
