@@ -1,0 +1,216 @@
+"""What a note prints, read from the store in one transaction into plain frozen values.
+
+The layout code never touches the database: it gets a :class:`SessionNote` or a
+:class:`TreatmentRecord`, so a note can be laid out (and tested) from values alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlmodel import Session, col, select
+
+from botox_chart.chart import Chart
+from botox_chart.store import patients, sessions
+from botox_chart.store import settings as clinic_settings
+from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
+from botox_chart.store.settings import ClinicSettings
+
+
+@dataclass(frozen=True)
+class PatientInfo:
+    id: int
+    family_name: str
+    given_names: str
+    date_of_birth: date
+    chart_number: str
+    health_card: str
+    referring_physician: str
+    referral_date: date | None
+    allergies: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_names}"
+
+    def age_on(self, day: date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+@dataclass(frozen=True)
+class AddendumInfo:
+    at: datetime
+    """Local time."""
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The patient's first recorded headache-day count, to show the change since (NICE TA260)."""
+
+    date_of_service: date
+    headache_days: int
+
+
+@dataclass(frozen=True)
+class SessionNote:
+    session_id: int
+    status: str
+    chart: Chart
+    patient: PatientInfo
+    clinic: ClinicSettings
+    injector: str
+    signer: str
+    supervisor: str
+    signed_at: datetime | None
+    """Local time."""
+    acknowledged: tuple[str, ...]
+    """The warnings the signer acknowledged, in words."""
+    addenda: tuple[AddendumInfo, ...]
+    baseline: Baseline | None
+
+    @property
+    def signed(self) -> bool:
+        return self.status == Status.SIGNED.value
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    session_id: int
+    status: str
+    chart: Chart
+    injector: str
+
+
+@dataclass(frozen=True)
+class TreatmentRecord:
+    patient: PatientInfo
+    clinic: ClinicSettings
+    entries: tuple[RecordEntry, ...]
+    """Every session, oldest first."""
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored time in the computer's time zone (SQLite returns UTC times without a zone)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone()
+
+
+def load_session_notes(db: Session, *, session_ids: Sequence[int]) -> list[SessionNote]:
+    clinic = clinic_settings.load(db)
+    return [_load_session_note(db, session_id=sid, clinic=clinic) for sid in session_ids]
+
+
+def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) -> SessionNote:
+    row = sessions.get(db, session_id=session_id)
+    chart = sessions.load_chart(db, session_id=session_id)
+    patient = patients.get(db, patient_id=row.patient_id)
+    people = _clinicians(db, (row.injector_id, row.signed_by_id, row.supervisor_id))
+    addenda = tuple(
+        AddendumInfo(
+            at=local_time(a.created_at),
+            author=people_name(db, a.author_id),
+            text=a.text,
+        )
+        for a in sessions.addenda(db, session_id=session_id)
+    )
+    return SessionNote(
+        session_id=session_id,
+        status=row.status,
+        chart=chart,
+        patient=_patient_info(patient),
+        clinic=clinic,
+        injector=people.get(row.injector_id, ""),
+        signer=people.get(row.signed_by_id, ""),
+        supervisor=people.get(row.supervisor_id, ""),
+        signed_at=local_time(row.signed_at) if row.signed_at else None,
+        acknowledged=tuple(key.split(":", 1)[-1] for key in row.acknowledged or ()),
+        addenda=addenda,
+        baseline=_baseline(db, row),
+    )
+
+
+def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
+    patient = patients.get(db, patient_id=patient_id)
+    rows = list(
+        db.exec(
+            select(TreatmentSession)
+            .where(TreatmentSession.patient_id == patient_id)
+            .order_by(col(TreatmentSession.date_of_service), col(TreatmentSession.id))
+        )
+    )
+    ids = [r.id for r in rows if r.id is not None]
+    injections: dict[int, list[InjectionRow]] = {sid: [] for sid in ids}
+    if ids:
+        for injection in db.exec(
+            select(InjectionRow)
+            .where(col(InjectionRow.session_id).in_(ids))
+            .order_by(col(InjectionRow.session_id), col(InjectionRow.position))
+        ):
+            injections[injection.session_id].append(injection)
+    people = _clinicians(db, (r.injector_id for r in rows), credentials=False)
+    entries = tuple(
+        RecordEntry(
+            session_id=r.id,
+            status=r.status,
+            chart=sessions.chart_from_row(r, injections[r.id]),
+            injector=people.get(r.injector_id, ""),
+        )
+        for r in rows
+        if r.id is not None
+    )
+    return TreatmentRecord(
+        patient=_patient_info(patient), clinic=clinic_settings.load(db), entries=entries
+    )
+
+
+def people_name(db: Session, clinician_id: int | None) -> str:
+    clinician = db.get(Clinician, clinician_id) if clinician_id is not None else None
+    return clinician.display_name if clinician is not None else ""
+
+
+def _clinicians(
+    db: Session, ids: Iterable[int | None], *, credentials: bool = True
+) -> dict[int | None, str]:
+    """Clinician id → name (with credentials unless told otherwise)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    found = db.exec(select(Clinician).where(col(Clinician.id).in_(wanted)))
+    return {c.id: c.display_name if credentials else c.name for c in found}
+
+
+def _patient_info(patient: Patient) -> PatientInfo:
+    assert patient.id is not None
+    return PatientInfo(
+        id=patient.id,
+        family_name=patient.family_name,
+        given_names=patient.given_names,
+        date_of_birth=patient.date_of_birth,
+        chart_number=patient.chart_number,
+        health_card=patient.health_card,
+        referring_physician=patient.referring_physician,
+        referral_date=patient.referral_date,
+        allergies=patient.allergies,
+    )
+
+
+def _baseline(db: Session, row: TreatmentSession) -> Baseline | None:
+    """The first signed session before this one with a headache-day count."""
+    first = db.exec(
+        select(TreatmentSession)
+        .where(TreatmentSession.patient_id == row.patient_id)
+        .where(TreatmentSession.status == Status.SIGNED.value)
+        .where(col(TreatmentSession.headache_days).is_not(None))
+        .where(col(TreatmentSession.date_of_service) < row.date_of_service)
+        .order_by(col(TreatmentSession.date_of_service), col(TreatmentSession.id))
+        .limit(1)
+    ).first()
+    if first is None or first.headache_days is None:
+        return None
+    return Baseline(date_of_service=first.date_of_service, headache_days=first.headache_days)

@@ -1,0 +1,275 @@
+"""Page furniture shared by the procedure note and the treatment record.
+
+Every page carries the patient's identity on top and "page X of Y" at the bottom, counted per note
+when several notes share one PDF; a draft carries a diagonal DRAFT watermark. Those are drawn after
+the whole document is laid out (when the page count is known), by :class:`_DecoratedCanvas`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from botox_chart.note import fonts
+
+MARGIN = 40.0
+"""Left and right margins."""
+HEADER_BASELINE = 30.0
+"""From the top edge: the patient's name; the title line and a rule follow below it."""
+BODY_TOP = 56.0
+"""From the top edge: where the page's content starts, under the identity header."""
+FOOTER_BASELINE = 24.0
+"""From the bottom edge: "page X of Y"; a rule sits above it."""
+BODY_BOTTOM = 44.0
+
+INK = colors.HexColor("#1d1d1d")
+MUTED = colors.HexColor("#5f5f5f")
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#b9c3cc")
+SHADE = colors.HexColor("#eef2f6")
+ALERT = colors.HexColor("#b00020")
+OK = colors.HexColor("#1b6e3a")
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What the top and bottom of every page of one note (or record) show."""
+
+    patient: str
+    """Bold, top left: the patient's name, family name first."""
+    details: str
+    """Top right: date of birth, chart number, date of service."""
+    title: str
+    """Under the name: which document this is."""
+    footer: str
+    """Bottom left."""
+    draft: bool = False
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles of every note, in the shipped Unicode font."""
+    fonts.register()
+    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=8.5, leading=11, textColor=INK)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5),
+        "muted": ParagraphStyle("muted", base, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "label": ParagraphStyle(
+            "label", base, fontName=fonts.BOLD, fontSize=6.5, leading=8, textColor=MUTED
+        ),
+        "label_right": ParagraphStyle(
+            "label_right",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=6.5,
+            leading=8,
+            textColor=MUTED,
+            alignment=TA_RIGHT,
+        ),
+        "value": ParagraphStyle("value", base, fontName=fonts.BOLD, fontSize=9, leading=11.5),
+        "big": ParagraphStyle("big", base, fontName=fonts.BOLD, fontSize=15, leading=18),
+        "heading": ParagraphStyle(
+            "heading",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=9.5,
+            leading=12,
+            textColor=ACCENT,
+            spaceBefore=9,
+            spaceAfter=3,
+        ),
+        "title": ParagraphStyle(
+            "title", base, fontName=fonts.BOLD, fontSize=13, leading=16, alignment=TA_RIGHT
+        ),
+        "right": ParagraphStyle("right", base, alignment=TA_RIGHT),
+        "clinic": ParagraphStyle("clinic", base, fontName=fonts.BOLD, fontSize=12, leading=15),
+        "cell": ParagraphStyle("cell", base, fontSize=8, leading=10),
+        "cell_bold": ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, fontSize=8, leading=10),
+        "cell_right": ParagraphStyle(
+            "cell_right", base, fontSize=8, leading=10, alignment=TA_RIGHT
+        ),
+    }
+
+
+def text(value: object) -> str:
+    """User text made safe for Paragraph markup (names may hold &, <, >), newlines kept."""
+    return escape(str(value)).replace("\n", "<br/>")
+
+
+def heading(title: str, style: ParagraphStyle) -> list[Flowable]:
+    """A section title with a thin rule under it."""
+    rule = Table([[""]], colWidths=["100%"], rowHeights=[1])
+    rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE)]))
+    return [Paragraph(text(title), style), rule, Spacer(1, 3)]
+
+
+def labelled(label: str, value: str, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
+    """A small grey label over its value (``value`` is markup: escape user text first)."""
+    return [Paragraph(text(label.upper()), s["label"]), Paragraph(value, s["value"])]
+
+
+class PartStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """Marks where a note starts: the pages from here on carry this header and their own count."""
+
+    def __init__(self, header: PageHeader) -> None:
+        super().__init__()
+        self.header = header
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, _DecoratedCanvas):
+            canvas.begin_part(self.header)
+
+
+class _DecoratedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Holds every page back until the end, then draws header, footer and watermark on each.
+
+    Only then is the number of pages of each part (note) known, for "page X of Y".
+    """
+
+    def __init__(self, *args: Any, printed: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._printed = printed
+        self._part: PageHeader | None = None
+        self._part_index = -1
+        self._held: list[tuple[dict[str, Any], PageHeader | None, int]] = []
+
+    def begin_part(self, header: PageHeader) -> None:
+        self._part = header
+        self._part_index += 1
+
+    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
+        self._held.append((dict(self.__dict__), self._part, self._part_index))
+        self._startPage()
+
+    def save(self) -> None:
+        totals = Counter(index for _state, _header, index in self._held)
+        seen: Counter[int] = Counter()
+        for state, header, index in self._held:
+            self.__dict__.update(state)
+            seen[index] += 1
+            if header is not None:
+                _decorate(self, header, seen[index], totals[index], self._printed)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed: datetime) -> None:
+    width, height = canvas._pagesize
+    left, right = MARGIN, width - MARGIN
+    canvas.saveState()
+    if header.draft:
+        _watermark(canvas, width, height)
+    top = height - HEADER_BASELINE
+    details_width = stringWidth(header.details, fonts.REGULAR, 8.5)
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts.BOLD, 11)
+    canvas.drawString(
+        left, top, _fit(header.patient, fonts.BOLD, 11, right - left - details_width - 12)
+    )
+    canvas.setFont(fonts.REGULAR, 8.5)
+    canvas.drawRightString(right, top, header.details)
+    canvas.setFont(fonts.REGULAR, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(left, top - 11, _fit(header.title, fonts.REGULAR, 7.5, right - left))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.8)
+    canvas.line(left, top - 16, right, top - 16)
+    bottom = FOOTER_BASELINE
+    canvas.line(left, bottom + 10, right, bottom + 10)
+    canvas.setFont(fonts.REGULAR, 7)
+    printed_text = f"Printed {printed.strftime('%Y-%m-%d %H:%M %Z').strip()}"
+    canvas.drawString(
+        left, bottom, _fit(f"{header.footer} · {printed_text}", fonts.REGULAR, 7, 380)
+    )
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts.BOLD, 8.5)
+    canvas.drawRightString(right, bottom, f"Page {page} of {pages}")
+    canvas.restoreState()
+
+
+def _watermark(canvas: Canvas, width: float, height: float) -> None:
+    canvas.saveState()
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(52 if height > width else 32)
+    canvas.setFillColor(ALERT)
+    canvas.setFillAlpha(0.13)
+    canvas.setFont(fonts.BOLD, 130)
+    canvas.drawCentredString(0, -45, "DRAFT")
+    canvas.setFillAlpha(0.25)
+    canvas.setFont(fonts.BOLD, 16)
+    canvas.drawCentredString(0, -80, "NOT SIGNED: not a valid record of treatment")
+    canvas.restoreState()
+
+
+def _fit(value: str, font: str, size: float, width: float) -> str:
+    """``value`` shortened with an ellipsis to fit ``width`` points."""
+    if stringWidth(value, font, size) <= width:
+        return value
+    while value and stringWidth(value + "…", font, size) > width:
+        value = value[:-1]
+    return value + "…"
+
+
+def frame_width(pagesize: tuple[float, float]) -> float:
+    return pagesize[0] - 2 * MARGIN
+
+
+def build(
+    story: Sequence[Flowable], *, pagesize: tuple[float, float], title: str, subject: str
+) -> bytes:
+    """Lay out ``story`` on pages of ``pagesize``; every page decorated per its PartStart."""
+    fonts.register()
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=BODY_TOP,
+        bottomMargin=BODY_BOTTOM,
+        title=title,
+        subject=subject,
+        creator="botox-chart",
+        author="",
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize)])
+    maker = functools.partial(_DecoratedCanvas, printed=datetime.now().astimezone())
+    doc.build(list(story), canvasmaker=maker)
+    return buffer.getvalue()

@@ -1,0 +1,279 @@
+"""A patient's treatment record: every session on one table, oldest first.
+
+One row per session (date, units per muscle, total, lot, injector, headache days, adverse events),
+so a clinician sees the pattern, the dose changes and the response over years at once. Units that
+differ from the protocol's standard dose for the muscle are printed bold.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, format_units
+from botox_chart.note import fonts, layout
+from botox_chart.note.data import RecordEntry, TreatmentRecord
+from botox_chart.note.layout import PageHeader, heading, labelled, text
+from botox_chart.protocol import Protocol, load_named
+from botox_chart.store.models import Status
+
+
+def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
+    s = layout.styles()
+    flow: list[Flowable] = [layout.PartStart(page_header(treatment))]
+    flow += [_title(treatment, width, s), Spacer(1, 8), _identity(treatment, width, s)]
+    flow += _summary(treatment, width, s)
+    flow += heading("Sessions", s["heading"])
+    if treatment.entries:
+        flow += [_key(_protocol(treatment), s), Spacer(1, 4), _sessions_table(treatment, width, s)]
+    else:
+        flow.append(Paragraph("No sessions recorded.", s["body"]))
+    return flow
+
+
+def page_header(treatment: TreatmentRecord) -> PageHeader:
+    p = treatment.patient
+    entries = treatment.entries
+    span = ""
+    if entries:
+        first, last = entries[0].chart.date_of_service, entries[-1].chart.date_of_service
+        span = f" · {len(entries)} sessions, {first.isoformat()} to {last.isoformat()}"
+    return PageHeader(
+        patient=f"{p.family_name.upper()}, {p.given_names}",
+        details=f"DOB {p.date_of_birth.isoformat()} · Chart {p.chart_number}{span}",
+        title=(
+            f"{treatment.clinic.name} · Treatment record: onabotulinumtoxinA for chronic migraine"
+        ),
+        footer="Treatment record",
+    )
+
+
+def _title(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle]) -> Table:
+    clinic = treatment.clinic
+    left = [Paragraph(text(clinic.name), s["clinic"])]
+    contact = ", ".join(
+        part for part in (clinic.address.strip().replace("\n", ", "), clinic.phone.strip()) if part
+    )
+    if contact:
+        left.append(Paragraph(text(contact), s["small"]))
+    right = [
+        Paragraph("Treatment record", s["title"]),
+        Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
+    ]
+    table = Table([[left, right]], colWidths=[width * 0.6, width * 0.4])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _identity(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle]) -> Table:
+    p = treatment.patient
+    referral = text(p.referring_physician) if p.referring_physician.strip() else "None recorded"
+    if p.referring_physician.strip() and p.referral_date is not None:
+        referral += f", {p.referral_date.isoformat()}"
+    cells = [
+        labelled("Patient", f'<font size="11">{text(p.display_name)}</font>', s),
+        labelled("Date of birth", p.date_of_birth.isoformat(), s),
+        labelled("Chart number", text(p.chart_number), s),
+        labelled("Health card", text(p.health_card) if p.health_card else "—", s),
+        labelled("Referred by", referral, s),
+        labelled("Allergies", text(p.allergies) if p.allergies.strip() else "None recorded", s),
+    ]
+    widths = [0.22, 0.11, 0.11, 0.12, 0.22, 0.22]
+    table = Table([cells], colWidths=[width * w for w in widths])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), layout.SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def _summary(
+    treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    entries = treatment.entries
+    signed = [e for e in entries if e.status == Status.SIGNED.value]
+    drafts = len(entries) - len(signed)
+    count = f"{len(signed)} signed" + (f", {drafts} draft" if drafts else "")
+    last = signed[-1].chart if signed else None
+    with_days = [e for e in signed if e.chart.headache_days is not None]
+    response = "Not recorded"
+    if with_days:
+        first_days = with_days[0].chart.headache_days or 0
+        last_days = with_days[-1].chart.headache_days or 0
+        response = f"{first_days} on {with_days[0].chart.date_of_service.isoformat()}"
+        if len(with_days) > 1:
+            response += f" → {last_days} on {with_days[-1].chart.date_of_service.isoformat()}"
+            if first_days:
+                response += f" ({(last_days - first_days) / first_days * 100:+.0f}%)"
+    cells = [
+        labelled("Sessions", count, s),
+        labelled(
+            "First / latest",
+            f"{entries[0].chart.date_of_service.isoformat()} / "
+            f"{entries[-1].chart.date_of_service.isoformat()}"
+            if entries
+            else "—",
+            s,
+        ),
+        labelled(
+            "Next due",
+            f"{last.next_due.isoformat()} ({RETREATMENT_DAYS // 7} weeks after the last)"
+            if last
+            else "—",
+            s,
+        ),
+        labelled("Headache days / 30 days (first → latest)", response, s),
+    ]
+    table = Table([cells], colWidths=[width * w for w in (0.16, 0.2, 0.26, 0.38)])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1, layout.ACCENT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [Spacer(1, 6), table]
+
+
+def _protocol(treatment: TreatmentRecord) -> Protocol:
+    """The protocol whose muscles are the table's columns: the latest session's, or the default."""
+    return treatment.entries[-1].chart.protocol if treatment.entries else load_named()
+
+
+def abbreviation(name: str) -> str:
+    """A muscle's column heading: its first word, cut to four letters if long (Cervical → Cerv)."""
+    word = name.split()[0]
+    return word if len(word) <= 5 else word[:4]
+
+
+def _sessions_table(
+    treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle]
+) -> Table:
+    protocol = _protocol(treatment)
+    muscles = list(protocol.muscles)
+    head = [
+        "Date",
+        "Session",
+        *(abbreviation(m.name) for m in muscles),
+        "Other",
+        "Total U",
+        "Lot",
+        "Injector",
+        "Headache / migraine days",
+        "Adverse events",
+    ]
+    total_col = len(muscles) + 3
+    numeric = range(2, total_col + 1)
+    data: list[list[object]] = [
+        [
+            Paragraph(text(h), s["label_right"] if n in numeric else s["label"])
+            for n, h in enumerate(head)
+        ]
+    ]
+    style: list[tuple[object, ...]] = []
+    for n, entry in enumerate(treatment.entries, start=1):
+        data.append(_row(entry, protocol, s))
+        totals = entry.chart.totals()
+        for col, muscle in enumerate(muscles, start=2):
+            if totals.by_muscle.get(muscle.code, Decimal(0)) != protocol.standard_units(
+                muscle.code
+            ):
+                style.append(("FONT", (col, n), (col, n), fonts.BOLD, 8))
+        if entry.status != Status.SIGNED.value:
+            style.append(("BACKGROUND", (0, n), (-1, n), colors.HexColor("#fbe9eb")))
+            style.append(("TEXTCOLOR", (1, n), (1, n), layout.ALERT))
+    widths = [56.0, 44.0, *([30.0] * len(muscles)), 32.0, 36.0, 62.0, 108.0, 52.0]
+    widths.append(max(width - sum(widths), 80.0))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 8),
+                ("FONT", (0, 1), (0, -1), fonts.BOLD, 8),
+                ("FONT", (total_col, 1), (total_col, -1), fonts.BOLD, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("ALIGN", (2, 0), (total_col, -1), "RIGHT"),
+                ("ALIGN", (total_col + 3, 0), (total_col + 3, -1), "CENTER"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, layout.INK),
+                ("LINEBEFORE", (2, 0), (2, -1), 0.6, layout.RULE),
+                ("LINEBEFORE", (total_col, 0), (total_col, -1), 0.6, layout.RULE),
+                ("LINEAFTER", (total_col, 0), (total_col, -1), 0.6, layout.RULE),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, layout.SHADE]),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                *style,
+            ]
+        )
+    )
+    return table
+
+
+def _key(protocol: Protocol, s: dict[str, ParagraphStyle]) -> Paragraph:
+    names = " · ".join(
+        f"<b>{text(abbreviation(m.name))}</b> {text(m.name.lower())}" for m in protocol.muscles
+    )
+    return Paragraph(
+        f"Units per muscle: {names}; <b>Other</b> custom sites. Bold: not the standard dose "
+        "for the muscle. Headache and migraine days are counted over the 30 days before the visit.",
+        s["muted"],
+    )
+
+
+def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -> list[object]:
+    chart = entry.chart
+    totals = chart.totals()
+    known = {m.code for m in protocol.muscles}
+    other = sum((u for m, u in totals.by_muscle.items() if m not in known), Decimal(0))
+    session = (
+        str(entry.session_id)
+        if entry.status == Status.SIGNED.value
+        else f"{entry.session_id} draft"
+    )
+    days = "—" if chart.headache_days is None else str(chart.headache_days)
+    days += " / " + ("—" if chart.migraine_days is None else str(chart.migraine_days))
+    events = [
+        f'<font color="{layout.ALERT.hexval()}"><b>{text(e)}</b></font>'
+        if e in URGENT_ADVERSE_EVENTS
+        else text(e)
+        for e in chart.adverse_events
+    ]
+    if chart.adverse_event_other.strip():
+        events.append(text(chart.adverse_event_other.strip()))
+    return [
+        chart.date_of_service.isoformat(),
+        session,
+        *(_units(totals.by_muscle.get(m.code, Decimal(0))) for m in protocol.muscles),
+        _units(other),
+        format_units(totals.total),
+        Paragraph(text(chart.lot_number) if chart.lot_number.strip() else "—", s["cell"]),
+        Paragraph(text(entry.injector) if entry.injector else "—", s["cell"]),
+        days,
+        Paragraph(", ".join(events) if events else "None", s["cell"]),
+    ]
+
+
+def _units(units: Decimal) -> str:
+    return format_units(units) if units else "—"

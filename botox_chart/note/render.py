@@ -1,0 +1,121 @@
+"""Procedure notes and treatment records as PDF: what the CLI writes and the window prints.
+
+The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
+saved is one document. Writing a file records an "export" audit event: patient data left the
+database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.pagesizes import LETTER, landscape
+from reportlab.platypus import Flowable, PageBreak
+from sqlalchemy.engine import Engine
+
+from botox_chart.note import data, layout, procedure, record
+from botox_chart.store import audit, transaction
+from botox_chart.store import sessions as store_sessions
+
+NOTE_PAGE = LETTER
+"""US Letter: the page size of clinics in North America; prints within margins on A4 too."""
+RECORD_PAGE = landscape(LETTER)
+"""The treatment record is a wide table: one session per row, a column per muscle."""
+
+
+def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
+    """Procedure notes for ``session_ids`` in one PDF, each from a new page, each with its own
+    "page X of Y". Raises SessionError for an unknown session."""
+    if not session_ids:
+        raise ValueError("No sessions to print.")
+    with transaction(engine) as db:
+        notes = data.load_session_notes(db, session_ids=session_ids)
+    width = layout.frame_width(NOTE_PAGE)
+    story: list[Flowable] = []
+    for n, note in enumerate(notes):
+        if n:
+            story.append(PageBreak())
+        story += procedure.story(note, width)
+    return layout.build(
+        story,
+        pagesize=NOTE_PAGE,
+        title="Procedure note",
+        subject="OnabotulinumtoxinA procedure note",
+    )
+
+
+def write_session_note(engine: Engine, *, session_id: int, path: Path) -> Path:
+    """Write one session's procedure note to ``path`` and audit the export."""
+    pdf = session_note_pdf(engine, session_ids=[session_id])
+    _write(path, pdf)
+    record_release(engine, action="export", session_ids=[session_id])
+    return path
+
+
+def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
+    """Every session of a patient in date order. Raises PatientError for an unknown patient."""
+    with transaction(engine) as db:
+        treatment = data.load_record(db, patient_id=patient_id)
+    width = layout.frame_width(RECORD_PAGE)
+    return layout.build(
+        record.story(treatment, width),
+        pagesize=RECORD_PAGE,
+        title="Treatment record",
+        subject="OnabotulinumtoxinA treatment record",
+    )
+
+
+def write_treatment_record(engine: Engine, *, patient_id: int, path: Path) -> Path:
+    """Write a patient's treatment record to ``path`` and audit the export."""
+    pdf = treatment_record_pdf(engine, patient_id=patient_id)
+    _write(path, pdf)
+    record_release(engine, action="export", patient_id=patient_id)
+    return path
+
+
+def record_release(
+    engine: Engine,
+    *,
+    action: str,
+    session_ids: Sequence[int] = (),
+    patient_id: int | None = None,
+    clinician_id: int | None = None,
+) -> None:
+    """Audit that notes ("print" or "export") left the database: one event per session, or one
+    for a patient's record. No file names: they may hold the patient's name."""
+    what = "procedure note" if session_ids else "treatment record"
+    with transaction(engine) as db:
+        for session_id in session_ids:
+            row = store_sessions.get(db, session_id=session_id)
+            audit.record(
+                db,
+                action=action,
+                clinician_id=clinician_id,
+                patient_id=row.patient_id,
+                session_id=session_id,
+                changes={"document": what},
+            )
+        if patient_id is not None:
+            audit.record(
+                db,
+                action=action,
+                clinician_id=clinician_id,
+                patient_id=patient_id,
+                changes={"document": what},
+            )
+        db.commit()
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    """Write atomically: a failed write never leaves half a note behind under the real name."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.write_bytes(pdf)
+        partial.replace(path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise OSError(err.errno, err.strerror, str(path)) from err
