@@ -8,7 +8,13 @@ import math
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsSimpleTextItem,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from botox_chart import protocol
@@ -319,6 +325,12 @@ def test_wheel_over_a_marker_steps_its_units(qtbot: QtBot, view: HeadDiagram):
     assert view.current_key() == "OCC-R2"
 
 
+def test_wheel_only_acts_on_a_marker_the_pointer_moved_onto(qtbot: QtBot, view: HeadDiagram):
+    """A page scrolled under a resting pointer must not change a dose."""
+    with qtbot.assertNotEmitted(view.unitsStepRequested):
+        wheel(view, at(view, "OCC-R2"), 120)
+
+
 def test_touchpad_wheel_deltas_add_up_to_one_step(qtbot: QtBot, view: HeadDiagram):
     steps: list[tuple[str, int]] = []
     view.unitsStepRequested.connect(lambda key, step: steps.append((key, step)))
@@ -449,6 +461,22 @@ def test_context_menu_on_a_protocol_site_offers_marking_not_removing(
     assert any(t.startswith("Mark injected") for t in texts)
 
 
+def test_context_menu_of_an_omitted_site_only_restores(
+    view: HeadDiagram, chart: Chart, menus: list[tuple[QMenu, QPoint]]
+):
+    view.set_chart(tailored(chart))
+    texts = [a.text() for a in _open_menu(view, menus, "FRO-R2").actions()]
+    assert texts == ["Restore site"]
+
+
+def test_context_menu_steps_the_dose(
+    qtbot: QtBot, view: HeadDiagram, menus: list[tuple[QMenu, QPoint]]
+):
+    with qtbot.waitSignal(view.unitsStepRequested) as stepped:
+        _trigger(_open_menu(view, menus, "CPS-L2"), "Decrease dose")
+    assert stepped.args == ["CPS-L2", -1]
+
+
 def test_menu_key_opens_the_current_markers_menu(
     view: HeadDiagram, menus: list[tuple[QMenu, QPoint]]
 ):
@@ -467,7 +495,15 @@ def test_read_only_shows_the_chart_but_asks_for_nothing(
 ):
     view.set_chart(tailored(chart))
     view.set_read_only(True)
+    assert view.is_read_only()
     assert view.marker_state("FRO-R2") == "omitted"
+    banners = [
+        item
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsSimpleTextItem) and item.text() == "Signed — read only"
+    ]
+    assert len(banners) == 1
+    assert banners[0].isVisible()
     quiet = (
         view.siteActivated,
         view.injectionActivated,

@@ -454,6 +454,10 @@ class HeadDiagram(QGraphicsView):
         elif self.marker_state(key) != site_marker.OMITTED:
             self.omitRequested.emit(key)
 
+    def _restore(self, key: str) -> None:
+        if not self._read_only:
+            self.restoreRequested.emit(key)
+
     def _step_current(self, step: int) -> None:
         if not self._order:
             return
@@ -464,23 +468,22 @@ class HeadDiagram(QGraphicsView):
             self.set_current(self._order[(index + step) % len(self._order)])
 
     def _menu_for(self, key: str) -> QMenu:
-        """The context menu of a marker (actions only; read-only sessions get none)."""
+        """The context menu of a marker; every action goes through the read-only guards."""
         menu = QMenu(self)
         state = self.marker_state(key)
-        if self._is_protocol_site(key):
-            if state == site_marker.OMITTED:
-                menu.addAction("Restore site", lambda: self.restoreRequested.emit(key))
-            else:
-                toggle = "Mark not injected" if state == site_marker.INJECTED else "Mark injected"
-                menu.addAction(f"{toggle}\tSpace", lambda: self.siteActivated.emit(key))
-        if state != site_marker.OMITTED:
-            menu.addAction("Increase dose\t+", lambda: self.unitsStepRequested.emit(key, 1))
-            menu.addAction("Decrease dose\t−", lambda: self.unitsStepRequested.emit(key, -1))
-            menu.addSeparator()
-            if self._is_protocol_site(key):
-                menu.addAction("Omit site…\tDel", lambda: self.omitRequested.emit(key))
-            else:
-                menu.addAction("Remove\tDel", lambda: self.removeRequested.emit(key))
+        protocol_site = self._is_protocol_site(key)
+        if state == site_marker.OMITTED:
+            menu.addAction("Restore site", lambda: self._restore(key))
+            return menu
+        if protocol_site:
+            toggle = "Mark not injected" if state == site_marker.INJECTED else "Mark injected"
+            menu.addAction(f"{toggle}\tSpace", lambda: self._activate(key))
+        menu.addAction("Increase dose\t+", lambda: self._step_units(key, 1))
+        menu.addAction("Decrease dose\t−", lambda: self._step_units(key, -1))
+        menu.addSeparator()
+        menu.addAction(
+            "Omit site…\tDel" if protocol_site else "Remove\tDel", lambda: self._delete(key)
+        )
         return menu
 
     # -- events ------------------------------------------------------------------------------
@@ -595,8 +598,9 @@ class HeadDiagram(QGraphicsView):
             self.focus_next()
         elif action == "previous":
             self.focus_previous()
-        elif action in ("first", "last") and self._order:
-            self.set_current(self._order[0 if action == "first" else -1])
+        elif action in ("first", "last"):
+            if self._order:
+                self.set_current(self._order[0 if action == "first" else -1])
         elif self._current is not None:
             if action == "activate":
                 self._activate(self._current)
