@@ -59,7 +59,7 @@ FOCUS_WIDTH = 4.0
 FOCUS_SPACING = 2.5
 """White gap between a marker and its focus ring, so the ring reads on any fill."""
 TEXT_SIZE = 14
-"""Units label height (pixel size in diagram units; about 9-10 px on a typical screen)."""
+"""Units label height in diagram units (about 11 px with the diagram in an 800 x 700 area)."""
 
 
 class SiteMarker(QGraphicsItem):
@@ -151,9 +151,7 @@ class SiteMarker(QGraphicsItem):
         return QRectF(-reach, -reach, 2 * reach, 2 * reach)
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addPath(self._outline())
-        return path
+        return self._outline()
 
     def _outline(self) -> QPainterPath:
         r = self._radius
