@@ -1,0 +1,87 @@
+"""What the window remembers between runs: geometry, splitter sizes, last patient, clinician.
+
+Kept in an INI file in the app's data folder (``paths.data_dir()``), not the platform's registry or
+``~/.config``: it moves with the data, and tests (whose data folder is a temporary one) never touch
+the user's real settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from botox_chart import paths
+
+SETTINGS_FILE = "botox-chart.ini"
+
+
+def settings_path() -> str:
+    return str(paths.data_dir() / SETTINGS_FILE)
+
+
+def app_settings() -> QSettings:
+    """The app's QSettings (INI file in the data folder); any part of the UI may use it."""
+    return QSettings(settings_path(), QSettings.Format.IniFormat)
+
+
+class WindowState:
+    """Typed access to the window's remembered state."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else app_settings()
+
+    def settings(self) -> QSettings:
+        return self._settings
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        """Toolbars and docks (QMainWindow.saveState)."""
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/state", value)
+
+    def splitter(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter(self, name: str, value: QByteArray) -> None:
+        self._settings.setValue(f"splitters/{name}", value)
+
+    def last_patient_id(self) -> int | None:
+        return self._int("session/last_patient")
+
+    def set_last_patient_id(self, patient_id: int | None) -> None:
+        self._set_int("session/last_patient", patient_id)
+
+    def clinician_id(self) -> int | None:
+        """The clinician last chosen in the toolbar on this workstation."""
+        return self._int("session/clinician")
+
+    def set_clinician_id(self, clinician_id: int | None) -> None:
+        self._set_int("session/clinician", clinician_id)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str) -> int | None:
+        value = self._settings.value(key)
+        if value in (None, ""):
+            return None
+        try:
+            return int(str(value))
+        except ValueError:
+            return None
+
+    def _set_int(self, key: str, value: int | None) -> None:
+        if value is None:
+            self._settings.remove(key)
+        else:
+            self._settings.setValue(key, value)
