@@ -1,0 +1,212 @@
+"""Add or edit a patient: demographics, referral and allergies.
+
+A refused save (a missing name, a chart number that belongs to someone else, a locked database)
+is shown inside the dialog, the field at fault is marked, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from botox_chart.store import StorageError, transaction
+from botox_chart.store import patients as store_patients
+from botox_chart.store.models import Patient
+from botox_chart.store.patients import PatientError, PatientSummary
+from botox_chart.ui.style import set_style_property
+
+DATE_HINT = "YYYY-MM-DD"
+
+
+class PatientDialog(QDialog):
+    """The patient form; emits :attr:`patientSaved` with the stored patient's summary."""
+
+    patientSaved = Signal(object)
+    """PatientSummary of the patient just added or changed."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QWidget | None = None,
+        *,
+        patient_id: int | None = None,
+        clinician_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._patient_id = patient_id
+        self._clinician_id = clinician_id
+        self.saved: PatientSummary | None = None
+        self.setObjectName("patientDialog")
+        self.setWindowTitle("Edit patient" if patient_id else "Add patient")
+
+        self.family_name = QLineEdit()
+        self.given_names = QLineEdit()
+        self.date_of_birth = QLineEdit()
+        self.date_of_birth.setPlaceholderText(DATE_HINT)
+        self.chart_number = QLineEdit()
+        self.health_card = QLineEdit()
+        self.referring_physician = QLineEdit()
+        self.referral_date = QLineEdit()
+        self.referral_date.setPlaceholderText(f"{DATE_HINT} (optional)")
+        self.allergies = QLineEdit()
+        self.allergies.setPlaceholderText("e.g. NKDA, latex")
+        for field, limit in (
+            (self.family_name, 120),
+            (self.given_names, 120),
+            (self.chart_number, 40),
+            (self.health_card, 40),
+            (self.referring_physician, 120),
+            (self.allergies, 500),
+        ):
+            field.setMaxLength(limit)
+
+        form = QFormLayout()
+        form.addRow("&Family name", self.family_name)
+        form.addRow("&Given names", self.given_names)
+        form.addRow("Date of &birth", self.date_of_birth)
+        form.addRow("&Chart number", self.chart_number)
+        form.addRow("&Health card", self.health_card)
+        form.addRow("&Referring physician", self.referring_physician)
+        form.addRow("Referral &date", self.referral_date)
+        form.addRow("&Allergies", self.allergies)
+
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setProperty("severity", "error")
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        # An explicit minimum (not one the layout keeps changing); an error message grows the
+        # dialog through adjustSize() instead.
+        self.setMinimumSize(
+            max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60),
+            self.minimumSizeHint().height(),
+        )
+
+        if patient_id is not None:
+            self._load(patient_id)
+
+    def _load(self, patient_id: int) -> None:
+        with transaction(self._engine) as db:
+            patient = store_patients.get(db, patient_id=patient_id)
+        self.family_name.setText(patient.family_name)
+        self.given_names.setText(patient.given_names)
+        self.date_of_birth.setText(patient.date_of_birth.isoformat())
+        self.chart_number.setText(patient.chart_number)
+        self.health_card.setText(patient.health_card)
+        self.referring_physician.setText(patient.referring_physician)
+        self.referral_date.setText(
+            patient.referral_date.isoformat() if patient.referral_date else ""
+        )
+        self.allergies.setText(patient.allergies)
+
+    def save(self) -> None:
+        """Store the patient; on a refusal keep the dialog open with the reason shown."""
+        self._clear_marks()
+        try:
+            patient = self._patient()
+            with transaction(self._engine) as db:
+                if self._patient_id is None:
+                    stored = store_patients.add(
+                        db, patient=patient, clinician_id=self._clinician_id
+                    )
+                else:
+                    stored = store_patients.update(
+                        db,
+                        patient_id=self._patient_id,
+                        changes=patient,
+                        clinician_id=self._clinician_id,
+                    )
+        except (PatientError, StorageError) as err:
+            self._show_error(str(err))
+            return
+        assert stored.id is not None
+        self.saved = PatientSummary(
+            id=stored.id,
+            family_name=stored.family_name,
+            given_names=stored.given_names,
+            date_of_birth=stored.date_of_birth,
+            chart_number=stored.chart_number,
+            search_key=stored.search_key,
+        )
+        self.patientSaved.emit(self.saved)
+        self.accept()
+
+    def _patient(self) -> Patient:
+        born = _parse_date(self.date_of_birth.text(), "date of birth", required=True)
+        assert born is not None
+        return Patient(
+            family_name=self.family_name.text(),
+            given_names=self.given_names.text(),
+            date_of_birth=born,
+            chart_number=self.chart_number.text(),
+            health_card=self.health_card.text(),
+            referring_physician=self.referring_physician.text().strip(),
+            referral_date=_parse_date(self.referral_date.text(), "referral date", required=False),
+            allergies=self.allergies.text().strip(),
+        )
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.adjustSize()
+        field = self._field_named_in(message)
+        if field is not None:
+            set_style_property(field, "severity", "error")
+            field.setFocus()
+            field.selectAll()
+
+    def _field_named_in(self, message: str) -> QLineEdit | None:
+        text = message.lower()
+        for words, field in (
+            ("family name", self.family_name),
+            ("given name", self.given_names),
+            ("chart number", self.chart_number),
+            ("referral date", self.referral_date),
+            ("date of birth", self.date_of_birth),
+        ):
+            if words in text:
+                return field
+        return None
+
+    def _clear_marks(self) -> None:
+        for field in self.findChildren(QLineEdit):
+            set_style_property(field, "severity", None)
+
+
+def _parse_date(text: str, what: str, *, required: bool) -> date | None:
+    text = text.strip()
+    if not text:
+        if required:
+            raise PatientError(f"The {what} is missing ({DATE_HINT}).")
+        return None
+    if len(text) == 8 and text.isdigit():
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PatientError(
+            f"The {what} {text!r} is not a date: write it {DATE_HINT}, e.g. 1980-05-17."
+        ) from None
