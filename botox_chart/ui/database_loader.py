@@ -1,0 +1,78 @@
+"""Opening the database and loading the patient list off the UI thread.
+
+The window is shown first; this worker then imports the store, opens (and if needed migrates) the
+database and reads every patient with its own SQLAlchemy session, and hands the results back by
+signal, so the window never freezes, even with 10,000 patients or a slow network database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseLoader(QObject):
+    """Runs database work on one background thread; results come back as signals."""
+
+    opened = Signal(object)
+    """The Engine, open and migrated."""
+    patientsLoaded = Signal(object)
+    """Every patient: list[PatientSummary], sorted by name."""
+    failed = Signal(str)
+    """A message for the user: the database could not be opened or read."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def open(self, url: str | None) -> None:
+        """Open the database at ``url`` (None: the default), then load the patients."""
+        self._start(lambda: self._open(url))
+
+    def reload(self, engine: Engine) -> None:
+        """Read the patient list again (another workstation may have added patients)."""
+        self._start(lambda: self._load(engine))
+
+    def wait(self) -> None:
+        """Block until the work queued so far is done (before the window goes away)."""
+        self._pool.waitForDone()
+
+    def _start(self, work: Callable[[], None]) -> None:
+        self._pool.start(lambda: self._guard(work))
+
+    def _guard(self, work: Callable[[], None]) -> None:
+        from botox_chart.store import StorageError
+
+        try:
+            work()
+        except StorageError as err:
+            self.failed.emit(str(err))
+        except Exception as err:  # noqa: BLE001  (a bug: reported, never a silent thread death)
+            log.exception("Opening the database failed")
+            self.failed.emit(
+                f"The database could not be opened because of an unexpected error "
+                f"({type(err).__name__}). Please report it; nothing was changed."
+            )
+
+    def _open(self, url: str | None) -> None:
+        from botox_chart.store import open_database
+
+        engine = open_database(url)
+        self.opened.emit(engine)
+        self._load(engine)
+
+    def _load(self, engine: Engine) -> None:
+        from botox_chart.store import patients, transaction
+
+        with transaction(engine) as db:
+            rows = patients.summaries(db)
+        self.patientsLoaded.emit(rows)

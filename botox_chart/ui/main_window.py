@@ -1,0 +1,347 @@
+"""The charting window: find a patient, pick or start a session, chart it, sign it, print it.
+
+The window is shown before the database is opened: :meth:`MainWindow.open_database` hands the
+opening and the patient list to a background thread (``DatabaseLoader``) and fills the window when
+they arrive. The store is imported lazily for the same reason. Collaborators (dialogs, the session
+editor, printing) come in through the constructor so tests can hand in fakes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from botox_chart.ui.database_loader import DatabaseLoader
+from botox_chart.ui.seams import Dialogs
+from botox_chart.ui.style import set_style_property
+from botox_chart.ui.widgets.patient_panel import PatientPanel
+from botox_chart.ui.widgets.session_list import SessionListPanel
+from botox_chart.ui.window_actions import WindowActions, describe, menu_shortcuts
+from botox_chart.ui.window_commands import WindowCommands
+from botox_chart.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from botox_chart.store.models import Clinician
+    from botox_chart.store.patients import PatientSummary
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_SIZE = (1400, 900)
+MINIMUM_SIZE = (640, 440)
+"""A floor for resizing (capped by the screen, e.g. at QT_SCALE_FACTOR=2 on a small one). Set
+explicitly, so panels showing and hiding never change the window's own minimum."""
+PLACEHOLDER = (
+    "Select a patient, then start a New session (Ctrl+N), Repeat the last session (Ctrl+R) "
+    "or open a session from the list (Enter)."
+)
+
+
+EditorFactory = Callable[["Engine", Dialogs, Callable[[], int | None], QWidget], QWidget]
+PrintingFactory = Callable[["Engine", QWidget, Dialogs], Any]
+
+
+def session_editor(
+    engine: Engine, dialogs: Dialogs, clinician: Callable[[], int | None], parent: QWidget
+) -> QWidget:
+    from botox_chart.ui.widgets.session_editor import SessionEditor
+
+    return SessionEditor(engine, dialogs, clinician, parent)
+
+
+def printing(engine: Engine, parent: QWidget, dialogs: Dialogs) -> Any:
+    from botox_chart.ui.printing import Printing
+
+    return Printing(engine, parent, dialogs)
+
+
+class MainWindow(QMainWindow):
+    """Patients | sessions on the left, the chart on the right; menus, toolbar, status bar."""
+
+    patientsLoaded = Signal(int)
+    """The patient list arrived (count); the window is ready to use."""
+    databaseFailed = Signal(str)
+    sessionOpened = Signal(int)
+
+    def __init__(
+        self,
+        dialogs: Dialogs,
+        state: WindowState | None = None,
+        *,
+        editor_factory: EditorFactory = session_editor,
+        printing_factory: PrintingFactory = printing,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("botox-chart")
+        self._set_minimum_size()
+        self.dialogs = dialogs
+        self.state = state if state is not None else WindowState()
+        self._editor_factory = editor_factory
+        self._printing_factory = printing_factory
+        self.engine: Engine | None = None
+        self.editor: QWidget | None = None
+        self.printing: Any = None
+        self._clinicians: dict[int, Clinician] = {}
+        self._loaded_once = False
+        self._closing = False
+
+        self.actions_ = WindowActions(self)
+        self.undo_group = QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            describe(action, "Undo or redo a charting change")
+        self.actions_.build_menus(self.menuBar(), undo, redo)
+
+        a = self.actions_
+        self.patients = PatientPanel([a.add_patient, a.edit_patient])
+        self.sessions = SessionListPanel([a.new_session, a.repeat_last, a.delete_draft])
+        self.sessions.view.addAction(a.delete_draft)
+        a.delete_draft.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.placeholder = QLabel("Opening the database…")
+        self.placeholder.setObjectName("editorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.placeholder)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("leftSplitter")
+        self.left.addWidget(self.patients)
+        self.left.addWidget(self.sessions)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.clinician_box = QComboBox()
+        self.clinician_box.setObjectName("clinicianCombo")
+        self.clinician_box.setAccessibleName("Clinician")
+        self.clinician_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        toolbar = QToolBar("Charting")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        clinician_label = QLabel("Clinician:")
+        clinician_label.setObjectName("toolbarLabel")
+        toolbar.addWidget(clinician_label)
+        toolbar.addWidget(self.clinician_box)
+        toolbar.addSeparator()
+        toolbar.addActions([a.new_session, a.repeat_last, a.apply_protocol, a.sign])
+        toolbar.addSeparator()
+        toolbar.addActions([a.print_preview, a.print])
+        self.addToolBar(toolbar)
+
+        self.location = QLabel()
+        self.location.setObjectName("databaseLocation")
+        self.statusBar().addPermanentWidget(self.location)
+
+        self.loader = DatabaseLoader(self)
+        self.loader.opened.connect(self._on_opened)
+        self.loader.patientsLoaded.connect(self._on_patients_loaded)
+        self.loader.failed.connect(self._on_failed)
+
+        self.commands = WindowCommands(self)
+        self._restore_layout()
+        self.commands.update_actions()
+
+    # -- opening --------------------------------------------------------------------------------
+
+    def open_database(self, url: str | None) -> None:
+        """Open the database in the background; :attr:`patientsLoaded` says when it is ready."""
+        self.statusBar().showMessage("Loading patients…")
+        self.placeholder.setText("Opening the database…")
+        self.loader.open(url)
+
+    def _on_opened(self, engine: Engine) -> None:
+        if self._closing:
+            engine.dispose()
+            return
+        from botox_chart.store.engine import describe as describe_database
+
+        self.engine = engine
+        self.location.setText(describe_database(engine))
+        self.location.setToolTip("The database this window reads and writes")
+        editor = self._editor_factory(engine, self.dialogs, self.clinician_id, self.right)
+        editor.setObjectName(editor.objectName() or "sessionEditor")
+        editor.addActions(self.actions_.editor_keys())
+        self.editor = editor
+        self.right.addWidget(editor)
+        try:
+            self.printing = self._printing_factory(engine, self, self.dialogs)
+        except ImportError:  # printing (ui/printing.py) is still being written
+            log.warning("Printing is not available in this build")
+        self.commands.connect_editor(editor)
+        self.load_clinicians()
+        self.placeholder.setText(PLACEHOLDER)
+        self.commands.update_actions()
+
+    def _on_patients_loaded(self, patients: list[PatientSummary]) -> None:
+        if self._closing:
+            return
+        self.patients.set_patients(patients)
+        count = len(patients)
+        self.statusBar().showMessage(f"{count:,} patient{'s' * (count != 1)}")
+        if not self._loaded_once:
+            self._loaded_once = True
+            last = self.state.last_patient_id()
+            if last is not None:
+                self.patients.select(last)
+            if not self._clinicians:
+                self.commands.ask_first_clinician()
+            else:
+                self.commands.offer_draft()
+        self.commands.update_actions()
+        self.patientsLoaded.emit(count)
+
+    def _on_failed(self, message: str) -> None:
+        self.show_banner(f"The database could not be opened. {message}", "error")
+        self.placeholder.setText("No database is open.")
+        self.statusBar().showMessage("Database not opened")
+        self.commands.update_actions()
+        self.dialogs.error(self, "Cannot open the database", message)
+        self.databaseFailed.emit(message)
+
+    def show_banner(self, text: str, severity: str = "error") -> None:
+        self.banner.setText(text)
+        set_style_property(self.banner, "severity", severity)
+        self.banner.setVisible(bool(text))
+
+    # -- clinicians -----------------------------------------------------------------------------
+
+    def load_clinicians(self, select: int | None = None) -> None:
+        """Fill the toolbar's clinician box; ``select`` (or the last one chosen) is chosen."""
+        if self.engine is None:
+            return
+        from botox_chart.store import clinicians, transaction
+
+        engine = self.engine
+
+        def active() -> list[Clinician]:
+            with transaction(engine) as db:
+                return clinicians.active(db)
+
+        self._clinicians = {c.id: c for c in self.attempt("Clinicians", active) or [] if c.id}
+        wanted = select if select is not None else self.state.clinician_id()
+        blocker = self.clinician_box.blockSignals(True)
+        self.clinician_box.clear()
+        for clinician in self._clinicians.values():
+            self.clinician_box.addItem(clinician.display_name, clinician.id)
+        row = self.clinician_box.findData(wanted) if wanted is not None else -1
+        self.clinician_box.setCurrentIndex(max(row, 0) if self._clinicians else -1)
+        self.clinician_box.blockSignals(blocker)
+        self.state.set_clinician_id(self.clinician_id())
+        if self._clinicians and self.banner.property("severity") == "warning":
+            self.show_banner("")
+        self.commands.update_actions()
+
+    def clinician_id(self) -> int | None:
+        """The clinician charting now (the toolbar's choice); the editor calls this."""
+        value = self.clinician_box.currentData()
+        return int(value) if value is not None else None
+
+    def clinician(self) -> Clinician | None:
+        clinician_id = self.clinician_id()
+        return self._clinicians.get(clinician_id) if clinician_id is not None else None
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def attempt(self, title: str, work: Callable[[], T]) -> T | None:
+        """Run a store call; a refusal or storage problem is shown to the user, not raised."""
+        from botox_chart.store import StorageError
+        from botox_chart.store.clinicians import ClinicianError
+        from botox_chart.store.patients import PatientError
+        from botox_chart.store.sessions import SessionError
+
+        try:
+            return work()
+        except (StorageError, PatientError, SessionError, ClinicianError) as err:
+            self.dialogs.error(self, title, str(err))
+            return None
+
+    def shortcuts_table(self) -> list[tuple[str, str, str]]:
+        """(menu, action, shortcut) of every menu entry with a shortcut."""
+        return list(menu_shortcuts(self.menuBar()))
+
+    # -- layout memory --------------------------------------------------------------------------
+
+    def _set_minimum_size(self) -> None:
+        width, height = MINIMUM_SIZE
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.setMinimumSize(width, height)
+
+    def _restore_layout(self) -> None:
+        geometry = self.state.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            width, height = DEFAULT_SIZE
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                available = screen.availableGeometry()
+                width, height = min(width, available.width()), min(height, available.height())
+            self.resize(width, height)
+            self.splitter.setSizes([width * 30 // 100, width * 70 // 100])
+        window_state = self.state.window_state()
+        if window_state is not None:
+            self.restoreState(window_state)
+        for splitter in (self.splitter, self.left):
+            saved = self.state.splitter(splitter.objectName())
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def save_layout(self) -> None:
+        self.state.set_geometry(self.saveGeometry())
+        self.state.set_window_state(self.saveState())
+        for splitter in (self.splitter, self.left):
+            self.state.set_splitter(splitter.objectName(), splitter.saveState())
+        self.state.set_last_patient_id(self.patients.current_id())
+        self.state.set_clinician_id(self.clinician_id())
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if not self.commands.close_session():
+            event.ignore()
+            return
+        self._closing = True
+        self.loader.wait()
+        if self.engine is not None:
+            self.engine.dispose()
+        super().closeEvent(event)

@@ -1,0 +1,193 @@
+"""Every command of the main window as a QAction, with its shortcut shown in menus and tooltips.
+
+DESIGN §4: every action has a keyboard shortcut. Charting keys without a modifier (Space, N, P,
++, -, O) only act while the chart editor has the focus, so they never fire while typing a name in
+the search box; Delete only acts in the session list. Undo and redo come from the editor's undo
+stack (through a QUndoGroup) and are added by the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+
+def make_action(
+    parent: QObject,
+    text: str,
+    shortcuts: tuple[str, ...] = (),
+    tip: str = "",
+    *,
+    scope: str = "",
+) -> QAction:
+    """An action whose tooltip names its shortcut; ``scope`` says where a bare key works."""
+    action = QAction(text, parent)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    describe(action, tip, scope=scope)
+    return action
+
+
+def describe(action: QAction, tip: str = "", *, scope: str = "") -> None:
+    """Tooltip and status tip: what the action does and its shortcut (e.g. "(Ctrl+N)")."""
+    name = action.text().replace("&", "").removesuffix("…")
+    text = tip or name
+    key = shortcut_text(action)
+    if key:
+        where = f", {scope}" if scope else ""
+        text = f"{text} ({key}{where})"
+    action.setToolTip(text)
+    action.setStatusTip(text)
+
+
+def shortcut_text(action: QAction) -> str:
+    keys = action.shortcuts()
+    return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys[:2])
+
+
+class WindowActions(QObject):
+    """The window's actions; the window connects them and turns them on and off."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        a = make_action
+        # File
+        self.print_preview = a(
+            self, "Print pre&view…", ("Ctrl+Shift+P",), "Preview the selected sessions' notes"
+        )
+        self.print = a(self, "&Print…", ("Ctrl+P",), "Print the selected sessions' notes")
+        self.save_pdf = a(
+            self, "Save as P&DF…", ("Ctrl+Shift+S",), "Save the selected sessions' notes as PDF"
+        )
+        self.record_preview = a(
+            self, "Pre&view…", ("Ctrl+Shift+R",), "Preview the patient's treatment record"
+        )
+        self.record_print = a(self, "&Print…", (), "Print the patient's treatment record")
+        self.record_pdf = a(self, "Save as P&DF…", (), "Save the patient's treatment record as PDF")
+        self.clinic_settings = a(self, "Clinic &settings…", (), "Clinic name, address, billing")
+        self.quit = a(self, "&Quit", ("Ctrl+Q",), "Close botox-chart")
+        # Edit
+        self.find_patient = a(self, "&Find patient", ("Ctrl+F",), "Go to the search box")
+        self.add_clinician = a(self, "Add &clinician…", (), "Add an injector, physician or staff")
+        # Session
+        self.new_session = a(
+            self, "&New session", ("Ctrl+N",), "Start a session for the selected patient"
+        )
+        self.repeat_last = a(
+            self,
+            "&Repeat last session",
+            ("Ctrl+R",),
+            "Start a session with the pattern of the patient's last signed session",
+        )
+        self.open_session = a(self, "&Open session", (), "Open the selected session (Enter)")
+        self.close_session = a(self, "&Close session", ("Ctrl+W",), "Close the chart")
+        self.apply_protocol = a(
+            self, "Apply &protocol", ("Ctrl+Shift+A",), "Chart every standard site at 5 U (155 U)"
+        )
+        editor = "in the chart"
+        self.mark_current = a(self, "&Mark current site", ("Space",), scope=editor)
+        self.next_site = a(self, "Ne&xt site", ("N",), scope=editor)
+        self.previous_site = a(self, "Pre&vious site", ("P",), scope=editor)
+        self.units_up = a(self, "Units &up", ("+", "="), "One more step of units", scope=editor)
+        self.units_down = a(self, "Units &down", ("-",), "One step fewer units", scope=editor)
+        self.omit_current = a(
+            self, "&Omit current site…", ("O",), "Omit the site, with a reason", scope=editor
+        )
+        self.sign = a(
+            self, "&Sign…", ("Ctrl+Return", "Ctrl+Enter"), "Sign the session (makes it final)"
+        )
+        self.add_addendum = a(self, "Add a&ddendum…", ("Ctrl+Shift+D",), "Add to a signed session")
+        self.delete_draft = a(
+            self, "Delete dra&ft…", ("Del",), "Delete the selected draft", scope="in the sessions"
+        )
+        # Patient
+        self.add_patient = a(self, "&Add patient…", ("Ctrl+Shift+N",))
+        self.edit_patient = a(self, "&Edit patient…", ("Ctrl+E",))
+        # View
+        self.refresh = a(self, "&Refresh patient list", ("F5",), "Read the list again")
+        self.go_patients = a(self, "Go to &patients", ("Ctrl+1",))
+        self.go_sessions = a(self, "Go to &sessions", ("Ctrl+2",))
+        self.go_chart = a(self, "Go to &chart", ("Ctrl+3",))
+        # Help
+        self.shortcuts = a(self, "&Keyboard shortcuts", ("F1",))
+        self.about = a(self, "&About botox-chart", ())
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def editor_keys(self) -> list[QAction]:
+        """Bare-key charting actions: added to the editor widget, acting only while it has focus."""
+        keys = [
+            self.mark_current,
+            self.next_site,
+            self.previous_site,
+            self.units_up,
+            self.units_down,
+            self.omit_current,
+        ]
+        for action in keys:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return keys
+
+    def build_menus(self, bar: QMenuBar, undo: QAction, redo: QAction) -> None:
+        file = bar.addMenu("&File")
+        file.addActions([self.print_preview, self.print, self.save_pdf])
+        record = file.addMenu("Patient &record")
+        record.addActions([self.record_preview, self.record_print, self.record_pdf])
+        file.addSeparator()
+        file.addAction(self.clinic_settings)
+        file.addSeparator()
+        file.addAction(self.quit)
+
+        edit = bar.addMenu("&Edit")
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        edit.addActions([self.find_patient, self.add_clinician])
+
+        session = bar.addMenu("&Session")
+        session.addActions([self.new_session, self.repeat_last, self.open_session])
+        session.addSeparator()
+        session.addActions([self.apply_protocol, self.mark_current, self.next_site])
+        session.addActions([self.previous_site, self.units_up, self.units_down])
+        session.addAction(self.omit_current)
+        session.addSeparator()
+        session.addActions([self.sign, self.add_addendum])
+        session.addSeparator()
+        session.addActions([self.close_session, self.delete_draft])
+
+        patient = bar.addMenu("&Patient")
+        patient.addActions([self.add_patient, self.edit_patient, self.find_patient])
+
+        view = bar.addMenu("&View")
+        view.addActions([self.go_patients, self.go_sessions, self.go_chart])
+        view.addSeparator()
+        view.addAction(self.refresh)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.about])
+        # Enter is handled by the session list itself; the menu still shows it.
+        self.open_session.setText("&Open session\tEnter")
+
+
+def menu_shortcuts(bar: QMenuBar) -> Iterator[tuple[str, str, str]]:
+    """(menu, action, shortcut) for every menu entry with a shortcut: the Help table."""
+    seen: set[QAction] = set()
+    for menu_action in bar.actions():
+        menu = menu_action.menu()
+        if isinstance(menu, QMenu):
+            yield from _menu_shortcuts(menu, menu.title().replace("&", ""), seen)
+
+
+def _menu_shortcuts(menu: QMenu, title: str, seen: set[QAction]) -> Iterator[tuple[str, str, str]]:
+    for action in menu.actions():
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            yield from _menu_shortcuts(sub, f"{title} > {sub.title().replace('&', '')}", seen)
+            continue
+        name, _, shown = action.text().replace("&", "").partition("\t")
+        key = shortcut_text(action) or shown
+        if key and action not in seen:
+            seen.add(action)
+            yield title, name.removesuffix("…"), key

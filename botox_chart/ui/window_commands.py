@@ -1,0 +1,495 @@
+"""What the main window's commands do: start, repeat, open, delete and print sessions; add and
+edit patients and clinicians; and which commands are available at each moment.
+
+The window (``main_window.py``) owns the widgets; this object connects its actions to the store
+and the session editor. Store calls go through ``MainWindow.attempt`` so a refusal or a storage
+problem becomes a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from botox_chart.store.patients import PatientSummary
+    from botox_chart.store.sessions import SessionSummary
+    from botox_chart.ui.main_window import MainWindow
+
+STATUS_TIMEOUT_MS = 8000
+
+
+class ChartEditor(Protocol):
+    """What the window asks of the session editor (``ui/widgets/session_editor.py``)."""
+
+    def open_session(self, session_id: int) -> bool: ...
+    def close_session(self) -> bool: ...
+    def session_id(self) -> int | None: ...
+    def is_read_only(self) -> bool: ...
+    def undo_stack(self) -> QUndoStack: ...
+    def apply_protocol(self) -> None: ...
+    def mark_current(self) -> None: ...
+    def units_step(self, steps: int) -> None: ...
+    def next_site(self) -> None: ...
+    def previous_site(self) -> None: ...
+    def omit_current(self) -> None: ...
+    def sign(self) -> None: ...
+    def add_addendum(self) -> None: ...
+
+
+class WindowCommands(QObject):
+    """The main window's commands, connected to its actions and panels."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._session_patient: int | None = None
+        a = window.actions_
+        connections: list[tuple[Any, Callable[[], object]]] = [
+            (a.print_preview, lambda: self.print_sessions("preview_sessions")),
+            (a.print, lambda: self.print_sessions("print_sessions")),
+            (a.save_pdf, lambda: self.print_sessions("save_sessions_pdf")),
+            (a.record_preview, lambda: self.print_record("preview_record")),
+            (a.record_print, lambda: self.print_record("print_record")),
+            (a.record_pdf, lambda: self.print_record("save_record_pdf")),
+            (a.clinic_settings, self.clinic_settings),
+            (a.quit, window.close),
+            (a.find_patient, window.patients.focus_search),
+            (a.add_clinician, self.add_clinician),
+            (a.new_session, self.new_session),
+            (a.repeat_last, self.repeat_last),
+            (a.open_session, self.open_selected),
+            (a.close_session, self.close_session),
+            (a.delete_draft, self.delete_draft),
+            (a.add_patient, self.add_patient),
+            (a.edit_patient, self.edit_patient),
+            (a.refresh, self.refresh_patients),
+            (a.go_patients, window.patients.focus_list),
+            (a.go_sessions, window.sessions.focus_list),
+            (a.go_chart, self.focus_chart),
+            (a.shortcuts, self.show_shortcuts),
+            (a.about, self.show_about),
+            (a.apply_protocol, lambda: self._edit(lambda e: e.apply_protocol())),
+            (a.mark_current, lambda: self._edit(lambda e: e.mark_current())),
+            (a.next_site, lambda: self._edit(lambda e: e.next_site())),
+            (a.previous_site, lambda: self._edit(lambda e: e.previous_site())),
+            (a.units_up, lambda: self._edit(lambda e: e.units_step(1))),
+            (a.units_down, lambda: self._edit(lambda e: e.units_step(-1))),
+            (a.omit_current, lambda: self._edit(lambda e: e.omit_current())),
+            (a.sign, lambda: self._edit(lambda e: e.sign())),
+            (a.add_addendum, lambda: self._edit(lambda e: e.add_addendum(), signed=True)),
+        ]
+        for action, slot in connections:
+            action.triggered.connect(slot)
+        window.patients.patientChanged.connect(self.patient_changed)
+        window.patients.patientActivated.connect(lambda _id: window.sessions.focus_list())
+        window.sessions.sessionActivated.connect(self.open_session)
+        window.sessions.selectionChanged.connect(self.update_actions)
+        window.clinician_box.currentIndexChanged.connect(self.clinician_changed)
+
+    def connect_editor(self, editor: Any) -> None:
+        """Listen to the editor, and give it the window's actions so its buttons show the keys."""
+        editor.saved.connect(self.session_saved)
+        editor.signedSession.connect(self.session_signed)
+        editor.statusMessage.connect(self.show_status)
+        if hasattr(editor, "readOnlyChanged"):
+            editor.readOnlyChanged.connect(lambda _read_only: self.update_actions())
+        if hasattr(editor, "set_actions"):
+            a = self.w.actions_
+            editor.set_actions(
+                {
+                    "apply_protocol": a.apply_protocol,
+                    "sign": a.sign,
+                    "add_addendum": a.add_addendum,
+                    "units_up": a.units_up,
+                    "units_down": a.units_down,
+                    "omit_current": a.omit_current,
+                }
+            )
+
+    def editor(self) -> ChartEditor | None:
+        return cast(ChartEditor, self.w.editor) if self.w.editor is not None else None
+
+    def editing(self) -> int | None:
+        """The session open in the editor, if any."""
+        editor = self.editor()
+        return editor.session_id() if editor is not None else None
+
+    def show_status(self, message: str) -> None:
+        self.w.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    # -- patients -------------------------------------------------------------------------------
+
+    def patient_changed(self, patient_id: int | None) -> None:
+        """Another patient: their sessions are shown, and the other patient's chart is closed."""
+        if self._session_patient is not None and self._session_patient != patient_id:
+            if not self.close_session():
+                # The user kept a chart that could not be saved: stay on its patient.
+                self.w.patients.select(self._session_patient)
+                return
+        self.w.state.set_last_patient_id(patient_id)
+        self.refresh_patient()
+
+    def refresh_patient(self) -> None:
+        """Show the chosen patient's details and sessions."""
+        patient_id, engine = self.w.patients.current_id(), self.w.engine
+        if patient_id is None or engine is None:
+            self.w.sessions.show_patient(None, [])
+            self.update_actions()
+            return
+        from botox_chart.store import patients, sessions, transaction
+
+        def load() -> tuple[Any, list[SessionSummary]]:
+            with transaction(engine) as db:
+                patient = patients.get(db, patient_id=patient_id)
+                return patient, sessions.summaries(db, patient_id=patient_id)
+
+        found = self.w.attempt("Patient", load)
+        if found is not None:
+            self.w.sessions.show_patient(*found)
+        self.update_actions()
+
+    def refresh_sessions(self) -> None:
+        patient_id, engine = self.w.sessions.patient_id(), self.w.engine
+        if patient_id is None or engine is None:
+            return
+        from botox_chart.store import sessions, transaction
+
+        def load() -> list[SessionSummary]:
+            with transaction(engine) as db:
+                return sessions.summaries(db, patient_id=patient_id)
+
+        rows = self.w.attempt("Sessions", load)
+        if rows is not None:
+            self.w.sessions.set_sessions(rows)
+        self.update_actions()
+
+    def refresh_patients(self) -> None:
+        if self.w.engine is not None:
+            self.w.statusBar().showMessage("Loading patients…")
+            self.w.loader.reload(self.w.engine)
+
+    def add_patient(self) -> None:
+        self._patient_dialog(None)
+
+    def edit_patient(self) -> None:
+        patient_id = self.w.patients.current_id()
+        if patient_id is not None:
+            self._patient_dialog(patient_id)
+
+    def _patient_dialog(self, patient_id: int | None) -> None:
+        if self.w.engine is None:
+            return
+        from botox_chart.ui.dialogs.patient_dialog import PatientDialog
+
+        dialog = PatientDialog(
+            self.w.engine, self.w, patient_id=patient_id, clinician_id=self.w.clinician_id()
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.patientSaved.connect(self._patient_saved)
+        dialog.open()
+
+    def _patient_saved(self, patient: PatientSummary) -> None:
+        editing = self.w.patients.current_id() == patient.id
+        self.w.patients.upsert(patient)
+        if editing:
+            self.refresh_patient()
+        self.show_status(f"Saved {patient.display_name}.")
+
+    # -- clinicians -----------------------------------------------------------------------------
+
+    def clinician_changed(self) -> None:
+        self.w.state.set_clinician_id(self.w.clinician_id())
+        self.update_actions()
+
+    def ask_first_clinician(self) -> None:
+        """A first run: sessions are charted in a clinician's name, so one must exist."""
+        self.w.show_banner(
+            "No clinician yet: add one (Edit > Add clinician) to chart sessions.", "warning"
+        )
+        self.add_clinician(first=True)
+
+    def add_clinician(self, first: bool = False) -> None:
+        if self.w.engine is None:
+            return
+        from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
+
+        dialog = ClinicianDialog(self.w.engine, self.w, first=first)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.clinicianAdded.connect(lambda c: self.w.load_clinicians(select=c.id))
+        dialog.open()
+
+    # -- sessions -------------------------------------------------------------------------------
+
+    def new_session(self) -> None:
+        self._start_session(repeat=False)
+
+    def repeat_last(self) -> None:
+        self._start_session(repeat=True)
+
+    def _start_session(self, *, repeat: bool) -> None:
+        """A new draft (empty, or the last signed session's pattern), opened in the editor."""
+        patient, engine = self.w.patients.current(), self.w.engine
+        if patient is None or engine is None or self.w.clinician_id() is None:
+            return
+        from botox_chart.store import sessions, transaction
+
+        title = "Repeat last session" if repeat else "New session"
+        found = self._open_draft(title, patient.id)
+        if found is not None:
+            draft_id, day = found
+            if self.w.dialogs.confirm(
+                self.w,
+                "Unsigned draft",
+                f"{patient.display_name} already has an unsigned draft from {day}; a patient "
+                f"has one draft at a time. Open it?",
+            ):
+                self.open_session(draft_id)
+            return
+        clinician = self.w.clinician()
+        injector = clinician.id if clinician is not None and clinician.can_sign else None
+
+        def create() -> int | None:
+            with transaction(engine) as db:
+                if repeat:
+                    row = sessions.repeat_last(db, patient_id=patient.id, injector_id=injector)
+                else:
+                    row = sessions.create_draft(db, patient_id=patient.id, injector_id=injector)
+                return row.id
+
+        session_id = self.w.attempt(title, create)
+        if session_id is not None:
+            self.refresh_sessions()
+            self.open_session(session_id)
+            self.show_status(
+                "Repeated the last signed session's pattern." if repeat else "New session started."
+            )
+
+    def open_selected(self) -> None:
+        session_id = self.w.sessions.current_id()
+        if session_id is not None:
+            self.open_session(session_id)
+
+    def open_session(self, session_id: int) -> None:
+        """Show a session in the editor (its own patient is selected first if need be)."""
+        editor, engine = self.editor(), self.w.engine
+        if editor is None or engine is None:
+            return
+        from botox_chart.store import sessions, transaction
+
+        def patient_of() -> int:
+            with transaction(engine) as db:
+                return sessions.get(db, session_id=session_id).patient_id
+
+        patient_id = self.w.attempt("Open session", patient_of)
+        if patient_id is None:
+            return
+        if patient_id != self.w.patients.current_id():
+            self.w.patients.select(patient_id)
+            if self.w.patients.current_id() != patient_id:
+                return
+        if not editor.open_session(session_id):
+            self.update_actions()
+            return
+        self._session_patient = patient_id
+        stack = editor.undo_stack()
+        if stack not in self.w.undo_group.stacks():
+            self.w.undo_group.addStack(stack)
+        self.w.undo_group.setActiveStack(stack)
+        self.w.right.setCurrentIndex(1)
+        self.w.sessions.select(session_id)
+        self.focus_chart()
+        self.update_actions()
+        self.w.sessionOpened.emit(session_id)
+
+    def close_session(self) -> bool:
+        """Close the chart (it saves what is pending); False if the user chose to keep it."""
+        editor = self.editor()
+        if editor is not None and editor.session_id() is not None and not editor.close_session():
+            return False
+        self._session_patient = None
+        self.w.right.setCurrentIndex(0)
+        self.update_actions()
+        return True
+
+    def focus_chart(self) -> None:
+        """Focus the diagram, where the charting keys (Space, arrows, +, -) act."""
+        if self.w.editor is None or self.editing() is None:
+            return
+        diagram = getattr(self.w.editor, "diagram", lambda: None)()
+        target = diagram if isinstance(diagram, QWidget) else self.w.editor
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def offer_draft(self) -> None:
+        """On start: the last patient's unsigned draft is offered back (nothing is ever lost)."""
+        patient, engine = self.w.patients.current(), self.w.engine
+        if patient is None or engine is None:
+            return
+        found = self._open_draft("Resume draft", patient.id)
+        if found is None:
+            return
+        session_id, day = found
+        if self.w.dialogs.confirm(
+            self.w,
+            "Resume draft",
+            f"{patient.display_name} has an unsigned draft. Resume the draft from {day}?",
+        ):
+            self.open_session(session_id)
+
+    def _open_draft(self, title: str, patient_id: int) -> tuple[int, str] | None:
+        """The patient's unsigned draft: (session id, date of service)."""
+        engine = self.w.engine
+        if engine is None:
+            return None
+        from botox_chart.store import sessions, transaction
+
+        def find() -> tuple[int, str] | None:
+            with transaction(engine) as db:
+                row = sessions.open_draft(db, patient_id=patient_id)
+                return (row.id, row.date_of_service.isoformat()) if row and row.id else None
+
+        return self.w.attempt(title, find)
+
+    def delete_draft(self) -> None:
+        selected = self._current_session()
+        engine = self.w.engine
+        if selected is None or selected.status != "draft" or engine is None:
+            return
+        day = selected.date_of_service.isoformat()
+        if not self.w.dialogs.confirm(
+            self.w,
+            "Delete draft",
+            f"Delete the unsigned draft of {day} for {selected.patient}? This cannot be undone.",
+        ):
+            return
+        if self.editing() == selected.id:
+            self.close_session()
+        from botox_chart.store import sessions, transaction
+
+        def delete() -> bool:
+            with transaction(engine) as db:
+                sessions.delete_draft(
+                    db, session_id=selected.id, clinician_id=self.w.clinician_id()
+                )
+            return True
+
+        if self.w.attempt("Delete draft", delete):
+            self.refresh_sessions()
+            self.show_status(f"Deleted the draft of {day}.")
+
+    def session_saved(self, _session_id: int) -> None:
+        self.refresh_sessions()
+
+    def session_signed(self, _session_id: int) -> None:
+        self.refresh_sessions()
+        self.update_actions()
+
+    def _current_session(self) -> SessionSummary | None:
+        session_id = self.w.sessions.current_id()
+        row = self.w.sessions.model.row_of(session_id) if session_id is not None else None
+        return self.w.sessions.model.session(row) if row is not None else None
+
+    def _edit(self, command: Callable[[ChartEditor], None], *, signed: bool = False) -> None:
+        """Pass a charting command to the editor when a session of the right kind is open."""
+        editor = self.editor()
+        if editor is None or editor.session_id() is None or editor.is_read_only() != signed:
+            return
+        command(editor)
+
+    # -- printing -------------------------------------------------------------------------------
+
+    def print_ids(self) -> list[int]:
+        """The sessions selected in the list, else the one in the editor."""
+        selected = self.w.sessions.selected_ids()
+        if selected:
+            return selected
+        editing = self.editing()
+        return [editing] if editing is not None else []
+
+    def print_sessions(self, method: str) -> None:
+        ids = self.print_ids()
+        if ids and self.w.printing is not None:
+            self.w.attempt("Print", lambda: getattr(self.w.printing, method)(ids))
+
+    def print_record(self, method: str) -> None:
+        patient_id = self.w.patients.current_id()
+        if patient_id is not None and self.w.printing is not None:
+            self.w.attempt("Patient record", lambda: getattr(self.w.printing, method)(patient_id))
+
+    def clinic_settings(self) -> None:
+        if self.w.engine is None:
+            return
+        from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
+
+        dialog = ClinicSettingsDialog(self.w.engine, self.w, self.w.dialogs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- help -----------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{html.escape(menu)}</td><td>{html.escape(name)}</td>"
+            f"<td><b>{html.escape(key)}</b></td></tr>"
+            for menu, name, key in self.w.shortcuts_table()
+        )
+        self.w.dialogs.info(self.w, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>")
+
+    def show_about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("botox-chart")
+        except PackageNotFoundError:
+            number = "(development)"
+        where = self.w.location.text() or "not open"
+        self.w.dialogs.info(
+            self.w,
+            "About botox-chart",
+            f"botox-chart {number}\nCharting onabotulinumtoxinA injections for chronic migraine "
+            f"(PREEMPT).\n\nDatabase: {where}",
+        )
+
+    # -- availability ---------------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        """Turn each command on only when it can do something now."""
+        a, w = self.w.actions_, self.w
+        has_db = w.engine is not None
+        patient = has_db and w.patients.current_id() is not None
+        clinician = w.clinician_id() is not None
+        editor = self.editor()
+        editing = editor is not None and editor.session_id() is not None
+        signed = editing and editor is not None and editor.is_read_only()
+        current = self._current_session()
+        for action in (a.add_patient, a.add_clinician, a.refresh, a.clinic_settings):
+            action.setEnabled(has_db)
+        a.edit_patient.setEnabled(patient)
+        for action in (a.new_session, a.repeat_last):
+            action.setEnabled(patient and clinician)
+        a.open_session.setEnabled(current is not None)
+        a.close_session.setEnabled(editing)
+        a.delete_draft.setEnabled(current is not None and current.status == "draft")
+        charting = editing and not signed
+        for action in (
+            a.apply_protocol,
+            a.mark_current,
+            a.next_site,
+            a.previous_site,
+            a.units_up,
+            a.units_down,
+            a.omit_current,
+            a.sign,
+        ):
+            action.setEnabled(charting)
+        a.add_addendum.setEnabled(signed)
+        can_print = has_db and w.printing is not None
+        for action in (a.print_preview, a.print, a.save_pdf):
+            action.setEnabled(can_print and bool(self.print_ids()))
+        for action in (a.record_preview, a.record_print, a.record_pdf):
+            action.setEnabled(can_print and patient)
