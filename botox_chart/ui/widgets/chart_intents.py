@@ -1,0 +1,235 @@
+"""What the injector's clicks and keys on the diagram mean, as chart edits.
+
+The head diagram only reports intents (a site activated, a dose step, a click on an empty point);
+this module decides what they do to the chart, by the chart's own rules, and says why when it
+refuses. Every edit goes back through the host (the session editor) as one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from botox_chart.chart import Chart, ChartError, SiteState, format_units, parse_units
+from botox_chart.protocol import Point, Side
+from botox_chart.ui.dialogs.site_dialog import SitePrompt, SiteRequest
+from botox_chart.ui.seams import Dialogs
+from botox_chart.ui.widgets.chart_form import ChartEdit
+
+MIN_STEPPED_UNITS = Decimal(1)
+"""A dose step never goes below 1 U; smaller doses are typed (and removing a site is explicit)."""
+
+
+class IntentHost(Protocol):
+    """What the intents need from the session editor."""
+
+    def editable_chart(self) -> Chart | None:
+        """The chart if a draft is open (otherwise the host says why and returns None)."""
+        ...
+
+    def change(
+        self,
+        text: str,
+        edit: ChartEdit,
+        *,
+        merge_key: str = "",
+        on_error: Callable[[str], None] | None = None,
+    ) -> bool:
+        """Apply ``edit`` as one undo step; False when the chart refused it or nothing changed."""
+        ...
+
+    def status(self, text: str) -> None: ...
+
+    def show_units_problem(self, text: str) -> None: ...
+
+    def select_last_added(self) -> None: ...
+
+
+class ChartIntents:
+    def __init__(
+        self, host: IntentHost, dialogs: Dialogs, site_prompt: SitePrompt, parent: QWidget
+    ) -> None:
+        self._host = host
+        self._dialogs = dialogs
+        self._site_prompt = site_prompt
+        self._parent = parent
+
+    def site_activated(self, code: str) -> None:
+        """A protocol site clicked (or Space): pending → injected → pending; omitted stays."""
+        chart = self._host.editable_chart()
+        if chart is None:
+            return
+        label = chart.protocol.site(code).label
+        state = chart.state_of(code)
+        if state is SiteState.OMITTED:
+            self._host.status(
+                f"{label} is omitted ({chart.omissions[code]}). Right-click it to restore it."
+            )
+        elif state is SiteState.INJECTED:
+            self._host.change(f"Unmark {label}", lambda c: c.unmark(code))
+        else:
+            self._host.change(f"Mark {label}", lambda c: c.mark(code))
+
+    def injection_activated(self, key: str) -> None:
+        """A follow-the-pain or custom marker clicked: say what it is and how to change it."""
+        chart = self._host.editable_chart()
+        if chart is None:
+            return
+        try:
+            injection = chart.injection(key)
+        except ChartError:
+            return
+        self._host.status(
+            f"{injection.label}: {format_units(injection.units)} U. "
+            "+/− changes the dose, Delete removes the site."
+        )
+
+    def units_step(self, key: str, step: int) -> None:
+        chart = self._host.editable_chart()
+        if chart is None:
+            return
+        if chart.protocol.has_site(key) and chart.state_of(key) is not SiteState.INJECTED:
+            label = chart.protocol.site(key).label
+            self._host.status(f"{label} is not charted as injected; mark it first.")
+            return
+        try:
+            injection = chart.injection(key)
+        except ChartError as err:
+            self._host.status(str(err))
+            return
+        units = injection.units + step
+        if units < MIN_STEPPED_UNITS:
+            self._host.status(
+                f"{injection.label}: {format_units(injection.units)} U is the lowest step; "
+                "type a smaller dose, or remove the site."
+            )
+            return
+        self._host.change(
+            f"{injection.label}: {format_units(units)} U",
+            lambda c: c.set_units(key, units),
+            merge_key=f"units:{key}",
+        )
+
+    def units_typed(self, key: str, text: str) -> None:
+        """A dose typed for the selected marker; a pending protocol site is marked at that dose."""
+        chart = self._host.editable_chart()
+        if chart is None:
+            return
+        try:
+            units = parse_units(text)
+            if chart.protocol.has_site(key) and chart.state_of(key) is SiteState.OMITTED:
+                raise ChartError(f"{chart.protocol.site(key).label} is omitted; restore it first.")
+        except ChartError as err:
+            self._host.show_units_problem(str(err))
+            self._host.status(str(err))
+            return
+        self._host.show_units_problem("")
+        if chart.protocol.has_site(key) and chart.state_of(key) is SiteState.PENDING:
+            label = chart.protocol.site(key).label
+            self._host.change(
+                f"Mark {label} at {format_units(units)} U", lambda c: c.mark(key, units)
+            )
+        else:
+            label = chart.injection(key).label
+            self._host.change(
+                f"{label}: {format_units(units)} U", lambda c: c.set_units(key, units)
+            )
+
+    def empty_point(self, view: str, x: float, y: float) -> None:
+        """A click away from every marker: a follow-the-pain site where the muscle allows one,
+        otherwise the reason why not and the offer of a custom site there."""
+        chart = self._host.editable_chart()
+        if chart is None:
+            return
+        protocol = chart.protocol
+        point = Point(view=view, x=x, y=y)
+        region = protocol.region_at(view, x, y)
+        if region is not None and protocol.muscle(region.muscle).allows_follow_the_pain:
+            name = f"{region.side} {protocol.muscle_name(region.muscle).lower()}"
+            if self._host.change(
+                f"Add follow-the-pain site, {name}",
+                lambda c: c.add_follow_the_pain(region.muscle, region.side, point),
+                on_error=lambda m: self._dialogs.error(
+                    self._parent, "Follow-the-pain site not added", m
+                ),
+            ):
+                self._host.select_last_added()
+            return
+        if region is not None:
+            muscle = protocol.muscle_name(region.muscle)
+            why = f"{muscle} has no follow-the-pain allowance in {protocol.name}."
+        else:
+            muscle = ""
+            why = "That point is outside the protocol's muscles."
+        self._host.status(why)
+        site = self._site_prompt(
+            self._parent,
+            SiteRequest(
+                explanation=f"{why} To inject there anyway, chart a custom site:",
+                side=region.side if region is not None else side_at(point),
+                muscle=muscle,
+                muscles=[m.name for m in protocol.muscles],
+            ),
+        )
+        if site is None:
+            return
+        if self._host.change(
+            f"Add custom site {site.label}",
+            lambda c: c.add_custom(site.label, site.muscle, site.side, point, site.units),
+            on_error=lambda m: self._dialogs.error(self._parent, "Custom site not added", m),
+        ):
+            self._host.select_last_added()
+
+    def omit(self, code: str) -> None:
+        """Omit a protocol site, with the reason the note will print."""
+        chart = self._host.editable_chart()
+        if chart is None or chart.state_of(code) is SiteState.OMITTED:
+            return
+        label = chart.protocol.site(code).label
+        reason = self._dialogs.ask_text(
+            self._parent, "Omit site", f"Why is {label} omitted? (e.g. brow ptosis)"
+        )
+        if reason is None:
+            return
+        self._host.change(
+            f"Omit {label}",
+            lambda c: c.omit(code, reason),
+            on_error=lambda m: self._dialogs.error(self._parent, "Site not omitted", m),
+        )
+
+    def restore(self, code: str) -> None:
+        """An omitted site back to pending (one more click charts it)."""
+        chart = self._host.editable_chart()
+        if chart is not None:
+            self._host.change(
+                f"Restore {chart.protocol.site(code).label}", lambda c: c.unmark(code)
+            )
+
+    def remove(self, key: str) -> None:
+        """Remove a follow-the-pain or custom site (a protocol site goes back to pending)."""
+        chart = self._host.editable_chart()
+        if chart is None:
+            return
+        if chart.protocol.has_site(key):
+            self._host.change(f"Unmark {chart.protocol.site(key).label}", lambda c: c.unmark(key))
+            return
+        try:
+            label = chart.injection(key).label
+        except ChartError:
+            return
+        self._host.change(f"Remove {label}", lambda c: c.remove(key))
+
+
+def side_at(point: Point) -> Side:
+    """The patient's side under a point (front view: the patient's right on the viewer's left)."""
+    if point.view == "right":
+        return "right"
+    if point.view == "left":
+        return "left"
+    if abs(point.x - 200) <= 4:
+        return "midline"
+    on_viewer_left = point.x < 200
+    return "right" if on_viewer_left == (point.view == "front") else "left"

@@ -1,0 +1,152 @@
+"""Autosaving a draft: every change is stored at once (typing after a short pause), safely.
+
+Saves are synchronous (a local SQLite write takes milliseconds) and carry the version that was
+loaded, so a second workstation's save is a conflict: the user is offered a reload and nothing is
+ever saved over the other workstation's work. A failed save (disk full, database locked) keeps the
+chart in memory, shows "Not saved", and is tried again with the next change or Retry (DESIGN §4:
+work survives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.engine import Engine
+
+from botox_chart.chart import Chart
+from botox_chart.store import StorageError, transaction
+from botox_chart.store import sessions as store
+from botox_chart.ui.seams import Dialogs
+
+TYPING_SAVE_DELAY_MS = 700
+"""Typing is saved this long after the last keystroke: one save per pause, not one per key."""
+
+
+class DraftAutosave(QObject):
+    saved = Signal(int)
+    """The draft was stored (session id)."""
+    stateChanged = Signal()
+    """Saved / pending / failed / conflict changed: the panel's "saved" line needs redrawing."""
+    reloadRequested = Signal()
+    """The draft must be read again (after a conflict the user chose to resolve, or a signing)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        dialogs: Dialogs,
+        clinician: Callable[[], int | None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._dialogs = dialogs
+        self._clinician = clinician
+        self._parent = parent
+        self._session_id: int | None = None
+        self._version = 0
+        self._chart: Chart | None = None
+        self._problem = ""
+        self._conflict = False
+        self._error_shown = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+
+    def start(self, session_id: int | None, version: int) -> None:
+        """Track a freshly loaded session (None: nothing to save, e.g. closed or signed)."""
+        self._timer.stop()
+        self._session_id, self._version = session_id, version
+        self._chart = None
+        self._problem = ""
+        self._conflict = self._error_shown = False
+        self.stateChanged.emit()
+
+    def changed(self, chart: Chart, *, soon: bool = False) -> None:
+        """The chart changed: save it now, or after a pause in typing (``soon``)."""
+        if self._session_id is None:
+            return
+        self._chart = chart
+        if soon and not self._conflict:
+            self._timer.start()
+            self.stateChanged.emit()
+        else:
+            self.save_now()
+
+    def is_dirty(self) -> bool:
+        return self._chart is not None
+
+    def state(self) -> tuple[str, str, str]:
+        """(state, text, button) for the panel: saved / pending / error / conflict."""
+        if self._conflict:
+            return (
+                "conflict",
+                "Not saved: this draft was changed on another workstation. "
+                "Reload to see those changes.",
+                "Reload",
+            )
+        if self._problem:
+            return "error", f"Not saved: {self._problem} Your changes are kept here.", "Retry"
+        if self._chart is not None:
+            return "pending", "Draft · saving…", ""
+        return "saved", "Draft · all changes saved", ""
+
+    def retry(self) -> None:
+        """The Retry/Reload button: a conflict reloads; a failure tries again (no dialog)."""
+        if self._conflict:
+            self.reloadRequested.emit()
+        else:
+            self._error_shown = True
+            self.save_now()
+
+    def save_now(self) -> bool:
+        """Save a pending change at once; True when nothing is left unsaved."""
+        self._timer.stop()
+        chart, session_id = self._chart, self._session_id
+        if chart is None or session_id is None:
+            return True
+        if self._conflict:
+            return False
+        try:
+            with transaction(self._engine) as db:
+                self._version = store.save_draft(
+                    db,
+                    session_id=session_id,
+                    chart=chart,
+                    expected_version=self._version,
+                    clinician_id=self._clinician(),
+                )
+        except store.ConflictError as err:
+            self._conflict = True
+            self.stateChanged.emit()
+            if self._dialogs.confirm(
+                self._parent, "Changed on another workstation", f"{err}\n\nReload the draft now?"
+            ):
+                # Not from inside the undo command that is saving: after it has finished.
+                QTimer.singleShot(0, self.reloadRequested.emit)
+            return False
+        except store.SignedSessionError as err:
+            self._dialogs.error(self._parent, "Not saved", str(err))
+            QTimer.singleShot(0, self.reloadRequested.emit)
+            return False
+        except (StorageError, store.SessionError) as err:
+            self._problem = str(err)
+            self.stateChanged.emit()
+            if not self._error_shown:
+                self._error_shown = True
+                self._dialogs.error(
+                    self._parent,
+                    "Not saved",
+                    f"{err}\n\nYour changes are kept in this window and saved again with your "
+                    "next change (or Retry).",
+                )
+            return False
+        if self._chart is chart:
+            self._chart = None
+        self._problem = ""
+        self._error_shown = False
+        self.stateChanged.emit()
+        self.saved.emit(session_id)
+        return True

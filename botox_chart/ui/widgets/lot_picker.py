@@ -1,0 +1,120 @@
+"""The lot number, from an editable list of the clinic's recent lots, and its expiry date.
+
+Picking a recent lot also fills its expiry (one action instead of two); a new lot is simply typed.
+Vials print the expiry as a month more often than a day, so "2027-06" is accepted and means the end
+of June 2027.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from botox_chart.ui.widgets.chart_form import compact, line_edit
+
+MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+MONTH_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+
+
+class ExpiryError(ValueError):
+    """An expiry date that cannot be read; the message says what is expected."""
+
+
+def parse_expiry(text: str) -> date | None:
+    """ "2027-06-30", "2027-06" or "06/2027" (month → its last day); "" → None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = MONTH.match(text)
+    year, month = (match.group(1), match.group(2)) if match else ("", "")
+    if not match and (match := MONTH_FIRST.match(text)):
+        year, month = match.group(2), match.group(1)
+    if match and 1 <= int(month) <= 12:
+        last = calendar.monthrange(int(year), int(month))[1]
+        return date(int(year), int(month), last)
+    raise ExpiryError(f"{text!r} is not an expiry date: type it as on the vial, e.g. 2027-06.")
+
+
+def format_expiry(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+class LotPicker(QComboBox):
+    lotTyped = Signal(str)
+    """The user typed a lot number (each keystroke)."""
+    lotPicked = Signal(str, object)
+    """A recent lot was picked: (lot number, its expiry date or None)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lotPicker")
+        self.setEditable(True)
+        compact(self)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line_edit(self).setPlaceholderText("Pick a recent lot or type one")
+        self._expiries: dict[str, date | None] = {}
+        line_edit(self).textEdited.connect(self.lotTyped)
+        self.activated.connect(self._on_activated)
+
+    def set_lots(self, lots: Sequence[tuple[str, date | None]]) -> None:
+        """The clinic's recent lots, newest first (store.sessions.recent_lots)."""
+        text = self.currentText()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._expiries = {}
+            for lot, expiry in lots:
+                # The item text is the bare lot so inline completion never adds anything to it.
+                self.addItem(lot, lot)
+                tip = f"Expires {expiry.isoformat()}" if expiry else "Expiry not recorded"
+                self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+                self._expiries[lot] = expiry
+            self.setCurrentIndex(-1)
+            self.setEditText(text)
+        finally:
+            self.blockSignals(False)
+
+    def recent_lots(self) -> list[str]:
+        return list(self._expiries)
+
+    def expiry_of(self, lot: str) -> date | None:
+        """The expiry the clinic recorded for a known lot (case and spaces ignored)."""
+        wanted = lot.strip().upper()
+        for known, expiry in self._expiries.items():
+            if known.strip().upper() == wanted:
+                return expiry
+        return None
+
+    def pick(self, lot: str) -> None:
+        """Choose a recent lot as the user would from the list."""
+        index = self.findData(lot)
+        if index < 0:
+            raise KeyError(lot)
+        self.setCurrentIndex(index)
+        self._on_activated(index)
+
+    def show_lot(self, lot: str) -> None:
+        """Show the chart's lot without emitting anything."""
+        if self.currentText() != lot:
+            self.blockSignals(True)
+            line_edit(self).blockSignals(True)
+            try:
+                self.setCurrentIndex(-1)
+                self.setEditText(lot)
+            finally:
+                line_edit(self).blockSignals(False)
+                self.blockSignals(False)
+
+    def _on_activated(self, index: int) -> None:
+        lot = self.itemData(index)
+        if isinstance(lot, str):
+            self.lotPicked.emit(lot, self._expiries.get(lot))

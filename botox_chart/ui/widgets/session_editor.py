@@ -1,0 +1,474 @@
+"""Charting one session: the head diagram, the session panel, undo, autosave, signing, addenda.
+
+Every change is one undo command holding before/after snapshots of the chart (``ui.commands``) and
+is autosaved as a draft (``draft_autosave``). A signed session is read-only; an addendum is the only
+way to add to it. What clicks on the diagram mean is decided in ``chart_intents``.
+
+The main window owns the menus and shortcuts: it calls the public methods here, takes undo/redo
+from :meth:`SessionEditor.undo_stack`, and may hand its actions to :meth:`SessionEditor.set_actions`
+so the panel's buttons show the same shortcuts. Modal questions go through the ``Dialogs`` seam and
+the editor's three dialogs through injectable prompts, so headless tests never block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedLayout, QVBoxLayout, QWidget
+from sqlalchemy.engine import Engine
+
+from botox_chart.chart import Chart, ChartError, InjectionKind, format_units
+from botox_chart.store import StorageError, transaction
+from botox_chart.store import sessions as store
+from botox_chart.store.clinicians import ClinicianError
+from botox_chart.ui.commands import ChartChange
+from botox_chart.ui.dialogs.addendum_dialog import AddendumPrompt, ask_addendum
+from botox_chart.ui.dialogs.sign_dialog import SignPrompt, SignRequest, ask_sign
+from botox_chart.ui.dialogs.site_dialog import SitePrompt, ask_custom_site
+from botox_chart.ui.seams import Dialogs
+from botox_chart.ui.widgets.chart_form import ChartEdit
+from botox_chart.ui.widgets.chart_intents import ChartIntents
+from botox_chart.ui.widgets.draft_autosave import DraftAutosave
+from botox_chart.ui.widgets.head_diagram import HeadDiagram
+from botox_chart.ui.widgets.session_loading import LoadedSession, load_session, signers
+from botox_chart.ui.widgets.session_panel import SessionPanel
+
+SIGNED_MESSAGE = "This session is signed and cannot be changed. Add an addendum instead."
+NO_SESSION = "No session open. Start or open one from the patient's sessions."
+
+
+class SessionEditor(QWidget):
+    saved = Signal(int)
+    """A draft was autosaved (session id)."""
+    signedSession = Signal(int)
+    statusMessage = Signal(str)
+    readOnlyChanged = Signal(bool)
+    """A session was opened, signed or closed: is the editor read-only now?"""
+
+    def __init__(
+        self,
+        engine: Engine,
+        dialogs: Dialogs,
+        clinician: Callable[[], int | None],
+        parent: QWidget | None = None,
+        *,
+        sign_prompt: SignPrompt = ask_sign,
+        addendum_prompt: AddendumPrompt = ask_addendum,
+        site_prompt: SitePrompt = ask_custom_site,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionEditor")
+        self._engine = engine
+        self._dialogs = dialogs
+        self._clinician = clinician
+        self._sign_prompt = sign_prompt
+        self._addendum_prompt = addendum_prompt
+        self._loaded: LoadedSession | None = None
+        self._chart: Chart | None = None
+        self._read_only = False
+        self._undo = QUndoStack(self)
+        self._autosave = DraftAutosave(engine, dialogs, clinician, self)
+        self._autosave.saved.connect(self.saved)
+        self._autosave.stateChanged.connect(self._show_save_state)
+        self._autosave.reloadRequested.connect(self.reload)
+        self._intents = ChartIntents(self, dialogs, site_prompt, self)
+
+        self._stack = QStackedLayout(self)
+        self._placeholder = QLabel(NO_SESSION)
+        self._placeholder.setObjectName("placeholder")
+        self._placeholder.setWordWrap(True)
+        self._stack.addWidget(self._placeholder)
+        self._splitter = QSplitter()
+        self._splitter.setObjectName("sessionSplitter")
+        self._splitter.setChildrenCollapsible(False)
+        self._diagram_box = QWidget()
+        self._diagram_box.setObjectName("diagramBox")
+        QVBoxLayout(self._diagram_box).setContentsMargins(0, 0, 0, 0)
+        self._diagram: HeadDiagram | None = None
+        self._panel = SessionPanel()
+        self._panel.edited.connect(self._on_panel_edit)
+        self._panel.unitsTyped.connect(self._intents.units_typed)
+        self._panel.retryRequested.connect(self._autosave.retry)
+        self._splitter.addWidget(self._diagram_box)
+        self._splitter.addWidget(self._panel)
+        self._splitter.setStretchFactor(0, 3)
+        self._splitter.setStretchFactor(1, 2)
+        self._splitter.setSizes([600, 400])  # proportions: the diagram 60 %, the panel 40 %
+        self._stack.addWidget(self._splitter)
+
+        self._actions = self._make_actions()
+        self.set_actions({})
+        self._panel.current.add_action_buttons(
+            self._actions["units_down"], self._actions["units_up"], self._actions["omit_current"]
+        )
+        self._set_read_only(False)
+
+    # -- what the main window reads ----------------------------------------------------------
+
+    def session_id(self) -> int | None:
+        return self._loaded.session_id if self._loaded else None
+
+    def chart(self) -> Chart | None:
+        """A copy of the chart on screen (saved or not)."""
+        return self._chart.copy() if self._chart else None
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    def diagram(self) -> HeadDiagram | None:
+        return self._diagram
+
+    def panel(self) -> SessionPanel:
+        return self._panel
+
+    def editor_actions(self) -> dict[str, QAction]:
+        """The editor's own actions (no shortcuts) behind the panel's buttons."""
+        return dict(self._actions)
+
+    def set_actions(self, actions: Mapping[str, QAction]) -> None:
+        """Show the window's actions on the panel's buttons, so they show its shortcuts.
+
+        apply_protocol, sign and add_addendum: the big buttons take these actions. units_up,
+        units_down and omit_current: the small buttons keep the editor's own actions and take the
+        window's tooltips (which name the keys).
+        """
+        own = self._actions
+        self._panel.set_button_actions(
+            actions.get("apply_protocol", own["apply_protocol"]),
+            actions.get("sign", own["sign"]),
+            actions.get("add_addendum", own["add_addendum"]),
+        )
+        for name in ("units_up", "units_down", "omit_current"):
+            if name in actions:
+                own[name].setToolTip(actions[name].toolTip())
+
+    # -- opening and closing -----------------------------------------------------------------
+
+    def open_session(self, session_id: int) -> bool:
+        """Show a stored session (read-only if signed); False if it could not be opened."""
+        if self._loaded is not None and not self.close_session():
+            return False
+        return self._load(session_id)
+
+    def close_session(self) -> bool:
+        """Save what is pending and close; False if the user kept an unsaved session open."""
+        if self._loaded is None:
+            return True
+        if not self._autosave.save_now() and not self._dialogs.confirm(
+            self,
+            "Close without saving?",
+            "The latest changes to this draft are not saved. Close it anyway and lose them?",
+        ):
+            return False
+        self._loaded = self._chart = None
+        self._autosave.start(None, 0)
+        self._undo.clear()
+        self._stack.setCurrentWidget(self._placeholder)
+        self._set_read_only(False)
+        return True
+
+    def reload(self) -> None:
+        """Read the session again from the store, dropping what was not saved."""
+        if self._loaded is not None:
+            self._load(self._loaded.session_id)
+
+    def save_now(self) -> bool:
+        """Store a change still waiting (typing pauses); True when nothing is left unsaved."""
+        return self._autosave.save_now()
+
+    # -- charting commands (menus and shortcuts) ---------------------------------------------
+
+    def apply_protocol(self) -> None:
+        """Every protocol site at its standard dose (PREEMPT 155 U); FTP/custom sites are kept."""
+        chart = self.editable_chart()
+        if chart is None:
+            return
+        name = chart.protocol.name
+        if self.change(f"Apply {name}", lambda c: c.apply_protocol()):
+            total = format_units(chart.protocol.total_units)
+            self.status(f"Applied {name}: {total} U. Undo takes it back.")
+        else:
+            self.status(f"{name} is already applied.")
+
+    def mark_current(self) -> None:
+        """Toggle the selected protocol site between pending and injected."""
+        key = self._current_key()
+        if key is None or self._chart is None:
+            return
+        if self._chart.protocol.has_site(key):
+            self._intents.site_activated(key)
+        else:
+            self._intents.injection_activated(key)
+
+    def units_step(self, step: int) -> None:
+        """The selected site's dose ±1 U (never below 1 U)."""
+        key = self._current_key()
+        if key is not None:
+            self._intents.units_step(key, step)
+
+    def next_site(self) -> None:
+        if self._diagram is not None:
+            self._diagram.focus_next()
+
+    def previous_site(self) -> None:
+        if self._diagram is not None:
+            self._diagram.focus_previous()
+
+    def omit_current(self) -> None:
+        """Omit the selected protocol site (asks why); an added (FTP/custom) site is removed."""
+        key = self._current_key()
+        if key is None or self._chart is None:
+            return
+        if self._chart.protocol.has_site(key):
+            self._intents.omit(key)
+        else:
+            self._intents.remove(key)
+
+    def sign(self) -> None:
+        """The sign dialog (errors block, each warning ticked), then the store signs."""
+        chart = self.editable_chart()
+        if chart is None or self._loaded is None:
+            return
+        signer_id = self._clinician()
+        if signer_id is None:
+            self._dialogs.error(self, "Not signed", "Choose who you are before signing.")
+            return
+        if not self._autosave.save_now():
+            self._dialogs.error(
+                self, "Not signed", "The latest changes are not saved yet; save them first."
+            )
+            return
+        today = date.today()
+        try:
+            signer, physicians = signers(self._engine, signer_id)
+        except (StorageError, ClinicianError) as err:
+            self._dialogs.error(self, "Not signed", str(err))
+            return
+        request = SignRequest(chart.findings(today=today), physicians, signer)
+        decision = self._sign_prompt(self, request)
+        if decision is None:
+            self.status("Not signed.")
+            return
+        session_id = self._loaded.session_id
+        try:
+            with transaction(self._engine) as db:
+                store.sign(
+                    db,
+                    session_id=session_id,
+                    clinician_id=signer_id,
+                    acknowledged=decision.acknowledged,
+                    supervisor_id=decision.supervisor_id,
+                    today=today,
+                )
+        except (StorageError, store.SessionError) as err:
+            self._dialogs.error(self, "Not signed", str(err))
+            return
+        self._load(session_id)
+        self.status("Signed. The session is now read-only; add to it with an addendum.")
+        self.signedSession.emit(session_id)
+
+    def add_addendum(self) -> None:
+        """Add to a signed session (the only change a signed session accepts)."""
+        if self._loaded is None:
+            self.status("No session is open.")
+            return
+        if not self._read_only:
+            self._dialogs.info(
+                self, "Add addendum", "Addenda are for signed sessions; edit this draft instead."
+            )
+            return
+        author = self._clinician()
+        if author is None:
+            self._dialogs.error(self, "Addendum not added", "Choose who you are first.")
+            return
+        text = self._addendum_prompt(self, self._loaded.heading)
+        if not text or not text.strip():
+            return
+        session_id = self._loaded.session_id
+        try:
+            with transaction(self._engine) as db:
+                store.add_addendum(db, session_id=session_id, author_id=author, text=text)
+        except (StorageError, store.SessionError) as err:
+            self._dialogs.error(self, "Addendum not added", str(err))
+            return
+        self._load(session_id)
+        self.status("Addendum added.")
+
+    # -- the one way the chart changes (also the IntentHost interface) -----------------------
+
+    def editable_chart(self) -> Chart | None:
+        """The chart, if a draft is open; otherwise says why nothing can change and gives None."""
+        if self._chart is None:
+            self.status("No session is open.")
+            return None
+        if self._read_only:
+            self.status(SIGNED_MESSAGE)
+            self._dialogs.info(self, "Session signed", SIGNED_MESSAGE)
+            return None
+        return self._chart
+
+    def change(
+        self,
+        text: str,
+        edit: ChartEdit,
+        *,
+        merge_key: str = "",
+        on_error: Callable[[str], None] | None = None,
+        typing: bool = False,
+    ) -> bool:
+        """Apply ``edit`` to a copy of the chart and push it as one undo step.
+
+        False when the chart refused it (``on_error`` or the status bar says why) or nothing
+        changed. ``merge_key`` merges consecutive edits of one field into one undo step;
+        ``typing`` saves after a pause instead of at once.
+        """
+        chart = self.editable_chart()
+        if chart is None:
+            return False
+        after = chart.copy()
+        try:
+            edit(after)
+        except ChartError as err:
+            (on_error or self.status)(str(err))
+            self._refresh()  # put back any field still showing the refused value
+            return False
+        if after == chart:
+            return False
+        self._undo.push(ChartChange(text, chart, after, self._apply, merge_key, typing))
+        return True
+
+    def status(self, text: str) -> None:
+        self.statusMessage.emit(text)
+
+    def show_units_problem(self, text: str) -> None:
+        self._panel.current.show_problem(text)
+
+    def select_last_added(self) -> None:
+        if self._chart is None or self._diagram is None:
+            return
+        extras = [i for i in self._chart.injections if i.kind is not InjectionKind.PROTOCOL]
+        if extras:
+            self._diagram.set_current(extras[-1].key)
+
+    def _on_panel_edit(self, text: str, edit: ChartEdit, merge_key: str) -> None:
+        self.change(text, edit, merge_key=merge_key, typing=bool(merge_key))
+
+    def _apply(self, chart: Chart, save_soon: bool) -> None:
+        """Show a chart from the undo stack and save it (every redo and undo lands here)."""
+        self._chart = chart
+        self._refresh()
+        self._autosave.changed(chart, soon=save_soon)
+
+    # -- loading and showing -----------------------------------------------------------------
+
+    def _load(self, session_id: int) -> bool:
+        try:
+            loaded = load_session(self._engine, session_id)
+        except (StorageError, store.SessionError) as err:
+            self._dialogs.error(self, "Cannot open the session", str(err))
+            return False
+        self._loaded, self._chart = loaded, loaded.chart
+        self._undo.clear()
+        self._ensure_diagram(loaded.chart)
+        self._panel.set_heading(loaded.heading)
+        self._panel.set_recent_lots(loaded.recent_lots)
+        self._panel.addenda.set_addenda(loaded.addenda)
+        self._set_read_only(loaded.signed)
+        self._autosave.start(None if loaded.signed else session_id, loaded.version)
+        self._stack.setCurrentWidget(self._splitter)
+        self._refresh()
+        if self._diagram is not None:
+            self._diagram.setFocus()
+        return True
+
+    def _ensure_diagram(self, chart: Chart) -> None:
+        """One diagram per protocol: a session on another protocol gets a new one."""
+        if self._diagram is not None and self._diagram.property("protocol") == chart.protocol.code:
+            return
+        if self._diagram is not None:
+            self._diagram.deleteLater()
+        diagram = HeadDiagram(chart.protocol, self._diagram_box)
+        diagram.setProperty("protocol", chart.protocol.code)
+        diagram.siteActivated.connect(self._intents.site_activated)
+        diagram.injectionActivated.connect(self._intents.injection_activated)
+        diagram.unitsStepRequested.connect(self._intents.units_step)
+        diagram.emptyPointClicked.connect(self._intents.empty_point)
+        diagram.omitRequested.connect(self._intents.omit)
+        diagram.restoreRequested.connect(self._intents.restore)
+        diagram.removeRequested.connect(self._intents.remove)
+        diagram.currentChanged.connect(self._on_current_changed)
+        layout = self._diagram_box.layout()
+        assert layout is not None
+        layout.addWidget(diagram)
+        diagram.set_read_only(self._read_only)
+        self._diagram = diagram
+
+    def _refresh(self) -> None:
+        chart = self._chart
+        if chart is None:
+            return
+        if self._diagram is not None:
+            self._diagram.set_chart(chart)
+        self._panel.set_chart(chart, chart.findings(today=date.today()))
+        key = self._diagram.current_key() if self._diagram is not None else None
+        self._panel.current.show_current(chart, key, self._read_only)
+
+    def _on_current_changed(self, key: str) -> None:
+        self._panel.current.show_current(self._chart, key or None, self._read_only)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        changed = read_only != self._read_only
+        self._read_only = read_only
+        if self._diagram is not None:
+            self._diagram.set_read_only(read_only)
+        self._panel.set_read_only(read_only)
+        for name in ("apply_protocol", "sign", "units_up", "units_down", "omit_current"):
+            self._actions[name].setEnabled(not read_only)
+        self._actions["add_addendum"].setEnabled(read_only)
+        if read_only:
+            self._undo.clear()
+        if changed:
+            self.readOnlyChanged.emit(read_only)
+
+    def _show_save_state(self) -> None:
+        loaded = self._loaded
+        if loaded is None:
+            return
+        if loaded.signed:
+            self._panel.set_save_state("signed", loaded.signed_text)
+        else:
+            self._panel.set_save_state(*self._autosave.state())
+
+    def _current_key(self) -> str | None:
+        if self.editable_chart() is None:
+            return None
+        key = self._diagram.current_key() if self._diagram is not None else None
+        if key is None:
+            self.status("Select a site first: click it, or press → on the diagram.")
+        return key
+
+    def _make_actions(self) -> dict[str, QAction]:
+        def action(text: str, tip: str, slot: Callable[[], None]) -> QAction:
+            act = QAction(text, self)
+            act.setToolTip(tip)
+            act.triggered.connect(slot)
+            return act
+
+        return {
+            "apply_protocol": action(
+                "Apply protocol", "Chart every standard site at its dose", self.apply_protocol
+            ),
+            "sign": action("Sign…", "Sign the session (it becomes final)", self.sign),
+            "add_addendum": action("Add addendum…", "Add to the signed session", self.add_addendum),
+            "units_down": action("−", "One unit less", lambda: self.units_step(-1)),
+            "units_up": action("+", "One unit more", lambda: self.units_step(1)),
+            "omit_current": action(
+                "Omit…", "Omit the selected site (an added site is removed)", self.omit_current
+            ),
+        }

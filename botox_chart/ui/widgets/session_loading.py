@@ -1,0 +1,78 @@
+"""What the session editor reads from the store to show a session: one transaction, plain values.
+
+Kept apart from the widget so the editor's Qt code stays about showing and editing, and the
+queries (chart, version, heading, recent lots, addenda, who may co-sign) sit in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from botox_chart.chart import Chart
+from botox_chart.store import clinicians, sessions, transaction
+from botox_chart.store.models import Clinician, Patient, Role, Status
+
+
+@dataclass(frozen=True)
+class LoadedSession:
+    session_id: int
+    chart: Chart
+    version: int
+    signed: bool
+    heading: str
+    """Patient, chart number, date of service: who and when, at the top of the panel."""
+    signed_text: str
+    recent_lots: list[tuple[str, date | None]]
+    addenda: list[tuple[datetime, str, str]]
+    """(created at, author, text)."""
+
+
+def load_session(engine: Engine, session_id: int) -> LoadedSession:
+    """Everything the editor shows; StorageError / SessionError for the user."""
+    with transaction(engine) as db:
+        row = sessions.get(db, session_id=session_id)
+        chart = sessions.load_chart(db, session_id=session_id)
+        patient = db.get(Patient, row.patient_id)
+        names = {c.id: c.display_name for c in db.exec(select(Clinician))}
+        addenda = [
+            (a.created_at, names.get(a.author_id, "?"), a.text)
+            for a in sessions.addenda(db, session_id=session_id)
+        ]
+        lots = sessions.recent_lots(db)
+    who = f"{patient.display_name} · {patient.chart_number}" if patient else "Unknown patient"
+    heading = f"{who} · {chart.date_of_service.isoformat()}"
+    signed = row.status == Status.SIGNED.value
+    signed_text = ""
+    if signed:
+        when = row.signed_at.strftime("%Y-%m-%d %H:%M") if row.signed_at else ""
+        signed_text = f"Signed {when} by {names.get(row.signed_by_id, '?')}".replace("  ", " ")
+        if row.supervisor_id is not None:
+            signed_text += f", supervised by {names.get(row.supervisor_id, '?')}"
+        signed_text += " · read-only"
+    assert row.id is not None
+    return LoadedSession(
+        session_id=row.id,
+        chart=chart,
+        version=row.version,
+        signed=signed,
+        heading=heading,
+        signed_text=signed_text,
+        recent_lots=lots,
+        addenda=addenda,
+    )
+
+
+def signers(engine: Engine, signer_id: int) -> tuple[str, list[tuple[int, str]]]:
+    """The signer's name, and the other active physicians who may co-sign as supervisor."""
+    with transaction(engine) as db:
+        signer = clinicians.get(db, clinician_id=signer_id)
+        physicians = [
+            (c.id, c.display_name)
+            for c in clinicians.active(db)
+            if c.role == Role.PHYSICIAN.value and c.id is not None and c.id != signer_id
+        ]
+    return signer.display_name, physicians

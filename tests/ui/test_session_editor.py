@@ -1,0 +1,642 @@
+"""The session editor: charting a session as an injector does, and what reaches the database.
+
+The editor's three dialogs (sign, custom site, addendum) are injected as prompts: these tests build
+the real dialog, drive it as the user would (tick, type), and return what it decides, so no test
+blocks on ``exec()``. Every other question goes through ``FakeDialogs``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from botox_chart import protocol
+from botox_chart.chart import Chart, Severity
+from botox_chart.protocol import Region
+from botox_chart.store import StorageError, transaction
+from botox_chart.store import sessions as store
+from botox_chart.store.models import Clinician, Patient, Role
+from botox_chart.ui.dialogs.sign_dialog import SignDecision, SignDialog, SignRequest
+from botox_chart.ui.dialogs.site_dialog import CustomSite, SiteDialog, SiteRequest
+from botox_chart.ui.widgets import draft_autosave
+from botox_chart.ui.widgets.head_diagram import HeadDiagram
+from botox_chart.ui.widgets.session_editor import SessionEditor
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+from tests.helpers.fake_dialogs import FakeDialogs
+
+PREEMPT = protocol.load_named()
+
+
+# -- test doubles for the editor's own dialogs ---------------------------------------------------
+
+
+@dataclass
+class Prompts:
+    """Answers for the sign, custom-site and addendum prompts, and what each was shown."""
+
+    qtbot: QtBot
+    site_answer: Callable[[SiteDialog], CustomSite | None] = lambda _dialog: None
+    sign_answer: Callable[[SignDialog], SignDecision | None] = lambda _dialog: None
+    addenda: deque[str | None] = field(default_factory=deque)
+    site_requests: list[SiteRequest] = field(default_factory=list)
+    sign_requests: list[SignRequest] = field(default_factory=list)
+
+    def site(self, parent: QWidget, request: SiteRequest) -> CustomSite | None:
+        self.site_requests.append(request)
+        dialog = SiteDialog(request)
+        self.qtbot.addWidget(dialog)
+        return self.site_answer(dialog)
+
+    def sign(self, parent: QWidget, request: SignRequest) -> SignDecision | None:
+        self.sign_requests.append(request)
+        dialog = SignDialog(request)
+        self.qtbot.addWidget(dialog)
+        return self.sign_answer(dialog)
+
+    def addendum(self, parent: QWidget, heading: str) -> str | None:
+        return self.addenda.popleft() if self.addenda else None
+
+
+def tick_all_and_sign(qtbot: QtBot) -> Callable[[SignDialog], SignDecision | None]:
+    def answer(dialog: SignDialog) -> SignDecision | None:
+        for check in dialog.warning_checks():
+            assert not dialog.sign_button().isEnabled()
+            qtbot.keyClick(check, Qt.Key.Key_Space)  # ticked from the keyboard
+        assert dialog.sign_button().isEnabled()
+        return dialog.decision()
+
+    return answer
+
+
+# -- fixtures ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def patient(engine: Engine) -> Patient:
+    return make_patient(engine)
+
+
+@pytest.fixture
+def injector(engine: Engine) -> Clinician:
+    return make_clinician(engine, name="Nadia Roy", role=Role.INJECTOR)
+
+
+@pytest.fixture
+def draft_id(engine: Engine, patient: Patient, injector: Clinician) -> int:
+    assert patient.id is not None
+    with transaction(engine) as db:
+        row = store.create_draft(db, patient_id=patient.id, injector_id=injector.id)
+    assert row.id is not None
+    return row.id
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def prompts(qtbot: QtBot) -> Prompts:
+    return Prompts(qtbot)
+
+
+@pytest.fixture
+def statuses() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def make_editor(
+    qtbot: QtBot,
+    engine: Engine,
+    dialogs: FakeDialogs,
+    prompts: Prompts,
+    injector: Clinician,
+    statuses: list[str],
+) -> Callable[[int], SessionEditor]:
+    windows: list[QWidget] = []
+
+    def make(session_id: int) -> SessionEditor:
+        # Hosted in a window as the main window hosts it (a top-level editor would make the
+        # offscreen platform warn about size hints it cannot pass on).
+        window = QWidget()
+        qtbot.addWidget(window)
+        windows.append(window)  # qtbot keeps only a weak reference
+        window.resize(1280, 800)
+        editor = SessionEditor(
+            engine,
+            dialogs,
+            lambda: injector.id,
+            window,
+            sign_prompt=prompts.sign,
+            addendum_prompt=prompts.addendum,
+            site_prompt=prompts.site,
+        )
+        editor.statusMessage.connect(statuses.append)
+        editor.resize(1280, 800)
+        window.show()
+        assert editor.open_session(session_id)
+        return editor
+
+    return make
+
+
+@pytest.fixture
+def editor(make_editor: Callable[[int], SessionEditor], draft_id: int) -> Iterator[SessionEditor]:
+    yield make_editor(draft_id)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def stored(engine: Engine, session_id: int) -> Chart:
+    """The chart as another workstation would load it now."""
+    with transaction(engine) as db:
+        return store.load_chart(db, session_id=session_id)
+
+
+def stored_row_version(engine: Engine, session_id: int) -> int:
+    with transaction(engine) as db:
+        return store.get(db, session_id=session_id).version
+
+
+def region(muscle: str, side: str) -> Region:
+    return next(r for r in PREEMPT.regions if r.muscle == muscle and r.side == side)
+
+
+def point_inside(area: Region) -> tuple[float, float]:
+    """A point inside the region, as far as possible from the protocol's sites on that view."""
+    sites = [p for s in PREEMPT.sites for p in s.positions if p.view == area.view]
+    xs = [x for x, _ in area.points]
+    ys = [y for _, y in area.points]
+    best, room = (0.0, 0.0), -1.0
+    for x in range(int(min(xs)), int(max(xs)) + 1, 2):
+        for y in range(int(min(ys)), int(max(ys)) + 1, 2):
+            if not area.contains(x, y):
+                continue
+            distance = min(math.dist((x, y), (p.x, p.y)) for p in sites)
+            if distance > room:
+                best, room = (float(x), float(y)), distance
+    assert room > 0, f"no point inside {area}"
+    return best
+
+
+def click(qtbot: QtBot, editor: SessionEditor, widget: QWidget) -> None:
+    """Scroll the panel to the widget, as the user would, and click its left end (a checkbox
+    spans the panel's width but only its box and text take clicks)."""
+    editor.panel().ensureWidgetVisible(widget)
+    at = QPoint(min(12, widget.width() // 2), widget.height() // 2)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=at)
+
+
+def diagram_of(editor: SessionEditor) -> HeadDiagram:
+    diagram = editor.diagram()
+    assert diagram is not None
+    return diagram
+
+
+# -- the whole charting flow ---------------------------------------------------------------------
+
+
+def test_a_session_charted_from_protocol_to_signature_and_addendum(
+    qtbot: QtBot,
+    engine: Engine,
+    patient: Patient,
+    injector: Clinician,
+    make_editor: Callable[[int], SessionEditor],
+    dialogs: FakeDialogs,
+    prompts: Prompts,
+    statuses: list[str],
+) -> None:
+    # The patient's last session was 60 days ago (lot C1234AB): a warning to acknowledge at signing.
+    make_signed_session(engine, patient, injector, ready_chart(date.today() - timedelta(days=60)))
+    assert patient.id is not None
+    with transaction(engine) as db:
+        row = store.create_draft(db, patient_id=patient.id, injector_id=injector.id)
+    assert row.id is not None
+    session_id = row.id
+    editor = make_editor(session_id)
+    panel = editor.panel()
+    diagram = diagram_of(editor)
+    assert panel.totals.total_text() == "0 U"
+
+    editor.apply_protocol()
+    assert panel.totals.total_text() == "155 U"
+    assert "of 155 U standard · max 195 U" in panel.totals.against_text()
+    assert diagram.marker_state("TEM-R1") == "injected"
+    assert stored(engine, session_id).total_units == 155
+
+    # A follow-the-pain site: a click inside the right temporalis on the right-side view.
+    x, y = point_inside(region("temporalis", "right"))
+    diagram.emptyPointClicked.emit("right", x, y)
+    assert panel.totals.total_text() == "160 U"
+    assert panel.totals.muscle_line("temporalis") == "Temporalis 45 / 40 / 50 U"
+    assert "FTP-1" in diagram.marker_keys()
+    assert diagram.current_key() == "FTP-1"
+    assert stored(engine, session_id).total_units == 160
+
+    editor.undo_stack().undo()
+    assert panel.totals.total_text() == "155 U"
+    assert "FTP-1" not in diagram.marker_keys()
+    assert stored(engine, session_id).total_units == 155
+    editor.undo_stack().redo()
+    assert panel.totals.total_text() == "160 U"
+    assert stored(engine, session_id).total_units == 160
+    editor.undo_stack().undo()
+    assert panel.totals.total_text() == "155 U"
+
+    # The neck has no follow-the-pain allowance: the click is explained, a custom site offered,
+    # and declining it changes nothing.
+    x, y = point_inside(region("cervical_paraspinal", "right"))
+    diagram.emptyPointClicked.emit("back", x, y)
+    assert "Cervical paraspinal has no follow-the-pain allowance" in statuses[-1]
+    assert "Cervical paraspinal has no follow-the-pain allowance" in (
+        prompts.site_requests[-1].explanation
+    )
+    assert panel.totals.total_text() == "155 U"
+    assert stored(engine, session_id).total_units == 155
+
+    # A custom masseter site on the front view, outside every protocol region.
+    def masseter(dialog: SiteDialog) -> CustomSite | None:
+        dialog.set_values(muscle="Masseter", units="10")
+        assert dialog.add_button().isEnabled()
+        return dialog.site()
+
+    prompts.site_answer = masseter
+    assert PREEMPT.region_at("front", 135, 250) is None
+    diagram.emptyPointClicked.emit("front", 135.0, 250.0)
+    assert prompts.site_requests[-1].side == "right"
+    assert panel.totals.total_text() == "165 U"
+    assert panel.totals.muscle_line("masseter") == "Masseter (custom) 10 U"
+    assert "X-1" in diagram.marker_keys()
+    saved = stored(engine, session_id)
+    assert [(i.label, i.units) for i in saved.injections if i.key == "X-1"] == [
+        ("Right masseter", 10)
+    ]
+
+    # Signing now is blocked: errors are listed and Sign is disabled.
+    def refuse(dialog: SignDialog) -> SignDecision | None:
+        assert not dialog.sign_button().isEnabled()
+        return None
+
+    prompts.sign_answer = refuse
+    editor.sign()
+    messages = [f.message for f in prompts.sign_requests[-1].findings]
+    assert "The lot number is missing." in messages
+    assert "Consent is not recorded." in messages
+    assert not editor.is_read_only()
+
+    # Lot from the clinic's recent lots (fills the expiry), consent, and the screen in one click.
+    product = panel.product
+    assert product.lot.recent_lots() == ["C1234AB"]
+    product.lot.pick("C1234AB")
+    assert product.expiry.text() == "2027-06-30"
+    click(qtbot, editor, panel.consent_screen.consent)
+    click(qtbot, editor, panel.consent_screen.none_present)
+    saved = stored(engine, session_id)
+    assert (saved.lot_number, saved.lot_expiry, saved.consent) == (
+        "C1234AB",
+        date(2027, 6, 30),
+        True,
+    )
+    assert set(saved.screen.values()) == {False}
+    assert panel.findings.messages(Severity.ERROR) == []
+    assert any("60 days" in m for m in panel.findings.messages(Severity.WARNING))
+
+    prompts.sign_answer = tick_all_and_sign(qtbot)
+    with qtbot.waitSignal(editor.signedSession) as signed:
+        editor.sign()
+    assert signed.args == [session_id]
+    with transaction(engine) as db:
+        row = store.get(db, session_id=session_id)
+        assert row.status == "signed"
+        assert row.signed_by_id == injector.id
+        assert any(key.startswith("interval_short") for key in row.acknowledged)
+        version = row.version
+
+    # Signed: read-only, undo emptied, every edit refused with a message, the store untouched.
+    assert editor.is_read_only()
+    assert diagram.is_read_only()
+    assert editor.undo_stack().count() == 0
+    assert not product.lot.isEnabled()
+    assert not panel.consent_screen.consent.isEnabled()
+    assert panel.save_state_text().startswith("Signed")
+    assert not panel.apply_button.isVisible()
+    assert panel.addendum_button.isVisible()
+    editor.apply_protocol()
+    assert "signed" in dialogs.messages("info")[-1]
+    diagram.siteActivated.emit("PRO")
+    assert stored_row_version(engine, session_id) == version
+    assert stored(engine, session_id).total_units == 165
+
+    # The one thing still possible: an addendum, stored and listed.
+    prompts.addenda.append("Patient called on day 3: mild neck pain, resolving.")
+    editor.add_addendum()
+    with transaction(engine) as db:
+        texts = [a.text for a in store.addenda(db, session_id=session_id)]
+    assert texts == ["Patient called on day 3: mild neck pain, resolving."]
+    assert "mild neck pain" in panel.addenda.texts()[0]
+    assert "Nadia Roy" in panel.addenda.texts()[0]
+
+
+# -- autosave and its failures -------------------------------------------------------------------
+
+
+def test_each_change_is_saved_and_typing_is_one_undo_step(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int
+) -> None:
+    click(qtbot, editor, editor.panel().consent_screen.consent)
+    assert stored(engine, draft_id).consent is True
+
+    notes = editor.panel().outcome.notes
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        qtbot.keyClicks(notes, "Tolerated well")
+    assert stored(engine, draft_id).notes == "Tolerated well"
+    stack = editor.undo_stack()
+    assert stack.count() == 2  # consent, then the whole note
+    stack.undo()
+    assert notes.toPlainText() == ""
+    assert stored(engine, draft_id).notes == ""
+    assert editor.chart() is not None and editor.chart().consent is True  # type: ignore[union-attr]
+
+
+def test_a_draft_saved_on_another_workstation_is_never_overwritten(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int, dialogs: FakeDialogs
+) -> None:
+    with transaction(engine) as db:
+        other = store.load_chart(db, session_id=draft_id)
+        other.notes = "Charted on workstation B"
+        store.save_draft(
+            db,
+            session_id=draft_id,
+            chart=other,
+            expected_version=store.get(db, session_id=draft_id).version,
+        )
+
+    editor.apply_protocol()  # the user declines the reload (FakeDialogs answers no)
+    assert "another workstation" in dialogs.messages("confirm")[-1]
+    assert "changed on another workstation" in editor.panel().save_state_text()
+    assert editor.panel().totals.total_text() == "155 U"  # still on screen, not lost
+    kept = stored(engine, draft_id)
+    assert kept.notes == "Charted on workstation B"
+    assert kept.total_units == 0
+
+    editor.panel().retry_button().click()  # "Reload"
+    assert editor.chart().notes == "Charted on workstation B"  # type: ignore[union-attr]
+    assert editor.panel().totals.total_text() == "0 U"
+    editor.apply_protocol()
+    assert stored(engine, draft_id).total_units == 155
+
+
+def test_accepting_the_reload_after_a_conflict_shows_the_other_workstations_draft(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int, dialogs: FakeDialogs
+) -> None:
+    with transaction(engine) as db:
+        other = store.load_chart(db, session_id=draft_id)
+        other.lot_number = "B-LOT"
+        store.save_draft(db, session_id=draft_id, chart=other, expected_version=1)
+    dialogs.confirms.append(True)
+    editor.apply_protocol()
+    qtbot.waitUntil(lambda: editor.panel().product.lot.currentText() == "B-LOT")
+    assert editor.panel().totals.total_text() == "0 U"
+    assert editor.undo_stack().count() == 0
+
+
+def test_a_failed_save_keeps_the_chart_and_saves_with_the_next_change(
+    engine: Engine,
+    editor: SessionEditor,
+    draft_id: int,
+    dialogs: FakeDialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_save = store.save_draft
+
+    def disk_full(*args: object, **kwargs: object) -> int:
+        raise StorageError("The disk is full.")
+
+    monkeypatch.setattr(draft_autosave.store, "save_draft", disk_full)
+    editor.apply_protocol()
+    editor.panel().consent_screen.consent.click()
+    assert dialogs.messages("error") == [
+        "The disk is full.\n\nYour changes are kept in this window and saved again with your "
+        "next change (or Retry)."
+    ]  # once, not once per change
+    assert editor.panel().save_state_text().startswith("Not saved: The disk is full.")
+    assert editor.panel().retry_button().text() == "Retry"
+    assert editor.panel().totals.total_text() == "155 U"
+    assert stored(engine, draft_id).total_units == 0
+
+    monkeypatch.setattr(draft_autosave.store, "save_draft", real_save)
+    editor.panel().retry_button().click()
+    saved = stored(engine, draft_id)
+    assert (saved.total_units, saved.consent) == (155, True)
+    assert editor.panel().save_state_text() == "Draft · all changes saved"
+    assert editor.panel().retry_button().isHidden()
+
+
+# -- doses -----------------------------------------------------------------------------------------
+
+
+def test_a_malformed_typed_dose_is_explained_and_changes_nothing(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int, statuses: list[str]
+) -> None:
+    editor.apply_protocol()
+    diagram_of(editor).set_current("TEM-R1")
+    current = editor.panel().current
+    assert current.site_text() == "Right temporalis 1 (TEM-R1): injected, 5 U"
+    version = stored_row_version(engine, draft_id)
+
+    current.units.clear()
+    qtbot.keyClicks(current.units, "5..5")
+    qtbot.keyClick(current.units, Qt.Key.Key_Return)
+    assert current.problem() == "'5..5' is not a number of units."
+    assert statuses[-1] == "'5..5' is not a number of units."
+    assert editor.panel().totals.total_text() == "155 U"
+    assert stored_row_version(engine, draft_id) == version
+
+    current.units.clear()
+    qtbot.keyClicks(current.units, "2.5")
+    qtbot.keyClick(current.units, Qt.Key.Key_Return)
+    assert current.problem() == ""
+    assert editor.panel().totals.total_text() == "152.5 U"
+    assert stored(engine, draft_id).injection("TEM-R1").units == Decimal("2.5")
+
+
+def test_units_step_by_one_and_never_below_one(
+    engine: Engine, editor: SessionEditor, draft_id: int, statuses: list[str]
+) -> None:
+    diagram = diagram_of(editor)
+    diagram.unitsStepRequested.emit("PRO", 1)
+    assert "mark it first" in statuses[-1]
+    editor.apply_protocol()
+    diagram.set_current("PRO")
+    editor.units_step(+1)
+    assert diagram.marker_text("PRO") == "6"
+    for _ in range(6):  # 6 → 1 U, then one step too many
+        editor.units_step(-1)
+    assert diagram.marker_text("PRO") == "1"
+    assert "lowest step" in statuses[-1]
+    assert stored(engine, draft_id).injection("PRO").units == 1
+    assert editor.undo_stack().count() == 2  # apply, then the steps of one site merged
+    editor.undo_stack().undo()
+    assert diagram.marker_text("PRO") == "5"
+
+
+def test_sites_toggle_omit_with_a_reason_and_restore(
+    engine: Engine, editor: SessionEditor, draft_id: int, dialogs: FakeDialogs
+) -> None:
+    diagram = diagram_of(editor)
+    diagram.siteActivated.emit("FRO-R2")
+    assert diagram.marker_state("FRO-R2") == "injected"
+    diagram.set_current("FRO-R2")
+    editor.mark_current()
+    assert diagram.marker_state("FRO-R2") == "pending"
+
+    dialogs.texts.extend(["", "brow ptosis"])
+    editor.omit_current()  # an empty reason is refused with the chart's message
+    assert dialogs.messages("error")[-1].startswith("Say why Right frontalis 2")
+    editor.omit_current()
+    assert diagram.marker_state("FRO-R2") == "omitted"
+    assert stored(engine, draft_id).omissions == {"FRO-R2": "brow ptosis"}
+    assert "Right frontalis 2 (lateral) omitted (brow ptosis)" in (
+        editor.panel().totals.deviations_text()
+    )
+    diagram.siteActivated.emit("FRO-R2")  # an omitted site stays omitted on a click
+    assert diagram.marker_state("FRO-R2") == "omitted"
+    diagram.restoreRequested.emit("FRO-R2")
+    assert diagram.marker_state("FRO-R2") == "pending"
+
+
+def test_follow_the_pain_beyond_the_allowance_is_refused_with_the_reason(
+    engine: Engine, editor: SessionEditor, draft_id: int, dialogs: FakeDialogs
+) -> None:
+    editor.apply_protocol()
+    diagram = diagram_of(editor)
+    for x, y in [(120.0, 150.0), (130.0, 170.0)]:
+        diagram.emptyPointClicked.emit("right", x, y)
+    assert editor.panel().totals.total_text() == "165 U"
+    diagram.emptyPointClicked.emit("right", 140.0, 140.0)
+    assert "allowance is 2 sites" in dialogs.messages("error")[-1]
+    assert editor.panel().totals.total_text() == "165 U"
+    diagram.removeRequested.emit("FTP-1")
+    assert editor.panel().totals.total_text() == "160 U"
+    assert stored(engine, draft_id).total_units == 160
+
+
+# -- product and lot -------------------------------------------------------------------------------
+
+
+def test_dilution_shows_the_concentration_and_the_expiry_accepts_a_month(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int
+) -> None:
+    product = editor.panel().product
+    assert product.concentration_text().startswith("5 U per 0.1 mL · 5 U site = 0.10 mL")
+    product.vial_units.setCurrentIndex(product.vial_units.findData(100))
+    product.vial_units.activated.emit(product.vial_units.currentIndex())
+    assert product.concentration_text().startswith("2.5 U per 0.1 mL · 5 U site = 0.20 mL")
+    product.diluent_ml.setValue(2.0)
+    assert product.concentration_text().startswith("5 U per 0.1 mL · 5 U site = 0.10 mL")
+
+    qtbot.keyClicks(product.expiry, "June 2027")
+    qtbot.keyClick(product.expiry, Qt.Key.Key_Return)
+    assert "is not an expiry date" in product.expiry_problem()
+    product.expiry.clear()
+    qtbot.keyClicks(product.expiry, "2027-06")
+    qtbot.keyClick(product.expiry, Qt.Key.Key_Return)
+    assert product.expiry_problem() == ""
+    editor.save_now()
+    saved = stored(engine, draft_id)
+    assert saved.lot_expiry == date(2027, 6, 30)
+    assert (saved.dilution.vial_units, saved.dilution.diluent_ml) == (100, 2)
+
+
+# -- signed sessions -------------------------------------------------------------------------------
+
+
+def test_a_signed_session_opens_read_only_and_takes_only_addenda(
+    engine: Engine,
+    patient: Patient,
+    injector: Clinician,
+    make_editor: Callable[[int], SessionEditor],
+    dialogs: FakeDialogs,
+    prompts: Prompts,
+) -> None:
+    row = make_signed_session(engine, patient, injector)
+    assert row.id is not None
+    editor = make_editor(row.id)
+    assert editor.is_read_only()
+    assert editor.panel().totals.total_text() == "155 U"
+    assert editor.panel().save_state_text().startswith("Signed")
+    editor.apply_protocol()
+    editor.sign()
+    assert all("signed" in m for m in dialogs.messages("info"))
+    assert stored_row_version(engine, row.id) == row.version
+    prompts.addenda.append("Lot confirmed against the fridge log.")
+    editor.add_addendum()
+    assert editor.panel().addenda.texts()[0].endswith("Lot confirmed against the fridge log.")
+
+
+def test_sign_dialog_blocks_on_errors_and_names_a_supervisor(qtbot: QtBot) -> None:
+    chart = ready_chart()
+    chart.lot_number = ""
+    request = SignRequest(chart.findings(), [(7, "Dr Ana Souza, MD")], "Nadia Roy")
+    dialog = SignDialog(request)
+    qtbot.addWidget(dialog)
+    assert not dialog.sign_button().isEnabled()
+
+    chart = ready_chart()
+    chart.screen["Pregnancy or breastfeeding"] = None
+    dialog = SignDialog(SignRequest(chart.findings(), [(7, "Dr Ana Souza, MD")], "Nadia Roy"))
+    qtbot.addWidget(dialog)
+    assert [c.accessibleName() for c in dialog.warning_checks()] == [
+        "Contraindication screen not done: Pregnancy or breastfeeding."
+    ]
+    assert not dialog.sign_button().isEnabled()
+    dialog.warning_checks()[0].click()
+    dialog.set_supervisor(7)
+    assert dialog.sign_button().isEnabled()
+    assert dialog.decision() == SignDecision(
+        acknowledged=frozenset({chart.findings()[0].key}), supervisor_id=7
+    )
+
+
+def test_site_dialog_refuses_a_bad_dose(qtbot: QtBot) -> None:
+    dialog = SiteDialog(SiteRequest(explanation="Outside.", side="left"))
+    qtbot.addWidget(dialog)
+    dialog.set_values(muscle="Masseter", units="abc")
+    assert not dialog.add_button().isEnabled()
+    assert dialog.problem() == "'abc' is not a number of units."
+    assert dialog.site() is None
+    dialog.set_values(units="7.5")
+    assert dialog.site() == CustomSite("Left masseter", "Masseter", "left", Decimal("7.5"))
+
+
+# -- keyboard --------------------------------------------------------------------------------------
+
+
+def test_bare_keys_in_the_panel_go_to_its_fields_not_to_charting_shortcuts(
+    qtbot: QtBot, editor: SessionEditor
+) -> None:
+    mark = QAction("Mark current site", editor)
+    mark.setShortcut(QKeySequence("Space"))
+    mark.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    editor.addAction(mark)
+    triggered: list[bool] = []
+    mark.triggered.connect(lambda: triggered.append(True))
+    consent = editor.panel().consent_screen.consent
+    consent.setFocus()
+    qtbot.waitUntil(consent.hasFocus)
+    qtbot.keyClick(consent, Qt.Key.Key_Space)
+    assert consent.isChecked()
+    assert triggered == []
