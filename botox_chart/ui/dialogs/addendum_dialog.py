@@ -43,6 +43,7 @@ class AddendumDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self._add = QPushButton("Add addendum")
         self._add.setDefault(True)
+        self._add.setProperty("role", "primary")
         buttons.addButton(self._add, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -128,6 +128,7 @@ class SignDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self._sign = QPushButton("Sign")
         self._sign.setObjectName("signButton")
+        self._sign.setProperty("role", "primary")
         self._sign.setDefault(True)
         buttons.addButton(self._sign, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)

@@ -96,6 +96,7 @@ class SiteDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self._add = QPushButton("Add site")
         self._add.setDefault(True)
+        self._add.setProperty("role", "primary")
         buttons.addButton(self._add, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

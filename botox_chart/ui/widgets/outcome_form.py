@@ -141,6 +141,7 @@ def _days_box(name: str) -> QSpinBox:
     box.setSuffix(" of 30")
     box.setAccessibleName(name)
     box.setToolTip(f"{name}; — = not recorded")
+    box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0") * 14)
     return box
 
 

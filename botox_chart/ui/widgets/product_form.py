@@ -75,6 +75,7 @@ class ProductForm(ChartForm):
         self.diluent_ml.setSingleStep(0.5)
         self.diluent_ml.setDecimals(2)
         self.diluent_ml.setSuffix(" mL per vial")
+        self.diluent_ml.setMaximumWidth(self.diluent_ml.fontMetrics().horizontalAdvance("0") * 18)
         self.diluent_ml.valueChanged.connect(self._on_dilution)
         form.addRow("Saline:", self.diluent_ml)
         self._concentration = QLabel()

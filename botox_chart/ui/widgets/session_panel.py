@@ -87,12 +87,14 @@ class SessionPanel(QScrollArea):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
+        self.addenda = AddendaList()  # shown once signed, first: the newest thing said
+        layout.addWidget(self.addenda)
         self.current = CurrentSite()
         self.current.unitsTyped.connect(self.unitsTyped)
         layout.addWidget(self.current)
         self.totals = TotalsView()
         layout.addWidget(self.totals)
-        findings_box = QGroupBox("Before signing")
+        self._findings_box = findings_box = QGroupBox("Before signing")
         findings_box.setObjectName("findingsGroup")
         findings_layout = QVBoxLayout(findings_box)
         self.findings = FindingsList()
@@ -110,8 +112,6 @@ class SessionPanel(QScrollArea):
         for form in (self.product, self.consent_screen, self.outcome):
             form.edited.connect(self.edited)
             layout.addWidget(form)
-        self.addenda = AddendaList()
-        layout.addWidget(self.addenda)
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -161,6 +161,7 @@ class SessionPanel(QScrollArea):
         for form in self._forms:
             form.set_read_only(read_only)
         self.current.setVisible(not read_only)
+        self._findings_box.setVisible(not read_only)
         self.apply_button.setVisible(not read_only)
         self.sign_button.setVisible(not read_only)
         self.addendum_button.setVisible(read_only)
