@@ -49,7 +49,7 @@ def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
 def write_session_note(engine: Engine, *, session_id: int, path: Path) -> Path:
     """Write one session's procedure note to ``path`` and audit the export."""
     pdf = session_note_pdf(engine, session_ids=[session_id])
-    _write(path, pdf)
+    write_pdf(path, pdf)
     record_release(engine, action="export", session_ids=[session_id])
     return path
 
@@ -70,7 +70,7 @@ def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
 def write_treatment_record(engine: Engine, *, patient_id: int, path: Path) -> Path:
     """Write a patient's treatment record to ``path`` and audit the export."""
     pdf = treatment_record_pdf(engine, patient_id=patient_id)
-    _write(path, pdf)
+    write_pdf(path, pdf)
     record_release(engine, action="export", patient_id=patient_id)
     return path
 
@@ -108,7 +108,7 @@ def record_release(
         db.commit()
 
 
-def _write(path: Path, pdf: bytes) -> None:
+def write_pdf(path: Path, pdf: bytes) -> None:
     """Write atomically: a failed write never leaves half a note behind under the real name."""
     path = Path(path)
     partial = path.with_name(path.name + ".part")

@@ -1,0 +1,329 @@
+"""Preview, print and save procedure notes and treatment records from the window.
+
+There is one layout: the PDF of ``botox_chart.note.render``. The preview shows its pages, the
+printer receives the same pages rasterised by PDFium, and "Save as PDF" writes the same bytes, so
+what the nurse checked on screen is what comes out of the printer. Rendering runs off the GUI
+thread behind a busy cursor and, when it takes a while, a progress dialog; every print and export
+is audited.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from sqlalchemy.engine import Engine
+
+from botox_chart.note import render
+from botox_chart.store import StorageError
+from botox_chart.store.patients import PatientError
+from botox_chart.store.sessions import SessionError
+from botox_chart.ui.seams import Dialogs
+
+log = logging.getLogger(__name__)
+
+PRINT_DPI = 300
+"""Pages go to the printer at this resolution: sharp text, a few MB per page, not hundreds."""
+PROGRESS_AFTER_MS = 400
+"""A progress dialog appears only for work that takes longer than this."""
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+class PdfPages:
+    """A PDF opened with PDFium to draw its pages as images (for the screen or the printer)."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self.data = pdf
+        self._document = pdfium.PdfDocument(pdf)
+        self._sizes = [QSizeF(*self._document.get_page_size(n)) for n in range(len(self._document))]
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    def size(self, index: int) -> QSizeF:
+        """The page size in points (1/72 in)."""
+        return self._sizes[index]
+
+    def image(self, index: int, dpi: float) -> QImage:
+        page = self._document[index]
+        try:
+            bitmap = page.render(
+                scale=dpi / 72,
+                rev_byteorder=True,
+                prefer_bgrx=True,
+                fill_color=(255, 255, 255, 255),
+            )
+            image = QImage(
+                bytes(bitmap.buffer),
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGBX8888,
+            ).copy()
+            bitmap.close()
+        finally:
+            page.close()
+        return image
+
+    def close(self) -> None:
+        self._document.close()
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One document to preview, print or save, and how to audit it."""
+
+    title: str
+    """What the user asked for, in words: "Procedure note", "3 procedure notes"."""
+    filename: str
+    render: Callable[[], bytes]
+    session_ids: tuple[int, ...] = ()
+    patient_id: int | None = None
+
+
+class Printing:
+    """The window's print service: the main window's File menu calls these methods."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QWidget,
+        dialogs: Dialogs,
+        *,
+        printer_factory: Callable[[], QPrinter] | None = None,
+        clinician_id: Callable[[], int | None] | None = None,
+    ) -> None:
+        self._engine = engine
+        self._parent = parent
+        self._dialogs = dialogs
+        self._printer_factory = printer_factory or _system_printer
+        self._clinician_id = clinician_id or (lambda: None)
+        self._folder = Path.home()
+
+    # -- procedure notes ------------------------------------------------------------------------
+
+    def preview_sessions(self, ids: Sequence[int]) -> QWidget | None:
+        """Show the notes of ``ids`` in the preview (Print and Save as PDF from there)."""
+        return self._preview(self._notes(ids)) if ids else None
+
+    def print_sessions(self, ids: Sequence[int]) -> bool:
+        """Print the notes of ``ids`` after the print dialog; True when they were printed."""
+        if not ids:
+            return False
+        job = self._notes(ids)
+        pdf = self._render(job)
+        return pdf is not None and self._print(job, pdf)
+
+    def save_sessions_pdf(self, ids: Sequence[int]) -> Path | None:
+        """Save the notes of ``ids`` as one PDF where the user chooses; the path, or None."""
+        if not ids:
+            return None
+        job = self._notes(ids)
+        pdf = self._render(job)
+        return self._save(job, pdf) if pdf is not None else None
+
+    # -- treatment record -----------------------------------------------------------------------
+
+    def preview_record(self, patient_id: int) -> QWidget | None:
+        return self._preview(self._record(patient_id))
+
+    def print_record(self, patient_id: int) -> bool:
+        job = self._record(patient_id)
+        pdf = self._render(job)
+        return pdf is not None and self._print(job, pdf)
+
+    def save_record_pdf(self, patient_id: int) -> Path | None:
+        job = self._record(patient_id)
+        pdf = self._render(job)
+        return self._save(job, pdf) if pdf is not None else None
+
+    # -- the work -------------------------------------------------------------------------------
+
+    def _notes(self, ids: Sequence[int]) -> _Job:
+        session_ids = list(dict.fromkeys(ids))
+        many = len(session_ids) > 1
+        return _Job(
+            title=f"{len(session_ids)} procedure notes" if many else "Procedure note",
+            filename=(
+                f"sessions-{session_ids[0]}-to-{session_ids[-1]}.pdf"
+                if many
+                else f"session-{session_ids[0]}.pdf"
+            ),
+            render=lambda: render.session_note_pdf(self._engine, session_ids=session_ids),
+            session_ids=tuple(session_ids),
+        )
+
+    def _record(self, patient_id: int) -> _Job:
+        return _Job(
+            title="Treatment record",
+            filename=f"patient-{patient_id}-record.pdf",
+            render=lambda: render.treatment_record_pdf(self._engine, patient_id=patient_id),
+            patient_id=patient_id,
+        )
+
+    def _render(self, job: _Job) -> bytes | None:
+        """The job's PDF, made off the GUI thread so the window keeps painting; None on error."""
+        progress = QProgressDialog(f"Preparing {job.title.lower()}…", "Cancel", 0, 0, self._parent)
+        progress.setWindowTitle(job.title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setValue(0)  # starts the clock: the dialog shows only if the work takes a while
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="note")
+        try:
+            with _busy():
+                future = pool.submit(job.render)
+                while not future.done():
+                    concurrent.futures.wait([future], timeout=0.03)
+                    QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+                    if progress.wasCanceled():
+                        return None  # the render finishes in the background and is dropped
+            return future.result()
+        except (SessionError, PatientError, StorageError) as err:
+            self._dialogs.error(self._parent, job.title, str(err))
+            return None
+        finally:
+            pool.shutdown(wait=False)
+            progress.close()
+            progress.deleteLater()
+
+    def _preview(self, job: _Job) -> QWidget | None:
+        from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
+
+        pdf = self._render(job)
+        if pdf is None:
+            return None
+        pages = PdfPages(pdf)
+        dialog = PrintPreviewDialog(
+            pages,
+            title=f"{job.title}: print preview",
+            on_print=lambda: self._print(job, pdf),
+            on_save=lambda: self._save(job, pdf),
+            parent=self._parent,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _print(self, job: _Job, pdf: bytes) -> bool:
+        pages = PdfPages(pdf)
+        try:
+            printer = self._printer_factory()
+            printer.setDocName(job.title)
+            # The paper of the PDF (Letter; the record in landscape) as the dialog's default.
+            first = pages.size(0)
+            short, long = sorted((first.width(), first.height()))
+            printer.setPageSize(QPageSize(QSizeF(short, long), QPageSize.Unit.Point))
+            printer.setPageOrientation(
+                QPageLayout.Orientation.Landscape
+                if first.width() > first.height()
+                else QPageLayout.Orientation.Portrait
+            )
+            if not self._dialogs.print_setup(self._parent, printer):
+                return False
+            if not self._paint(job, pages, printer):
+                return False
+        finally:
+            pages.close()
+        self._audit(job, "print")
+        return True
+
+    def _paint(self, job: _Job, pages: PdfPages, printer: QPrinter) -> bool:
+        """Every page, fitted to the paper with its own margins (the PDF has them)."""
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self._dialogs.error(
+                self._parent,
+                job.title,
+                "The printer could not be started. Check it is on and try again.",
+            )
+            return False
+        progress = QProgressDialog(
+            f"Printing {job.title.lower()}…", "Cancel", 0, len(pages), self._parent
+        )
+        progress.setWindowTitle(job.title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        dpi = min(printer.resolution(), PRINT_DPI)
+        try:
+            with _busy():
+                for index in range(len(pages)):
+                    progress.setValue(index)
+                    progress.setLabelText(f"Printing page {index + 1} of {len(pages)}…")
+                    QApplication.processEvents()
+                    if progress.wasCanceled():
+                        printer.abort()
+                        return False
+                    if index:
+                        printer.newPage()
+                    image = pages.image(index, dpi)
+                    area = painter.viewport()
+                    size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                    target = QRect(QPoint(0, 0), size)
+                    target.moveCenter(area.center())
+                    painter.drawImage(target, image)
+                progress.setValue(len(pages))
+        finally:
+            painter.end()
+            progress.close()
+            progress.deleteLater()
+        return True
+
+    def _save(self, job: _Job, pdf: bytes) -> Path | None:
+        chosen = self._dialogs.save_file(
+            self._parent,
+            f"Save {job.title.lower()} as PDF",
+            self._folder / job.filename,
+            PDF_FILTER,
+        )
+        if chosen is None:
+            return None
+        path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+        try:
+            render.write_pdf(path, pdf)
+        except OSError as err:
+            self._dialogs.error(self._parent, job.title, f"Cannot save {path}: {err.strerror}.")
+            return None
+        self._folder = path.parent
+        self._audit(job, "export")
+        return path
+
+    def _audit(self, job: _Job, action: str) -> None:
+        try:
+            render.record_release(
+                self._engine,
+                action=action,
+                session_ids=job.session_ids,
+                patient_id=job.patient_id,
+                clinician_id=self._clinician_id(),
+            )
+        except StorageError as err:
+            # The paper or file exists already; say the trail is missing rather than hide it.
+            log.error("Could not audit a %s: %s", action, err)
+            self._dialogs.error(
+                self._parent,
+                job.title,
+                f"Done, but it could not be written to the audit log: {err}",
+            )
+
+
+def _system_printer() -> QPrinter:
+    return QPrinter(QPrinter.PrinterMode.HighResolution)
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
