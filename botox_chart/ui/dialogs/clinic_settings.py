@@ -1,0 +1,219 @@
+"""Clinic settings: the letterhead and billing codes every procedure note prints.
+
+Stored in the database (``store.settings``), so every workstation prints the same letterhead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from botox_chart.store import StorageError, transaction
+from botox_chart.store import settings as store_settings
+from botox_chart.store.settings import ClinicSettings
+from botox_chart.ui.seams import Dialogs
+
+BILLING = (
+    ("none", "No billing codes on notes"),
+    ("us", "United States: CPT 64615, HCPCS J0585 with JW/JZ"),
+    ("canada", "Canada: a provincial billing code"),
+)
+PRODUCT_CODE_LABEL = {"none": "DIN / &NDC", "us": "&NDC", "canada": "&DIN"}
+LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+class ClinicSettingsDialog(QDialog):
+    """Edit and save the clinic settings; emits :attr:`saved` with what was stored."""
+
+    saved = Signal(object)
+    """The ClinicSettings just stored."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QWidget | None,
+        dialogs: Dialogs,
+        *,
+        clinician_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._dialogs = dialogs
+        self._clinician_id = clinician_id
+        self.setObjectName("clinicSettingsDialog")
+        self.setWindowTitle("Clinic settings")
+        self.setMinimumWidth(520)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setPlaceholderText("Street\nCity, province/state, postal code")
+        self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(40)
+        self.logo = QLineEdit()
+        self.logo.setPlaceholderText("No logo: the clinic name heads the note")
+        self.logo.textChanged.connect(self._show_logo)
+        self.choose_logo = QPushButton("&Choose…")
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo = QPushButton("Remove")
+        self.remove_logo.clicked.connect(self.logo.clear)
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedHeight(48)
+        self.billing = QComboBox()
+        for code, label in BILLING:
+            self.billing.addItem(label, code)
+        self.billing.currentIndexChanged.connect(self._billing_changed)
+        self.provincial_code = QLineEdit()
+        self.provincial_code.setMaxLength(40)
+        self.provincial_code.setPlaceholderText("e.g. the fee code of your province")
+        self.din_ndc = QLineEdit()
+        self.din_ndc.setMaxLength(40)
+        self.din_ndc.setPlaceholderText("Filled into new sessions")
+
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(self.choose_logo)
+        logo_row.addWidget(self.remove_logo)
+        self.form = QFormLayout()
+        self.form.addRow("Clinic &name", self.name)
+        self.form.addRow("&Address", self.address)
+        self.form.addRow("&Phone", self.phone)
+        self.form.addRow("&Logo", logo_row)
+        self.form.addRow("", self.logo_preview)
+        self.form.addRow("&Billing", self.billing)
+        self.form.addRow("P&rovincial code", self.provincial_code)
+        self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
+        hint = QLabel(
+            "These print on every procedure note. Keep the logo in a folder every "
+            "workstation can reach (a shared drive): a note prints without it otherwise."
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setProperty("severity", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._load()
+
+    def settings(self) -> ClinicSettings:
+        """What the form holds now."""
+        return replace(
+            self._loaded,
+            name=self.name.text().strip(),
+            address=self.address.toPlainText().strip(),
+            phone=self.phone.text().strip(),
+            logo_path=self.logo.text().strip(),
+            billing=str(self.billing.currentData()),
+            provincial_code=self.provincial_code.text().strip(),
+            din_ndc=self.din_ndc.text().strip(),
+        )
+
+    def save(self) -> None:
+        """Store the settings and close; a problem is shown in the dialog, which stays open."""
+        settings = self.settings()
+        problem = self._problem(settings)
+        if problem is None:
+            try:
+                with transaction(self._engine) as db:
+                    store_settings.save(db, settings=settings, clinician_id=self._clinician_id)
+            except StorageError as err:
+                problem = str(err)
+        if problem is not None:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.saved.emit(settings)
+        self.accept()
+
+    def _load(self) -> None:
+        try:
+            with transaction(self._engine) as db:
+                self._loaded = store_settings.load(db)
+        except StorageError as err:
+            self._loaded = ClinicSettings()
+            self._dialogs.error(self, "Clinic settings", str(err))
+        loaded = self._loaded
+        self.name.setText(loaded.name)
+        self.address.setPlainText(loaded.address)
+        self.phone.setText(loaded.phone)
+        self.logo.setText(loaded.logo_path)
+        index = self.billing.findData(loaded.billing)
+        self.billing.setCurrentIndex(max(index, 0))
+        self.provincial_code.setText(loaded.provincial_code)
+        self.din_ndc.setText(loaded.din_ndc)
+        self._billing_changed()
+        self._show_logo()
+
+    def _problem(self, settings: ClinicSettings) -> str | None:
+        if not settings.name:
+            self.name.setFocus()
+            return "Enter the clinic's name: it heads every note."
+        if settings.logo_path:
+            path = Path(settings.logo_path)
+            if not path.is_file():
+                self.logo.setFocus()
+                return f"There is no logo file at {path}."
+            if QImage(str(path)).isNull():
+                self.logo.setFocus()
+                return f"{path.name} is not a PNG or JPEG image."
+        if settings.billing == "canada" and not settings.provincial_code:
+            self.provincial_code.setFocus()
+            return "Enter the provincial billing code, or choose another billing setting."
+        return None
+
+    def _choose_logo(self) -> None:
+        path = self._dialogs.open_file(self, "Choose the clinic logo", LOGO_FILTER)
+        if path is not None:
+            self.logo.setText(str(path))
+
+    def _show_logo(self) -> None:
+        text = self.logo.text().strip()
+        image = QImage(text) if text and Path(text).is_file() else QImage()
+        self.remove_logo.setEnabled(bool(text))
+        if image.isNull():
+            self.logo_preview.clear()
+            self.logo_preview.setText("Logo file not found." if text else "")
+            return
+        self.logo_preview.setPixmap(
+            QPixmap.fromImage(image).scaledToHeight(
+                self.logo_preview.height(), Qt.TransformationMode.SmoothTransformation
+            )
+        )
+
+    def _billing_changed(self) -> None:
+        billing = str(self.billing.currentData())
+        self.provincial_code.setEnabled(billing == "canada")
+        label = self.form.labelForField(self.din_ndc)
+        if isinstance(label, QLabel):
+            label.setText(PRODUCT_CODE_LABEL.get(billing, PRODUCT_CODE_LABEL["none"]))

@@ -1,0 +1,163 @@
+"""The clinic settings dialog edits the letterhead and billing every note prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from botox_chart.store import audit, settings, transaction
+from botox_chart.store.settings import ClinicSettings
+from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
+from tests.helpers.factories import make_clinician
+from tests.helpers.fake_dialogs import FakeDialogs
+from tests.note.samples import save_clinic
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+MakeDialog = Callable[..., ClinicSettingsDialog]
+
+
+@pytest.fixture
+def make_dialog(qtbot: QtBot, engine: Engine, dialogs: FakeDialogs) -> MakeDialog:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def make(clinician_id: int | None = None) -> ClinicSettingsDialog:
+        return ClinicSettingsDialog(engine, parent, dialogs, clinician_id=clinician_id)
+
+    return make
+
+
+def stored(engine: Engine) -> ClinicSettings:
+    with transaction(engine) as db:
+        return settings.load(db)
+
+
+def logo_file(folder: Path) -> Path:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(90, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f4e79"))
+    path = folder / "logo.png"
+    assert image.save(str(path))
+    return path
+
+
+def test_the_form_opens_with_the_stored_settings(engine: Engine, make_dialog: MakeDialog) -> None:
+    save_clinic(engine, billing="canada", provincial_code="G459", din_ndc="02239208")
+    dialog = make_dialog()
+    assert dialog.name.text() == "Lakeshore Headache Clinic"
+    assert dialog.address.toPlainText() == "1200 Bay Street, Suite 410\nToronto ON M5R 2A5"
+    assert dialog.phone.text() == "416-555-0142"
+    assert dialog.billing.currentData() == "canada"
+    assert dialog.provincial_code.text() == "G459" and dialog.provincial_code.isEnabled()
+    assert dialog.din_ndc.text() == "02239208"
+
+
+def test_saving_stores_every_field_and_is_audited(
+    engine: Engine, make_dialog: MakeDialog, tmp_path: Path, qtbot: QtBot
+) -> None:
+    clinician = make_clinician(engine)
+    dialog = make_dialog(clinician_id=clinician.id)
+    logo = logo_file(tmp_path)
+    dialog.name.setText("  Clinique des céphalées  ")
+    dialog.address.setPlainText("12 rue Sainte-Catherine\nMontréal QC")
+    dialog.phone.setText("514-555-0100")
+    dialog.logo.setText(str(logo))
+    dialog.billing.setCurrentIndex(dialog.billing.findData("us"))
+    dialog.din_ndc.setText("0023-1145-01")
+
+    with qtbot.waitSignal(dialog.saved) as signal:
+        dialog.save()
+
+    expected = ClinicSettings(
+        name="Clinique des céphalées",
+        address="12 rue Sainte-Catherine\nMontréal QC",
+        phone="514-555-0100",
+        logo_path=str(logo),
+        billing="us",
+        provincial_code="",
+        din_ndc="0023-1145-01",
+    )
+    assert stored(engine) == expected
+    assert signal.args == [expected]
+    assert dialog.result() == ClinicSettingsDialog.DialogCode.Accepted
+    with transaction(engine) as db:
+        (event,) = [e for e in audit.events(db) if e.action == "settings"]
+    assert event.clinician_id == clinician.id
+
+
+def test_the_billing_choice_decides_which_code_fields_apply(make_dialog: MakeDialog) -> None:
+    dialog = make_dialog()
+    label = dialog.form.labelForField(dialog.din_ndc)
+    assert isinstance(label, QLabel)
+    for billing, provincial, words in (
+        ("none", False, "DIN / &NDC"),
+        ("us", False, "&NDC"),
+        ("canada", True, "&DIN"),
+    ):
+        dialog.billing.setCurrentIndex(dialog.billing.findData(billing))
+        assert dialog.provincial_code.isEnabled() is provincial
+        assert label.text() == words
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"name": ""}, "Enter the clinic's name"),
+        ({"logo": "/nowhere/logo.png"}, "There is no logo file at /nowhere/logo.png."),
+        ({"billing": "canada"}, "Enter the provincial billing code"),
+    ],
+)
+def test_a_problem_keeps_the_dialog_open_and_saves_nothing(
+    engine: Engine, make_dialog: MakeDialog, change: dict[str, str], message: str
+) -> None:
+    dialog = make_dialog()
+    if "name" in change:
+        dialog.name.setText(change["name"])
+    if "logo" in change:
+        dialog.logo.setText(change["logo"])
+    if "billing" in change:
+        dialog.billing.setCurrentIndex(dialog.billing.findData(change["billing"]))
+    dialog.save()
+    assert message in dialog.error.text()
+    assert not dialog.error.isHidden()
+    assert dialog.result() != ClinicSettingsDialog.DialogCode.Accepted
+    assert stored(engine) == ClinicSettings()
+
+
+def test_a_file_that_is_not_an_image_is_refused_as_a_logo(
+    engine: Engine, make_dialog: MakeDialog, tmp_path: Path
+) -> None:
+    not_an_image = tmp_path / "letterhead.png"
+    not_an_image.write_text("not a picture")
+    dialog = make_dialog()
+    dialog.logo.setText(str(not_an_image))
+    dialog.save()
+    assert dialog.error.text() == "letterhead.png is not a PNG or JPEG image."
+    assert stored(engine).logo_path == ""
+
+
+def test_the_logo_is_chosen_through_the_dialog_seam_and_shown(
+    make_dialog: MakeDialog, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    logo = logo_file(tmp_path)
+    dialogs.files.append(logo)
+    dialog = make_dialog()
+    assert not dialog.remove_logo.isEnabled()
+    dialog.choose_logo.click()
+    assert dialogs.asked[-1][:2] == ("open_file", "Choose the clinic logo")
+    assert dialog.logo.text() == str(logo)
+    assert not dialog.logo_preview.pixmap().isNull()
+    dialog.remove_logo.click()
+    assert dialog.logo.text() == ""
+    assert dialog.logo_preview.pixmap().isNull()
