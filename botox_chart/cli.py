@@ -218,6 +218,7 @@ def _demo_data(args: argparse.Namespace) -> int:
         f"Added {result.patients} patients, {result.sessions} sessions and "
         f"{result.clinicians} clinicians to {describe(engine)}."
     )
+    print(demo.sign_in_help())
     return 0
 
 

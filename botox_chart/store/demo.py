@@ -22,7 +22,7 @@ from sqlmodel import Session, col, func, select
 from botox_chart import protocol as protocols
 from botox_chart.chart import CONTRAINDICATIONS, NEEDLE, PRODUCT, Chart, Dilution
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit
+from botox_chart.store import audit, clinicians
 from botox_chart.store.models import (
     Clinician,
     InjectionRow,
@@ -57,12 +57,14 @@ REFERRERS = (
     "Dr K. Walsh",
 )
 CLINICIANS = (
-    ("Dr Ana Souza", "MD, FRCPC (Neurology)", Role.PHYSICIAN),
-    ("Dr Samuel Okoye", "MD, FRCPC (Neurology)", Role.PHYSICIAN),
-    ("Claire Dubé", "RN, nurse injector", Role.INJECTOR),
-    ("Tomás Reyes", "NP", Role.INJECTOR),
-    ("Jo Park", "Clinic administrator", Role.STAFF),
+    ("Dr Ana Souza", "MD, FRCPC (Neurology)", Role.PHYSICIAN, "souza"),
+    ("Dr Samuel Okoye", "MD, FRCPC (Neurology)", Role.PHYSICIAN, "okoye"),
+    ("Claire Dubé", "RN, nurse injector", Role.INJECTOR, "dube"),
+    ("Tomás Reyes", "NP", Role.INJECTOR, "reyes"),
+    ("Jo Park", "Clinic administrator", Role.STAFF, "park"),
 )
+DEMO_PASSWORD = "demo-password"
+"""Every demo clinician's password (demo databases only; README and demo-data say so)."""
 ADVERSE = (
     ("Neck pain", 0.06),
     ("Injection-site pain", 0.05),
@@ -123,15 +125,27 @@ def generate(
 
 def _clinicians(db: Session) -> list[int]:
     ids = []
-    for name, credentials, role in CLINICIANS:
-        found = db.exec(select(Clinician).where(Clinician.name == name)).first()
+    for name, credentials, role, username in CLINICIANS:
+        found = db.exec(select(Clinician).where(Clinician.username == username)).first()
         if found is None:
-            found = Clinician(name=name, credentials=credentials, role=role.value)
-            db.add(found)
-            db.flush()
+            found = clinicians.add(
+                db,
+                name=name,
+                credentials=credentials,
+                role=role,
+                username=username,
+                password=DEMO_PASSWORD,
+                is_admin=username == "souza",
+            )
         assert found.id is not None
         ids.append(found.id)
     return ids
+
+
+def sign_in_help() -> str:
+    """How to sign in as the demo clinicians."""
+    who = ", ".join(f"{username} ({role.value})" for _, _, role, username in CLINICIANS)
+    return f"Sign in as {who}; password {DEMO_PASSWORD!r}. souza is the administrator."
 
 
 def _lots(rng: random.Random, today: date) -> list[tuple[date, str, date]]:

@@ -107,6 +107,11 @@ class Clinician(SQLModel, table=True):
     credentials: str = Field(default="", max_length=60)
     role: str = Field(default=Role.INJECTOR.value, max_length=20)
     active: bool = True
+    username: str | None = Field(default=None, max_length=60, unique=True, index=True)
+    password_hash: str | None = Field(default=None, max_length=200)
+    """argon2id hash (clinicians.set_password); never the password itself."""
+    is_admin: bool = False
+    """May add clinicians and change clinic settings."""
 
     @property
     def display_name(self) -> str:

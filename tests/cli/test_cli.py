@@ -49,6 +49,7 @@ def test_demo_data_then_sessions_json(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = run(capsys, "demo-data", "--patients", "12", "--seed", "3", "--db", db)
     assert code == 0
     assert "Added 12 patients" in out
+    assert "Sign in as souza (physician)" in out and "demo-password" in out
     code, out, _ = run(capsys, "sessions", "--json", "--db", db)
     sessions = json.loads(out)
     assert code == 0 and len(sessions) >= 12

@@ -79,15 +79,44 @@ def test_addenda_and_the_audit_trail_are_append_only(any_engine: Engine, table: 
                 conn.execute(sa.text(statement))
 
 
-def test_a_database_is_copied_before_its_schema_is_upgraded(tmp_path: Path) -> None:
+def test_a_clinic_database_is_copied_then_upgraded_with_its_records(tmp_path: Path) -> None:
     path = tmp_path / "clinic.sqlite3"
     old = make_engine(f"sqlite:///{path}")
     migrate.upgrade(old, "0001")
-    with old.begin() as conn:
+    with old.begin() as conn:  # a clinic's records at the first schema
         conn.execute(sa.text("INSERT INTO setting (key, value) VALUES ('clinic', '\"mine\"')"))
+        conn.execute(
+            sa.text(
+                "INSERT INTO clinician (id, name, credentials, role, active) "
+                "VALUES (1, 'Dr A', 'MD', 'physician', 1)"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO patient (id, family_name, given_names, date_of_birth, "
+                "chart_number, health_card, referring_physician, allergies, search_key, "
+                "created_at) VALUES (1, 'Roy', 'Luc', '1970-01-01', 'C1', '', '', '', "
+                "'roy, luc', '2026-01-01')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO treatment_session (id, patient_id, protocol_code, "
+                "date_of_service, injector_id, product, din_ndc, lot_number, vial_units, "
+                "vial_count, diluent, diluent_ml, needle, consent, adverse_event_other, "
+                "tolerance, aftercare, notes, status, signed_by_id, version, created_at, "
+                "updated_at) VALUES (1, 1, 'preempt', '2026-01-01', 1, '', '', 'L1', 200, 1, "
+                "'', 400, '', 1, '', '', '', '', 'signed', 1, 2, '2026-01-01', '2026-01-01')"
+            )
+        )
     old.dispose()
     engine = open_database(str(path))
     assert migrate.current_revision(engine) == migrate.head_revision()
+    with transaction(engine) as db:
+        assert sessions.get(db, session_id=1).injector_id == 1
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     engine.dispose()
     (copy,) = paths.backups_dir().glob("clinic-before-upgrade-0001-*.sqlite3")
     with sqlite3.connect(copy) as conn:
