@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart.chart import ADVERSE_EVENTS, URGENT_ADVERSE_EVENTS, Chart
 from botox_chart.ui.widgets.chart_form import ChartForm, compact, line_edit, set_text, setter
+from botox_chart.ui.widgets.check_columns import CheckColumns
 
 NOT_RECORDED = -1
 TOLERANCE_CHOICES = ("Well tolerated", "Tolerated with mild discomfort", "Poorly tolerated")
@@ -46,24 +46,20 @@ class OutcomeForm(ChartForm):
         form.addRow("Headache days:", self.headache_days)
         form.addRow("Migraine days:", self.migraine_days)
 
-        events = QGridLayout()
-        events.setHorizontalSpacing(12)
-        events.setVerticalSpacing(2)
         self._events: dict[str, QCheckBox] = {}
-        rows = (len(ADVERSE_EVENTS) + 1) // 2
-        for n, name in enumerate(ADVERSE_EVENTS):
+        for name in ADVERSE_EVENTS:
             box = QCheckBox(f"{name} ⚠" if name in URGENT_ADVERSE_EVENTS else name)
             box.setAccessibleName(name)
             if name in URGENT_ADVERSE_EVENTS:
                 box.setProperty("severity", "warning")
                 box.setToolTip("Possible distant spread of toxin: flagged for urgent review")
             box.clicked.connect(lambda checked, n=name: self._on_event(n, checked))
-            events.addWidget(box, n % rows, n // rows)
             self._events[name] = box
+        self.events = CheckColumns(list(self._events.values()))
         heading = QLabel("Adverse events")
         heading.setObjectName("sectionHeading")
         form.addRow(heading)
-        form.addRow(events)
+        form.addRow(self.events)
         self.other_event = QLineEdit()
         self.other_event.setPlaceholderText("Other adverse event")
         self.other_event.textEdited.connect(

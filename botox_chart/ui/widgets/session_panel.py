@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -119,9 +119,15 @@ class SessionPanel(QScrollArea):
 
     def set_button_actions(self, apply: QAction, sign: QAction, addendum: QAction) -> None:
         """The big buttons show these actions (text, tooltip with the shortcut, enabled state)."""
-        self.apply_button.setDefaultAction(apply)
-        self.sign_button.setDefaultAction(sign)
-        self.addendum_button.setDefaultAction(addendum)
+        for button, action in (
+            (self.apply_button, apply),
+            (self.sign_button, sign),
+            (self.addendum_button, addendum),
+        ):
+            # A tool button with two actions grows a menu arrow: keep only the one shown.
+            for old in button.actions():
+                button.removeAction(old)
+            button.setDefaultAction(action)
 
     # -- showing -------------------------------------------------------------------------------
 
@@ -166,6 +172,17 @@ class SessionPanel(QScrollArea):
         self.sign_button.setVisible(not read_only)
         self.addendum_button.setVisible(read_only)
         self.addenda.setVisible(read_only)
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the groups' content: a splitter must not clip the panel."""
+        body = self.widget()
+        hint = super().minimumSizeHint()
+        if body is None:
+            return hint
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return QSize(
+            body.minimumSizeHint().width() + scrollbar + 2 * self.frameWidth(), hint.height()
+        )
 
     # -- keys ----------------------------------------------------------------------------------
 
