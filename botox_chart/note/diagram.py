@@ -108,7 +108,7 @@ def marker(
             Line(x - d, y + d, x + d, y - d, strokeColor=fill, strokeWidth=1.5),
         ]
     elif kind is MarkKind.FOLLOW_THE_PAIN:
-        d = r * 1.3
+        d = r * 1.25
         points = [x, y + d, x + d, y, x, y - d, x - d, y]
         shapes = [Polygon(points, fillColor=fill, strokeColor=white, strokeWidth=0.6)]
     elif kind is MarkKind.CUSTOM:

@@ -89,7 +89,7 @@ def _identity(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphSt
         labelled("Referred by", referral, s),
         labelled("Allergies", text(p.allergies) if p.allergies.strip() else "None recorded", s),
     ]
-    widths = [0.22, 0.11, 0.11, 0.12, 0.22, 0.22]
+    widths = [0.24, 0.1, 0.1, 0.15, 0.21, 0.2]
     table = Table([cells], colWidths=[width * w for w in widths])
     table.setStyle(
         TableStyle(
@@ -141,7 +141,7 @@ def _summary(
         ),
         labelled("Headache days / 30 days (first → latest)", response, s),
     ]
-    table = Table([cells], colWidths=[width * w for w in (0.16, 0.2, 0.26, 0.38)])
+    table = Table([cells], colWidths=[width * w for w in (0.14, 0.2, 0.3, 0.36)])
     table.setStyle(
         TableStyle(
             [

@@ -98,7 +98,9 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow("Clinic &name", self.name)
         self.form.addRow("&Address", self.address)
         self.form.addRow("&Phone", self.phone)
-        self.form.addRow("&Logo", logo_row)
+        logo_label = QLabel("&Logo")
+        logo_label.setBuddy(self.logo)
+        self.form.addRow(logo_label, logo_row)
         self.form.addRow("", self.logo_preview)
         self.form.addRow("&Billing", self.billing)
         self.form.addRow("P&rovincial code", self.provincial_code)
@@ -201,6 +203,7 @@ class ClinicSettingsDialog(QDialog):
         text = self.logo.text().strip()
         image = QImage(text) if text and Path(text).is_file() else QImage()
         self.remove_logo.setEnabled(bool(text))
+        self.form.setRowVisible(self.logo_preview, bool(text))
         if image.isNull():
             self.logo_preview.clear()
             self.logo_preview.setText("Logo file not found." if text else "")
