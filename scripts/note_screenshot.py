@@ -1,0 +1,147 @@
+"""A picture of a procedure note's first page for the README, made without a display.
+
+    python scripts/note_screenshot.py                  # docs/screenshots/note-page1.png
+    python scripts/note_screenshot.py --dpi 150 --out /tmp/note.png --pdf /tmp/note.pdf
+
+It charts a realistic signed session (a synthetic patient, follow-the-pain sites, one dose
+changed, one site omitted) into a throwaway SQLite database in a temporary data folder, renders
+its note exactly as ``botox-chart note`` does, and draws page 1 with PDFium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = date(2026, 11, 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "docs" / "screenshots" / "note-page1.png"
+    )
+    parser.add_argument("--dpi", type=float, default=100)
+    parser.add_argument("--pdf", type=Path, help="also keep the whole note as this PDF")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="botox-note-") as folder:
+        os.environ["BOTOX_CHART_DATA_DIR"] = folder  # nothing of the user's is read or written
+        pdf = demo_note(Path(folder) / "demo.sqlite3")
+    if args.pdf:
+        args.pdf.write_bytes(pdf)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_first_page(pdf, args.out, args.dpi)
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def demo_note(database: Path) -> bytes:
+    """The PDF of one signed, tailored session of a synthetic patient."""
+    from botox_chart import protocol
+    from botox_chart.chart import Chart
+    from botox_chart.note import render
+    from botox_chart.protocol import Point
+    from botox_chart.store import (
+        clinicians,
+        open_database,
+        patients,
+        sessions,
+        settings,
+        transaction,
+    )
+    from botox_chart.store.models import Patient, Role
+    from botox_chart.store.settings import ClinicSettings
+
+    engine = open_database(f"sqlite:///{database}")
+    with transaction(engine) as db:
+        settings.save(
+            db,
+            settings=ClinicSettings(
+                name="Lakeshore Headache Clinic",
+                address="1200 Bay Street, Suite 410\nToronto ON M5R 2A5",
+                phone="416-555-0142",
+                billing="us",
+                din_ndc="0023-3921-02",
+            ),
+        )
+        doctor = clinicians.add(
+            db, name="Dr Ana Souza", credentials="MD, FRCPC", role=Role.PHYSICIAN
+        )
+        patient = patients.add(
+            db,
+            patient=Patient(
+                family_name="Gagnon",
+                given_names="Élise",
+                date_of_birth=date(1979, 3, 14),
+                chart_number="LH-004211",
+                health_card="5584-093-112-KT",
+                referring_physician="Dr Marc Côté",
+                referral_date=date(2025, 9, 2),
+                allergies="Sulfa drugs (rash)",
+            ),
+        )
+    assert doctor.id is not None and patient.id is not None
+
+    def chart(day: date, headache_days: int) -> Chart:
+        c = Chart(protocol=protocol.load_named(), date_of_service=day)
+        c.apply_protocol()
+        c.din_ndc = "0023-3921-02"
+        c.lot_number = "C6812AB"
+        c.lot_expiry = date(2027, 8, 31)
+        c.consent = True
+        c.screen = dict.fromkeys(c.screen, False)
+        c.headache_days = headache_days
+        c.tolerance = "Well tolerated"
+        c.aftercare = (
+            "Keep upright 4 h; no massage of the sites today. Call for any trouble swallowing."
+        )
+        return c
+
+    first = chart(date(2026, 8, 10), 22)
+    today = chart(DAY, 13)
+    today.migraine_days = 8
+    today.omit("FRO-L2", "left brow lower since last cycle")
+    today.set_units("FRO-R2", "2.5")
+    today.add_follow_the_pain("temporalis", "right", Point("right", 205, 150))
+    today.add_follow_the_pain("temporalis", "right", Point("right", 178, 152))
+    today.add_follow_the_pain("occipitalis", "right", Point("back", 262, 176))
+    today.adverse_events = ["Injection-site pain"]
+    for c in (first, today):
+        with transaction(engine) as db:
+            row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=c)
+            assert row.id is not None
+            findings = sessions.load_chart(db, session_id=row.id).findings(today=c.date_of_service)
+            sessions.sign(
+                db,
+                session_id=row.id,
+                clinician_id=doctor.id,
+                acknowledged=[f.key for f in findings],
+                today=c.date_of_service,
+            )
+    assert row.id is not None
+    pdf = render.session_note_pdf(engine, session_ids=[row.id])
+    engine.dispose()
+    return pdf
+
+
+def save_first_page(pdf: bytes, path: Path, dpi: float) -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        bitmap = page.render(scale=dpi / 72, fill_color=(255, 255, 255, 255))
+        bitmap.to_pil().save(path, optimize=True)
+        bitmap.close()
+        page.close()
+    finally:
+        document.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
