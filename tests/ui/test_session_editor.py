@@ -640,3 +640,49 @@ def test_bare_keys_in_the_panel_go_to_its_fields_not_to_charting_shortcuts(
     qtbot.keyClick(consent, Qt.Key.Key_Space)
     assert consent.isChecked()
     assert triggered == []
+
+
+def test_a_lot_completed_from_recent_lots_is_charted_whole_with_its_expiry(
+    qtbot: QtBot,
+    engine: Engine,
+    patient: Patient,
+    injector: Clinician,
+    make_editor: Callable[[int], SessionEditor],
+) -> None:
+    other = make_patient(engine, family_name="Roy")
+    make_signed_session(engine, other, injector)  # lot C1234AB, expires 2027-06-30
+    assert patient.id is not None
+    with transaction(engine) as db:
+        row = store.create_draft(db, patient_id=patient.id, injector_id=injector.id)
+    assert row.id is not None
+    editor = make_editor(row.id)
+    lot = editor.panel().product.lot
+    editor.panel().ensureWidgetVisible(lot)
+    editor.window().activateWindow()
+    lot.setFocus()
+    qtbot.waitUntil(lot.lineEdit().hasFocus)  # completion needs the focus, as for a user
+    qtbot.keyClicks(lot.lineEdit(), "c12")  # inline completion shows C1234AB
+    qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Return)
+    saved = stored(engine, row.id)
+    assert (saved.lot_number, saved.lot_expiry) == ("C1234AB", date(2027, 6, 30))
+    assert lot.currentText() == "C1234AB"
+
+    lot.lineEdit().selectAll()
+    qtbot.keyClicks(lot.lineEdit(), "N0NEW1")  # a new lot: typed, no expiry known
+    qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Tab)
+    editor.save_now()
+    assert stored(engine, row.id).lot_number == "N0NEW1"
+    editor.undo_stack().undo()
+    assert lot.currentText() == "C1234AB"
+
+
+def test_the_window_actions_drive_the_panel_buttons(editor: SessionEditor) -> None:
+    window_apply = QAction("Apply &protocol", editor)
+    window_apply.setToolTip("Chart every standard site at 5 U (155 U) (Ctrl+Shift+A)")
+    window_up = QAction("Units &up", editor)
+    window_up.setToolTip("One more step of units (+)")
+    editor.set_actions({"apply_protocol": window_apply, "units_up": window_up})
+    button = editor.panel().apply_button
+    assert button.actions() == [window_apply]  # one action: no menu arrow
+    assert "Ctrl+Shift+A" in button.toolTip()
+    assert editor.editor_actions()["units_up"].toolTip() == "One more step of units (+)"

@@ -50,7 +50,7 @@ def format_expiry(day: date | None) -> str:
 
 class LotPicker(QComboBox):
     lotTyped = Signal(str)
-    """The user typed a lot number (each keystroke)."""
+    """The user typed a lot number (each keystroke, and once more if completion changed it)."""
     lotPicked = Signal(str, object)
     """A recent lot was picked: (lot number, its expiry date or None)."""
 
@@ -62,7 +62,10 @@ class LotPicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line_edit(self).setPlaceholderText("Pick a recent lot or type one")
         self._expiries: dict[str, date | None] = {}
-        line_edit(self).textEdited.connect(self.lotTyped)
+        self._last = ""
+        """The lot last reported or shown: the chart holds it, so the field need not change."""
+        line_edit(self).textEdited.connect(self._on_text_edited)
+        line_edit(self).editingFinished.connect(self._on_finished)
         self.activated.connect(self._on_activated)
 
     def set_lots(self, lots: Sequence[tuple[str, date | None]]) -> None:
@@ -103,7 +106,13 @@ class LotPicker(QComboBox):
         self._on_activated(index)
 
     def show_lot(self, lot: str) -> None:
-        """Show the chart's lot without emitting anything."""
+        """Show the chart's lot without emitting anything.
+
+        The lot the field last reported is left alone, so a completion being typed is not undone.
+        """
+        if lot == self._last:
+            return
+        self._last = lot
         if self.currentText() != lot:
             self.blockSignals(True)
             line_edit(self).blockSignals(True)
@@ -114,7 +123,25 @@ class LotPicker(QComboBox):
                 line_edit(self).blockSignals(False)
                 self.blockSignals(False)
 
+    def _on_text_edited(self, text: str) -> None:
+        self._last = text
+        self.lotTyped.emit(text)
+
+    def _on_finished(self) -> None:
+        """Enter or leaving the field: an inline completion (typed "c12", shown "C1234AB") is
+        set in the field without a keystroke, so the lot in the field is reported now."""
+        text = self.currentText().strip()
+        if text == self._last:
+            return
+        known = next((lot for lot in self._expiries if lot.upper() == text.upper()), None)
+        self._last = known or text
+        if known is not None:
+            self.lotPicked.emit(known, self._expiries[known])
+        else:
+            self.lotTyped.emit(text)
+
     def _on_activated(self, index: int) -> None:
         lot = self.itemData(index)
         if isinstance(lot, str):
+            self._last = lot
             self.lotPicked.emit(lot, self._expiries.get(lot))
