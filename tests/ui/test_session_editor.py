@@ -686,3 +686,18 @@ def test_the_window_actions_drive_the_panel_buttons(editor: SessionEditor) -> No
     assert button.actions() == [window_apply]  # one action: no menu arrow
     assert "Ctrl+Shift+A" in button.toolTip()
     assert editor.editor_actions()["units_up"].toolTip() == "One more step of units (+)"
+
+
+def test_a_completed_choice_is_charted_as_shown(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int
+) -> None:
+    tolerance = editor.panel().outcome.tolerance
+    editor.panel().ensureWidgetVisible(tolerance)
+    editor.window().activateWindow()
+    tolerance.setFocus()
+    qtbot.waitUntil(tolerance.lineEdit().hasFocus)
+    qtbot.keyClicks(tolerance.lineEdit(), "well")
+    qtbot.keyClick(tolerance.lineEdit(), Qt.Key.Key_Tab)
+    editor.save_now()
+    assert stored(engine, draft_id).tolerance == "Well tolerated"
+    assert editor.undo_stack().count() == 1

@@ -105,6 +105,20 @@ class ChartForm(QGroupBox):
         finally:
             self._loading = False
 
+    def bind_choice(self, combo: QComboBox, undo_text: str, field: str) -> None:
+        """An editable combo box bound to a text field of the chart: typed, picked or completed.
+
+        Inline completion fills the field without a keystroke, so Enter or leaving the field
+        reports the text as shown.
+        """
+
+        def report(*_args: object) -> None:
+            self.emit_edit(undo_text, setter(field, combo.currentText()), field)
+
+        line_edit(combo).textEdited.connect(report)
+        line_edit(combo).editingFinished.connect(report)
+        combo.activated.connect(report)
+
     def emit_edit(self, text: str, change: ChartEdit, merge_key: str = "") -> None:
         if not self._loading:
             self.edited.emit(text, change, merge_key)

@@ -70,16 +70,10 @@ class OutcomeForm(ChartForm):
         form.addRow("Other:", self.other_event)
 
         self.tolerance = _choice_box(TOLERANCE_CHOICES, "e.g. Well tolerated")
-        line_edit(self.tolerance).textEdited.connect(self._on_tolerance)
-        self.tolerance.activated.connect(
-            lambda _i: self._on_tolerance(self.tolerance.currentText())
-        )
+        self.bind_choice(self.tolerance, "Tolerance", "tolerance")
         form.addRow("Tolerance:", self.tolerance)
         self.aftercare = _choice_box(AFTERCARE_CHOICES, "Aftercare advice given")
-        line_edit(self.aftercare).textEdited.connect(self._on_aftercare)
-        self.aftercare.activated.connect(
-            lambda _i: self._on_aftercare(self.aftercare.currentText())
-        )
+        self.bind_choice(self.aftercare, "Aftercare", "aftercare")
         form.addRow("Aftercare:", self.aftercare)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
@@ -119,12 +113,6 @@ class OutcomeForm(ChartForm):
             chart.adverse_events = sorted(events, key=lambda e: order.get(e, len(order)))
 
         self.emit_edit(f"{'Add' if checked else 'Remove'} adverse event {name}", change)
-
-    def _on_tolerance(self, text: str) -> None:
-        self.emit_edit("Tolerance", setter("tolerance", text), "tolerance")
-
-    def _on_aftercare(self, text: str) -> None:
-        self.emit_edit("Aftercare", setter("aftercare", text), "aftercare")
 
     def _on_notes(self) -> None:
         self.emit_edit("Notes", setter("notes", self.notes.toPlainText()), "notes")

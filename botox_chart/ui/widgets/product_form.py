@@ -25,7 +25,6 @@ from botox_chart.chart import NEEDLES, Chart, format_units
 from botox_chart.ui.widgets.chart_form import (
     ChartForm,
     compact,
-    line_edit,
     restyle,
     set_text,
     setter,
@@ -101,8 +100,7 @@ class ProductForm(ChartForm):
         self.needle = compact(QComboBox())
         self.needle.setEditable(True)
         self.needle.addItems(NEEDLES)
-        line_edit(self.needle).textEdited.connect(self._on_needle)
-        self.needle.activated.connect(lambda _i: self._on_needle(self.needle.currentText()))
+        self.bind_choice(self.needle, "Change needle", "needle")
         form.addRow("Needle:", self.needle)
         self._chart: Chart | None = None
 
@@ -191,6 +189,3 @@ class ProductForm(ChartForm):
             set_text(self.expiry, format_expiry(expiry))
             return
         self.emit_edit("Set lot expiry", setter("lot_expiry", expiry))
-
-    def _on_needle(self, text: str) -> None:
-        self.emit_edit("Change needle", setter("needle", text), "needle")
