@@ -44,6 +44,8 @@ def test_the_wheel_holds_resources_and_migrations(tmp_path: Path) -> None:
         "botox_chart/resources/protocols/preempt.toml",
         "botox_chart/resources/diagrams/front.svg",
         "botox_chart/resources/diagrams/back.svg",
+        "botox_chart/resources/fonts/DejaVuSans.ttf",
+        "botox_chart/resources/fonts/DejaVuSans-Bold.ttf",
         "botox_chart/store/migrations/env.py",
         "botox_chart/store/migrations/script.py.mako",
         "botox_chart/store/migrations/versions/0001_initial_schema.py",
