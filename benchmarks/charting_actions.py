@@ -1,0 +1,257 @@
+"""User actions to chart a standard 155 U session, from the patient list to signed.
+
+``python -m benchmarks.charting_actions --db URL`` prints JSON. The real main window is driven as a
+user would, with ``QTest`` mouse clicks and key presses, and every click and key press is counted:
+
+1. click the patient in the list (one who is due: a standard session 13 weeks ago, added to the
+   benchmark's copy of the database);
+2. start the session: Ctrl+R (repeat the last session's pattern), or Ctrl+N then Ctrl+Shift+A
+   (new session, apply the protocol);
+3. the lot: Alt+L (the Lot field's mnemonic) then Down picks the newest recent lot, which also
+   fills its expiry;
+4. consent: click "Consent obtained"; the screen: click "None present";
+5. sign: Ctrl+Enter, tick every warning the sign dialog lists, click Sign.
+
+A step that needs the user to scroll first counts one more action. Each step is checked (the chart
+changed as intended) and the session must be signed in the database at the end, so a count is
+never reported for a flow that did not work. The DESIGN §4 goal is at most 4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+RETREATMENT_DAYS = 84
+VARIANTS = ("repeat_last", "new_and_protocol")
+
+
+class FlowError(RuntimeError):
+    """A step did not do what a user would have seen it do."""
+
+
+@dataclass
+class Actions:
+    app: Any
+    steps: list[str] = field(default_factory=list)
+
+    def click(self, widget: Any, what: str, pos: Any = None) -> None:
+        from PySide6.QtCore import QPoint, Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QCheckBox
+
+        self._reveal(widget, what)
+        point = pos if pos is not None else widget.rect().center()
+        if pos is None and isinstance(widget, QCheckBox):
+            point = QPoint(8, widget.height() // 2)  # on the box: its text may be shorter
+        self.steps.append(f"click {what}")
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        self.app.processEvents()
+
+    def key(self, keys: str, what: str) -> None:
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtTest import QTest
+
+        combo = QKeySequence(keys)[0]
+        target = self.app.focusWidget() or self.app.activeWindow()
+        if target is None:
+            raise FlowError(f"nothing has the keyboard focus for {keys}")
+        self.steps.append(f"{keys} ({what})")  # first: a modal dialog may run inside the key
+        QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
+        self.app.processEvents()
+
+    def _reveal(self, widget: Any, what: str) -> None:
+        """A widget scrolled out of sight needs a scroll first: one more action."""
+        from PySide6.QtWidgets import QScrollArea
+
+        if not widget.visibleRegion().isEmpty():
+            return
+        parent = widget.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            raise FlowError(f"{what} is not visible")
+        parent.ensureWidgetVisible(widget)
+        self.steps.append(f"scroll to {what}")
+        self.app.processEvents()
+
+
+def add_due_patients(url: str, count: int, today: date) -> list[int]:
+    """Patients who are due today: one standard signed session 13 weeks ago.
+
+    The demo data keeps every patient within 12 weeks of their last session, and a patient seen
+    sooner brings an "interval" warning to acknowledge; at the desk, patients come when due. They
+    sort first in the list ("Aalto"), so they are on its first screen.
+    """
+    from botox_chart import protocol
+    from botox_chart.chart import Chart
+    from botox_chart.store import clinicians, open_database, patients, sessions, transaction
+    from botox_chart.store.models import Patient, Role
+
+    engine = open_database(url)
+    added = []
+    try:
+        with transaction(engine) as db:
+            physician = next(c for c in clinicians.active(db) if c.role == Role.PHYSICIAN.value)
+            lot, expiry = sessions.recent_lots(db)[0]
+        day = today - timedelta(days=RETREATMENT_DAYS + 7)
+        for n in range(count):
+            with transaction(engine) as db:
+                patient = patients.add(
+                    db,
+                    patient=Patient(
+                        family_name="Aalto",
+                        given_names=f"Due {n + 1}",
+                        date_of_birth=date(1975, 3, 1 + n),
+                        chart_number=f"BENCH{n + 1:04d}",
+                    ),
+                )
+                assert patient.id is not None and physician.id is not None
+                chart = Chart(protocol=protocol.load_named(), date_of_service=day)
+                chart.apply_protocol()
+                chart.lot_number, chart.lot_expiry, chart.consent = lot, expiry, True
+                chart.screen = dict.fromkeys(chart.screen, False)
+                row = sessions.create_draft(
+                    db, patient_id=patient.id, injector_id=physician.id, chart=chart
+                )
+                assert row.id is not None
+                sessions.sign(
+                    db,
+                    session_id=row.id,
+                    clinician_id=physician.id,
+                    acknowledged=[f.key for f in chart.findings()],
+                    today=day,
+                )
+                added.append(patient.id)
+    finally:
+        engine.dispose()
+    return added
+
+
+def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, Any]:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from botox_chart.ui.dialogs.sign_dialog import SignDialog
+    from botox_chart.ui.models.patient_list import PATIENT_ID_ROLE
+
+    actions = Actions(app)
+    panel = window.patients
+    index = panel.model.index(patient_row, 0)
+    actions.click(panel.view.viewport(), "the patient", panel.view.visualRect(index).center())
+    if panel.current_id() != index.data(PATIENT_ID_ROLE):
+        raise FlowError("clicking the row did not select the patient")
+    editor = window.editor
+    if variant == "repeat_last":
+        actions.key("Ctrl+R", "repeat last session")
+    else:
+        actions.key("Ctrl+N", "new session")
+        actions.key("Ctrl+Shift+A", "apply protocol")
+    if editor.session_id() is None:
+        raise FlowError(f"no session opened; the app said {window.statusBar().currentMessage()!r}")
+    if len(editor.chart().injections) < 31:
+        raise FlowError(f"only {len(editor.chart().injections)} sites charted")
+
+    product = editor.panel().product
+    actions.key("Alt+L", "go to the lot")
+    if not product.lot.hasFocus():
+        raise FlowError("Alt+L did not reach the lot field")
+    actions.key("Down", "newest recent lot")
+    picked = editor.chart()
+    if not picked.lot_number or picked.lot_expiry is None:
+        raise FlowError(f"no lot picked (lot {picked.lot_number!r}, expiry {picked.lot_expiry})")
+
+    screen = editor.panel().consent_screen
+    actions.click(screen.consent, "Consent obtained")
+    actions.click(screen.none_present, "None present")
+    if not editor.chart().consent or None in editor.chart().screen.values():
+        raise FlowError("consent or the screen is not recorded")
+
+    warnings: list[str] = []
+
+    def answer_sign_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SignDialog):
+            QTimer.singleShot(20, answer_sign_dialog)
+            return
+        for check in dialog.warning_checks():
+            warnings.append(check.accessibleName())
+            actions.click(check, f"acknowledge: {check.accessibleName()}")
+        if not dialog.sign_button().isEnabled():
+            dialog.reject()
+            return
+        actions.click(dialog.sign_button(), "Sign")
+
+    QTimer.singleShot(0, answer_sign_dialog)
+    actions.key("Ctrl+Return", "sign")
+    if not editor.is_read_only():
+        raise FlowError(f"not signed; the app said {window.statusBar().currentMessage()!r}")
+    return {
+        "variant": variant,
+        "window": f"{window.width()}x{window.height()}",
+        "actions": len(actions.steps),
+        "steps": actions.steps,
+        "warnings_acknowledged": warnings,
+        "session_id": editor.session_id(),
+        "lot": picked.lot_number,
+    }
+
+
+def measure(url: str) -> dict[str, Any]:
+    from PySide6.QtTest import QTest
+
+    from benchmarks.inprocess import open_window
+
+    due = add_due_patients(url, len(VARIANTS), date.today())
+    app, window, dialogs = open_window(url)
+    model = window.patients.model
+    view = window.patients.view
+    last_visible = view.rowAt(view.viewport().height() - 1)
+    visible = range(model.rowCount() if last_visible < 0 else last_visible + 1)
+    rows = [r for r in visible if model.patient(r).id in due]
+    if len(rows) < len(VARIANTS):
+        raise SystemExit("the patients due are not on the first screen of the list")
+    flows = []
+    for variant, row in zip(VARIANTS, rows, strict=False):
+        # As on a desktop, the window is active again once the sign dialog has gone.
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window, 2000)
+        flows.append(chart(variant, window, app, row))
+        window.commands.close_session()
+        app.processEvents()
+    path = url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as db:
+        for flow in flows:
+            status = db.execute(
+                "SELECT status FROM treatment_session WHERE id = ?", (flow["session_id"],)
+            ).fetchone()[0]
+            if status != "signed":
+                raise SystemExit(f"session {flow['session_id']} is {status} in the database")
+    db.close()
+    if dialogs.errors():
+        raise SystemExit(f"the app reported: {dialogs.errors()}")
+    window.close()
+    best = min(flows, key=lambda f: f["actions"])
+    return {"actions": best["actions"], "best": best["variant"], "flows": flows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, metavar="URL")
+    args = parser.parse_args(argv)
+    try:
+        result = measure(args.db)
+    except FlowError as err:
+        raise SystemExit(f"The charting flow broke: {err}") from err
+    json.dump(result, sys.stdout)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

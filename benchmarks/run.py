@@ -1,0 +1,335 @@
+"""Benchmark botox-chart against bare baselines: start-up, ready, search, note, memory, actions.
+
+    .venv/bin/python benchmarks/run.py                # 10,000 patients, 5 runs: the numbers
+    .venv/bin/python benchmarks/run.py --quick        # 200 patients, 2 runs: proves it works (CI)
+    .venv/bin/python benchmarks/run.py --runs 9 --patients 20000
+
+One command measures everything in one go and prints a table; the results, with the machine they
+were measured on, go to ``benchmarks/results/latest.json`` (``results/quick.json`` with --quick).
+The data is demo-data (built once per size and seed, cached in ``benchmarks/.cache/``). Programs run
+as real processes in a private Xvfb (or Qt's offscreen platform where there is none: the output
+says so). The app and its baselines are started alternately, round after round, the order flipping
+every round, so a busy machine slows both alike; medians are reported, and their ratio.
+
+1. Window on screen: ``botox-chart`` to its first painted main window, vs a bare PySide6 script
+   showing an empty QMainWindow, both timed by ``probe.py``.           Goal: at most 2.0x.
+2. Ready to use: to the patient list filled (``patientsLoaded``) and the event loop answering, vs a
+   bare script importing PySide6 and SQLModel and showing an empty window.  Goal: at most 1.25x.
+3. Search: per keystroke typed in the patient search, to the filtered list painted (``search.py``,
+   in process, the real MainWindow).                                     Goal: at most 16 ms.
+4. Note: ``botox-chart note ID -o f.pdf`` for a typical signed session, as a whole process, vs a
+   bare reportlab script writing a one-page PDF with a 31-row table and a drawing.  Goal: 2.5x.
+5. Memory: peak RSS (VmHWM) of the app with the patients loaded and its background work done, vs
+   the bare window.                                                      Goal: at most 2.5x.
+6. Actions: clicks and key presses to chart a standard 155 U session from the patient list to
+   signed (``charting_actions.py``).                                     Goal: at most 4.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: benchmarks/ is not a package on sys.path yet
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import dataset, display, launch, machine  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results"
+BASELINES = HERE / "baselines"
+
+FULL = {"patients": 10_000, "runs": 5, "warmup": 1, "search_rounds": 3}
+QUICK = {"patients": 200, "runs": 2, "warmup": 0, "search_rounds": 1}
+
+METRICS: dict[str, dict[str, Any]] = {
+    "window_on_screen": {"label": "Window on screen", "unit": "ms", "goal": 2.0, "kind": "ratio"},
+    "ready": {"label": "Ready to use", "unit": "ms", "goal": 1.25, "kind": "ratio"},
+    "search": {"label": "Search, per key", "unit": "ms", "goal": 16.0, "kind": "value"},
+    "note": {"label": "Note PDF (process)", "unit": "ms", "goal": 2.5, "kind": "ratio"},
+    "memory": {"label": "Peak memory (RSS)", "unit": "MB", "goal": 2.5, "kind": "ratio"},
+    "actions": {"label": "Actions to sign", "unit": "actions", "goal": 4, "kind": "value"},
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    mode = QUICK if args.quick else FULL
+    patients = args.patients or mode["patients"]
+    runs = args.runs or mode["runs"]
+    output = args.output or RESULTS / ("quick.json" if args.quick else "latest.json")
+    screen = display.start(args.platform)
+    print(f"Display: {screen.description}", flush=True)
+    started = datetime.now(UTC)
+    load_before = os.getloadavg()
+    try:
+        source = dataset.cached(patients, args.seed, args.cache_dir)
+        with tempfile.TemporaryDirectory(prefix="bench-") as work:
+            data = dataset.working_copy(source, Path(work))
+            print(
+                f"Data: {data.patients:,} patients, {data.sessions:,} sessions; "
+                f"note of session {data.note_session_id}",
+                flush=True,
+            )
+            samples = _launches(data, Path(work), screen, runs, args.warmup, mode["warmup"])
+            print("Search…", flush=True)
+            search = _in_process(
+                "benchmarks.search",
+                ["--db", data.url, "--rounds", str(mode["search_rounds"])],
+                screen,
+            )
+            print("Charting flow…", flush=True)
+            actions = _in_process("benchmarks.charting_actions", ["--db", data.url], screen)
+    finally:
+        screen.stop()
+    result = {
+        "schema": 1,
+        "created": started.isoformat(timespec="seconds"),
+        "command": " ".join([Path(sys.executable).name, "benchmarks/run.py", *(argv or [])]),
+        "mode": "quick" if args.quick else "full",
+        "runs": runs,
+        "patients": data.patients,
+        "sessions": data.sessions,
+        "seed": args.seed,
+        "display": {"platform": screen.platform, "description": screen.description},
+        "machine": machine.info(),
+        "load_average_before": list(load_before),
+        "git": machine.git_revision(ROOT),
+        "metrics": _metrics(samples, search, actions),
+    }
+    print()
+    print(table(result))
+    _save(result, output)
+    print(f"\nSaved {output}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmarks/run.py",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--quick", action="store_true", help="200 patients, 2 runs (for CI)")
+    parser.add_argument("--runs", type=int, metavar="N", help="rounds of launches (default 5)")
+    parser.add_argument("--patients", type=int, metavar="N", help="demo patients (10,000)")
+    parser.add_argument("--seed", type=int, default=1, metavar="S", help="demo-data seed (1)")
+    parser.add_argument("--warmup", type=int, metavar="N", help="untimed rounds first (1; 0 quick)")
+    parser.add_argument("--output", type=Path, metavar="FILE.json")
+    parser.add_argument("--cache-dir", type=Path, default=dataset.CACHE, metavar="DIR")
+    parser.add_argument(
+        "--platform",
+        choices=("auto", "xvfb", "offscreen"),
+        default="auto",
+        help="auto: Xvfb if installed, else Qt's offscreen platform",
+    )
+    return parser
+
+
+# -- launches ------------------------------------------------------------------------------------
+
+
+def _launches(
+    data: dataset.Dataset,
+    work: Path,
+    screen: display.Display,
+    runs: int,
+    warmup: int | None,
+    default_warmup: int,
+) -> dict[str, list[Any]]:
+    """Every process launch, alternating app and baselines; order reversed every other round."""
+    app = launch.console_script("botox-chart")
+    note = [*app, "--db", data.url, "note", str(data.note_session_id), "-o", str(work / "n.pdf")]
+    bare_note = [sys.executable, str(BASELINES / "bare_note.py"), str(work / "bare.pdf")]
+    env = screen.env
+    programs: list[tuple[str, Callable[[], Any]]] = [
+        ("app", lambda: launch.probed(["botox-chart", "--db", data.url], env)),
+        ("bare_window", lambda: launch.probed([str(BASELINES / "bare_window.py")], env)),
+        (
+            "bare_sqlmodel_window",
+            lambda: launch.probed([str(BASELINES / "bare_sqlmodel_window.py")], env),
+        ),
+        ("note", lambda: launch.timed(note, env)),
+        ("bare_note", lambda: launch.timed(bare_note, env)),
+    ]
+    samples: dict[str, list[Any]] = {name: [] for name, _ in programs}
+    warmup = default_warmup if warmup is None else warmup
+    for n in range(warmup + runs):
+        order = programs if n % 2 == 0 else programs[::-1]
+        counted = n >= warmup
+        print(
+            f"Round {n + 1 - warmup}/{runs}…" if counted else f"Warm-up {n + 1}/{warmup}…",
+            flush=True,
+        )
+        for name, start in order:
+            outcome = start()
+            if counted:
+                samples[name].append(outcome)
+    return samples
+
+
+def _in_process(module: str, args: list[str], screen: display.Display) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="bench-data-") as data:
+        env = launch.child_env(screen.env, Path(data))
+        done = subprocess.run(
+            [sys.executable, "-m", module, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=launch.TIMEOUT_S * 2,
+            check=False,
+        )
+    if done.returncode != 0:
+        raise SystemExit(f"{module} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- results -------------------------------------------------------------------------------------
+
+
+def _summary(values: list[float]) -> dict[str, Any]:
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "samples": [round(v, 2) for v in values],
+    }
+
+
+def _ratio(app: list[float], base: list[float]) -> dict[str, Any]:
+    """Ratio of the medians, and the median of each round's own ratio (app vs its neighbour)."""
+    return {
+        "ratio": statistics.median(app) / statistics.median(base),
+        "paired_ratio_median": statistics.median(a / b for a, b in zip(app, base, strict=True)),
+    }
+
+
+def _metrics(
+    samples: dict[str, list[Any]], search: dict[str, Any], actions: dict[str, Any]
+) -> dict[str, Any]:
+    def event(name: str, what: str) -> list[float]:
+        return [run.events[what].ms for run in samples[name]]
+
+    def peak_mb(name: str) -> list[float]:
+        return [run.events["settled"].peak_kb / 1024 for run in samples[name]]
+
+    painted, bare_painted = event("app", "painted"), event("bare_window", "painted")
+    ready, bare_ready = event("app", "ready"), event("bare_sqlmodel_window", "ready")
+    note, bare_note = [float(v) for v in samples["note"]], [float(v) for v in samples["bare_note"]]
+    memory, bare_memory = peak_mb("app"), peak_mb("bare_window")
+    found: dict[str, Any] = {
+        "window_on_screen": {
+            "app": _summary(painted),
+            "baseline": {"program": "baselines/bare_window.py", **_summary(bare_painted)},
+            **_ratio(painted, bare_painted),
+        },
+        "ready": {
+            "app": _summary(ready),
+            "baseline": {"program": "baselines/bare_sqlmodel_window.py", **_summary(bare_ready)},
+            **_ratio(ready, bare_ready),
+        },
+        "search": {
+            "app": {
+                "median": search["median_ms"],
+                "p90": search["p90_ms"],
+                "max": search["max_ms"],
+            },
+            "value": search["median_ms"],
+            "detail": search,
+        },
+        "note": {
+            "app": _summary(note),
+            "baseline": {"program": "baselines/bare_note.py", **_summary(bare_note)},
+            **_ratio(note, bare_note),
+        },
+        "memory": {
+            "app": {
+                **_summary(memory),
+                "rss_at_ready_median": statistics.median(
+                    run.events["ready"].rss_kb / 1024 for run in samples["app"]
+                ),
+            },
+            "baseline": {"program": "baselines/bare_window.py", **_summary(bare_memory)},
+            "vs_bare_sqlmodel_window": statistics.median(memory)
+            / statistics.median(peak_mb("bare_sqlmodel_window")),
+            **_ratio(memory, bare_memory),
+        },
+        "actions": {"app": {"median": actions["actions"]}, "value": actions["actions"]},
+    }
+    found["actions"]["detail"] = actions
+    for name, spec in METRICS.items():
+        metric = found[name]
+        measured = metric["ratio"] if spec["kind"] == "ratio" else metric["value"]
+        metric.update(
+            label=spec["label"],
+            unit=spec["unit"],
+            goal=spec["goal"],
+            goal_kind=spec["kind"],
+            met=measured <= spec["goal"],
+            over_goal=measured / spec["goal"] - 1,
+        )
+    return found
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [
+        f"botox-chart benchmarks: {result['patients']:,} patients, {result['sessions']:,} "
+        f"sessions; medians of {result['runs']} runs; {result['display']['description']}",
+        _machine_line(result["machine"]),
+        "",
+        f"{'Metric':<20}{'App':>12}{'Baseline':>12}{'Ratio':>8}{'Goal':>10}  Result",
+    ]
+    for name, spec in METRICS.items():
+        metric = result["metrics"][name]
+        unit = spec["unit"] if spec["unit"] != "actions" else ""
+        app = _number(metric["app"]["median"], unit)
+        base = _number(metric["baseline"]["median"], unit) if "baseline" in metric else "—"
+        ratio = f"{metric['ratio']:.2f}x" if "ratio" in metric else "—"
+        goal = (
+            f"≤ {spec['goal']}x" if spec["kind"] == "ratio" else f"≤ {_number(spec['goal'], unit)}"
+        )
+        verdict = "met" if metric["met"] else f"MISSED by {metric['over_goal']:.0%}"
+        lines.append(f"{spec['label']:<20}{app:>12}{base:>12}{ratio:>8}{goal:>10}  {verdict}")
+    return "\n".join(lines)
+
+
+def _machine_line(info: dict[str, Any]) -> str:
+    return (
+        f"{info['cpu']}, {info['cores']} cores, {info['ram_gb']} GB RAM; {info['os']}; "
+        f"Python {info['python']}, Qt {info['qt']} (PySide6 {info['pyside6']})"
+    )
+
+
+def _number(value: float, unit: str) -> str:
+    if unit == "ms" and value < 100:
+        return f"{value:.1f} ms"
+    if unit == "":
+        return f"{value:g}"
+    return f"{value:.0f} {unit}"
+
+
+def _save(result: dict[str, Any], output: Path) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(output.name + ".tmp")
+    partial.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.replace(output)
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    code = main(sys.argv[1:])
+    print(f"({time.monotonic() - started:.0f} s)")
+    sys.exit(code)

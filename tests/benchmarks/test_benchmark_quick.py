@@ -1,0 +1,69 @@
+"""benchmarks/run.py --quick runs end to end and writes every metric as a number.
+
+No timing is asserted: CI machines vary, and the numbers are for people (benchmarks/results/).
+Headless: Qt's offscreen platform, no Xvfb needed. About 15-25 s.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+METRICS = ("window_on_screen", "ready", "search", "note", "memory", "actions")
+RATIOS = ("window_on_screen", "ready", "note", "memory")
+
+
+@pytest.mark.gui
+def test_quick_mode_completes_and_reports_every_metric(tmp_path: Path) -> None:
+    output = tmp_path / "quick.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--platform",
+            "offscreen",
+            "--output",
+            str(output),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "offscreen" in done.stdout  # the fallback is said, not hidden
+
+    result = json.loads(output.read_text(encoding="utf-8"))
+    assert result["mode"] == "quick"
+    assert result["display"]["platform"] == "offscreen"
+    for key in ("cpu", "cores", "ram_gb", "os", "python", "qt"):
+        assert result["machine"][key], key
+    assert set(result["metrics"]) == set(METRICS)
+    for name in METRICS:
+        metric = result["metrics"][name]
+        assert _number(metric["app"]["median"]), name
+        assert isinstance(metric["met"], bool), name
+        assert _number(metric["goal"]), name
+    for name in RATIOS:
+        metric = result["metrics"][name]
+        assert _number(metric["baseline"]["median"]), name
+        assert _number(metric["ratio"]), name
+        assert len(metric["app"]["samples"]) == result["runs"] == 2
+    assert result["metrics"]["actions"]["detail"]["flows"], "the charting flow ran"
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
