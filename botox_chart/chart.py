@@ -24,6 +24,21 @@ RETREATMENT_DAYS = 84
 RECONSTITUTED_USE_WITHIN_HOURS = 24
 """DESIGN §1: reconstituted product is used within 24 h."""
 
+DIAGNOSES = {
+    "G43.709": "Chronic migraine without aura, not intractable, without status migrainosus",
+    "G43.701": "Chronic migraine without aura, not intractable, with status migrainosus",
+    "G43.719": "Chronic migraine without aura, intractable, without status migrainosus",
+    "G43.711": "Chronic migraine without aura, intractable, with status migrainosus",
+    "G43.E09": "Chronic migraine with aura, not intractable, without status migrainosus",
+    "G43.E01": "Chronic migraine with aura, not intractable, with status migrainosus",
+    "G43.E19": "Chronic migraine with aura, intractable, without status migrainosus",
+    "G43.E11": "Chronic migraine with aura, intractable, with status migrainosus",
+}
+"""DESIGN §1: ICD-10 G43.7x is chronic migraine (5th character 0 not intractable, 1 intractable;
+6th 1 with, 9 without status migrainosus); G43.E is chronic migraine with aura."""
+DEFAULT_DIAGNOSIS = "G43.709"
+"""DESIGN §1: the most common code."""
+
 PRODUCT = "onabotulinumtoxinA (Botox)"
 DILUENT = "0.9% sodium chloride, preservative-free"
 NEEDLE = "30 G, 0.5 in"
@@ -200,6 +215,7 @@ class Chart:
     omissions: dict[str, str] = field(default_factory=dict)
     """Protocol site code → the reason it was omitted."""
     dilution: Dilution = field(default_factory=Dilution)
+    diagnosis_code: str = DEFAULT_DIAGNOSIS
     product: str = PRODUCT
     din_ndc: str = ""
     lot_number: str = ""
@@ -316,6 +332,7 @@ class Chart:
         self.injections = list(previous.injections)
         self.omissions = dict(previous.omissions)
         self.dilution = previous.dilution
+        self.diagnosis_code = previous.diagnosis_code
         self.product = previous.product
         self.din_ndc = previous.din_ndc
         self.diluent = previous.diluent
@@ -533,6 +550,12 @@ class Chart:
             )
         if not self.consent:
             error("consent_missing", "Consent is not recorded.")
+        if self.diagnosis_code not in DIAGNOSES:
+            warning(
+                "diagnosis_unusual",
+                f"Diagnosis code {self.diagnosis_code or '(none)'} is not a chronic migraine code "
+                f"(G43.7x or G43.E).",
+            )
         unasked = [name for name, present in self.screen.items() if present is None]
         if unasked:
             warning("screen_incomplete", f"Contraindication screen not done: {', '.join(unasked)}.")

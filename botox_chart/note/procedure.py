@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from botox_chart.chart import (
+    DIAGNOSES,
     URGENT_ADVERSE_EVENTS,
     Chart,
     InjectionKind,
@@ -41,10 +42,6 @@ from botox_chart.protocol import Side
 from botox_chart.store.settings import ClinicSettings
 
 INDICATION = "Chronic migraine: prophylaxis with onabotulinumtoxinA"
-DIAGNOSIS_CODE = "G43.709"
-"""DESIGN §1: ICD-10 G43.7x is chronic migraine; G43.709 (not intractable, without status
-migrainosus) is the most common code. Sessions do not store a code yet, so the note prints this."""
-DIAGNOSIS = "chronic migraine without aura, not intractable, without status migrainosus"
 
 CPT_PROCEDURE = "64615"
 """DESIGN §1: CPT 64615 (chemodenervation for chronic migraine), billed once per session."""
@@ -412,6 +409,12 @@ def _columns(left: Flowable, right: Flowable, width: float, gap: float = 14) -> 
     return table
 
 
+def _diagnosis(code: str) -> str:
+    """The session's ICD-10 code and its meaning (chart.DIAGNOSES, DESIGN §1)."""
+    meaning = DIAGNOSES.get(code, "code not on the chronic migraine list")
+    return f"<b>ICD-10 {text(code)}</b>: {text(meaning)}"
+
+
 def _indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     chart = note.chart
     p = note.patient
@@ -425,7 +428,7 @@ def _indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -
     left = _facts(
         [
             ("Indication", text(INDICATION)),
-            ("Diagnosis", f"<b>ICD-10 {DIAGNOSIS_CODE}</b>: {text(DIAGNOSIS)}"),
+            ("Diagnosis", _diagnosis(chart.diagnosis_code)),
             ("Referral", referral),
             ("Consent", consent),
             ("Headache days", _headache_days(note)),

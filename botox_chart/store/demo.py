@@ -288,6 +288,7 @@ def _sessions(
                 "patient_id": patient["id"],
                 "protocol_code": protocol.code,
                 "date_of_service": day,
+                "diagnosis_code": chart.diagnosis_code,
                 "injector_id": injector,
                 "supervisor_id": None,
                 "product": PRODUCT,

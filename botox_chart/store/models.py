@@ -131,6 +131,7 @@ class TreatmentSession(SQLModel, table=True):
     patient_id: int = Field(foreign_key="patient.id", index=True)
     protocol_code: str = Field(max_length=40)
     date_of_service: date = Field(index=True)
+    diagnosis_code: str = Field(default="G43.709", max_length=10)
     injector_id: int | None = Field(default=None, foreign_key="clinician.id")
     supervisor_id: int | None = Field(default=None, foreign_key="clinician.id")
     product: str = Field(default="", max_length=120)

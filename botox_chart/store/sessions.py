@@ -45,6 +45,7 @@ from botox_chart.store.patients import fold
 
 CHART_FIELDS = (
     "date_of_service",
+    "diagnosis_code",
     "product",
     "din_ndc",
     "lot_number",
@@ -164,6 +165,7 @@ def chart_from_row(row: TreatmentSession, injections: Iterable[InjectionRow]) ->
     return Chart(
         protocol=protocol,
         date_of_service=row.date_of_service,
+        diagnosis_code=row.diagnosis_code,
         injections=[
             Injection(
                 key=i.key,
@@ -520,6 +522,7 @@ def _write_chart(row: TreatmentSession, chart: Chart) -> None:
 def _copy_chart(row: TreatmentSession, chart: Chart) -> None:
     row.protocol_code = chart.protocol.code
     row.date_of_service = chart.date_of_service
+    row.diagnosis_code = chart.diagnosis_code
     row.product = chart.product
     row.din_ndc = chart.din_ndc
     row.lot_number = chart.lot_number.strip()

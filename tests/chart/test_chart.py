@@ -347,5 +347,14 @@ def test_pending_sites_screen_and_urgent_adverse_events_are_warnings() -> None:
     assert "contraindication_present" in codes(chart.findings())
 
 
+def test_diagnosis_defaults_to_g43_709_and_an_unknown_code_is_a_warning() -> None:
+    chart = ready_chart(DAY)
+    assert chart.diagnosis_code == "G43.709"
+    chart.diagnosis_code = "G44.2"
+    (finding,) = chart.findings()
+    assert (finding.severity, finding.code) == (Severity.WARNING, "diagnosis_unusual")
+    assert "G44.2 is not a chronic migraine code" in finding.message
+
+
 def test_next_due_is_12_weeks_later() -> None:
     assert ready_chart(DAY).next_due == date(2027, 1, 25)

@@ -218,6 +218,17 @@ def test_names_in_any_script_print_and_read_back(engine: Engine, injector: Clini
         assert f"{family.upper()}, {given}" in text
 
 
+def test_the_sessions_own_diagnosis_code_is_printed(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = tailored_chart()
+    chart.diagnosis_code = "G43.E11"
+    text = note_text(engine, signed(engine, patient, injector, chart))
+    assert "ICD-10 G43.E11" in text
+    assert "with aura, intractable, with status migrainosus" in text
+    assert "G43.709" not in text
+
+
 @pytest.mark.parametrize("billing", ["none", "us", "canada"])
 def test_billing_codes_appear_only_when_the_clinic_bills(
     engine: Engine, patient: Patient, injector: Clinician, billing: str

@@ -30,6 +30,7 @@ def tailored_chart():  # type: ignore[no-untyped-def]
     chart.adverse_events = ["Neck pain"]
     chart.adverse_event_other = "mild dizziness"
     chart.notes = "Zoë tolerated well."
+    chart.diagnosis_code = "G43.E19"
     return chart
 
 
@@ -53,6 +54,7 @@ def test_a_tailored_chart_round_trips(any_engine: Engine) -> None:
     assert loaded.notes == "Zoë tolerated well."
     assert loaded.deviations() == chart.deviations()
     assert loaded.screen == chart.screen
+    assert loaded.diagnosis_code == "G43.E19"
 
 
 def test_save_draft_stores_changes_and_refuses_a_stale_version(any_engine: Engine) -> None:
@@ -151,6 +153,7 @@ def test_repeat_last_session_reproduces_the_pattern(any_engine: Engine) -> None:
         (i.key, i.units, i.point) for i in previous.injections
     ]
     assert repeated.omissions == previous.omissions
+    assert repeated.diagnosis_code == "G43.E19"
     assert repeated.lot_number == "" and not repeated.consent
     assert repeated.date_of_service == DAY + timedelta(days=90)
 

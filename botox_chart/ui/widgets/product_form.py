@@ -1,4 +1,4 @@
-"""Product & dilution: product, DIN/NDC, vials, saline, lot and expiry, needle.
+"""Diagnosis, product & dilution: ICD-10 code, product, DIN/NDC, vials, saline, lot, needle.
 
 The concentration and the volume drawn per standard site are shown live as the dilution changes
 (DESIGN §1: volume = units ÷ concentration; 100 U + 2 mL or 200 U + 4 mL give 5 U per 0.1 mL).
@@ -10,6 +10,7 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from botox_chart.chart import NEEDLES, Chart, format_units
+from botox_chart.chart import DIAGNOSES, NEEDLES, Chart, format_units
 from botox_chart.ui.widgets.chart_form import (
     ChartForm,
     compact,
@@ -40,6 +41,16 @@ class ProductForm(ChartForm):
         super().__init__("Product && dilution", parent)
         self.setObjectName("productGroup")
         form = QFormLayout(self)
+
+        self.diagnosis = compact(QComboBox())
+        self.diagnosis.setAccessibleName("Diagnosis (ICD-10)")
+        for code, meaning in DIAGNOSES.items():
+            self.diagnosis.addItem(code, code)
+            self.diagnosis.setItemData(
+                self.diagnosis.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole
+            )
+        self.diagnosis.activated.connect(self._on_diagnosis)
+        form.addRow("&Diagnosis:", self.diagnosis)
 
         self.product = QLineEdit()
         self.product.textEdited.connect(
@@ -115,6 +126,12 @@ class ProductForm(ChartForm):
 
     def show_chart(self, chart: Chart) -> None:
         self._chart = chart
+        index = self.diagnosis.findData(chart.diagnosis_code)
+        if index < 0:
+            self.diagnosis.addItem(chart.diagnosis_code, chart.diagnosis_code)
+            index = self.diagnosis.count() - 1
+        self.diagnosis.setCurrentIndex(index)
+        self.diagnosis.setToolTip(DIAGNOSES.get(chart.diagnosis_code, ""))
         set_text(self.product, chart.product)
         set_text(self.din_ndc, chart.din_ndc)
         index = self.vial_units.findData(chart.dilution.vial_units)
@@ -145,6 +162,10 @@ class ProductForm(ChartForm):
             f"{dilution.units_opened} U opened"
         )
         restyle(self._concentration, "severity", "")
+
+    def _on_diagnosis(self, *_args: object) -> None:
+        code = str(self.diagnosis.currentData())
+        self.emit_edit(f"Diagnosis {code}", setter("diagnosis_code", code))
 
     def _on_dilution(self, *_args: object) -> None:
         vial_units = int(self.vial_units.currentData())

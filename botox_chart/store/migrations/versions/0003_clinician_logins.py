@@ -30,7 +30,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_clinician_username", "clinician")
-    with op.batch_alter_table("clinician") as batch:
-        batch.drop_column("is_admin")
-        batch.drop_column("password_hash")
-        batch.drop_column("username")
+    for column in ("is_admin", "password_hash", "username"):
+        op.drop_column("clinician", column)
