@@ -206,3 +206,22 @@ def test_a_session_not_yet_due_is_not_overdue(qapp: Any) -> None:
 
     assert model.index(0, session_list.NEXT_DUE).data() == "2026-12-24"
     assert not model.is_overdue(0)
+
+
+def test_family_comma_given_matches_the_start_of_the_given_name(qapp: Any) -> None:
+    model = PatientListModel()
+    born = date(1970, 1, 1)
+    model.set_patients(
+        [
+            summary(1, "Gagnon", "Emma", born, "G1"),
+            summary(2, "Gagnon", "Marie", born, "G2"),
+            summary(3, "Gagnonne", "Mathieu", born, "G3"),
+        ]
+    )
+
+    model.set_filter("gagnon, ma")
+    assert names(model) == ["Gagnon, Marie"]
+    model.set_filter("gagnon,")
+    assert names(model) == ["Gagnon, Emma", "Gagnon, Marie"]
+    model.set_filter("gagnon ma")  # no comma: words anywhere
+    assert names(model) == ["Gagnon, Emma", "Gagnon, Marie", "Gagnonne, Mathieu"]

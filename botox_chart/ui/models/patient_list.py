@@ -29,13 +29,19 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a search: every one must appear in a patient's key ("tremblay, ma" works).
+    """What a search must find in a patient's key, folded like it (no case, no accents).
 
-    Folded like the store's keys (``store.patients.fold``: no case, no accents).
+    "family, given" (with a comma) is one phrase, so "gagnon, ma" finds Gagnon, Marie but not
+    Gagnon, Emma; otherwise every word must appear somewhere ("marie 1980" works).
     """
     from botox_chart.store.patients import fold
 
-    return fold(text).replace(",", " ").split()
+    folded = " ".join(fold(text).split())
+    if "," in folded:
+        family, _, given = folded.partition(",")
+        phrase = f"{family.strip()}, {given.strip()}".rstrip()
+        return [phrase]
+    return folded.split()
 
 
 def sort_key(patient: PatientSummary) -> tuple[str, str, int]:
