@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self)
         self._restore_layout()
         self.commands.update_actions()
+        self.patients.search.setFocus()  # the first thing anyone does is find a patient
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -202,10 +203,7 @@ class MainWindow(QMainWindow):
         editor.addActions(self.actions_.editor_keys())
         self.editor = editor
         self.right.addWidget(editor)
-        try:
-            self.printing = self._printing_factory(engine, self, self.dialogs)
-        except ImportError:  # printing (ui/printing.py) is still being written
-            log.warning("Printing is not available in this build")
+        self.printing = self._printing_factory(engine, self, self.dialogs)
         self.commands.connect_editor(editor)
         self.load_clinicians()
         self.placeholder.setText(PLACEHOLDER)
@@ -317,7 +315,7 @@ class MainWindow(QMainWindow):
                 available = screen.availableGeometry()
                 width, height = min(width, available.width()), min(height, available.height())
             self.resize(width, height)
-            self.splitter.setSizes([width * 30 // 100, width * 70 // 100])
+            self.splitter.setSizes([width * 28 // 100, width * 72 // 100])
         window_state = self.state.window_state()
         if window_state is not None:
             self.restoreState(window_state)

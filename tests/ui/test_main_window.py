@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -115,7 +115,7 @@ def test_search_box_filters_and_down_moves_into_the_list(
     assert window.patients.view.hasFocus()
     assert window.patients.current_id() == clinic["roy"].id
     assert window.sessions.name.text() == "Roy, Chloé"
-    assert "Born 1990-01-02" in window.sessions.details.text()
+    assert "Born 1990-01-02" in window.sessions.details.text().replace("\u00a0", " ")
 
 
 def test_add_patient_through_the_dialog(
@@ -339,6 +339,34 @@ def test_typing_a_space_in_the_search_box_never_charts(
 
     assert window.patients.search.text() == "a b"
     assert editor.chart().injections == before
+
+
+def test_charting_keys_act_on_the_diagram(
+    qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
+) -> None:
+    window = open_window(dialogs)
+    window.patients.select(clinic["gagnon"].id)
+    window.actions_.new_session.trigger()
+    editor: Any = window.editor
+    window.actions_.go_chart.trigger()
+    diagram = QApplication.focusWidget()
+    assert diagram is editor.diagram()
+
+    for key in (
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Space,
+        Qt.Key.Key_Plus,
+        Qt.Key.Key_N,
+        Qt.Key.Key_Space,
+    ):
+        qtbot.keyClick(diagram, key)
+
+    assert [(i.key, str(i.units)) for i in editor.chart().injections] == [
+        ("COR-R", "6.0"),
+        ("COR-L", "5"),
+    ]
+    window.undo_group.undo()
+    assert len(editor.chart().injections) == 1
 
 
 def test_print_uses_the_selected_sessions(

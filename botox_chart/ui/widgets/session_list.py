@@ -193,4 +193,5 @@ def _details(patient: Patient, today: date) -> str:
         if patient.referral_date:
             referral += f" on {patient.referral_date.isoformat()}"
         parts.append(referral)
-    return " · ".join(parts)
+    # Wrap between the parts, never inside one (a health card number split over two lines).
+    return " · ".join(part.replace(" ", "\u00a0") for part in parts)
