@@ -1,0 +1,153 @@
+"""Screenshots of the charting window for the README, made without a display.
+
+    python scripts/screenshots.py                 # docs/screenshots/charting-window.png (+ @2x)
+    python scripts/screenshots.py --no-2x --out /tmp/shots
+
+It builds a throwaway demo database (``store.demo.generate``, as ``botox-chart demo-data`` does),
+in a temporary data folder so no real settings or data are touched, opens the window at 1400x900 on
+Qt's offscreen platform, selects a patient whose last session had follow-the-pain sites, repeats
+that session into a new draft (Ctrl+R), and saves a PNG. The 2x picture is the same run with
+QT_SCALE_FACTOR=2, in a child process (the factor must be set before Qt starts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1400, 900)
+TODAY = date(2026, 11, 2)
+
+
+class QuietDialogs:
+    """Answers every question without showing anything: "no" to confirmations."""
+
+    def error(self, parent: Any, title: str, text: str) -> None:
+        print(f"screenshots: {title}: {text}", file=sys.stderr)
+
+    def info(self, parent: Any, title: str, text: str) -> None:
+        pass
+
+    def confirm(self, parent: Any, title: str, text: str) -> bool:
+        return False
+
+    def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None:
+        return None
+
+    def save_file(self, parent: Any, title: str, suggested: Path, file_filter: str) -> None:
+        return None
+
+    def open_file(self, parent: Any, title: str, file_filter: str) -> None:
+        return None
+
+    def print_setup(self, parent: Any, printer: Any) -> bool:
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--patients", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-2x", action="store_true", help="skip the QT_SCALE_FACTOR=2 picture")
+    parser.add_argument("--scale", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    name = "charting-window.png" if args.scale == 1 else f"charting-window@{args.scale}x.png"
+    with tempfile.TemporaryDirectory(prefix="botox-chart-demo-") as tmp:
+        os.environ["BOTOX_CHART_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        written = shoot(Path(tmp) / "demo.sqlite3", args.out / name, args.patients, args.seed)
+    print(f"Wrote {written}")
+    if args.scale == 1 and not args.no_2x:
+        env = dict(os.environ, QT_SCALE_FACTOR="2")
+        command = [sys.executable, __file__, "--out", str(args.out), "--scale", "2"]
+        command += ["--patients", str(args.patients), "--seed", str(args.seed)]
+        return subprocess.call(command, env=env)
+    return 0
+
+
+def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from botox_chart.store import demo, open_database, sessions, transaction
+    from botox_chart.ui.app import application
+    from botox_chart.ui.main_window import MainWindow
+
+    url = f"sqlite:///{database}"
+    engine = open_database(url)
+    # Demo patients were last seen 5-80 days before "today": generate them 12 weeks back, so
+    # today's visit is due, as in the clinic.
+    demo.generate(engine, patients=patients, seed=seed, today=TODAY - timedelta(days=84))
+    patient_id = _patient_with_follow_the_pain(engine)
+    with transaction(engine) as db:
+        draft = sessions.repeat_last(db, patient_id=patient_id, injector_id=None, today=TODAY)
+        assert draft.id is not None
+        draft_id = draft.id
+        chart = sessions.load_chart(db, session_id=draft_id)
+        last = sessions.last_signed(db, patient_id=patient_id)
+        assert last is not None
+        chart.lot_number, chart.lot_expiry = last.lot_number, TODAY + timedelta(days=200)
+        chart.consent = True
+        chart.screen = dict.fromkeys(chart.screen, False)
+        chart.headache_days, chart.migraine_days = 9, 6
+        sessions.save_draft(db, session_id=draft_id, chart=chart, expected_version=draft.version)
+    engine.dispose()
+
+    app = application()
+    window = MainWindow(QuietDialogs())
+    window.resize(*SIZE)
+    window.show()
+    loop = QEventLoop()
+    window.patientsLoaded.connect(lambda _count: loop.quit())
+    QTimer.singleShot(30_000, loop.quit)
+    window.open_database(url)
+    loop.exec()
+    window.patients.search.setText("")
+    window.patients.select(patient_id)
+    window.commands.open_session(draft_id)
+    window.statusBar().showMessage("Repeated the last signed session's pattern.")
+    _settle(app)
+    window.grab().save(str(target))
+    window.close()
+    return target
+
+
+def _patient_with_follow_the_pain(engine: Any) -> int:
+    """A patient due today whose latest signed session added follow-the-pain sites."""
+    from botox_chart.store import sessions, transaction
+
+    with transaction(engine) as db:
+        rows = sessions.summaries(db)
+    latest: dict[int, Any] = {}
+    for row in rows:
+        latest.setdefault(row.patient_id, row)
+    due = [
+        row
+        for row in latest.values()
+        if row.status == "signed" and 33 <= row.sites <= 37 and row.next_due <= TODAY
+    ]
+    best = min(due or list(latest.values()), key=lambda row: abs((TODAY - row.next_due).days))
+    return int(best.patient_id)
+
+
+def _settle(app: Any) -> None:
+    """Let layouts, style polish and deferred paints finish before grabbing."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    for _ in range(3):
+        loop = QEventLoop()
+        QTimer.singleShot(150, loop.quit)
+        loop.exec()
+        app.processEvents()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
