@@ -426,7 +426,9 @@ class WindowCommands(QObject):
             return
         from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
 
-        dialog = ClinicSettingsDialog(self.w.engine, self.w, self.w.dialogs)
+        dialog = ClinicSettingsDialog(
+            self.w.engine, self.w, self.w.dialogs, clinician_id=self.w.clinician_id()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

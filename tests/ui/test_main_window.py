@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from botox_chart.store import sessions, transaction
 from botox_chart.store.models import Patient, TreatmentSession
+from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
 from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
 from botox_chart.ui.dialogs.patient_dialog import PatientDialog
 from botox_chart.ui.main_window import MainWindow
@@ -292,12 +293,43 @@ def test_delete_draft_asks_first(
     assert len(drafts(engine, clinic["gagnon"].id)) == 1
 
     dialogs.confirms.append(True)
-    window.actions_.delete_draft.trigger()
+    window.sessions.view.setFocus()
+    qtbot.keyClick(window.sessions.view, Qt.Key.Key_Delete)
     assert drafts(engine, clinic["gagnon"].id) == []
     assert window.sessions.model.rowCount() == 0
     editor: Any = window.editor
     assert editor.session_id() is None
     assert "Delete the unsigned draft" in dialogs.messages("confirm")[0]
+
+
+def test_delete_acts_only_in_the_session_list(
+    qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
+) -> None:
+    window = open_window(dialogs)
+    window.patients.select(clinic["gagnon"].id)
+    window.actions_.new_session.trigger()
+    window.patients.focus_search()
+    qtbot.keyClicks(window.patients.search, "gag")
+
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Delete)
+
+    assert dialogs.messages("confirm") == []
+    assert len(drafts(engine, clinic["gagnon"].id)) == 1
+
+
+# The settings dialog (printing's) lets its layout set its minimum size, which Qt's offscreen
+# platform reports as unsupported; this window's own dialogs set theirs explicitly instead.
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_clinic_settings_open_from_the_file_menu(
+    open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
+) -> None:
+    window = open_window(dialogs)
+
+    window.actions_.clinic_settings.trigger()
+
+    dialog = window.findChild(ClinicSettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
 
 
 def test_a_signed_session_cannot_be_deleted(
