@@ -137,7 +137,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        # On a small screen (or at 2x scale) the patients pane can be dragged shut to give the chart
+        # the room; Ctrl+F, Ctrl+1 and Ctrl+2 open it again.
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
 
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -291,6 +294,13 @@ class MainWindow(QMainWindow):
         except (StorageError, PatientError, SessionError, ClinicianError) as err:
             self.dialogs.error(self, title, str(err))
             return None
+
+    def show_patients_pane(self) -> None:
+        """Open the patients pane if it was dragged shut."""
+        sizes = self.splitter.sizes()
+        if sizes and sizes[0] == 0:
+            total = sum(sizes)
+            self.splitter.setSizes([total * 28 // 100, total - total * 28 // 100])
 
     def shortcuts_table(self) -> list[tuple[str, str, str]]:
         """(menu, action, shortcut) of every menu entry with a shortcut."""

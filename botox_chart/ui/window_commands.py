@@ -59,7 +59,7 @@ class WindowCommands(QObject):
             (a.record_pdf, lambda: self.print_record("save_record_pdf")),
             (a.clinic_settings, self.clinic_settings),
             (a.quit, window.close),
-            (a.find_patient, window.patients.focus_search),
+            (a.find_patient, lambda: self._reveal(window.patients.focus_search)),
             (a.add_clinician, self.add_clinician),
             (a.new_session, self.new_session),
             (a.repeat_last, self.repeat_last),
@@ -69,8 +69,8 @@ class WindowCommands(QObject):
             (a.add_patient, self.add_patient),
             (a.edit_patient, self.edit_patient),
             (a.refresh, self.refresh_patients),
-            (a.go_patients, window.patients.focus_list),
-            (a.go_sessions, window.sessions.focus_list),
+            (a.go_patients, lambda: self._reveal(window.patients.focus_list)),
+            (a.go_sessions, lambda: self._reveal(window.sessions.focus_list)),
             (a.go_chart, self.focus_chart),
             (a.shortcuts, self.show_shortcuts),
             (a.about, self.show_about),
@@ -111,6 +111,10 @@ class WindowCommands(QObject):
                     "omit_current": a.omit_current,
                 }
             )
+
+    def _reveal(self, focus: Callable[[], None]) -> None:
+        self.w.show_patients_pane()
+        focus()
 
     def editor(self) -> ChartEditor | None:
         return cast(ChartEditor, self.w.editor) if self.w.editor is not None else None

@@ -119,6 +119,19 @@ def test_search_box_filters_and_down_moves_into_the_list(
     assert "Born 1990-01-02" in window.sessions.details.text().replace("\u00a0", " ")
 
 
+def test_find_patient_opens_a_patients_pane_dragged_shut(
+    open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
+) -> None:
+    window = open_window(dialogs)
+    window.splitter.setSizes([0, sum(window.splitter.sizes())])
+    assert window.splitter.sizes()[0] == 0
+
+    window.actions_.find_patient.trigger()
+
+    assert window.splitter.sizes()[0] > 0
+    assert window.focusWidget() is window.patients.search
+
+
 def test_add_patient_through_the_dialog(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
