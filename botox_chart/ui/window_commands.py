@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from botox_chart.chart import Chart
     from botox_chart.store.patients import PatientSummary
     from botox_chart.store.sessions import SessionSummary
     from botox_chart.ui.main_window import MainWindow
@@ -40,6 +41,7 @@ class ChartEditor(Protocol):
     def omit_current(self) -> None: ...
     def sign(self) -> None: ...
     def add_addendum(self) -> None: ...
+    def chart(self) -> Chart | None: ...
 
 
 class WindowCommands(QObject):
@@ -386,8 +388,18 @@ class WindowCommands(QObject):
             self.refresh_sessions()
             self.show_status(f"Deleted the draft of {day}.")
 
-    def session_saved(self, _session_id: int) -> None:
-        self.refresh_sessions()
+    def session_saved(self, session_id: int) -> None:
+        """Every charting change is autosaved: the draft's row is updated from the chart in
+        memory, so charting never waits for the session list to be read again."""
+        editor = self.editor()
+        chart = editor.chart() if editor is not None else None
+        if chart is None or not self.w.sessions.update_draft(
+            session_id,
+            date_of_service=chart.date_of_service,
+            total_units=chart.total_units,
+            sites=len(chart.injections),
+        ):
+            self.refresh_sessions()
 
     def session_signed(self, _session_id: int) -> None:
         self.refresh_sessions()

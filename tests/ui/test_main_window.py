@@ -410,8 +410,10 @@ def test_charting_keys_act_on_the_diagram(
         ("COR-R", "6.0"),
         ("COR-L", "5"),
     ]
+    assert session_cells(window, 1)[0] == "11 U"  # the session list follows each autosave
     window.undo_group.undo()
     assert len(editor.chart().injections) == 1
+    assert session_cells(window, 1)[0] == "6 U"
 
 
 def test_print_uses_the_selected_sessions(

@@ -225,3 +225,21 @@ def test_family_comma_given_matches_the_start_of_the_given_name(qapp: Any) -> No
     assert names(model) == ["Gagnon, Emma", "Gagnon, Marie"]
     model.set_filter("gagnon ma")  # no comma: words anywhere
     assert names(model) == ["Gagnon, Emma", "Gagnon, Marie", "Gagnonne, Mathieu"]
+
+
+def test_an_autosaved_draft_is_updated_in_place(qapp: Any, qtbot: Any) -> None:
+    model = SessionListModel()
+    model.set_sessions(
+        [session(3, date(2026, 11, 2), status="draft", units="0", sites=0)],
+        today=date(2026, 11, 2),
+    )
+
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.update_draft(
+            3, date_of_service=date(2026, 11, 2), total_units=Decimal("160"), sites=32
+        )
+
+    assert model.index(0, session_list.UNITS).data() == "160 U"
+    assert not model.update_draft(
+        99, date_of_service=date(2026, 11, 2), total_units=Decimal(0), sites=0
+    )

@@ -7,8 +7,10 @@ it); it reads "OVERDUE" in the text, not only in a colour, and the model says so
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -60,6 +62,30 @@ class SessionListModel(QAbstractTableModel):
 
     def row_of(self, session_id: int) -> int | None:
         return next((n for n, s in enumerate(self._sessions) if s.id == session_id), None)
+
+    def update_draft(
+        self, session_id: int, *, date_of_service: date, total_units: Decimal, sites: int
+    ) -> bool:
+        """Show a draft's new date and totals in place (after an autosave: no query, no reset).
+
+        False if the session is not listed, or moved in date order (the caller reloads then).
+        """
+        row = self.row_of(session_id)
+        if row is None:
+            return False
+        old = self._sessions[row]
+        new = dataclasses.replace(
+            old, date_of_service=date_of_service, total_units=total_units, sites=sites
+        )
+        if new == old:
+            return True
+        dates = [s.date_of_service for s in self._sessions]
+        dates[row] = date_of_service
+        if dates != sorted(dates, reverse=True):
+            return False
+        self._sessions[row] = new
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        return True
 
     def is_overdue(self, row: int) -> bool:
         """The newest session is signed and its next due date has passed."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -126,6 +127,14 @@ class SessionListPanel(QWidget):
         self._show_next_due(today)
         for session_id in selected:
             self.select(session_id, clear=False)
+
+    def update_draft(
+        self, session_id: int, *, date_of_service: date, total_units: Decimal, sites: int
+    ) -> bool:
+        """Show an autosaved draft's date and totals without reading the store again."""
+        return self.model.update_draft(
+            session_id, date_of_service=date_of_service, total_units=total_units, sites=sites
+        )
 
     def patient_id(self) -> int | None:
         return self._patient_id
