@@ -488,8 +488,9 @@ class WindowCommands(QObject):
         for action in (a.add_patient, a.add_clinician, a.refresh, a.clinic_settings):
             action.setEnabled(has_db)
         a.edit_patient.setEnabled(patient)
-        for action in (a.new_session, a.repeat_last):
-            action.setEnabled(patient and clinician)
+        a.new_session.setEnabled(patient and clinician)
+        signed_before = any(s.status == "signed" for s in w.sessions.model.sessions())
+        a.repeat_last.setEnabled(patient and clinician and signed_before)
         a.open_session.setEnabled(current is not None)
         a.close_session.setEnabled(editing)
         a.delete_draft.setEnabled(current is not None and current.status == "draft")

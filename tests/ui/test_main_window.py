@@ -273,6 +273,17 @@ def test_repeat_last_session_opens_a_draft_with_the_last_pattern(
     assert window.actions_.sign.isEnabled()
 
 
+def test_repeat_last_needs_a_signed_session(
+    open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
+) -> None:
+    window = open_window(dialogs)
+    window.patients.select(clinic["gagnon"].id)
+    assert window.actions_.new_session.isEnabled()
+    assert not window.actions_.repeat_last.isEnabled()
+    window.patients.select(clinic["tremblay"].id)
+    assert window.actions_.repeat_last.isEnabled()
+
+
 def test_new_session_when_a_draft_exists_offers_the_draft_instead(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
