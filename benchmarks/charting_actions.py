@@ -146,13 +146,13 @@ def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, An
     actions.click(panel.view.viewport(), "the patient", panel.view.visualRect(index).center())
     if panel.current_id() != index.data(PATIENT_ID_ROLE):
         raise FlowError("clicking the row did not select the patient")
-    editor = window.editor
     if variant == "repeat_last":
         actions.key("Ctrl+R", "repeat last session")
     else:
         actions.key("Ctrl+N", "new session")
         actions.key("Ctrl+Shift+A", "apply protocol")
-    if editor.session_id() is None:
+    editor = window.editor  # read now: the window may build its editor on first use
+    if editor is None or editor.session_id() is None:
         raise FlowError(f"no session opened; the app said {window.statusBar().currentMessage()!r}")
     if len(editor.chart().injections) < 31:
         raise FlowError(f"only {len(editor.chart().injections)} sites charted")

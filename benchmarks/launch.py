@@ -90,6 +90,8 @@ def probed(program: list[str], display_env: dict[str, str]) -> Launch:
             os.close(read)
         launch.exit_ms = (time.monotonic() - start) * 1000
         launch.returncode = process.returncode
+        if "no_paint" in launch.events:
+            raise LaunchError(f"{program[0]}: the window did not repaint after its data arrived")
         missing = [e for e in EVENTS if e not in launch.events]
         if missing:
             raise LaunchError(f"{program[0]}: no {', '.join(missing)} event\n{_tail(err)}")

@@ -10,8 +10,9 @@ the parent compares them with its own clock). The events:
 
 - ``painted``: the main window's first paint event has been handled (a zero timer posted from it
   fires, so the frame has been flushed to the screen);
-- ``ready``: ``MainWindow.patientsLoaded`` fired and the event loop came back to a zero timer (the
-  list is filled and the window answers); for a bare window, the same moment as ``painted``;
+- ``ready``: after ``MainWindow.patientsLoaded``, the window's next paint has been handled and
+  the event loop came back to a zero timer (the list is on screen and the window answers); for a
+  bare window, the same moment as ``painted``;
 - ``settled``: background threads (e.g. the app's printing warm-up) have finished; memory here is
   the peak. With ``BENCH_PROBE_QUIT=1`` the application then quits.
 
@@ -35,6 +36,8 @@ from typing import Any
 TARGET = "botox_chart.ui.main_window"
 SETTLE_POLL_MS = 50
 SETTLE_LIMIT_S = 20.0
+NO_PAINT_MS = 1000
+"""If nothing repaints after the data arrived, ``ready`` is reported this much later."""
 SETTLE_EXTRA_MS = 200
 """After the last background thread ends, a moment for the last allocations."""
 
@@ -65,15 +68,16 @@ def report(event: str) -> None:
 
 
 def watch(window: Any, ready_signal: Any = None) -> None:
-    """Report ``painted`` on the window's first paint; ``ready`` after ``ready_signal`` (or with
-    ``painted`` when None); then ``settled``."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    """Report ``painted`` on the window's first paint; ``ready`` at the first paint after
+    ``ready_signal`` (or with ``painted`` when None); then ``settled``."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-    state = {"painted": False, "ready": False}
+    state = {"painted": False, "loaded": False, "ready": False}
 
     def ready() -> None:
         if not state["ready"]:
             state["ready"] = True
+            QCoreApplication.instance().removeEventFilter(next_paint)
             report("ready")
             _settle(time.monotonic())
 
@@ -86,13 +90,39 @@ def watch(window: Any, ready_signal: Any = None) -> None:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not state["painted"]:
                 state["painted"] = True
+                watched.removeEventFilter(self)
                 QTimer.singleShot(0, painted)
             return False
 
+    class NextPaint(QObject):
+        """Any paint in the window once the data is in: the list is on screen."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and state["loaded"]
+                and hasattr(watched, "window")
+                and watched.window() is window
+            ):
+                QTimer.singleShot(0, ready)
+            return False
+
+    def loaded(*_args: object) -> None:
+        if not state["loaded"]:
+            state["loaded"] = True
+            QCoreApplication.instance().installEventFilter(next_paint)
+            QTimer.singleShot(NO_PAINT_MS, without_paint)
+
+    def without_paint() -> None:
+        if not state["ready"]:
+            report("no_paint")  # nothing repainted: ready all the same, and the parent is told
+            ready()
+
     first_paint = FirstPaint(window)
+    next_paint = NextPaint(window)
     window.installEventFilter(first_paint)
     if ready_signal is not None:
-        ready_signal.connect(lambda *_args: QTimer.singleShot(0, ready))
+        ready_signal.connect(loaded)
 
 
 def _settle(started: float) -> None:

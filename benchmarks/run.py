@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     patients = args.patients or mode["patients"]
     runs = args.runs or mode["runs"]
     output = args.output or RESULTS / ("quick.json" if args.quick else "latest.json")
+    if not args.quick and runs < FULL["runs"]:
+        print(f"Warning: {runs} runs; medians need {FULL['runs']} or more to mean much.")
     screen = display.start(args.platform)
     print(f"Display: {screen.description}", flush=True)
     started = datetime.now(UTC)
@@ -303,7 +305,28 @@ def table(result: dict[str, Any]) -> str:
         )
         verdict = "met" if metric["met"] else f"MISSED by {metric['over_goal']:.0%}"
         lines.append(f"{spec['label']:<20}{app:>12}{base:>12}{ratio:>8}{goal:>10}  {verdict}")
-    return "\n".join(lines)
+    return "\n".join(lines + ["", *notes(result["metrics"])])
+
+
+def notes(metrics: dict[str, Any]) -> list[str]:
+    """The details a reader needs to trust (or question) the table."""
+    search, memory = metrics["search"], metrics["memory"]
+    flow = metrics["actions"]["detail"]["flows"]
+    best = min(flow, key=lambda f: f["actions"])
+    return [
+        f"Search: {search['detail']['keystrokes']} keys over {search['detail']['patients']:,} "
+        f"patients; p90 {search['app']['p90']:.1f} ms, max {search['app']['max']:.1f} ms; "
+        f"list repainted on {search['detail']['painted_keystrokes']} of them.",
+        f"Memory: {memory['app']['rss_at_ready_median']:.0f} MB when ready, peak "
+        f"{memory['app']['median']:.0f} MB once background work is done; "
+        f"{memory['vs_bare_sqlmodel_window']:.2f}x the bare PySide6 + SQLModel window.",
+        f"Paired ratios (median of each round's app/baseline): window "
+        f"{metrics['window_on_screen']['paired_ratio_median']:.2f}x, ready "
+        f"{metrics['ready']['paired_ratio_median']:.2f}x, note "
+        f"{metrics['note']['paired_ratio_median']:.2f}x.",
+        f"Actions ({best['variant']}, window {best['window']}): " + "; ".join(best["steps"]) + ".",
+        *(f"  ({f['variant']}: {f['actions']} actions)" for f in flow if f is not best),
+    ]
 
 
 def _machine_line(info: dict[str, Any]) -> str:
