@@ -425,16 +425,14 @@ def summaries(
     patient_text: str | None = None,
     limit: int | None = None,
 ) -> list[SessionSummary]:
-    """Sessions with their totals, newest first, for a patient or matching a name/chart number."""
-    totals = (
-        select(
-            col(InjectionRow.session_id).label("session_id"),
-            func.sum(col(InjectionRow.units)).label("units"),
-            func.count(col(InjectionRow.id)).label("sites"),
-        )
-        .group_by(col(InjectionRow.session_id))
-        .subquery()
-    )
+    """Sessions with their totals, newest first, for a patient or matching a name/chart number.
+
+    Totals are correlated subqueries on the indexed injection.session_id, so one patient's list
+    reads only that patient's injections (a grouped subquery summed all 1.4 M demo rows per click).
+    """
+    of_session = col(InjectionRow.session_id) == col(TreatmentSession.id)
+    units = sa.select(func.sum(col(InjectionRow.units))).where(of_session).scalar_subquery()
+    sites = sa.select(func.count(col(InjectionRow.id))).where(of_session).scalar_subquery()
     query = (
         sa.select(
             col(TreatmentSession.id),
@@ -444,13 +442,12 @@ def summaries(
             col(Patient.chart_number),
             col(TreatmentSession.date_of_service),
             col(TreatmentSession.status),
-            totals.c.units,
-            totals.c.sites,
+            units,
+            sites,
             col(TreatmentSession.lot_number),
             col(Clinician.name),
         )
         .join(Patient, col(Patient.id) == col(TreatmentSession.patient_id))
-        .outerjoin(totals, totals.c.session_id == col(TreatmentSession.id))
         .outerjoin(Clinician, col(Clinician.id) == col(TreatmentSession.injector_id))
         .order_by(col(TreatmentSession.date_of_service).desc(), col(TreatmentSession.id).desc())
     )
