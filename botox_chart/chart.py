@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -20,9 +19,6 @@ from botox_chart.protocol import Point, Protocol, Side, Site
 
 RETREATMENT_DAYS = 84
 """DESIGN §1: retreatment every 12 weeks, no sooner (payers reject earlier sessions)."""
-
-RECONSTITUTED_USE_WITHIN_HOURS = 24
-"""DESIGN §1: reconstituted product is used within 24 h."""
 
 DIAGNOSES = {
     "G43.709": "Chronic migraine without aura, not intractable, without status migrainosus",
@@ -604,14 +600,6 @@ class Chart:
         while f"{prefix}-{n}" in used:
             n += 1
         return f"{prefix}-{n}"
-
-
-def errors(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.ERROR]
-
-
-def warnings(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.WARNING]
 
 
 def _protocol_injection(site: Site, units: Decimal) -> Injection:
