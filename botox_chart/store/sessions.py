@@ -239,10 +239,7 @@ def save_draft(
     )
     if cast(Any, result).rowcount != 1:
         db.rollback()
-        raise ConflictError(
-            "This draft was changed on another workstation since you opened it. "
-            "Reload it to see those changes; nothing of yours was saved over them."
-        )
+        raise _conflict()
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
     _write_injections(db, session_id, chart.injections)
     changes = audit.changed_fields(before, values)
@@ -271,12 +268,20 @@ def sign(
     acknowledged: Iterable[str] = (),
     supervisor_id: int | None = None,
     today: date | None = None,
+    expected_version: int | None = None,
 ) -> TreatmentSession:
-    """Sign a draft: no errors may remain and every warning must be acknowledged."""
+    """Sign a draft: no errors may remain and every warning must be acknowledged.
+
+    With ``expected_version`` (the version the signer's window shows), a draft changed on another
+    workstation since is refused: nobody signs content they have not seen.
+    """
     row = get(db, session_id=session_id)
     _refuse_if_signed(row)
+    version = row.version if expected_version is None else expected_version
+    if row.version != version:
+        raise _conflict()
     signer = db.get(Clinician, clinician_id)
-    if signer is None or not signer.can_sign:
+    if signer is None or not signer.active or not signer.can_sign:
         raise SessionError("Only an injector or a physician can sign a session.")
     if supervisor_id is not None:
         supervisor = db.get(Clinician, supervisor_id)
@@ -296,13 +301,28 @@ def sign(
             "Acknowledge before signing: " + " ".join(f.message for f in unacknowledged),
             unacknowledged,
         )
-    row.status = Status.SIGNED.value
-    row.signed_by_id = clinician_id
-    row.signed_at = utcnow()
-    row.supervisor_id = supervisor_id
-    row.acknowledged = sorted(f.key for f in findings)
-    row.injector_id = row.injector_id or clinician_id
-    row.version += 1
+    # Signed in one versioned UPDATE: a save that lands between the checks above and here makes
+    # it match nothing, and signing is refused rather than covering content nobody read.
+    result = db.execute(
+        sa.update(TreatmentSession)
+        .where(col(TreatmentSession.id) == session_id)
+        .where(col(TreatmentSession.version) == version)
+        .where(col(TreatmentSession.status) == Status.DRAFT.value)
+        .values(
+            status=Status.SIGNED.value,
+            signed_by_id=clinician_id,
+            signed_at=utcnow(),
+            supervisor_id=supervisor_id,
+            acknowledged=sorted(f.key for f in findings),
+            injector_id=row.injector_id or clinician_id,
+            version=version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if cast(Any, result).rowcount != 1:
+        db.rollback()
+        raise _conflict()
+    db.expire(row)
     audit.record(
         db,
         action="sign",
@@ -578,6 +598,13 @@ def _injection_values(db: Session, session_id: int) -> list[str]:
         .order_by(col(InjectionRow.position))
     )
     return [f"{key} {format_units(units)} U" for key, units in rows]
+
+
+def _conflict() -> ConflictError:
+    return ConflictError(
+        "This draft was changed on another workstation since you opened it. "
+        "Reload it to see those changes; nothing of yours was saved over them."
+    )
 
 
 def _refuse_if_signed(row: TreatmentSession) -> None:

@@ -102,6 +102,30 @@ def test_signing_requires_no_errors_and_acknowledged_warnings(any_engine: Engine
     assert signed.acknowledged == warning_keys
 
 
+def test_signing_content_changed_on_another_workstation_is_refused(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    doctor = make_clinician(any_engine)
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(
+            db, patient_id=patient.id, injector_id=doctor.id, chart=ready_chart(DAY)
+        )
+    seen = row.version  # what the signer's window shows
+    elsewhere = ready_chart(DAY)
+    elsewhere.set_units("TRA-R1", 10)
+    with transaction(any_engine) as db:
+        sessions.save_draft(db, session_id=row.id, chart=elsewhere, expected_version=seen)
+    with transaction(any_engine) as db, pytest.raises(sessions.ConflictError):
+        sessions.sign(
+            db, session_id=row.id, clinician_id=doctor.id, today=DAY, expected_version=seen
+        )
+    with transaction(any_engine) as db:
+        assert sessions.get(db, session_id=row.id).status == Status.DRAFT
+        signed = sessions.sign(
+            db, session_id=row.id, clinician_id=doctor.id, today=DAY, expected_version=seen + 1
+        )
+    assert signed.status == Status.SIGNED and signed.version == seen + 2
+
+
 def test_a_signed_session_cannot_be_changed_or_deleted_only_added_to(any_engine: Engine) -> None:
     patient = make_patient(any_engine)
     doctor = make_clinician(any_engine)

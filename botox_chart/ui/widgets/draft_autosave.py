@@ -55,6 +55,11 @@ class DraftAutosave(QObject):
         self._timer.setInterval(TYPING_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
 
+    @property
+    def version(self) -> int:
+        """The version last loaded or saved: what this window shows."""
+        return self._version
+
     def start(self, session_id: int | None, version: int) -> None:
         """Track a freshly loaded session (None: nothing to save, e.g. closed or signed)."""
         self._timer.stop()

@@ -265,6 +265,7 @@ class SessionEditor(QWidget):
                     acknowledged=decision.acknowledged,
                     supervisor_id=decision.supervisor_id,
                     today=today,
+                    expected_version=self._autosave.version,
                 )
         except (StorageError, store.SessionError) as err:
             self._dialogs.error(self, "Not signed", str(err))
