@@ -116,3 +116,45 @@ def test_bad_urls_and_missing_drivers_are_clear(tmp_path: Path) -> None:
         make_engine("nosuchdb://host/db")
     with pytest.raises(StorageError, match="is a folder"):
         open_database(str(tmp_path))
+
+
+def test_a_full_disk_is_a_clear_message_and_stored_data_survives(tmp_path: Path) -> None:
+    path = tmp_path / "full.sqlite3"
+    engine = open_database(str(path))
+    with transaction(engine) as db:
+        db.execute(sa.text("INSERT INTO setting (key, value) VALUES ('kept', '1')"))
+        db.commit()
+    engine.dispose()
+    full = make_engine(f"sqlite:///{path}")
+
+    @sa.event.listens_for(full, "connect")
+    def no_room_to_grow(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # SQLite reports exactly what a full disk reports (SQLITE_FULL) once the file may not grow.
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    with pytest.raises(StorageError, match="is full. Free some space"):
+        with transaction(full) as db:
+            db.execute(
+                sa.text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
+                [{"k": f"k{n}", "v": "x" * 2000} for n in range(200)],
+            )
+            db.commit()
+    full.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT key FROM setting").fetchall() == [("kept",)]
+    conn.close()
+
+
+def test_a_read_only_database_is_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "readonly.sqlite3"
+    open_database(str(path)).dispose()
+    before = path.read_bytes()
+    # What a read-only folder or file gives a non-root user (CI runs as root, so ask SQLite).
+    engine = make_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    with pytest.raises(StorageError, match="read-only"):
+        with transaction(engine) as db:
+            db.execute(sa.text("INSERT INTO setting (key, value) VALUES ('x', '1')"))
+            db.commit()
+    engine.dispose()
+    assert path.read_bytes() == before
