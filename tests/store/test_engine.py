@@ -11,7 +11,11 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import paths
 from botox_chart.store import StorageError, migrate, open_database, transaction
-from botox_chart.store.engine import make_engine
+from botox_chart.store.engine import SCHEMA_HEAD, make_engine
+
+
+def test_the_schema_head_constant_is_the_newest_migration() -> None:
+    assert SCHEMA_HEAD == migrate.head_revision()
 
 
 def test_an_empty_database_is_migrated_to_head(sqlite_url: str) -> None:
