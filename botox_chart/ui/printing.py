@@ -16,14 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QEventLoop, QPoint, QRect, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
 
-from botox_chart.note import render
 from botox_chart.store import StorageError
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
@@ -43,6 +41,8 @@ class PdfPages:
 
     def __init__(self, pdf: bytes) -> None:
         self.data = pdf
+        import pypdfium2 as pdfium  # here, not at import: kept off the window's start-up
+
         self._document = pdfium.PdfDocument(pdf)
         self._sizes = [QSizeF(*self._document.get_page_size(n)) for n in range(len(self._document))]
 
@@ -149,6 +149,8 @@ class Printing:
     # -- the work -------------------------------------------------------------------------------
 
     def _notes(self, ids: Sequence[int]) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
         session_ids = list(dict.fromkeys(ids))
         many = len(session_ids) > 1
         return _Job(
@@ -163,6 +165,8 @@ class Printing:
         )
 
     def _record(self, patient_id: int) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
         return _Job(
             title="Treatment record",
             filename=f"patient-{patient_id}-record.pdf",
@@ -279,6 +283,8 @@ class Printing:
         return True
 
     def _save(self, job: _Job, pdf: bytes) -> Path | None:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
         chosen = self._dialogs.save_file(
             self._parent,
             f"Save {job.title.lower()} as PDF",
@@ -298,6 +304,8 @@ class Printing:
         return path
 
     def _audit(self, job: _Job, action: str) -> None:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
         try:
             render.record_release(
                 self._engine,
