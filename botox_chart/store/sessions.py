@@ -121,11 +121,20 @@ def create_draft(
     chart: Chart | None = None,
     protocol_code: str = protocols.DEFAULT_PROTOCOL,
 ) -> TreatmentSession:
-    """A new draft for a patient, empty or holding ``chart`` (e.g. a repeated pattern)."""
+    """A new draft for a patient, empty or holding ``chart`` (e.g. a repeated pattern).
+
+    A draft without a lot starts with the clinic's most recent lot, if it has not expired: vials
+    of one lot last a clinic weeks, so this is nearly always the vial in hand, and the injector
+    confirms it when signing (the sign dialog shows it).
+    """
     if db.get(Patient, patient_id) is None:
         raise SessionError(f"There is no patient {patient_id}.")
     if chart is None:
         chart = Chart(protocol=protocols.load_named(protocol_code))
+    if not chart.lot_number:
+        for lot, expiry in recent_lots(db, limit=1):
+            if expiry is not None and expiry >= chart.date_of_service:
+                chart.lot_number, chart.lot_expiry = lot, expiry
     row = TreatmentSession(
         patient_id=patient_id,
         injector_id=injector_id,

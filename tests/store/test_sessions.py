@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from botox_chart.chart import Dilution, InjectionKind, SiteState
+from botox_chart.chart import Chart, Dilution, InjectionKind, SiteState
 from botox_chart.protocol import Point
 from botox_chart.store import audit, sessions, transaction
 from botox_chart.store.models import Role, Status
@@ -178,8 +178,26 @@ def test_repeat_last_session_reproduces_the_pattern(any_engine: Engine) -> None:
     ]
     assert repeated.omissions == previous.omissions
     assert repeated.diagnosis_code == "G43.E19"
-    assert repeated.lot_number == "" and not repeated.consent
+    assert repeated.lot_number == "C1234AB"  # the clinic's latest lot, confirmed at signing
+    assert not repeated.consent
     assert repeated.date_of_service == DAY + timedelta(days=90)
+
+
+def test_a_new_draft_starts_with_the_clinics_latest_unexpired_lot(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
+    first = make_patient(any_engine)
+    with transaction(any_engine) as db:
+        empty = sessions.create_draft(db, patient_id=first.id, injector_id=None)
+    assert (empty.lot_number, empty.lot_expiry) == ("", None)  # no lot used yet
+    make_signed_session(any_engine, first, doctor, ready_chart(DAY))
+    with transaction(any_engine) as db:
+        later = Chart(protocol=ready_chart().protocol, date_of_service=DAY + timedelta(days=90))
+        row = sessions.create_draft(db, patient_id=first.id, injector_id=None, chart=later)
+    assert (row.lot_number, row.lot_expiry) == ("C1234AB", date(2027, 6, 30))
+    with transaction(any_engine) as db:
+        expired = Chart(protocol=ready_chart().protocol, date_of_service=date(2027, 7, 1))
+        row = sessions.create_draft(db, patient_id=first.id, injector_id=None, chart=expired)
+    assert row.lot_number == ""  # C1234AB expired on 2027-06-30
 
 
 def test_repeat_without_a_signed_session_is_a_clear_error(any_engine: Engine) -> None:

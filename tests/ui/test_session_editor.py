@@ -17,7 +17,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -230,6 +230,8 @@ def test_a_session_charted_from_protocol_to_signature_and_addendum(
     panel = editor.panel()
     diagram = diagram_of(editor)
     assert panel.totals.total_text() == "0 U"
+    # A new draft starts with the clinic's latest unexpired lot; the injector confirms it.
+    assert panel.product.lot.currentText() == "C1234AB"
 
     editor.apply_protocol()
     assert panel.totals.total_text() == "155 U"
@@ -293,7 +295,7 @@ def test_a_session_charted_from_protocol_to_signature_and_addendum(
     prompts.sign_answer = refuse
     editor.sign()
     messages = [f.message for f in prompts.sign_requests[-1].findings]
-    assert "The lot number is missing." in messages
+    assert "The lot number is missing." not in messages  # prefilled, see above
     assert "Consent is not recorded." in messages
     assert not editor.is_read_only()
 
@@ -611,6 +613,18 @@ def test_sign_dialog_blocks_on_errors_and_names_a_supervisor(qtbot: QtBot) -> No
     )
 
 
+def test_sign_dialog_shows_what_is_signed_and_the_lot_to_check(qtbot: QtBot) -> None:
+    request = SignRequest(
+        [], [], "Nadia Roy", total="155 U at 31 sites", lot="C1234AB, expires 2027-06-30"
+    )
+    dialog = SignDialog(request)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "155 U at 31 sites" in texts
+    assert "<b>C1234AB, expires 2027-06-30</b>: check it against the vial" in texts
+    assert dialog.sign_button().isEnabled()
+
+
 def test_site_dialog_refuses_a_bad_dose(qtbot: QtBot) -> None:
     dialog = SiteDialog(SiteRequest(explanation="Outside.", side="left"))
     qtbot.addWidget(dialog)
@@ -657,10 +671,12 @@ def test_a_lot_completed_from_recent_lots_is_charted_whole_with_its_expiry(
     assert row.id is not None
     editor = make_editor(row.id)
     lot = editor.panel().product.lot
+    assert lot.currentText() == "C1234AB"  # a new draft starts with the clinic's latest lot
     editor.panel().ensureWidgetVisible(lot)
     editor.window().activateWindow()
     lot.setFocus()
     qtbot.waitUntil(lot.lineEdit().hasFocus)  # completion needs the focus, as for a user
+    lot.lineEdit().selectAll()
     qtbot.keyClicks(lot.lineEdit(), "c12")  # inline completion shows C1234AB
     qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Return)
     saved = stored(engine, row.id)

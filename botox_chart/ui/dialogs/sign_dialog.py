@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
@@ -37,6 +38,10 @@ class SignRequest:
     """(clinician id, display name) of the physicians who may co-sign as supervisor."""
     signer: str
     """Who is signing, shown so nobody signs under someone else's name by mistake."""
+    total: str = ""
+    """What is being signed, e.g. "160 U at 32 sites"."""
+    lot: str = ""
+    """The lot and expiry, shown to check against the vial (new drafts start with the latest)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,12 @@ class SignDialog(QDialog):
                 self._warnings.append((finding, check))
 
         form = QFormLayout()
+        if request.total:
+            form.addRow("Charted:", QLabel(request.total))
+        if request.lot:
+            self._lot = QLabel(f"<b>{escape(request.lot)}</b>: check it against the vial")
+            self._lot.setObjectName("signLot")
+            form.addRow("Lot:", self._lot)
         self._signer = QLabel(request.signer)
         form.addRow("Signing as:", self._signer)
         self._supervisor = QComboBox()
