@@ -24,6 +24,9 @@ class ClinicSettings:
     provincial_code: str = ""
     din_ndc: str = ""
     """The product's DIN (Canada) or NDC (US), filled into new sessions."""
+    idle_lock_minutes: str = "5"
+    """Minutes without keyboard or mouse input before the window locks (the app keeps it to
+    1-120; a text like every field here)."""
 
 
 def load(db: Session) -> ClinicSettings:

@@ -75,6 +75,8 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.logo.setText(str(logo))
     dialog.billing.setCurrentIndex(dialog.billing.findData("us"))
     dialog.din_ndc.setText("0023-1145-01")
+    assert dialog.idle_lock.value() == 5  # the default
+    dialog.idle_lock.setValue(15)
 
     with qtbot.waitSignal(dialog.saved) as signal:
         dialog.save()
@@ -87,6 +89,7 @@ def test_saving_stores_every_field_and_is_audited(
         billing="us",
         provincial_code="",
         din_ndc="0023-1145-01",
+        idle_lock_minutes="15",
     )
     assert stored(engine) == expected
     assert signal.args == [expected]
@@ -161,3 +164,31 @@ def test_the_logo_is_chosen_through_the_dialog_seam_and_shown(
     dialog.remove_logo.click()
     assert dialog.logo.text() == ""
     assert dialog.logo_preview.pixmap().isNull()
+
+
+def test_the_idle_lock_time_is_kept_to_1_to_120_minutes(
+    engine: Engine, make_dialog: MakeDialog
+) -> None:
+    with transaction(engine) as db:
+        settings.save(db, settings=ClinicSettings(idle_lock_minutes="500"))
+    dialog = make_dialog()
+    assert dialog.idle_lock.value() == 120  # a stored value out of range is shown in range
+    dialog.idle_lock.setValue(0)
+    assert dialog.idle_lock.value() == 1
+
+
+def test_the_dialog_is_shown_with_a_fixed_minimum_size(
+    qtbot: QtBot, make_dialog: MakeDialog, dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    """Shown on Qt's offscreen platform without its "propagateSizeHints" warning (which fails a
+    test), also when the logo preview and an error appear."""
+    dialog = make_dialog()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    minimum = dialog.minimumSize()
+    dialog.logo.setText(str(logo_file(tmp_path)))
+    dialog.name.setText("")
+    dialog.save()
+    assert dialog.minimumSize() == minimum
+    assert dialog.height() >= dialog.sizeHint().height()
+    dialog.reject()

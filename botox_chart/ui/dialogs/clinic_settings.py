@@ -1,6 +1,8 @@
-"""Clinic settings: the letterhead and billing codes every procedure note prints.
+"""Clinic settings: the letterhead and billing codes every procedure note prints, and how long
+the window waits without input before it locks.
 
-Stored in the database (``store.settings``), so every workstation prints the same letterhead.
+Stored in the database (``store.settings``), so every workstation prints the same letterhead and
+locks alike. Administrators only (the window hides the command from everyone else).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,7 @@ from sqlalchemy.engine import Engine
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
 from botox_chart.store.settings import ClinicSettings
+from botox_chart.ui.idle_lock import MINUTES_RANGE, idle_minutes
 from botox_chart.ui.seams import Dialogs
 
 BILLING = (
@@ -59,7 +63,6 @@ class ClinicSettingsDialog(QDialog):
         self._clinician_id = clinician_id
         self.setObjectName("clinicSettingsDialog")
         self.setWindowTitle("Clinic settings")
-        self.setMinimumWidth(520)
 
         self.name = QLineEdit()
         self.name.setMaxLength(120)
@@ -89,6 +92,14 @@ class ClinicSettingsDialog(QDialog):
         self.din_ndc = QLineEdit()
         self.din_ndc.setMaxLength(40)
         self.din_ndc.setPlaceholderText("Filled into new sessions")
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(*MINUTES_RANGE)
+        self.idle_lock.setSuffix(" min without input")
+        self.idle_lock.setAccessibleName("Lock the window after")
+        self.idle_lock.setToolTip(
+            "The window locks (hiding patient information) after this many minutes without "
+            "keyboard or mouse input; the open chart is saved first."
+        )
 
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
@@ -105,6 +116,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow("&Billing", self.billing)
         self.form.addRow("P&rovincial code", self.provincial_code)
         self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
+        self.form.addRow("Loc&k after", self.idle_lock)
         hint = QLabel(
             "These print on every procedure note. Keep the logo in a folder every "
             "workstation can reach (a shared drive): a note prints without it otherwise."
@@ -127,6 +139,12 @@ class ClinicSettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._load()
+        # An explicit minimum, set before the dialog is shown: a layout-driven one changes while
+        # it is on screen (the logo preview, an error), which Qt's offscreen platform warns about.
+        # Those changes grow the dialog through adjustSize() instead.
+        self.setMinimumSize(
+            max(self.minimumSizeHint().width(), 520), self.minimumSizeHint().height()
+        )
 
     def settings(self) -> ClinicSettings:
         """What the form holds now."""
@@ -139,6 +157,7 @@ class ClinicSettingsDialog(QDialog):
             billing=str(self.billing.currentData()),
             provincial_code=self.provincial_code.text().strip(),
             din_ndc=self.din_ndc.text().strip(),
+            idle_lock_minutes=str(self.idle_lock.value()),
         )
 
     def save(self) -> None:
@@ -154,6 +173,7 @@ class ClinicSettingsDialog(QDialog):
         if problem is not None:
             self.error.setText(problem)
             self.error.show()
+            self._fit()
             return
         self.saved.emit(settings)
         self.accept()
@@ -174,6 +194,7 @@ class ClinicSettingsDialog(QDialog):
         self.billing.setCurrentIndex(max(index, 0))
         self.provincial_code.setText(loaded.provincial_code)
         self.din_ndc.setText(loaded.din_ndc)
+        self.idle_lock.setValue(idle_minutes(loaded.idle_lock_minutes))
         self._billing_changed()
         self._show_logo()
 
@@ -204,6 +225,7 @@ class ClinicSettingsDialog(QDialog):
         image = QImage(text) if text and Path(text).is_file() else QImage()
         self.remove_logo.setEnabled(bool(text))
         self.form.setRowVisible(self.logo_preview, bool(text))
+        self._fit()
         if image.isNull():
             self.logo_preview.clear()
             self.logo_preview.setText("Logo file not found." if text else "")
@@ -213,6 +235,11 @@ class ClinicSettingsDialog(QDialog):
                 self.logo_preview.height(), Qt.TransformationMode.SmoothTransformation
             )
         )
+
+    def _fit(self) -> None:
+        """Grow to show a row or message that appeared while the dialog is open."""
+        if self.isVisible():
+            self.adjustSize()
 
     def _billing_changed(self) -> None:
         billing = str(self.billing.currentData())
