@@ -5,8 +5,9 @@
 
 It builds a throwaway demo database (``store.demo.generate``, as ``botox-chart demo-data`` does),
 in a temporary data folder so no real settings or data are touched, opens the window at 1400x900 on
-Qt's offscreen platform, selects a patient whose last session had follow-the-pain sites, repeats
-that session into a new draft (Ctrl+R), and saves a PNG. The 2x picture is the same run with
+Qt's offscreen platform, signs in as the demo nurse injector (``MainWindow.sign_in_as``: no
+password typed), selects a patient whose last session had follow-the-pain sites, repeats that
+session into a new draft (Ctrl+R), and saves a PNG. The 2x picture is the same run with
 QT_SCALE_FACTOR=2, in a child process (the factor must be set before Qt starts).
 """
 
@@ -110,6 +111,7 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     QTimer.singleShot(30_000, loop.quit)
     window.open_database(url)
     loop.exec()
+    window.sign_in_as(_demo_clinician(window.engine, "dube"))
     window.patients.search.setText("")
     window.patients.select(patient_id)
     window.commands.open_session(draft_id)
@@ -118,6 +120,14 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     window.grab().save(str(target))
     window.close()
     return target
+
+
+def _demo_clinician(engine: Any, username: str) -> Any:
+    """A demo clinician (``store.demo.CLINICIANS``) by user name."""
+    from botox_chart.store import clinicians, transaction
+
+    with transaction(engine) as db:
+        return next(c for c in clinicians.active(db) if c.username == username)
 
 
 def _patient_with_follow_the_pain(engine: Any) -> int:

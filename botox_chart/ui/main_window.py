@@ -3,21 +3,26 @@
 The window is shown before the database is opened: :meth:`MainWindow.open_database` hands the
 opening and the patient list to a background thread (``DatabaseLoader``) and fills the window when
 they arrive. The store is imported lazily for the same reason. Collaborators (dialogs, the session
-editor, printing) come in through the constructor so tests can hand in fakes.
+editor, printing, the idle clock) come in through the constructor so tests can hand in fakes.
+
+Nobody sees patient information before signing in: the sign-in screen covers the content (the
+patient list loads behind it) until a clinician's password is checked, and again when the window
+locks after the clinic's idle time (``window_sign_in``). The toolbar then names who is signed in.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -30,8 +35,10 @@ from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.style import set_style_property
 from botox_chart.ui.widgets.patient_panel import PatientPanel
 from botox_chart.ui.widgets.session_list import SessionListPanel
+from botox_chart.ui.widgets.sign_in_screen import SignInScreen
 from botox_chart.ui.window_actions import WindowActions, describe, menu_shortcuts
 from botox_chart.ui.window_commands import WindowCommands
+from botox_chart.ui.window_sign_in import SignIn
 from botox_chart.ui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -53,8 +60,9 @@ PLACEHOLDER = (
 )
 
 
-EditorFactory = Callable[["Engine", Dialogs, Callable[[], int | None], QWidget], QWidget]
-PrintingFactory = Callable[["Engine", QWidget, Dialogs], Any]
+ClinicianId = Callable[[], int | None]
+EditorFactory = Callable[["Engine", Dialogs, ClinicianId, QWidget], QWidget]
+PrintingFactory = Callable[["Engine", QWidget, Dialogs, ClinicianId], Any]
 
 
 def session_editor(
@@ -65,10 +73,10 @@ def session_editor(
     return SessionEditor(engine, dialogs, clinician, parent)
 
 
-def printing(engine: Engine, parent: QWidget, dialogs: Dialogs) -> Any:
+def printing(engine: Engine, parent: QWidget, dialogs: Dialogs, clinician: ClinicianId) -> Any:
     from botox_chart.ui.printing import Printing
 
-    return Printing(engine, parent, dialogs)
+    return Printing(engine, parent, dialogs, clinician_id=clinician)
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +94,7 @@ class MainWindow(QMainWindow):
         *,
         editor_factory: EditorFactory = session_editor,
         printing_factory: PrintingFactory = printing,
+        clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,8 +108,8 @@ class MainWindow(QMainWindow):
         self.engine: Engine | None = None
         self.editor: QWidget | None = None
         self.printing: Any = None
-        self._clinicians: dict[int, Clinician] = {}
         self._loaded_once = False
+        self._draft_offered = False
         self._closing = False
 
         self.actions_ = WindowActions(self)
@@ -146,29 +155,33 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.sign_in_screen = SignInScreen()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(self.sign_in_screen)
+        self.pages.addWidget(self.splitter)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.clinician_box = QComboBox()
-        self.clinician_box.setObjectName("clinicianCombo")
-        self.clinician_box.setAccessibleName("Clinician")
-        self.clinician_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        toolbar = QToolBar("Charting")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        clinician_label = QLabel("Clinician:")
-        clinician_label.setObjectName("toolbarLabel")
-        toolbar.addWidget(clinician_label)
-        toolbar.addWidget(self.clinician_box)
-        toolbar.addSeparator()
-        toolbar.addActions([a.new_session, a.repeat_last, a.apply_protocol, a.sign])
-        toolbar.addSeparator()
-        toolbar.addActions([a.print_preview, a.print])
-        self.addToolBar(toolbar)
+        self.signed_in_label = QLabel()
+        self.signed_in_label.setObjectName("signedIn")
+        self.signed_in_label.setAccessibleName("Signed in clinician")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar = QToolBar("Charting")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addActions([a.new_session, a.repeat_last, a.apply_protocol, a.sign])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([a.print_preview, a.print])
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.signed_in_label)
+        self.toolbar.addActions([a.lock, a.switch_user, a.sign_out])
+        self.addToolBar(self.toolbar)
 
         self.location = QLabel()
         self.location.setObjectName("databaseLocation")
@@ -180,9 +193,10 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_failed)
 
         self.commands = WindowCommands(self)
+        self.sign_in = SignIn(self, self.sign_in_screen, clock=clock)
+        self.sign_in.changed.connect(self._sign_in_changed)
         self._restore_layout()
-        self.commands.update_actions()
-        self.patients.search.setFocus()  # the first thing anyone does is find a patient
+        self._sign_in_changed()
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -190,6 +204,7 @@ class MainWindow(QMainWindow):
         """Open the database in the background; :attr:`patientsLoaded` says when it is ready."""
         self.statusBar().showMessage("Loading patients…")
         self.placeholder.setText("Opening the database…")
+        self.sign_in_screen.show_waiting("Opening the database…")
         self.loader.open(url)
 
     def _on_opened(self, engine: Engine) -> None:
@@ -206,11 +221,11 @@ class MainWindow(QMainWindow):
         editor.addActions(self.actions_.editor_keys())
         self.editor = editor
         self.right.addWidget(editor)
-        self.printing = self._printing_factory(engine, self, self.dialogs)
+        self.printing = self._printing_factory(engine, self, self.dialogs, self.clinician_id)
         self.commands.connect_editor(editor)
-        self.load_clinicians()
         self.placeholder.setText(PLACEHOLDER)
-        self.commands.update_actions()
+        self.sign_in.database_opened(engine)
+        self._sign_in_changed()
 
     def _on_patients_loaded(self, patients: list[PatientSummary]) -> None:
         if self._closing:
@@ -222,17 +237,15 @@ class MainWindow(QMainWindow):
             self._loaded_once = True
             last = self.state.last_patient_id()
             if last is not None:
-                self.patients.select(last)
-            if not self._clinicians:
-                self.commands.ask_first_clinician()
-            else:
-                self.commands.offer_draft()
+                self.patients.select(last)  # behind the sign-in screen until someone signs in
+            self._offer_draft_once()
         self.commands.update_actions()
         self.patientsLoaded.emit(count)
 
     def _on_failed(self, message: str) -> None:
         self.show_banner(f"The database could not be opened. {message}", "error")
         self.placeholder.setText("No database is open.")
+        self.sign_in.database_failed(message)
         self.statusBar().showMessage("Database not opened")
         self.commands.update_actions()
         self.dialogs.error(self, "Cannot open the database", message)
@@ -243,42 +256,54 @@ class MainWindow(QMainWindow):
         set_style_property(self.banner, "severity", severity)
         self.banner.setVisible(bool(text))
 
-    # -- clinicians -----------------------------------------------------------------------------
-
-    def load_clinicians(self, select: int | None = None) -> None:
-        """Fill the toolbar's clinician box; ``select`` (or the last one chosen) is chosen."""
-        if self.engine is None:
-            return
-        from botox_chart.store import clinicians, transaction
-
-        engine = self.engine
-
-        def active() -> list[Clinician]:
-            with transaction(engine) as db:
-                return clinicians.active(db)
-
-        self._clinicians = {c.id: c for c in self.attempt("Clinicians", active) or [] if c.id}
-        wanted = select if select is not None else self.state.clinician_id()
-        blocker = self.clinician_box.blockSignals(True)
-        self.clinician_box.clear()
-        for clinician in self._clinicians.values():
-            self.clinician_box.addItem(clinician.display_name, clinician.id)
-        row = self.clinician_box.findData(wanted) if wanted is not None else -1
-        self.clinician_box.setCurrentIndex(max(row, 0) if self._clinicians else -1)
-        self.clinician_box.blockSignals(blocker)
-        self.state.set_clinician_id(self.clinician_id())
-        if self._clinicians and self.banner.property("severity") == "warning":
-            self.show_banner("")
-        self.commands.update_actions()
+    # -- who is signed in ------------------------------------------------------------------------
 
     def clinician_id(self) -> int | None:
-        """The clinician charting now (the toolbar's choice); the editor calls this."""
-        value = self.clinician_box.currentData()
-        return int(value) if value is not None else None
+        """The signed-in clinician's id (the editor, autosave and printing call this)."""
+        clinician = self.sign_in.clinician()
+        return clinician.id if clinician is not None else None
 
     def clinician(self) -> Clinician | None:
-        clinician_id = self.clinician_id()
-        return self._clinicians.get(clinician_id) if clinician_id is not None else None
+        return self.sign_in.clinician()
+
+    def sign_in_as(self, clinician: Clinician) -> None:
+        """Sign in without typing a password: for tests and the screenshot script only."""
+        self.sign_in.sign_in_as(clinician)
+
+    def _sign_in_changed(self) -> None:
+        """Cover or show the content, name who is signed in, and set what they may do."""
+        open_ = self.sign_in.is_open()
+        clinician = self.sign_in.clinician()
+        self.pages.setCurrentWidget(self.splitter if open_ else self.sign_in_screen)
+        self.toolbar.setVisible(open_)
+        if clinician is not None:
+            self.signed_in_label.setText(f"Signed in: {clinician.display_name} ({clinician.role})")
+            admin = ", an administrator" if clinician.is_admin else ""
+            self.signed_in_label.setToolTip(f"User name {clinician.username}{admin}")
+        else:
+            self.signed_in_label.clear()
+        editor = self.editor
+        if editor is not None and hasattr(editor, "set_view_only") and clinician is not None:
+            editor.set_view_only(not clinician.can_sign)
+        if open_:
+            self.commands.resume_editing()
+            self.statusBar().showMessage(self.commands.welcome(clinician), 8000)
+            self._offer_draft_once()
+        else:
+            # No undo or redo behind the screen (Qt takes a null stack; the stubs say otherwise).
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
+            self.statusBar().showMessage("Locked" if self.sign_in.is_locked() else "Signed out")
+        self.commands.update_actions()
+
+    def _offer_draft_once(self) -> None:
+        """After the first sign-in with the patients loaded: the last patient's draft is offered
+        back to a clinician who charts (a question naming the patient waits for the sign-in)."""
+        clinician = self.sign_in.clinician()
+        if self._draft_offered or not self._loaded_once or not self.sign_in.is_open():
+            return
+        self._draft_offered = True
+        if clinician is not None and clinician.can_sign:
+            self.commands.offer_draft()
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -340,7 +365,6 @@ class MainWindow(QMainWindow):
         for splitter in (self.splitter, self.left):
             self.state.set_splitter(splitter.objectName(), splitter.saveState())
         self.state.set_last_patient_id(self.patients.current_id())
-        self.state.set_clinician_id(self.clinician_id())
         self.state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -349,6 +373,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
+        self.sign_in.idle.stop()
         self.loader.wait()
         if self.engine is not None:
             self.engine.dispose()

@@ -3,7 +3,8 @@
 DESIGN §4: every action has a keyboard shortcut. Charting keys without a modifier (Space, N, P,
 +, -, O) only act while the chart editor has the focus, so they never fire while typing a name in
 the search box; Delete only acts in the session list. Undo and redo come from the editor's undo
-stack (through a QUndoGroup) and are added by the window.
+stack (through a QUndoGroup) and are added by the window. An action turned off for a reason the
+user may not guess (staff cannot chart) says why in its tooltip and status tip (:func:`explain`).
 """
 
 from __future__ import annotations
@@ -39,8 +40,19 @@ def describe(action: QAction, tip: str = "", *, scope: str = "") -> None:
     if key:
         where = f", {scope}" if scope else ""
         text = f"{text} ({key}{where})"
+    action.setProperty("baseTip", text)
     action.setToolTip(text)
     action.setStatusTip(text)
+
+
+def explain(action: QAction, enabled: bool, why: str = "") -> None:
+    """Turn ``action`` on or off; when off for a reason (``why``), its tips say so."""
+    action.setEnabled(enabled)
+    base = str(action.property("baseTip") or action.toolTip())
+    text = f"{base}. Not available: {why}" if why and not enabled else base
+    if action.toolTip() != text:
+        action.setToolTip(text)
+        action.setStatusTip(text)
 
 
 def shortcut_text(action: QAction) -> str:
@@ -67,11 +79,25 @@ class WindowActions(QObject):
         )
         self.record_print = a(self, "&Print…", (), "Print the patient's treatment record")
         self.record_pdf = a(self, "Save as P&DF…", (), "Save the patient's treatment record as PDF")
-        self.clinic_settings = a(self, "Clinic &settings…", (), "Clinic name, address, billing")
+        self.clinicians = a(
+            self,
+            "Clini&cians…",
+            (),
+            "Add clinicians, reset a password, deactivate (administrators)",
+        )
+        self.clinic_settings = a(
+            self, "Clinic &settings…", (), "Clinic name, address, billing, idle lock"
+        )
+        self.lock = a(
+            self, "&Lock", ("Ctrl+L",), "Hide patient information until you type your password"
+        )
+        self.switch_user = a(
+            self, "S&witch user…", (), "Sign out and let someone else sign in (the chart is saved)"
+        )
+        self.sign_out = a(self, "Sign &out", (), "Sign out (the open chart is saved and closed)")
         self.quit = a(self, "&Quit", ("Ctrl+Q",), "Close botox-chart")
         # Edit
         self.find_patient = a(self, "&Find patient", ("Ctrl+F",), "Go to the search box")
-        self.add_clinician = a(self, "Add &clinician…", (), "Add an injector, physician or staff")
         # Session
         self.new_session = a(
             self, "&New session", ("Ctrl+N",), "Start a session for the selected patient"
@@ -103,9 +129,21 @@ class WindowActions(QObject):
         self.delete_draft = a(
             self, "Delete dra&ft…", ("Del",), "Delete the selected draft", scope="in the sessions"
         )
+        self.session_audit = a(
+            self,
+            "Audi&t trail…",
+            ("Ctrl+Shift+L",),
+            "Who created, changed, signed, printed or exported this session, and when",
+        )
         # Patient
         self.add_patient = a(self, "&Add patient…", ("Ctrl+Shift+N",))
         self.edit_patient = a(self, "&Edit patient…", ("Ctrl+E",))
+        self.patient_audit = a(
+            self,
+            "Audi&t trail…",
+            (),
+            "Who created, changed, signed, printed or exported this patient's records, and when",
+        )
         # View
         self.refresh = a(self, "&Refresh patient list", ("F5",), "Read the list again")
         self.go_patients = a(self, "Go to &patients", ("Ctrl+1",))
@@ -116,6 +154,15 @@ class WindowActions(QObject):
         self.about = a(self, "&About botox-chart", ())
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def always_available(self) -> list[QAction]:
+        """What works while nobody is signed in or the window is locked: nothing that shows or
+        changes patient information."""
+        return [self.quit, self.shortcuts, self.about]
+
+    def every(self) -> list[QAction]:
+        """Every action of the window (undo and redo are the window's own)."""
+        return [a for a in self.findChildren(QAction) if a.parent() is self]
 
     def editor_keys(self) -> list[QAction]:
         """Bare-key charting actions: added to the editor widget, acting only while it has focus."""
@@ -137,14 +184,16 @@ class WindowActions(QObject):
         record = file.addMenu("Patient &record")
         record.addActions([self.record_preview, self.record_print, self.record_pdf])
         file.addSeparator()
-        file.addAction(self.clinic_settings)
+        file.addActions([self.clinicians, self.clinic_settings])
+        file.addSeparator()
+        file.addActions([self.lock, self.switch_user, self.sign_out])
         file.addSeparator()
         file.addAction(self.quit)
 
         edit = bar.addMenu("&Edit")
         edit.addActions([undo, redo])
         edit.addSeparator()
-        edit.addActions([self.find_patient, self.add_clinician])
+        edit.addAction(self.find_patient)
 
         session = bar.addMenu("&Session")
         session.addActions([self.new_session, self.repeat_last, self.open_session])
@@ -155,10 +204,14 @@ class WindowActions(QObject):
         session.addSeparator()
         session.addActions([self.sign, self.add_addendum])
         session.addSeparator()
+        session.addAction(self.session_audit)
+        session.addSeparator()
         session.addActions([self.close_session, self.delete_draft])
 
         patient = bar.addMenu("&Patient")
         patient.addActions([self.add_patient, self.edit_patient, self.find_patient])
+        patient.addSeparator()
+        patient.addAction(self.patient_audit)
 
         view = bar.addMenu("&View")
         view.addActions([self.go_patients, self.go_sessions, self.go_chart])

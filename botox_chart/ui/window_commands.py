@@ -1,5 +1,6 @@
 """What the main window's commands do: start, repeat, open, delete and print sessions; add and
-edit patients and clinicians; and which commands are available at each moment.
+edit patients; manage clinicians; show the audit trail; and which commands are available at each
+moment, for whom (staff find, view and print; injectors and physicians also chart and sign).
 
 The window (``main_window.py``) owns the widgets; this object connects its actions to the store
 and the session editor. Store calls go through ``MainWindow.attempt`` so a refusal or a storage
@@ -16,13 +17,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from botox_chart.ui.window_actions import explain
+
 if TYPE_CHECKING:
     from botox_chart.chart import Chart
+    from botox_chart.store.models import Clinician
     from botox_chart.store.patients import PatientSummary
     from botox_chart.store.sessions import SessionSummary
     from botox_chart.ui.main_window import MainWindow
 
 STATUS_TIMEOUT_MS = 8000
+STAFF_WHY = "staff find, view and print; charting needs an injector or a physician"
 
 
 class ChartEditor(Protocol):
@@ -32,6 +37,9 @@ class ChartEditor(Protocol):
     def close_session(self) -> bool: ...
     def session_id(self) -> int | None: ...
     def is_read_only(self) -> bool: ...
+    def is_signed(self) -> bool: ...
+    def set_view_only(self, view_only: bool) -> None: ...
+    def save_now(self) -> bool: ...
     def undo_stack(self) -> QUndoStack: ...
     def apply_protocol(self) -> None: ...
     def mark_current(self) -> None: ...
@@ -59,10 +67,15 @@ class WindowCommands(QObject):
             (a.record_preview, lambda: self.print_record("preview_record")),
             (a.record_print, lambda: self.print_record("print_record")),
             (a.record_pdf, lambda: self.print_record("save_record_pdf")),
+            (a.clinicians, self.manage_clinicians),
             (a.clinic_settings, self.clinic_settings),
+            (a.lock, lambda: window.sign_in.lock()),
+            (a.switch_user, lambda: window.sign_in.switch_user()),
+            (a.sign_out, lambda: window.sign_in.sign_out()),
             (a.quit, window.close),
             (a.find_patient, lambda: self._reveal(window.patients.focus_search)),
-            (a.add_clinician, self.add_clinician),
+            (a.session_audit, self.session_audit),
+            (a.patient_audit, self.patient_audit),
             (a.new_session, self.new_session),
             (a.repeat_last, self.repeat_last),
             (a.open_session, self.open_selected),
@@ -92,7 +105,6 @@ class WindowCommands(QObject):
         window.patients.patientActivated.connect(lambda _id: window.sessions.focus_list())
         window.sessions.sessionActivated.connect(self.open_session)
         window.sessions.selectionChanged.connect(self.update_actions)
-        window.clinician_box.currentIndexChanged.connect(self.clinician_changed)
 
     def connect_editor(self, editor: Any) -> None:
         """Listen to the editor, and give it the window's actions so its buttons show the keys."""
@@ -189,7 +201,7 @@ class WindowCommands(QObject):
             self._patient_dialog(patient_id)
 
     def _patient_dialog(self, patient_id: int | None) -> None:
-        if self.w.engine is None:
+        if self.w.engine is None or not self._may_chart():
             return
         from botox_chart.ui.dialogs.patient_dialog import PatientDialog
 
@@ -207,28 +219,45 @@ class WindowCommands(QObject):
             self.refresh_patient()
         self.show_status(f"Saved {patient.display_name}.")
 
-    # -- clinicians -----------------------------------------------------------------------------
+    # -- clinicians and sign-in ------------------------------------------------------------------
 
-    def clinician_changed(self) -> None:
-        self.w.state.set_clinician_id(self.w.clinician_id())
-        self.update_actions()
+    def _may_chart(self) -> bool:
+        """The signed-in clinician charts and signs (an injector or a physician, not staff)."""
+        clinician = self.w.clinician()
+        return self.w.sign_in.is_open() and clinician is not None and clinician.can_sign
 
-    def ask_first_clinician(self) -> None:
-        """A first run: sessions are charted in a clinician's name, so one must exist."""
-        self.w.show_banner(
-            "No clinician yet: add one (Edit > Add clinician) to chart sessions.", "warning"
-        )
-        self.add_clinician(first=True)
+    def _is_admin(self) -> bool:
+        clinician = self.w.clinician()
+        return self.w.sign_in.is_open() and clinician is not None and clinician.is_admin
 
-    def add_clinician(self, first: bool = False) -> None:
-        if self.w.engine is None:
+    def manage_clinicians(self) -> None:
+        """The Clinicians dialog (administrators): add, reset a password, deactivate."""
+        if self.w.engine is None or not self._is_admin():
             return
-        from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
+        from botox_chart.ui.dialogs.clinicians_dialog import CliniciansDialog
 
-        dialog = ClinicianDialog(self.w.engine, self.w, first=first)
+        dialog = CliniciansDialog(
+            self.w.engine, self.w, self.w.dialogs, admin_id=self.w.clinician_id()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.clinicianAdded.connect(lambda c: self.w.load_clinicians(select=c.id))
         dialog.open()
+
+    def welcome(self, clinician: Clinician | None) -> str:
+        if clinician is None:
+            return ""
+        if clinician.can_sign:
+            return f"Signed in as {clinician.display_name}."
+        return f"Signed in as {clinician.display_name}: {STAFF_WHY}."
+
+    def resume_editing(self) -> None:
+        """After a sign-in or an unlock: undo and the focus go back to the chart, if one is open
+        (else to the search box: the first thing anyone does is find a patient)."""
+        editor = self.editor()
+        if editor is not None and editor.session_id() is not None:
+            self.w.undo_group.setActiveStack(editor.undo_stack())
+            self.focus_chart()
+        else:
+            self.w.patients.search.setFocus()
 
     # -- sessions -------------------------------------------------------------------------------
 
@@ -241,7 +270,7 @@ class WindowCommands(QObject):
     def _start_session(self, *, repeat: bool) -> None:
         """A new draft (empty, or the last signed session's pattern), opened in the editor."""
         patient, engine = self.w.patients.current(), self.w.engine
-        if patient is None or engine is None or self.w.clinician_id() is None:
+        if patient is None or engine is None or not self._may_chart():
             return
         from botox_chart.store import sessions, transaction
 
@@ -257,8 +286,7 @@ class WindowCommands(QObject):
             ):
                 self.open_session(draft_id)
             return
-        clinician = self.w.clinician()
-        injector = clinician.id if clinician is not None and clinician.can_sign else None
+        injector = self.w.clinician_id()
 
         def create() -> int | None:
             with transaction(engine) as db:
@@ -366,6 +394,8 @@ class WindowCommands(QObject):
         engine = self.w.engine
         if selected is None or selected.status != "draft" or engine is None:
             return
+        if not self._may_chart():
+            return
         day = selected.date_of_service.isoformat()
         if not self.w.dialogs.confirm(
             self.w,
@@ -413,7 +443,9 @@ class WindowCommands(QObject):
     def _edit(self, command: Callable[[ChartEditor], None], *, signed: bool = False) -> None:
         """Pass a charting command to the editor when a session of the right kind is open."""
         editor = self.editor()
-        if editor is None or editor.session_id() is None or editor.is_read_only() != signed:
+        if editor is None or editor.session_id() is None or editor.is_signed() != signed:
+            return
+        if not self._may_chart():
             return
         command(editor)
 
@@ -438,13 +470,49 @@ class WindowCommands(QObject):
             self.w.attempt("Patient record", lambda: getattr(self.w.printing, method)(patient_id))
 
     def clinic_settings(self) -> None:
-        if self.w.engine is None:
+        if self.w.engine is None or not self._is_admin():
             return
         from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
 
         dialog = ClinicSettingsDialog(
             self.w.engine, self.w, self.w.dialogs, clinician_id=self.w.clinician_id()
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _settings: self.w.sign_in.settings_changed())
+        dialog.open()
+
+    # -- audit trail ----------------------------------------------------------------------------
+
+    def audit_session_id(self) -> int | None:
+        """The session selected in the list, else the one in the editor."""
+        selected = self.w.sessions.current_id()
+        return selected if selected is not None else self.editing()
+
+    def session_audit(self) -> None:
+        session_id = self.audit_session_id()
+        if session_id is not None:
+            self._audit_dialog(session_id=session_id)
+
+    def patient_audit(self) -> None:
+        patient_id = self.w.patients.current_id()
+        if patient_id is not None:
+            self._audit_dialog(patient_id=patient_id)
+
+    def _audit_dialog(
+        self, *, session_id: int | None = None, patient_id: int | None = None
+    ) -> None:
+        engine = self.w.engine
+        if engine is None or not self.w.sign_in.is_open():
+            return
+        from botox_chart.ui.dialogs.audit_dialog import AuditDialog, load_trail
+
+        trail = self.w.attempt(
+            "Audit trail",
+            lambda: load_trail(engine, session_id=session_id, patient_id=patient_id),
+        )
+        if trail is None:
+            return
+        dialog = AuditDialog(trail, self.w, per_session=session_id is not None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -476,24 +544,39 @@ class WindowCommands(QObject):
     # -- availability ---------------------------------------------------------------------------
 
     def update_actions(self) -> None:
-        """Turn each command on only when it can do something now."""
+        """Turn each command on only when it can do something now, for who is signed in."""
         a, w = self.w.actions_, self.w
+        clinician = w.clinician() if w.sign_in.is_open() else None
+        for action in (a.clinicians, a.clinic_settings):
+            action.setVisible(clinician is not None and clinician.is_admin)
+        if clinician is None:  # signed out or locked: nothing that shows a patient
+            always = a.always_available()
+            for action in a.every():
+                action.setEnabled(action in always)
+            return
         has_db = w.engine is not None
         patient = has_db and w.patients.current_id() is not None
-        clinician = w.clinician_id() is not None
+        charts = clinician.can_sign
+        why = "" if charts else STAFF_WHY
         editor = self.editor()
         editing = editor is not None and editor.session_id() is not None
-        signed = editing and editor is not None and editor.is_read_only()
+        signed = editing and editor is not None and editor.is_signed()
         current = self._current_session()
-        for action in (a.add_patient, a.add_clinician, a.refresh, a.clinic_settings):
-            action.setEnabled(has_db)
-        a.edit_patient.setEnabled(patient)
-        a.new_session.setEnabled(patient and clinician)
+        for action in (a.lock, a.switch_user, a.sign_out, a.quit, a.shortcuts, a.about):
+            action.setEnabled(True)
+        for action in (a.find_patient, a.go_patients, a.go_sessions, a.go_chart):
+            action.setEnabled(True)
+        a.refresh.setEnabled(has_db)
+        for action in (a.clinicians, a.clinic_settings):
+            action.setEnabled(has_db and clinician.is_admin)
+        explain(a.add_patient, has_db and charts, why)
+        explain(a.edit_patient, patient and charts, why)
+        explain(a.new_session, patient and charts, why)
         signed_before = any(s.status == "signed" for s in w.sessions.model.sessions())
-        a.repeat_last.setEnabled(patient and clinician and signed_before)
+        explain(a.repeat_last, patient and charts and signed_before, why)
         a.open_session.setEnabled(current is not None)
         a.close_session.setEnabled(editing)
-        a.delete_draft.setEnabled(current is not None and current.status == "draft")
+        explain(a.delete_draft, current is not None and current.status == "draft" and charts, why)
         charting = editing and not signed
         for action in (
             a.apply_protocol,
@@ -505,10 +588,12 @@ class WindowCommands(QObject):
             a.omit_current,
             a.sign,
         ):
-            action.setEnabled(charting)
-        a.add_addendum.setEnabled(signed)
+            explain(action, charting and charts, why)
+        explain(a.add_addendum, signed and charts, why)
         can_print = has_db and w.printing is not None
         for action in (a.print_preview, a.print, a.save_pdf):
             action.setEnabled(can_print and bool(self.print_ids()))
         for action in (a.record_preview, a.record_print, a.record_pdf):
             action.setEnabled(can_print and patient)
+        a.session_audit.setEnabled(has_db and self.audit_session_id() is not None)
+        a.patient_audit.setEnabled(patient)

@@ -1,4 +1,5 @@
-"""What the window remembers between runs: geometry, splitter sizes, last patient, clinician.
+"""What the window remembers between runs: geometry, splitter sizes, last patient, the last user
+name signed in on this workstation (never a password).
 
 Kept in an INI file in the app's data folder (``paths.data_dir()``), not the platform's registry or
 ``~/.config``: it moves with the data, and tests (whose data folder is a temporary one) never touch
@@ -57,12 +58,16 @@ class WindowState:
     def set_last_patient_id(self, patient_id: int | None) -> None:
         self._set_int("session/last_patient", patient_id)
 
-    def clinician_id(self) -> int | None:
-        """The clinician last chosen in the toolbar on this workstation."""
-        return self._int("session/clinician")
+    def username(self) -> str:
+        """The user name last signed in on this workstation, filled into the sign-in screen."""
+        value = self._settings.value("session/username")
+        return str(value) if value else ""
 
-    def set_clinician_id(self, clinician_id: int | None) -> None:
-        self._set_int("session/clinician", clinician_id)
+    def set_username(self, username: str | None) -> None:
+        if username:
+            self._settings.setValue("session/username", username)
+        else:
+            self._settings.remove("session/username")
 
     def sync(self) -> None:
         self._settings.sync()

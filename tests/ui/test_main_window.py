@@ -1,9 +1,11 @@
-"""The charting window as a user meets it: find a patient, add one, start, repeat, resume, delete
-and print sessions, and find the window as it was left."""
+"""The charting window as a user meets it (signed in as a physician): find a patient, add one,
+start, repeat, resume, delete and print sessions, and find the window as it was left.
+
+``open_window`` (tests/ui/conftest.py) signs the clinician in without typing; test_sign_in.py types.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -15,47 +17,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from botox_chart.store import sessions, transaction
-from botox_chart.store.models import Patient, TreatmentSession
+from botox_chart.store.models import Patient, Role, TreatmentSession
 from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
-from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
 from botox_chart.ui.dialogs.patient_dialog import PatientDialog
 from botox_chart.ui.main_window import MainWindow
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
-
-LOAD_TIMEOUT_MS = 20_000
-
-
-class FakePrinting:
-    """Records what the window asked to print."""
-
-    def __init__(self, engine: Engine, parent: Any, dialogs: Any) -> None:
-        self.calls: list[tuple[str, Any]] = []
-
-    def __getattr__(self, name: str) -> Any:
-        if name.endswith(("_sessions", "_record", "_pdf")):
-            return lambda what: self.calls.append((name, what))
-        raise AttributeError(name)
-
-
-@pytest.fixture
-def dialogs() -> FakeDialogs:
-    return FakeDialogs()
-
-
-@pytest.fixture
-def open_window(qtbot: QtBot, sqlite_url: str, engine: Engine) -> Iterator[Any]:
-    """Opens a window on the test database and waits for its patient list."""
-
-    def open_(dialogs: FakeDialogs) -> MainWindow:
-        window = MainWindow(dialogs, printing_factory=FakePrinting)
-        qtbot.addWidget(window)
-        window.show()
-        with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
-            window.open_database(sqlite_url)
-        return window
-
-    yield open_
 
 
 @pytest.fixture
@@ -105,7 +72,7 @@ def session_cells(window: MainWindow, column: int) -> list[str]:
 def test_search_box_filters_and_down_moves_into_the_list(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     assert window.patients.count.text() == "3 patients"
 
     window.actions_.find_patient.trigger()
@@ -122,7 +89,7 @@ def test_search_box_filters_and_down_moves_into_the_list(
 def test_find_patient_opens_a_patients_pane_dragged_shut(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.splitter.setSizes([0, sum(window.splitter.sizes())])
     assert window.splitter.sizes()[0] == 0
 
@@ -135,7 +102,7 @@ def test_find_patient_opens_a_patients_pane_dragged_shut(
 def test_add_patient_through_the_dialog(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
 
     window.actions_.add_patient.trigger()
     dialog = window.findChild(PatientDialog)
@@ -160,7 +127,7 @@ def test_add_patient_through_the_dialog(
 def test_a_duplicate_chart_number_is_shown_and_nothing_is_stored(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     taken = clinic["gagnon"].chart_number
 
     window.actions_.add_patient.trigger()
@@ -184,7 +151,7 @@ def test_a_duplicate_chart_number_is_shown_and_nothing_is_stored(
 def test_a_mistyped_birth_date_is_explained_in_the_dialog(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.actions_.add_patient.trigger()
     dialog = window.findChild(PatientDialog)
     assert dialog is not None
@@ -202,7 +169,7 @@ def test_a_mistyped_birth_date_is_explained_in_the_dialog(
 def test_edit_patient_updates_the_list_and_header(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
 
     window.actions_.edit_patient.trigger()
@@ -218,37 +185,13 @@ def test_edit_patient_updates_the_list_and_header(
     assert window.patients.model.index(row, 0).data() == "Gagnon, Luc-André"
 
 
-# -- clinicians ------------------------------------------------------------------------------------
-
-
-def test_a_first_run_asks_for_the_first_clinician(
-    qtbot: QtBot, open_window: Any, engine: Engine, dialogs: FakeDialogs
-) -> None:
-    patient = make_patient(engine)
-    window = open_window(dialogs)
-
-    dialog = window.findChild(ClinicianDialog)
-    assert dialog is not None and dialog.isVisible()
-    assert window.banner.isVisible() and "No clinician" in window.banner.text()
-    window.patients.select(patient.id)
-    assert not window.actions_.new_session.isEnabled()  # nobody to chart as yet
-
-    qtbot.keyClicks(dialog.name, "Dr Ana Souza")
-    qtbot.keyClicks(dialog.credentials, "MD")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-
-    assert window.clinician_box.currentText() == "Dr Ana Souza, MD"
-    assert not window.banner.isVisible()
-    assert window.actions_.new_session.isEnabled()
-
-
 # -- sessions --------------------------------------------------------------------------------------
 
 
 def test_sessions_of_the_selected_patient_newest_first(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["tremblay"].id)
 
     assert session_cells(window, 0) == ["2026-08-03", "2026-05-04"]
@@ -259,7 +202,7 @@ def test_sessions_of_the_selected_patient_newest_first(
 def test_repeat_last_session_opens_a_draft_with_the_last_pattern(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["tremblay"].id)
 
     window.actions_.repeat_last.trigger()
@@ -276,7 +219,7 @@ def test_repeat_last_session_opens_a_draft_with_the_last_pattern(
 def test_repeat_last_needs_a_signed_session(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
     assert window.actions_.new_session.isEnabled()
     assert not window.actions_.repeat_last.isEnabled()
@@ -287,7 +230,7 @@ def test_repeat_last_needs_a_signed_session(
 def test_new_session_when_a_draft_exists_offers_the_draft_instead(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
     window.actions_.new_session.trigger()
     first = drafts(engine, clinic["gagnon"].id)
@@ -305,7 +248,7 @@ def test_new_session_when_a_draft_exists_offers_the_draft_instead(
 def test_delete_draft_asks_first(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
     window.actions_.new_session.trigger()
     draft_id = drafts(engine, clinic["gagnon"].id)[0].id
@@ -329,7 +272,7 @@ def test_delete_draft_asks_first(
 def test_delete_acts_only_in_the_session_list(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
     window.actions_.new_session.trigger()
     window.patients.focus_search()
@@ -341,13 +284,14 @@ def test_delete_acts_only_in_the_session_list(
     assert len(drafts(engine, clinic["gagnon"].id)) == 1
 
 
-# The settings dialog (printing's) lets its layout set its minimum size, which Qt's offscreen
-# platform reports as unsupported; this window's own dialogs set theirs explicitly instead.
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_clinic_settings_open_from_the_file_menu(
-    open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
+def test_clinic_settings_open_from_the_file_menu_for_an_administrator(
+    open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs, login: Any
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
+    assert not window.actions_.clinic_settings.isVisible()  # not an administrator
+    window.sign_in.sign_out()
+    window.sign_in_as(login("boss", Role.PHYSICIAN, admin=True))
+    assert window.actions_.clinic_settings.isVisible()
 
     window.actions_.clinic_settings.trigger()
 
@@ -359,7 +303,7 @@ def test_clinic_settings_open_from_the_file_menu(
 def test_a_signed_session_cannot_be_deleted(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["tremblay"].id)
     window.sessions.select(clinic["sessions"][1])
 
@@ -369,7 +313,7 @@ def test_a_signed_session_cannot_be_deleted(
 def test_choosing_another_patient_closes_the_open_chart(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["tremblay"].id)
     window.commands.open_session(clinic["sessions"][0])
     editor: Any = window.editor
@@ -384,7 +328,7 @@ def test_choosing_another_patient_closes_the_open_chart(
 def test_typing_a_space_in_the_search_box_never_charts(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
     window.actions_.new_session.trigger()
     editor: Any = window.editor
@@ -400,7 +344,7 @@ def test_typing_a_space_in_the_search_box_never_charts(
 def test_charting_keys_act_on_the_diagram(
     qtbot: QtBot, open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["gagnon"].id)
     window.actions_.new_session.trigger()
     editor: Any = window.editor
@@ -430,7 +374,7 @@ def test_charting_keys_act_on_the_diagram(
 def test_print_uses_the_selected_sessions(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     window.patients.select(clinic["tremblay"].id)
     window.sessions.view.selectAll()
 
@@ -450,13 +394,13 @@ def test_print_uses_the_selected_sessions(
 def test_window_size_and_last_patient_are_remembered(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    first = open_window(dialogs)
+    first = open_window(dialogs, clinic["doctor"])
     first.resize(700, 500)
     first.patients.select(clinic["gagnon"].id)
     sizes = first.splitter.sizes()
     first.close()
 
-    second = open_window(FakeDialogs())
+    second = open_window(FakeDialogs(), clinic["doctor"])
 
     assert second.size() == QSize(700, 500)
     assert second.splitter.sizes() == sizes
@@ -475,13 +419,13 @@ def test_an_unsigned_draft_is_offered_back_on_the_next_start(
             injector_id=clinic["doctor"].id,
             chart=ready_chart(date(2026, 11, 2)),
         )
-    first = open_window(dialogs)
+    first = open_window(dialogs, clinic["doctor"])
     first.patients.select(tremblay.id)
     first.close()
 
     again = FakeDialogs()
     again.confirms.append(True)
-    second = open_window(again)
+    second = open_window(again, clinic["doctor"])
 
     assert again.messages("confirm") == [
         "Tremblay, Marie has an unsigned draft. Resume the draft from 2026-11-02?"
@@ -497,11 +441,11 @@ def test_a_declined_draft_stays_in_the_list(
     tremblay = clinic["tremblay"]
     with transaction(engine) as db:
         sessions.create_draft(db, patient_id=tremblay.id, injector_id=None)
-    first = open_window(dialogs)
+    first = open_window(dialogs, clinic["doctor"])
     first.patients.select(tremblay.id)
     first.close()
 
-    second = open_window(FakeDialogs())  # answers "no"
+    second = open_window(FakeDialogs(), clinic["doctor"])  # answers "no"
 
     editor: Any = second.editor
     assert editor.session_id() is None
@@ -514,7 +458,7 @@ def test_a_declined_draft_stays_in_the_list(
 def test_every_shortcut_is_unique_and_named_in_its_tooltip(
     open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
 ) -> None:
-    window = open_window(dialogs)
+    window = open_window(dialogs, clinic["doctor"])
     table = window.shortcuts_table()
     keys = [key for _menu, _name, key in table]
 
@@ -527,6 +471,8 @@ def test_every_shortcut_is_unique_and_named_in_its_tooltip(
         ("Session", "Sign", "Ctrl+Return or Ctrl+Enter"),
         ("File", "Print", "Ctrl+P"),
         ("Edit", "Undo", "Ctrl+Z"),
+        ("File", "Lock", "Ctrl+L"),
+        ("Session", "Audit trail", "Ctrl+Shift+L"),
     ]:
         assert (menu, name, key) in table
     assert "(Ctrl+N)" in window.actions_.new_session.toolTip()

@@ -1,9 +1,16 @@
-"""Add a clinician (name, credentials, role): asked on a first run, since charting needs one."""
+"""Add a clinician who signs in as themselves: name, credentials, role, user name and password.
+
+Two uses: a first run asks to "Create the first administrator" (a physician or injector who is an
+administrator, signed in as soon as they are stored), and an administrator adds the clinic's
+injectors, physicians and staff from the Clinicians dialog. Refusals (a taken user name, a short
+password, passwords that differ) are shown in the dialog; nothing typed but the passwords is lost.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,18 +24,18 @@ from sqlalchemy.engine import Engine
 
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import clinicians as store_clinicians
-from botox_chart.store.clinicians import ClinicianError
+from botox_chart.store.clinicians import MIN_PASSWORD, ClinicianError
 from botox_chart.store.models import Clinician, Role
 
 ROLES = (
     (Role.INJECTOR, "Injector (charts and signs)"),
     (Role.PHYSICIAN, "Physician (charts, signs, supervises)"),
-    (Role.STAFF, "Staff (finds and prints)"),
+    (Role.STAFF, "Staff (finds, views and prints)"),
 )
 
 FIRST_RUN_TEXT = (
-    "Sessions are charted and signed in a clinician's name. Add the first clinician "
-    "(more can be added later from Edit > Add clinician)."
+    "Sessions are charted and signed by clinicians who sign in as themselves. Create the first "
+    "administrator: they sign in now and add the clinic's other clinicians (File > Clinicians)."
 )
 
 
@@ -36,14 +43,23 @@ class ClinicianDialog(QDialog):
     """The clinician form; emits :attr:`clinicianAdded` with the stored clinician."""
 
     clinicianAdded = Signal(object)
-    """The Clinician just stored."""
+    """The Clinician just stored (on a first run: also signed in, with the password typed)."""
 
-    def __init__(self, engine: Engine, parent: QWidget | None = None, *, first: bool = False):
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QWidget | None = None,
+        *,
+        first: bool = False,
+        by: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self._engine = engine
+        self._first = first
+        self._by = by
         self.added: Clinician | None = None
         self.setObjectName("clinicianDialog")
-        self.setWindowTitle("Add the first clinician" if first else "Add clinician")
+        self.setWindowTitle("Create the first administrator" if first else "Add clinician")
 
         self.name = QLineEdit()
         self.name.setMaxLength(120)
@@ -53,12 +69,31 @@ class ClinicianDialog(QDialog):
         self.credentials.setPlaceholderText("e.g. MD, FRCPC or RN")
         self.role = QComboBox()
         for role, label in ROLES:
-            self.role.addItem(label, role.value)
+            if not (first and role is Role.STAFF):  # the first administrator charts
+                self.role.addItem(label, role.value)
+        if first:
+            self.role.setCurrentIndex(self.role.findData(Role.PHYSICIAN.value))
+        self.username = QLineEdit()
+        self.username.setMaxLength(60)
+        self.username.setPlaceholderText("e.g. asouza (no spaces)")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(f"at least {MIN_PASSWORD} characters")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin = QCheckBox("&Administrator (adds clinicians, changes clinic settings)")
+        self.admin.setChecked(first)
+        self.admin.setVisible(not first)
 
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("&Credentials", self.credentials)
         form.addRow("&Role", self.role)
+        form.addRow("&User name", self.username)
+        form.addRow("&Password", self.password)
+        form.addRow("Con&firm password", self.confirm)
+        if not first:
+            form.addRow("", self.admin)
 
         layout = QVBoxLayout(self)
         if first:
@@ -75,17 +110,25 @@ class ClinicianDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        if first:
+            save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            save.setText("Create and &sign in")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         # An explicit minimum (not one the layout keeps changing); an error message grows the
         # dialog through adjustSize() instead.
         self.setMinimumSize(
-            max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 55),
+            max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60),
             self.minimumSizeHint().height(),
         )
 
     def save(self) -> None:
+        """Store the clinician (on a first run, sign them in); a refusal stays in the dialog."""
+        if self.password.text() != self.confirm.text():
+            self._refuse("The two passwords differ. Type the same password twice.")
+            return
+        username, password = self.username.text(), self.password.text()
         try:
             with transaction(self._engine) as db:
                 self.added = store_clinicians.add(
@@ -93,12 +136,29 @@ class ClinicianDialog(QDialog):
                     name=self.name.text(),
                     credentials=self.credentials.text(),
                     role=Role(self.role.currentData()),
+                    username=username,
+                    password=password,
+                    is_admin=self._first or self.admin.isChecked(),
+                    by=self._by,
                 )
+            if self._first:
+                with transaction(self._engine) as db:
+                    self.added = store_clinicians.authenticate(
+                        db, username=username, password=password
+                    )
         except (ClinicianError, StorageError) as err:
-            self.error.setText(str(err))
-            self.error.show()
-            self.adjustSize()
-            self.name.setFocus()
+            self._refuse(str(err))
             return
         self.clinicianAdded.emit(self.added)
         self.accept()
+
+    def _refuse(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.password.clear()
+        self.confirm.clear()
+        self.adjustSize()
+        focus = self.password if "password" in text.lower() else self.name
+        if "user name" in text.lower():
+            focus = self.username
+        focus.setFocus()

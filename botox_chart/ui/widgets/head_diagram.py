@@ -104,6 +104,7 @@ BANNER_TEXT = QColor("#455a64")
 FOCUS_FRAME = site_marker.FOCUS_RING
 
 READ_ONLY_TEXT = "Signed — read only"
+VIEW_ONLY_TEXT = "View only"
 _ALLOWED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 _ACTIVATE_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _STEP_KEYS = {
@@ -225,25 +226,32 @@ class HeadDiagram(QGraphicsView):
             self._scene.addItem(caption)
 
     def _make_banner(self) -> QGraphicsPathItem:
-        text = QGraphicsSimpleTextItem(READ_ONLY_TEXT)
+        text = QGraphicsSimpleTextItem()
         font = QFont(self.font())
         font.setPixelSize(17)
         font.setItalic(True)
         text.setFont(font)
         text.setBrush(QBrush(BANNER_TEXT))
-        box = text.boundingRect().adjusted(-14, -4, 14, 4)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, box.width(), box.height()), 8, 8)
-        banner = QGraphicsPathItem(path)
+        banner = QGraphicsPathItem()
         banner.setBrush(QBrush(BANNER_FILL))
         banner.setPen(QPen(Qt.PenStyle.NoPen))
         text.setParentItem(banner)
         text.setPos(14, 4)
-        grid = self._grid_rect()
-        banner.setPos(grid.center().x() - box.width() / 2, -BANNER_HEIGHT + 1)
+        self._banner_text = text
         banner.setVisible(False)
         self._scene.addItem(banner)
+        self._set_banner_text(banner, READ_ONLY_TEXT)
         return banner
+
+    def _set_banner_text(self, banner: QGraphicsPathItem, words: str) -> None:
+        """The banner over the views says why nothing can be charted, centred."""
+        self._banner_text.setText(words)
+        box = self._banner_text.boundingRect().adjusted(-14, -4, 14, 4)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, box.width(), box.height()), 8, 8)
+        banner.setPath(path)
+        grid = self._grid_rect()
+        banner.setPos(grid.center().x() - box.width() / 2, -BANNER_HEIGHT + 1)
 
     # -- public interface ------------------------------------------------------------------
 
@@ -301,8 +309,11 @@ class HeadDiagram(QGraphicsView):
         if self._current is not None and self._current not in self._markers:
             self.set_current(None)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """A signed session: shown as charted, browsable, but no signal but currentChanged."""
+    def set_read_only(self, read_only: bool, reason: str = READ_ONLY_TEXT) -> None:
+        """A signed session (or a viewer who does not chart): shown as charted, browsable, but
+        no signal but currentChanged. ``reason`` is the banner's text."""
+        if self._banner_text.text() != reason:
+            self._set_banner_text(self._banner, reason)
         if read_only == self._read_only:
             return
         self._read_only = read_only

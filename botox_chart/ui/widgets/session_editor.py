@@ -2,7 +2,9 @@
 
 Every change is one undo command holding before/after snapshots of the chart (``ui.commands``) and
 is autosaved as a draft (``draft_autosave``). A signed session is read-only; an addendum is the only
-way to add to it. What clicks on the diagram mean is decided in ``chart_intents``.
+way to add to it. For staff (who find, view and print) every session opens read-only
+(:meth:`SessionEditor.set_view_only`). What clicks on the diagram mean is decided in
+``chart_intents``.
 
 The main window owns the menus and shortcuts: it calls the public methods here, takes undo/redo
 from :meth:`SessionEditor.undo_stack`, and may hand its actions to :meth:`SessionEditor.set_actions`
@@ -32,11 +34,15 @@ from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
 from botox_chart.ui.widgets.chart_intents import ChartIntents
 from botox_chart.ui.widgets.draft_autosave import DraftAutosave
-from botox_chart.ui.widgets.head_diagram import HeadDiagram
+from botox_chart.ui.widgets.head_diagram import READ_ONLY_TEXT, VIEW_ONLY_TEXT, HeadDiagram
 from botox_chart.ui.widgets.session_loading import LoadedSession, load_session, signers
 from botox_chart.ui.widgets.session_panel import SessionPanel
 
 SIGNED_MESSAGE = "This session is signed and cannot be changed. Add an addendum instead."
+VIEW_ONLY_MESSAGE = (
+    "Signed in as staff: sessions can be viewed and printed; charting, signing and addenda "
+    "need an injector or a physician."
+)
 NO_SESSION = "No session open. Start or open one from the patient's sessions."
 
 
@@ -46,7 +52,7 @@ class SessionEditor(QWidget):
     signedSession = Signal(int)
     statusMessage = Signal(str)
     readOnlyChanged = Signal(bool)
-    """A session was opened, signed or closed: is the editor read-only now?"""
+    """A session was opened, signed or closed, or view-only changed: is the editor read-only?"""
 
     def __init__(
         self,
@@ -68,6 +74,8 @@ class SessionEditor(QWidget):
         self._addendum_prompt = addendum_prompt
         self._loaded: LoadedSession | None = None
         self._chart: Chart | None = None
+        self._signed = False
+        self._view_only = False
         self._read_only = False
         self._undo = QUndoStack(self)
         self._autosave = DraftAutosave(engine, dialogs, clinician, self)
@@ -104,7 +112,7 @@ class SessionEditor(QWidget):
         self._panel.current.add_action_buttons(
             self._actions["units_down"], self._actions["units_up"], self._actions["omit_current"]
         )
-        self._set_read_only(False)
+        self._set_signed(False)
 
     # -- what the main window reads ----------------------------------------------------------
 
@@ -116,7 +124,26 @@ class SessionEditor(QWidget):
         return self._chart.copy() if self._chart else None
 
     def is_read_only(self) -> bool:
+        """Nothing can be charted: the session is signed, or the editor is view-only."""
         return self._read_only
+
+    def is_signed(self) -> bool:
+        """The open session is signed (only an addendum can be added)."""
+        return self._signed
+
+    def is_view_only(self) -> bool:
+        return self._view_only
+
+    def set_view_only(self, view_only: bool) -> None:
+        """Open every session read-only (staff); the open session is saved and shown again."""
+        if view_only == self._view_only:
+            return
+        self._autosave.save_now()
+        self._view_only = view_only
+        if self._loaded is not None:
+            self._load(self._loaded.session_id)
+        else:
+            self._set_signed(self._signed)
 
     def undo_stack(self) -> QUndoStack:
         return self._undo
@@ -170,7 +197,7 @@ class SessionEditor(QWidget):
         self._autosave.start(None, 0)
         self._undo.clear()
         self._stack.setCurrentWidget(self._placeholder)
-        self._set_read_only(False)
+        self._set_signed(False)
         return True
 
     def reload(self) -> None:
@@ -250,7 +277,14 @@ class SessionEditor(QWidget):
         except (StorageError, ClinicianError) as err:
             self._dialogs.error(self, "Not signed", str(err))
             return
-        request = SignRequest(chart.findings(today=today), physicians, signer)
+        expiry = f", expires {chart.lot_expiry.isoformat()}" if chart.lot_expiry else ""
+        request = SignRequest(
+            chart.findings(today=today),
+            physicians,
+            signer,
+            total=f"{format_units(chart.total_units)} U at {len(chart.injections)} sites",
+            lot=f"{chart.lot_number}{expiry}" if chart.lot_number else "",
+        )
         decision = self._sign_prompt(self, request)
         if decision is None:
             self.status("Not signed.")
@@ -279,7 +313,10 @@ class SessionEditor(QWidget):
         if self._loaded is None:
             self.status("No session is open.")
             return
-        if not self._read_only:
+        if self._view_only:
+            self.status(VIEW_ONLY_MESSAGE)
+            return
+        if not self._signed:
             self._dialogs.info(
                 self, "Add addendum", "Addenda are for signed sessions; edit this draft instead."
             )
@@ -308,7 +345,10 @@ class SessionEditor(QWidget):
         if self._chart is None:
             self.status("No session is open.")
             return None
-        if self._read_only:
+        if self._view_only:
+            self.status(VIEW_ONLY_MESSAGE)
+            return None
+        if self._signed:
             self.status(SIGNED_MESSAGE)
             self._dialogs.info(self, "Session signed", SIGNED_MESSAGE)
             return None
@@ -380,8 +420,8 @@ class SessionEditor(QWidget):
         self._panel.set_heading(loaded.heading)
         self._panel.set_recent_lots(loaded.recent_lots)
         self._panel.addenda.set_addenda(loaded.addenda)
-        self._set_read_only(loaded.signed)
-        self._autosave.start(None if loaded.signed else session_id, loaded.version)
+        self._set_signed(loaded.signed)
+        self._autosave.start(None if self._read_only else session_id, loaded.version)
         self._stack.setCurrentWidget(self._splitter)
         self._refresh()
         if self._diagram is not None:
@@ -407,7 +447,7 @@ class SessionEditor(QWidget):
         layout = self._diagram_box.layout()
         assert layout is not None
         layout.addWidget(diagram)
-        diagram.set_read_only(self._read_only)
+        diagram.set_read_only(self._read_only, self._read_only_reason())
         self._diagram = diagram
 
     def _refresh(self) -> None:
@@ -423,19 +463,29 @@ class SessionEditor(QWidget):
     def _on_current_changed(self, key: str) -> None:
         self._panel.current.show_current(self._chart, key or None, self._read_only)
 
-    def _set_read_only(self, read_only: bool) -> None:
+    def _set_signed(self, signed: bool) -> None:
+        """Show the open session as signed or not; view-only makes either read-only."""
+        self._signed = signed
+        read_only = signed or self._view_only
         changed = read_only != self._read_only
         self._read_only = read_only
         if self._diagram is not None:
-            self._diagram.set_read_only(read_only)
+            self._diagram.set_read_only(read_only, self._read_only_reason())
         self._panel.set_read_only(read_only)
+        self._panel.addenda.setVisible(signed)
         for name in ("apply_protocol", "sign", "units_up", "units_down", "omit_current"):
             self._actions[name].setEnabled(not read_only)
-        self._actions["add_addendum"].setEnabled(read_only)
+        self._actions["add_addendum"].setEnabled(signed and not self._view_only)
+        self._panel.addendum_button.setVisible(signed and not self._view_only)
         if read_only:
             self._undo.clear()
         if changed:
             self.readOnlyChanged.emit(read_only)
+
+    def _read_only_reason(self) -> str:
+        if self._signed:
+            return READ_ONLY_TEXT
+        return VIEW_ONLY_TEXT
 
     def _show_save_state(self) -> None:
         loaded = self._loaded
@@ -443,6 +493,8 @@ class SessionEditor(QWidget):
             return
         if loaded.signed:
             self._panel.set_save_state("signed", loaded.signed_text)
+        elif self._view_only:
+            self._panel.set_save_state("view_only", "Unsigned draft · view only (staff)")
         else:
             self._panel.set_save_state(*self._autosave.state())
 

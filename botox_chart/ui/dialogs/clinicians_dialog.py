@@ -1,0 +1,187 @@
+"""Clinicians (administrators only): the clinic's active clinicians; add one, reset a password,
+deactivate one who left.
+
+A deactivated clinician can no longer sign in or be chosen as supervisor; their name stays on every
+session and audit entry they made. An administrator cannot deactivate themselves, so the clinic is
+never left without one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from botox_chart.store import StorageError, audit, transaction
+from botox_chart.store import clinicians as store_clinicians
+from botox_chart.store.clinicians import ClinicianError
+from botox_chart.store.models import Clinician
+from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
+from botox_chart.ui.dialogs.password_dialog import PasswordDialog
+from botox_chart.ui.dialogs.sizing import size_table_dialog
+from botox_chart.ui.models.clinician_list import ClinicianListModel
+from botox_chart.ui.seams import Dialogs
+
+
+def deactivate(engine: Engine, *, clinician_id: int, by: int | None) -> None:
+    """Mark a clinician inactive, audited as "deactivate_clinician".
+
+    Belongs in ``store.clinicians`` (the store has no deactivate yet); kept here, small and
+    audited, until it moves there.
+    """
+    with transaction(engine) as db:
+        clinician = store_clinicians.get(db, clinician_id=clinician_id)
+        clinician.active = False
+        audit.record(
+            db,
+            action="deactivate_clinician",
+            clinician_id=by,
+            changes={"clinician_id": clinician_id},
+        )
+        db.commit()
+
+
+class CliniciansDialog(QDialog):
+    """The list and its three commands; the list is read again after each change."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QWidget | None,
+        dialogs: Dialogs,
+        *,
+        admin_id: int | None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._dialogs = dialogs
+        self._admin_id = admin_id
+        self.setObjectName("cliniciansDialog")
+        self.setWindowTitle("Clinicians")
+
+        self.model = ClinicianListModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("clinicianList")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Clinicians")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        # Every column as wide as its text (a small screen scrolls sideways); the last fills.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.add_button = QPushButton("&Add…")
+        self.add_button.setToolTip("Add an injector, physician or staff member with a login")
+        self.add_button.clicked.connect(self.add)
+        self.password_button = QPushButton("&Reset password…")
+        self.password_button.clicked.connect(self.reset_password)
+        self.deactivate_button = QPushButton("&Deactivate…")
+        self.deactivate_button.clicked.connect(self.deactivate_selected)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.password_button)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        intro = QLabel(
+            "Everyone who can sign in. Injectors chart and sign; physicians also supervise; "
+            "staff find, view and print. Administrators add clinicians and change clinic settings."
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+        layout.addWidget(close)
+        size_table_dialog(self, chars=100, lines=24)
+
+        self.view.selectionModel().selectionChanged.connect(self._update)
+        self.reload()
+
+    def selected(self) -> Clinician | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.clinician(rows[0].row()) if rows else None
+
+    def reload(self, select: int | None = None) -> None:
+        try:
+            with transaction(self._engine) as db:
+                rows = store_clinicians.active(db)
+        except StorageError as err:
+            self._dialogs.error(self, "Clinicians", str(err))
+            rows = []
+        self.model.set_clinicians(rows)
+        row = self.model.row_of(select) if select is not None else None
+        if row is not None:
+            self.view.selectRow(row)
+        self._update()
+
+    def add(self) -> None:
+        dialog = ClinicianDialog(self._engine, self, by=self._admin_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.clinicianAdded.connect(lambda c: self.reload(select=c.id))
+        dialog.open()
+
+    def reset_password(self) -> None:
+        clinician = self.selected()
+        if clinician is None or not clinician.username:
+            return
+        dialog = PasswordDialog(self._engine, clinician, self, by=self._admin_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.passwordSet.connect(lambda clinician_id: self.reload(select=clinician_id))
+        dialog.open()
+
+    def deactivate_selected(self) -> None:
+        clinician = self.selected()
+        if clinician is None or clinician.id is None or clinician.id == self._admin_id:
+            return
+        if not self._dialogs.confirm(
+            self,
+            "Deactivate clinician",
+            f"Deactivate {clinician.display_name}? They can no longer sign in or supervise; "
+            "their name stays on the sessions they charted and signed.",
+        ):
+            return
+        try:
+            deactivate(self._engine, clinician_id=clinician.id, by=self._admin_id)
+        except (StorageError, ClinicianError) as err:
+            self._dialogs.error(self, "Deactivate clinician", str(err))
+            return
+        self.reload()
+
+    def _update(self) -> None:
+        clinician = self.selected()
+        self.password_button.setEnabled(clinician is not None and bool(clinician.username))
+        self.deactivate_button.setEnabled(clinician is not None and clinician.id != self._admin_id)
+        if clinician is None:
+            self.hint.setText("Select a clinician to reset their password or deactivate them.")
+        elif clinician.id == self._admin_id:
+            self.hint.setText("You cannot deactivate yourself: another administrator can.")
+        elif not clinician.username:
+            self.hint.setText(
+                f"{clinician.display_name} has no user name, so cannot sign in: add them again "
+                "with one (and deactivate this entry)."
+            )
+        else:
+            self.hint.setText("")

@@ -1,0 +1,107 @@
+"""Reset a clinician's password (an administrator does this from the Clinicians dialog).
+
+The new password is typed twice; the store's rules (at least 8 characters) are said in the dialog
+when refused. Only the argon2 hash is stored, and the change is audited with who made it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import Engine
+
+from botox_chart.store import StorageError, transaction
+from botox_chart.store import clinicians as store_clinicians
+from botox_chart.store.clinicians import MIN_PASSWORD, ClinicianError
+from botox_chart.store.models import Clinician
+
+
+class PasswordDialog(QDialog):
+    """New password + confirm for one clinician; emits :attr:`passwordSet` when stored."""
+
+    passwordSet = Signal(int)
+    """The clinician's id."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clinician: Clinician,
+        parent: QWidget | None = None,
+        *,
+        by: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert clinician.id is not None
+        self._engine = engine
+        self._clinician_id = clinician.id
+        self._by = by
+        self.setObjectName("passwordDialog")
+        self.setWindowTitle("Reset password")
+
+        intro = QLabel(
+            f"A new password for {clinician.display_name}"
+            f"{f' (user name {clinician.username})' if clinician.username else ''}. "
+            "Tell them in person; they can sign in with it at once."
+        )
+        intro.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(f"at least {MIN_PASSWORD} characters")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("New &password", self.password)
+        form.addRow("Con&firm password", self.confirm)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setProperty("severity", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumSize(
+            max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 50),
+            self.minimumSizeHint().height(),
+        )
+
+    def save(self) -> None:
+        problem = None
+        if self.password.text() != self.confirm.text():
+            problem = "The two passwords differ. Type the same password twice."
+        else:
+            try:
+                with transaction(self._engine) as db:
+                    store_clinicians.set_password(
+                        db,
+                        clinician_id=self._clinician_id,
+                        password=self.password.text(),
+                        by=self._by,
+                    )
+            except (ClinicianError, StorageError) as err:
+                problem = str(err)
+        if problem is not None:
+            self.error.setText(problem)
+            self.error.show()
+            self.password.clear()
+            self.confirm.clear()
+            self.password.setFocus()
+            self.adjustSize()
+            return
+        self.passwordSet.emit(self._clinician_id)
+        self.accept()

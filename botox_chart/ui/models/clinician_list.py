@@ -1,0 +1,90 @@
+"""The clinic's active clinicians for the Clinicians dialog: name, role, user name, sign-in.
+
+A clinician without a password (e.g. one added before sign-in existed) is listed as such, so an
+administrator sees who still needs one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+if TYPE_CHECKING:
+    from botox_chart.store.models import Clinician
+
+NAME, ROLE, USERNAME, SIGN_IN = range(4)
+HEADERS = ("Name", "Role", "User name", "Sign-in")
+
+CLINICIAN_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+"""The clinician's database id (int)."""
+CLINICIAN_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+"""The whole ``Clinician``."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def role_text(clinician: Clinician) -> str:
+    """ "Physician", "Injector, administrator"."""
+    text = clinician.role.capitalize()
+    return f"{text}, administrator" if clinician.is_admin else text
+
+
+class ClinicianListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clinicians: list[Clinician] = []
+
+    def set_clinicians(self, clinicians: Sequence[Clinician]) -> None:
+        self.beginResetModel()
+        self._clinicians = list(clinicians)
+        self.endResetModel()
+
+    def clinician(self, row: int) -> Clinician:
+        return self._clinicians[row]
+
+    def row_of(self, clinician_id: int) -> int | None:
+        return next((n for n, c in enumerate(self._clinicians) if c.id == clinician_id), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._clinicians)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._clinicians):
+            return None
+        clinician = self._clinicians[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(index.column(), clinician)
+        if role == CLINICIAN_ID_ROLE:
+            return clinician.id
+        if role == CLINICIAN_ROLE:
+            return clinician
+        return None
+
+    def _text(self, column: int, clinician: Clinician) -> str | None:
+        if column == NAME:
+            return clinician.display_name
+        if column == ROLE:
+            return role_text(clinician)
+        if column == USERNAME:
+            return clinician.username or "—"
+        if column == SIGN_IN:
+            if not clinician.username or not clinician.password_hash:
+                return "Cannot sign in yet"
+            return "Yes"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
