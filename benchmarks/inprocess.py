@@ -81,7 +81,22 @@ def open_window(url: str) -> tuple[Any, Any, RecordingDialogs]:
     loop.exec()
     if outcome != ["loaded"]:
         raise SystemExit(f"The window did not load the patients: {outcome or 'timed out'}")
+    sign_in(window)
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 2000)
     app.processEvents()
     return app, window, dialogs
+
+
+def sign_in(window: Any, username: str = "souza") -> None:
+    """Sign in through the window's sign-in screen as a demo clinician, as a clinician does
+    (the demo password: benchmark databases are demo data). The patient list is behind the
+    screen until then."""
+    from botox_chart.store.demo import DEMO_PASSWORD
+
+    screen = window.sign_in_screen
+    screen.username.setText(username)
+    screen.password.setText(DEMO_PASSWORD)
+    screen.submit()
+    if not window.sign_in.is_open():
+        raise SystemExit(f"Could not sign in as {username}: {screen.error.text()}")
