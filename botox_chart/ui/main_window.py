@@ -54,6 +54,8 @@ DEFAULT_SIZE = (1400, 900)
 MINIMUM_SIZE = (640, 440)
 """A floor for resizing (capped by the screen, e.g. at QT_SCALE_FACTOR=2 on a small one). Set
 explicitly, so panels showing and hiding never change the window's own minimum."""
+SIGNED_IN_NAME_CHARS = 26
+"""The toolbar shows about this many characters of the signed-in clinician's name."""
 PLACEHOLDER = (
     "Select a patient, then start a New session (Ctrl+N), Repeat the last session (Ctrl+R) "
     "or open a session from the list (Enter)."
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([a.print_preview, a.print])
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.signed_in_label)
-        self.toolbar.addActions([a.lock, a.switch_user, a.sign_out])
+        self.toolbar.addActions([a.switch_user, a.sign_out])  # Lock: File menu and Ctrl+L
         self.addToolBar(self.toolbar)
 
         self.location = QLabel()
@@ -277,9 +279,21 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter if open_ else self.sign_in_screen)
         self.toolbar.setVisible(open_)
         if clinician is not None:
-            self.signed_in_label.setText(f"Signed in: {clinician.display_name} ({clinician.role})")
+            # A long name and credentials are shortened, so Lock and Sign out stay in sight.
+            label = self.signed_in_label
+            label.ensurePolished()
+            metrics = label.fontMetrics()
+            name = metrics.elidedText(
+                clinician.display_name,
+                Qt.TextElideMode.ElideRight,
+                metrics.averageCharWidth() * SIGNED_IN_NAME_CHARS,
+            )
+            label.setText(f"Signed in: {name} ({clinician.role})")
             admin = ", an administrator" if clinician.is_admin else ""
-            self.signed_in_label.setToolTip(f"User name {clinician.username}{admin}")
+            label.setToolTip(
+                f"{clinician.display_name} ({clinician.role}{admin}), user name "
+                f"{clinician.username}"
+            )
         else:
             self.signed_in_label.clear()
         editor = self.editor
