@@ -57,10 +57,52 @@ def add(
     return clinician
 
 
-def set_password(db: Session, *, clinician_id: int, password: str, by: int | None = None) -> None:
+def set_password(
+    db: Session,
+    *,
+    clinician_id: int,
+    password: str,
+    username: str | None = None,
+    by: int | None = None,
+) -> None:
+    """A new password; with ``username``, also the user name of a clinician who has none yet."""
     clinician = get(db, clinician_id=clinician_id)
+    if username is not None:
+        if clinician.username:
+            raise ClinicianError(f"{clinician.display_name} already has a user name.")
+        clinician.username = _username(db, username)
     clinician.password_hash = _hash(password)
-    audit.record(db, action="set_password", clinician_id=by, changes={"clinician_id": clinician_id})
+    changes: dict[str, object] = {"clinician_id": clinician_id}
+    if username is not None:
+        changes["username_set"] = True
+    audit.record(db, action="set_password", clinician_id=by, changes=changes)
+    db.commit()
+
+
+def deactivate(db: Session, *, clinician_id: int, by: int | None = None) -> None:
+    """A clinician who left: no more sign-in or supervising; their records keep their name.
+
+    The last administrator who can sign in is never deactivated: the clinic would be locked out
+    of adding clinicians and changing settings.
+    """
+    clinician = get(db, clinician_id=clinician_id)
+    if clinician.is_admin and clinician.password_hash and clinician.active:
+        others = db.exec(
+            select(func.count(col(Clinician.id))).where(
+                col(Clinician.is_admin),
+                col(Clinician.active),
+                col(Clinician.password_hash).is_not(None),
+                col(Clinician.id) != clinician_id,
+            )
+        ).one()
+        if not others:
+            raise ClinicianError(
+                f"{clinician.display_name} is the only administrator: make another one first."
+            )
+    clinician.active = False
+    audit.record(
+        db, action="deactivate_clinician", clinician_id=by, changes={"clinician_id": clinician_id}
+    )
     db.commit()
 
 

@@ -55,6 +55,27 @@ def test_a_changed_password_replaces_the_old_one(any_engine: Engine) -> None:
         assert clinicians.authenticate(db, username="treyes", password="second one!").id == nurse.id
 
 
+def test_the_last_administrator_is_never_deactivated(any_engine: Engine) -> None:
+    with transaction(any_engine) as db:
+        admin = clinicians.add(db, name="Dr A", username="a", password="password1", is_admin=True)
+        nurse = clinicians.add(db, name="Nurse B", username="b", password="password1")
+        with pytest.raises(clinicians.ClinicianError, match="only administrator"):
+            clinicians.deactivate(db, clinician_id=admin.id, by=admin.id)
+        clinicians.deactivate(db, clinician_id=nurse.id, by=admin.id)
+        assert [c.name for c in clinicians.active(db)] == ["Dr A"]
+        assert audit.events(db)[-1].action == "deactivate_clinician"
+        assert audit.events(db)[-1].clinician_id == admin.id
+
+
+def test_a_clinician_added_without_a_login_can_be_given_one(any_engine: Engine) -> None:
+    with transaction(any_engine) as db:
+        old = clinicians.add(db, name="Dr Old")
+        clinicians.set_password(db, clinician_id=old.id, password="password1", username="Old")
+        assert clinicians.authenticate(db, username="old", password="password1").id == old.id
+        with pytest.raises(clinicians.ClinicianError, match="already has a user name"):
+            clinicians.set_password(db, clinician_id=old.id, password="password2", username="other")
+
+
 def test_an_inactive_clinician_cannot_sign_in(engine: Engine) -> None:
     with transaction(engine) as db:
         gone = clinicians.add(db, name="Left Clinic", username="gone", password="password1")

@@ -148,18 +148,29 @@ def test_deactivate_someone_who_left_but_never_yourself(
     dialog.reject()
 
 
-def test_clinicians_without_a_login_are_shown_as_such(
-    open_window: Any, admin: Clinician, dialogs: FakeDialogs, engine: Engine
+def test_a_clinician_without_a_login_is_given_one(
+    qtbot: QtBot, open_window: Any, admin: Clinician, dialogs: FakeDialogs, engine: Engine
 ) -> None:
-    make_clinician(engine, name="Dr Old Account")
+    old = make_clinician(engine, name="Dr Old Account")
     window = open_window(dialogs, admin)
     dialog = open_clinicians(window)
     select(dialog, "Dr Old Account, MD, FRCPC")
 
     row = names(dialog).index("Dr Old Account, MD, FRCPC")
     assert dialog.model.index(row, clinician_list.SIGN_IN).data() == "Cannot sign in yet"
-    assert not dialog.password_button.isEnabled()
     assert "has no user name" in dialog.hint.text()
+    assert dialog.password_button.text() == "Give &sign-in…"
+    dialog.password_button.click()
+    form = dialog.findChild(PasswordDialog)
+    assert form is not None and form.username is not None
+    qtbot.keyClicks(form.username, "oldacct")
+    qtbot.keyClicks(form.password, "a good password")
+    qtbot.keyClicks(form.confirm, "a good password")
+    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert not form.isVisible()
+    with transaction(engine) as db:
+        signed_in = clinicians.authenticate(db, username="oldacct", password="a good password")
+    assert signed_in.id == old.id
     dialog.reject()
 
 

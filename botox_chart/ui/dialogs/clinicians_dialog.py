@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import StorageError, audit, transaction
+from botox_chart.store import StorageError, transaction
 from botox_chart.store import clinicians as store_clinicians
 from botox_chart.store.clinicians import ClinicianError
 from botox_chart.store.models import Clinician
@@ -32,24 +32,6 @@ from botox_chart.ui.dialogs.password_dialog import PasswordDialog
 from botox_chart.ui.dialogs.sizing import size_table_dialog
 from botox_chart.ui.models.clinician_list import ClinicianListModel
 from botox_chart.ui.seams import Dialogs
-
-
-def deactivate(engine: Engine, *, clinician_id: int, by: int | None) -> None:
-    """Mark a clinician inactive, audited as "deactivate_clinician".
-
-    Belongs in ``store.clinicians`` (the store has no deactivate yet); kept here, small and
-    audited, until it moves there.
-    """
-    with transaction(engine) as db:
-        clinician = store_clinicians.get(db, clinician_id=clinician_id)
-        clinician.active = False
-        audit.record(
-            db,
-            action="deactivate_clinician",
-            clinician_id=by,
-            changes={"clinician_id": clinician_id},
-        )
-        db.commit()
 
 
 class CliniciansDialog(QDialog):
@@ -145,7 +127,7 @@ class CliniciansDialog(QDialog):
 
     def reset_password(self) -> None:
         clinician = self.selected()
-        if clinician is None or not clinician.username:
+        if clinician is None:
             return
         dialog = PasswordDialog(self._engine, clinician, self, by=self._admin_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -164,7 +146,8 @@ class CliniciansDialog(QDialog):
         ):
             return
         try:
-            deactivate(self._engine, clinician_id=clinician.id, by=self._admin_id)
+            with transaction(self._engine) as db:
+                store_clinicians.deactivate(db, clinician_id=clinician.id, by=self._admin_id)
         except (StorageError, ClinicianError) as err:
             self._dialogs.error(self, "Deactivate clinician", str(err))
             return
@@ -172,7 +155,12 @@ class CliniciansDialog(QDialog):
 
     def _update(self) -> None:
         clinician = self.selected()
-        self.password_button.setEnabled(clinician is not None and bool(clinician.username))
+        self.password_button.setEnabled(clinician is not None)
+        self.password_button.setText(
+            "Give &sign-in…"
+            if clinician is not None and not clinician.username
+            else "&Reset password…"
+        )
         self.deactivate_button.setEnabled(clinician is not None and clinician.id != self._admin_id)
         if clinician is None:
             self.hint.setText("Select a clinician to reset their password or deactivate them.")
@@ -180,8 +168,8 @@ class CliniciansDialog(QDialog):
             self.hint.setText("You cannot deactivate yourself: another administrator can.")
         elif not clinician.username:
             self.hint.setText(
-                f"{clinician.display_name} has no user name, so cannot sign in: add them again "
-                "with one (and deactivate this entry)."
+                f"{clinician.display_name} has no user name, so cannot sign in yet: "
+                "Give sign-in… sets one with a password."
             )
         else:
             self.hint.setText("")

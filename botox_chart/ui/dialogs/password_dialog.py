@@ -1,4 +1,6 @@
-"""Reset a clinician's password (an administrator does this from the Clinicians dialog).
+"""Reset a clinician's password, or give sign-in (user name and password) to one who has none.
+
+An administrator does this from the Clinicians dialog.
 
 The new password is typed twice; the store's rules (at least 8 characters) are said in the dialog
 when refused. Only the argon2 hash is stored, and the change is audited with who made it.
@@ -44,7 +46,8 @@ class PasswordDialog(QDialog):
         self._clinician_id = clinician.id
         self._by = by
         self.setObjectName("passwordDialog")
-        self.setWindowTitle("Reset password")
+        self.username: QLineEdit | None = None
+        self.setWindowTitle("Reset password" if clinician.username else "Give sign-in")
 
         intro = QLabel(
             f"A new password for {clinician.display_name}"
@@ -58,6 +61,10 @@ class PasswordDialog(QDialog):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
+        if not clinician.username:
+            self.username = QLineEdit()
+            self.username.setPlaceholderText("no spaces, e.g. cdube")
+            form.addRow("&User name", self.username)
         form.addRow("New &password", self.password)
         form.addRow("Con&firm password", self.confirm)
         self.error = QLabel()
@@ -91,6 +98,7 @@ class PasswordDialog(QDialog):
                         db,
                         clinician_id=self._clinician_id,
                         password=self.password.text(),
+                        username=self.username.text() if self.username is not None else None,
                         by=self._by,
                     )
             except (ClinicianError, StorageError) as err:
