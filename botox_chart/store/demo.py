@@ -61,7 +61,7 @@ CLINICIANS = (
     ("Dr Samuel Okoye", "MD, FRCPC (Neurology)", Role.PHYSICIAN, "okoye"),
     ("Claire Dubé", "RN, nurse injector", Role.INJECTOR, "dube"),
     ("Tomás Reyes", "NP", Role.INJECTOR, "reyes"),
-    ("Jo Park", "Clinic administrator", Role.STAFF, "park"),
+    ("Jo Park", "Reception", Role.STAFF, "park"),
 )
 DEMO_PASSWORD = "demo-password"
 """Every demo clinician's password (demo databases only; README and demo-data say so)."""
