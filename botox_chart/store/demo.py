@@ -8,8 +8,9 @@ bulk inserts and explicit ids, so 10,000 patients with ~40,000 sessions take sec
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -32,6 +33,9 @@ from botox_chart.store.models import (
     TreatmentSession,
 )
 from botox_chart.store.patients import search_key
+
+CLEAR = 28.0
+"""Diagram units between a demo follow-the-pain site and any template site (markers are ~26)."""
 
 BATCH = 500
 """Patients per transaction: progress is reported and memory stays flat."""
@@ -367,22 +371,32 @@ def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Char
 
 
 def _region(protocol: protocols.Protocol, muscle: str, side: Side) -> Point | None:
-    """A point inside the muscle's region, between its sites (where FTP sites are charted)."""
+    """A point in the muscle's region, as near its own sites as a marker's width allows.
+
+    A follow-the-pain site is where it hurts among the standard sites, and its marker must not
+    cover one of theirs on the diagram or the note.
+    """
     for region in protocol.regions:
-        if region.muscle == muscle and region.side == side:
-            sites = [s for s in protocol.sites_of(muscle) if s.side == side]
-            points = [p for s in sites for p in s.positions if p.view == region.view]
-            for a, b in _pairs(points):
-                mid = Point(region.view, round((a.x + b.x) / 2, 1), round((a.y + b.y) / 2, 1))
-                if region.contains(mid.x, mid.y):
-                    return mid
+        if region.muscle != muscle or region.side != side:
+            continue
+        sites = [p for s in protocol.sites for p in s.positions if p.view == region.view]
+        xs = [x for x, _ in region.points]
+        ys = [y for _, y in region.points]
+        inside = [
+            Point(region.view, float(x), float(y))
+            for x in range(int(min(xs)), int(max(xs)) + 1, 2)
+            for y in range(int(min(ys)), int(max(ys)) + 1, 2)
+            if region.contains(x, y)
+        ]
+        own = [p for s in protocol.sites_of(muscle) if s.side == side for p in s.positions]
+        cx = sum(p.x for p in own) / len(own)
+        cy = sum(p.y for p in own) / len(own)
+        clear = [
+            p for p in inside if min(math.dist((p.x, p.y), (q.x, q.y)) for q in sites) >= CLEAR
+        ]
+        if clear:
+            return min(clear, key=lambda p: math.dist((p.x, p.y), (cx, cy)))
     return None
-
-
-def _pairs(points: list[Point]) -> Iterator[tuple[Point, Point]]:
-    for n, a in enumerate(points):
-        for b in points[n + 1 :]:
-            yield a, b
 
 
 def _sync_sequences(conn: Connection) -> None:
