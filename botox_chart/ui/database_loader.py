@@ -28,6 +28,8 @@ class DatabaseLoader(QObject):
     """Every patient: list[PatientSummary], sorted by name."""
     failed = Signal(str)
     """A message for the user: the database could not be opened or read."""
+    backupFailed = Signal(str)
+    """The daily automatic backup could not be made (the database itself is fine)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,16 @@ class DatabaseLoader(QObject):
         engine = open_database(url)
         self.opened.emit(engine)
         self._load(engine)
+        self._daily_backup(engine)
+
+    def _daily_backup(self, engine: Engine) -> None:
+        """The rotating daily backup (store.backup), after the list is shown so nobody waits."""
+        from botox_chart.store import StorageError, backup
+
+        try:
+            backup.auto_backup(engine)
+        except StorageError as err:
+            self.backupFailed.emit(str(err))
 
     def _load(self, engine: Engine) -> None:
         from botox_chart.store import patients, transaction

@@ -193,6 +193,11 @@ class MainWindow(QMainWindow):
         self.loader.opened.connect(self._on_opened)
         self.loader.patientsLoaded.connect(self._on_patients_loaded)
         self.loader.failed.connect(self._on_failed)
+        self.loader.backupFailed.connect(
+            lambda message: self.show_banner(
+                f"Today's automatic backup failed. {message}", "warning"
+            )
+        )
 
         self.commands = WindowCommands(self)
         self.sign_in = SignIn(self, self.sign_in_screen, clock=clock)

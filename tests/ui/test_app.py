@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
+from botox_chart.store import backup
 from botox_chart.ui import app as app_module
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.style import stylesheet
@@ -55,6 +56,20 @@ def test_window_shows_before_the_database_opens(
     assert window.patients.model.rowCount() == 3
     assert window.statusBar().currentMessage() == "3 patients"
     assert window.location.text().endswith("test.db")
+
+
+def test_opening_the_window_makes_the_daily_backup(
+    qtbot: QtBot, engine: Engine, sqlite_url: str
+) -> None:
+    make_patient(engine, family_name="Backed")
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
+        window.open_database(sqlite_url)
+    window.loader.wait()
+    (made,) = backup.automatic_backups()
+    assert backup.inspect(made).patients == 1
 
 
 def test_a_damaged_database_file_is_explained_and_left_untouched(
