@@ -1,0 +1,54 @@
+"""Application logs are for support: no patient's name, birth date or chart number may reach them,
+whatever the app does or fails to do."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from botox_chart.cli import main
+from botox_chart.note import render
+from botox_chart.store import backup, patients, sessions, transaction
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+
+IDENTITY = ("Quillfeather", "Wenonah", "1977-03-29", "QX-99731", "9988 776 655")
+
+
+def test_a_whole_flow_logs_nothing_that_identifies_the_patient(
+    engine: Engine,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="botox_chart")
+    patient = make_patient(
+        engine,
+        family_name=IDENTITY[0],
+        given_names=IDENTITY[1],
+        date_of_birth=date(1977, 3, 29),
+        chart_number=IDENTITY[3],
+        health_card=IDENTITY[4],
+    )
+    doctor = make_clinician(engine)
+    row = make_signed_session(engine, patient, doctor)
+    with transaction(engine) as db:
+        sessions.add_addendum(db, session_id=row.id, author_id=doctor.id, text="Called back.")
+        draft = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id)
+        sessions.save_draft(db, session_id=draft.id, chart=ready_chart(), expected_version=1)
+        with pytest.raises(patients.PatientError):  # a refusal on the way
+            patients.add(db, patient=patients.Patient(**{**patient.model_dump(), "id": None}))
+    render.write_session_note(engine, session_id=row.id, path=tmp_path / "note.pdf")
+    render.write_treatment_record(engine, patient_id=patient.id, path=tmp_path / "record.pdf")
+    backup.backup(engine, tmp_path / "copy.sqlite3")
+    db_url = str(engine.url.database)
+    main(["note", "999999", "--db", db_url])  # an error path too
+    main(["sessions", "--db", db_url])
+    capsys.readouterr()
+
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    for value in IDENTITY:
+        assert value not in logged
