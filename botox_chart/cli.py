@@ -39,8 +39,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _user_message(err)
         if message is None:
             raise
-        print(f"botox-chart: {message}", file=sys.stderr)
+        print(f"botox-chart: {_one_line(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _one_line(message: str) -> str:
+    """Control characters (e.g. from a file name typed with a stray return) shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 def _user_message(err: Exception) -> str | None:

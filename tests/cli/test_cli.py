@@ -122,6 +122,14 @@ def test_user_mistakes_are_one_line_on_stderr(
     assert "Traceback" not in err
 
 
+def test_a_file_name_with_control_characters_stays_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "restore", "bad\rname\n.sqlite3", "--db", str(tmp_path / "x.db"))
+    assert code == 1
+    assert err == "botox-chart: Cannot read bad\\rname\\n.sqlite3: No such file or directory.\n"
+
+
 def test_bad_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["demo-data", "--patients", "0"])
