@@ -19,10 +19,18 @@ from sqlalchemy.engine import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings  # noqa: E402
+
 from botox_chart import paths  # noqa: E402
 from botox_chart.store import open_database  # noqa: E402
 
 PG_ENV = "BOTOX_CHART_TEST_PG"
+
+# CI explores the same examples every run (a red CI blocks landing, so it must not depend on luck);
+# developers' runs explore new ones and keep failures in .hypothesis/ to replay.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
