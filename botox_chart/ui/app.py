@@ -2,8 +2,10 @@
 
 ``run`` creates the QApplication (its settings live in the app's data folder, as an INI file),
 applies the one stylesheet, shows the window, and only then opens the database and loads the
-patient list on a background thread. Printing's libraries (reportlab) are imported in the
-background once the list is in, so the first print is quick too.
+patient list on a background thread. Once the list is in, the session editor's modules and
+printing's libraries (reportlab, svglib, PDFium) are imported on a background thread, so the first
+session opens quickly and the first print is quick too. Only imports happen there: every widget is
+made on the GUI thread, when first needed.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from botox_chart import paths
 from botox_chart.ui.main_window import MainWindow
@@ -26,12 +28,18 @@ from botox_chart.ui.window_state import WindowState
 
 log = logging.getLogger(__name__)
 
-PRINTING_MODULES = (
+WARM_UP_MODULES = (
+    "botox_chart.ui.widgets.session_editor",
     "reportlab.pdfgen.canvas",
     "reportlab.platypus",
     "svglib.svglib",
     "botox_chart.note.render",
+    "pypdfium2",
+    "botox_chart.ui.printing",
 )
+"""Imported in the background once the patient list is in, in this order: charting first. Importing
+these creates no Qt object (module-level constants are plain values such as QColor), so it is safe
+off the GUI thread."""
 
 
 def run(db_url: str | None) -> int:
@@ -41,10 +49,44 @@ def run(db_url: str | None) -> int:
     dialogs = QtDialogs()
     window = MainWindow(dialogs, WindowState())
     sys.excepthook = _report_bugs(window, dialogs)
-    window.show()
     window.patientsLoaded.connect(_warm_up_once)
-    QTimer.singleShot(0, lambda: window.open_database(db_url))
+    after_first_paint(window, lambda: window.open_database(db_url))
+    window.show()
     return app.exec()
+
+
+FIRST_PAINT_LIMIT_MS = 1000
+"""If the window is not painted by then (shown minimised, say), the database opens all the same."""
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, after the widget's first paint."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Run ``then`` once the widget has been painted for the first time (call before showing it).
+
+    The database opens on a background thread, and its imports (SQLAlchemy) hold Python's lock
+    for long stretches: started before the first paint, they would delay it.
+    """
+    _AfterFirstPaint(widget, then)
 
 
 def application(argv: Sequence[str] | None = None) -> QApplication:
@@ -73,17 +115,17 @@ _warmed_up = threading.Event()
 
 
 def _warm_up_once(_count: int = 0) -> None:
-    """Import printing's libraries on a background thread (once), so the first print is quick."""
+    """Import the editor's and printing's modules on a background thread (once)."""
     if _warmed_up.is_set():
         return
     _warmed_up.set()
-    threading.Thread(target=warm_up_printing, name="warm-up-printing", daemon=True).start()
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
-def warm_up_printing() -> None:
+def warm_up() -> None:
     import importlib
 
-    for module in PRINTING_MODULES:
+    for module in WARM_UP_MODULES:
         try:
             importlib.import_module(module)
         except ImportError:

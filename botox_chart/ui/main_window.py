@@ -2,8 +2,11 @@
 
 The window is shown before the database is opened: :meth:`MainWindow.open_database` hands the
 opening and the patient list to a background thread (``DatabaseLoader``) and fills the window when
-they arrive. The store is imported lazily for the same reason. Collaborators (dialogs, the session
-editor, printing, the idle clock) come in through the constructor so tests can hand in fakes.
+they arrive. The store is imported lazily for the same reason, and the session editor and printing
+are built the first time they are needed (:meth:`MainWindow.ensure_editor`,
+:meth:`MainWindow.ensure_printing`), not while the window starts. Collaborators (dialogs, the
+session editor, printing, the idle clock) come in through the constructor so tests can hand in
+fakes.
 
 Nobody sees patient information before signing in: the sign-in screen covers the content (the
 patient list loads behind it) until a clinician's password is checked, and again when the window
@@ -223,16 +226,36 @@ class MainWindow(QMainWindow):
         self.engine = engine
         self.location.setText(describe_database(engine))
         self.location.setToolTip("The database this window reads and writes")
-        editor = self._editor_factory(engine, self.dialogs, self.clinician_id, self.right)
-        editor.setObjectName(editor.objectName() or "sessionEditor")
-        editor.addActions(self.actions_.editor_keys())
-        self.editor = editor
-        self.right.addWidget(editor)
-        self.printing = self._printing_factory(engine, self, self.dialogs, self.clinician_id)
-        self.commands.connect_editor(editor)
         self.placeholder.setText(PLACEHOLDER)
         self.sign_in.database_opened(engine)
         self._sign_in_changed()
+
+    def ensure_editor(self) -> QWidget | None:
+        """The session editor, built the first time a session opens (None: no database yet).
+
+        Building it (the diagram, the panel's forms) takes about as long as the window itself,
+        so it is not done while the window starts; its module is imported in the background
+        once the patient list is in (``ui.app``), so the first session opens quickly too.
+        """
+        if self.editor is None and self.engine is not None:
+            editor = self._editor_factory(self.engine, self.dialogs, self.clinician_id, self.right)
+            editor.setObjectName(editor.objectName() or "sessionEditor")
+            editor.addActions(self.actions_.editor_keys())
+            self.editor = editor
+            self.right.addWidget(editor)
+            self.commands.connect_editor(editor)
+            clinician = self.sign_in.clinician()
+            if hasattr(editor, "set_view_only") and clinician is not None:
+                editor.set_view_only(not clinician.can_sign)
+        return self.editor
+
+    def ensure_printing(self) -> Any:
+        """Printing (previews, the printer, PDFs), made on first use (None: no database yet)."""
+        if self.printing is None and self.engine is not None:
+            self.printing = self._printing_factory(
+                self.engine, self, self.dialogs, self.clinician_id
+            )
+        return self.printing
 
     def _on_patients_loaded(self, patients: list[PatientSummary]) -> None:
         if self._closing:

@@ -3,15 +3,20 @@
 Widgets receive a :class:`Dialogs` through their constructor. The real one shows Qt dialogs; tests
 hand in ``tests.helpers.fake_dialogs.FakeDialogs``, which answers from a script and records what was
 asked, so no headless test ever blocks on a modal dialog.
+
+The file, input and print dialogs are imported when first asked for (QtPrintSupport is a library
+of its own): the window's first paint does not wait for them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class Dialogs(Protocol):
@@ -58,18 +63,26 @@ class QtDialogs:
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, text: str = ""
     ) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         value, ok = QInputDialog.getText(parent, title, label, text=text)
         return value if ok else None
 
     def save_file(
         self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
     ) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
         return Path(name) if name else None
 
     def print_setup(self, parent: QWidget | None, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted

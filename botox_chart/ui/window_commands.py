@@ -311,9 +311,11 @@ class WindowCommands(QObject):
 
     def open_session(self, session_id: int) -> None:
         """Show a session in the editor (its own patient is selected first if need be)."""
-        editor, engine = self.editor(), self.w.engine
-        if editor is None or engine is None:
+        engine = self.w.engine
+        if engine is None or self.w.ensure_editor() is None:
             return
+        editor = self.editor()
+        assert editor is not None
         from botox_chart.store import sessions, transaction
 
         def patient_of() -> int:
@@ -461,13 +463,15 @@ class WindowCommands(QObject):
 
     def print_sessions(self, method: str) -> None:
         ids = self.print_ids()
-        if ids and self.w.printing is not None:
-            self.w.attempt("Print", lambda: getattr(self.w.printing, method)(ids))
+        printing = self.w.ensure_printing() if ids else None
+        if printing is not None:
+            self.w.attempt("Print", lambda: getattr(printing, method)(ids))
 
     def print_record(self, method: str) -> None:
         patient_id = self.w.patients.current_id()
-        if patient_id is not None and self.w.printing is not None:
-            self.w.attempt("Patient record", lambda: getattr(self.w.printing, method)(patient_id))
+        printing = self.w.ensure_printing() if patient_id is not None else None
+        if printing is not None:
+            self.w.attempt("Patient record", lambda: getattr(printing, method)(patient_id))
 
     def clinic_settings(self) -> None:
         if self.w.engine is None or not self._is_admin():
@@ -590,7 +594,7 @@ class WindowCommands(QObject):
         ):
             explain(action, charting and charts, why)
         explain(a.add_addendum, signed and charts, why)
-        can_print = has_db and w.printing is not None
+        can_print = has_db
         for action in (a.print_preview, a.print, a.save_pdf):
             action.setEnabled(can_print and bool(self.print_ids()))
         for action in (a.record_preview, a.record_print, a.record_pdf):

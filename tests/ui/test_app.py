@@ -3,6 +3,7 @@ and left untouched, ``python -m botox_chart`` works, and the stylesheet applies 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -116,10 +118,59 @@ def test_run_shows_the_window_first_then_opens_the_database(
     monkeypatch.setattr(app_module, "MainWindow", Window)
     monkeypatch.setattr(app_module, "QtDialogs", FakeDialogs)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(app_module, "warm_up_printing", lambda: seen.append("warm up"))
+    monkeypatch.setattr(app_module, "warm_up", lambda: seen.append("warm up"))
 
     assert app_module.run(sqlite_url) == 0
     assert seen[0] == "open while visible=True"
+
+
+def test_the_database_opens_after_the_first_paint(qtbot: QtBot) -> None:
+    """Opening imports SQLAlchemy on a thread that holds Python's lock for long stretches: it
+    waits for the window's first paint."""
+    seen: list[str] = []
+
+    class Painted(QWidget):
+        def paintEvent(self, event: QPaintEvent) -> None:
+            seen.append("paint")
+            super().paintEvent(event)
+
+    window = Painted()
+    qtbot.addWidget(window)
+    app_module.after_first_paint(window, lambda: seen.append("open"))
+    window.show()
+    qtbot.waitUntil(lambda: "open" in seen)
+    window.update()
+    qtbot.wait(50)
+
+    assert seen.index("paint") < seen.index("open")
+    assert seen.count("open") == 1
+
+
+def test_the_warm_up_imports_off_the_gui_thread_without_a_qt_warning() -> None:
+    """The editor's and printing's modules import on a background thread once the list is in;
+    in a fresh process, so the imports are real."""
+    script = (
+        "import sys, threading\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from botox_chart.ui import app as app_module\n"
+        "thread = threading.Thread(target=app_module.warm_up)\n"
+        "thread.start(); thread.join()\n"
+        "missing = [m for m in app_module.WARM_UP_MODULES if m not in sys.modules]\n"
+        "print('missing', missing)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_FATAL_WARNINGS": "1"},
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "missing []"
+    assert "botox_chart.ui.widgets.session_editor" in app_module.WARM_UP_MODULES
 
 
 def test_the_stylesheet_applies_without_warnings(

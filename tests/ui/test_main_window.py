@@ -447,8 +447,7 @@ def test_a_declined_draft_stays_in_the_list(
 
     second = open_window(FakeDialogs(), clinic["doctor"])  # answers "no"
 
-    editor: Any = second.editor
-    assert editor.session_id() is None
+    assert second.commands.editing() is None
     assert session_cells(second, 2)[0] == "Draft"
 
 

@@ -114,8 +114,7 @@ def test_staff_are_not_offered_the_last_draft_back(
     second = open_window(again, team["staff"])
 
     assert again.messages("confirm") == []
-    editor: Any = second.editor
-    assert editor.session_id() is None
+    assert second.commands.editing() is None
 
 
 def test_an_injector_charts_and_signs_and_tips_say_nothing_of_staff(

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from botox_chart.chart import format_units
-
 if TYPE_CHECKING:
     from botox_chart.store.sessions import SessionSummary
 
@@ -132,6 +130,9 @@ class SessionListModel(QAbstractTableModel):
         if column == DATE:
             return session.date_of_service.isoformat()
         if column == UNITS:
+            # Here, not at import: chart (and protocol, tomllib) stay off the first paint's path.
+            from botox_chart.chart import format_units
+
             units = f"{format_units(session.total_units)} U"
             return f"{units} at {session.sites} sites" if tooltip else units
         if column == STATUS:
