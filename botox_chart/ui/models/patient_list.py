@@ -26,6 +26,8 @@ SUMMARY_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """The whole ``PatientSummary``."""
 
 _Index = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_ROLES = _TEXT_ROLES | {PATIENT_ID_ROLE, SUMMARY_ROLE}
 
 
 def search_words(text: str) -> list[str]:
@@ -140,10 +142,12 @@ class PatientListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+        # The view asks every role it knows for each cell it paints (font, colours, icon...):
+        # the roles this model has no answer for return at once.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
         patient = self._patients[self._visible[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in _TEXT_ROLES:
             column = index.column()
             if column == NAME:
                 return patient.display_name

@@ -82,6 +82,7 @@ class PatientPanel(QWidget):
 
         self.count = QLabel("")
         self.count.setObjectName("patientCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         buttons = QHBoxLayout()
         for action in actions:
@@ -110,6 +111,7 @@ class PatientPanel(QWidget):
 
     def set_patients(self, patients: Sequence[PatientSummary]) -> None:
         self.model.set_patients(patients)
+        self._fit_count()
         self._update_count()
 
     def upsert(self, patient: PatientSummary) -> None:
@@ -118,6 +120,7 @@ class PatientPanel(QWidget):
         if self.model.row_of(patient.id) is None:
             self.search.clear()
         self.select(patient.id)
+        self._fit_count()
         self._update_count()
 
     def current_id(self) -> int | None:
@@ -154,6 +157,19 @@ class PatientPanel(QWidget):
     def _search(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_count()
+
+    def _fit_count(self) -> None:
+        """Size the count for its longest text ("10,000 of 10,000 patients") once, so a keystroke
+        changing it never lays the window out again (a fixed-size label asks for no layout)."""
+        total = self.model.total()
+        widest = f"{total:,} of {total:,} patients"
+        self.count.ensurePolished()  # the stylesheet's font, even before the window is shown
+        metrics = self.count.fontMetrics()
+        margins = self.count.contentsMargins()
+        self.count.setFixedSize(
+            metrics.horizontalAdvance(widest) + margins.left() + margins.right() + 4,
+            max(self.count.sizeHint().height(), metrics.height()),
+        )
 
     def _update_count(self) -> None:
         total, shown = self.model.total(), self.model.rowCount()
