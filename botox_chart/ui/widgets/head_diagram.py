@@ -94,6 +94,8 @@ HIT_SLOP = 4.0
 """A click this far outside a marker's edge still hits it (the nearest marker wins)."""
 WHEEL_STEP = 120
 """angleDelta of one wheel notch; touchpads send smaller deltas that add up to a step."""
+MINIMUM_WIDTH, MINIMUM_HEIGHT = 200, 250
+"""The smallest the diagram asks for (its preferred size is 560x700): it scales to fit."""
 
 _CELL_HEIGHT = SHOWN_BOTTOM - SHOWN_TOP + CAPTION_HEIGHT
 
@@ -381,7 +383,9 @@ class HeadDiagram(QGraphicsView):
         return QSize(560, 700)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(280, 350)
+        # The drawing scales to any size; small, so the session panel keeps its width even at 2x
+        # scale on a 1400x900 screen (700x450 logical) with the patients pane open or shut.
+        return QSize(MINIMUM_WIDTH, MINIMUM_HEIGHT)
 
     # -- layout ------------------------------------------------------------------------------
 

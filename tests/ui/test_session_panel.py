@@ -1,0 +1,73 @@
+"""The session panel in the window: at the window's smallest size (also 2x scale on a 1400x900
+screen) the panel keeps its width."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from botox_chart.store.models import Clinician, Patient
+from botox_chart.ui.main_window import MainWindow
+from botox_chart.ui.widgets.session_editor import SessionEditor
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+from tests.helpers.fake_dialogs import FakeDialogs
+
+
+@pytest.fixture
+def doctor(engine: Engine) -> Clinician:
+    return make_clinician(engine)
+
+
+@pytest.fixture
+def due(engine: Engine, doctor: Clinician) -> Patient:
+    patient = make_patient(engine, family_name="Aalto", given_names="Due")
+    chart = ready_chart(date.today() - timedelta(days=91))
+    chart.lot_expiry = date.today() + timedelta(days=365)
+    make_signed_session(engine, patient, doctor, chart)
+    return patient
+
+
+def charting(open_window: Any, doctor: Clinician, due: Patient, qtbot: QtBot) -> MainWindow:
+    """The window with a fresh draft repeated from the patient's last session."""
+    window: MainWindow = open_window(FakeDialogs(), doctor)
+    assert due.id is not None
+    window.patients.select(due.id)
+    window.commands.repeat_last()
+    assert window.commands.editing() is not None
+    return window
+
+
+def editor_of(window: MainWindow) -> SessionEditor:
+    assert isinstance(window.editor, SessionEditor)
+    return window.editor
+
+
+def test_at_the_smallest_window_the_panel_keeps_its_width(
+    open_window: Any, doctor: Clinician, due: Patient, qtbot: QtBot
+) -> None:
+    """640x440 is the window's minimum: what QT_SCALE_FACTOR=2 on a small screen leaves. With
+    the patients pane dragged shut, the diagram gives way and the panel keeps its minimum."""
+    window = charting(open_window, doctor, due, qtbot)
+    window.resize(window.minimumSize())
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([0, total])
+    qtbot.wait(20)
+    panel = editor_of(window).panel()
+
+    assert window.width() <= 640
+    diagram = editor_of(window).diagram()
+    assert diagram is not None
+    # Both fit at their minimum widths, with room to spare for other fonts and styles.
+    room = window.right.width()
+    assert diagram.minimumSizeHint().width() + panel.minimumSizeHint().width() + 40 < room
+    assert panel.width() >= panel.minimumSizeHint().width()
+    assert diagram.width() >= diagram.minimumSizeHint().width()
+    right_edge = panel.mapTo(window, panel.rect().topRight()).x()
+    assert right_edge < window.width()
+    shown = QRect(panel.mapTo(window, panel.rect().topLeft()), panel.size())
+    assert window.rect().contains(shown)
