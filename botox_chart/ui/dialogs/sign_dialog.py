@@ -2,8 +2,9 @@
 
 Errors block: the Sign button stays disabled while any is listed. Each warning has its own checkbox
 and all must be ticked, so an acknowledgement is a decision about that warning, not one blanket
-click. The editor shows the dialog through an injectable prompt (:func:`ask_sign` by default), so
-tests construct :class:`SignDialog` directly and never block on ``exec()``.
+click. Sign is the default button: Enter signs once nothing is left to fix or tick. The editor
+shows the dialog through an injectable prompt (:func:`ask_sign` by default), so tests construct
+:class:`SignDialog` directly and never block on ``exec()``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from botox_chart.chart import Finding, Severity
+from botox_chart.ui.dialogs.sizing import on_screen
+
+MINIMUM_WIDTH = 480
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,6 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signDialog")
         self.setWindowTitle("Sign session")
-        self.setMinimumWidth(480)
         errors = [f for f in request.findings if f.severity is Severity.ERROR]
         warnings = [f for f in request.findings if f.severity is Severity.WARNING]
         self._warnings: list[tuple[Finding, QCheckBox]] = []
@@ -140,13 +143,19 @@ class SignDialog(QDialog):
         self._sign = QPushButton("Sign")
         self._sign.setObjectName("signButton")
         self._sign.setProperty("role", "primary")
-        self._sign.setDefault(True)
         buttons.addButton(self._sign, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter signs once nothing needs acknowledging. Made the default only now that the button
+        # is inside the dialog: the dialog then keeps it as its default whatever has the focus
+        # (set before, it was forgotten as soon as a field took the focus).
+        self._sign.setDefault(True)
         self._errors = errors
         self._update()
+        # An explicit minimum before the dialog is shown (``sizing``): one the layout keeps
+        # changing makes Qt's offscreen platform warn.
+        self.setMinimumSize(on_screen(MINIMUM_WIDTH, self.minimumSizeHint().height()))
 
     def sign_button(self) -> QPushButton:
         return self._sign
