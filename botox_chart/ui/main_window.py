@@ -60,8 +60,9 @@ explicitly, so panels showing and hiding never change the window's own minimum."
 SIGNED_IN_NAME_CHARS = 26
 """The toolbar shows about this many characters of the signed-in clinician's name."""
 PLACEHOLDER = (
-    "Select a patient, then start a New session (Ctrl+N), Repeat the last session (Ctrl+R) "
-    "or open a session from the list (Enter)."
+    "Double-click a patient (or press Enter on them) to chart: their draft opens, else their last "
+    "session is repeated, else a new session starts. Or start a New session (Ctrl+N), Repeat the "
+    "last session (Ctrl+R), or open a session from the list (Enter)."
 )
 
 

@@ -113,6 +113,12 @@ class WindowActions(QObject):
         self.apply_protocol = a(
             self, "Apply &protocol", ("Ctrl+Shift+A",), "Chart every standard site at 5 U (155 U)"
         )
+        self.consent_all_clear = a(
+            self,
+            "Consent obtained · no contra&indications",
+            ("Ctrl+Shift+C",),
+            "Record consent and every contraindication absent, as one undo step",
+        )
         editor = "in the chart"
         self.mark_current = a(self, "&Mark current site", ("Space",), scope=editor)
         self.next_site = a(self, "Ne&xt site", ("N",), scope=editor)
@@ -198,7 +204,8 @@ class WindowActions(QObject):
         session = bar.addMenu("&Session")
         session.addActions([self.new_session, self.repeat_last, self.open_session])
         session.addSeparator()
-        session.addActions([self.apply_protocol, self.mark_current, self.next_site])
+        session.addActions([self.apply_protocol, self.consent_all_clear])
+        session.addActions([self.mark_current, self.next_site])
         session.addActions([self.previous_site, self.units_up, self.units_down])
         session.addAction(self.omit_current)
         session.addSeparator()

@@ -42,6 +42,7 @@ class ChartEditor(Protocol):
     def save_now(self) -> bool: ...
     def undo_stack(self) -> QUndoStack: ...
     def apply_protocol(self) -> None: ...
+    def record_consent_all_clear(self) -> None: ...
     def mark_current(self) -> None: ...
     def units_step(self, steps: int) -> None: ...
     def next_site(self) -> None: ...
@@ -90,6 +91,10 @@ class WindowCommands(QObject):
             (a.shortcuts, self.show_shortcuts),
             (a.about, self.show_about),
             (a.apply_protocol, lambda: self._edit(lambda e: e.apply_protocol())),
+            (
+                a.consent_all_clear,
+                lambda: self._edit(lambda e: e.record_consent_all_clear()),
+            ),
             (a.mark_current, lambda: self._edit(lambda e: e.mark_current())),
             (a.next_site, lambda: self._edit(lambda e: e.next_site())),
             (a.previous_site, lambda: self._edit(lambda e: e.previous_site())),
@@ -102,7 +107,7 @@ class WindowCommands(QObject):
         for action, slot in connections:
             action.triggered.connect(slot)
         window.patients.patientChanged.connect(self.patient_changed)
-        window.patients.patientActivated.connect(lambda _id: window.sessions.focus_list())
+        window.patients.patientActivated.connect(self.chart_patient)
         window.sessions.sessionActivated.connect(self.open_session)
         window.sessions.selectionChanged.connect(self.update_actions)
 
@@ -118,6 +123,7 @@ class WindowCommands(QObject):
             editor.set_actions(
                 {
                     "apply_protocol": a.apply_protocol,
+                    "consent_all_clear": a.consent_all_clear,
                     "sign": a.sign,
                     "add_addendum": a.add_addendum,
                     "units_up": a.units_up,
@@ -260,6 +266,30 @@ class WindowCommands(QObject):
             self.w.patients.search.setFocus()
 
     # -- sessions -------------------------------------------------------------------------------
+
+    def chart_patient(self, patient_id: int) -> None:
+        """Enter or a double-click on a patient: one action from the list to a chart.
+
+        Their unsigned draft opens if they have one; else their last signed session is repeated;
+        else a new session starts. Staff, who do not chart, go on to the patient's sessions.
+        """
+        if patient_id != self.w.patients.current_id():
+            return
+        if not self._may_chart():
+            self.w.sessions.focus_list()
+            return
+        found = self._open_draft("Open draft", patient_id)
+        if found is not None:
+            draft_id, _day = found
+            if self.editing() == draft_id:
+                self.focus_chart()
+            else:
+                self.open_session(draft_id)
+            return
+        if self.w.sessions.patient_id() != patient_id:
+            self.refresh_patient()
+        signed_before = any(s.status == "signed" for s in self.w.sessions.model.sessions())
+        self._start_session(repeat=signed_before)
 
     def new_session(self) -> None:
         self._start_session(repeat=False)
@@ -584,6 +614,7 @@ class WindowCommands(QObject):
         charting = editing and not signed
         for action in (
             a.apply_protocol,
+            a.consent_all_clear,
             a.mark_current,
             a.next_site,
             a.previous_site,

@@ -1,5 +1,5 @@
-"""The patient panel: a keystroke in the search box never lays the window out again (the count
-keeps its size)."""
+"""The patient panel: Enter or a double-click asks to chart a patient (a single click only selects),
+and a keystroke in the search box never lays the window out again (the count keeps its size)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -38,6 +38,39 @@ def panel(qtbot: QtBot) -> Iterator[PatientPanel]:
     panel.set_patients(sorted(PATIENTS, key=lambda p: (p.family_name, p.given_names)))
     yield panel
     del host
+
+
+def row_center(panel: PatientPanel, patient_id: int) -> object:
+    row = panel.model.row_of(patient_id)
+    assert row is not None
+    return panel.view.visualRect(panel.model.index(row, 0)).center()
+
+
+def test_a_double_click_asks_to_chart_and_a_single_click_only_selects(
+    qtbot: QtBot, panel: PatientPanel
+) -> None:
+    asked: list[int] = []
+    panel.patientActivated.connect(asked.append)
+    at = row_center(panel, 1)
+
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert (panel.current_id(), asked) == (1, [])
+
+    qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert asked == [1]
+
+
+def test_enter_on_the_selected_patient_asks_to_chart(qtbot: QtBot, panel: PatientPanel) -> None:
+    asked: list[int] = []
+    panel.patientActivated.connect(asked.append)
+    panel.focus_search()
+    qtbot.keyClicks(panel.search, "roy")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)  # into the list, first match selected
+    assert asked == [] and panel.current_id() == 1
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+
+    assert asked == [1]
 
 
 def test_typing_a_search_never_lays_the_window_out_again(qtbot: QtBot, panel: PatientPanel) -> None:

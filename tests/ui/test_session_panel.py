@@ -1,5 +1,6 @@
-"""The session panel in the window: at the window's smallest size (also 2x scale on a 1400x900
-screen) the panel keeps its width."""
+"""The session panel in the window: "Consent & screen" comes before the totals and "Product &
+dilution", so its one-click button is in sight without scrolling at 1400x900 and 1280x800; and at
+the window's smallest size (also 2x scale on a 1400x900 screen) the panel keeps its width."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -33,7 +35,7 @@ def due(engine: Engine, doctor: Clinician) -> Patient:
 
 
 def charting(open_window: Any, doctor: Clinician, due: Patient, qtbot: QtBot) -> MainWindow:
-    """The window with a fresh draft repeated from the patient's last session."""
+    """The window with a fresh draft repeated from the patient's last session (not consented)."""
     window: MainWindow = open_window(FakeDialogs(), doctor)
     assert due.id is not None
     window.patients.select(due.id)
@@ -45,6 +47,36 @@ def charting(open_window: Any, doctor: Clinician, due: Patient, qtbot: QtBot) ->
 def editor_of(window: MainWindow) -> SessionEditor:
     assert isinstance(window.editor, SessionEditor)
     return window.editor
+
+
+def fully_visible(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_consent_and_screen_come_before_the_totals_and_the_product(
+    open_window: Any, doctor: Clinician, due: Patient, qtbot: QtBot
+) -> None:
+    panel = editor_of(charting(open_window, doctor, due, qtbot)).panel()
+    body = panel.widget()
+    assert body is not None and body.layout() is not None
+    order = [body.layout().indexOf(w) for w in (panel.current, panel.consent_screen)]
+    order += [body.layout().indexOf(w) for w in (panel.totals, panel.product, panel.outcome)]
+    assert order == sorted(order) and -1 not in order
+
+
+@pytest.mark.parametrize("size", [(1400, 900), (1280, 800)])
+def test_the_one_click_consent_is_in_sight_without_scrolling(
+    open_window: Any, doctor: Clinician, due: Patient, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    window = charting(open_window, doctor, due, qtbot)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    panel = editor_of(window).panel()
+    qtbot.wait(20)  # layouts settle
+
+    assert panel.verticalScrollBar().value() == 0
+    assert fully_visible(panel.consent_screen.all_clear)
+    assert panel.consent_screen.all_clear.isEnabled()
 
 
 def test_at_the_smallest_window_the_panel_keeps_its_width(

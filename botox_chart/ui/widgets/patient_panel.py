@@ -1,7 +1,8 @@
 """Find a patient: a search box over the patient list, filtered as the user types.
 
 Keyboard: Down or Enter in the search box moves into the list; Up on the first row goes back to
-the search box; Escape clears the search. The selected patient stays selected while the search
+the search box; Escape clears the search. Enter on a patient, or a double-click, asks to chart them
+(:attr:`PatientPanel.patientActivated`). The selected patient stays selected while the search
 narrows the list, so typing never closes the session being charted.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +45,8 @@ class PatientPanel(QWidget):
     patientChanged = Signal(object)
     """The chosen patient's id (int), or None."""
     patientActivated = Signal(int)
-    """Enter or double-click on a patient: go on to their sessions."""
+    """Enter or a double-click on the selected patient: chart them. Only these two, never a single
+    click (which some desktops' styles would report as "activated")."""
 
     def __init__(self, actions: Sequence[QAction] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +106,7 @@ class PatientPanel(QWidget):
         self.search.installEventFilter(self)
         self.view.installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.view.activated.connect(self._activated)
+        self.view.doubleClicked.connect(self._double_clicked)
         self.model.modelReset.connect(self._reselect)
 
     # -- contents -------------------------------------------------------------------------------
@@ -197,7 +199,13 @@ class PatientPanel(QWidget):
             self._current = patient_id
             self.patientChanged.emit(patient_id)
 
-    def _activated(self) -> None:
+    def _double_clicked(self, index: QModelIndex) -> None:
+        # The first click chose the patient; if choosing was refused (a chart that could not be
+        # saved keeps its own patient), the double-click asks nothing.
+        if index.isValid() and index.data(PATIENT_ID_ROLE) == self._current:
+            self._activate()
+
+    def _activate(self) -> None:
         if self._current is not None:
             self.patientActivated.emit(self._current)
 
@@ -212,9 +220,12 @@ class PatientPanel(QWidget):
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
                 return True
-        elif watched is self.view and key == Qt.Key.Key_Up:
-            if self.view.currentIndex().row() <= 0:
+        elif watched is self.view:
+            if key == Qt.Key.Key_Up and self.view.currentIndex().row() <= 0:
                 self.focus_search()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self._activate()
                 return True
         return super().eventFilter(watched, event)
 

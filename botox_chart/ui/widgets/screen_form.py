@@ -1,8 +1,10 @@
 """Consent and the contraindication screen.
 
 Each contraindication is unanswered until the injector says absent or present (an unanswered screen
-is a warning at signing, not a silent "absent"). Most patients have none, so "None present" answers
-the whole screen in one click.
+is a warning at signing, not a silent "absent"). Most patients consent and have none, so one button
+records both, "Consent obtained · no contraindications", as one undo step (it is off once done,
+and never turns a contraindication recorded present into absent). "None present" answers the
+screen alone, and the consent box and each answer can still be set one by one.
 """
 
 from __future__ import annotations
@@ -18,15 +20,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from botox_chart.chart import CONTRAINDICATIONS, Chart
+from botox_chart.chart import CONTRAINDICATIONS, Chart, ChartError
 from botox_chart.ui.widgets.chart_form import ChartForm
+
+ALL_CLEAR_TEXT = "Consent obtained · no contraindications"
+ALL_CLEAR_UNDO = "Consent obtained, no contraindications"
+ALL_CLEAR_TIP = "Record consent and answer every contraindication absent, as one undo step"
+PRESENT_TIP = "A contraindication is recorded present: answer the screen one by one"
+
+
+def record_all_clear(chart: Chart) -> None:
+    """Consent obtained and every contraindication absent (the edit behind the one button).
+
+    Refused (ChartError) when a contraindication is recorded present: one click must never
+    overwrite what the injector found.
+    """
+    present = [name for name, value in chart.screen.items() if value]
+    if present:
+        raise ChartError(
+            f"Recorded present: {', '.join(present)}. Change that answer by hand if it is wrong."
+        )
+    chart.consent = True
+    screen: dict[str, bool | None] = dict.fromkeys(chart.screen, False)
+    chart.screen = screen | dict.fromkeys(CONTRAINDICATIONS, False)
+
+
+def is_all_clear(chart: Chart) -> bool:
+    return chart.consent and all(value is False for value in chart.screen.values())
 
 
 class ScreenForm(ChartForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Consent && screen", parent)
         self.setObjectName("screenGroup")
+        self._read_only = False
+        self._all_clear_tip = ALL_CLEAR_TIP
         layout = QVBoxLayout(self)
+        self.all_clear = QPushButton(ALL_CLEAR_TEXT)
+        self.all_clear.setObjectName("consentAllClear")
+        self.all_clear.setProperty("role", "primary")
+        self.all_clear.setToolTip(ALL_CLEAR_TIP)
+        self.all_clear.clicked.connect(self._on_all_clear)
+        layout.addWidget(self.all_clear)
+
         self.consent = QCheckBox("Consent obtained")
         self.consent.setObjectName("consent")
         self.consent.clicked.connect(self._on_consent)
@@ -68,6 +104,18 @@ class ScreenForm(ChartForm):
         _group, absent, present = self._answers[name]
         return absent, present
 
+    def set_all_clear_tip(self, tip: str) -> None:
+        """The one-click button's tooltip (the window's, which names the shortcut)."""
+        self._all_clear_tip = tip
+        if self.all_clear.toolTip() != PRESENT_TIP:
+            self.all_clear.setToolTip(tip)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed session shows the answers; the one-click button is an action, so it goes."""
+        self._read_only = read_only
+        super().set_read_only(read_only)
+        self.all_clear.setVisible(not read_only)
+
     def show_chart(self, chart: Chart) -> None:
         self.consent.setChecked(chart.consent)
         for name, (group, absent, present) in self._answers.items():
@@ -77,6 +125,14 @@ class ScreenForm(ChartForm):
             absent.setChecked(value is False)
             present.setChecked(value is True)
             group.setExclusive(True)
+        found_present = any(chart.screen.values())
+        self.all_clear.setEnabled(
+            not self._read_only and not found_present and not is_all_clear(chart)
+        )
+        self.all_clear.setToolTip(PRESENT_TIP if found_present else self._all_clear_tip)
+
+    def _on_all_clear(self) -> None:
+        self.emit_edit(ALL_CLEAR_UNDO, record_all_clear)
 
     def _on_consent(self, checked: bool) -> None:
         self.emit_edit(

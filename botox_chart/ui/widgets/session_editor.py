@@ -35,6 +35,7 @@ from botox_chart.ui.widgets.chart_form import ChartEdit
 from botox_chart.ui.widgets.chart_intents import ChartIntents
 from botox_chart.ui.widgets.draft_autosave import DraftAutosave
 from botox_chart.ui.widgets.head_diagram import READ_ONLY_TEXT, VIEW_ONLY_TEXT, HeadDiagram
+from botox_chart.ui.widgets.screen_form import ALL_CLEAR_UNDO, record_all_clear
 from botox_chart.ui.widgets.session_loading import LoadedSession, load_session, signers
 from botox_chart.ui.widgets.session_panel import SessionPanel
 
@@ -162,8 +163,8 @@ class SessionEditor(QWidget):
         """Show the window's actions on the panel's buttons, so they show its shortcuts.
 
         apply_protocol, sign and add_addendum: the big buttons take these actions. units_up,
-        units_down and omit_current: the small buttons keep the editor's own actions and take the
-        window's tooltips (which name the keys).
+        units_down, omit_current and consent_all_clear: the small buttons and the consent button
+        keep their own behaviour and take the window's tooltips (which name the keys).
         """
         own = self._actions
         self._panel.set_button_actions(
@@ -174,6 +175,8 @@ class SessionEditor(QWidget):
         for name in ("units_up", "units_down", "omit_current"):
             if name in actions:
                 own[name].setToolTip(actions[name].toolTip())
+        if "consent_all_clear" in actions:
+            self._panel.consent_screen.set_all_clear_tip(actions["consent_all_clear"].toolTip())
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -222,6 +225,11 @@ class SessionEditor(QWidget):
             self.status(f"Applied {name}: {total} U. Undo takes it back.")
         else:
             self.status(f"{name} is already applied.")
+
+    def record_consent_all_clear(self) -> None:
+        """Consent obtained and no contraindications, as one undo step (the panel's button)."""
+        if self.change(ALL_CLEAR_UNDO, record_all_clear):
+            self.status("Recorded consent and no contraindications. Undo takes it back.")
 
     def mark_current(self) -> None:
         """Toggle the selected protocol site between pending and injected."""

@@ -1,7 +1,9 @@
 """The panel beside the diagram: the session's state, totals, findings and every charted detail.
 
-Grouped top to bottom in the order an injector works: the selected site, the totals (what everyone
-checks), what is still wrong, then product, consent and outcome; addenda at the end once signed.
+Grouped top to bottom in the order an injector works: the selected site; consent and the
+contraindication screen (before the first injection: its one-click button is in sight without
+scrolling at 1280x800); the totals (what everyone checks); what is still wrong; then product and
+outcome. Once signed, the addenda come first.
 The panel shows a chart and relays edits (``edited``) to the session editor; it never changes the
 chart itself.
 """
@@ -92,6 +94,8 @@ class SessionPanel(QScrollArea):
         self.current = CurrentSite()
         self.current.unitsTyped.connect(self.unitsTyped)
         layout.addWidget(self.current)
+        self.consent_screen = ScreenForm()
+        layout.addWidget(self.consent_screen)
         self.totals = TotalsView()
         layout.addWidget(self.totals)
         self._findings_box = findings_box = QGroupBox("Before signing")
@@ -101,7 +105,6 @@ class SessionPanel(QScrollArea):
         findings_layout.addWidget(self.findings)
         layout.addWidget(findings_box)
         self.product = ProductForm()
-        self.consent_screen = ScreenForm()
         self.outcome = OutcomeForm()
         self._forms: list[ChartForm] = [
             self.totals,
@@ -111,7 +114,8 @@ class SessionPanel(QScrollArea):
         ]
         for form in (self.product, self.consent_screen, self.outcome):
             form.edited.connect(self.edited)
-            layout.addWidget(form)
+        layout.addWidget(self.product)
+        layout.addWidget(self.outcome)
         layout.addStretch(1)
         self.setWidget(body)
 
