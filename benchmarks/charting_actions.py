@@ -1,20 +1,23 @@
 """User actions to chart a standard 155 U session, from the patient list to signed.
 
 ``python -m benchmarks.charting_actions --db URL`` prints JSON. The real main window is driven as a
-user would, with ``QTest`` mouse clicks and key presses, and every click and key press is counted:
+user would, with ``QTest`` mouse clicks and key presses, and every click, double-click and key
+press is counted as one action:
 
-1. click the patient in the list (one who is due: a standard session 13 weeks ago, added to the
-   benchmark's copy of the database);
-2. start the session: Ctrl+R (repeat the last session's pattern), or Ctrl+N then Ctrl+Shift+A
-   (new session, apply the protocol);
-3. the lot: Alt+L (the Lot field's mnemonic) then Down picks the newest recent lot, which also
-   fills its expiry;
-4. consent: click "Consent obtained"; the screen: click "None present";
-5. sign: Ctrl+Enter, tick every warning the sign dialog lists, click Sign.
+1. double-click the patient in the list: the window opens their draft, else repeats their last
+   signed session, else starts a new session (the patient is one who is due: a standard signed
+   session 13 weeks ago, added to the benchmark's copy of the database); the "first_visit" flow
+   (a patient without sessions) then applies the protocol with Ctrl+Shift+A;
+2. consent and the screen: click "Consent obtained · no contraindications";
+3. sign: Ctrl+Enter;
+4. in the sign dialog, check what it lists (the total, the lot to compare with the vial), tick every
+   warning it lists (each one more action), then Enter (Sign is the default button).
 
-A step that needs the user to scroll first counts one more action. Each step is checked (the chart
-changed as intended) and the session must be signed in the database at the end, so a count is
-never reported for a flow that did not work. The DESIGN §4 goal is at most 4.
+The lot is not touched: a new draft starts with the clinic's latest unexpired lot, and the sign
+dialog shows it to check against the vial; the flow fails if it is missing or expired. A step that
+needs the user to scroll first counts one more action. Each step is checked (the chart changed as
+intended) and the session must be signed in the database at the end, so a count is never reported
+for a flow that did not work. The DESIGN §4 goal is at most 4.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from datetime import date, timedelta
 from typing import Any
 
 RETREATMENT_DAYS = 84
-VARIANTS = ("repeat_last", "new_and_protocol")
+VARIANTS = ("repeat_last", "first_visit")
+"""A due patient with a standard signed session; a new patient without sessions."""
 
 
 class FlowError(RuntimeError):
@@ -51,6 +55,21 @@ class Actions:
             point = QPoint(8, widget.height() // 2)  # on the box: its text may be shorter
         self.steps.append(f"click {what}")
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        self.app.processEvents()
+
+    def double_click(self, widget: Any, what: str, pos: Any) -> None:
+        """One action: a double-click (its first click selects, as on a desktop)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        self._reveal(widget, what)
+        self.steps.append(f"double-click {what}")
+        left, no = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        # What a mouse sends: press and release, then the second press (as a double-click, the
+        # only event QTest.mouseDClick sends to a widget) and its release.
+        QTest.mouseClick(widget, left, no, pos)
+        QTest.mouseDClick(widget, left, no, pos)
+        QTest.mouseRelease(widget, left, no, pos)
         self.app.processEvents()
 
     def key(self, keys: str, what: str) -> None:
@@ -81,8 +100,9 @@ class Actions:
         self.app.processEvents()
 
 
-def add_due_patients(url: str, count: int, today: date) -> list[int]:
-    """Patients who are due today: one standard signed session 13 weeks ago.
+def add_patients(url: str, today: date) -> dict[str, int]:
+    """The patients charted, by variant: "repeat_last" is due today (one standard signed session
+    13 weeks ago), "first_visit" has no session yet.
 
     The demo data keeps every patient within 12 weeks of their last session, and a patient seen
     sooner brings an "interval" warning to acknowledge; at the desk, patients come when due. They
@@ -94,24 +114,27 @@ def add_due_patients(url: str, count: int, today: date) -> list[int]:
     from botox_chart.store.models import Patient, Role
 
     engine = open_database(url)
-    added = []
+    added: dict[str, int] = {}
     try:
         with transaction(engine) as db:
             physician = next(c for c in clinicians.active(db) if c.role == Role.PHYSICIAN.value)
             lot, expiry = sessions.recent_lots(db)[0]
         day = today - timedelta(days=RETREATMENT_DAYS + 7)
-        for n in range(count):
+        for n, (variant, given) in enumerate((("repeat_last", "Due"), ("first_visit", "New"))):
             with transaction(engine) as db:
                 patient = patients.add(
                     db,
                     patient=Patient(
                         family_name="Aalto",
-                        given_names=f"Due {n + 1}",
+                        given_names=given,
                         date_of_birth=date(1975, 3, 1 + n),
                         chart_number=f"BENCH{n + 1:04d}",
                     ),
                 )
                 assert patient.id is not None and physician.id is not None
+                added[variant] = patient.id
+                if variant != "repeat_last":
+                    continue
                 chart = Chart(protocol=protocol.load_named(), date_of_service=day)
                 chart.apply_protocol()
                 chart.lot_number, chart.lot_expiry, chart.consent = lot, expiry, True
@@ -127,7 +150,6 @@ def add_due_patients(url: str, count: int, today: date) -> list[int]:
                     acknowledged=[f.key for f in chart.findings()],
                     today=day,
                 )
-                added.append(patient.id)
     finally:
         engine.dispose()
     return added
@@ -135,7 +157,8 @@ def add_due_patients(url: str, count: int, today: date) -> list[int]:
 
 def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel
 
     from botox_chart.ui.dialogs.sign_dialog import SignDialog
     from botox_chart.ui.models.patient_list import PATIENT_ID_ROLE
@@ -143,62 +166,80 @@ def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, An
     actions = Actions(app)
     panel = window.patients
     index = panel.model.index(patient_row, 0)
-    actions.click(panel.view.viewport(), "the patient", panel.view.visualRect(index).center())
+    actions.double_click(
+        panel.view.viewport(), "the patient", panel.view.visualRect(index).center()
+    )
     if panel.current_id() != index.data(PATIENT_ID_ROLE):
-        raise FlowError("clicking the row did not select the patient")
-    if variant == "repeat_last":
-        actions.key("Ctrl+R", "repeat last session")
-    else:
-        actions.key("Ctrl+N", "new session")
-        actions.key("Ctrl+Shift+A", "apply protocol")
-    editor = window.editor  # read now: the window may build its editor on first use
+        raise FlowError("double-clicking the row did not select the patient")
+    editor = window.editor  # read now: the window builds its editor on first use
     if editor is None or editor.session_id() is None:
         raise FlowError(f"no session opened; the app said {window.statusBar().currentMessage()!r}")
+    if variant == "first_visit":
+        if editor.chart().injections:
+            raise FlowError("a first visit did not start as a new, empty session")
+        actions.key("Ctrl+Shift+A", "apply protocol")
     if len(editor.chart().injections) < 31:
         raise FlowError(f"only {len(editor.chart().injections)} sites charted")
 
-    product = editor.panel().product
-    actions.key("Alt+L", "go to the lot")
-    if not product.lot.hasFocus():
-        raise FlowError("Alt+L did not reach the lot field")
-    actions.key("Down", "newest recent lot")
-    picked = editor.chart()
-    if not picked.lot_number or picked.lot_expiry is None:
-        raise FlowError(f"no lot picked (lot {picked.lot_number!r}, expiry {picked.lot_expiry})")
+    # The lot is not touched: the draft starts with the clinic's latest unexpired lot.
+    started = editor.chart()
+    if not started.lot_number or started.lot_expiry is None:
+        raise FlowError(f"no lot prefilled ({started.lot_number!r}, {started.lot_expiry})")
+    if started.lot_expiry < started.date_of_service:
+        raise FlowError(f"the prefilled lot {started.lot_number} has expired")
 
     screen = editor.panel().consent_screen
-    actions.click(screen.consent, "Consent obtained")
-    actions.click(screen.none_present, "None present")
-    if not editor.chart().consent or None in editor.chart().screen.values():
+    undo_steps = editor.undo_stack().count()
+    actions.click(screen.all_clear, "Consent obtained · no contraindications")
+    after = editor.chart()
+    if not after.consent or set(after.screen.values()) != {False}:
         raise FlowError("consent or the screen is not recorded")
+    if editor.undo_stack().count() != undo_steps + 1:
+        raise FlowError("consent and the screen were not one undo step")
 
     warnings: list[str] = []
+    shown: dict[str, str] = {}
 
     def answer_sign_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, SignDialog):
             QTimer.singleShot(20, answer_sign_dialog)
             return
+        # As on a desktop, the window manager makes the new dialog active, keys go to it.
+        QTest.qWaitForWindowExposed(dialog, 2000)
+        dialog.activateWindow()
+        if not QTest.qWaitForWindowActive(dialog, 2000):
+            shown["problem"] = "the sign dialog did not become the active window"
+            dialog.reject()  # an exception here would be lost in Qt's event loop
+            return
+        lot = dialog.findChild(QLabel, "signLot")
+        shown["lot"] = lot.text() if lot is not None else ""
+        shown["summary"] = dialog.findChild(QLabel, "signSummary").text()
         for check in dialog.warning_checks():
             warnings.append(check.accessibleName())
             actions.click(check, f"acknowledge: {check.accessibleName()}")
         if not dialog.sign_button().isEnabled():
             dialog.reject()
             return
-        actions.click(dialog.sign_button(), "Sign")
+        actions.key("Return", "Sign, the default button")
 
     QTimer.singleShot(0, answer_sign_dialog)
     actions.key("Ctrl+Return", "sign")
+    if "problem" in shown:
+        raise FlowError(shown["problem"])
     if not editor.is_read_only():
         raise FlowError(f"not signed; the app said {window.statusBar().currentMessage()!r}")
+    if started.lot_number not in shown.get("lot", ""):
+        raise FlowError(f"the sign dialog did not show the lot to check: {shown}")
     return {
         "variant": variant,
         "window": f"{window.width()}x{window.height()}",
         "actions": len(actions.steps),
         "steps": actions.steps,
         "warnings_acknowledged": warnings,
+        "sign_dialog": shown,
         "session_id": editor.session_id(),
-        "lot": picked.lot_number,
+        "lot": started.lot_number,
     }
 
 
@@ -207,21 +248,21 @@ def measure(url: str) -> dict[str, Any]:
 
     from benchmarks.inprocess import open_window
 
-    due = add_due_patients(url, len(VARIANTS), date.today())
+    added = add_patients(url, date.today())
     app, window, dialogs = open_window(url)
     model = window.patients.model
     view = window.patients.view
     last_visible = view.rowAt(view.viewport().height() - 1)
     visible = range(model.rowCount() if last_visible < 0 else last_visible + 1)
-    rows = [r for r in visible if model.patient(r).id in due]
-    if len(rows) < len(VARIANTS):
-        raise SystemExit("the patients due are not on the first screen of the list")
+    rows = {model.patient(r).id: r for r in visible}
+    if any(added[variant] not in rows for variant in VARIANTS):
+        raise SystemExit("the patients charted are not on the first screen of the list")
     flows = []
-    for variant, row in zip(VARIANTS, rows, strict=False):
+    for variant in VARIANTS:
         # As on a desktop, the window is active again once the sign dialog has gone.
         window.activateWindow()
         QTest.qWaitForWindowActive(window, 2000)
-        flows.append(chart(variant, window, app, row))
+        flows.append(chart(variant, window, app, rows[added[variant]]))
         window.commands.close_session()
         app.processEvents()
     path = url.removeprefix("sqlite:///")
