@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from botox_chart.chart import format_units
+from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.models import AuditEvent
@@ -194,8 +195,10 @@ def _field(name: str) -> str:
     return name.replace("_", " ")
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(TitledTableModel):
     """Audit rows, oldest first (the order things happened)."""
+
+    titles = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -211,9 +214,6 @@ class AuditModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -239,15 +239,4 @@ class AuditModel(QAbstractTableModel):
             return row.record
         if column == CHANGES:
             return row.changes
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
         return None

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.models import Clinician
@@ -31,7 +33,9 @@ def role_text(clinician: Clinician) -> str:
     return f"{text}, administrator" if clinician.is_admin else text
 
 
-class ClinicianListModel(QAbstractTableModel):
+class ClinicianListModel(TitledTableModel):
+    titles = HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clinicians: list[Clinician] = []
@@ -49,9 +53,6 @@ class ClinicianListModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._clinicians)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._clinicians):
@@ -76,15 +77,4 @@ class ClinicianListModel(QAbstractTableModel):
             if not clinician.username or not clinician.password_hash:
                 return "Cannot sign in yet"
             return "Yes"
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
         return None

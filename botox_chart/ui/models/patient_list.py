@@ -12,7 +12,9 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.patients import PatientSummary
@@ -50,8 +52,10 @@ def sort_key(patient: PatientSummary) -> tuple[str, str, int]:
     return (patient.family_name.casefold(), patient.given_names.casefold(), patient.id)
 
 
-class PatientListModel(QAbstractTableModel):
+class PatientListModel(TitledTableModel):
     """Patients (Name, Date of birth, Chart #) with an in-memory search filter."""
+
+    titles = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -138,9 +142,6 @@ class PatientListModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._visible)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view asks every role it knows for each cell it paints (font, colours, icon...):
         # the roles this model has no answer for return at once.
@@ -160,15 +161,4 @@ class PatientListModel(QAbstractTableModel):
             return patient.id
         if role == SUMMARY_ROLE:
             return patient
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
         return None

@@ -13,8 +13,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+
+from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.sessions import SessionSummary
@@ -34,8 +36,10 @@ SUMMARY_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionListModel(QAbstractTableModel):
+class SessionListModel(TitledTableModel):
     """One patient's sessions."""
+
+    titles = HEADERS
 
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -97,9 +101,6 @@ class SessionListModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._sessions)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._sessions):
             return None
@@ -148,15 +149,4 @@ class SessionListModel(QAbstractTableModel):
             return f"Due on or after {due} (12 weeks)" if tooltip else due
         if column == INJECTOR:
             return session.injector
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
         return None
