@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -370,6 +371,7 @@ def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Char
     return apply
 
 
+@cache  # a grid search: once per muscle and side, not once per session
 def _region(protocol: protocols.Protocol, muscle: str, side: Side) -> Point | None:
     """A point in the muscle's region, as near its own sites as a marker's width allows.
 
