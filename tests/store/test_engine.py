@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import paths
 from botox_chart.store import StorageError, migrate, open_database, transaction
-from botox_chart.store.engine import SCHEMA_HEAD, make_engine
+from botox_chart.store.engine import SCHEMA_HEAD, make_engine, stored_revision
 
 
 def test_the_schema_head_constant_is_the_newest_migration() -> None:
@@ -20,7 +20,7 @@ def test_the_schema_head_constant_is_the_newest_migration() -> None:
 
 def test_an_empty_database_is_migrated_to_head(sqlite_url: str) -> None:
     engine = open_database(sqlite_url)
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert stored_revision(engine) == migrate.head_revision()
     tables = set(sa.inspect(engine).get_table_names())
     assert {"patient", "clinician", "treatment_session", "injection", "addendum"} <= tables
     assert {"audit_event", "setting", "alembic_version"} <= tables
@@ -32,7 +32,7 @@ def test_an_empty_database_is_migrated_to_head(sqlite_url: str) -> None:
 
 def test_postgresql_is_migrated_to_head(pg_url: str) -> None:
     engine = open_database(pg_url)
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert stored_revision(engine) == migrate.head_revision()
     engine.dispose()
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import paths
 from botox_chart.store import migrate, open_database, sessions, transaction
-from botox_chart.store.engine import make_engine
+from botox_chart.store.engine import make_engine, stored_revision
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 
 RAW_EDITS = [
@@ -111,7 +111,7 @@ def test_a_clinic_database_is_copied_then_upgraded_with_its_records(tmp_path: Pa
         )
     old.dispose()
     engine = open_database(str(path))
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert stored_revision(engine) == migrate.head_revision()
     with transaction(engine) as db:
         assert sessions.get(db, session_id=1).injector_id == 1
     with engine.connect() as conn:
@@ -131,7 +131,7 @@ def test_every_migration_downgrades_and_upgrades_again(sqlite_url: str) -> None:
     from alembic import command
 
     command.downgrade(migrate_config, "base")
-    assert migrate.current_revision(engine) is None
+    assert stored_revision(engine) is None
     command.upgrade(migrate_config, "head")
-    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert stored_revision(engine) == migrate.head_revision()
     engine.dispose()

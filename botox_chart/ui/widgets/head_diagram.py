@@ -68,8 +68,7 @@ from botox_chart.ui.widgets import site_marker
 from botox_chart.ui.widgets.site_marker import SiteMarker
 
 VIEW_WIDTH = 400.0
-VIEW_HEIGHT = 500.0
-"""Each SVG's viewBox (0 0 400 500); site positions in the protocol file use these units."""
+"""Each SVG's viewBox width (0 0 400 500); site positions in the protocol file use these units."""
 SHOWN_TOP = 26.0
 SHOWN_BOTTOM = 446.0
 """The band of each SVG shown (user units): above it is empty, below it only chest and upper back,
