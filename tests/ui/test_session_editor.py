@@ -8,9 +8,7 @@ blocks on ``exec()``. Every other question goes through ``FakeDialogs``.
 from __future__ import annotations
 
 import math
-from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -32,51 +30,11 @@ from botox_chart.ui.dialogs.site_dialog import CustomSite, SiteDialog, SiteReque
 from botox_chart.ui.widgets import draft_autosave
 from botox_chart.ui.widgets.head_diagram import HeadDiagram
 from botox_chart.ui.widgets.session_editor import SessionEditor
+from tests.helpers.editor_prompts import Prompts, tick_all_and_sign
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
 
 PREEMPT = protocol.load_named()
-
-
-# -- test doubles for the editor's own dialogs ---------------------------------------------------
-
-
-@dataclass
-class Prompts:
-    """Answers for the sign, custom-site and addendum prompts, and what each was shown."""
-
-    qtbot: QtBot
-    site_answer: Callable[[SiteDialog], CustomSite | None] = lambda _dialog: None
-    sign_answer: Callable[[SignDialog], SignDecision | None] = lambda _dialog: None
-    addenda: deque[str | None] = field(default_factory=deque)
-    site_requests: list[SiteRequest] = field(default_factory=list)
-    sign_requests: list[SignRequest] = field(default_factory=list)
-
-    def site(self, parent: QWidget, request: SiteRequest) -> CustomSite | None:
-        self.site_requests.append(request)
-        dialog = SiteDialog(request)
-        self.qtbot.addWidget(dialog)
-        return self.site_answer(dialog)
-
-    def sign(self, parent: QWidget, request: SignRequest) -> SignDecision | None:
-        self.sign_requests.append(request)
-        dialog = SignDialog(request)
-        self.qtbot.addWidget(dialog)
-        return self.sign_answer(dialog)
-
-    def addendum(self, parent: QWidget, heading: str) -> str | None:
-        return self.addenda.popleft() if self.addenda else None
-
-
-def tick_all_and_sign(qtbot: QtBot) -> Callable[[SignDialog], SignDecision | None]:
-    def answer(dialog: SignDialog) -> SignDecision | None:
-        for check in dialog.warning_checks():
-            assert not dialog.sign_button().isEnabled()
-            qtbot.keyClick(check, Qt.Key.Key_Space)  # ticked from the keyboard
-        assert dialog.sign_button().isEnabled()
-        return dialog.decision()
-
-    return answer
 
 
 # -- fixtures ------------------------------------------------------------------------------------

@@ -2,13 +2,12 @@
 session, apply the protocol, tailor, refuse a follow-the-pain site in the neck, add a custom site,
 lot and consent, sign; then edits are refused and an addendum is allowed.
 
-The editor's own dialogs (sign, custom site, addendum) are injected prompts that build and drive
+The editor's own dialogs are injected prompts (tests.helpers.editor_prompts) that build and drive
 the real dialogs, so nothing blocks on ``exec()``; every other question goes through FakeDialogs.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
@@ -23,42 +22,14 @@ from botox_chart.protocol import Region
 from botox_chart.store import sessions, transaction
 from botox_chart.store.models import Role, Status
 from botox_chart.ui.dialogs.patient_dialog import PatientDialog
-from botox_chart.ui.dialogs.sign_dialog import SignDecision, SignDialog, SignRequest
-from botox_chart.ui.dialogs.site_dialog import CustomSite, SiteDialog, SiteRequest
+from botox_chart.ui.dialogs.site_dialog import CustomSite
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.widgets.session_editor import SessionEditor
+from tests.helpers.editor_prompts import Prompts, tick_all_and_sign
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import LOAD_TIMEOUT_MS, FakePrinting, Login
 
 PREEMPT = protocol.load_named()
-
-
-class Prompts:
-    """Answers for the editor's sign, custom-site and addendum prompts; keeps what was shown."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-        self.sites: deque[CustomSite | None] = deque()
-        self.site_requests: list[SiteRequest] = []
-        self.sign_requests: list[SignRequest] = []
-        self.addenda: deque[str] = deque()
-
-    def site(self, parent: QWidget, request: SiteRequest) -> CustomSite | None:
-        self.site_requests.append(request)
-        self.qtbot.addWidget(SiteDialog(request))  # the real dialog builds with this request
-        return self.sites.popleft() if self.sites else None
-
-    def sign(self, parent: QWidget, request: SignRequest) -> SignDecision | None:
-        self.sign_requests.append(request)
-        dialog = SignDialog(request)
-        self.qtbot.addWidget(dialog)
-        for check in dialog.warning_checks():
-            self.qtbot.keyClick(check, Qt.Key.Key_Space)
-        assert dialog.sign_button().isEnabled()
-        return dialog.decision()
-
-    def addendum(self, parent: QWidget, heading: str) -> str | None:
-        return self.addenda.popleft() if self.addenda else None
 
 
 def inside(region: Region) -> tuple[float, float]:
@@ -84,7 +55,7 @@ def test_chart_tailor_sign_and_add_to_a_session_from_a_new_patient(
 ) -> None:
     injector = login("nroy", Role.INJECTOR, name="Nadia Roy")
     dialogs = FakeDialogs()
-    prompts = Prompts(qtbot)
+    prompts = Prompts(qtbot, sign_answer=tick_all_and_sign(qtbot))
 
     def editor_factory(engine: Engine, dialogs: Any, clinician: Any, parent: QWidget) -> QWidget:
         return SessionEditor(
@@ -136,11 +107,13 @@ def test_chart_tailor_sign_and_add_to_a_session_from_a_new_patient(
 
     # The neck allows no follow-the-pain site: explained, and declining changes nothing.
     diagram.emptyPointClicked.emit("back", *inside(region("cervical_paraspinal", "right")))
-    assert "no follow-the-pain" in prompts.site_requests[-1].explanation
+    assert "no follow-the-pain" in prompts.site_requests[-1].explanation  # declined: None
     assert totals.total_text() == "155 U"
 
     # A custom masseter site, clicked on the face outside every region.
-    prompts.sites.append(CustomSite("Left masseter", "Masseter", "left", Decimal(10)))
+    prompts.site_answer = lambda _dialog: CustomSite(
+        "Left masseter", "Masseter", "left", Decimal(10)
+    )
     diagram.emptyPointClicked.emit("left", 150.0, 330.0)
     assert totals.total_text() == "165 U"
 
