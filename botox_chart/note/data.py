@@ -1,7 +1,8 @@
-"""What a note prints, read from the store in one transaction into plain frozen values.
+"""What a note prints, read from the store in one transaction into frozen values.
 
 The layout code never touches the database: it gets a :class:`SessionNote` or a
-:class:`TreatmentRecord`, so a note can be laid out (and tested) from values alone.
+:class:`TreatmentRecord` (the patient is the stored row, read and detached, never written), so a
+note can be laid out (and tested) from values alone.
 """
 
 from __future__ import annotations
@@ -17,27 +18,6 @@ from botox_chart.store import patients, sessions
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
 from botox_chart.store.settings import ClinicSettings
-
-
-@dataclass(frozen=True)
-class PatientInfo:
-    id: int
-    family_name: str
-    given_names: str
-    date_of_birth: date
-    chart_number: str
-    health_card: str
-    referring_physician: str
-    referral_date: date | None
-    allergies: str
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_names}"
-
-    def age_on(self, day: date) -> int:
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 @dataclass(frozen=True)
@@ -61,7 +41,7 @@ class SessionNote:
     session_id: int
     status: str
     chart: Chart
-    patient: PatientInfo
+    patient: Patient
     clinic: ClinicSettings
     injector: str
     signer: str
@@ -88,7 +68,7 @@ class RecordEntry:
 
 @dataclass(frozen=True)
 class TreatmentRecord:
-    patient: PatientInfo
+    patient: Patient
     clinic: ClinicSettings
     entries: tuple[RecordEntry, ...]
     """Every session, oldest first."""
@@ -123,7 +103,7 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
         session_id=session_id,
         status=row.status,
         chart=chart,
-        patient=_patient_info(patient),
+        patient=patient,
         clinic=clinic,
         injector=people.get(row.injector_id, ""),
         signer=people.get(row.signed_by_id, ""),
@@ -164,9 +144,7 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
         for r in rows
         if r.id is not None
     )
-    return TreatmentRecord(
-        patient=_patient_info(patient), clinic=clinic_settings.load(db), entries=entries
-    )
+    return TreatmentRecord(patient=patient, clinic=clinic_settings.load(db), entries=entries)
 
 
 def people_name(db: Session, clinician_id: int | None) -> str:
@@ -185,21 +163,6 @@ def _clinicians(
     return {c.id: c.display_name if credentials else c.name for c in found}
 
 
-def _patient_info(patient: Patient) -> PatientInfo:
-    assert patient.id is not None
-    return PatientInfo(
-        id=patient.id,
-        family_name=patient.family_name,
-        given_names=patient.given_names,
-        date_of_birth=patient.date_of_birth,
-        chart_number=patient.chart_number,
-        health_card=patient.health_card,
-        referring_physician=patient.referring_physician,
-        referral_date=patient.referral_date,
-        allergies=patient.allergies,
-    )
-
-
 def _baseline(db: Session, row: TreatmentSession) -> Baseline | None:
     """The first signed session before this one with a headache-day count."""
     first = db.exec(
@@ -214,3 +177,8 @@ def _baseline(db: Session, row: TreatmentSession) -> Baseline | None:
     if first is None or first.headache_days is None:
         return None
     return Baseline(date_of_service=first.date_of_service, headache_days=first.headache_days)
+
+
+def age_on(born: date, day: date) -> int:
+    """Age in whole years on ``day`` (printed beside the date of birth)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

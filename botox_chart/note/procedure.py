@@ -35,7 +35,7 @@ from botox_chart.chart import (
     format_units,
 )
 from botox_chart.note import diagram, fonts, layout
-from botox_chart.note.data import SessionNote
+from botox_chart.note.data import SessionNote, age_on
 from botox_chart.note.diagram import MarkKind, SiteMark
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.protocol import Side
@@ -274,7 +274,7 @@ def _identity_band(note: SessionNote, width: float, s: dict[str, ParagraphStyle]
         labelled(
             "Date of birth",
             f"{p.date_of_birth.isoformat()} "
-            f'<font name="{fonts.REGULAR}" size="7.5">age {p.age_on(day)}</font>',
+            f'<font name="{fonts.REGULAR}" size="7.5">age {age_on(p.date_of_birth, day)}</font>',
             s,
         ),
         labelled("Chart number", text(p.chart_number), s),
