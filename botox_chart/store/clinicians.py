@@ -7,15 +7,25 @@ same message, so the sign-in does not reveal who has an account.
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import cache
+from typing import TYPE_CHECKING
+
 from sqlmodel import Session, col, func, select
 
 from botox_chart.store import audit
 from botox_chart.store.models import Clinician, Role
 
 MIN_PASSWORD = 8
-_hasher = PasswordHasher()
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2, loaded at the first sign-in or password change, not while the window starts."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 class ClinicianError(ValueError):
@@ -113,13 +123,15 @@ def authenticate(db: Session, *, username: str, password: str) -> Clinician:
         select(Clinician).where(func.lower(Clinician.username) == username.strip().lower())
     ).first()
     if clinician is None or not clinician.active or not clinician.password_hash:
-        _hasher.hash("spend the same time as a real check")
+        _hasher().hash("spend the same time as a real check")
         raise refused
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        _hasher.verify(clinician.password_hash, password)
+        _hasher().verify(clinician.password_hash, password)
     except (VerificationError, InvalidHashError):
         raise refused from None
-    if _hasher.check_needs_rehash(clinician.password_hash):
+    if _hasher().check_needs_rehash(clinician.password_hash):
         clinician.password_hash = _hash(password)
         db.commit()
     audit.record(db, action="sign_in", clinician_id=clinician.id)
@@ -161,4 +173,4 @@ def _username(db: Session, username: str) -> str:
 def _hash(password: str) -> str:
     if len(password) < MIN_PASSWORD:
         raise ClinicianError(f"A password needs at least {MIN_PASSWORD} characters.")
-    return _hasher.hash(password)
+    return _hasher().hash(password)
