@@ -2,12 +2,13 @@
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
-database.
+database. The file is written through ``botox_chart.output`` and appears only once that event is
+committed: never an unaudited copy, never over the database or an existing file unless forced.
 """
 
 from __future__ import annotations
 
-import contextlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
+from botox_chart import output
 from botox_chart.note import data, layout, procedure, record
 from botox_chart.store import audit, transaction
 from botox_chart.store import sessions as store_sessions
+from botox_chart.store.engine import sqlite_path
 
 NOTE_PAGE = LETTER
 """US Letter: the page size of clinics in North America; prints within margins on A4 too."""
@@ -46,12 +49,21 @@ def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
     )
 
 
-def write_session_note(engine: Engine, *, session_id: int, path: Path) -> Path:
-    """Write one session's procedure note to ``path`` and audit the export."""
+def write_session_note(
+    engine: Engine, *, session_id: int, path: str | os.PathLike[str], force: bool = False
+) -> Path:
+    """Write one session's procedure note to ``path``; it appears once its export is audited.
+
+    Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
+    """
     pdf = session_note_pdf(engine, session_ids=[session_id])
-    write_pdf(path, pdf)
-    record_release(engine, action="export", session_ids=[session_id])
-    return path
+    return output.write_bytes(
+        path,
+        pdf,
+        force=force,
+        database=sqlite_path(engine),
+        before_publish=lambda: record_release(engine, action="export", session_ids=[session_id]),
+    )
 
 
 def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
@@ -67,12 +79,18 @@ def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
     )
 
 
-def write_treatment_record(engine: Engine, *, patient_id: int, path: Path) -> Path:
-    """Write a patient's treatment record to ``path`` and audit the export."""
+def write_treatment_record(
+    engine: Engine, *, patient_id: int, path: str | os.PathLike[str], force: bool = False
+) -> Path:
+    """Write a patient's treatment record to ``path``; it appears once its export is audited."""
     pdf = treatment_record_pdf(engine, patient_id=patient_id)
-    write_pdf(path, pdf)
-    record_release(engine, action="export", patient_id=patient_id)
-    return path
+    return output.write_bytes(
+        path,
+        pdf,
+        force=force,
+        database=sqlite_path(engine),
+        before_publish=lambda: record_release(engine, action="export", patient_id=patient_id),
+    )
 
 
 def record_release(
@@ -106,16 +124,3 @@ def record_release(
                 changes={"document": what},
             )
         db.commit()
-
-
-def write_pdf(path: Path, pdf: bytes) -> None:
-    """Write atomically: a failed write never leaves half a note behind under the real name."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(pdf)
-        partial.replace(path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise OSError(err.errno, err.strerror, str(path)) from err

@@ -22,7 +22,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
 
+from botox_chart import output
 from botox_chart.store import StorageError
+from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
 from botox_chart.ui.seams import Dialogs
@@ -294,13 +296,41 @@ class Printing:
         if chosen is None:
             return None
         path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+
+        def audit_export() -> None:
+            render.record_release(
+                self._engine,
+                action="export",
+                session_ids=job.session_ids,
+                patient_id=job.patient_id,
+                clinician_id=self._clinician_id(),
+            )
+
+        # The file dialog asked before replacing a file; the database is never written over, and
+        # the file appears only once its export is in the audit log.
         try:
-            render.write_pdf(path, pdf)
+            output.write_bytes(
+                path,
+                pdf,
+                force=True,
+                database=sqlite_path(self._engine),
+                before_publish=audit_export,
+            )
+        except output.OutputRefused as err:
+            self._dialogs.error(self._parent, job.title, f"Not saved. {err}")
+            return None
+        except StorageError as err:
+            log.error("Could not audit an export: %s", err)
+            self._dialogs.error(
+                self._parent,
+                job.title,
+                f"Not saved: the export could not be written to the audit log: {err}",
+            )
+            return None
         except OSError as err:
             self._dialogs.error(self._parent, job.title, f"Cannot save {path}: {err.strerror}.")
             return None
         self._folder = path.parent
-        self._audit(job, "export")
         return path
 
     def _audit(self, job: _Job, action: str) -> None:
@@ -315,7 +345,7 @@ class Printing:
                 clinician_id=self._clinician_id(),
             )
         except StorageError as err:
-            # The paper or file exists already; say the trail is missing rather than hide it.
+            # The paper exists already; say the trail is missing rather than hide it.
             log.error("Could not audit a %s: %s", action, err)
             self._dialogs.error(
                 self._parent,

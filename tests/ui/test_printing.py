@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from botox_chart.note import render
-from botox_chart.store import audit, transaction
+from botox_chart.store import StorageError, audit, transaction
 from botox_chart.store.models import Patient, Role
 from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
 from botox_chart.ui.printing import Printing
@@ -166,7 +166,57 @@ def test_a_save_that_fails_says_why(
     dialogs.files.append(tmp_path / "no such folder" / "note.pdf")
     assert printing.save_sessions_pdf(session_ids[:1]) is None
     (message,) = dialogs.messages("error")
-    assert "Cannot save" in message and "No such file or directory" in message
+    assert "Not saved" in message and "no such folder does not exist" in message
+
+
+def test_a_file_the_save_dialog_asked_about_is_replaced(
+    printing: Printing, dialogs: FakeDialogs, session_ids: list[int], tmp_path: Path
+) -> None:
+    target = tmp_path / "note.pdf"
+    target.write_bytes(b"an older note")  # the file dialog asked "replace it?" and was told yes
+    dialogs.files.append(target)
+    assert printing.save_sessions_pdf(session_ids[:1]) == target
+    assert "Procedure note" in page_texts(target.read_bytes())[0]
+
+
+def test_saving_over_the_database_is_refused(
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    session_ids: list[int],
+    tmp_path: Path,
+) -> None:
+    database = Path(str(engine.url.database))
+    shortcut = tmp_path / "notes.pdf"
+    shortcut.symlink_to(database)  # a name that looks like a PDF, pointing at the records
+    engine.dispose()
+    before = database.read_bytes()
+    dialogs.files.append(shortcut)
+    assert printing.save_sessions_pdf(session_ids[:1]) is None
+    (message,) = dialogs.messages("error")
+    assert message.startswith("Not saved.") and "that is the database" in message
+    engine.dispose()
+    assert database.read_bytes() == before
+    assert actions(engine, patient) == []
+
+
+def test_no_file_appears_when_the_export_cannot_be_audited(
+    printing: Printing,
+    dialogs: FakeDialogs,
+    session_ids: list[int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("The disk holding the database is full.")
+
+    monkeypatch.setattr(audit, "record", disk_full)
+    dialogs.files.append(tmp_path / "note.pdf")
+    assert printing.save_sessions_pdf(session_ids[:1]) is None
+    (message,) = dialogs.messages("error")
+    assert message.startswith("Not saved: the export could not be written to the audit log")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".pdf", ".part"))]
 
 
 def test_the_preview_shows_the_same_pages_and_prints_and_saves_them(
