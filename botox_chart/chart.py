@@ -82,6 +82,16 @@ DUPLICATE_DISTANCE = 6.0
 MAX_UNITS_PER_INJECTION = Decimal(50)
 """A sanity limit on one injection: a typing slip (50 for 5.0) is refused, not charted."""
 
+DAYS_COUNTED = 30
+"""Headache and migraine days are counted over the last 30 days: 0 to 30 of them."""
+MAX_VIAL_UNITS = 200
+"""Botox vials hold 50, 100 or 200 U (DESIGN §1 dilutes the 100 U and 200 U vials)."""
+MAX_VIALS = 6
+"""Vials opened in one session: 195 U at most is charted, so 6 even of the smallest is plenty."""
+DILUENT_ML_RANGE = (Decimal("0.5"), Decimal(10))
+"""Saline per vial, measured to 0.01 mL: 0.5 mL makes 20 U per 0.1 mL of a 100 U vial, 10 mL
+makes 2 U per 0.1 mL of a 200 U vial; outside that is a typing slip."""
+
 
 class ChartError(ValueError):
     """A charting action that was refused; the message says why, for the user."""
@@ -144,12 +154,20 @@ class Dilution:
     """Saline added to each vial."""
 
     def problem(self) -> str | None:
-        if self.vial_units <= 0:
-            return "Vial size must be above 0 U."
-        if self.vial_count <= 0:
-            return "At least one vial must be opened."
-        if not self.diluent_ml.is_finite() or self.diluent_ml <= 0:
-            return "Diluent volume must be above 0 mL."
+        """What makes this dilution impossible to chart, in words; None when it is sound."""
+        if not _whole_in(self.vial_units, 1, MAX_VIAL_UNITS):
+            return f"Vial size must be a whole number of units from 1 to {MAX_VIAL_UNITS} U."
+        if not _whole_in(self.vial_count, 1, MAX_VIALS):
+            return f"Vials opened must be a whole number from 1 to {MAX_VIALS}."
+        low, high = DILUENT_ML_RANGE
+        value: object = self.diluent_ml
+        ml = Decimal("NaN")
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            ml = Decimal(value)  # exact, as the store keeps it
+        if not ml.is_finite() or not low <= ml <= high:
+            return f"Saline must be from {low} to {high} mL per vial."
+        if ml != ml.quantize(Decimal("0.01")):
+            return "Saline is measured to 0.01 mL."
         return None
 
     @property
@@ -628,6 +646,11 @@ def _close_pairs(injections: list[Injection]) -> list[tuple[Injection, Injection
     return pairs
 
 
+def _whole_in(value: object, low: int, high: int) -> bool:
+    """A whole number (not True/False, not 5.0) from ``low`` to ``high``."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def _side_word(side: Side) -> str:
     return "" if side == "midline" else side
 
@@ -636,8 +659,9 @@ def _round(value: Decimal, places: str) -> Decimal:
     return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
-def format_units(units: Decimal) -> str:
+def format_units(units: Decimal | int | float) -> str:
     """5 → "5", 7.5 → "7.5": units as a clinician writes them."""
+    units = Decimal(units)  # exact: an int or float dose from a script prints as it is stored
     if units == units.to_integral_value():
         return str(units.quantize(Decimal(1)))
     return str(units.normalize())

@@ -13,6 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "botox_chart"
 FORBIDDEN = {
     "protocol": ("botox_chart.chart", "botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     "chart": ("botox_chart.store", "botox_chart.note", "botox_chart.ui"),
+    "bounds": ("botox_chart.store", "botox_chart.note", "botox_chart.ui"),
+    "output": ("botox_chart.chart", "botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
 }
@@ -52,4 +54,4 @@ def test_lower_layers_do_not_import_higher_ones(path: Path) -> None:
 
 def test_the_scan_sees_the_layers() -> None:
     layers = {layer_of(p) for p in NON_UI}
-    assert {"protocol", "chart", "store", "note", "cli", "paths"} <= layers
+    assert {"protocol", "chart", "bounds", "store", "note", "output", "cli", "paths"} <= layers

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, func, select
 
+from botox_chart import bounds
 from botox_chart.store import audit
-from botox_chart.store.models import Clinician, Role
+from botox_chart.store.models import Clinician, FieldTooLong, Role, check_lengths
 
 MIN_PASSWORD = 8
 if TYPE_CHECKING:
@@ -50,6 +51,12 @@ def add(
     clinician = Clinician(
         name=name, credentials=credentials.strip(), role=Role(role).value, is_admin=is_admin
     )
+    try:
+        bounds.check_text(clinician.name, "the clinician's name")
+        bounds.check_text(clinician.credentials, "the credentials")
+        check_lengths(clinician, {"name": "clinician's name"})
+    except (bounds.OutOfBounds, FieldTooLong) as err:
+        raise ClinicianError(str(err)) from None
     if username is not None:
         clinician.username = _username(db, username)
     if password is not None:
@@ -148,6 +155,10 @@ def needs_first_administrator(db: Session) -> bool:
 
 
 def get(db: Session, *, clinician_id: int) -> Clinician:
+    try:
+        bounds.check_id(clinician_id, "clinician")
+    except bounds.OutOfBounds as err:
+        raise ClinicianError(str(err)) from None
     clinician = db.get(Clinician, clinician_id)
     if clinician is None:
         raise ClinicianError(f"There is no clinician {clinician_id}.")
@@ -162,8 +173,13 @@ def active(db: Session) -> list[Clinician]:
 
 def _username(db: Session, username: str) -> str:
     username = username.strip().lower()
-    if not username or len(username) > 60 or any(c.isspace() for c in username):
-        raise ClinicianError("A user name is 1-60 characters with no spaces.")
+    if (
+        not username
+        or len(username) > 60
+        or any(c.isspace() for c in username)
+        or bounds.unsafe_character(username)
+    ):
+        raise ClinicianError("A user name is 1-60 characters with no spaces or control characters.")
     clash = db.exec(select(Clinician.id).where(Clinician.username == username)).first()
     if clash is not None:
         raise ClinicianError(f"The user name {username} is taken.")

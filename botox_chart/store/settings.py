@@ -7,10 +7,16 @@ from typing import Any
 
 from sqlmodel import Session
 
+from botox_chart import bounds
 from botox_chart.store import audit
 from botox_chart.store.models import Setting
 
 KEY = "clinic"
+BILLING = ("none", "us", "canada")
+
+
+class SettingsError(ValueError):
+    """Clinic settings that cannot be stored, in words for the user."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,18 @@ class ClinicSettings:
     1-120; a text like every field here)."""
 
 
+TEXT = {
+    "name": ("the clinic's name", 120),
+    "address": ("the clinic's address", 500),
+    "phone": ("the clinic's phone number", 40),
+    "logo_path": ("the logo file's name", 1000),
+    "provincial_code": ("the provincial billing code", 40),
+    "din_ndc": ("the DIN/NDC", 40),
+    "idle_lock_minutes": ("the minutes before the window locks", 10),
+}
+"""Each text setting in the user's words, and its longest; only the address has several lines."""
+
+
 def load(db: Session) -> ClinicSettings:
     row = db.get(Setting, KEY)
     stored: dict[str, Any] = row.value if row is not None and isinstance(row.value, dict) else {}
@@ -37,8 +55,16 @@ def load(db: Session) -> ClinicSettings:
 
 
 def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None = None) -> None:
-    if settings.billing not in ("none", "us", "canada"):
-        raise ValueError(f"Unknown billing scheme {settings.billing!r}.")
+    """Store the settings; SettingsError for a value the record cannot hold."""
+    if settings.billing not in BILLING:
+        raise SettingsError(f"Unknown billing scheme {settings.billing!r}.")
+    try:
+        for name, (label, longest) in TEXT.items():
+            bounds.check_text(
+                getattr(settings, name), label, multiline=name == "address", max_length=longest
+            )
+    except bounds.OutOfBounds as err:
+        raise SettingsError(str(err)) from None
     row = db.get(Setting, KEY)
     before = row.value if row is not None and isinstance(row.value, dict) else {}
     value = asdict(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,64 @@ def test_bad_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> No
         main(["demo-data", "--patients", "0"])
     assert exited.value.code == 2
     assert "0 must be 1 or more" in capsys.readouterr().err
+
+
+# -- inputs bounded, output on one line (issue 9, item 6) ----------------------------------------
+
+
+def test_a_search_longer_than_any_name_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "clinic.sqlite3")
+    code, out, err = run(capsys, "sessions", "--patient", "x" * 60_000, "--db", db)
+    assert code == 1 and out == ""
+    assert err == "botox-chart: The search text is too long (60000 characters; at most 200).\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["note", str(2**63)], f"{2**63} is too large (at most {2**63 - 1})"),
+        (["record", "99999999999999999999999"], "is too large"),
+        (["demo-data", "--patients", "99999999999"], "is too large (at most 100000)"),
+    ],
+)
+def test_numbers_beyond_the_bounds_are_usage_errors_not_tracebacks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    db = tmp_path / "clinic.sqlite3"
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--db", str(db)])
+    assert exited.value.code == 2  # like every argument error: usage, then the reason
+    err = capsys.readouterr().err
+    assert err.startswith("usage: botox-chart ")
+    assert message in err.strip().splitlines()[-1]
+    assert "Traceback" not in err
+    assert not db.exists()  # refused before the database was opened
+
+
+def test_the_largest_id_is_looked_up_like_any_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "clinic.sqlite3")
+    code, _, err = run(capsys, "note", str(2**63 - 1), "-o", str(tmp_path / "n.pdf"), "--db", db)
+    assert code == 1
+    assert err == f"botox-chart: There is no session {2**63 - 1}.\n"
+
+
+def test_names_stored_with_control_characters_are_printed_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Rows written before the store refused such names (or by another program) still list."""
+    db = tmp_path / "clinic.sqlite3"
+    run(capsys, "demo-data", "--patients", "1", "--db", str(db))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE patient SET family_name = 'Evil' || char(27) || '[2J' || char(8238)")
+    conn.close()
+    code, out, _ = run(capsys, "sessions", "--db", str(db))
+    assert code == 0
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "Evil\\x1b[2J\\u202e," in out
+    code, out, _ = run(capsys, "sessions", "--json", "--db", str(db))
+    assert "\x1b" not in out and "\u202e" not in out
+    assert json.loads(out)[0]["patient"].startswith("Evil\x1b[2J\u202e,")

@@ -7,6 +7,7 @@ charted or stored is changed by a rejected input.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import string
 from collections.abc import Iterator
@@ -20,11 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 
-from botox_chart import protocol
-from botox_chart.chart import Chart, ChartError, parse_units
+from botox_chart import bounds, protocol
+from botox_chart.chart import Chart, ChartError, Dilution, parse_units
 from botox_chart.cli import main
 from botox_chart.protocol import Point
-from botox_chart.store import open_database, patients, sessions, transaction
+from botox_chart.store import clinicians, open_database, patients, sessions, transaction
+from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Patient
 from tests.helpers.factories import ready_chart
 
@@ -177,7 +179,13 @@ def test_a_rejected_edit_leaves_the_stored_draft_unchanged(
         chart.set_units("TEM-R1", dose)
         chart.lot_number = lot
         with transaction(shared_engine) as db:
-            sessions.save_draft(db, session_id=row.id, chart=chart, expected_version=row.version)
+            sessions.save_draft(
+                db,
+                session_id=row.id,
+                patient_id=row.patient_id,
+                chart=chart,
+                expected_version=row.version,
+            )
     except (ChartError, sessions.SessionError) as err:
         assert str(err)
         with transaction(shared_engine) as db:
@@ -233,3 +241,245 @@ def test_the_command_line_never_shows_a_traceback(
     assert "Traceback" not in err
     if code == 1:
         assert err.startswith("botox-chart: ") and len(err.strip().splitlines()) == 1
+
+
+# -- the store's public functions, with the bounds of issue 9 (bounds.py) ------------------------
+
+numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0, 1, 30, 31, -1, 0.5, 10, 10.01, 0.001, 2**63, 10**18, True, 1e-300]),
+)
+any_dates = st.dates()  # 0001-01-01 to 9999-12-31
+hostile = st.sampled_from(
+    ["\x00", "\x1b", "\x07", "\x7f", "\x85", "\n", "\t", "\r", "\u202e", "\u202a", "\u2066"]
+    + ["\u2069", "\u2028", "\u2029", "\ud800"]
+)
+texts = st.text(alphabet=st.one_of(st.characters(), hostile), max_size=30)
+"""Text as a script or an import might send it: any character, hostile ones often."""
+
+
+def _injection(chart: Chart, **changes: object) -> None:
+    chart.injections[0] = dataclasses.replace(chart.injections[0], **changes)  # type: ignore[arg-type]
+
+
+CHART_FIELDS: dict[str, tuple[st.SearchStrategy[object], str]] = {
+    "headache_days": (st.one_of(st.none(), numbers), "headache days"),
+    "migraine_days": (st.one_of(st.none(), numbers), "migraine days"),
+    "vial_units": (numbers, "vial size"),
+    "vial_count": (numbers, "vials opened"),
+    "diluent_ml": (numbers, "saline"),
+    "date_of_service": (any_dates, "date of service"),
+    "lot_expiry": (any_dates, "lot expiry"),
+    "lot_number": (texts, "lot number"),
+    "product": (texts, "product"),
+    "tolerance": (texts, "tolerance"),
+    "notes": (texts, "notes"),
+    "units": (numbers, "right corrugator"),
+    "x": (numbers, "right corrugator"),
+}
+
+
+def _apply(chart: Chart, field: str, value: object) -> None:
+    if field in ("vial_units", "vial_count", "diluent_ml"):
+        chart.dilution = dataclasses.replace(Dilution(), **{field: value})  # type: ignore[arg-type]
+    elif field == "units":
+        _injection(chart, units=value)
+    elif field == "x":
+        _injection(chart, point=dataclasses.replace(chart.injections[0].point, x=value))  # type: ignore[arg-type]
+    else:
+        setattr(chart, field, value)
+
+
+def _read_back(chart: Chart, field: str) -> object:
+    if field in ("vial_units", "vial_count", "diluent_ml"):
+        return getattr(chart.dilution, field)
+    if field == "units":
+        return chart.injections[0].units
+    if field == "x":
+        return chart.injections[0].point.x
+    return getattr(chart, field)
+
+
+def _same(stored: object, given: object, field: str) -> bool:
+    if field == "lot_number":
+        return stored == str(given).strip()
+    if isinstance(given, float | Decimal | int) and not isinstance(given, bool):
+        return isinstance(stored, float | Decimal | int) and Decimal(stored) == Decimal(given)
+    return stored == given and type(stored) is type(given)
+
+
+def _new_patient(engine: Engine) -> int:
+    with transaction(engine) as db:
+        patient = patients.add(
+            db,
+            patient=Patient(
+                family_name="Bound",
+                given_names="Test",
+                date_of_birth=date(1970, 1, 1),
+                chart_number=f"BOUND-{next(_chart_numbers)}",
+            ),
+        )
+    assert patient.id is not None
+    return patient.id
+
+
+@settings(SHARED, max_examples=250)
+@given(
+    case=st.sampled_from(sorted(CHART_FIELDS)).flatmap(
+        lambda f: st.tuples(st.just(f), CHART_FIELDS[f][0])
+    )
+)
+def test_a_chart_value_is_stored_exactly_or_refused_naming_the_field(
+    shared_engine: Engine, case: tuple[str, object]
+) -> None:
+    field, value = case
+    patient_id = _new_patient(shared_engine)
+    with transaction(shared_engine) as db:
+        row = sessions.create_draft(
+            db, patient_id=patient_id, injector_id=None, chart=ready_chart()
+        )
+    chart = ready_chart()
+    _apply(chart, field, value)
+    try:
+        with transaction(shared_engine) as db:
+            sessions.save_draft(
+                db,
+                session_id=row.id,
+                patient_id=patient_id,
+                chart=chart,
+                expected_version=row.version,
+            )
+    except sessions.SessionError as err:
+        assert CHART_FIELDS[field][1] in str(err).lower(), (field, value, str(err))
+        with transaction(shared_engine) as db:
+            kept = sessions.load_chart(db, session_id=row.id)
+        assert _read_back(kept, field) == _read_back(ready_chart(), field)
+        return
+    with transaction(shared_engine) as db:
+        stored = sessions.load_chart(db, session_id=row.id)
+    read = _read_back(stored, field)
+    assert _same(read, value, field), (field, value, read)
+    bounds.check_chart(stored)  # nothing out of bounds was stored
+
+
+@settings(SHARED, max_examples=150)
+@given(family=texts, given_names=texts, allergies=texts, born=any_dates, referred=any_dates)
+def test_patient_details_are_stored_exactly_or_refused_naming_the_field(
+    shared_engine: Engine,
+    family: str,
+    given_names: str,
+    allergies: str,
+    born: date,
+    referred: date,
+) -> None:
+    with transaction(shared_engine) as db:
+        before = patients.summaries(db)
+    details = Patient(
+        family_name=family,
+        given_names=given_names,
+        allergies=allergies,
+        date_of_birth=born,
+        referral_date=referred,
+        chart_number=f"BOUND-{next(_chart_numbers)}",
+    )
+    unsafe = [
+        label
+        for label, text in (
+            ("family name", family.strip()),
+            ("given name", given_names.strip()),
+            ("allergies", allergies),
+        )
+        if bounds.unsafe_character(text)
+    ]
+    try:
+        with transaction(shared_engine) as db:
+            added = patients.add(db, patient=details)
+    except patients.PatientError as err:
+        if unsafe:
+            assert unsafe[0] in str(err), (unsafe, str(err))
+        with transaction(shared_engine) as db:
+            assert patients.summaries(db) == before
+        return
+    assert not unsafe
+    with transaction(shared_engine) as db:
+        stored = patients.get(db, patient_id=added.id)
+    assert (stored.family_name, stored.given_names) == (family.strip(), given_names.strip())
+    assert stored.allergies == allergies
+    assert (stored.date_of_birth, stored.referral_date) == (born, referred)
+    assert bounds.EARLIEST_DATE <= born <= referred <= bounds.LATEST_DATE
+
+
+@settings(SHARED, max_examples=100)
+@given(name=texts, credentials=texts, addendum=texts, clinic=texts, address=texts)
+def test_clinicians_addenda_and_settings_are_stored_exactly_or_refused(
+    shared_engine: Engine, name: str, credentials: str, addendum: str, clinic: str, address: str
+) -> None:
+    try:
+        with transaction(shared_engine) as db:
+            doctor = clinicians.add(db, name=name, credentials=credentials)
+    except clinicians.ClinicianError as err:
+        assert "clinician's name" in str(err) or "credentials" in str(err), str(err)
+    else:
+        assert (doctor.name, doctor.credentials) == (name.strip(), credentials.strip())
+
+    with transaction(shared_engine) as db:
+        author = clinicians.add(db, name="Dr Bound")
+    signed_id = _signed_session(shared_engine, author.id)
+    try:
+        with transaction(shared_engine) as db:
+            added = sessions.add_addendum(
+                db, session_id=signed_id, author_id=author.id, text=addendum
+            )
+    except sessions.SessionError as err:
+        assert "addendum" in str(err)
+        with transaction(shared_engine) as db:
+            assert sessions.addenda(db, session_id=signed_id) == []
+    else:
+        assert added.text == addendum.strip()
+        assert not bounds.unsafe_character(added.text, multiline=True)
+
+    wanted = clinic_settings.ClinicSettings(name=clinic, address=address)
+    try:
+        with transaction(shared_engine) as db:
+            clinic_settings.save(db, settings=wanted)
+    except clinic_settings.SettingsError as err:
+        assert "clinic's" in str(err)
+    else:
+        with transaction(shared_engine) as db:
+            assert clinic_settings.load(db) == wanted
+
+
+def _signed_session(engine: Engine, clinician_id: int | None) -> int:
+    patient_id = _new_patient(engine)
+    with transaction(engine) as db:
+        row = sessions.create_draft(
+            db, patient_id=patient_id, injector_id=clinician_id, chart=ready_chart()
+        )
+        assert row.id is not None and clinician_id is not None
+        findings = sessions.load_chart(db, session_id=row.id).findings()
+        sessions.sign(
+            db,
+            session_id=row.id,
+            patient_id=patient_id,
+            clinician_id=clinician_id,
+            acknowledged=[f.key for f in findings],
+            today=date(2026, 11, 2),
+        )
+    return row.id
+
+
+@settings(SHARED, max_examples=100)
+@given(row_id=st.one_of(st.integers(), st.integers(min_value=2**62, max_value=2**80)))
+def test_any_id_is_found_or_refused_in_words(shared_engine: Engine, row_id: int) -> None:
+    with transaction(shared_engine) as db:
+        for lookup, error in (
+            (lambda: sessions.get(db, session_id=row_id), sessions.SessionError),
+            (lambda: patients.get(db, patient_id=row_id), patients.PatientError),
+            (lambda: clinicians.get(db, clinician_id=row_id), clinicians.ClinicianError),
+        ):
+            try:
+                assert lookup().id == row_id
+            except error as err:
+                assert f"no {error.__name__.removesuffix('Error').lower()} " in str(err).lower()

@@ -65,13 +65,13 @@ class ClinicSettingsDialog(QDialog):
         self.setWindowTitle("Clinic settings")
 
         self.name = QLineEdit()
-        self.name.setMaxLength(120)
+        self.name.setMaxLength(store_settings.TEXT["name"][1])
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setPlaceholderText("Street\nCity, province/state, postal code")
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.phone = QLineEdit()
-        self.phone.setMaxLength(40)
+        self.phone.setMaxLength(store_settings.TEXT["phone"][1])
         self.logo = QLineEdit()
         self.logo.setPlaceholderText("No logo: the clinic name heads the note")
         self.logo.textChanged.connect(self._show_logo)
@@ -87,10 +87,10 @@ class ClinicSettingsDialog(QDialog):
             self.billing.addItem(label, code)
         self.billing.currentIndexChanged.connect(self._billing_changed)
         self.provincial_code = QLineEdit()
-        self.provincial_code.setMaxLength(40)
+        self.provincial_code.setMaxLength(store_settings.TEXT["provincial_code"][1])
         self.provincial_code.setPlaceholderText("e.g. the fee code of your province")
         self.din_ndc = QLineEdit()
-        self.din_ndc.setMaxLength(40)
+        self.din_ndc.setMaxLength(store_settings.TEXT["din_ndc"][1])
         self.din_ndc.setPlaceholderText("Filled into new sessions")
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(*MINUTES_RANGE)
@@ -168,7 +168,7 @@ class ClinicSettingsDialog(QDialog):
             try:
                 with transaction(self._engine) as db:
                     store_settings.save(db, settings=settings, clinician_id=self._clinician_id)
-            except StorageError as err:
+            except (StorageError, store_settings.SettingsError) as err:
                 problem = str(err)
         if problem is not None:
             self.error.setText(problem)

@@ -15,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from botox_chart import bounds
 from botox_chart.ui.widgets.chart_form import compact, line_edit
 
 MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
@@ -26,10 +27,24 @@ class ExpiryError(ValueError):
 
 
 def parse_expiry(text: str) -> date | None:
-    """ "2027-06-30", "2027-06" or "06/2027" (month → its last day); "" → None."""
+    """ "2027-06-30", "2027-06" or "06/2027" (month → its last day); "" → None.
+
+    A date the record cannot hold (bounds.check_date: 1900-2100) is an ExpiryError too.
+    """
     text = text.strip()
     if not text:
         return None
+    day = _read_expiry(text)
+    if day is None:
+        raise ExpiryError(f"{text!r} is not an expiry date: type it as on the vial, e.g. 2027-06.")
+    try:
+        bounds.check_date(day, "the lot expiry date")
+    except bounds.OutOfBounds as err:
+        raise ExpiryError(str(err)) from None
+    return day
+
+
+def _read_expiry(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -38,10 +53,10 @@ def parse_expiry(text: str) -> date | None:
     year, month = (match.group(1), match.group(2)) if match else ("", "")
     if not match and (match := MONTH_FIRST.match(text)):
         year, month = match.group(2), match.group(1)
-    if match and 1 <= int(month) <= 12:
+    if match and 1 <= int(month) <= 12 and int(year) >= 1:  # there is no year 0
         last = calendar.monthrange(int(year), int(month))[1]
         return date(int(year), int(month), last)
-    raise ExpiryError(f"{text!r} is not an expiry date: type it as on the vial, e.g. 2027-06.")
+    return None
 
 
 def format_expiry(day: date | None) -> str:

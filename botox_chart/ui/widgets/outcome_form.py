@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from botox_chart.chart import ADVERSE_EVENTS, URGENT_ADVERSE_EVENTS, Chart
+from botox_chart.chart import ADVERSE_EVENTS, DAYS_COUNTED, URGENT_ADVERSE_EVENTS, Chart
 from botox_chart.ui.widgets.chart_form import ChartForm, compact, line_edit, set_text, setter
 from botox_chart.ui.widgets.check_columns import CheckColumns
 
@@ -120,9 +120,9 @@ class OutcomeForm(ChartForm):
 
 def _days_box(name: str) -> QSpinBox:
     box = QSpinBox()
-    box.setRange(NOT_RECORDED, 30)
+    box.setRange(NOT_RECORDED, DAYS_COUNTED)
     box.setSpecialValueText("—")
-    box.setSuffix(" of 30")
+    box.setSuffix(f" of {DAYS_COUNTED}")
     box.setAccessibleName(name)
     box.setToolTip(f"{name}; — = not recorded")
     box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0") * 14)

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from botox_chart.chart import DIAGNOSES, NEEDLES, Chart, format_units
+from botox_chart.chart import (
+    DIAGNOSES,
+    DILUENT_ML_RANGE,
+    MAX_VIALS,
+    NEEDLES,
+    Chart,
+    format_units,
+)
 from botox_chart.ui.widgets.chart_form import (
     ChartForm,
     compact,
@@ -70,7 +77,7 @@ class ProductForm(ChartForm):
             self.vial_units.addItem(f"{size} U", size)
         self.vial_units.setAccessibleName("Vial size")
         self.vial_count = QSpinBox()
-        self.vial_count.setRange(1, 6)
+        self.vial_count.setRange(1, MAX_VIALS)
         self.vial_count.setPrefix("× ")
         self.vial_count.setAccessibleName("Vials opened")
         vials.addWidget(self.vial_units)
@@ -81,7 +88,7 @@ class ProductForm(ChartForm):
         self.vial_count.valueChanged.connect(self._on_dilution)
 
         self.diluent_ml = QDoubleSpinBox()
-        self.diluent_ml.setRange(0.5, 10.0)
+        self.diluent_ml.setRange(float(DILUENT_ML_RANGE[0]), float(DILUENT_ML_RANGE[1]))
         self.diluent_ml.setSingleStep(0.5)
         self.diluent_ml.setDecimals(2)
         self.diluent_ml.setSuffix(" mL per vial")

@@ -1,0 +1,238 @@
+"""What may enter the record: numbers in clinical ranges, dates a clinic can mean, ids a database
+can hold, and text without invisible control characters.
+
+Pure Python, like ``chart.py``. The store checks every chart, patient, clinician, addendum and
+clinic setting against these rules before writing it, however it arrived (the window, the command
+line, a script), so a value outside them is never stored. A refusal is an :class:`OutOfBounds` whose
+message names the field in the user's words; each store module raises it again as its own user
+error. The clinical ranges live with the chart's rules (``chart.py``); the widgets use the same
+constants.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TypeGuard
+
+from botox_chart.chart import (
+    DAYS_COUNTED,
+    Chart,
+    ChartError,
+    Injection,
+    InjectionKind,
+    parse_units,
+)
+from botox_chart.protocol import SIDES, VIEWS
+
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+"""Dates of service, birth, referral and lot expiry: outside these a date is a typing slip (and
+9999-12-31 leaves no room for the next-due date printed on the note)."""
+MAX_ID = 2**63 - 1
+"""The largest id a database holds (SQLite INTEGER, PostgreSQL BIGINT)."""
+MAX_SEARCH_LENGTH = 200
+"""Search text: longer than any name and chart number together (SQLite refuses LIKE patterns
+beyond 50,000 bytes)."""
+MAX_LINE_LENGTH = 500
+"""One line of free text with no column limit of its own (tolerance, aftercare, a reason)."""
+MAX_TEXT_LENGTH = 10_000
+"""Several lines of free text (notes, an addendum, an address): pages of a procedure note."""
+MAX_COORDINATE = 10_000.0
+"""Diagram coordinates are in the SVGs' units (a view is 400 x 500); far beyond is a bad value."""
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: invisible, they reorder what follows ("Smith" can show as
+"htimS"), so a record would not read as it is stored."""
+LINE_BREAKS = "\n\t"
+"""Allowed in multi-line text only."""
+
+
+class OutOfBounds(ValueError):
+    """A value outside what the record may hold; the message names the field for the user."""
+
+
+def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first character that is never stored nor printed as is, or None.
+
+    Control characters (newline and tab are allowed in multi-line text), line and paragraph
+    separators, bidi embeddings, overrides and isolates, and half surrogate pairs (they cannot be
+    written as UTF-8).
+    """
+    for char in text:
+        if multiline and char in LINE_BREAKS:
+            continue
+        if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            return char
+    return None
+
+
+def escape(text: str) -> str:
+    """Text for one line of a terminal: every unsafe character (newlines too) shown escaped."""
+    return "".join(repr(char)[1:-1] if unsafe_character(char) else char for char in text)
+
+
+def check_text(
+    value: object, label: str, *, multiline: bool = False, max_length: int | None = None
+) -> None:
+    """Text without unsafe characters and, with ``max_length``, not longer than that."""
+    if not isinstance(value, str):
+        raise OutOfBounds(f"{_capital(label)} must be text.")
+    char = unsafe_character(value, multiline=multiline)
+    if char is not None:
+        raise OutOfBounds(f"There is {_kind(char)} (U+{ord(char):04X}) in {label}; remove it.")
+    if max_length is not None and len(value) > max_length:
+        raise OutOfBounds(
+            f"Too much text in {label} ({len(value)} characters; at most {max_length})."
+        )
+
+
+def is_date(value: object) -> TypeGuard[date]:
+    """A calendar date, not a date and time (which would not read back equal)."""
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def check_date(value: object, label: str) -> None:
+    """A calendar date from 1900-01-01 to 2100-12-31."""
+    if not is_date(value):
+        raise OutOfBounds(f"{_capital(label)} must be a date.")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise OutOfBounds(
+            f"{_capital(label)} must be from {EARLIEST_DATE.isoformat()} to "
+            f"{LATEST_DATE.isoformat()} (got {value.isoformat()})."
+        )
+
+
+def check_whole(value: object, label: str, low: int, high: int) -> None:
+    """A whole number (not True/False, not 5.0) from ``low`` to ``high``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise OutOfBounds(
+            f"{_capital(label)} must be a whole number from {low} to {high}{_got(value)}."
+        )
+
+
+def is_id(value: object) -> bool:
+    """A whole number a database can hold as an id (1 to 2**63 - 1)."""
+    return not isinstance(value, bool) and isinstance(value, int) and 1 <= value <= MAX_ID
+
+
+def check_id(value: object, what: str) -> None:
+    """An id a database can hold; ``what`` is the record, e.g. "session"."""
+    if not is_id(value):
+        raise OutOfBounds(
+            f"There is no {what} {_short(value)}: ids are whole numbers from 1 to {MAX_ID}."
+        )
+
+
+def check_search(text: str) -> None:
+    """Search text of a sensible length."""
+    if len(text) > MAX_SEARCH_LENGTH:
+        raise OutOfBounds(
+            f"The search text is too long ({len(text)} characters; at most {MAX_SEARCH_LENGTH})."
+        )
+
+
+CHART_TEXT = {
+    "diagnosis_code": "the diagnosis code",
+    "product": "the product",
+    "din_ndc": "the DIN/NDC",
+    "lot_number": "the lot number",
+    "diluent": "the diluent",
+    "needle": "the needle",
+    "adverse_event_other": "the other adverse event",
+    "tolerance": "the tolerance",
+    "aftercare": "the aftercare",
+}
+"""One-line text of a chart (their column limits are checked as they are stored)."""
+
+
+def check_chart(chart: Chart) -> None:
+    """Everything a chart says, within the bounds of the record (its findings are another matter:
+    a draft may be incomplete, but never hold an impossible value)."""
+    check_date(chart.date_of_service, "the date of service")
+    if chart.lot_expiry is not None:
+        check_date(chart.lot_expiry, "the lot expiry date")
+    problem = chart.dilution.problem()
+    if problem:
+        raise OutOfBounds(problem)
+    for days, label in (
+        (chart.headache_days, "headache days"),
+        (chart.migraine_days, "migraine days"),
+    ):
+        if days is not None:
+            check_whole(days, label, 0, DAYS_COUNTED)
+    for name, label in CHART_TEXT.items():
+        check_text(getattr(chart, name), label, max_length=MAX_LINE_LENGTH)
+    check_text(chart.notes, "the notes", multiline=True, max_length=MAX_TEXT_LENGTH)
+    for code, reason in chart.omissions.items():
+        check_text(code, "an omitted site's code", max_length=MAX_LINE_LENGTH)
+        check_text(reason, "the reason a site was omitted", max_length=MAX_LINE_LENGTH)
+    if not isinstance(chart.consent, bool):
+        raise OutOfBounds("Consent is recorded as yes or no.")
+    for name, present in chart.screen.items():
+        check_text(name, "a contraindication", max_length=MAX_LINE_LENGTH)
+        if present is not None and not isinstance(present, bool):
+            raise OutOfBounds("A contraindication is answered yes, no or not asked.")
+    for event in chart.adverse_events:
+        check_text(event, "an adverse event", max_length=MAX_LINE_LENGTH)
+    for injection in chart.injections:
+        check_injection(injection)
+
+
+def check_injection(injection: Injection) -> None:
+    """A charted site: its words, where it is on the diagram, and a sensible dose."""
+    check_text(injection.label, "a site label", max_length=MAX_LINE_LENGTH)
+    where = injection.label[:40]
+    check_text(injection.key, f"the key of {where}", max_length=MAX_LINE_LENGTH)
+    check_text(injection.muscle, f"the muscle of {where}", max_length=MAX_LINE_LENGTH)
+    if injection.site_code is not None:
+        check_text(injection.site_code, f"the site code of {where}", max_length=MAX_LINE_LENGTH)
+    if not isinstance(injection.kind, InjectionKind):
+        raise OutOfBounds(f"{where}: a site is a protocol, follow-the-pain or custom site.")
+    if injection.side not in SIDES:
+        raise OutOfBounds(f"{where}: the side must be one of {', '.join(SIDES)}.")
+    point = injection.point
+    if point.view not in VIEWS:
+        raise OutOfBounds(f"{where}: the diagram view must be one of {', '.join(VIEWS)}.")
+    for coordinate in (point.x, point.y):
+        if (
+            isinstance(coordinate, bool)
+            or not isinstance(coordinate, int | float)
+            or not math.isfinite(coordinate)
+            or abs(coordinate) > MAX_COORDINATE
+        ):
+            raise OutOfBounds(f"{where}: its place on the diagram is not a sensible point.")
+    units: object = injection.units
+    try:
+        if isinstance(units, bool) or not isinstance(units, Decimal | int | float):
+            raise ChartError(f"{_short(units)} is not a number of units.")
+        parse_units(Decimal(units))  # exactly the value that would be stored
+    except ChartError as err:
+        raise OutOfBounds(f"{where}: {err}") from None
+
+
+def _kind(char: str) -> str:
+    if char in BIDI_CONTROLS:
+        return "an invisible text-direction character"
+    if char in "\n\r\u2028\u2029":
+        return "a line break"
+    if unicodedata.category(char) == "Cs":
+        return "half of a character"
+    return "a control character"
+
+
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+def _short(value: object) -> str:
+    """A value for a message: short, on one line (a 5,000-digit int is not even printable)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return "a very large number"
+    text = repr(value) if not isinstance(value, int) else str(value)
+    return escape(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _got(value: object) -> str:
+    return f" (got {_short(value)})" if isinstance(value, int | float | Decimal) else ""
