@@ -30,6 +30,9 @@ class DatabaseLoader(QObject):
     """A message for the user: the database could not be opened or read."""
     backupFailed = Signal(str)
     """The daily automatic backup could not be made (the database itself is fine)."""
+    warning = Signal(str)
+    """The database is open, but how it is used needs attention (e.g. connected to PostgreSQL as
+    the role that owns the tables)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +74,19 @@ class DatabaseLoader(QObject):
         engine = open_database(url)
         self.opened.emit(engine)
         self._load(engine)
+        self._check_role(engine)
         self._daily_backup(engine)
+
+    def _check_role(self, engine: Engine) -> None:
+        """Warn when PostgreSQL is used as the tables' owner (store.roles), after the list."""
+        from botox_chart.store import StorageError, roles
+
+        try:
+            warning = roles.owner_warning(engine)
+        except StorageError as err:
+            warning = f"Could not check which role the database is used as: {err}"
+        if warning:
+            self.warning.emit(warning)
 
     def _daily_backup(self, engine: Engine) -> None:
         """The rotating daily backup (store.backup), after the list is shown so nobody waits."""

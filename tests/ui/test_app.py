@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import backup
+from botox_chart.store import backup, open_database, roles
 from botox_chart.ui import app as app_module
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.style import stylesheet
@@ -72,6 +72,41 @@ def test_opening_the_window_makes_the_daily_backup(
     window.loader.wait()
     (made,) = backup.automatic_backups()
     assert backup.inspect(made).patients == 1
+
+
+def test_a_warning_about_the_database_shows_in_the_banner(
+    qtbot: QtBot, engine: Engine, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_clinician(engine)
+    monkeypatch.setattr(roles, "owner_warning", lambda _engine: "Connected as the owner.")
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.loader.warning, timeout=LOAD_TIMEOUT_MS):
+        window.open_database(sqlite_url)
+    assert window.banner.isVisible()
+    assert window.banner.text() == "Connected as the owner."
+    assert window.banner.property("severity") == "warning"
+
+
+@pytest.mark.postgres
+def test_the_window_warns_when_postgresql_is_used_as_the_tables_owner(
+    qtbot: QtBot, pg_url: str
+) -> None:
+    owner = open_database(pg_url)
+    make_clinician(owner)
+    owner.dispose()
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    window.open_database(pg_url)
+    qtbot.waitUntil(window.banner.isVisible, timeout=LOAD_TIMEOUT_MS)
+    assert window.banner.text().startswith("Connected to PostgreSQL as postgres, which ")
+    assert "botox-chart migrate" in window.banner.text()
+    assert window.banner.property("severity") == "warning"
+    window.close()
+    if window.engine is not None:
+        window.engine.dispose()
 
 
 def test_a_damaged_database_file_is_explained_and_left_untouched(
