@@ -146,6 +146,7 @@ def add_patients(url: str, today: date) -> dict[str, int]:
                 sessions.sign(
                     db,
                     session_id=row.id,
+                    patient_id=patient.id,
                     clinician_id=physician.id,
                     acknowledged=[f.key for f in chart.findings()],
                     today=day,

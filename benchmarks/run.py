@@ -177,7 +177,16 @@ def _launches(
 ) -> dict[str, list[Any]]:
     """Every process launch, alternating app and baselines; order reversed every other round."""
     app = launch.console_script("botox-chart")
-    note = [*app, "--db", data.url, "note", str(data.note_session_id), "-o", str(work / "n.pdf")]
+    note = [
+        *app,
+        "--db",
+        data.url,
+        "note",
+        str(data.note_session_id),
+        "-o",
+        str(work / "n.pdf"),
+        "--force",
+    ]
     bare_note = [sys.executable, str(BASELINES / "bare_note.py"), str(work / "bare.pdf")]
     env = screen.env
     programs: list[tuple[str, Callable[[], Any]]] = [

@@ -16,6 +16,9 @@ from typing import Any
 from botox_chart import paths
 
 EXIT_USER_ERROR = 1
+MAX_DEMO_PATIENTS = 100_000
+"""demo-data makes at most this many patients (about 5 times the largest benchmark)."""
+FORCE_HELP = "write over an existing file"
 
 
 class UserError(Exception):
@@ -44,13 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(message: str) -> str:
-    """Control characters (e.g. from a file name typed with a stray return) shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+    """Control and bidi characters (a file name typed with a stray return, a name stored before
+    the store refused them) shown escaped, so what is printed reads as it is stored."""
+    from botox_chart.bounds import escape
+
+    return escape(message)
 
 
 def _user_message(err: Exception) -> str | None:
     """The one-line message for an error the user can fix; None for a bug."""
     from botox_chart.chart import ChartError
+    from botox_chart.output import OutputRefused
     from botox_chart.protocol import ProtocolError
     from botox_chart.store.clinicians import ClinicianError
     from botox_chart.store.engine import StorageError
@@ -66,7 +73,9 @@ def _user_message(err: Exception) -> str | None:
         SessionError,
         ClinicianError,
     )
-    if isinstance(err, user_errors):
+    if isinstance(err, OutputRefused) and err.exists:
+        return f"{err} Add --force to write over it."
+    if isinstance(err, user_errors + (OutputRefused,)):
         return str(err)
     if isinstance(err, OSError) and err.filename:
         return f"{err.filename}: {err.strerror}"
@@ -99,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "demo-data", parents=[common], help="fill the database with synthetic patients"
     )
-    p.add_argument("--patients", type=_positive_int, default=200, metavar="N")
+    p.add_argument("--patients", type=_patient_count, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.add_argument(
         "--force", action="store_true", help="add to a database that already holds patients"
@@ -113,13 +122,15 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
+    p.add_argument("-o", "--output", metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_note)
 
     p = sub.add_parser(
         "backup", parents=[common], help="a consistent copy of the database (safe while charting)"
     )
-    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_backup)
 
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
@@ -129,25 +140,62 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("record", parents=[common], help="write a patient's treatment record")
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
+    p.add_argument("-o", "--output", metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_record)
+
+    p = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check every signed session, addendum and audit link (exit 1 naming each failure)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(run=_verify)
+
+    p = sub.add_parser(
+        "migrate",
+        parents=[common],
+        help="PostgreSQL: create or upgrade the schema as its owner; the app role gets only "
+        "what the app needs",
+    )
+    p.add_argument(
+        "--app-role",
+        required=True,
+        metavar="ROLE",
+        help="the role workstations connect as (created without a password if missing)",
+    )
+    p.set_defaults(run=_migrate)
     return parser
 
 
-def _positive_int(text: str) -> int:
+def _positive_int(text: str, *, most: int | None = None) -> int:
+    """A whole number from 1 to ``most`` (by default the largest id a database holds)."""
+    from botox_chart.bounds import MAX_ID
+
+    most = MAX_ID if most is None else most
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be 1 or more")
+    if value > most:
+        raise argparse.ArgumentTypeError(f"{text} is too large (at most {most})")
     return value
 
 
-def _db(args: argparse.Namespace) -> Any:
-    from botox_chart.store import open_database
+def _patient_count(text: str) -> int:
+    return _positive_int(text, most=MAX_DEMO_PATIENTS)
 
-    return open_database(getattr(args, "db", None))
+
+def _db(args: argparse.Namespace) -> Any:
+    from botox_chart.store import open_database, roles
+
+    engine = open_database(getattr(args, "db", None))
+    warning = roles.owner_warning(engine)
+    if warning:
+        print(f"botox-chart: warning: {_one_line(warning)}", file=sys.stderr)
+    return engine
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -258,8 +306,9 @@ def _sessions(args: argparse.Namespace) -> int:
         return 0
     print(f"{'ID':>7}  {'Date':<10}  {'Patient':<32}  {'Status':<6}  {'Units':>6}  Sites")
     for s in found:
+        patient = _one_line(s.patient)[:32]  # rows stored before names were checked
         print(
-            f"{s.id:>7}  {s.date_of_service.isoformat():<10}  {s.patient[:32]:<32}  "
+            f"{s.id:>7}  {s.date_of_service.isoformat():<10}  {patient:<32}  "
             f"{s.status:<6}  {format_units(s.total_units):>6}  {s.sites:>5}"
         )
     return 0
@@ -267,27 +316,67 @@ def _sessions(args: argparse.Namespace) -> int:
 
 def _note(args: argparse.Namespace) -> int:
     from botox_chart.note import render
+    from botox_chart.store import verify
 
-    output = args.output or Path(f"session-{args.session_id}.pdf")
-    written = render.write_session_note(_db(args), session_id=args.session_id, path=output)
-    print(f"Wrote {written}")
+    engine = _db(args)
+    output = Path(f"session-{args.session_id}.pdf") if args.output is None else args.output
+    written = render.write_session_note(
+        engine, session_id=args.session_id, path=output, force=args.force
+    )
+    print(f"Wrote {_one_line(str(written))}")
+    with engine.connect() as connection:
+        problems = verify.session_problems(connection, session_id=args.session_id)
+    if problems:
+        print(
+            f"botox-chart: session {args.session_id} does not match its signature (the note says "
+            f"so on every page): {_one_line(problems[0].detail)}",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
     return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from botox_chart.store import verify
+
+    engine = _db(args)
+    progress = None
+    if sys.stderr.isatty() and not args.json:
+
+        def progress(step: str) -> None:
+            print(f"Checking {step}…", file=sys.stderr, flush=True)
+
+    report = verify.verify(engine, progress=progress)
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, indent=1)
+        print()
+    else:
+        for problem in report.problems:
+            print(f"FAILED {problem.kind}: {_one_line(problem.detail)}")
+        verdict = "All records hold" if report.ok else f"{len(report.problems)} problem(s) found"
+        print(
+            f"{verdict}: {report.sessions_checked} signed sessions and "
+            f"{report.events_checked} audit events checked."
+        )
+    return 0 if report.ok else EXIT_USER_ERROR
 
 
 def _record(args: argparse.Namespace) -> int:
     from botox_chart.note import render
 
-    output = args.output or Path(f"patient-{args.patient_id}-record.pdf")
-    written = render.write_treatment_record(_db(args), patient_id=args.patient_id, path=output)
-    print(f"Wrote {written}")
+    output = Path(f"patient-{args.patient_id}-record.pdf") if args.output is None else args.output
+    written = render.write_treatment_record(
+        _db(args), patient_id=args.patient_id, path=output, force=args.force
+    )
+    print(f"Wrote {_one_line(str(written))}")
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
     from botox_chart.store import backup
 
-    written = backup.backup(_db(args), args.output)
-    print(f"Backed up to {written}")
+    written = backup.backup(_db(args), args.output, force=args.force)
+    print(f"Backed up to {_one_line(str(written))}")
     return 0
 
 
@@ -298,8 +387,10 @@ def _restore(args: argparse.Namespace) -> int:
     engine = _db(args)
     info = backup.inspect(args.file)
     print(
-        f"{args.file} holds {info.patients} patients and {info.sessions} sessions "
-        f"(newest {info.newest_session or 'none'})."
+        _one_line(
+            f"{args.file} holds {info.patients} patients and {info.sessions} sessions "
+            f"(newest {info.newest_session or 'none'})."
+        )
     )
     print(f"Restoring replaces everything now in {describe(engine)}; it is saved first.")
     if not args.yes:
@@ -310,6 +401,14 @@ def _restore(args: argparse.Namespace) -> int:
             return EXIT_USER_ERROR
     safety = backup.restore(engine, args.file)
     print(f"Restored. The data it replaced is saved in {safety}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from botox_chart.store import roles
+
+    for line in roles.migrate_as_owner(getattr(args, "db", None), app_role=args.app_role):
+        print(line)
     return 0
 
 

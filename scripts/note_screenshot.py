@@ -119,6 +119,7 @@ def demo_note(database: Path) -> bytes:
             sessions.sign(
                 db,
                 session_id=row.id,
+                patient_id=patient.id,
                 clinician_id=doctor.id,
                 acknowledged=[f.key for f in findings],
                 today=c.date_of_service,

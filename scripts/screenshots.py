@@ -99,7 +99,13 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
         chart.consent = True
         chart.screen = dict.fromkeys(chart.screen, False)
         chart.headache_days, chart.migraine_days = 9, 6
-        sessions.save_draft(db, session_id=draft_id, chart=chart, expected_version=draft.version)
+        sessions.save_draft(
+            db,
+            session_id=draft_id,
+            patient_id=patient_id,
+            chart=chart,
+            expected_version=draft.version,
+        )
     engine.dispose()
 
     app = application()

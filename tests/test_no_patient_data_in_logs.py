@@ -38,7 +38,13 @@ def test_a_whole_flow_logs_nothing_that_identifies_the_patient(
     with transaction(engine) as db:
         sessions.add_addendum(db, session_id=row.id, author_id=doctor.id, text="Called back.")
         draft = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id)
-        sessions.save_draft(db, session_id=draft.id, chart=ready_chart(), expected_version=1)
+        sessions.save_draft(
+            db,
+            session_id=draft.id,
+            patient_id=patient.id,
+            chart=ready_chart(),
+            expected_version=1,
+        )
         with pytest.raises(patients.PatientError):  # a refusal on the way
             patients.add(db, patient=patients.Patient(**{**patient.model_dump(), "id": None}))
     render.write_session_note(engine, session_id=row.id, path=tmp_path / "note.pdf")

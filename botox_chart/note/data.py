@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, col, select
 
 from botox_chart.chart import Chart
-from botox_chart.store import patients, sessions
+from botox_chart.store import chain, patients, sessions, verify
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
 from botox_chart.store.settings import ClinicSettings
@@ -52,6 +52,10 @@ class SessionNote:
     """The warnings the signer acknowledged, in words."""
     addenda: tuple[AddendumInfo, ...]
     baseline: Baseline | None
+    fingerprint: str = ""
+    """The short form of the signed record's digest (store.chain), printed on every page."""
+    integrity_problems: tuple[str, ...] = ()
+    """What ``verify`` finds wrong with this signed session (empty: it matches its signature)."""
 
     @property
     def signed(self) -> bool:
@@ -112,6 +116,12 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
         acknowledged=tuple(key.split(":", 1)[-1] for key in row.acknowledged or ()),
         addenda=addenda,
         baseline=_baseline(db, row),
+        fingerprint=chain.fingerprint(row.record_digest) if row.record_digest else "",
+        integrity_problems=tuple(
+            p.detail for p in verify.session_problems(db.connection(), session_id=session_id)
+        )
+        if row.status == Status.SIGNED.value
+        else (),
     )
 
 

@@ -205,7 +205,9 @@ def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed
     canvas.setFont(fonts.REGULAR, 7)
     printed_text = f"Printed {printed.strftime('%Y-%m-%d %H:%M %Z').strip()}"
     canvas.drawString(
-        left, bottom, _fit(f"{header.footer} · {printed_text}", fonts.REGULAR, 7, 380)
+        left,
+        bottom,
+        _fit(f"{header.footer} · {printed_text}", fonts.REGULAR, 7, right - left - 70),
     )
     canvas.setFillColor(INK)
     canvas.setFont(fonts.BOLD, 8.5)

@@ -191,6 +191,10 @@ def story(note: SessionNote, width: float) -> list[Flowable]:
 def page_header(note: SessionNote) -> PageHeader:
     p = note.patient
     state = "signed" if note.signed else "DRAFT, not signed"
+    if note.fingerprint:
+        state += f" · fingerprint {note.fingerprint}"
+    if note.integrity_problems:
+        state += " · DOES NOT MATCH ITS SIGNATURE"
     return PageHeader(
         patient=f"{p.family_name.upper()}, {p.given_names}",
         details=(
@@ -876,6 +880,23 @@ def _signature(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) ->
         ("Supervising physician", supervisor),
         ("Signature", signed),
     ]
+    if note.fingerprint:
+        pairs.append(
+            (
+                "Record fingerprint",
+                f"<b>{text(note.fingerprint)}</b> (the start of the signed record's SHA-256 "
+                "digest; <i>botox-chart verify</i> checks it)",
+            )
+        )
+    if note.integrity_problems:
+        pairs.append(
+            (
+                "Integrity",
+                f'<font color="{layout.ALERT.hexval()}"><b>This record does not match its '
+                "signature.</b></font> "
+                + " ".join(text(problem) for problem in note.integrity_problems),
+            )
+        )
     if note.acknowledged:
         pairs.append(
             (

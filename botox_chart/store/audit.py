@@ -1,13 +1,30 @@
 """The audit trail: who did what to which record, and when. Written in the same transaction as the
-change it records, so a change and its audit entry are stored together or not at all."""
+change it records, so a change and its audit entry are stored together or not at all.
+
+Every event is a link in a digest chain (store.chain): it carries the digest of the event before
+it, and its own. Appending takes the chain's head row first (``audit_chain``), so two workstations
+append in turn and the chain never forks; the head is also kept outside the database
+(store.anchors) once the transaction commits.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
-from botox_chart.store.models import AuditEvent
+from botox_chart.store import anchors, chain
+from botox_chart.store.models import AuditChain, AuditEvent, utcnow
+
+_EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
+_CHAIN = AuditChain.__table__  # type: ignore[attr-defined]
+
+
+class ChainHeadMissing(RuntimeError):
+    """The audit chain's head row is gone: the database was edited outside the app."""
 
 
 def record(
@@ -18,16 +35,55 @@ def record(
     patient_id: int | None = None,
     session_id: int | None = None,
     changes: dict[str, Any] | None = None,
-) -> AuditEvent:
-    event = AuditEvent(
-        action=action,
-        clinician_id=clinician_id,
-        patient_id=patient_id,
-        session_id=session_id,
-        changes=changes or {},
+) -> int:
+    """Append an event to the chain in the session's transaction; returns its id. The head is
+    anchored outside the database when the transaction commits."""
+    db.flush()
+    event = {
+        "action": action,
+        "clinician_id": clinician_id,
+        "patient_id": patient_id,
+        "session_id": session_id,
+        "changes": changes or {},
+    }
+    event_id, digest = append(db.connection(), [event])
+    anchors.on_commit(db, event_id=event_id, digest=digest, action=action, session_id=session_id)
+    return event_id
+
+
+def append(connection: Connection, events: Sequence[dict[str, Any]]) -> tuple[int, str]:
+    """Append events (in order) to the chain; returns the last one's id and digest.
+
+    Used one at a time by :func:`record`, and in bulk by demo data and the migration that sealed
+    the first release's rows.
+    """
+    locked = connection.execute(
+        sa.update(_CHAIN).where(_CHAIN.c.id == 1).values(events=_CHAIN.c.events + len(events))
     )
-    db.add(event)
-    return event
+    if locked.rowcount != 1:
+        raise ChainHeadMissing(
+            "The audit trail's head is missing: the database was changed outside botox-chart. "
+            "Run botox-chart verify."
+        )
+    head = connection.execute(sa.select(_CHAIN.c.head).where(_CHAIN.c.id == 1)).scalar_one()
+    rows = []
+    for event in events:
+        values = {
+            "at": event.get("at") or utcnow(),
+            "action": event["action"],
+            "clinician_id": event.get("clinician_id"),
+            "patient_id": event.get("patient_id"),
+            "session_id": event.get("session_id"),
+            "changes": _plain(event.get("changes") or {}),
+        }
+        digest = chain.event_digest(values, head)
+        rows.append({**values, "prev_digest": head, "digest": digest})
+        head = digest
+    connection.execute(sa.insert(_EVENTS), rows)
+    connection.execute(sa.update(_CHAIN).where(_CHAIN.c.id == 1).values(head=head))
+    # The head row is held until commit: the newest event is this transaction's own.
+    last = connection.execute(sa.select(sa.func.max(_EVENTS.c.id))).scalar_one()
+    return int(last), head
 
 
 def events(

@@ -2,27 +2,48 @@
 
 Copies use SQLite's online backup API, so they are consistent while the app is charting. PostgreSQL
 is backed up with the server's own tools (pg_dump), as the README says.
+
+A damaged database is never backed up: the integrity check runs before every copy, and again on the
+copy. Each backup has a companion ``.json`` file with the audit chain's head at the time (one more
+copy of it outside the database, store.anchors) and the check's result; rotation always keeps the
+newest backup that passed it. A restore gives the restored database a new identity, so a window
+still open on the old one cannot write into it (store.identity), starts a new anchor file, and
+records the restore in the audit trail.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-from botox_chart import paths
-from botox_chart.store import migrate
-from botox_chart.store.engine import SQLITE_HEADER, StorageError, describe, sqlite_path
+from botox_chart import output, paths
+from botox_chart.store import anchors, audit, identity, migrate
+from botox_chart.store.engine import (
+    SQLITE_HEADER,
+    StorageError,
+    check_integrity,
+    describe,
+    make_engine,
+    open_database,
+    sqlite_path,
+)
 
 AUTO_PREFIX = "auto-"
 KEEP_ENV = "BOTOX_CHART_BACKUP_KEEP"
 DEFAULT_KEEP = 14
 """Automatic backups kept (one a day: two weeks)."""
 AUTO_EVERY = timedelta(hours=24)
+METADATA_SUFFIX = ".json"
+"""A backup's companion file: the audit chain's head when it was made, and its check's result."""
 
 
 @dataclass(frozen=True)
@@ -34,15 +55,21 @@ class BackupInfo:
     newest_session: str | None
 
 
-def backup(engine: Engine, target: Path | None = None) -> Path:
-    """A consistent copy of the database (safe while the app runs); returns its path."""
+def backup(
+    engine: Engine, target: str | os.PathLike[str] | None = None, *, force: bool = False
+) -> Path:
+    """A consistent copy of the database (safe while the app runs); returns its path.
+
+    Raises OutputRefused for the database itself, a folder, device or pipe, and an existing file
+    unless ``force``.
+    """
     source = _require_sqlite(engine)
     if target is None:
         target = paths.backups_dir() / f"botox-chart-{_stamp()}.sqlite3"
-    if target.exists():
-        raise StorageError(f"{target} already exists; choose another file name.")
-    _copy(source, target)
-    return target
+    output.check_target(target, force=force, database=source)
+    output.check_target(metadata_path(Path(target)), force=force, database=source)
+    check_integrity(engine)
+    return _copy(source, target, force=force)
 
 
 def auto_backup(
@@ -57,10 +84,42 @@ def auto_backup(
     if existing and now - _modified(existing[-1]) < AUTO_EVERY:
         return None
     target = paths.backups_dir() / f"{AUTO_PREFIX}{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
-    _copy(_require_sqlite(engine), target)
-    for old in automatic_backups()[:-keep] if keep > 0 else []:
-        old.unlink(missing_ok=True)
+    check_integrity(engine)
+    _copy_aside(_require_sqlite(engine), target)
+    _rotate(keep)
     return target
+
+
+def _rotate(keep: int) -> None:
+    """Delete the oldest automatic backups beyond ``keep``, never the newest that passed its
+    integrity check (whatever else is newer)."""
+    backups = automatic_backups()
+    kept = set(backups[-keep:])
+    sound = [path for path in backups if passed_check(path)]
+    if sound:
+        kept.add(sound[-1])
+    for old in backups:
+        if old not in kept:
+            old.unlink(missing_ok=True)
+            metadata_path(old).unlink(missing_ok=True)
+
+
+def metadata_path(backup_file: Path) -> Path:
+    return backup_file.with_name(backup_file.name + METADATA_SUFFIX)
+
+
+def metadata(backup_file: Path) -> dict[str, Any] | None:
+    """A backup's companion file (None if it has none or it cannot be read)."""
+    try:
+        data = json.loads(metadata_path(backup_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def passed_check(backup_file: Path) -> bool:
+    found = metadata(backup_file)
+    return found is not None and found.get("integrity") == "ok"
 
 
 def automatic_backups() -> list[Path]:
@@ -79,12 +138,26 @@ def inspect(path: Path) -> BackupInfo:
             patients = conn.execute("SELECT COUNT(*) FROM patient").fetchone()[0]
             sessions = conn.execute("SELECT COUNT(*) FROM treatment_session").fetchone()[0]
             newest = conn.execute("SELECT MAX(date_of_service) FROM treatment_session").fetchone()
+            _check_head(path, conn)
         conn.close()
     except sqlite3.DatabaseError as err:
         raise StorageError(f"{path} is not a botox-chart backup ({err}).") from err
     if not migrate.is_known(revision):
         raise StorageError(f"{path} was made by a newer version of botox-chart.")
     return BackupInfo(path, revision, patients, sessions, newest[0])
+
+
+def _check_head(path: Path, conn: sqlite3.Connection) -> None:
+    """A backup whose audit trail no longer ends where its companion file says was changed."""
+    found = metadata(path)
+    if not found or not found.get("head_digest"):
+        return
+    head = conn.execute("SELECT id, digest FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    if head is None or (head[0], head[1]) != (found.get("head_event_id"), found["head_digest"]):
+        raise StorageError(
+            f"{path} was changed after it was made (its audit trail does not end where its "
+            f"companion file {metadata_path(path).name} says). It was not used."
+        )
 
 
 def restore(engine: Engine, source: Path) -> Path:
@@ -96,30 +169,82 @@ def restore(engine: Engine, source: Path) -> Path:
     inspect(source)
     safety = paths.backups_dir() / f"before-restore-{_stamp()}.sqlite3"
     if target.exists():
-        _copy(target, safety)
+        _copy_aside(target, safety)
     engine.dispose()
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+    with (
+        closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+        closing(sqlite3.connect(target)) as dst,
+    ):
         src.backup(dst)
-    src.close()
-    dst.close()
+    # The anchors of the database just replaced stay with its safety copy; the restored one
+    # starts its own from the head it had when it was backed up.
+    anchor_file = anchors.path_for(make_engine(f"sqlite:///{target}"))
+    if anchor_file.exists():
+        os.replace(anchor_file, safety.with_name(safety.name + anchors.SUFFIX))
+    restored = open_database(str(target))
+    try:
+        with Session(restored) as db:
+            identity.renew(db.connection())
+            audit.record(db, action="restore", changes={"safety_copy": safety.name})
+            db.commit()
+    finally:
+        restored.dispose()
     return safety
 
 
-def _copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    try:
+def _copy(source: Path, target: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Copy with SQLite's backup API into a private temporary file beside ``target``, then publish
+    it (botox_chart.output: never over the database, a non-regular file, or unforced a file)."""
+
+    def fill(_descriptor: int, temporary: Path) -> None:
         with (
-            sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src,
-            sqlite3.connect(partial) as dst,
+            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(temporary)) as dst,
         ):
             src.backup(dst)
-        src.close()
-        dst.close()
-        os.replace(partial, target)
+
+    try:
+        written = output.write_with(target, fill, force=force, database=source)
+        _write_metadata(written, force=force, database=source)
     except (sqlite3.Error, OSError) as err:
-        partial.unlink(missing_ok=True)
         raise StorageError(f"Could not write the backup {target}: {err}") from err
+    return written
+
+
+def _write_metadata(backup_file: Path, *, force: bool, database: Path) -> None:
+    """The companion file: the copy's own integrity check and audit-chain head."""
+    with closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as copy:
+        integrity = copy.execute("PRAGMA quick_check(1)").fetchone()[0]
+        head = copy.execute(
+            "SELECT id, digest FROM audit_event ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        uid = copy.execute("SELECT uid FROM database_identity WHERE id = 1").fetchone()
+        revision = copy.execute("SELECT version_num FROM alembic_version").fetchone()
+    document = {
+        "made_at": datetime.now(UTC).isoformat(),
+        "integrity": integrity,
+        "schema": revision[0] if revision else None,
+        "database_id": uid[0] if uid else None,
+        "head_event_id": head[0] if head else None,
+        "head_digest": head[1] if head else None,
+    }
+    if integrity != "ok":
+        backup_file.unlink(missing_ok=True)
+        raise StorageError(f"The copy {backup_file} failed its integrity check ({integrity}).")
+    output.write_bytes(
+        metadata_path(backup_file),
+        json.dumps(document, indent=1).encode(),
+        force=force,
+        database=database,
+    )
+
+
+def _copy_aside(source: Path, target: Path) -> None:
+    """A copy the app names itself (automatic, before a restore): a refusal is a storage error."""
+    try:
+        _copy(source, target)
+    except output.OutputRefused as err:
+        raise StorageError(f"Could not write the backup {err}") from err
 
 
 def _require_sqlite(engine: Engine) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -24,7 +25,8 @@ from sqlmodel import Session, col, func, select
 from botox_chart import protocol as protocols
 from botox_chart.chart import CONTRAINDICATIONS, NEEDLE, PRODUCT, Chart, Dilution
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit, clinicians
+from botox_chart.store import audit, chain, clinicians, roles
+from botox_chart.store.engine import StorageError, describe
 from botox_chart.store.models import (
     Clinician,
     InjectionRow,
@@ -100,6 +102,11 @@ def generate(
     progress: Callable[[int], None] | None = None,
 ) -> DemoResult:
     """Add ``patients`` synthetic patients with signed sessions (and demo clinicians)."""
+    if not roles.may_move_id_sequences(engine):  # _sync_sequences, after rows with their own ids
+        raise StorageError(
+            f"demo-data runs as the owner of {describe(engine)} (--db OWNER_URL): it moves the id "
+            f"sequences, which the app role may not. Nothing was added."
+        )
     rng = random.Random(seed)
     today = today or date.today()
     protocol = protocols.load_named()
@@ -216,16 +223,44 @@ class _Rows:
     def insert(self, conn: Connection) -> None:
         conn.execute(sa.insert(Patient.__table__), self.patients)  # type: ignore[attr-defined]
         # Sessions go in as drafts and are signed after their injections, as in the app: the
-        # database refuses injections for a session that is already signed.
+        # database refuses injections for a session that is already signed. Each is signed with
+        # its digest, and a signing event in the audit chain, so demo data verifies like real.
         drafts = [{**row, "status": Status.DRAFT.value} for row in self.sessions]
         conn.execute(sa.insert(TreatmentSession.__table__), drafts)  # type: ignore[attr-defined]
         _insert_injections(conn, self.injections)
-        ids = [row["id"] for row in self.sessions]
+        digests = self._digests()
         conn.execute(
             sa.update(TreatmentSession)
-            .where(col(TreatmentSession.id).between(min(ids), max(ids)))
-            .values(status=Status.SIGNED.value)
+            .where(col(TreatmentSession.id) == sa.bindparam("sid"))
+            .values(status=Status.SIGNED.value, record_digest=sa.bindparam("digest")),
+            [{"sid": row["id"], "digest": digests[row["id"]].record} for row in self.sessions],
         )
+        audit.append(
+            conn,
+            [
+                {
+                    "action": "sign",
+                    "at": row["signed_at"],
+                    "clinician_id": row["signed_by_id"],
+                    "patient_id": row["patient_id"],
+                    "session_id": row["id"],
+                    "changes": {"acknowledged": [], **digests[row["id"]].as_changes()},
+                }
+                for row in self.sessions
+            ],
+        )
+
+    def _digests(self) -> dict[int, chain.RecordDigest]:
+        injections: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for values in self.injections:
+            row = dict(zip(INJECTION_COLUMNS, values, strict=True))
+            row["units"] = Decimal(row["units"]) / 10
+            injections[row["session_id"]].append(row)
+        patients = {row["id"]: row for row in self.patients}
+        return {
+            row["id"]: chain.record_digest(row, injections[row["id"]], patients[row["patient_id"]])
+            for row in self.sessions
+        }
 
 
 INJECTION_COLUMNS = (

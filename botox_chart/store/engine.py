@@ -1,8 +1,9 @@
 """Opening a database: the engine factory, schema migration, and storage errors in the user's words.
 
 Engines come from :func:`make_engine`, never at import. :func:`open_database` checks that a SQLite
-file really is a database before touching it, copies it aside before a migration, and upgrades the
-schema to this version's head with Alembic.
+file really is a botox-chart database and is not damaged before anything writes to it, copies it
+aside before a migration, upgrades the schema to this version's head with Alembic, and guards the
+engine against the database being replaced while it is open (store.identity).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from botox_chart import paths
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 """The newest migration. A database already there opens without importing Alembic (about
 150 ms and 16 MB on every start and every printed note); tests/store/test_engine.py keeps it equal
 to the migrations' head."""
@@ -30,6 +31,10 @@ BUSY_TIMEOUT_MS = 5000
 
 class StorageError(Exception):
     """A problem in the user's environment (not a bug), with a message the user can act on."""
+
+
+class DamagedDatabase(StorageError):
+    """The integrity check failed: the database is not opened, written or backed up."""
 
 
 def make_engine(url: str) -> Engine:
@@ -57,6 +62,9 @@ def make_engine(url: str) -> Engine:
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # INSERT OR REPLACE deletes the row it replaces: with recursive triggers that delete fires the
+    # triggers that keep signed rows final, so REPLACE cannot rewrite a signed session.
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
@@ -74,12 +82,19 @@ def sqlite_path(engine: Engine) -> Path | None:
     return Path(database)
 
 
-def open_database(url: str | None = None) -> Engine:
-    """The engine for ``url`` (or the default), checked and migrated to this version's schema."""
+def open_database(url: str | None = None, *, check: bool = True) -> Engine:
+    """The engine for ``url`` (or the default), checked and migrated to this version's schema.
+
+    A SQLite file is looked at read-only first: another program's database is refused, and with
+    ``check`` (every command that reads patient data, and the window) a damaged one raises
+    :class:`DamagedDatabase` before anything is written to it.
+    """
     engine = make_engine(paths.database_url(url))
     path = sqlite_path(engine)
     if path is not None:
         _check_sqlite_file(path)
+        if path.exists():
+            _inspect_sqlite_file(path, integrity=check)
     try:
         current = stored_revision(engine)
         if current != SCHEMA_HEAD:
@@ -94,10 +109,68 @@ def open_database(url: str | None = None) -> Engine:
             if path is not None and current is not None:
                 copy_before_migration(path, current)
             migrate.upgrade(engine)
+        from botox_chart.store import identity
+
+        identity.guard(engine)
     except DBAPIError as err:
         engine.dispose()
+        if lacks_privilege(err):
+            role = engine.url.username or "this role"
+            raise StorageError(
+                f"The role {role} may not open or upgrade {describe(engine)} for this version of "
+                f"botox-chart (schema {SCHEMA_HEAD}): {str(err.orig).strip().splitlines()[0]}. "
+                f"The database's owner runs botox-chart migrate --db OWNER_URL --app-role {role}; "
+                f"nothing was changed."
+            ) from err
         raise storage_error(err, engine) from err
     return engine
+
+
+def check_integrity(engine: Engine) -> None:
+    """SQLite's quick check (before a backup, and in open_database); DamagedDatabase if it fails.
+    A server database checks itself."""
+    path = sqlite_path(engine)
+    if path is not None:
+        _inspect_sqlite_file(path, integrity=True)
+
+
+def _inspect_sqlite_file(path: Path, *, integrity: bool) -> None:
+    """Read-only look at a SQLite file before the engine writes to it (WAL mode, migrations)."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as err:
+        raise StorageError(f"Cannot open {path}: {err}.") from err
+    try:
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        ours = tables & {"alembic_version", "patient", "treatment_session"}
+        others = tables - {"sqlite_sequence"}
+        if others and not ours:
+            raise StorageError(
+                f"{path} is another program's database ({len(others)} tables, none of "
+                f"botox-chart's). It was left untouched; choose another file."
+            )
+        if integrity:
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise DamagedDatabase(
+                    f"The database {path} is damaged (integrity check: {problems[0]}). It was "
+                    f"not changed; restore a backup (botox-chart restore FILE)."
+                )
+    except sqlite3.DatabaseError as err:
+        if isinstance(err, sqlite3.OperationalError) and "locked" in str(err).lower():
+            raise StorageError(
+                f"The database {path} is locked by another program. Close it (or wait) and "
+                f"try again."
+            ) from err
+        raise DamagedDatabase(
+            f"The database {path} is damaged ({err}). It was not changed; restore a backup "
+            f"(botox-chart restore FILE)."
+        ) from err
+    finally:
+        connection.close()
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -148,10 +221,23 @@ def describe(engine: Engine) -> str:
     return str(path) if path is not None else engine.url.render_as_string(hide_password=True)
 
 
+def lacks_privilege(err: DBAPIError) -> bool:
+    """PostgreSQL refused for want of a privilege (SQLSTATE 42501: permission denied, must be
+    owner): the app role meets a schema or privileges that ``botox-chart migrate`` has not set."""
+    return getattr(err.orig, "sqlstate", None) == "42501"
+
+
 def storage_error(err: DBAPIError, engine: Engine) -> StorageError:
     """A database error from the user's environment, in words; anything else is a bug: re-raised."""
     text = str(err.orig).lower()
     where = describe(engine)
+    if lacks_privilege(err):
+        return StorageError(
+            f"The role {engine.url.username} may not do this in {where}: "
+            f"{str(err.orig).strip().splitlines()[0]}. If botox-chart was just upgraded, the "
+            f"database's owner runs botox-chart migrate --db OWNER_URL --app-role "
+            f"{engine.url.username}."
+        )
     if "locked" in text or "busy" in text:
         return StorageError(
             f"The database {where} is locked by another program. Close it (or wait) and try again."

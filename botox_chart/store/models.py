@@ -81,7 +81,14 @@ class Status(StrEnum):
     SIGNED = "signed"
 
 
+AUTOINCREMENT: dict[str, Any] = {"sqlite_autoincrement": True}
+"""Ids are never reused (a deleted draft's id never comes back for another patient's session):
+AUTOINCREMENT on SQLite; PostgreSQL sequences never go back."""
+
+
 class Patient(SQLModel, table=True):
+    __table_args__ = AUTOINCREMENT
+
     id: int | None = Field(default=None, primary_key=True)
     family_name: str = Field(max_length=120, index=True)
     given_names: str = Field(max_length=120)
@@ -102,6 +109,8 @@ class Patient(SQLModel, table=True):
 
 
 class Clinician(SQLModel, table=True):
+    __table_args__ = AUTOINCREMENT
+
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120)
     credentials: str = Field(default="", max_length=60)
@@ -126,6 +135,7 @@ class TreatmentSession(SQLModel, table=True):
     """One treatment visit: what was injected, with what, and its outcome."""
 
     __tablename__ = "treatment_session"
+    __table_args__ = AUTOINCREMENT
 
     id: int | None = Field(default=None, primary_key=True)
     patient_id: int = Field(foreign_key="patient.id", index=True)
@@ -160,12 +170,16 @@ class TreatmentSession(SQLModel, table=True):
     signed_at: datetime | None = None
     version: int = 1
     """Bumped by every save: a second workstation's stale save is a conflict, not an overwrite."""
+    record_digest: str | None = Field(default=None, max_length=64)
+    """SHA-256 of everything the signed record says (store.chain), set by signing; its first
+    characters are the fingerprint printed on every page of the note."""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
 
 class InjectionRow(SQLModel, table=True):
     __tablename__ = "injection"
+    __table_args__ = AUTOINCREMENT
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="treatment_session.id", index=True)
@@ -186,15 +200,20 @@ class InjectionRow(SQLModel, table=True):
 class Addendum(SQLModel, table=True):
     """A correction or addition to a signed session: append-only, authored and time-stamped."""
 
+    __table_args__ = AUTOINCREMENT
+
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="treatment_session.id", index=True)
     author_id: int = Field(foreign_key="clinician.id")
     created_at: datetime = Field(default_factory=utcnow)
     text: str
+    digest: str | None = Field(default=None, max_length=64)
+    """SHA-256 of the addendum (store.chain), linked into the audit chain by its event."""
 
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
+    __table_args__ = AUTOINCREMENT
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
@@ -204,6 +223,33 @@ class AuditEvent(SQLModel, table=True):
     session_id: int | None = Field(default=None, index=True)
     changes: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     """Field names changed and, for non-identifying fields, their old and new values."""
+    prev_digest: str | None = Field(default=None, max_length=64)
+    """The digest of the event before this one: rewriting or removing any past event breaks every
+    later link (store.chain)."""
+    digest: str | None = Field(default=None, max_length=64)
+    """SHA-256 of this event's content and ``prev_digest``."""
+
+
+class AuditChain(SQLModel, table=True):
+    """The head of the audit chain, one row. Appending updates it first, so appends from several
+    workstations take turns (a row lock on PostgreSQL, the write lock on SQLite) and never fork."""
+
+    __tablename__ = "audit_chain"
+
+    id: int = Field(default=1, primary_key=True)
+    events: int = 0
+    head: str = Field(max_length=64)
+
+
+class DatabaseIdentity(SQLModel, table=True):
+    """One row naming this database; a restore gives it a new one, so a window opened on the
+    database before cannot write into what replaced it (store.identity)."""
+
+    __tablename__ = "database_identity"
+
+    id: int = Field(default=1, primary_key=True)
+    uid: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Setting(SQLModel, table=True):

@@ -9,7 +9,8 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from botox_chart.store import audit
+from botox_chart import bounds
+from botox_chart.store import audit, chain
 from botox_chart.store.models import FieldTooLong, Patient, check_lengths
 
 EDITABLE = (
@@ -22,6 +23,15 @@ EDITABLE = (
     "referral_date",
     "allergies",
 )
+TEXT = {
+    "family_name": "the family name",
+    "given_names": "the given name",
+    "chart_number": "the chart number",
+    "health_card": "the health-card number",
+    "referring_physician": "the referring physician",
+    "allergies": "the allergies",
+}
+"""A patient's text fields in the user's words (their lengths are the columns')."""
 
 
 class PatientError(ValueError):
@@ -59,11 +69,20 @@ def search_key(family_name: str, given_names: str, chart_number: str, date_of_bi
 
 
 def validate(patient: Patient) -> None:
+    """Patient details the record can hold: bounded text and dates, the identity complete."""
+    born = patient.date_of_birth
     try:
+        for name, label in TEXT.items():
+            bounds.check_text(getattr(patient, name), label)
         check_lengths(
             patient, {"chart_number": "chart number", "health_card": "health-card number"}
         )
-    except FieldTooLong as err:
+        if bounds.is_date(born) and born > date.today():
+            raise PatientError("The date of birth is in the future.")
+        bounds.check_date(born, "the date of birth")
+        if patient.referral_date is not None:
+            bounds.check_date(patient.referral_date, "the referral date")
+    except (FieldTooLong, bounds.OutOfBounds) as err:
         raise PatientError(str(err)) from None
     if not patient.family_name.strip():
         raise PatientError("The family name is missing.")
@@ -71,10 +90,6 @@ def validate(patient: Patient) -> None:
         raise PatientError("The given name is missing.")
     if not patient.chart_number.strip():
         raise PatientError("The chart number is missing.")
-    if patient.date_of_birth > date.today():
-        raise PatientError("The date of birth is in the future.")
-    if patient.date_of_birth.year < 1900:
-        raise PatientError("The date of birth is before 1900.")
     if patient.referral_date is not None and patient.referral_date < patient.date_of_birth:
         raise PatientError("The referral date is before the date of birth.")
 
@@ -106,12 +121,15 @@ def update(
     # The audit keeps which fields changed, not their values: they identify the patient.
     changed = sorted(audit.changed_fields(before, after))
     if changed:
+        documented: dict[str, object] = {"fields": changed}
+        if set(changed) & set(chain.IDENTITY_FIELDS):
+            documented["identity_digest"] = chain.identity_digest(patient.model_dump())
         audit.record(
             db,
             action="update",
             clinician_id=clinician_id,
             patient_id=patient_id,
-            changes={"fields": changed},
+            changes=documented,
         )
     db.commit()
     db.refresh(patient)
@@ -119,6 +137,10 @@ def update(
 
 
 def get(db: Session, *, patient_id: int) -> Patient:
+    try:
+        bounds.check_id(patient_id, "patient")
+    except bounds.OutOfBounds as err:
+        raise PatientError(str(err)) from None
     patient = db.get(Patient, patient_id)
     if patient is None:
         raise PatientError(f"There is no patient {patient_id}.")
@@ -142,6 +164,10 @@ def summaries(db: Session) -> list[PatientSummary]:
 
 def search(db: Session, *, text: str, limit: int = 200) -> list[Patient]:
     """Patients whose name, chart number or date of birth (YYYY-MM-DD) contains ``text``."""
+    try:
+        bounds.check_search(text)
+    except bounds.OutOfBounds as err:
+        raise PatientError(str(err)) from None
     needle = f"%{fold(text.strip())}%"
     query = (
         select(Patient)

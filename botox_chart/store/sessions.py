@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, SQLModel, col, func, select
 
+from botox_chart import bounds
 from botox_chart import protocol as protocols
 from botox_chart.chart import (
     RETREATMENT_DAYS,
@@ -29,7 +30,7 @@ from botox_chart.chart import (
     format_units,
 )
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit
+from botox_chart.store import audit, chain, records
 from botox_chart.store.models import (
     Addendum,
     Clinician,
@@ -67,6 +68,8 @@ CHART_FIELDS = (
     "notes",
 )
 
+_Row = TypeVar("_Row", bound=SQLModel)
+
 
 class SessionError(ValueError):
     """A session action that was refused, in words for the user."""
@@ -78,6 +81,10 @@ class SignedSessionError(SessionError):
 
 class ConflictError(SessionError):
     """The draft was saved elsewhere (another workstation) since it was loaded."""
+
+
+class WrongPatientError(ConflictError):
+    """The session id no longer holds the patient the window shows: nothing is written."""
 
 
 class SignRefused(SessionError):
@@ -107,6 +114,10 @@ class SessionSummary:
 
 
 def get(db: Session, *, session_id: int) -> TreatmentSession:
+    try:
+        bounds.check_id(session_id, "session")
+    except bounds.OutOfBounds as err:
+        raise SessionError(str(err)) from None
     row = db.get(TreatmentSession, session_id)
     if row is None:
         raise SessionError(f"There is no session {session_id}.")
@@ -127,8 +138,10 @@ def create_draft(
     of one lot last a clinic weeks, so this is nearly always the vial in hand, and the injector
     confirms it when signing (the sign dialog shows it).
     """
-    if db.get(Patient, patient_id) is None:
+    if _get_by_id(db, Patient, patient_id) is None:
         raise SessionError(f"There is no patient {patient_id}.")
+    if injector_id is not None and _get_by_id(db, Clinician, injector_id) is None:
+        raise SessionError(f"There is no clinician {injector_id}.")
     if chart is None:
         chart = Chart(protocol=protocols.load_named(protocol_code))
     if not chart.lot_number:
@@ -214,17 +227,20 @@ def save_draft(
     db: Session,
     *,
     session_id: int,
+    patient_id: int,
     chart: Chart,
     expected_version: int,
     clinician_id: int | None = None,
 ) -> int:
     """Store the chart of a draft; returns the new version.
 
-    Refuses a signed session, and a draft that another workstation saved since ``expected_version``
-    was loaded (a conflict, never a silent overwrite). The row and its injections change in one
-    transaction.
+    Matched on the session id, the patient the window charts and the version it loaded: refuses
+    a signed session, a session that is not this patient's, and a draft that another workstation
+    saved since ``expected_version`` was loaded (a conflict, never a silent overwrite). The row
+    and its injections change in one transaction.
     """
     row = get(db, session_id=session_id)
+    _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
     before = _chart_values(row)
     before_injections = _injection_values(db, session_id)
@@ -241,6 +257,7 @@ def save_draft(
     result = db.execute(
         sa.update(TreatmentSession)
         .where(col(TreatmentSession.id) == session_id)
+        .where(col(TreatmentSession.patient_id) == patient_id)
         .where(col(TreatmentSession.version) == expected_version)
         .where(col(TreatmentSession.status) == Status.DRAFT.value)
         .values(**values, updated_at=utcnow(), version=expected_version + 1)
@@ -273,6 +290,7 @@ def sign(
     db: Session,
     *,
     session_id: int,
+    patient_id: int,
     clinician_id: int,
     acknowledged: Iterable[str] = (),
     supervisor_id: int | None = None,
@@ -281,19 +299,22 @@ def sign(
 ) -> TreatmentSession:
     """Sign a draft: no errors may remain and every warning must be acknowledged.
 
-    With ``expected_version`` (the version the signer's window shows), a draft changed on another
-    workstation since is refused: nobody signs content they have not seen.
+    The session must be ``patient_id``'s. With ``expected_version`` (the version the signer's
+    window shows), a draft changed on another workstation since is refused: nobody signs content
+    they have not seen. Signing stores the record's digest (store.chain) on the row and in the
+    audit chain, in the same transaction.
     """
     row = get(db, session_id=session_id)
+    _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
     version = row.version if expected_version is None else expected_version
     if row.version != version:
         raise _conflict()
-    signer = db.get(Clinician, clinician_id)
+    signer = _get_by_id(db, Clinician, clinician_id)
     if signer is None or not signer.active or not signer.can_sign:
         raise SessionError("Only an injector or a physician can sign a session.")
     if supervisor_id is not None:
-        supervisor = db.get(Clinician, supervisor_id)
+        supervisor = _get_by_id(db, Clinician, supervisor_id)
         if supervisor is None or supervisor.role != "physician":
             raise SessionError("The supervising clinician must be a physician.")
     findings = load_chart(db, session_id=session_id).findings(today=today or date.today())
@@ -310,21 +331,28 @@ def sign(
             "Acknowledge before signing: " + " ".join(f.message for f in unacknowledged),
             unacknowledged,
         )
+    signing: dict[str, Any] = {
+        "signed_by_id": clinician_id,
+        "signed_at": utcnow(),
+        "supervisor_id": supervisor_id,
+        "acknowledged": sorted(f.key for f in findings),
+        "injector_id": row.injector_id or clinician_id,
+    }
+    digest = records.for_signing(db.connection(), session_id=session_id, signing=signing)
     # Signed in one versioned UPDATE: a save that lands between the checks above and here makes
-    # it match nothing, and signing is refused rather than covering content nobody read.
+    # it match nothing, and signing is refused rather than covering content nobody read (or
+    # storing a digest of content that is not what was signed).
     result = db.execute(
         sa.update(TreatmentSession)
         .where(col(TreatmentSession.id) == session_id)
+        .where(col(TreatmentSession.patient_id) == patient_id)
         .where(col(TreatmentSession.version) == version)
         .where(col(TreatmentSession.status) == Status.DRAFT.value)
         .values(
             status=Status.SIGNED.value,
-            signed_by_id=clinician_id,
-            signed_at=utcnow(),
-            supervisor_id=supervisor_id,
-            acknowledged=sorted(f.key for f in findings),
-            injector_id=row.injector_id or clinician_id,
+            record_digest=digest.record,
             version=version + 1,
+            **signing,
         )
         .execution_options(synchronize_session=False)
     )
@@ -338,7 +366,7 @@ def sign(
         clinician_id=clinician_id,
         patient_id=row.patient_id,
         session_id=session_id,
-        changes={"acknowledged": row.acknowledged},
+        changes={"acknowledged": signing["acknowledged"], **digest.as_changes()},
     )
     db.commit()
     db.refresh(row)
@@ -350,19 +378,26 @@ def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> 
     row = get(db, session_id=session_id)
     if row.status != Status.SIGNED.value:
         raise SessionError("Addenda are for signed sessions; edit the draft instead.")
-    if db.get(Clinician, author_id) is None:
+    if _get_by_id(db, Clinician, author_id) is None:
         raise SessionError(f"There is no clinician {author_id}.")
     text = text.strip()
     if not text:
         raise SessionError("The addendum is empty.")
+    try:
+        bounds.check_text(text, "the addendum", multiline=True, max_length=bounds.MAX_TEXT_LENGTH)
+    except bounds.OutOfBounds as err:
+        raise SessionError(str(err)) from None
     addendum = Addendum(session_id=session_id, author_id=author_id, text=text)
+    addendum.digest = chain.addendum_digest(addendum.model_dump())
     db.add(addendum)
+    db.flush()
     audit.record(
         db,
         action="addendum",
         clinician_id=author_id,
         patient_id=row.patient_id,
         session_id=session_id,
+        changes={"addendum_id": addendum.id, "addendum_digest": addendum.digest},
     )
     db.commit()
     db.refresh(addendum)
@@ -482,7 +517,13 @@ def summaries(
     )
     if patient_id is not None:
         query = query.where(col(TreatmentSession.patient_id) == patient_id)
+    if patient_id is not None and not bounds.is_id(patient_id):
+        return []
     if patient_text:
+        try:
+            bounds.check_search(patient_text)
+        except bounds.OutOfBounds as err:
+            raise SessionError(str(err)) from None
         query = query.where(col(Patient.search_key).like(f"%{fold(patient_text.strip())}%"))
     if limit is not None:
         query = query.limit(limit)
@@ -534,7 +575,12 @@ def recent_lots(db: Session, *, limit: int = 8) -> list[tuple[str, date | None]]
 
 
 def _write_chart(row: TreatmentSession, chart: Chart) -> None:
-    """Copy the chart onto the row; text too long for its column is refused first."""
+    """Copy the chart onto the row; values out of bounds, and text too long for its column, are
+    refused first."""
+    try:
+        bounds.check_chart(chart)
+    except bounds.OutOfBounds as err:
+        raise SessionError(str(err)) from None
     for injection in chart.injections:
         if len(injection.label) > 120 or len(injection.muscle) > 60:
             raise SessionError(f"The site label {injection.label[:40]!r}… is too long.")
@@ -614,6 +660,19 @@ def _conflict() -> ConflictError:
         "This draft was changed on another workstation since you opened it. "
         "Reload it to see those changes; nothing of yours was saved over them."
     )
+
+
+def _refuse_if_other_patient(row: TreatmentSession, patient_id: int) -> None:
+    if row.patient_id != patient_id:
+        raise WrongPatientError(
+            f"Session {row.id} is not this patient's: the draft this window charts was deleted or "
+            f"the database was restored. Nothing was saved; reload the patient."
+        )
+
+
+def _get_by_id(db: Session, model: type[_Row], row_id: object) -> _Row | None:
+    """The row with this id; None for an id no database holds (SQLite overflows on 2**63)."""
+    return db.get(model, row_id) if bounds.is_id(row_id) else None
 
 
 def _refuse_if_signed(row: TreatmentSession) -> None:

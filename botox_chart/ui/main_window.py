@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
     """The patient list arrived (count); the window is ready to use."""
     databaseFailed = Signal(str)
     sessionOpened = Signal(int)
+    databaseReplaced = Signal(str)
+    """The open database was restored or swapped for another file (from any thread: the store's
+    guard noticed it while refusing a read or write)."""
 
     def __init__(
         self,
@@ -117,6 +120,10 @@ class MainWindow(QMainWindow):
         self._loaded_once = False
         self._draft_offered = False
         self._closing = False
+        self._database_url: str | None = None
+        self.replaced = False
+        """The database was replaced under this window: nothing can be read or saved until it
+        reloads."""
 
         self.actions_ = WindowActions(self)
         self.undo_group = QUndoGroup(self)
@@ -202,6 +209,8 @@ class MainWindow(QMainWindow):
                 f"Today's automatic backup failed. {message}", "warning"
             )
         )
+        self.loader.warning.connect(lambda message: self.show_banner(message, "warning"))
+        self.databaseReplaced.connect(self._on_database_replaced)
 
         self.commands = WindowCommands(self)
         self.sign_in = SignIn(self, self.sign_in_screen, clock=clock)
@@ -213,6 +222,7 @@ class MainWindow(QMainWindow):
 
     def open_database(self, url: str | None) -> None:
         """Open the database in the background; :attr:`patientsLoaded` says when it is ready."""
+        self._database_url = url
         self.statusBar().showMessage("Loading patients…")
         self.placeholder.setText("Opening the database…")
         self.sign_in_screen.show_waiting("Opening the database…")
@@ -222,8 +232,10 @@ class MainWindow(QMainWindow):
         if self._closing:
             engine.dispose()
             return
+        from botox_chart.store import identity
         from botox_chart.store.engine import describe as describe_database
 
+        identity.when_replaced(engine, self.databaseReplaced.emit)
         self.engine = engine
         self.location.setText(describe_database(engine))
         self.location.setToolTip("The database this window reads and writes")
@@ -281,6 +293,45 @@ class MainWindow(QMainWindow):
         self.commands.update_actions()
         self.dialogs.error(self, "Cannot open the database", message)
         self.databaseFailed.emit(message)
+
+    def _on_database_replaced(self, message: str) -> None:
+        """Read-only at once (the store's guard already refuses every read and write), then a
+        reload: the database as it is now, and everyone signs in again."""
+        if self.replaced or self.engine is None:
+            return
+        self.replaced = True
+        self.show_banner(
+            f"{message} This window is read-only: View › Refresh (F5) opens the database as "
+            f"it is now.",
+            "error",
+        )
+        editor = self.commands.editor()
+        if editor is not None:
+            editor.set_view_only(True)
+        self.commands.update_actions()
+        if self.dialogs.confirm(
+            self,
+            "The database was replaced",
+            f"{message}\n\nChanges made in this window since then are only on this screen. "
+            f"Reload now? Everyone signs in again.",
+        ):
+            self.reload_database()
+
+    def reload_database(self) -> None:
+        """Open the database again from scratch: a new engine, editor and printing, and sign-in."""
+        if self.engine is None:
+            return
+        self.sign_in.reset()
+        if self.editor is not None:
+            self.right.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+        self.printing = None
+        engine, self.engine = self.engine, None
+        engine.dispose()
+        self.replaced = False
+        self.show_banner("")
+        self.open_database(self._database_url)
 
     def show_banner(self, text: str, severity: str = "error") -> None:
         self.banner.setText(text)

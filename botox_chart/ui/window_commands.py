@@ -194,7 +194,9 @@ class WindowCommands(QObject):
         self.update_actions()
 
     def refresh_patients(self) -> None:
-        if self.w.engine is not None:
+        if self.w.replaced:
+            self.w.reload_database()
+        elif self.w.engine is not None:
             self.w.statusBar().showMessage("Loading patients…")
             self.w.loader.reload(self.w.engine)
 
@@ -583,10 +585,10 @@ class WindowCommands(QObject):
         clinician = w.clinician() if w.sign_in.is_open() else None
         for action in (a.clinicians, a.clinic_settings):
             action.setVisible(clinician is not None and clinician.is_admin)
-        if clinician is None:  # signed out or locked: nothing that shows a patient
+        if clinician is None or w.replaced:  # signed out, locked, or the database is gone
             always = a.always_available()
             for action in a.every():
-                action.setEnabled(action in always)
+                action.setEnabled(action in always or (w.replaced and action is a.refresh))
             return
         has_db = w.engine is not None
         patient = has_db and w.patients.current_id() is not None

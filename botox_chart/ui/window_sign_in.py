@@ -145,6 +145,17 @@ class SignIn(QObject):
         self.changed.emit()
         return True
 
+    def reset(self) -> None:
+        """Signed out at once, nothing saved: the database this sign-in belonged to is gone (it
+        was replaced under the window, which reloads)."""
+        self._clinician = None
+        self._locked = False
+        self._close_hidden()
+        self.idle.stop()
+        self.screen.set_check(None)
+        self.screen.show_waiting("Opening the database…")
+        self.changed.emit()
+
     def switch_user(self) -> None:
         self.sign_out(switch=True)
 

@@ -59,6 +59,7 @@ def make_signed_session(
         return sessions.sign(
             db,
             session_id=row.id,
+            patient_id=patient.id,
             clinician_id=clinician.id,
             acknowledged=[f.key for f in findings],
             today=chart.date_of_service,

@@ -34,10 +34,16 @@ def main(url: str, session_id: int, clinician_id: int) -> None:
     engine = open_database(url)
     print("ready", flush=True)
     version = 1
+    with transaction(engine) as db:
+        patient_id = sessions.get(db, session_id=session_id).patient_id
     for step in range(SIGN_AT):
         with transaction(engine) as db:
             version = sessions.save_draft(
-                db, session_id=session_id, chart=chart_for(step), expected_version=version
+                db,
+                session_id=session_id,
+                patient_id=patient_id,
+                chart=chart_for(step),
+                expected_version=version,
             )
         print(f"saved {step}", flush=True)
     with transaction(engine) as db:
@@ -45,6 +51,7 @@ def main(url: str, session_id: int, clinician_id: int) -> None:
         sessions.sign(
             db,
             session_id=session_id,
+            patient_id=patient_id,
             clinician_id=clinician_id,
             acknowledged=[f.key for f in findings],
             today=date(2026, 11, 2),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import paths
 from botox_chart.cli import main
+from botox_chart.output import OutputRefused
 from botox_chart.store import StorageError, backup, migrate, open_database, patients, transaction
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
 
@@ -38,12 +40,40 @@ def test_backup_while_a_transaction_is_open_is_consistent(engine: Engine, tmp_pa
     assert names(open_database(str(copy))) == ["Before, Marie"]
 
 
-def test_backup_never_overwrites_a_file(engine: Engine, tmp_path: Path) -> None:
+def test_backup_never_overwrites_a_file_unless_forced(engine: Engine, tmp_path: Path) -> None:
+    make_patient(engine, family_name="Copied")
     target = tmp_path / "exists.sqlite3"
     target.write_bytes(b"keep me")
-    with pytest.raises(StorageError, match="already exists"):
+    with pytest.raises(OutputRefused, match="already exists"):
         backup.backup(engine, target)
     assert target.read_bytes() == b"keep me"
+    assert backup.backup(engine, target, force=True) == target
+    assert names(open_database(str(target))) == ["Copied, Marie"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
+
+
+def test_backup_never_writes_over_the_database_even_forced(engine: Engine) -> None:
+    make_patient(engine, family_name="Safe")
+    database = Path(str(engine.url.database))
+    before = database.read_bytes()
+    (database.parent / "sub").mkdir()
+    sneaky = database.parent / "sub" / ".." / database.name
+    for target in (database, sneaky, database.with_name(database.name + "-wal")):
+        with pytest.raises(OutputRefused, match="database"):
+            backup.backup(engine, target, force=True)
+    assert database.read_bytes() == before
+    assert names(engine) == ["Safe, Marie"]
+
+
+def test_backup_refuses_a_pipe_and_a_folder_even_forced(engine: Engine, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # never opened: a reader would block the test
+    with pytest.raises(OutputRefused, match="not a regular file"):
+        backup.backup(engine, fifo, force=True)
+    with pytest.raises(OutputRefused, match="is a folder"):
+        backup.backup(engine, tmp_path, force=True)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
 
 
 def test_automatic_backups_are_daily_and_rotate(engine: Engine) -> None:
@@ -97,3 +127,93 @@ def test_postgresql_is_backed_up_with_its_own_tools(pg_url: str) -> None:
     with pytest.raises(StorageError, match="pg_dump"):
         backup.backup(engine)
     engine.dispose()
+
+
+def test_each_backup_keeps_the_chain_head_and_its_check_beside_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    make_signed_session(engine, make_patient(engine), make_clinician(engine))
+    target = backup.backup(engine, tmp_path / "b.sqlite3")
+    found = backup.metadata(target)
+    assert found is not None and found["integrity"] == "ok"
+    with engine.connect() as conn:
+        head = conn.exec_driver_sql(
+            "SELECT id, digest FROM audit_event ORDER BY id DESC LIMIT 1"
+        ).one()
+    assert (found["head_event_id"], found["head_digest"]) == tuple(head)
+    assert stat.S_IMODE(backup.metadata_path(target).stat().st_mode) == 0o600
+
+
+def test_a_backup_changed_after_it_was_made_is_never_restored(
+    engine: Engine, tmp_path: Path
+) -> None:
+    make_signed_session(engine, make_patient(engine, family_name="Kept"), make_clinician(engine))
+    target = backup.backup(engine, tmp_path / "b.sqlite3")
+    with sqlite3.connect(target) as conn:  # the last audit events cut off, by hand
+        conn.executescript(
+            "DROP TRIGGER audit_event_no_delete; "
+            "DELETE FROM audit_event WHERE id = (SELECT MAX(id) FROM audit_event);"
+        )
+    conn.close()
+    make_patient(engine, family_name="Later")
+    with pytest.raises(StorageError, match="changed after it was made"):
+        backup.restore(engine, target)
+    assert names(engine) == ["Kept, Marie", "Later, Marie"]
+
+
+def test_rotation_keeps_the_newest_backup_that_passed_its_check(engine: Engine) -> None:
+    now = datetime.now()
+    sound = backup.auto_backup(engine, keep=2, now=now)
+    assert sound is not None
+    os.utime(sound, (now.timestamp(), now.timestamp()))
+    later = []
+    for day in (1, 2, 3):  # newer copies whose companion file says their check failed
+        path = paths.backups_dir() / f"auto-2099010{day}-000000.sqlite3"
+        path.write_bytes(b"damaged copy")
+        backup.metadata_path(path).write_text('{"integrity": "*** in database main ***"}')
+        later.append(path)
+    backup._rotate(2)
+    assert backup.automatic_backups() == [sound, *later[-2:]]
+
+
+def test_a_restore_is_audited_gives_a_new_identity_and_still_verifies(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from botox_chart.store import anchors, audit, identity
+    from botox_chart.store.verify import verify
+
+    make_signed_session(engine, make_patient(engine, family_name="Kept"), make_clinician(engine))
+    target = backup.backup(engine, tmp_path / "b.sqlite3")
+    make_signed_session(engine, make_patient(engine, family_name="Lost"), make_clinician(engine))
+    with engine.connect() as conn:
+        before = identity.read(conn)
+    db = engine.url.database
+    assert db is not None
+
+    safety = backup.restore(engine, target)
+
+    restored = open_database(db)
+    with transaction(restored) as session:
+        assert audit.events(session)[-1].action == "restore"
+    with restored.connect() as conn:
+        assert identity.read(conn) not in (None, before)
+    assert verify(restored).ok, verify(restored).problems
+    # The replaced database's anchors went with its safety copy, and still verify it.
+    assert safety.with_name(safety.name + anchors.SUFFIX).exists()
+    restored.dispose()
+
+
+def test_an_engine_open_before_a_restore_can_no_longer_write(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A window open during `botox-chart restore` (another process) writes nothing afterwards."""
+    from botox_chart.store.identity import DatabaseReplaced
+
+    make_patient(engine, family_name="Kept")
+    target = backup.backup(engine, tmp_path / "b.sqlite3")
+    db = engine.url.database
+    assert db is not None
+    assert main(["restore", str(target), "--yes", "--db", db]) == 0
+    with pytest.raises(DatabaseReplaced, match="was replaced"):
+        make_patient(engine, family_name="Stale window")
+    assert names(open_database(db)) == ["Kept, Marie"]

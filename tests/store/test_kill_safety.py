@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from botox_chart.store import open_database, sessions, transaction
 from botox_chart.store.models import Status
+from botox_chart.store.verify import verify
 from tests.helpers.factories import make_clinician, make_patient
 from tests.helpers.kill_harness import SIGN_AT, chart_for
 
@@ -83,7 +84,9 @@ def test_a_killed_charting_process_loses_nothing_it_reported_saved(
     with transaction(engine) as db:
         row = sessions.get(db, session_id=session_id)
         stored = sessions.load_chart(db, session_id=session_id)
+    report = verify(engine)  # the audit chain and its anchors hold whenever the kill landed
     engine.dispose()
+    assert report.ok, report.problems
 
     saved = [int(line.split()[1]) for line in lines if line.startswith("saved")]
     if "signed" in lines or row.status == Status.SIGNED:

@@ -65,10 +65,14 @@ def test_save_draft_stores_changes_and_refuses_a_stale_version(any_engine: Engin
     theirs = ready_chart(DAY)
     theirs.omit("PRO", "scar")
     with transaction(any_engine) as db:
-        version = sessions.save_draft(db, session_id=row.id, chart=theirs, expected_version=1)
+        version = sessions.save_draft(
+            db, session_id=row.id, patient_id=row.patient_id, chart=theirs, expected_version=1
+        )
     assert version == 2
     with transaction(any_engine) as db, pytest.raises(sessions.ConflictError, match="another"):
-        sessions.save_draft(db, session_id=row.id, chart=mine, expected_version=1)
+        sessions.save_draft(
+            db, session_id=row.id, patient_id=row.patient_id, chart=mine, expected_version=1
+        )
     with transaction(any_engine) as db:
         stored = sessions.load_chart(db, session_id=row.id)
     assert stored.state_of("PRO") is SiteState.OMITTED
@@ -84,18 +88,39 @@ def test_signing_requires_no_errors_and_acknowledged_warnings(any_engine: Engine
     with transaction(any_engine) as db:
         row = sessions.create_draft(db, patient_id=patient.id, injector_id=nurse.id, chart=chart)
         with pytest.raises(sessions.SignRefused, match="lot number is missing") as refused:
-            sessions.sign(db, session_id=row.id, clinician_id=nurse.id, today=DAY)
+            sessions.sign(
+                db, session_id=row.id, patient_id=row.patient_id, clinician_id=nurse.id, today=DAY
+            )
         assert [f.code for f in refused.value.findings] == ["lot_missing"]
         chart.lot_number = "C1234AB"
         chart.adverse_events = ["Dysphagia"]
-        sessions.save_draft(db, session_id=row.id, chart=chart, expected_version=row.version)
+        sessions.save_draft(
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            chart=chart,
+            expected_version=row.version,
+        )
         with pytest.raises(sessions.SignRefused, match="Acknowledge") as refused:
-            sessions.sign(db, session_id=row.id, clinician_id=nurse.id, today=DAY)
+            sessions.sign(
+                db, session_id=row.id, patient_id=row.patient_id, clinician_id=nurse.id, today=DAY
+            )
         warning_keys = [f.key for f in refused.value.findings]
         with pytest.raises(sessions.SessionError, match="Only an injector or a physician"):
-            sessions.sign(db, session_id=row.id, clinician_id=staff.id, acknowledged=warning_keys)
+            sessions.sign(
+                db,
+                session_id=row.id,
+                patient_id=row.patient_id,
+                clinician_id=staff.id,
+                acknowledged=warning_keys,
+            )
         signed = sessions.sign(
-            db, session_id=row.id, clinician_id=nurse.id, acknowledged=warning_keys, today=DAY
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            clinician_id=nurse.id,
+            acknowledged=warning_keys,
+            today=DAY,
         )
     assert signed.status == Status.SIGNED
     assert signed.signed_by_id == nurse.id and signed.signed_at is not None
@@ -113,15 +138,27 @@ def test_signing_content_changed_on_another_workstation_is_refused(any_engine: E
     elsewhere = ready_chart(DAY)
     elsewhere.set_units("TRA-R1", 10)
     with transaction(any_engine) as db:
-        sessions.save_draft(db, session_id=row.id, chart=elsewhere, expected_version=seen)
+        sessions.save_draft(
+            db, session_id=row.id, patient_id=row.patient_id, chart=elsewhere, expected_version=seen
+        )
     with transaction(any_engine) as db, pytest.raises(sessions.ConflictError):
         sessions.sign(
-            db, session_id=row.id, clinician_id=doctor.id, today=DAY, expected_version=seen
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            clinician_id=doctor.id,
+            today=DAY,
+            expected_version=seen,
         )
     with transaction(any_engine) as db:
         assert sessions.get(db, session_id=row.id).status == Status.DRAFT
         signed = sessions.sign(
-            db, session_id=row.id, clinician_id=doctor.id, today=DAY, expected_version=seen + 1
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            clinician_id=doctor.id,
+            today=DAY,
+            expected_version=seen + 1,
         )
     assert signed.status == Status.SIGNED and signed.version == seen + 2
 
@@ -134,11 +171,17 @@ def test_a_signed_session_cannot_be_changed_or_deleted_only_added_to(any_engine:
     changed.omit("PRO", "changed my mind")
     with transaction(any_engine) as db:
         with pytest.raises(sessions.SignedSessionError, match="Add an addendum"):
-            sessions.save_draft(db, session_id=row.id, chart=changed, expected_version=row.version)
+            sessions.save_draft(
+                db,
+                session_id=row.id,
+                patient_id=row.patient_id,
+                chart=changed,
+                expected_version=row.version,
+            )
         with pytest.raises(sessions.SignedSessionError):
             sessions.delete_draft(db, session_id=row.id)
         with pytest.raises(sessions.SignedSessionError):
-            sessions.sign(db, session_id=row.id, clinician_id=doctor.id)
+            sessions.sign(db, session_id=row.id, patient_id=row.patient_id, clinician_id=doctor.id)
         sessions.add_addendum(
             db, session_id=row.id, author_id=doctor.id, text="Patient called: mild neck pain."
         )

@@ -47,6 +47,7 @@ def history(engine: Engine, souza: Clinician) -> dict[str, Any]:
         sessions.save_draft(
             db,
             session_id=row.id,
+            patient_id=patient.id,
             chart=ready_chart(date(2026, 11, 2)),
             expected_version=row.version,
             clinician_id=souza.id,
@@ -55,6 +56,7 @@ def history(engine: Engine, souza: Clinician) -> dict[str, Any]:
         sessions.sign(
             db,
             session_id=row.id,
+            patient_id=patient.id,
             clinician_id=souza.id,
             acknowledged=[f.key for f in findings],
             today=date(2026, 11, 2),

@@ -340,6 +340,7 @@ def test_a_draft_saved_on_another_workstation_is_never_overwritten(
         store.save_draft(
             db,
             session_id=draft_id,
+            patient_id=store.get(db, session_id=draft_id).patient_id,
             chart=other,
             expected_version=store.get(db, session_id=draft_id).version,
         )
@@ -365,7 +366,13 @@ def test_accepting_the_reload_after_a_conflict_shows_the_other_workstations_draf
     with transaction(engine) as db:
         other = store.load_chart(db, session_id=draft_id)
         other.lot_number = "B-LOT"
-        store.save_draft(db, session_id=draft_id, chart=other, expected_version=1)
+        store.save_draft(
+            db,
+            session_id=draft_id,
+            patient_id=store.get(db, session_id=draft_id).patient_id,
+            chart=other,
+            expected_version=1,
+        )
     dialogs.confirms.append(True)
     editor.apply_protocol()
     qtbot.waitUntil(lambda: editor.panel().product.lot.currentText() == "B-LOT")

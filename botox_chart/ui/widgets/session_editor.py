@@ -197,7 +197,7 @@ class SessionEditor(QWidget):
         ):
             return False
         self._loaded = self._chart = None
-        self._autosave.start(None, 0)
+        self._autosave.start(None, 0, None)
         self._undo.clear()
         self._stack.setCurrentWidget(self._placeholder)
         self._set_signed(False)
@@ -303,6 +303,7 @@ class SessionEditor(QWidget):
                 store.sign(
                     db,
                     session_id=session_id,
+                    patient_id=self._loaded.patient_id,
                     clinician_id=signer_id,
                     acknowledged=decision.acknowledged,
                     supervisor_id=decision.supervisor_id,
@@ -429,11 +430,21 @@ class SessionEditor(QWidget):
         self._panel.set_recent_lots(loaded.recent_lots)
         self._panel.addenda.set_addenda(loaded.addenda)
         self._set_signed(loaded.signed)
-        self._autosave.start(None if self._read_only else session_id, loaded.version)
+        self._autosave.start(
+            None if self._read_only else session_id, loaded.version, loaded.patient_id
+        )
         self._stack.setCurrentWidget(self._splitter)
         self._refresh()
         if self._diagram is not None:
             self._diagram.setFocus()
+        if loaded.integrity_problems:
+            self._dialogs.error(
+                self,
+                "This record does not match its signature",
+                "It was changed outside botox-chart after it was signed. Its note says so on "
+                "every page; tell the clinic's administrator (botox-chart verify lists every "
+                "record affected).\n\n" + "\n".join(loaded.integrity_problems),
+            )
         return True
 
     def _ensure_diagram(self, chart: Chart) -> None:
@@ -500,7 +511,8 @@ class SessionEditor(QWidget):
         if loaded is None:
             return
         if loaded.signed:
-            self._panel.set_save_state("signed", loaded.signed_text)
+            state = "tampered" if loaded.integrity_problems else "signed"
+            self._panel.set_save_state(state, loaded.signed_text)
         elif self._view_only:
             self._panel.set_save_state("view_only", "Unsigned draft · view only (staff)")
         else:

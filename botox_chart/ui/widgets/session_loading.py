@@ -13,13 +13,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from botox_chart.chart import Chart
-from botox_chart.store import clinicians, sessions, transaction
+from botox_chart.store import chain, clinicians, sessions, transaction, verify
 from botox_chart.store.models import Clinician, Patient, Role, Status
 
 
 @dataclass(frozen=True)
 class LoadedSession:
     session_id: int
+    patient_id: int
     chart: Chart
     version: int
     signed: bool
@@ -29,6 +30,8 @@ class LoadedSession:
     recent_lots: list[tuple[str, date | None]]
     addenda: list[tuple[datetime, str, str]]
     """(created at, author, text)."""
+    integrity_problems: tuple[str, ...] = ()
+    """A signed session that does not match its signature: what ``verify`` says is wrong."""
 
 
 def load_session(engine: Engine, session_id: int) -> LoadedSession:
@@ -43,6 +46,11 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
             for a in sessions.addenda(db, session_id=session_id)
         ]
         lots = sessions.recent_lots(db)
+        problems = (
+            tuple(p.detail for p in verify.session_problems(db.connection(), session_id=session_id))
+            if row.status == Status.SIGNED.value
+            else ()
+        )
     who = f"{patient.display_name} · {patient.chart_number}" if patient else "Unknown patient"
     heading = f"{who} · {chart.date_of_service.isoformat()}"
     signed = row.status == Status.SIGNED.value
@@ -52,10 +60,13 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
         signed_text = f"Signed {when} by {names.get(row.signed_by_id, '?')}".replace("  ", " ")
         if row.supervisor_id is not None:
             signed_text += f", supervised by {names.get(row.supervisor_id, '?')}"
-        signed_text += " · read-only"
+        if row.record_digest:
+            signed_text += f" · fingerprint {chain.fingerprint(row.record_digest)}"
+        signed_text += " · read-only" if not problems else " · DOES NOT MATCH ITS SIGNATURE"
     assert row.id is not None
     return LoadedSession(
         session_id=row.id,
+        patient_id=row.patient_id,
         chart=chart,
         version=row.version,
         signed=signed,
@@ -63,6 +74,7 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
         signed_text=signed_text,
         recent_lots=lots,
         addenda=addenda,
+        integrity_problems=problems,
     )
 
 

@@ -150,13 +150,14 @@ class SessionPanel(QScrollArea):
         return self._heading.text()
 
     def set_save_state(self, state: str, text: str, action: str = "") -> None:
-        """``state``: saved/pending/error/conflict/signed; ``action``: the button text, if any."""
+        """``state``: saved/pending/error/conflict/signed/tampered (a signed session that does not
+        match its signature); ``action``: the button text, if any."""
         self._save_state.setText(text)
         restyle(self._save_state, "state", state)
         restyle(
             self._save_state,
             "severity",
-            "error" if state in ("error", "conflict") else "",
+            "error" if state in ("error", "conflict", "tampered") else "",
         )
         self._retry.setText(action)
         self._retry.setVisible(bool(action))

@@ -1,0 +1,210 @@
+"""Digests that make signed records and the audit trail prove themselves.
+
+Pure functions, no database: the same code computes a digest when a session is signed, when demo
+data or a migration seals rows, and when ``botox-chart verify`` checks them later.
+
+- A **record digest** covers everything a signed session says: its fields, its injections in
+  chart order, the signer and the time, and the patient identity its note prints. It is kept in
+  two parts, the content and the identity, so ``verify`` can tell a rewritten record from a
+  patient's name corrected through the app (an audited change).
+- An **addendum digest** covers an addendum's session, author, time and text.
+- Every **audit event** carries the digest of its content together with the digest of the event
+  before it (``prev``): changing or removing any past event breaks every later link. Signing and
+  adding an addendum each append an event holding the record's or addendum's digest, so the chain
+  vouches for them too.
+
+The field lists are fixed (format 1), not read from the tables: a column added later must not
+change the digest of a session signed before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+Values = Mapping[Any, Any]
+"""A row's values: a dict, or a row read back from the database."""
+
+FORMAT = 1
+GENESIS = "0" * 64
+"""The ``prev`` of the first event."""
+
+SESSION_FIELDS = (
+    "id",
+    "patient_id",
+    "protocol_code",
+    "date_of_service",
+    "diagnosis_code",
+    "product",
+    "din_ndc",
+    "lot_number",
+    "lot_expiry",
+    "vial_units",
+    "vial_count",
+    "diluent",
+    "diluent_ml",
+    "needle",
+    "consent",
+    "screen",
+    "omissions",
+    "headache_days",
+    "migraine_days",
+    "adverse_events",
+    "adverse_event_other",
+    "tolerance",
+    "aftercare",
+    "notes",
+    "acknowledged",
+    "injector_id",
+    "supervisor_id",
+    "signed_by_id",
+    "signed_at",
+)
+"""Everything a signed session says, except its injections and the patient's identity."""
+
+INJECTION_FIELDS = (
+    "position",
+    "key",
+    "kind",
+    "site_code",
+    "label",
+    "muscle",
+    "side",
+    "view",
+    "x",
+    "y",
+    "units",
+)
+IDENTITY_FIELDS = ("family_name", "given_names", "date_of_birth", "chart_number")
+"""The patient identity printed on every page of the note."""
+ADDENDUM_FIELDS = ("session_id", "author_id", "created_at", "text")
+"""Its id is not known before it is stored (and rows are append-only): the event that links the
+addendum into the chain carries the id beside this digest."""
+EVENT_FIELDS = ("action", "at", "clinician_id", "patient_id", "session_id", "changes")
+
+
+@dataclass(frozen=True)
+class RecordDigest:
+    content: str
+    """The session's own fields and injections."""
+    identity: str
+    """The patient identity the note prints."""
+
+    @property
+    def record(self) -> str:
+        """Both together: the session's digest, stored on the row and printed as its
+        fingerprint."""
+        return _sha256(f"{FORMAT}:{self.content}:{self.identity}")
+
+    def as_changes(self) -> dict[str, Any]:
+        """What the signing event carries (and the chain so vouches for)."""
+        return {
+            "format": FORMAT,
+            "record_digest": self.record,
+            "content_digest": self.content,
+            "identity_digest": self.identity,
+        }
+
+
+def record_digest(
+    session: Values,
+    injections: Iterable[Values],
+    patient: Values,
+) -> RecordDigest:
+    """The digest of a signed session from its values (read from the database, or about to be
+    written to it: both give the same digest)."""
+    content = {
+        "format": FORMAT,
+        "session": canonical(_pick(session, SESSION_FIELDS)),
+        # One list per site in INJECTION_FIELDS order: a session holds 31-39 of them, and
+        # ``verify`` digests every signed session, so they skip the general canonical walk.
+        "injections": [
+            [
+                i["position"],
+                i["key"],
+                i["kind"],
+                i["site_code"],
+                i["label"],
+                i["muscle"],
+                i["side"],
+                i["view"],
+                repr(float(i["x"])),
+                repr(float(i["y"])),
+                _decimal(Decimal(i["units"])),
+            ]
+            for i in sorted(injections, key=lambda row: int(row["position"]))
+        ],
+    }
+    return RecordDigest(content=_hash_json(content), identity=identity_digest(patient))
+
+
+def identity_digest(patient: Values) -> str:
+    """The digest of the identity a note prints; an audited correction of the patient's record
+    carries the new one, so ``verify`` can tell it from a change made outside the app."""
+    return digest_of({"format": FORMAT, "patient": _pick(patient, IDENTITY_FIELDS)})
+
+
+def addendum_digest(addendum: Values) -> str:
+    return digest_of({"format": FORMAT, "addendum": _pick(addendum, ADDENDUM_FIELDS)})
+
+
+def event_digest(event: Values, prev: str) -> str:
+    """The digest of an audit event, linked to the one before it."""
+    return digest_of({"format": FORMAT, "event": _pick(event, EVENT_FIELDS), "prev": prev})
+
+
+def fingerprint(digest: str) -> str:
+    """The short form printed on a note and shown in the window: ``3F2A 91BC 07DE``."""
+    head = digest[:12].upper()
+    return " ".join(head[n : n + 4] for n in range(0, len(head), 4))
+
+
+def digest_of(document: Any) -> str:
+    """SHA-256 of a canonical JSON text: sorted keys, no spaces, values normalised."""
+    return _hash_json(canonical(document))
+
+
+def _hash_json(document: Any) -> str:
+    """SHA-256 of a document already in canonical form."""
+    return _sha256(json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+
+
+def canonical(value: Any) -> Any:
+    """A value as JSON-ready text or number, identical whether it came from Python or back from
+    SQLite or PostgreSQL: times in UTC, decimals without trailing zeros, coordinates as floats."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return _decimal(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    if hasattr(value, "value"):  # an Enum
+        return canonical(value.value)
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def _decimal(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _pick(values: Values, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {name: values[name] for name in fields}
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,106 @@
+"""Damage is caught, never spread: a database damaged in the middle, or another program's file.
+
+Each command is run the way a user runs it (``cli.main``), on a file damaged the way a failing
+disk damages one (8 KB of random bytes at its midpoint); the file's bytes, and the backups
+already made, are compared before and after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from botox_chart import cli, paths
+from botox_chart.store import backup, demo, open_database
+from botox_chart.store.engine import DamagedDatabase, StorageError
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    """A demo database (checkpointed into one file) with 8 KB of noise at its midpoint."""
+    path = tmp_path / "clinic.sqlite3"
+    engine = open_database(str(path))
+    demo.generate(engine, patients=60, seed=2, today=date(2026, 11, 30))
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    size = path.stat().st_size
+    noise = random.Random(9).randbytes(8192)
+    with path.open("r+b") as f:
+        f.seek(size // 2)
+        f.write(noise)
+    return path
+
+
+COMMANDS = [
+    ["sessions"],
+    ["sessions", "--json"],
+    ["note", "1", "-o", "{out}/note.pdf"],
+    ["record", "1", "-o", "{out}/record.pdf"],
+    ["backup", "-o", "{out}/copy.sqlite3"],
+    ["verify"],
+    ["demo-data", "--patients", "2", "--force"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_every_command_refuses_a_damaged_database_and_changes_nothing(
+    damaged: Path, tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    good = paths.backups_dir() / "auto-20261101-090000.sqlite3"
+    good.write_bytes(b"a backup made before the damage")
+    before = digest(damaged), digest(good)
+    argv = [part.format(out=out) for part in command] + ["--db", str(damaged)]
+
+    assert cli.main(argv) == 1
+
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert (digest(damaged), digest(good)) == before
+    assert list(out.iterdir()) == []
+    assert sorted(paths.backups_dir().iterdir()) == [good]
+
+
+def test_the_daily_backup_never_copies_damage_over_good_backups(damaged: Path) -> None:
+    """The check runs before the copy: after a damaged day, every good backup is still there."""
+    folder = paths.backups_dir()
+    good = []
+    for day in range(1, 15):
+        path = folder / f"auto-202611{day:02d}-090000.sqlite3"
+        path.write_bytes(b"good")
+        os.utime(path, (0, 0))
+        good.append(path)
+    engine = open_database(str(damaged), check=False)
+    with pytest.raises(DamagedDatabase):
+        backup.auto_backup(engine, keep=14)
+    engine.dispose()
+    assert sorted(folder.iterdir()) == good
+
+
+def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE contact (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.execute("INSERT INTO contact (name) VALUES ('Someone')")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StorageError, match="another program's database"):
+        open_database(str(path))
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db"]
+    assert cli.main(["sessions", "--db", str(path)]) == 1
+    assert digest(path) == before
