@@ -65,7 +65,8 @@ def write_with(
     """Like :func:`write_bytes`, the content made by ``fill(descriptor, temporary_path)``.
 
     ``fill`` writes through the open descriptor, or to the temporary path by name (e.g. SQLite's
-    backup into it); the temporary file is private (0600) until it is published.
+    backup into it); the temporary file is private (0600, from ``mkstemp``) and the file published
+    is that same file, so every output is 0600 whatever the umask (paths: private files).
     """
     target = check_target(path, force=force, database=database)
     try:

@@ -2,16 +2,28 @@
 
 One module owns them so a test can point the whole app at a temporary folder (the autouse fixture in
 ``tests/conftest.py``) and no test ever touches a user's real data folder.
+
+Health records are private to the user who runs the app. On POSIX every folder the app creates is
+0700 and every file it writes is 0600, whatever the umask: :func:`private_folder` and
+:func:`private_file` are the only ways the app makes them (``output.write_with``'s temporary files
+are 0600 from ``mkstemp``). The data folder and its subfolders are the app's own and are tightened
+if found open to others (a first release's 0755); a folder the user chose for a ``--db`` file is
+theirs and is left as it is. On Windows the user profile's permissions apply: nothing is changed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 APP_NAME = "botox-chart"
 DB_ENV = "BOTOX_CHART_DB"
 DATA_DIR_ENV = "BOTOX_CHART_DATA_DIR"
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+_OPEN_TO_OTHERS = 0o077
+_POSIX = os.name == "posix"
 
 
 def resources_dir() -> Path:
@@ -35,16 +47,18 @@ def fonts_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The user's data folder (created on first use); ``BOTOX_CHART_DATA_DIR`` overrides it."""
+    """The user's data folder (created private on first use); ``BOTOX_CHART_DATA_DIR`` overrides
+    it."""
+    return private_folder(_data_folder())
+
+
+def _data_folder() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
-        path = Path(override)
-    else:
-        import platformdirs
+        return Path(override)
+    import platformdirs
 
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_database_path() -> Path:
@@ -52,9 +66,12 @@ def default_database_path() -> Path:
 
 
 def backups_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(data_dir() / "backups")
+
+
+def anchors_dir() -> Path:
+    """Where each workstation keeps the anchor files of server databases (store.anchors)."""
+    return private_folder(data_dir() / "anchors")
 
 
 def database_url(explicit: str | None = None) -> str:
@@ -68,3 +85,91 @@ def database_url(explicit: str | None = None) -> str:
     if "://" not in url:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
+
+
+def private_folder(path: Path, *, tighten: bool = True) -> Path:
+    """``path`` as a folder, created (with any missing parents) readable by the user alone.
+
+    With ``tighten`` (the data folder and its subfolders: the app's own) an existing folder that
+    others may enter is made 0700; without it (the folder of a ``--db`` file, the user's) an
+    existing folder is left as it is.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made meanwhile by another program: not ours to change
+        _set_mode(folder, PRIVATE_FOLDER)
+    if tighten and path not in missing:
+        make_private(path)
+    return path
+
+
+def private_file(path: Path, *, tighten: bool = False) -> Path:
+    """``path`` created empty and private (0600) unless it exists, e.g. a database before SQLite
+    opens it (SQLite gives its ``-wal`` and ``-shm`` files the database file's mode).
+
+    With ``tighten`` an existing file the app owns is made 0600 if others may read it.
+    """
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        if tighten:
+            make_private(path)
+        return path
+    try:
+        if _POSIX:  # exactly 0600 whatever the umask
+            with contextlib.suppress(OSError):  # a file system without POSIX permissions
+                os.fchmod(descriptor, PRIVATE_FILE)
+    finally:
+        os.close(descriptor)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Take away every permission of group and others from a file or folder of the app's (POSIX).
+
+    A file system without POSIX permissions (a FAT stick, some network shares) or a path owned by
+    another user is left as it is: what it allows is not the app's to change.
+    """
+    if not _POSIX:
+        return
+    with contextlib.suppress(OSError):
+        status = os.stat(path)
+        if status.st_mode & _OPEN_TO_OTHERS and status.st_uid == os.getuid():
+            os.chmod(path, status.st_mode & ~_OPEN_TO_OTHERS & 0o7777)
+
+
+def private_database(path: Path) -> Path:
+    """A SQLite database file, private before SQLite opens it (SQLite gives the ``-wal`` and
+    ``-shm`` files it makes the database file's mode).
+
+    A new one is created empty, 0600, in a folder made 0700 if missing. One in the data folder is
+    the app's own: it and its folders are tightened if found open to others. An existing file
+    elsewhere (a ``--db`` file) keeps the mode its owner gave it.
+    """
+    ours = in_data_folder(path)
+    private_folder(path.parent, tighten=ours)
+    private_file(path, tighten=ours)
+    if ours:
+        for companion in ("-wal", "-shm"):
+            make_private(path.with_name(path.name + companion))
+    return path
+
+
+def in_data_folder(path: Path) -> bool:
+    """Whether ``path`` is inside the data folder (the app's own), without creating it."""
+    try:
+        return path.resolve().is_relative_to(_data_folder().resolve())
+    except OSError:
+        return False
+
+
+def _set_mode(path: Path, mode: int) -> None:
+    """Exactly ``mode`` whatever the umask (POSIX; ignored where the file system has no modes)."""
+    if _POSIX:
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)

@@ -8,6 +8,8 @@ the user's real settings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from botox_chart import paths
@@ -20,8 +22,14 @@ def settings_path() -> str:
 
 
 def app_settings() -> QSettings:
-    """The app's QSettings (INI file in the data folder); any part of the UI may use it."""
-    return QSettings(settings_path(), QSettings.Format.IniFormat)
+    """The app's QSettings (INI file in the data folder); any part of the UI may use it.
+
+    The file is made private (0600) first: Qt saves settings through a temporary file that takes
+    the existing file's permissions, so it stays 0600 whatever the umask (paths.private_file).
+    """
+    path = settings_path()
+    paths.private_file(Path(path), tighten=True)
+    return QSettings(path, QSettings.Format.IniFormat)
 
 
 class WindowState:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import backup, open_database, roles
+from botox_chart.store import backup, open_database, roles, tls
 from botox_chart.ui import app as app_module
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.style import stylesheet
@@ -86,6 +86,24 @@ def test_a_warning_about_the_database_shows_in_the_banner(
         window.open_database(sqlite_url)
     assert window.banner.isVisible()
     assert window.banner.text() == "Connected as the owner."
+    assert window.banner.property("severity") == "warning"
+
+
+def test_a_connection_without_tls_is_warned_about_in_the_same_banner(
+    qtbot: QtBot, engine: Engine, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both warnings in one banner (one would hide the other); a remote server is out of reach
+    here, so the warnings are stand-ins (store/test_tls.py tests the real one)."""
+    make_clinician(engine)
+    monkeypatch.setattr(tls, "tls_warning", lambda _engine: "No TLS to db.clinic.lan.")
+    monkeypatch.setattr(roles, "owner_warning", lambda _engine: "Connected as the owner.")
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.loader.warning, timeout=LOAD_TIMEOUT_MS) as signal:
+        window.open_database(sqlite_url)
+    assert signal.args == ["No TLS to db.clinic.lan. Connected as the owner."]
+    assert window.banner.text() == "No TLS to db.clinic.lan. Connected as the owner."
     assert window.banner.property("severity") == "warning"
 
 
