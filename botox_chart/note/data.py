@@ -3,6 +3,11 @@
 The layout code never touches the database: it gets a :class:`SessionNote` or a
 :class:`TreatmentRecord` (the patient is the stored row, read and detached, never written), so a
 note can be laid out (and tested) from values alone.
+
+A signed session prints the names of its injector, signer and supervisor (and each addendum its
+author's) as the signature recorded them (store.records), never today's clinician rows: those are
+read for drafts only. Each signed session is checked against its signature (store.verify) for the
+note and for the treatment record, which say so when it does not match.
 """
 
 from __future__ import annotations
@@ -10,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from botox_chart.chart import Chart
-from botox_chart.store import chain, patients, sessions, verify
+from botox_chart.store import chain, patients, records, sessions, verify
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
 from botox_chart.store.settings import ClinicSettings
@@ -68,6 +74,8 @@ class RecordEntry:
     status: str
     chart: Chart
     injector: str
+    integrity_problems: tuple[str, ...] = ()
+    """What ``verify`` finds wrong with this signed session (empty: it matches its signature)."""
 
 
 @dataclass(frozen=True)
@@ -94,11 +102,13 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
     row = sessions.get(db, session_id=session_id)
     chart = sessions.load_chart(db, session_id=session_id)
     patient = patients.get(db, patient_id=row.patient_id)
-    people = _clinicians(db, (row.injector_id, row.signed_by_id, row.supervisor_id))
+    signed = row.status == Status.SIGNED.value
+    people = _people(db, [row])[session_id]
+    authors = records.addendum_authors(db.connection(), session_id=session_id)
     addenda = tuple(
         AddendumInfo(
             at=local_time(a.created_at),
-            author=people_name(db, a.author_id),
+            author=_text(authors[a.id]) if a.id in authors else people_name(db, a.author_id),
             text=a.text,
         )
         for a in sessions.addenda(db, session_id=session_id)
@@ -109,20 +119,20 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
         chart=chart,
         patient=patient,
         clinic=clinic,
-        injector=people.get(row.injector_id, ""),
-        signer=people.get(row.signed_by_id, ""),
-        supervisor=people.get(row.supervisor_id, ""),
+        injector=people["injector"],
+        signer=people["signer"],
+        supervisor=people["supervisor"],
         signed_at=local_time(row.signed_at) if row.signed_at else None,
         acknowledged=tuple(key.split(":", 1)[-1] for key in row.acknowledged or ()),
         addenda=addenda,
         baseline=_baseline(db, row),
         fingerprint=chain.fingerprint(row.record_digest) if row.record_digest else "",
-        integrity_problems=tuple(
-            p.detail for p in verify.session_problems(db.connection(), session_id=session_id)
-        )
-        if row.status == Status.SIGNED.value
-        else (),
+        integrity_problems=_integrity_problems(db, session_id) if signed else (),
     )
+
+
+def _integrity_problems(db: Session, session_id: int) -> tuple[str, ...]:
+    return tuple(p.detail for p in verify.session_problems(db.connection(), session_id=session_id))
 
 
 def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
@@ -143,13 +153,16 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
             .order_by(col(InjectionRow.session_id), col(InjectionRow.position))
         ):
             injections[injection.session_id].append(injection)
-    people = _clinicians(db, (r.injector_id for r in rows), credentials=False)
+    people = _people(db, rows)
     entries = tuple(
         RecordEntry(
             session_id=r.id,
             status=r.status,
             chart=sessions.chart_from_row(r, injections[r.id]),
-            injector=people.get(r.injector_id, ""),
+            injector=people[r.id]["injector"],
+            integrity_problems=_integrity_problems(db, r.id)
+            if r.status == Status.SIGNED.value
+            else (),
         )
         for r in rows
         if r.id is not None
@@ -162,15 +175,40 @@ def people_name(db: Session, clinician_id: int | None) -> str:
     return clinician.display_name if clinician is not None else ""
 
 
-def _clinicians(
-    db: Session, ids: Iterable[int | None], *, credentials: bool = True
-) -> dict[int | None, str]:
-    """Clinician id → name (with credentials unless told otherwise)."""
+def _people(db: Session, rows: Sequence[TreatmentSession]) -> dict[int | None, dict[str, str]]:
+    """Session id → the name (with credentials) of each of its people (store.chain.PEOPLE): a
+    signed session's as its signature recorded them, a draft's as they are now."""
+    snapshots = records.signing_events(
+        db.connection(),
+        [r.id for r in rows if r.id is not None and r.status == Status.SIGNED.value],
+    )
+    current = _clinicians(
+        db, (i for r in rows for i in (r.injector_id, r.signed_by_id, r.supervisor_id))
+    )
+    found: dict[int | None, dict[str, str]] = {}
+    for r in rows:
+        if r.id in snapshots:
+            signed = chain.snapshot(snapshots[r.id].get("people"))
+            found[r.id] = {role: _text(name) for role, name in signed.items()}
+        else:  # a draft (or a session signed outside the app: its note says so)
+            found[r.id] = {
+                role: current.get(getattr(r, column), "") for role, column in records.ROLES.items()
+            }
+    return found
+
+
+def _text(name: Any) -> str:
+    """A name from a signing event ("" for none)."""
+    return "" if name is None else str(name)
+
+
+def _clinicians(db: Session, ids: Iterable[int | None]) -> dict[int | None, str]:
+    """Clinician id → name with credentials, as the clinician's row says now."""
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
     found = db.exec(select(Clinician).where(col(Clinician.id).in_(wanted)))
-    return {c.id: c.display_name if credentials else c.name for c in found}
+    return {c.id: c.display_name for c in found}
 
 
 def _baseline(db: Session, row: TreatmentSession) -> Baseline | None:

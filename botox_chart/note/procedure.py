@@ -53,6 +53,12 @@ VIEWS = (("front", "back"), ("right", "left"))
 DEVIATIONS_BESIDE_MAP = 16
 """Up to this many deviations are listed beside the diagram; more get their own section."""
 SIDE_WORDS: dict[str, str] = {"right": "Right", "left": "Left", "midline": "Midline"}
+CLINIC_SETTINGS_NOT_SIGNED = (
+    "The letterhead, the clinic's address and telephone, and the billing lines are printed from "
+    "the clinic's current settings: they are not part of the signed record."
+)
+"""Said on every signed note: the digest covers the session, the names signed on it and the
+patient's details, not the clinic's settings (which change legitimately: a new address)."""
 
 
 @dataclass(frozen=True)
@@ -888,6 +894,8 @@ def _signature(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) ->
                 "digest; <i>botox-chart verify</i> checks it)",
             )
         )
+    if note.signed:
+        pairs.append(("Clinic details", CLINIC_SETTINGS_NOT_SIGNED))
     if note.integrity_problems:
         pairs.append(
             (

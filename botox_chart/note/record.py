@@ -17,8 +17,11 @@ from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, format_un
 from botox_chart.note import fonts, layout
 from botox_chart.note.data import RecordEntry, TreatmentRecord
 from botox_chart.note.layout import PageHeader, heading, labelled, text
+from botox_chart.note.procedure import CLINIC_SETTINGS_NOT_SIGNED
 from botox_chart.protocol import Protocol, load_named
 from botox_chart.store.models import Status
+
+MISMATCH = "DOES NOT MATCH ITS SIGNATURE"
 
 
 def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
@@ -26,12 +29,33 @@ def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
     flow: list[Flowable] = [layout.PartStart(page_header(treatment))]
     flow += [_title(treatment, width, s), Spacer(1, 8), _identity(treatment, width, s)]
     flow += _summary(treatment, width, s)
+    flow += _integrity(treatment, s)
     flow += heading("Sessions", s["heading"])
     if treatment.entries:
         flow += [_key(_protocol(treatment), s), Spacer(1, 4), _sessions_table(treatment, width, s)]
     else:
         flow.append(Paragraph("No sessions recorded.", s["body"]))
+    flow += [Spacer(1, 6), Paragraph(text(CLINIC_SETTINGS_NOT_SIGNED), s["muted"])]
     return flow
+
+
+def _mismatched(treatment: TreatmentRecord) -> list[RecordEntry]:
+    return [e for e in treatment.entries if e.integrity_problems]
+
+
+def _integrity(treatment: TreatmentRecord, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Each signed session that no longer matches its signature, and why (as on its note)."""
+    flow: list[Flowable] = []
+    for entry in _mismatched(treatment):
+        flow.append(
+            Paragraph(
+                f'<font color="{layout.ALERT.hexval()}"><b>Session {entry.session_id} '
+                f"{MISMATCH}.</b></font> "
+                + " ".join(text(problem) for problem in entry.integrity_problems),
+                s["body"],
+            )
+        )
+    return [Spacer(1, 6), *flow] if flow else []
 
 
 def page_header(treatment: TreatmentRecord) -> PageHeader:
@@ -41,13 +65,17 @@ def page_header(treatment: TreatmentRecord) -> PageHeader:
     if entries:
         first, last = entries[0].chart.date_of_service, entries[-1].chart.date_of_service
         span = f" · {len(entries)} sessions, {first.isoformat()} to {last.isoformat()}"
+    footer = "Treatment record"
+    mismatched = _mismatched(treatment)
+    if mismatched:  # on every page, as on a procedure note
+        footer += f" · {MISMATCH}: session {', '.join(str(e.session_id) for e in mismatched)}"
     return PageHeader(
         patient=f"{p.family_name.upper()}, {p.given_names}",
         details=f"DOB {p.date_of_birth.isoformat()} · Chart {p.chart_number}{span}",
         title=(
             f"{treatment.clinic.name} · Treatment record: onabotulinumtoxinA for chronic migraine"
         ),
-        footer="Treatment record",
+        footer=footer,
     )
 
 
@@ -199,7 +227,7 @@ def _sessions_table(
                 muscle.code
             ):
                 style.append(("FONT", (col, n), (col, n), fonts.BOLD, 8))
-        if entry.status != Status.SIGNED.value:
+        if entry.status != Status.SIGNED.value or entry.integrity_problems:
             style.append(("BACKGROUND", (0, n), (-1, n), colors.HexColor("#fbe9eb")))
             style.append(("TEXTCOLOR", (1, n), (1, n), layout.ALERT))
     widths = [56.0, 44.0, *([30.0] * len(muscles)), 32.0, 36.0, 62.0, 108.0, 52.0]
@@ -247,11 +275,15 @@ def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -
     totals = chart.totals()
     known = {m.code for m in protocol.muscles}
     other = sum((u for m, u in totals.by_muscle.items() if m not in known), Decimal(0))
-    session = (
-        str(entry.session_id)
-        if entry.status == Status.SIGNED.value
-        else f"{entry.session_id} draft"
-    )
+    if entry.integrity_problems:
+        session: object = Paragraph(
+            f'{entry.session_id} <font color="{layout.ALERT.hexval()}"><b>{MISMATCH}</b></font>',
+            s["cell"],
+        )
+    elif entry.status == Status.SIGNED.value:
+        session = str(entry.session_id)
+    else:
+        session = f"{entry.session_id} draft"
     days = "—" if chart.headache_days is None else str(chart.headache_days)
     days += " / " + ("—" if chart.migraine_days is None else str(chart.migraine_days))
     events = [

@@ -17,14 +17,17 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from botox_chart.store import anchors, chain
+from botox_chart.store.engine import StorageError
 from botox_chart.store.models import AuditChain, AuditEvent, utcnow
 
 _EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
 _CHAIN = AuditChain.__table__  # type: ignore[attr-defined]
 
 
-class ChainHeadMissing(RuntimeError):
-    """The audit chain's head row is gone: the database was edited outside the app."""
+class ChainHeadMissing(StorageError):
+    """The audit chain's head row is gone: the database was edited outside the app. A storage
+    error, so the command line and the window say so in words (nothing is written until it is
+    dealt with)."""
 
 
 def record(

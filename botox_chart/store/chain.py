@@ -4,10 +4,12 @@ Pure functions, no database: the same code computes a digest when a session is s
 data or a migration seals rows, and when ``botox-chart verify`` checks them later.
 
 - A **record digest** covers everything a signed session says: its fields, its injections in
-  chart order, the signer and the time, and the patient identity its note prints. It is kept in
-  two parts, the content and the identity, so ``verify`` can tell a rewritten record from a
-  patient's name corrected through the app (an audited change).
-- An **addendum digest** covers an addendum's session, author, time and text.
+  chart order, the signer and the time, the names of the injector, signer and supervisor as they
+  were at signing (``people``: the note prints these, not today's clinician rows), and the patient
+  identity its note prints. It is kept in two parts, the content and the identity, so ``verify``
+  can tell a rewritten record from a patient's details corrected through the app (an audited
+  change).
+- An **addendum digest** covers an addendum's session, author (id and name), time and text.
 - Every **audit event** carries the digest of its content together with the digest of the event
   before it (``prev``): changing or removing any past event breaks every later link. Signing and
   adding an addendum each append an event holding the record's or addendum's digest, so the chain
@@ -80,11 +82,22 @@ INJECTION_FIELDS = (
     "y",
     "units",
 )
-IDENTITY_FIELDS = ("family_name", "given_names", "date_of_birth", "chart_number")
-"""The patient identity printed on every page of the note."""
+IDENTITY_FIELDS = (
+    "family_name",
+    "given_names",
+    "date_of_birth",
+    "chart_number",
+    "health_card",
+    "referring_physician",
+    "referral_date",
+    "allergies",
+)
+"""Everything the note and the treatment record print about the patient."""
+PEOPLE = ("injector", "signer", "supervisor")
+"""The names a signed note prints, snapshotted at signing: role → display name (or None)."""
 ADDENDUM_FIELDS = ("session_id", "author_id", "created_at", "text")
 """Its id is not known before it is stored (and rows are append-only): the event that links the
-addendum into the chain carries the id beside this digest."""
+addendum into the chain carries the id and the author's name beside this digest."""
 EVENT_FIELDS = ("action", "at", "clinician_id", "patient_id", "session_id", "changes")
 
 
@@ -94,6 +107,8 @@ class RecordDigest:
     """The session's own fields and injections."""
     identity: str
     """The patient identity the note prints."""
+    people: dict[str, str | None]
+    """The names the note prints (:data:`PEOPLE`), as they were at signing; part of ``content``."""
 
     @property
     def record(self) -> str:
@@ -108,19 +123,35 @@ class RecordDigest:
             "record_digest": self.record,
             "content_digest": self.content,
             "identity_digest": self.identity,
+            "people": self.people,
         }
+
+
+@dataclass(frozen=True)
+class AddendumDigest:
+    digest: str
+    author: str
+    """The author's name as it was when the addendum was added (the note prints it)."""
+
+    def as_changes(self) -> dict[str, Any]:
+        """What the event linking the addendum into the chain carries (beside its id)."""
+        return {"addendum_digest": self.digest, "author": self.author}
 
 
 def record_digest(
     session: Values,
     injections: Iterable[Values],
     patient: Values,
+    people: Values | None,
 ) -> RecordDigest:
     """The digest of a signed session from its values (read from the database, or about to be
-    written to it: both give the same digest)."""
+    written to it: both give the same digest) and the names snapshotted at signing (``verify``
+    takes them from the event that vouches for the session)."""
+    names = snapshot(people)
     content = {
         "format": FORMAT,
         "session": canonical(_pick(session, SESSION_FIELDS)),
+        "people": canonical(names),
         # One list per site in INJECTION_FIELDS order: a session holds 31-39 of them, and
         # ``verify`` digests every signed session, so they skip the general canonical walk.
         "injections": [
@@ -140,7 +171,16 @@ def record_digest(
             for i in sorted(injections, key=lambda row: int(row["position"]))
         ],
     }
-    return RecordDigest(content=_hash_json(content), identity=identity_digest(patient))
+    return RecordDigest(
+        content=_hash_json(content), identity=identity_digest(patient), people=names
+    )
+
+
+def snapshot(people: Values | None) -> dict[str, str | None]:
+    """The :data:`PEOPLE` of a record, each a name or None (anything else read back from a
+    changed event is kept as it is, so its digest differs)."""
+    found = people if isinstance(people, Mapping) else {}
+    return {role: found.get(role) for role in PEOPLE}
 
 
 def identity_digest(patient: Values) -> str:
@@ -149,8 +189,11 @@ def identity_digest(patient: Values) -> str:
     return digest_of({"format": FORMAT, "patient": _pick(patient, IDENTITY_FIELDS)})
 
 
-def addendum_digest(addendum: Values) -> str:
-    return digest_of({"format": FORMAT, "addendum": _pick(addendum, ADDENDUM_FIELDS)})
+def addendum_digest(addendum: Values, *, author: Any) -> str:
+    """The digest of an addendum and its author's name (as it was when it was added)."""
+    return digest_of(
+        {"format": FORMAT, "addendum": _pick(addendum, ADDENDUM_FIELDS), "author": author}
+    )
 
 
 def event_digest(event: Values, prev: str) -> str:

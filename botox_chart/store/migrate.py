@@ -34,4 +34,10 @@ def is_known(revision: str) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade to ``revision``; at the head, anchor the audit chain's head outside the database
+    (store.anchors), whoever called: a migration may have sealed the first release's rows."""
     command.upgrade(config(engine), revision)
+    if revision == "head":
+        from botox_chart.store import anchors
+
+        anchors.anchor_now(engine)

@@ -3,6 +3,10 @@
 Signing, sealing (migration 0006), demo data and ``verify`` read a record the same way, so the
 digest computed when a session is signed is the one ``verify`` recomputes later. Signed sessions
 are read in chunks of consecutive ids: 40,000 sessions with 1.4 M injections stream in flat memory.
+
+The names a signed note prints (injector, signer, supervisor; an addendum's author) are those at
+signing, kept in the event that vouches for the record (:func:`signing_events`): a clinician's row
+renamed later, through the app or not, changes neither the note nor the digest.
 """
 
 from __future__ import annotations
@@ -16,13 +20,27 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from botox_chart.store import audit, chain
-from botox_chart.store.models import Addendum, InjectionRow, Patient, Status, TreatmentSession
+from botox_chart.store.models import (
+    Addendum,
+    AuditEvent,
+    Clinician,
+    InjectionRow,
+    Patient,
+    Status,
+    TreatmentSession,
+)
 
 _SESSIONS = TreatmentSession.__table__  # type: ignore[attr-defined]
 _INJECTIONS = InjectionRow.__table__  # type: ignore[attr-defined]
 _PATIENTS = Patient.__table__  # type: ignore[attr-defined]
 _ADDENDA = Addendum.__table__  # type: ignore[attr-defined]
+_CLINICIANS = Clinician.__table__  # type: ignore[attr-defined]
+_EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
 CHUNK = 1000
+SIGNING = ("sign", "seal")
+"""Events that vouch for a signed session's digest (and carry its ``people``)."""
+ROLES = {"injector": "injector_id", "signer": "signed_by_id", "supervisor": "supervisor_id"}
+"""Each of chain.PEOPLE and the session column naming that clinician."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +59,16 @@ class AddendumRecord:
     session_id: int
     stored: str | None
     computed: str
+    author: Any
+    """The author's name the digest covers."""
 
 
 def for_signing(
     connection: Connection, *, session_id: int, signing: Mapping[str, Any]
 ) -> chain.RecordDigest:
-    """The digest a draft will have once signed with the ``signing`` values (signer, time…)."""
+    """The digest a draft will have once signed with the ``signing`` values (signer, time…),
+    with the names of its injector, signer and supervisor as they are now (its ``people``, which
+    the signing event carries through ``as_changes``)."""
     row = (
         connection.execute(
             sa.select(*[_SESSIONS.c[name] for name in chain.SESSION_FIELDS]).where(
@@ -59,13 +81,72 @@ def for_signing(
     values = {**row, **signing}
     injections = _injections(connection, [session_id])[session_id]
     patient = _identities(connection, [values["patient_id"]])[values["patient_id"]]
-    return chain.record_digest(values, injections, patient)
+    return chain.record_digest(values, injections, patient, people(connection, [values])[0])
+
+
+def for_addendum(connection: Connection, addendum: Mapping[str, Any]) -> chain.AddendumDigest:
+    """The digest of an addendum about to be stored, with its author's name as it is now."""
+    author = _names(connection, [addendum["author_id"]]).get(addendum["author_id"], "")
+    return chain.AddendumDigest(chain.addendum_digest(addendum, author=author), author)
+
+
+def people(connection: Connection, sessions: Sequence[chain.Values]) -> list[dict[str, Any]]:
+    """The names of each session's injector, signer and supervisor as they are now (for signing
+    and sealing; a signed note prints them from its signing event, never from today's rows)."""
+    ids = {s[column] for s in sessions for column in ROLES.values() if s[column] is not None}
+    names = _names(connection, ids)
+    return [
+        {
+            role: names.get(s[column]) if s[column] is not None else None
+            for role, column in ROLES.items()
+        }
+        for s in sessions
+    ]
+
+
+def signing_events(
+    connection: Connection, session_ids: Sequence[int]
+) -> dict[int, Mapping[str, Any]]:
+    """Session id → the changes of the newest event vouching for its signature (its digests and
+    ``people``); sessions without one are left out."""
+    found: dict[int, Mapping[str, Any]] = {}
+    if not session_ids:
+        return found
+    for row in connection.execute(
+        sa.select(_EVENTS.c.session_id, _EVENTS.c.changes)
+        .where(_EVENTS.c.session_id.in_(list(session_ids)))
+        .where(_EVENTS.c.action.in_(SIGNING))
+        .order_by(_EVENTS.c.id)
+    ):
+        changes = row.changes
+        if isinstance(changes, Mapping) and "record_digest" in changes:
+            found[row.session_id] = changes
+    return found
+
+
+def addendum_authors(connection: Connection, *, session_id: int) -> dict[int, Any]:
+    """Addendum id → its author's name as the event that added it (or sealed it) recorded."""
+    found: dict[int, Any] = {}
+    for (changes,) in connection.execute(
+        sa.select(_EVENTS.c.changes)
+        .where(_EVENTS.c.session_id == session_id)
+        .order_by(_EVENTS.c.id)
+    ):
+        if isinstance(changes, Mapping) and "addendum_id" in changes and "author" in changes:
+            found[changes["addendum_id"]] = changes["author"]
+    return found
 
 
 def signed(
-    connection: Connection, *, session_ids: Sequence[int] | None = None
+    connection: Connection,
+    *,
+    session_ids: Sequence[int] | None = None,
+    signed_people: Mapping[int, Any] | None = None,
 ) -> Iterator[SignedRecord]:
-    """Every signed session (or those of ``session_ids``), with its stored and computed digest."""
+    """Every signed session (or those of ``session_ids``), with its stored and computed digest.
+
+    The computed digest covers the names in ``signed_people`` (session id → the ``people`` of the
+    event vouching for it: ``verify``); without it, the names as they are now (sealing)."""
     columns = [_SESSIONS.c[name] for name in chain.SESSION_FIELDS] + [_SESSIONS.c.record_digest]
     after = 0
     while True:
@@ -84,31 +165,51 @@ def signed(
         ids = [row["id"] for row in rows]
         injections = _injections(connection, ids)
         patients = _identities(connection, {row["patient_id"] for row in rows})
+        names: dict[int, Any]
+        if signed_people is None:
+            names = dict(zip(ids, people(connection, rows), strict=True))
+        else:
+            names = {sid: signed_people.get(sid) for sid in ids}
         for row in rows:
             yield SignedRecord(
                 session_id=row["id"],
                 patient_id=row["patient_id"],
                 stored=row["record_digest"],
                 computed=chain.record_digest(
-                    row, injections[row["id"]], patients.get(row["patient_id"], _NO_PATIENT)
+                    row,
+                    injections[row["id"]],
+                    patients.get(row["patient_id"], _NO_PATIENT),
+                    names[row["id"]],
                 ),
             )
         after = ids[-1]
 
 
-def addenda(connection: Connection, *, session_id: int | None = None) -> Iterator[AddendumRecord]:
-    """Every addendum (or one session's), with its stored and computed digest."""
+def addenda(
+    connection: Connection,
+    *,
+    session_id: int | None = None,
+    authors: Mapping[int, Any] | None = None,
+) -> Iterator[AddendumRecord]:
+    """Every addendum (or one session's), with its stored and computed digest: over the author's
+    name in ``authors`` (addendum id → the name its event recorded: ``verify``), or without it the
+    name as it is now (sealing)."""
     query = sa.select(
         _ADDENDA.c.id, *[_ADDENDA.c[name] for name in chain.ADDENDUM_FIELDS], _ADDENDA.c.digest
     )
     if session_id is not None:
         query = query.where(_ADDENDA.c.session_id == session_id)
-    for row in connection.execute(query.order_by(_ADDENDA.c.id)).mappings():
+    rows = list(connection.execute(query.order_by(_ADDENDA.c.id)).mappings())
+    if authors is None:
+        names = _names(connection, {row["author_id"] for row in rows})
+        authors = {row["id"]: names.get(row["author_id"], "") for row in rows}
+    for row in rows:
         yield AddendumRecord(
             addendum_id=row["id"],
             session_id=row["session_id"],
             stored=row["digest"],
-            computed=chain.addendum_digest(row),
+            computed=chain.addendum_digest(row, author=authors.get(row["id"])),
+            author=authors.get(row["id"]),
         )
 
 
@@ -143,7 +244,10 @@ def seal_signed(connection: Connection) -> None:
         {
             "action": "seal",
             "session_id": a.session_id,
-            "changes": {"addendum_id": a.addendum_id, "addendum_digest": a.computed},
+            "changes": {
+                "addendum_id": a.addendum_id,
+                **chain.AddendumDigest(a.computed, str(a.author)).as_changes(),
+            },
         }
         for a in notes
     ]
@@ -165,6 +269,26 @@ def _injections(connection: Connection, session_ids: Sequence[int]) -> dict[int,
     ).mappings():
         found[row["session_id"]].append(row)
     return found
+
+
+_DISPLAY_NAME: Any = vars(Clinician)["display_name"].fget
+"""``Clinician.display_name`` applied to a plain row: no ORM object, whose mappers may not be
+configured yet inside a migration (0006 seals the first release's rows)."""
+
+
+def _names(connection: Connection, clinician_ids: Any) -> dict[int, str]:
+    """Clinician id → display name (``Clinician.display_name``: name, credentials)."""
+    wanted = list(clinician_ids)
+    if not wanted:
+        return {}
+    return {
+        row.id: str(_DISPLAY_NAME(row))
+        for row in connection.execute(
+            sa.select(_CLINICIANS.c.id, _CLINICIANS.c.name, _CLINICIANS.c.credentials).where(
+                _CLINICIANS.c.id.in_(wanted)
+            )
+        )
+    }
 
 
 def _identities(connection: Connection, patient_ids: Any) -> dict[int, chain.Values]:

@@ -1,9 +1,12 @@
 """Checking that the records prove themselves: ``botox-chart verify`` and the window's check.
 
 :func:`verify` walks the whole audit chain, recomputes every signed session's and addendum's digest,
-and compares the chain with the anchors kept outside the database. :func:`session_problems` checks
-one session (what the window does when it opens or prints a signed session). Each problem names
-the session or event. A change the database refuses outright never gets this far.
+and compares the chain with the copies of its head kept outside the database: the anchor file
+(store.anchors) and the companion file of every backup in the data folder (store.backup).
+:func:`session_problems` checks one session (what the window does when it opens or prints a signed
+session, and what the note and the treatment record print): its digest, the events vouching for it,
+and that the chain goes on from each of them. Each problem names the session or event. A change the
+database refuses outright never gets this far.
 
 What this proves: a signed record, an addendum or an audit event changed, removed or added by
 editing the database file is found. It does not prove that nobody rewrote *every* copy (the
@@ -16,18 +19,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from botox_chart.store import anchors, chain, records
+from botox_chart import paths
+from botox_chart.store import anchors, backup, chain, identity, records
+from botox_chart.store.engine import sqlite_path
 from botox_chart.store.models import AuditChain, AuditEvent, TreatmentSession
 
 _EVENTS = AuditEvent.__table__  # type: ignore[attr-defined]
 _SESSIONS = TreatmentSession.__table__  # type: ignore[attr-defined]
 _CHAIN = AuditChain.__table__  # type: ignore[attr-defined]
-SIGNING = ("sign", "seal")
+SIGNING = records.SIGNING
 """Events that vouch for a signed session's digest."""
 
 
@@ -44,6 +50,9 @@ class Report:
     sessions_checked: int = 0
     events_checked: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What limits the check without being a sign of tampering (e.g. no anchors kept on this
+    workstation for a server database); ``ok`` does not depend on them."""
 
     @property
     def ok(self) -> bool:
@@ -55,42 +64,84 @@ class Report:
             "sessions_checked": self.sessions_checked,
             "events_checked": self.events_checked,
             "problems": [asdict(p) for p in self.problems],
+            "warnings": list(self.warnings),
         }
+
+
+@dataclass(frozen=True)
+class _Outside:
+    """The copies of the chain's head kept outside the database, read before the walk."""
+
+    path: Path
+    found: list[anchors.Anchor]
+    """The anchor file's anchors."""
+    bad_lines: list[int]
+    replaced: bool
+    """The anchor file's path is a link, device, pipe or folder."""
+    backups: list[tuple[Path, int, str]]
+    """(companion file, head event id, head digest) of each backup of this database."""
+    is_backup: bool
+    """The database is itself a backup (its companion file beside it): it has no anchor file."""
+
+    def wanted(self) -> set[int]:
+        """The events whose digests the walk keeps: those anchored somewhere."""
+        return {a.event_id for a in self.found} | {event_id for _n, event_id, _d in self.backups}
 
 
 @dataclass
 class _Chain:
     """What the walk over the audit chain learnt, for the record checks after it."""
 
+    wanted: set[int] = field(default_factory=set)
+    """The events whose digests are kept (anchored outside the database)."""
     digests: dict[int, str] = field(default_factory=dict)
     signing: dict[int, list[tuple[int, dict[str, Any]]]] = field(
         default_factory=lambda: defaultdict(list)
     )
-    addenda: dict[int, tuple[int, int | None, str]] = field(default_factory=dict)
-    """addendum id → (event id, session id, digest)."""
+    addenda: dict[int, tuple[int, int | None, str, Any]] = field(default_factory=dict)
+    """addendum id → (event id, session id, digest, author's name)."""
     identities: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     """patient id → (event id, identity digest) of each audited correction of the identity."""
     last: tuple[int, str] | None = None
+    anchorable: int | None = None
+    """The newest event that is not a draft's autosave: the app anchors it when it commits."""
     count: int = 0
+
+    def people(self) -> dict[int, Any]:
+        """Session id → the names its (newest) vouching event snapshotted at signing."""
+        return {sid: found[-1][1].get("people") for sid, found in self.signing.items()}
+
+    def authors(self) -> dict[int, Any]:
+        """Addendum id → its author's name as the event adding it recorded."""
+        return {aid: link[3] for aid, link in self.addenda.items()}
 
 
 def verify(engine: Engine, *, progress: Callable[[str], None] | None = None) -> Report:
-    """Check every audit link, signed session and addendum, and the anchors."""
+    """Check every audit link, signed session and addendum, and the copies of the chain's head
+    kept outside the database (anchors, backups' companion files)."""
     report = Report()
     with engine.connect() as connection:
+        outside = _read_outside(engine, connection)
         if progress:
             progress("audit trail")
-        walked = _walk_chain(connection, report)
+        walked = _walk_chain(connection, report, wanted=outside.wanted())
         if progress:
             progress("signed sessions")
-        _check_sessions(connection, report, walked, records.signed(connection))
-        _check_addenda(report, walked, records.addenda(connection))
-    _check_anchors(engine, report, walked)
+        _check_sessions(
+            connection,
+            report,
+            walked,
+            records.signed(connection, signed_people=walked.people()),
+        )
+        _check_addenda(report, walked, records.addenda(connection, authors=walked.authors()))
+    _check_anchors(engine, report, walked, outside)
+    _check_backups(report, walked, outside)
     return report
 
 
 def session_problems(connection: Connection, *, session_id: int) -> list[Problem]:
-    """Problems with one signed session: its digest, the events vouching for it, its addenda."""
+    """Problems with one signed session: its digest, the events vouching for it (each must be
+    followed by the chain: the next event links to it, or the chain's head is it), its addenda."""
     report = Report()
     walked = _Chain()
     rows = connection.execute(
@@ -98,10 +149,17 @@ def session_problems(connection: Connection, *, session_id: int) -> list[Problem
         .where(_EVENTS.c.session_id == session_id)
         .order_by(_EVENTS.c.id)
     ).mappings()
+    vouching: list[Any] = []
     for row in rows:
         if chain.event_digest(row, row["prev_digest"] or "") != row["digest"]:
             report.problems.append(_event_changed(row))
         _learn(walked, row)
+        if _vouches(row):
+            vouching.append(row)
+    for row in vouching:
+        problem = _unfollowed(connection, row)
+        if problem is not None:
+            report.problems.append(problem)
     patient_id = connection.execute(
         sa.select(_SESSIONS.c.patient_id).where(_SESSIONS.c.id == session_id)
     ).scalar_one_or_none()
@@ -116,11 +174,53 @@ def session_problems(connection: Connection, *, session_id: int) -> list[Problem
         connection,
         report,
         walked,
-        records.signed(connection, session_ids=[session_id]),
+        records.signed(connection, session_ids=[session_id], signed_people=walked.people()),
         [session_id],
     )
-    _check_addenda(report, walked, records.addenda(connection, session_id=session_id))
+    _check_addenda(
+        report,
+        walked,
+        records.addenda(connection, session_id=session_id, authors=walked.authors()),
+    )
     return report.problems
+
+
+def _vouches(row: Any) -> bool:
+    """Whether an event vouches for a signed record: a signature, a seal or an addendum."""
+    changes = _changes(row)
+    signs = row["action"] in SIGNING and "record_digest" in changes
+    return signs or ("addendum_id" in changes and "addendum_digest" in changes)
+
+
+def _unfollowed(connection: Connection, row: Any) -> Problem | None:
+    """A problem if the chain does not go on from this event: the next event's ``prev_digest``,
+    or the chain's head when it is the newest, must be its digest. An event rewritten with its
+    own digest recomputed still links to the one before it, but no longer to the one after."""
+    following = connection.execute(
+        sa.select(_EVENTS.c.id, _EVENTS.c.prev_digest)
+        .where(_EVENTS.c.id > row["id"])
+        .order_by(_EVENTS.c.id)
+        .limit(1)
+    ).first()
+    what = f"audit event {row['id']} ({row['action']} of session {row['session_id']})"
+    if following is None:
+        head = connection.execute(
+            sa.select(_CHAIN.c.head).where(_CHAIN.c.id == 1)
+        ).scalar_one_or_none()
+        if head == row["digest"]:
+            return None
+        detail = (
+            f"The audit chain does not end where it should: {what} is the newest event, but the "
+            f"chain's head is not its digest. It was rewritten, or the events after it removed."
+        )
+    elif following.prev_digest == row["digest"]:
+        return None
+    else:
+        detail = (
+            f"The audit chain is broken after {what}: event {following.id} does not follow it. "
+            f"It was rewritten, or an event after it was removed."
+        )
+    return Problem("chain_broken", detail, session_id=row["session_id"], event_id=row["id"])
 
 
 def _event_columns() -> list[Any]:
@@ -128,9 +228,10 @@ def _event_columns() -> list[Any]:
     return [_EVENTS.c[name] for name in names]
 
 
-def _walk_chain(connection: Connection, report: Report) -> _Chain:
-    walked = _Chain()
+def _walk_chain(connection: Connection, report: Report, *, wanted: set[int]) -> _Chain:
+    walked = _Chain(wanted=wanted)
     expected_prev = chain.GENESIS
+    previous: Any = None
     after = 0
     while True:
         rows = list(
@@ -155,12 +256,27 @@ def _walk_chain(connection: Connection, report: Report) -> _Chain:
                         event_id=event_id,
                     )
                 )
+                if previous is not None:  # the event before the break may be the rewritten one
+                    report.problems.append(
+                        Problem(
+                            "chain_broken",
+                            f"Audit event {previous['id']} ({previous['action']}) is not followed "
+                            f"by the event after it ({event_id}): it was rewritten, or an event "
+                            f"after it was removed or inserted.",
+                            session_id=previous["session_id"],
+                            event_id=previous["id"],
+                        )
+                    )
             if chain.event_digest(row, row["prev_digest"] or "") != row["digest"]:
                 report.problems.append(_event_changed(row))
             expected_prev = row["digest"] or ""
-            walked.digests[event_id] = expected_prev
+            if event_id in walked.wanted:
+                walked.digests[event_id] = expected_prev
+            if not anchors.is_autosave(row["action"], row["session_id"]):
+                walked.anchorable = event_id
             walked.last = (event_id, expected_prev)
             walked.count += 1
+            previous = {k: row[k] for k in ("id", "action", "session_id")}
             _learn(walked, row)
         after = rows[-1]["id"]
     report.events_checked = walked.count
@@ -179,15 +295,26 @@ def _walk_chain(connection: Connection, report: Report) -> _Chain:
     return walked
 
 
+def _changes(row: Any) -> dict[str, Any]:
+    """An event's changes (nothing, if a change outside the app left something else there)."""
+    changes = row["changes"]
+    return changes if isinstance(changes, dict) else {}
+
+
 def _learn(walked: _Chain, row: Any) -> None:
-    changes = row["changes"] or {}
+    changes = _changes(row)
     if row["action"] in SIGNING and "record_digest" in changes and row["session_id"] is not None:
         walked.signing[row["session_id"]].append((row["id"], changes))
-    if "addendum_id" in changes and "addendum_digest" in changes:
-        walked.addenda[int(changes["addendum_id"])] = (
+    if (
+        "addendum_digest" in changes
+        and isinstance(changes.get("addendum_id"), int)
+        and not isinstance(changes["addendum_id"], bool)
+    ):
+        walked.addenda[changes["addendum_id"]] = (
             row["id"],
             row["session_id"],
             str(changes["addendum_digest"]),
+            changes.get("author"),
         )
     if row["action"] == "update" and row["patient_id"] is not None and "identity_digest" in changes:
         walked.identities[row["patient_id"]].append((row["id"], str(changes["identity_digest"])))
@@ -213,9 +340,7 @@ def _check_sessions(
     for record in signed:
         seen.add(record.session_id)
         report.sessions_checked += 1
-        problem = _check_session(record, walked)
-        if problem is not None:
-            report.problems.append(problem)
+        report.problems += _check_session(record, walked)
     vouched = set(walked.signing) if expected is None else set(walked.signing) & set(expected)
     for session_id in sorted(vouched - seen):
         status = connection.execute(
@@ -233,51 +358,64 @@ def _check_sessions(
         )
 
 
-def _check_session(record: records.SignedRecord, walked: _Chain) -> Problem | None:
+def _check_session(record: records.SignedRecord, walked: _Chain) -> list[Problem]:
     sid = record.session_id
     vouching = walked.signing.get(sid)
     if not vouching:
-        return Problem(
-            "signed_outside_app",
-            f"Session {sid} is marked signed, but no signature for it is in the audit chain: it "
-            f"was set to signed outside botox-chart.",
-            session_id=sid,
-        )
+        return [
+            Problem(
+                "signed_outside_app",
+                f"Session {sid} is marked signed, but no signature for it is in the audit chain: "
+                f"it was set to signed outside botox-chart.",
+                session_id=sid,
+            )
+        ]
     event_id, changes = vouching[-1]
     if len(vouching) > 1:
-        return Problem(
-            "signed_twice",
-            f"Session {sid} has {len(vouching)} signatures in the audit chain.",
-            session_id=sid,
-            event_id=event_id,
-        )
+        return [
+            Problem(
+                "signed_twice",
+                f"Session {sid} has {len(vouching)} signatures in the audit chain.",
+                session_id=sid,
+                event_id=event_id,
+            )
+        ]
+    problems = []
     computed = record.computed
     if computed.content != changes.get("content_digest"):
-        return Problem(
-            "record_changed",
-            f"Session {sid} no longer matches what was signed (audit event {event_id}): its "
-            f"fields or injection sites were changed after signing.",
-            session_id=sid,
-            event_id=event_id,
+        problems.append(
+            Problem(
+                "record_changed",
+                f"Session {sid} no longer matches what was signed (audit event {event_id}): its "
+                f"fields, injection sites or the names signed on it were changed after signing.",
+                session_id=sid,
+                event_id=event_id,
+            )
         )
     if computed.identity != changes.get("identity_digest"):
         corrections = [d for e, d in walked.identities.get(record.patient_id, []) if e > event_id]
         if not corrections or corrections[-1] != computed.identity:
-            return Problem(
-                "identity_changed",
-                f"The patient named on session {sid} was changed outside botox-chart after "
-                f"signing (it is not the identity of the last audited correction).",
+            problems.append(
+                Problem(
+                    "identity_changed",
+                    f"The patient's details on session {sid} were changed outside botox-chart "
+                    f"after signing (they are not those of the last audited correction).",
+                    session_id=sid,
+                    event_id=event_id,
+                )
+            )
+    # Always: an audited correction of the patient changes what is printed, never the digest
+    # stored at signing.
+    if record.stored != changes.get("record_digest"):
+        problems.append(
+            Problem(
+                "digest_changed",
+                f"Session {sid}'s stored signature digest was changed.",
                 session_id=sid,
                 event_id=event_id,
             )
-    elif record.stored != changes.get("record_digest"):
-        return Problem(
-            "digest_changed",
-            f"Session {sid}'s stored signature digest was changed.",
-            session_id=sid,
-            event_id=event_id,
         )
-    return None
+    return problems
 
 
 def _check_addenda(report: Report, walked: _Chain, found: Iterable[records.AddendumRecord]) -> None:
@@ -304,7 +442,7 @@ def _check_addenda(report: Report, walked: _Chain, found: Iterable[records.Adden
                     event_id=link[0],
                 )
             )
-    for addendum_id, (event_id, session_id, _digest) in sorted(walked.addenda.items()):
+    for addendum_id, (event_id, session_id, _digest, _author) in sorted(walked.addenda.items()):
         if addendum_id not in seen:
             report.problems.append(
                 Problem(
@@ -317,14 +455,80 @@ def _check_addenda(report: Report, walked: _Chain, found: Iterable[records.Adden
             )
 
 
-def _check_anchors(engine: Engine, report: Report, walked: _Chain) -> None:
+def _read_outside(engine: Engine, connection: Connection) -> _Outside:
+    """The anchor file and the backups' companion files, read before the walk so that it keeps
+    the digests of the anchored events only."""
     path = anchors.path_for(engine)
-    found, bad = anchors.read(path)
-    for line in bad:
+    try:
+        found, bad = anchors.read(path)
+        replaced = False
+    except anchors.NotAFile:
+        found, bad, replaced = [], [], True
+    except OSError:
+        found, bad, replaced = [], [], False  # unreadable: reported as missing
+    try:
+        companions = sorted(paths.backups_dir().glob(f"*{backup.METADATA_SUFFIX}"))
+    except OSError:
+        companions = []  # no backups folder to read: nothing to compare with
+    database = sqlite_path(engine)
+    own = backup.metadata_path(database) if database is not None else None
+    if own is not None and own.is_file() and own not in companions:
+        companions.append(own)
+    heads = _backup_heads(companions, identity.read(connection))
+    is_backup = any(companion == own for companion, _e, _d in heads)
+    return _Outside(path, found, bad, replaced, heads, is_backup=is_backup)
+
+
+def _backup_heads(companions: Iterable[Path], uid: str | None) -> list[tuple[Path, int, str]]:
+    """The head recorded by each of these companion files that belongs to a backup of this
+    database (``database_id``, when the file records it)."""
+    heads = []
+    for companion in companions:
+        if not companion.is_file():
+            continue  # a pipe or a folder with the name of a companion file is never read
+        document = backup.metadata(companion.with_name(companion.stem))
+        if document is None:
+            continue
+        database_id = document.get("database_id")
+        if database_id is not None and database_id != uid:
+            continue  # a backup of another database (or of this one before a restore)
+        event_id, digest = document.get("head_event_id"), document.get("head_digest")
+        if isinstance(event_id, int) and isinstance(digest, str):
+            heads.append((companion, event_id, digest))
+    return heads
+
+
+def _check_anchors(engine: Engine, report: Report, walked: _Chain, outside: _Outside) -> None:
+    path = outside.path
+    server = sqlite_path(engine) is None
+    if outside.replaced:
+        report.problems.append(
+            Problem(
+                "anchor_file_replaced",
+                f"{path.name} is not a regular file (a link, device, pipe or folder was put in its "
+                f"place): the anchors kept outside the database cannot be read.",
+            )
+        )
+    elif not outside.found and not outside.bad_lines and walked.count:
+        if server:
+            report.warnings.append(
+                f"No anchors on this workstation for this database ({path}): its audit chain is "
+                f"checked against itself and the backups only. Each workstation keeps its own "
+                f"anchors of a server database."
+            )
+        elif not outside.is_backup:
+            report.problems.append(
+                Problem(
+                    "anchors_missing",
+                    f"The anchor file {path.name} is missing or empty, though the audit trail has "
+                    f"{walked.count} events: it was deleted or emptied.",
+                )
+            )
+    for line in outside.bad_lines:
         report.problems.append(
             Problem("anchor_damaged", f"Line {line} of {path.name} is not an anchor.")
         )
-    for anchor in found:
+    for anchor in outside.found:
         digest = walked.digests.get(anchor.event_id)
         if digest is None:
             report.problems.append(
@@ -344,3 +548,28 @@ def _check_anchors(engine: Engine, report: Report, walked: _Chain) -> None:
                     event_id=anchor.event_id,
                 )
             )
+    newest = max((a.event_id for a in outside.found), default=None)
+    if not server and newest is not None and walked.anchorable is not None:
+        if newest < walked.anchorable:
+            report.warnings.append(
+                f"{path.name} ends at audit event {newest}, but events up to "
+                f"{walked.anchorable} should be anchored: the program stopped before anchoring "
+                f"them, or lines were removed from the file."
+            )
+
+
+def _check_backups(report: Report, walked: _Chain, outside: _Outside) -> None:
+    for companion, event_id, digest in outside.backups:
+        found = walked.digests.get(event_id)
+        if found == digest:
+            continue
+        state = "is missing" if found is None else "has another digest"
+        report.problems.append(
+            Problem(
+                "backup_anchor_mismatch",
+                f"Audit event {event_id}, the last one in the backup whose companion file is "
+                f"{companion.name}, {state} in this database: the audit trail was cut short or "
+                f"rewritten since that backup.",
+                event_id=event_id,
+            )
+        )

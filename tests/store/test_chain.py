@@ -7,18 +7,28 @@ our store functions: what a person with the database file and a SQL shell can do
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from botox_chart import cli
-from botox_chart.store import anchors, chain, demo, migrate, open_database, sessions, transaction
+from botox_chart.store import (
+    anchors,
+    chain,
+    cipher,
+    demo,
+    migrate,
+    open_database,
+    sessions,
+    transaction,
+)
 from botox_chart.store.engine import make_engine, sqlite_path
 from botox_chart.store.verify import Report, verify
+from tests.helpers import raw as raw_file
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
 
 
@@ -36,11 +46,11 @@ def signed(engine: Engine) -> dict[str, int]:
     return {"session": first.id, "addendum": addendum.id, "later": second.id}
 
 
-def raw(engine: Engine) -> sqlite3.Connection:
-    """The attacker's connection: plain sqlite3, none of the app's settings."""
+def raw(engine: Engine) -> Any:
+    """The attacker's connection: the file and its key, none of the app's settings."""
     path = sqlite_path(engine)
     assert path is not None
-    return sqlite3.connect(path)
+    return raw_file.connect(path)
 
 
 def kinds(report: Report) -> set[tuple[str, int | None, int | None]]:
@@ -64,6 +74,7 @@ def test_a_clean_database_verifies_clean(engine: Engine, signed: dict[str, int])
     assert report.events_checked >= 6
 
 
+@pytest.mark.usefixtures("cli_admin")
 def test_a_signed_session_rewritten_with_replace_is_named(
     engine: Engine, signed: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -132,7 +143,7 @@ def test_a_rewritten_audit_event_is_named(engine: Engine, signed: dict[str, int]
 
 def test_a_deleted_addendum_is_named(engine: Engine, signed: dict[str, int]) -> None:
     with raw(engine) as conn:
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        with pytest.raises(cipher.DatabaseError, match="append-only"):
             conn.execute("DELETE FROM addendum")
         conn.executescript("DROP TRIGGER addendum_no_delete; DELETE FROM addendum;")
     conn.close()
@@ -166,7 +177,7 @@ def test_a_chain_rewritten_end_to_end_is_caught_by_the_anchor_file(
     sid = signed["session"]
     target = event_id(engine, "sign", sid)
     with raw(engine) as conn:
-        conn.row_factory = sqlite3.Row
+        conn.row_factory = cipher.DBAPI.Row
         conn.executescript("DROP TRIGGER audit_event_no_update;")
         conn.execute("UPDATE audit_event SET clinician_id = NULL WHERE id = ?", (target,))
         prev = chain.GENESIS
@@ -212,7 +223,9 @@ def test_a_patient_renamed_through_the_app_still_verifies_but_not_by_sql(
         row = sessions.get(db, session_id=signed["session"])
         patient = patients.get(db, patient_id=row.patient_id)
         changed = patients.Patient(**{**patient.model_dump(), "given_names": "Marie-Ève"})
-        patients.update(db, patient_id=row.patient_id, changes=changed)
+        patients.update(
+            db, patient_id=row.patient_id, changes=changed, clinician_id=row.signed_by_id
+        )
     assert verify(engine).ok
     with raw(engine) as conn:  # a second change, by SQL, does not hide behind the first
         conn.execute("UPDATE patient SET family_name = 'Other' WHERE id = ?", (row.patient_id,))
@@ -255,13 +268,15 @@ def test_a_first_release_database_is_sealed_at_upgrade(tmp_path: Path) -> None:
             conn.execute(sa.text(statement))
     old.dispose()
     engine = open_database(str(path))
+    # The migration's caller anchored the sealed head outside the database (store.migrate).
+    assert [a.event_id for a in anchors.read(anchors.path_for(engine))[0]] == [4]
     report = verify(engine)
     assert report.ok, report.problems
     assert report.sessions_checked == 1 and report.events_checked == 2 + 2  # + 2 seals
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM injection").scalar() == 1
     with raw(engine) as conn:
-        with pytest.raises(sqlite3.DatabaseError, match="signed session is final"):
+        with pytest.raises(cipher.DatabaseError, match="signed session is final"):
             conn.execute("UPDATE treatment_session SET notes = 'x' WHERE id = 1")
         conn.executescript(
             "DROP TRIGGER addendum_no_update; UPDATE addendum SET text = 'Changed.';"
@@ -299,11 +314,12 @@ FIRST_RELEASE_ROWS = [
 
 def test_ids_of_deleted_drafts_are_never_given_again(engine: Engine) -> None:
     """A stale window holding a deleted draft's id can never reach another patient's session."""
+    doctor = make_clinician(engine)
     alice, bruno = make_patient(engine), make_patient(engine, family_name="Bruno")
     with transaction(engine) as db:
-        gone = sessions.create_draft(db, patient_id=alice.id, injector_id=None)
-        sessions.delete_draft(db, session_id=gone.id)
-        fresh = sessions.create_draft(db, patient_id=bruno.id, injector_id=None)
+        gone = sessions.create_draft(db, patient_id=alice.id, injector_id=doctor.id)
+        sessions.delete_draft(db, session_id=gone.id, clinician_id=doctor.id)
+        fresh = sessions.create_draft(db, patient_id=bruno.id, injector_id=doctor.id)
     assert fresh.id != gone.id
     with transaction(engine) as db, pytest.raises(sessions.SessionError, match="no session"):
         sessions.save_draft(
@@ -312,21 +328,28 @@ def test_ids_of_deleted_drafts_are_never_given_again(engine: Engine) -> None:
             patient_id=alice.id,
             chart=sessions.load_chart(db, session_id=fresh.id),
             expected_version=1,
+            clinician_id=doctor.id,
         )
 
 
 def test_a_save_for_another_patient_s_session_is_refused(engine: Engine) -> None:
+    doctor = make_clinician(engine)
     alice, bruno = make_patient(engine), make_patient(engine, family_name="Bruno")
     with transaction(engine) as db:
-        theirs = sessions.create_draft(db, patient_id=bruno.id, injector_id=None)
+        theirs = sessions.create_draft(db, patient_id=bruno.id, injector_id=doctor.id)
         chart = sessions.load_chart(db, session_id=theirs.id)
         chart.notes = "Alice's notes"
         with pytest.raises(sessions.WrongPatientError, match="not this patient's"):
             sessions.save_draft(
-                db, session_id=theirs.id, patient_id=alice.id, chart=chart, expected_version=1
+                db,
+                session_id=theirs.id,
+                patient_id=alice.id,
+                chart=chart,
+                expected_version=1,
+                clinician_id=doctor.id,
             )
         with pytest.raises(sessions.WrongPatientError):
-            sessions.sign(db, session_id=theirs.id, patient_id=alice.id, clinician_id=1)
+            sessions.sign(db, session_id=theirs.id, patient_id=alice.id, clinician_id=doctor.id)
     with transaction(engine) as db:
         assert sessions.get(db, session_id=theirs.id).notes == ""
 
@@ -348,6 +371,7 @@ def test_demo_data_verifies_clean_on_sqlite(engine: Engine) -> None:
     assert report.sessions_checked == result.sessions
 
 
+@pytest.mark.usefixtures("cli_admin")
 def test_the_note_of_a_tampered_session_says_so_on_every_page(
     engine: Engine, signed: dict[str, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
