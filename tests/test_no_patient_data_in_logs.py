@@ -44,9 +44,14 @@ def test_a_whole_flow_logs_nothing_that_identifies_the_patient(
             patient_id=patient.id,
             chart=ready_chart(),
             expected_version=1,
+            clinician_id=doctor.id,
         )
         with pytest.raises(patients.PatientError):  # a refusal on the way
-            patients.add(db, patient=patients.Patient(**{**patient.model_dump(), "id": None}))
+            patients.add(
+                db,
+                patient=patients.Patient(**{**patient.model_dump(), "id": None}),
+                clinician_id=doctor.id,
+            )
     render.write_session_note(engine, session_id=row.id, path=tmp_path / "note.pdf")
     render.write_treatment_record(engine, patient_id=patient.id, path=tmp_path / "record.pdf")
     backup.backup(engine, tmp_path / "copy.sqlite3")

@@ -1,22 +1,33 @@
 """Clinicians: injectors and physicians who chart and sign, staff who find and print.
 
 Each clinician signs in as themselves. Passwords are kept only as argon2id hashes (argon2-cffi's
-defaults, re-hashed when those defaults strengthen); a wrong user name and a wrong password get the
-same message, so the sign-in does not reveal who has an account.
+defaults when the password is set); a wrong user name and a wrong password get the same message,
+so the sign-in does not reveal who has an account. A successful sign-in writes nothing (a
+read-only command leaves the database's bytes as they were); failures are counted and audited,
+and too many in a row make the next attempts wait or lock the account (store.throttle) until the
+time passes or an administrator unlocks it. Only administrators add, deactivate or set another
+clinician's password (store.acting).
 """
 
 from __future__ import annotations
 
+import math
+import socket
+from datetime import datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlmodel import Session, col, func, select
 
 from botox_chart import bounds
-from botox_chart.store import audit
-from botox_chart.store.models import Clinician, FieldTooLong, Role, check_lengths
+from botox_chart.store import acting, audit, throttle
+from botox_chart.store import settings as clinic_settings
+from botox_chart.store.models import Clinician, FieldTooLong, Role, check_lengths, utcnow
 
 MIN_PASSWORD = 8
+WRONG = "Wrong user name or password."
+WORKSTATION_LENGTH = 100
+"""The longest workstation name kept in the audit (host names are at most 255 characters)."""
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
@@ -33,6 +44,26 @@ class ClinicianError(ValueError):
     """Clinician details that cannot be stored, or a refused sign-in, in words for the user."""
 
 
+class TooManyFailures(ClinicianError):
+    """Too many failed sign-ins in a row for a user name: attempts are refused until
+    :attr:`until` (:attr:`locked`: the account is locked, which an administrator can lift)."""
+
+    def __init__(
+        self, username: str, *, until: datetime, now: datetime, locked: bool, wrong: bool = False
+    ) -> None:
+        self.username = username
+        self.until = until
+        self.locked = locked
+        if locked:
+            when = throttle.local_time(until, now)
+            wait = f"locked until {when}; an administrator can unlock it sooner"
+        else:
+            seconds = max(1, math.ceil((until - now).total_seconds()))
+            wait = f"try again in {seconds} second{'s' if seconds != 1 else ''}"
+        said = f"Too many failed sign-ins for {username}: {wait}."
+        super().__init__(f"{WRONG} {said}" if wrong else said)
+
+
 def add(
     db: Session,
     *,
@@ -42,9 +73,16 @@ def add(
     username: str | None = None,
     password: str | None = None,
     is_admin: bool = False,
-    by: int | None = None,
+    by: int | None,
 ) -> Clinician:
-    """A new clinician; with ``username`` and ``password`` they can sign in."""
+    """A new clinician; with ``username`` and ``password`` they can sign in.
+
+    ``by`` is the administrator adding them. Only while the clinic has no administrator who can
+    sign in (a first run, demo data on a new database) is ``by`` None: nobody could sign in to add
+    the first one.
+    """
+    if by is not None or not needs_first_administrator(db):
+        acting.administrator(db, by, doing="add a clinician", error=ClinicianError)
     name = name.strip()
     if not name:
         raise ClinicianError("The clinician's name is missing.")
@@ -80,10 +118,19 @@ def set_password(
     clinician_id: int,
     password: str,
     username: str | None = None,
-    by: int | None = None,
+    by: int | None,
 ) -> None:
-    """A new password; with ``username``, also the user name of a clinician who has none yet."""
+    """A new password; with ``username``, also the user name of a clinician who has none yet.
+
+    ``by`` sets their own password, or is an administrator setting someone else's. A new
+    password also lifts a lock after failed sign-ins (an administrator resets a forgotten password
+    so that its owner can sign in now).
+    """
+    if by is None or by != clinician_id:
+        acting.administrator(db, by, doing="set another clinician's password", error=ClinicianError)
     clinician = get(db, clinician_id=clinician_id)
+    if by == clinician_id and not clinician.active:
+        raise ClinicianError(f"{clinician.display_name} is deactivated.")
     if username is not None:
         if clinician.username:
             raise ClinicianError(f"{clinician.display_name} already has a user name.")
@@ -92,16 +139,19 @@ def set_password(
     changes: dict[str, object] = {"clinician_id": clinician_id}
     if username is not None:
         changes["username_set"] = True
+    if clinician.username and throttle.clear(db, username=throttle.key(clinician.username)):
+        changes["sign_in_unlocked"] = True
     audit.record(db, action="set_password", clinician_id=by, changes=changes)
     db.commit()
 
 
-def deactivate(db: Session, *, clinician_id: int, by: int | None = None) -> None:
+def deactivate(db: Session, *, clinician_id: int, by: int | None) -> None:
     """A clinician who left: no more sign-in or supervising; their records keep their name.
 
-    The last administrator who can sign in is never deactivated: the clinic would be locked out
-    of adding clinicians and changing settings.
+    Administrators only (``by``). The last administrator who can sign in is never deactivated:
+    the clinic would be locked out of adding clinicians and changing settings.
     """
+    acting.administrator(db, by, doing="deactivate a clinician", error=ClinicianError)
     clinician = get(db, clinician_id=clinician_id)
     if clinician.is_admin and clinician.password_hash and clinician.active:
         others = db.exec(
@@ -123,27 +173,90 @@ def deactivate(db: Session, *, clinician_id: int, by: int | None = None) -> None
     db.commit()
 
 
-def authenticate(db: Session, *, username: str, password: str) -> Clinician:
-    """The active clinician with this user name and password, or ClinicianError."""
-    refused = ClinicianError("Wrong user name or password.")
-    clinician = db.exec(
-        select(Clinician).where(func.lower(Clinician.username) == username.strip().lower())
-    ).first()
+def authenticate(
+    db: Session,
+    *,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    workstation: str | None = None,
+) -> Clinician:
+    """The active clinician with this user name and password, or ClinicianError.
+
+    A success writes nothing, except forgetting earlier failures of this user name. A failure is
+    counted (store.throttle) and audited (``sign_in_failed``: the user name as typed and the
+    workstation, never the password), a user name nobody has alike. After too many failures in a
+    row an attempt is refused without checking the password: :class:`TooManyFailures` says how
+    long to wait. ``now`` (aware; the current time by default) and ``workstation`` (this
+    computer's name by default) are for tests and the command line.
+    """
+    now = throttle.utc(now if now is not None else utcnow())
+    name = throttle.key(username)
+    counted = throttle.get(db, username=name)
+    if counted is not None:
+        until = counted.refused_until(now)
+        if until is not None:
+            raise TooManyFailures(name, until=until, now=now, locked=counted.locked(now))
+    wanted = username.strip().lower()
+    clinician = None
+    if len(wanted) <= throttle.KEY_LENGTH and bounds.unsafe_character(wanted) is None:
+        clinician = db.exec(
+            select(Clinician).where(func.lower(Clinician.username) == wanted)
+        ).first()
     if clinician is None or not clinician.active or not clinician.password_hash:
         _hasher().hash("spend the same time as a real check")
-        raise refused
+        _failed(db, typed=username, name=name, now=now, workstation=workstation)
     from argon2.exceptions import InvalidHashError, VerificationError
 
     try:
         _hasher().verify(clinician.password_hash, password)
     except (VerificationError, InvalidHashError):
-        raise refused from None
-    if _hasher().check_needs_rehash(clinician.password_hash):
-        clinician.password_hash = _hash(password)
+        _failed(db, typed=username, name=name, now=now, workstation=workstation)
+    # No re-hash with newer argon2 defaults here: it would write on a sign-in. The hash takes
+    # the defaults of the day whenever the password is set.
+    if counted is not None:
+        throttle.clear(db, username=name)
         db.commit()
-    audit.record(db, action="sign_in", clinician_id=clinician.id)
-    db.commit()
     return clinician
+
+
+def unlock(db: Session, *, username: str, by: int | None) -> bool:
+    """Forget a user name's failed sign-ins, lifting a lock or a wait (administrators only,
+    audited); False when there were none."""
+    acting.administrator(db, by, doing="unlock a sign-in", error=ClinicianError)
+    name = throttle.key(username)
+    cleared = throttle.clear(db, username=name)
+    if cleared:
+        audit.record(db, action="unlock_sign_in", clinician_id=by, changes={"username": name})
+    db.commit()
+    return cleared
+
+
+def failed_sign_ins(db: Session) -> dict[str, throttle.Failures]:
+    """Failed sign-ins in a row, by user name (as stored: lower case), for the clinicians list."""
+    return throttle.every(db)
+
+
+def _failed(
+    db: Session, *, typed: str, name: str, now: datetime, workstation: str | None
+) -> NoReturn:
+    """Count and audit a failed sign-in, commit, and refuse: with the wait when there is one."""
+    minutes = clinic_settings.lockout_minutes(clinic_settings.load(db).lockout_minutes)
+    counted = throttle.count_failure(db, username=name, now=now, lockout=timedelta(minutes=minutes))
+    host = workstation if workstation is not None else socket.gethostname()
+    changes: dict[str, object] = {
+        "username": bounds.escape(typed)[: throttle.KEY_LENGTH],
+        "workstation": bounds.escape(host)[:WORKSTATION_LENGTH],
+        "failures": counted.failures,
+    }
+    if counted.locked_until is not None:
+        changes["locked_until"] = counted.locked_until.isoformat()
+    audit.record(db, action="sign_in_failed", changes=changes)
+    db.commit()
+    until = counted.refused_until(now)
+    if until is None:
+        raise ClinicianError(WRONG)
+    raise TooManyFailures(name, until=until, now=now, locked=counted.locked(now), wrong=True)
 
 
 def needs_first_administrator(db: Session) -> bool:

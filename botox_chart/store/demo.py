@@ -25,7 +25,7 @@ from sqlmodel import Session, col, func, select
 from botox_chart import protocol as protocols
 from botox_chart.chart import CONTRAINDICATIONS, NEEDLE, PRODUCT, Chart, Dilution
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit, chain, clinicians, roles
+from botox_chart.store import audit, chain, clinicians, records, roles
 from botox_chart.store.engine import StorageError, describe
 from botox_chart.store.models import (
     Clinician,
@@ -89,8 +89,11 @@ class DemoResult:
     clinicians: int
 
 
-def patient_count(db: Session) -> int:
-    return int(db.exec(select(func.count(col(Patient.id)))).one())
+def is_empty(db: Session) -> bool:
+    """No patient and no clinician yet: the only kind of database demo data goes into."""
+    patients = db.exec(select(func.count(col(Patient.id)))).one()
+    people = db.exec(select(func.count(col(Clinician.id)))).one()
+    return not patients and not people
 
 
 def generate(
@@ -136,7 +139,10 @@ def generate(
 
 
 def _clinicians(db: Session) -> list[int]:
+    """The demo clinicians: souza, the administrator, first (on a new database nobody could
+    sign in to add her), then the others added by her."""
     ids = []
+    admin_id: int | None = None
     for name, credentials, role, username in CLINICIANS:
         found = db.exec(select(Clinician).where(Clinician.username == username)).first()
         if found is None:
@@ -148,8 +154,11 @@ def _clinicians(db: Session) -> list[int]:
                 username=username,
                 password=DEMO_PASSWORD,
                 is_admin=username == "souza",
+                by=admin_id,
             )
         assert found.id is not None
+        if found.is_admin and admin_id is None:
+            admin_id = found.id
         ids.append(found.id)
     return ids
 
@@ -228,7 +237,7 @@ class _Rows:
         drafts = [{**row, "status": Status.DRAFT.value} for row in self.sessions]
         conn.execute(sa.insert(TreatmentSession.__table__), drafts)  # type: ignore[attr-defined]
         _insert_injections(conn, self.injections)
-        digests = self._digests()
+        digests = self._digests(conn)
         conn.execute(
             sa.update(TreatmentSession)
             .where(col(TreatmentSession.id) == sa.bindparam("sid"))
@@ -250,16 +259,19 @@ class _Rows:
             ],
         )
 
-    def _digests(self) -> dict[int, chain.RecordDigest]:
+    def _digests(self, conn: Connection) -> dict[int, chain.RecordDigest]:
         injections: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for values in self.injections:
             row = dict(zip(INJECTION_COLUMNS, values, strict=True))
             row["units"] = Decimal(row["units"]) / 10
             injections[row["session_id"]].append(row)
         patients = {row["id"]: row for row in self.patients}
+        people = records.people(conn, self.sessions)  # names at signing, as the app signs
         return {
-            row["id"]: chain.record_digest(row, injections[row["id"]], patients[row["patient_id"]])
-            for row in self.sessions
+            row["id"]: chain.record_digest(
+                row, injections[row["id"]], patients[row["patient_id"]], names
+            )
+            for row, names in zip(self.sessions, people, strict=True)
         }
 
 

@@ -257,3 +257,17 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=60)
     value: Any = Field(default=None, sa_column=Column(JSON))
+
+
+class SignInThrottle(SQLModel, table=True):
+    """Failed sign-ins in a row for one user name (store.throttle), kept in the database so every
+    workstation and the command line count them together. A successful sign-in or an
+    administrator's unlock deletes the row; a user name nobody has is counted like any other."""
+
+    __tablename__ = "sign_in_throttle"
+
+    username: str = Field(primary_key=True, max_length=60)
+    """The user name as it is looked up (trimmed, lower case, unsafe characters escaped)."""
+    failures: int = 0
+    last_failure_at: datetime = Field(default_factory=utcnow)
+    locked_until: datetime | None = None

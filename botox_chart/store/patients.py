@@ -1,4 +1,5 @@
-"""Patients: add, edit, find."""
+"""Patients: add, edit, find. Injectors and physicians add and edit patients; staff find them
+(the window's rule, checked here too: store.acting)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from botox_chart import bounds
-from botox_chart.store import audit, chain
+from botox_chart.store import acting, audit, chain
 from botox_chart.store.models import FieldTooLong, Patient, check_lengths
 
 EDITABLE = (
@@ -94,7 +95,9 @@ def validate(patient: Patient) -> None:
         raise PatientError("The referral date is before the date of birth.")
 
 
-def add(db: Session, *, patient: Patient, clinician_id: int | None = None) -> Patient:
+def add(db: Session, *, patient: Patient, clinician_id: int | None) -> Patient:
+    """A new patient, added by ``clinician_id`` (an active injector or physician)."""
+    acting.charting(db, clinician_id, doing="add a patient", error=PatientError)
     _strip(patient)
     validate(patient)
     _require_unique_chart_number(db, patient)
@@ -106,9 +109,9 @@ def add(db: Session, *, patient: Patient, clinician_id: int | None = None) -> Pa
     return patient
 
 
-def update(
-    db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None = None
-) -> Patient:
+def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None) -> Patient:
+    """Change a patient's details (by an active injector or physician)."""
+    acting.charting(db, clinician_id, doing="change a patient's details", error=PatientError)
     patient = get(db, patient_id=patient_id)
     _strip(changes)
     validate(changes)

@@ -44,6 +44,8 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     # The digest chain's head moves with each link; the database's identity is written by the owner.
     "audit_chain": ("SELECT", "UPDATE"),
     "database_identity": ("SELECT",),
+    # Failed sign-ins per user name: a failure inserts or counts, a success or an unlock deletes.
+    "sign_in_throttle": ("SELECT", "INSERT", "UPDATE", "DELETE"),
 }
 """Every table's privileges for the app role, and nothing else. A table missing here gets none
 (tests/store/test_roles.py fails when a table of the schema has no entry)."""

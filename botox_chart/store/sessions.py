@@ -30,7 +30,7 @@ from botox_chart.chart import (
     format_units,
 )
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit, chain, records
+from botox_chart.store import acting, audit, records
 from botox_chart.store.models import (
     Addendum,
     Clinician,
@@ -132,16 +132,16 @@ def create_draft(
     chart: Chart | None = None,
     protocol_code: str = protocols.DEFAULT_PROTOCOL,
 ) -> TreatmentSession:
-    """A new draft for a patient, empty or holding ``chart`` (e.g. a repeated pattern).
+    """A new draft for a patient, empty or holding ``chart`` (e.g. a repeated pattern), started
+    by ``injector_id``, an active injector or physician.
 
     A draft without a lot starts with the clinic's most recent lot, if it has not expired: vials
     of one lot last a clinic weeks, so this is nearly always the vial in hand, and the injector
     confirms it when signing (the sign dialog shows it).
     """
+    acting.charting(db, injector_id, doing="start a session", error=SessionError)
     if _get_by_id(db, Patient, patient_id) is None:
         raise SessionError(f"There is no patient {patient_id}.")
-    if injector_id is not None and _get_by_id(db, Clinician, injector_id) is None:
-        raise SessionError(f"There is no clinician {injector_id}.")
     if chart is None:
         chart = Chart(protocol=protocols.load_named(protocol_code))
     if not chart.lot_number:
@@ -230,15 +230,17 @@ def save_draft(
     patient_id: int,
     chart: Chart,
     expected_version: int,
-    clinician_id: int | None = None,
+    clinician_id: int | None,
 ) -> int:
-    """Store the chart of a draft; returns the new version.
+    """Store the chart of a draft; returns the new version. ``clinician_id`` is an active
+    injector or physician.
 
     Matched on the session id, the patient the window charts and the version it loaded: refuses
     a signed session, a session that is not this patient's, and a draft that another workstation
     saved since ``expected_version`` was loaded (a conflict, never a silent overwrite). The row
     and its injections change in one transaction.
     """
+    acting.charting(db, clinician_id, doing="change a draft", error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
@@ -302,17 +304,15 @@ def sign(
     The session must be ``patient_id``'s. With ``expected_version`` (the version the signer's
     window shows), a draft changed on another workstation since is refused: nobody signs content
     they have not seen. Signing stores the record's digest (store.chain) on the row and in the
-    audit chain, in the same transaction.
+    audit chain, in the same transaction. The signer is an active injector or physician.
     """
+    acting.charting(db, clinician_id, doing="sign a session", error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
     version = row.version if expected_version is None else expected_version
     if row.version != version:
         raise _conflict()
-    signer = _get_by_id(db, Clinician, clinician_id)
-    if signer is None or not signer.active or not signer.can_sign:
-        raise SessionError("Only an injector or a physician can sign a session.")
     if supervisor_id is not None:
         supervisor = _get_by_id(db, Clinician, supervisor_id)
         if supervisor is None or supervisor.role != "physician":
@@ -374,12 +374,12 @@ def sign(
 
 
 def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> Addendum:
-    """Add to a signed session without changing it: append-only, authored, time-stamped."""
+    """Add to a signed session without changing it: append-only, authored (by an active injector
+    or physician), time-stamped."""
+    acting.charting(db, author_id, doing="add an addendum", error=SessionError)
     row = get(db, session_id=session_id)
     if row.status != Status.SIGNED.value:
         raise SessionError("Addenda are for signed sessions; edit the draft instead.")
-    if _get_by_id(db, Clinician, author_id) is None:
-        raise SessionError(f"There is no clinician {author_id}.")
     text = text.strip()
     if not text:
         raise SessionError("The addendum is empty.")
@@ -388,7 +388,8 @@ def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> 
     except bounds.OutOfBounds as err:
         raise SessionError(str(err)) from None
     addendum = Addendum(session_id=session_id, author_id=author_id, text=text)
-    addendum.digest = chain.addendum_digest(addendum.model_dump())
+    vouched = records.for_addendum(db.connection(), addendum.model_dump())  # digest, author name
+    addendum.digest = vouched.digest
     db.add(addendum)
     db.flush()
     audit.record(
@@ -397,7 +398,7 @@ def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> 
         clinician_id=author_id,
         patient_id=row.patient_id,
         session_id=session_id,
-        changes={"addendum_id": addendum.id, "addendum_digest": addendum.digest},
+        changes={"addendum_id": addendum.id, **vouched.as_changes()},
     )
     db.commit()
     db.refresh(addendum)
@@ -414,8 +415,10 @@ def addenda(db: Session, *, session_id: int) -> list[Addendum]:
     )
 
 
-def delete_draft(db: Session, *, session_id: int, clinician_id: int | None = None) -> None:
-    """Delete a draft (never a signed session); the deletion itself is audited."""
+def delete_draft(db: Session, *, session_id: int, clinician_id: int | None) -> None:
+    """Delete a draft (never a signed session; by an active injector or physician); the deletion
+    itself is audited."""
+    acting.charting(db, clinician_id, doing="delete a draft", error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_signed(row)
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
@@ -469,7 +472,9 @@ def open_draft(db: Session, *, patient_id: int) -> TreatmentSession | None:
 def repeat_last(
     db: Session, *, patient_id: int, injector_id: int | None, today: date | None = None
 ) -> TreatmentSession:
-    """A new draft with the pattern of the patient's last signed session."""
+    """A new draft with the pattern of the patient's last signed session (started by an active
+    injector or physician)."""
+    acting.charting(db, injector_id, doing="start a session", error=SessionError)
     last = last_signed(db, patient_id=patient_id)
     if last is None or last.id is None:
         raise SessionError("This patient has no signed session to repeat.")

@@ -8,11 +8,15 @@ from typing import Any
 from sqlmodel import Session
 
 from botox_chart import bounds
-from botox_chart.store import audit
+from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
 
 KEY = "clinic"
 BILLING = ("none", "us", "canada")
+LOCKOUT_MINUTES = 15
+LOCKOUT_RANGE = (1, 1440)
+"""How long an account stays locked after too many failed sign-ins (store.throttle): at least a
+minute, at most a day (an administrator can unlock it sooner)."""
 
 
 class SettingsError(ValueError):
@@ -33,6 +37,9 @@ class ClinicSettings:
     idle_lock_minutes: str = "5"
     """Minutes without keyboard or mouse input before the window locks (the app keeps it to
     1-120; a text like every field here)."""
+    lockout_minutes: str = str(LOCKOUT_MINUTES)
+    """Minutes an account stays locked after 10 failed sign-ins in a row (kept to
+    :data:`LOCKOUT_RANGE` by :func:`lockout_minutes`)."""
 
 
 TEXT = {
@@ -43,6 +50,7 @@ TEXT = {
     "provincial_code": ("the provincial billing code", 40),
     "din_ndc": ("the DIN/NDC", 40),
     "idle_lock_minutes": ("the minutes before the window locks", 10),
+    "lockout_minutes": ("the minutes an account stays locked", 10),
 }
 """Each text setting in the user's words, and its longest; only the address has several lines."""
 
@@ -54,8 +62,21 @@ def load(db: Session) -> ClinicSettings:
     return ClinicSettings(**{k: str(v) for k, v in stored.items() if k in known})
 
 
-def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None = None) -> None:
-    """Store the settings; SettingsError for a value the record cannot hold."""
+def lockout_minutes(text: str) -> int:
+    """The lockout setting as minutes: a number kept to :data:`LOCKOUT_RANGE`; anything else is
+    the default, 15."""
+    try:
+        minutes = int(str(text).strip())
+    except ValueError:
+        return LOCKOUT_MINUTES
+    low, high = LOCKOUT_RANGE
+    return min(max(minutes, low), high)
+
+
+def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> None:
+    """Store the settings (administrators only); SettingsError for a value the record cannot hold
+    or a clinician who may not change them."""
+    acting.administrator(db, clinician_id, doing="change the clinic settings", error=SettingsError)
     if settings.billing not in BILLING:
         raise SettingsError(f"Unknown billing scheme {settings.billing!r}.")
     try:

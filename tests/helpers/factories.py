@@ -1,11 +1,19 @@
-"""Factories that seed only what a test needs."""
+"""Factories that seed only what a test needs.
+
+The store checks who acts (store.acting): a patient is added by an injector or a physician, a
+clinician by an administrator (or by nobody, before the clinic has an administrator who can sign
+in). The factories pass the first such clinician the test made, or add a "Registrar" injector
+when a test has made none.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import count
 
+import pytest
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 
 from botox_chart import protocol
 from botox_chart.chart import Chart
@@ -15,7 +23,8 @@ from botox_chart.store.models import Clinician, Patient, Role, TreatmentSession
 _numbers = count(1)
 
 
-def make_patient(engine: Engine, **fields: object) -> Patient:
+def make_patient(engine: Engine, *, by: Clinician | None = None, **fields: object) -> Patient:
+    """A patient, added by ``by`` or the first injector or physician (see the module's note)."""
     values: dict[str, object] = {
         "family_name": "Tremblay",
         "given_names": "Marie",
@@ -24,14 +33,76 @@ def make_patient(engine: Engine, **fields: object) -> Patient:
     }
     values.update(fields)
     with transaction(engine) as db:
-        return patients.add(db, patient=Patient(**values))  # type: ignore[arg-type]
+        clinician_id = by.id if by is not None else charting_clinician_id(db)
+        return patients.add(
+            db,
+            patient=Patient(**values),  # type: ignore[arg-type]
+            clinician_id=clinician_id,
+        )
 
 
 def make_clinician(
-    engine: Engine, name: str = "Dr Ana Souza", role: Role = Role.PHYSICIAN
+    engine: Engine, name: str = "Dr Ana Souza", role: Role = Role.PHYSICIAN, *, admin: bool = False
 ) -> Clinician:
+    """A clinician without a login (tests sign them in with ``window.sign_in_as``)."""
     with transaction(engine) as db:
-        return clinicians.add(db, name=name, credentials="MD, FRCPC", role=role)
+        return clinicians.add(
+            db,
+            name=name,
+            credentials="MD, FRCPC",
+            role=role,
+            is_admin=admin,
+            by=administrator_id(db),
+        )
+
+
+def an_administrator(engine: Engine) -> int:
+    """The first active administrator; an "Office Administrator" (staff) is added if there is
+    none (to change the clinic settings)."""
+    with transaction(engine) as db:
+        found = administrator_id(db)
+    if found is None:
+        found = make_clinician(engine, "Office Administrator", Role.STAFF, admin=True).id
+    assert found is not None
+    return found
+
+
+def administrator_id(db: Session) -> int | None:
+    """The first active administrator, who adds clinicians; None before there is one."""
+    return db.exec(
+        select(Clinician.id)
+        .where(col(Clinician.active), col(Clinician.is_admin))
+        .order_by(col(Clinician.id))
+    ).first()
+
+
+def charting_clinician_id(db: Session) -> int:
+    """The first active injector or physician; a "Registrar" injector is added if there is none."""
+    found = db.exec(
+        select(Clinician.id)
+        .where(col(Clinician.active), col(Clinician.role).in_([Role.INJECTOR, Role.PHYSICIAN]))
+        .order_by(col(Clinician.id))
+    ).first()
+    if found is not None:
+        return found
+    registrar = clinicians.add(db, name="Registrar", role=Role.INJECTOR, by=administrator_id(db))
+    assert registrar.id is not None
+    return registrar.id
+
+
+def fail_sign_ins(
+    engine: Engine, username: str, times: int, *, start: datetime | None = None
+) -> datetime:
+    """Wrong passwords ``times`` in a row from ``start`` (now by default), each after the wait
+    the one before imposed; returns the last one's time."""
+    at = last = start or datetime.now(UTC)
+    for _ in range(times):
+        with transaction(engine) as db, pytest.raises(clinicians.ClinicianError) as refused:
+            clinicians.authenticate(db, username=username, password="wrong", now=at)
+        last = at
+        if isinstance(refused.value, clinicians.TooManyFailures):
+            at = max(at, refused.value.until)
+    return last
 
 
 def ready_chart(day: date = date(2026, 11, 2)) -> Chart:

@@ -44,6 +44,7 @@ def main(url: str, session_id: int, clinician_id: int) -> None:
                 patient_id=patient_id,
                 chart=chart_for(step),
                 expected_version=version,
+                clinician_id=clinician_id,
             )
         print(f"saved {step}", flush=True)
     with transaction(engine) as db:

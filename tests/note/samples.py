@@ -14,7 +14,7 @@ from botox_chart.chart import Chart
 from botox_chart.protocol import Point
 from botox_chart.store import settings, transaction
 from botox_chart.store.settings import ClinicSettings
-from tests.helpers.factories import ready_chart
+from tests.helpers.factories import an_administrator, ready_chart
 
 DAY = date(2026, 11, 2)
 
@@ -34,8 +34,9 @@ def save_clinic(engine: Engine, **fields: str) -> ClinicSettings:
     }
     values.update(fields)
     clinic = ClinicSettings(**values)
+    admin = an_administrator(engine)
     with transaction(engine) as db:
-        settings.save(db, settings=clinic)
+        settings.save(db, settings=clinic, clinician_id=admin)
     return clinic
 
 

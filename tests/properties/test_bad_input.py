@@ -28,7 +28,7 @@ from botox_chart.protocol import Point
 from botox_chart.store import clinicians, open_database, patients, sessions, transaction
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Patient
-from tests.helpers.factories import ready_chart
+from tests.helpers.factories import an_administrator, charting_clinician_id, ready_chart
 
 PREEMPT = protocol.load_named()
 SITE_CODES = [s.code for s in PREEMPT.sites]
@@ -142,9 +142,10 @@ def test_patients_are_stored_exactly_or_refused_without_a_trace(
     details = Patient(
         family_name=family, given_names=given_names, date_of_birth=born, chart_number=chart_number
     )
+    who = _charting(shared_engine)
     try:
         with transaction(shared_engine) as db:
-            added = patients.add(db, patient=details)
+            added = patients.add(db, patient=details, clinician_id=who)
     except patients.PatientError as err:
         assert str(err)
         with transaction(shared_engine) as db:
@@ -161,6 +162,7 @@ def test_patients_are_stored_exactly_or_refused_without_a_trace(
 def test_a_rejected_edit_leaves_the_stored_draft_unchanged(
     shared_engine: Engine, dose: object, lot: str
 ) -> None:
+    who = _charting(shared_engine)
     with transaction(shared_engine) as db:
         patient = patients.add(
             db,
@@ -170,10 +172,9 @@ def test_a_rejected_edit_leaves_the_stored_draft_unchanged(
                 date_of_birth=date(1970, 1, 1),
                 chart_number=f"PROP-{next(_chart_numbers)}",
             ),
+            clinician_id=who,
         )
-        row = sessions.create_draft(
-            db, patient_id=patient.id, injector_id=None, chart=ready_chart()
-        )
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=who, chart=ready_chart())
     chart = ready_chart()
     try:
         chart.set_units("TEM-R1", dose)
@@ -185,6 +186,7 @@ def test_a_rejected_edit_leaves_the_stored_draft_unchanged(
                 patient_id=row.patient_id,
                 chart=chart,
                 expected_version=row.version,
+                clinician_id=who,
             )
     except (ChartError, sessions.SessionError) as err:
         assert str(err)
@@ -311,6 +313,7 @@ def _same(stored: object, given: object, field: str) -> bool:
 
 
 def _new_patient(engine: Engine) -> int:
+    who = _charting(engine)
     with transaction(engine) as db:
         patient = patients.add(
             db,
@@ -320,9 +323,16 @@ def _new_patient(engine: Engine) -> int:
                 date_of_birth=date(1970, 1, 1),
                 chart_number=f"BOUND-{next(_chart_numbers)}",
             ),
+            clinician_id=who,
         )
     assert patient.id is not None
     return patient.id
+
+
+def _charting(engine: Engine) -> int:
+    """An injector or physician, who may add patients and chart (the store checks)."""
+    with transaction(engine) as db:
+        return charting_clinician_id(db)
 
 
 @settings(SHARED, max_examples=250)
@@ -336,10 +346,9 @@ def test_a_chart_value_is_stored_exactly_or_refused_naming_the_field(
 ) -> None:
     field, value = case
     patient_id = _new_patient(shared_engine)
+    who = _charting(shared_engine)
     with transaction(shared_engine) as db:
-        row = sessions.create_draft(
-            db, patient_id=patient_id, injector_id=None, chart=ready_chart()
-        )
+        row = sessions.create_draft(db, patient_id=patient_id, injector_id=who, chart=ready_chart())
     chart = ready_chart()
     _apply(chart, field, value)
     try:
@@ -350,6 +359,7 @@ def test_a_chart_value_is_stored_exactly_or_refused_naming_the_field(
                 patient_id=patient_id,
                 chart=chart,
                 expected_version=row.version,
+                clinician_id=who,
             )
     except sessions.SessionError as err:
         assert CHART_FIELDS[field][1] in str(err).lower(), (field, value, str(err))
@@ -393,9 +403,10 @@ def test_patient_details_are_stored_exactly_or_refused_naming_the_field(
         )
         if bounds.unsafe_character(text)
     ]
+    who = _charting(shared_engine)
     try:
         with transaction(shared_engine) as db:
-            added = patients.add(db, patient=details)
+            added = patients.add(db, patient=details, clinician_id=who)
     except patients.PatientError as err:
         if unsafe:
             assert unsafe[0] in str(err), (unsafe, str(err))
@@ -416,16 +427,17 @@ def test_patient_details_are_stored_exactly_or_refused_naming_the_field(
 def test_clinicians_addenda_and_settings_are_stored_exactly_or_refused(
     shared_engine: Engine, name: str, credentials: str, addendum: str, clinic: str, address: str
 ) -> None:
+    admin = an_administrator(shared_engine)
     try:
         with transaction(shared_engine) as db:
-            doctor = clinicians.add(db, name=name, credentials=credentials)
+            doctor = clinicians.add(db, name=name, credentials=credentials, by=admin)
     except clinicians.ClinicianError as err:
         assert "clinician's name" in str(err) or "credentials" in str(err), str(err)
     else:
         assert (doctor.name, doctor.credentials) == (name.strip(), credentials.strip())
 
     with transaction(shared_engine) as db:
-        author = clinicians.add(db, name="Dr Bound")
+        author = clinicians.add(db, name="Dr Bound", by=admin)
     signed_id = _signed_session(shared_engine, author.id)
     try:
         with transaction(shared_engine) as db:
@@ -443,7 +455,7 @@ def test_clinicians_addenda_and_settings_are_stored_exactly_or_refused(
     wanted = clinic_settings.ClinicSettings(name=clinic, address=address)
     try:
         with transaction(shared_engine) as db:
-            clinic_settings.save(db, settings=wanted)
+            clinic_settings.save(db, settings=wanted, clinician_id=admin)
     except clinic_settings.SettingsError as err:
         assert "clinic's" in str(err)
     else:

@@ -80,26 +80,33 @@ REFUSED_CHARTS: dict[str, tuple[Callable[[Chart], None], str]] = {
 @pytest.mark.parametrize("case", REFUSED_CHARTS, ids=list(REFUSED_CHARTS))
 def test_a_chart_out_of_bounds_is_refused_naming_the_field(engine: Engine, case: str) -> None:
     change, message = REFUSED_CHARTS[case]
+    doctor = make_clinician(engine)
     patient = make_patient(engine)
     chart = ready_chart()
     change(chart)
     with transaction(engine) as db, pytest.raises(sessions.SessionError, match=message):
-        sessions.create_draft(db, patient_id=patient.id, injector_id=None, chart=chart)
+        sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=chart)
     with transaction(engine) as db:
         assert sessions.summaries(db, patient_id=patient.id) == []
 
 
 def test_a_refused_save_leaves_the_draft_as_it_was(engine: Engine) -> None:
+    doctor = make_clinician(engine)
     patient = make_patient(engine)
     with transaction(engine) as db:
         row = sessions.create_draft(
-            db, patient_id=patient.id, injector_id=None, chart=ready_chart()
+            db, patient_id=patient.id, injector_id=doctor.id, chart=ready_chart()
         )
     chart = ready_chart()
     chart.headache_days = 10**18
     with transaction(engine) as db, pytest.raises(sessions.SessionError, match="Headache days"):
         sessions.save_draft(
-            db, session_id=row.id, patient_id=patient.id, chart=chart, expected_version=row.version
+            db,
+            session_id=row.id,
+            patient_id=patient.id,
+            chart=chart,
+            expected_version=row.version,
+            clinician_id=doctor.id,
         )
     with transaction(engine) as db:
         assert sessions.load_chart(db, session_id=row.id).headache_days is None
@@ -107,6 +114,7 @@ def test_a_refused_save_leaves_the_draft_as_it_was(engine: Engine) -> None:
 
 
 def test_values_at_the_edges_are_stored_exactly(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     chart = ready_chart(date(2100, 12, 31))
     chart.lot_expiry = date(2100, 12, 31)
@@ -115,7 +123,7 @@ def test_values_at_the_edges_are_stored_exactly(any_engine: Engine) -> None:
     chart.notes = "Line one\n\tindented line two — Zoë, Łukasz, 李"
     first_injection(chart, units=Decimal(50))
     with transaction(any_engine) as db:
-        row = sessions.create_draft(db, patient_id=patient.id, injector_id=None, chart=chart)
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=chart)
     with transaction(any_engine) as db:
         stored = sessions.load_chart(db, session_id=row.id)
     assert stored.date_of_service == stored.lot_expiry == date(2100, 12, 31)
@@ -166,13 +174,14 @@ def test_patient_details_out_of_bounds_are_refused(
         family_name="Roy", given_names="Luc", date_of_birth=date(1970, 1, 1), chart_number="X1"
     )
     setattr(details, field, value)
+    doctor = make_clinician(engine)
     with transaction(engine) as db, pytest.raises(patients.PatientError, match=message):
-        patients.add(db, patient=details)
+        patients.add(db, patient=details, clinician_id=doctor.id)
     stored = make_patient(engine, family_name="Roy")
     changes = Patient.model_validate(stored.model_dump())
     setattr(changes, field, value)
     with transaction(engine) as db, pytest.raises(patients.PatientError, match=message):
-        patients.update(db, patient_id=stored.id, changes=changes)
+        patients.update(db, patient_id=stored.id, changes=changes, clinician_id=doctor.id)
     with transaction(engine) as db:
         assert [p.family_name for p in patients.summaries(db)] == ["Roy"]
         assert patients.get(db, patient_id=stored.id).date_of_birth == date(1980, 5, 17)
@@ -190,7 +199,7 @@ def test_clinician_details_out_of_bounds_are_refused(
     engine: Engine, name: str, credentials: str, message: str
 ) -> None:
     with transaction(engine) as db, pytest.raises(clinicians.ClinicianError, match=message):
-        clinicians.add(db, name=name, credentials=credentials)
+        clinicians.add(db, name=name, credentials=credentials, by=None)
     with transaction(engine) as db:
         assert clinicians.active(db) == []
 
@@ -208,11 +217,17 @@ def test_clinician_details_out_of_bounds_are_refused(
 def test_clinic_settings_out_of_bounds_are_refused(
     engine: Engine, changes: dict[str, str], message: str
 ) -> None:
+    admin = make_clinician(engine, admin=True)
+    wanted = dataclasses.replace(settings.ClinicSettings(), **changes)
     with transaction(engine) as db, pytest.raises(settings.SettingsError, match=message):
-        settings.save(db, settings=dataclasses.replace(settings.ClinicSettings(), **changes))
+        settings.save(db, settings=wanted, clinician_id=admin.id)
     with transaction(engine) as db:
         assert settings.load(db) == settings.ClinicSettings()
-        settings.save(db, settings=settings.ClinicSettings(address="1 Main St\nMontréal"))
+        settings.save(
+            db,
+            settings=settings.ClinicSettings(address="1 Main St\nMontréal"),
+            clinician_id=admin.id,
+        )
         assert settings.load(db).address == "1 Main St\nMontréal"
 
 
@@ -220,6 +235,7 @@ def test_clinic_settings_out_of_bounds_are_refused(
 def test_ids_no_database_holds_are_refused_on_every_database(
     any_engine: Engine, bad_id: int
 ) -> None:
+    doctor = make_clinician(any_engine)
     make_patient(any_engine)
     with transaction(any_engine) as db:
         with pytest.raises(sessions.SessionError, match="ids are whole numbers from 1 to"):
@@ -229,7 +245,9 @@ def test_ids_no_database_holds_are_refused_on_every_database(
         with pytest.raises(clinicians.ClinicianError, match="ids are whole numbers from 1 to"):
             clinicians.get(db, clinician_id=bad_id)
         with pytest.raises(sessions.SessionError, match=f"There is no patient {bad_id}"):
-            sessions.create_draft(db, patient_id=bad_id, injector_id=None)
+            sessions.create_draft(db, patient_id=bad_id, injector_id=doctor.id)
+        with pytest.raises(sessions.SessionError, match=f"there is no clinician {bad_id}"):
+            sessions.create_draft(db, patient_id=1, injector_id=bad_id)
         assert sessions.summaries(db, patient_id=bad_id) == []
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from unittest.mock import ANY
 
 import pytest
 from sqlalchemy.engine import Engine
 
 from botox_chart.store import audit, clinicians, patients, transaction
 from botox_chart.store.models import Patient, Role
-from tests.helpers.factories import make_patient
+from tests.helpers.factories import make_clinician, make_patient
 
 
 def test_add_find_and_edit_a_patient(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     added = make_patient(any_engine, family_name="Żółć", given_names="Łukasz", chart_number="A-17")
     make_patient(any_engine, family_name="Smith", given_names="Grace")
     with transaction(any_engine) as db:
@@ -23,10 +25,12 @@ def test_add_find_and_edit_a_patient(any_engine: Engine) -> None:
         assert names == ["Smith, Grace", "Żółć, Łukasz"]
         changes = Patient.model_validate(added.model_dump())
         changes.allergies = "Latex"
-        patients.update(db, patient_id=added.id, changes=changes)
+        patients.update(db, patient_id=added.id, changes=changes, clinician_id=doctor.id)
         assert patients.get(db, patient_id=added.id).allergies == "Latex"
         (create, update) = audit.events(db, patient_id=added.id)
-    assert update.changes == {"fields": ["allergies"]}
+    # Allergies are printed on the note: the event carries the new identity digest (store.chain).
+    assert update.changes == {"fields": ["allergies"], "identity_digest": ANY}
+    assert create.clinician_id == update.clinician_id == doctor.id
     assert "Latex" not in str(update.changes)
 
 
@@ -42,12 +46,13 @@ def test_add_find_and_edit_a_patient(any_engine: Engine) -> None:
 def test_invalid_patient_details_are_refused(
     engine: Engine, field: str, value: object, message: str
 ) -> None:
+    doctor = make_clinician(engine)
     details = Patient(
         family_name="Roy", given_names="Luc", date_of_birth=date(1970, 1, 1), chart_number="X1"
     )
     setattr(details, field, value)
     with transaction(engine) as db, pytest.raises(patients.PatientError, match=message):
-        patients.add(db, patient=details)
+        patients.add(db, patient=details, clinician_id=doctor.id)
     with transaction(engine) as db:
         assert patients.summaries(db) == []
 
@@ -60,9 +65,11 @@ def test_a_chart_number_belongs_to_one_patient(any_engine: Engine) -> None:
 
 def test_clinicians(any_engine: Engine) -> None:
     with transaction(any_engine) as db:
-        nurse = clinicians.add(db, name="Claire Dubé", credentials="RN", role=Role.INJECTOR)
-        clinicians.add(db, name="Jo Park", role=Role.STAFF)
+        nurse = clinicians.add(
+            db, name="Claire Dubé", credentials="RN", role=Role.INJECTOR, by=None
+        )
+        clinicians.add(db, name="Jo Park", role=Role.STAFF, by=None)
         assert [c.name for c in clinicians.active(db)] == ["Claire Dubé", "Jo Park"]
         assert nurse.can_sign and nurse.display_name == "Claire Dubé, RN"
         with pytest.raises(clinicians.ClinicianError, match="name is missing"):
-            clinicians.add(db, name="  ")
+            clinicians.add(db, name="  ", by=None)

@@ -19,6 +19,8 @@ from botox_chart import store
 from botox_chart.cli import main
 from botox_chart.store import (
     StorageError,
+    clinicians,
+    demo,
     migrate,
     models,  # noqa: F401  (registers every table on SQLModel.metadata)
     open_database,
@@ -29,7 +31,7 @@ from botox_chart.store import (
     transaction,
 )
 from botox_chart.store.engine import make_engine, stored_revision
-from botox_chart.store.models import Patient
+from botox_chart.store.models import Patient, Role
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 
 DATA_PRIVILEGES = {"SELECT", "INSERT", "UPDATE", "DELETE"}
@@ -195,9 +197,12 @@ def test_the_app_role_does_the_apps_work(pg_url: str, roles_made: Callable[[str]
     patient = make_patient(engine)
     assert patient.id is not None and doctor.id is not None
     with transaction(engine) as db:
+        admin = clinicians.add(
+            db, name="Dr Admin", username="admin", password="password1", is_admin=True, by=None
+        )
         changes = Patient.model_validate(patient.model_dump())
         changes.allergies = "latex"
-        patients.update(db, patient_id=patient.id, changes=changes)
+        patients.update(db, patient_id=patient.id, changes=changes, clinician_id=doctor.id)
         draft = sessions.create_draft(
             db, patient_id=patient.id, injector_id=doctor.id, chart=ready_chart()
         )
@@ -210,6 +215,7 @@ def test_the_app_role_does_the_apps_work(pg_url: str, roles_made: Callable[[str]
             patient_id=patient.id,
             chart=chart,
             expected_version=draft.version,
+            clinician_id=doctor.id,
         )
         findings = sessions.load_chart(db, session_id=draft.id).findings()
         sessions.sign(
@@ -225,8 +231,20 @@ def test_the_app_role_does_the_apps_work(pg_url: str, roles_made: Callable[[str]
         other = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id)
         assert other.id is not None
         sessions.delete_draft(db, session_id=other.id, clinician_id=doctor.id)
-        settings.save(db, settings=settings.ClinicSettings(name="Clinique A"))
-        settings.save(db, settings=settings.ClinicSettings(name="Clinique B"))
+        settings.save(
+            db, settings=settings.ClinicSettings(name="Clinique A"), clinician_id=admin.id
+        )
+        settings.save(
+            db, settings=settings.ClinicSettings(name="Clinique B"), clinician_id=admin.id
+        )
+        # Sign-in failures are counted, cleared by a success, and unlocked by an administrator.
+        for _ in range(2):
+            with pytest.raises(clinicians.ClinicianError, match="Wrong user name or password"):
+                clinicians.authenticate(db, username="admin", password="wrong")
+        assert clinicians.authenticate(db, username="admin", password="password1").id == admin.id
+        with pytest.raises(clinicians.ClinicianError):
+            clinicians.authenticate(db, username="nobody", password="wrong")
+        assert clinicians.unlock(db, username="nobody", by=admin.id)
 
     with transaction(engine) as db:
         signed = sessions.get(db, session_id=draft.id)
@@ -278,6 +296,16 @@ def test_the_tables_owner_is_warned_and_the_app_role_is_not(
     assert warning is not None and f"as {owner}, which owns botox-chart's tables" in warning
     assert roles.owner_warning(engines["app"]) is None
     assert "is a superuser" in (roles.owner_warning(engines["superuser"]) or "")
+    with transaction(engines["app"]) as db:  # the command line signs in as the administrator
+        clinicians.add(
+            db,
+            name="Dr Ana Souza",
+            role=Role.PHYSICIAN,
+            username="souza",
+            password=demo.DEMO_PASSWORD,
+            is_admin=True,
+            by=None,
+        )
     for engine in engines.values():
         engine.dispose()
 

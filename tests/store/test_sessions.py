@@ -35,10 +35,11 @@ def tailored_chart():  # type: ignore[no-untyped-def]
 
 
 def test_a_tailored_chart_round_trips(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     patient = make_patient(any_engine, given_names="Zoë", family_name="Øvergård")
     chart = tailored_chart()
     with transaction(any_engine) as db:
-        row = sessions.create_draft(db, patient_id=patient.id, injector_id=None, chart=chart)
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=chart)
     with transaction(any_engine) as db:
         loaded = sessions.load_chart(db, session_id=row.id)
     assert loaded.injections == chart.injections
@@ -58,20 +59,31 @@ def test_a_tailored_chart_round_trips(any_engine: Engine) -> None:
 
 
 def test_save_draft_stores_changes_and_refuses_a_stale_version(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     with transaction(any_engine) as db:
-        row = sessions.create_draft(db, patient_id=patient.id, injector_id=None)
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id)
     mine = ready_chart(DAY)
     theirs = ready_chart(DAY)
     theirs.omit("PRO", "scar")
     with transaction(any_engine) as db:
         version = sessions.save_draft(
-            db, session_id=row.id, patient_id=row.patient_id, chart=theirs, expected_version=1
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            chart=theirs,
+            expected_version=1,
+            clinician_id=doctor.id,
         )
     assert version == 2
     with transaction(any_engine) as db, pytest.raises(sessions.ConflictError, match="another"):
         sessions.save_draft(
-            db, session_id=row.id, patient_id=row.patient_id, chart=mine, expected_version=1
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            chart=mine,
+            expected_version=1,
+            clinician_id=doctor.id,
         )
     with transaction(any_engine) as db:
         stored = sessions.load_chart(db, session_id=row.id)
@@ -100,6 +112,7 @@ def test_signing_requires_no_errors_and_acknowledged_warnings(any_engine: Engine
             patient_id=row.patient_id,
             chart=chart,
             expected_version=row.version,
+            clinician_id=nurse.id,
         )
         with pytest.raises(sessions.SignRefused, match="Acknowledge") as refused:
             sessions.sign(
@@ -139,7 +152,12 @@ def test_signing_content_changed_on_another_workstation_is_refused(any_engine: E
     elsewhere.set_units("TRA-R1", 10)
     with transaction(any_engine) as db:
         sessions.save_draft(
-            db, session_id=row.id, patient_id=row.patient_id, chart=elsewhere, expected_version=seen
+            db,
+            session_id=row.id,
+            patient_id=row.patient_id,
+            chart=elsewhere,
+            expected_version=seen,
+            clinician_id=doctor.id,
         )
     with transaction(any_engine) as db, pytest.raises(sessions.ConflictError):
         sessions.sign(
@@ -177,9 +195,10 @@ def test_a_signed_session_cannot_be_changed_or_deleted_only_added_to(any_engine:
                 patient_id=row.patient_id,
                 chart=changed,
                 expected_version=row.version,
+                clinician_id=doctor.id,
             )
         with pytest.raises(sessions.SignedSessionError):
-            sessions.delete_draft(db, session_id=row.id)
+            sessions.delete_draft(db, session_id=row.id, clinician_id=doctor.id)
         with pytest.raises(sessions.SignedSessionError):
             sessions.sign(db, session_id=row.id, patient_id=row.patient_id, clinician_id=doctor.id)
         sessions.add_addendum(
@@ -230,32 +249,34 @@ def test_a_new_draft_starts_with_the_clinics_latest_unexpired_lot(any_engine: En
     doctor = make_clinician(any_engine)
     first = make_patient(any_engine)
     with transaction(any_engine) as db:
-        empty = sessions.create_draft(db, patient_id=first.id, injector_id=None)
+        empty = sessions.create_draft(db, patient_id=first.id, injector_id=doctor.id)
     assert (empty.lot_number, empty.lot_expiry) == ("", None)  # no lot used yet
     make_signed_session(any_engine, first, doctor, ready_chart(DAY))
     with transaction(any_engine) as db:
         later = Chart(protocol=ready_chart().protocol, date_of_service=DAY + timedelta(days=90))
-        row = sessions.create_draft(db, patient_id=first.id, injector_id=None, chart=later)
+        row = sessions.create_draft(db, patient_id=first.id, injector_id=doctor.id, chart=later)
     assert (row.lot_number, row.lot_expiry) == ("C1234AB", date(2027, 6, 30))
     with transaction(any_engine) as db:
         expired = Chart(protocol=ready_chart().protocol, date_of_service=date(2027, 7, 1))
-        row = sessions.create_draft(db, patient_id=first.id, injector_id=None, chart=expired)
+        row = sessions.create_draft(db, patient_id=first.id, injector_id=doctor.id, chart=expired)
     assert row.lot_number == ""  # C1234AB expired on 2027-06-30
 
 
 def test_repeat_without_a_signed_session_is_a_clear_error(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     with transaction(any_engine) as db, pytest.raises(sessions.SessionError, match="no signed"):
-        sessions.repeat_last(db, patient_id=patient.id, injector_id=None)
+        sessions.repeat_last(db, patient_id=patient.id, injector_id=doctor.id)
 
 
 def test_delete_draft_removes_it_and_records_the_deletion(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     with transaction(any_engine) as db:
         row = sessions.create_draft(
-            db, patient_id=patient.id, injector_id=None, chart=ready_chart()
+            db, patient_id=patient.id, injector_id=doctor.id, chart=ready_chart()
         )
-        sessions.delete_draft(db, session_id=row.id)
+        sessions.delete_draft(db, session_id=row.id, clinician_id=doctor.id)
         assert sessions.summaries(db, patient_id=patient.id) == []
         assert [e.action for e in audit.events(db, session_id=row.id)] == [
             "create",
@@ -283,8 +304,9 @@ def test_summaries_and_recent_lots(any_engine: Engine) -> None:
 
 
 def test_unknown_ids_are_clear_errors(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     with transaction(any_engine) as db:
         with pytest.raises(sessions.SessionError, match="no session 999"):
             sessions.load_chart(db, session_id=999)
         with pytest.raises(sessions.SessionError, match="no patient 999"):
-            sessions.create_draft(db, patient_id=999, injector_id=None)
+            sessions.create_draft(db, patient_id=999, injector_id=doctor.id)

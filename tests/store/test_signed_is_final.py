@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from sqlalchemy.engine import Engine
 from botox_chart import paths
 from botox_chart.store import migrate, open_database, sessions, transaction
 from botox_chart.store.engine import make_engine, stored_revision
+from tests.helpers import raw
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 
 RAW_EDITS = [
@@ -54,10 +54,11 @@ def test_raw_sql_cannot_change_a_signed_session(any_engine: Engine, statement: s
 
 
 def test_drafts_stay_editable_and_deletable(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     with transaction(any_engine) as db:
         row = sessions.create_draft(
-            db, patient_id=patient.id, injector_id=None, chart=ready_chart()
+            db, patient_id=patient.id, injector_id=doctor.id, chart=ready_chart()
         )
     with any_engine.begin() as conn:
         conn.execute(
@@ -119,16 +120,16 @@ def test_a_clinic_database_is_copied_then_upgraded_with_its_records(tmp_path: Pa
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     engine.dispose()
     (copy,) = paths.backups_dir().glob("clinic-before-upgrade-0001-*.sqlite3")
-    with sqlite3.connect(copy) as conn:
+    with raw.connect(copy) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
         assert conn.execute("SELECT value FROM setting").fetchall() == [('"mine"',)]
     conn.close()
 
 
-def test_every_migration_downgrades_and_upgrades_again(sqlite_url: str) -> None:
+def test_every_migration_downgrades_and_upgrades_again(sqlite_url: str, database_key: str) -> None:
     open_database(sqlite_url).dispose()
     # An engine without the app's guard: the database loses its identity on the way down.
-    engine = make_engine(sqlite_url)
+    engine = make_engine(sqlite_url, key=database_key)
     migrate_config = migrate.config(engine)
     from alembic import command
 

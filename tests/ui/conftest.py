@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from botox_chart.store import clinicians, transaction
 from botox_chart.store.models import Clinician, Role
 from botox_chart.ui.main_window import MainWindow
+from tests.helpers.factories import administrator_id
 from tests.helpers.fake_dialogs import FakeDialogs
 
 LOAD_TIMEOUT_MS = 20_000
@@ -102,6 +103,7 @@ def login(engine: Engine) -> Iterator[Login]:
                 username=username,
                 password=PASSWORD,
                 is_admin=admin,
+                by=administrator_id(db),
             )
 
     yield add

@@ -66,7 +66,7 @@ def test_the_form_opens_with_the_stored_settings(engine: Engine, make_dialog: Ma
 def test_saving_stores_every_field_and_is_audited(
     engine: Engine, make_dialog: MakeDialog, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    clinician = make_clinician(engine)
+    clinician = make_clinician(engine, admin=True)
     dialog = make_dialog(clinician_id=clinician.id)
     logo = logo_file(tmp_path)
     dialog.name.setText("  Clinique des céphalées  ")
@@ -77,6 +77,8 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.din_ndc.setText("0023-1145-01")
     assert dialog.idle_lock.value() == 5  # the default
     dialog.idle_lock.setValue(15)
+    assert dialog.lockout.value() == 15  # the default
+    dialog.lockout.setValue(30)
 
     with qtbot.waitSignal(dialog.saved) as signal:
         dialog.save()
@@ -90,6 +92,7 @@ def test_saving_stores_every_field_and_is_audited(
         provincial_code="",
         din_ndc="0023-1145-01",
         idle_lock_minutes="15",
+        lockout_minutes="30",
     )
     assert stored(engine) == expected
     assert signal.args == [expected]
@@ -169,12 +172,41 @@ def test_the_logo_is_chosen_through_the_dialog_seam_and_shown(
 def test_the_idle_lock_time_is_kept_to_1_to_120_minutes(
     engine: Engine, make_dialog: MakeDialog
 ) -> None:
+    admin = make_clinician(engine, admin=True)
     with transaction(engine) as db:
-        settings.save(db, settings=ClinicSettings(idle_lock_minutes="500"))
+        settings.save(db, settings=ClinicSettings(idle_lock_minutes="500"), clinician_id=admin.id)
     dialog = make_dialog()
     assert dialog.idle_lock.value() == 120  # a stored value out of range is shown in range
     dialog.idle_lock.setValue(0)
     assert dialog.idle_lock.value() == 1
+
+
+def test_the_account_lockout_is_kept_to_a_minute_to_a_day(
+    engine: Engine, make_dialog: MakeDialog
+) -> None:
+    admin = make_clinician(engine, admin=True)
+    with transaction(engine) as db:
+        settings.save(db, settings=ClinicSettings(lockout_minutes="99999"), clinician_id=admin.id)
+    dialog = make_dialog()
+    assert dialog.lockout.value() == 1440
+    dialog.lockout.setValue(0)
+    assert dialog.lockout.value() == 1
+
+
+def test_a_clinician_who_is_not_an_administrator_is_refused_by_the_store(
+    engine: Engine, make_dialog: MakeDialog
+) -> None:
+    """The window shows the command to administrators only; the store refuses anyone else too."""
+    doctor = make_clinician(engine)
+    dialog = make_dialog(clinician_id=doctor.id)
+    dialog.name.setText("Taken over")
+    dialog.save()
+    assert dialog.error.text() == (
+        "Only an administrator can change the clinic settings "
+        "(Dr Ana Souza, MD, FRCPC is not an administrator)."
+    )
+    assert dialog.result() != ClinicSettingsDialog.DialogCode.Accepted
+    assert stored(engine) == ClinicSettings()
 
 
 def test_the_dialog_is_shown_with_a_fixed_minimum_size(

@@ -1,8 +1,10 @@
 """Clinicians… (administrators only): add a clinician who can then sign in, reset a password,
-deactivate someone who left; the list model keeps Qt's contract."""
+unlock someone locked out by failed sign-ins, deactivate someone who left; the list model keeps
+Qt's contract."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -14,12 +16,13 @@ from sqlalchemy.engine import Engine
 from botox_chart.store import audit, clinicians, transaction
 from botox_chart.store.clinicians import ClinicianError
 from botox_chart.store.models import Clinician, Role
+from botox_chart.store.throttle import local_time
 from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
 from botox_chart.ui.dialogs.clinicians_dialog import CliniciansDialog
 from botox_chart.ui.dialogs.password_dialog import PasswordDialog
 from botox_chart.ui.models import clinician_list
 from botox_chart.ui.models.clinician_list import ClinicianListModel
-from tests.helpers.factories import make_clinician
+from tests.helpers.factories import fail_sign_ins, make_clinician
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import PASSWORD
 
@@ -145,6 +148,52 @@ def test_deactivate_someone_who_left_but_never_yourself(
         assert audit.events(db)[-1].action == "deactivate_clinician"
         with pytest.raises(ClinicianError):
             clinicians.authenticate(db, username="dube", password=PASSWORD)
+    dialog.reject()
+
+
+def test_an_administrator_unlocks_a_clinician_locked_out_by_failed_sign_ins(
+    qtbot: QtBot,
+    open_window: Any,
+    admin: Clinician,
+    login: Any,
+    dialogs: FakeDialogs,
+    engine: Engine,
+) -> None:
+    login("dube", name="Claire Dubé")
+    login("park", Role.STAFF, name="Jo Park")
+    fail_sign_ins(engine, "dube", 10)
+    fail_sign_ins(engine, "park", 2)
+    with transaction(engine) as db:
+        locked_until = clinicians.failed_sign_ins(db)["dube"].locked_until
+    assert locked_until is not None
+    window = open_window(dialogs, admin)
+    dialog = open_clinicians(window)
+    sign_in = {
+        name: dialog.model.index(row, clinician_list.SIGN_IN).data()
+        for row, name in enumerate(names(dialog))
+    }
+    assert sign_in == {
+        "Claire Dubé, RN": f"Locked until {local_time(locked_until, datetime.now(UTC))}",
+        "Dr Ana Souza": "Yes",
+        "Jo Park": "Yes (2 failed sign-ins)",
+    }
+    select(dialog, "Dr Ana Souza")
+    assert not dialog.unlock_button.isEnabled()
+    select(dialog, "Claire Dubé, RN")
+    assert dialog.unlock_button.isEnabled()
+    assert "10 failed sign-ins in a row" in dialog.hint.text()
+
+    dialog.unlock_button.click()
+
+    assert dialog.hint.text() == "Claire Dubé, RN can sign in again."
+    assert dialog.selected() is not None and dialog.selected().username == "dube"
+    row = names(dialog).index("Claire Dubé, RN")
+    assert dialog.model.index(row, clinician_list.SIGN_IN).data() == "Yes"
+    assert not dialog.unlock_button.isEnabled()
+    with transaction(engine) as db:
+        unlocked = audit.events(db)[-1]
+        assert (unlocked.action, unlocked.clinician_id) == ("unlock_sign_in", admin.id)
+        assert clinicians.authenticate(db, username="dube", password=PASSWORD)
     dialog.reject()
 
 

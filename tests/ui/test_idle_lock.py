@@ -17,7 +17,7 @@ from botox_chart.store.settings import ClinicSettings
 from botox_chart.ui.dialogs.patient_dialog import PatientDialog
 from botox_chart.ui.idle_lock import idle_minutes
 from botox_chart.ui.main_window import MainWindow
-from tests.helpers.factories import make_patient
+from tests.helpers.factories import an_administrator, make_patient
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import PASSWORD, FakeClock
 
@@ -101,7 +101,11 @@ def test_input_puts_the_lock_off_and_the_clinic_sets_the_time(
     engine: Engine,
 ) -> None:
     with transaction(engine) as db:
-        settings.save(db, settings=ClinicSettings(idle_lock_minutes="2"))
+        settings.save(
+            db,
+            settings=ClinicSettings(idle_lock_minutes="2"),
+            clinician_id=an_administrator(engine),
+        )
     window = open_window(dialogs, injector)
     assert window.sign_in.idle.minutes() == 2
 

@@ -440,7 +440,7 @@ def test_a_declined_draft_stays_in_the_list(
 ) -> None:
     tremblay = clinic["tremblay"]
     with transaction(engine) as db:
-        sessions.create_draft(db, patient_id=tremblay.id, injector_id=None)
+        sessions.create_draft(db, patient_id=tremblay.id, injector_id=clinic["doctor"].id)
     first = open_window(dialogs, clinic["doctor"])
     first.patients.select(tremblay.id)
     first.close()

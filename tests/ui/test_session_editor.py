@@ -343,6 +343,7 @@ def test_a_draft_saved_on_another_workstation_is_never_overwritten(
             patient_id=store.get(db, session_id=draft_id).patient_id,
             chart=other,
             expected_version=store.get(db, session_id=draft_id).version,
+            clinician_id=store.get(db, session_id=draft_id).injector_id,
         )
 
     editor.apply_protocol()  # the user declines the reload (FakeDialogs answers no)
@@ -372,6 +373,7 @@ def test_accepting_the_reload_after_a_conflict_shows_the_other_workstations_draf
             patient_id=store.get(db, session_id=draft_id).patient_id,
             chart=other,
             expected_version=1,
+            clinician_id=store.get(db, session_id=draft_id).injector_id,
         )
     dialogs.confirms.append(True)
     editor.apply_protocol()

@@ -1,12 +1,16 @@
 """Clinicians sign in as themselves: the first run creates an administrator, nothing of a patient
-shows before a password is checked, a wrong password is refused in the screen, and the toolbar
-names who is signed in. Sign-in is typed here; other tests use ``window.sign_in_as``."""
+shows before a password is checked, a wrong password is refused in the screen (and after too many,
+the screen says how long to wait), and the toolbar names who is signed in. Sign-in is typed here;
+other tests use ``window.sign_in_as``."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -14,10 +18,11 @@ from sqlalchemy.engine import Engine
 
 from botox_chart.store import audit, clinicians, transaction
 from botox_chart.store.models import Role
+from botox_chart.store.throttle import local_time
 from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.window_state import settings_path
-from tests.helpers.factories import make_patient
+from tests.helpers.factories import fail_sign_ins, make_patient
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import PASSWORD
 
@@ -95,13 +100,13 @@ def test_a_first_run_creates_the_first_administrator_and_signs_them_in(
     assert window.actions_.clinicians.isVisible() and window.actions_.clinic_settings.isVisible()
     assert dialogs.asked == []
     with transaction(engine) as db:
-        [stored] = clinicians.active(db)
+        [stored] = [c for c in clinicians.active(db) if c.is_admin]
         assert not clinicians.needs_first_administrator(db)
         actions = [e.action for e in audit.events(db)]
     assert stored.is_admin and stored.username == "asouza"
     assert stored.password_hash is not None and stored.password_hash.startswith("$argon2")
     assert "long enough" not in stored.password_hash
-    assert actions[-2:] == ["create_clinician", "sign_in"]
+    assert actions[-1] == "create_clinician"  # signing in writes nothing
 
 
 def test_a_closed_first_run_dialog_can_be_opened_again_from_the_screen(
@@ -161,7 +166,48 @@ def test_a_wrong_password_is_refused_in_the_screen_and_the_right_one_admitted(
     assert not window.actions_.clinicians.isVisible()  # not an administrator
     assert not window.actions_.clinic_settings.isVisible()
     with transaction(engine) as db:
-        assert [e.action for e in audit.events(db)][-1] == "sign_in"
+        failed = [e.changes for e in audit.events(db)][-2:]
+    assert [(e["username"], e["failures"]) for e in failed] == [("dube", 1), ("nobody", 1)]
+    assert all(PASSWORD not in str(e) and "not the password" not in str(e) for e in failed)
+
+
+def test_after_too_many_failures_the_screen_says_how_long_to_wait(
+    qtbot: QtBot, open_window: Any, engine: Engine, login: Any, dialogs: FakeDialogs
+) -> None:
+    login("souza", Role.PHYSICIAN, admin=True)
+    dube = login("dube", Role.INJECTOR, name="Claire Dubé")
+    window = open_window(dialogs)
+    screen = window.sign_in_screen
+    fail_sign_ins(engine, "dube", 8, start=datetime.now(UTC) - timedelta(minutes=1))
+
+    type_sign_in(qtbot, window, "dube", "guess")  # the 9th: checked, then a 16 s wait
+    assert screen.error.text() == (
+        "Wrong user name or password. Too many failed sign-ins for dube: try again in 16 seconds."
+    )
+    type_sign_in(qtbot, window, "dube", PASSWORD)  # too early: refused, not even checked
+    assert covered(window) and screen.password.text() == "" and screen.password.hasFocus()
+    assert re.fullmatch(
+        r"Too many failed sign-ins for dube: try again in (1[0-6]|[1-9]) seconds?\.",
+        screen.error.text(),
+    )
+
+    with transaction(engine) as db:  # the 10th, once the wait has passed, locks the account
+        waited = datetime.now(UTC) + timedelta(seconds=16)
+        with pytest.raises(clinicians.TooManyFailures) as locked:
+            clinicians.authenticate(db, username="dube", password="guess", now=waited)
+    type_sign_in(qtbot, window, "dube", PASSWORD)
+    until = local_time(locked.value.until, datetime.now(UTC))
+    assert screen.error.text() == (
+        f"Too many failed sign-ins for dube: locked until {until}; an administrator can unlock "
+        f"it sooner."
+    )
+    assert covered(window) and dialogs.asked == []
+
+    with transaction(engine) as db:
+        souza = next(c for c in clinicians.active(db) if c.username == "souza")
+        clinicians.unlock(db, username="dube", by=souza.id)
+    type_sign_in(qtbot, window, "dube", PASSWORD)
+    assert not covered(window) and window.clinician_id() == dube.id
 
 
 def test_the_last_user_name_is_remembered_never_the_password(

@@ -25,7 +25,14 @@ from botox_chart.store.models import Clinician, Patient, Role, TreatmentSession
 from botox_chart.ui.dialogs.sign_dialog import SignDecision, SignDialog, SignRequest
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.widgets.session_editor import SessionEditor
-from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+from tests.helpers.factories import (
+    administrator_id,
+    charting_clinician_id,
+    make_clinician,
+    make_patient,
+    make_signed_session,
+    ready_chart,
+)
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import LOAD_TIMEOUT_MS, FakeClock, FakePrinting
 
@@ -171,7 +178,7 @@ def test_enter_on_a_patient_with_a_draft_opens_the_draft(
 ) -> None:
     assert due.id is not None
     with transaction(engine) as db:
-        draft = sessions.create_draft(db, patient_id=due.id, injector_id=None)
+        draft = sessions.create_draft(db, patient_id=due.id, injector_id=charting_clinician_id(db))
     win = window()
     win.patients.select(due.id)
     win.patients.focus_list()
@@ -216,7 +223,9 @@ def test_staff_go_on_to_the_sessions_and_start_nothing(
     qtbot: QtBot, window: Callable[[], MainWindow], engine: Engine, due: Patient
 ) -> None:
     with transaction(engine) as db:
-        staff = clinicians.add(db, name="Jo Park", credentials="", role=Role.STAFF)
+        staff = clinicians.add(
+            db, name="Jo Park", credentials="", role=Role.STAFF, by=administrator_id(db)
+        )
     win = window()
     win.sign_in.switch_user()
     win.sign_in_as(staff)

@@ -1,5 +1,6 @@
-"""Clinic settings: the letterhead and billing codes every procedure note prints, and how long
-the window waits without input before it locks.
+"""Clinic settings: the letterhead and billing codes every procedure note prints, how long the
+window waits without input before it locks, and how long an account stays locked after too many
+failed sign-ins.
 
 Stored in the database (``store.settings``), so every workstation prints the same letterhead and
 locks alike. Administrators only (the window hides the command from everyone else).
@@ -100,6 +101,14 @@ class ClinicSettingsDialog(QDialog):
             "The window locks (hiding patient information) after this many minutes without "
             "keyboard or mouse input; the open chart is saved first."
         )
+        self.lockout = QSpinBox()
+        self.lockout.setRange(*store_settings.LOCKOUT_RANGE)
+        self.lockout.setSuffix(" min after 10 failed sign-ins")
+        self.lockout.setAccessibleName("Lock an account for")
+        self.lockout.setToolTip(
+            "After 10 wrong passwords in a row for a user name, sign-in is refused for this many "
+            "minutes (on every workstation); an administrator can unlock it sooner in Clinicians."
+        )
 
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
@@ -117,6 +126,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow("P&rovincial code", self.provincial_code)
         self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
         self.form.addRow("Loc&k after", self.idle_lock)
+        self.form.addRow("Lock acco&unt for", self.lockout)
         hint = QLabel(
             "These print on every procedure note. Keep the logo in a folder every "
             "workstation can reach (a shared drive): a note prints without it otherwise."
@@ -158,6 +168,7 @@ class ClinicSettingsDialog(QDialog):
             provincial_code=self.provincial_code.text().strip(),
             din_ndc=self.din_ndc.text().strip(),
             idle_lock_minutes=str(self.idle_lock.value()),
+            lockout_minutes=str(self.lockout.value()),
         )
 
     def save(self) -> None:
@@ -195,6 +206,7 @@ class ClinicSettingsDialog(QDialog):
         self.provincial_code.setText(loaded.provincial_code)
         self.din_ndc.setText(loaded.din_ndc)
         self.idle_lock.setValue(idle_minutes(loaded.idle_lock_minutes))
+        self.lockout.setValue(store_settings.lockout_minutes(loaded.lockout_minutes))
         self._billing_changed()
         self._show_logo()
 

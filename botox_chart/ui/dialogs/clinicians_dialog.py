@@ -1,5 +1,5 @@
 """Clinicians (administrators only): the clinic's active clinicians; add one, reset a password,
-deactivate one who left.
+unlock one locked out by failed sign-ins, deactivate one who left.
 
 A deactivated clinician can no longer sign in or be chosen as supervisor; their name stays on every
 session and audit entry they made. An administrator cannot deactivate themselves, so the clinic is
@@ -7,6 +7,8 @@ never left without one.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -73,6 +75,11 @@ class CliniciansDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         self.password_button = QPushButton("&Reset password…")
         self.password_button.clicked.connect(self.reset_password)
+        self.unlock_button = QPushButton("&Unlock sign-in")
+        self.unlock_button.setToolTip(
+            "Forget the failed sign-ins of the selected clinician: they can sign in at once"
+        )
+        self.unlock_button.clicked.connect(self.unlock_selected)
         self.deactivate_button = QPushButton("&Deactivate…")
         self.deactivate_button.clicked.connect(self.deactivate_selected)
         self.hint = QLabel()
@@ -81,6 +88,7 @@ class CliniciansDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.password_button)
+        buttons.addWidget(self.unlock_button)
         buttons.addWidget(self.deactivate_button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -107,13 +115,15 @@ class CliniciansDialog(QDialog):
         return self.model.clinician(rows[0].row()) if rows else None
 
     def reload(self, select: int | None = None) -> None:
+        failures = {}
         try:
             with transaction(self._engine) as db:
                 rows = store_clinicians.active(db)
+                failures = store_clinicians.failed_sign_ins(db)
         except StorageError as err:
             self._dialogs.error(self, "Clinicians", str(err))
             rows = []
-        self.model.set_clinicians(rows)
+        self.model.set_clinicians(rows, failures, now=datetime.now(UTC))
         row = self.model.row_of(select) if select is not None else None
         if row is not None:
             self.view.selectRow(row)
@@ -133,6 +143,20 @@ class CliniciansDialog(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.passwordSet.connect(lambda clinician_id: self.reload(select=clinician_id))
         dialog.open()
+
+    def unlock_selected(self) -> None:
+        """Lift a lock (or a wait) after failed sign-ins; the store audits it."""
+        clinician = self.selected()
+        if clinician is None or not clinician.username:
+            return
+        try:
+            with transaction(self._engine) as db:
+                store_clinicians.unlock(db, username=clinician.username, by=self._admin_id)
+        except (StorageError, ClinicianError) as err:
+            self._dialogs.error(self, "Unlock sign-in", str(err))
+            return
+        self.reload(select=clinician.id)
+        self.hint.setText(f"{clinician.display_name} can sign in again.")
 
     def deactivate_selected(self) -> None:
         clinician = self.selected()
@@ -155,6 +179,9 @@ class CliniciansDialog(QDialog):
 
     def _update(self) -> None:
         clinician = self.selected()
+        rows = self.view.selectionModel().selectedRows()
+        failed = self.model.failures(rows[0].row()) if rows else None
+        self.unlock_button.setEnabled(failed is not None)
         self.password_button.setEnabled(clinician is not None)
         self.password_button.setText(
             "Give &sign-in…"
@@ -170,6 +197,11 @@ class CliniciansDialog(QDialog):
             self.hint.setText(
                 f"{clinician.display_name} has no user name, so cannot sign in yet: "
                 "Give sign-in… sets one with a password."
+            )
+        elif failed is not None:
+            self.hint.setText(
+                f"{clinician.display_name}: {failed.failures} failed sign-ins in a row. "
+                "Unlock sign-in lets them sign in at once (check it was them first)."
             )
         else:
             self.hint.setText("")

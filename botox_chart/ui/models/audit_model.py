@@ -40,6 +40,8 @@ ACTIONS = {
     "export": "Exported",
     "delete_draft": "Deleted draft",
     "sign_in": "Signed in",
+    "sign_in_failed": "Sign-in failed",
+    "unlock_sign_in": "Unlocked sign-in",
     "create_clinician": "Added clinician",
     "deactivate_clinician": "Deactivated clinician",
     "set_password": "Set a password",

@@ -1,20 +1,24 @@
 """The clinic's active clinicians for the Clinicians dialog: name, role, user name, sign-in.
 
 A clinician without a password (e.g. one added before sign-in existed) is listed as such, so an
-administrator sees who still needs one.
+administrator sees who still needs one; so is one with failed sign-ins in a row, or locked out after
+too many (store.throttle), whom an administrator can unlock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from botox_chart.store.throttle import local_time
 from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.models import Clinician
+    from botox_chart.store.throttle import Failures
 
 NAME, ROLE, USERNAME, SIGN_IN = range(4)
 HEADERS = ("Name", "Role", "User name", "Sign-in")
@@ -39,14 +43,30 @@ class ClinicianListModel(TitledTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._clinicians: list[Clinician] = []
+        self._failures: Mapping[str, Failures] = {}
+        self._now = datetime.now(UTC)
 
-    def set_clinicians(self, clinicians: Sequence[Clinician]) -> None:
+    def set_clinicians(
+        self,
+        clinicians: Sequence[Clinician],
+        failures: Mapping[str, Failures] | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> None:
+        """The list, with failed sign-ins by user name (``now``: when they were read)."""
         self.beginResetModel()
         self._clinicians = list(clinicians)
+        self._failures = dict(failures or {})
+        self._now = now or datetime.now(UTC)
         self.endResetModel()
 
     def clinician(self, row: int) -> Clinician:
         return self._clinicians[row]
+
+    def failures(self, row: int) -> Failures | None:
+        """The clinician's failed sign-ins in a row, if any (an administrator can unlock)."""
+        username = self._clinicians[row].username
+        return self._failures.get(username.lower()) if username else None
 
     def row_of(self, clinician_id: int) -> int | None:
         return next((n for n, c in enumerate(self._clinicians) if c.id == clinician_id), None)
@@ -76,5 +96,12 @@ class ClinicianListModel(TitledTableModel):
         if column == SIGN_IN:
             if not clinician.username or not clinician.password_hash:
                 return "Cannot sign in yet"
-            return "Yes"
+            failed = self._failures.get(clinician.username.lower())
+            if failed is None:
+                return "Yes"
+            if failed.locked(self._now):
+                assert failed.locked_until is not None
+                return f"Locked until {local_time(failed.locked_until, self._now)}"
+            plural = "s" if failed.failures != 1 else ""
+            return f"Yes ({failed.failures} failed sign-in{plural})"
         return None

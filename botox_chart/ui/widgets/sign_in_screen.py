@@ -3,8 +3,10 @@
 Three moments use it: signing in (user name and password), unlocking after the idle time (the
 signed-in clinician's password, or Switch user), and a first run with no administrator yet (a
 button opens "Create the first administrator"). A refused password is said once, in the screen,
-and the password field is emptied: no message box per attempt. The check itself is injected
-(:meth:`SignInScreen.set_check`), so the widget knows no store and tests can hand it a fake.
+and the password field is emptied: no message box per attempt. After too many failed attempts the
+store refuses for a while, and the screen says how long to wait (or until when the account is
+locked). The check itself is injected (:meth:`SignInScreen.set_check`), so the widget knows no
+store and tests can hand it a fake.
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ class SignInScreen(QWidget):
         if self._check is None or not self.password.isEnabled():
             return
         from botox_chart.store import StorageError
-        from botox_chart.store.clinicians import ClinicianError
+        from botox_chart.store.clinicians import ClinicianError, TooManyFailures
 
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
@@ -186,6 +188,9 @@ class SignInScreen(QWidget):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # argon2 takes a moment
         try:
             clinician = self._check(username, password)
+        except TooManyFailures as err:
+            self._refused(str(err))
+            return
         except ClinicianError:
             self._refused(WRONG)
             return
