@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 RETREATMENT_DAYS = 84
@@ -130,6 +131,7 @@ def add_patients(url: str, today: date) -> dict[str, int]:
                         date_of_birth=date(1975, 3, 1 + n),
                         chart_number=f"BENCH{n + 1:04d}",
                     ),
+                    clinician_id=physician.id,
                 )
                 assert patient.id is not None and physician.id is not None
                 added[variant] = patient.id
@@ -267,14 +269,15 @@ def measure(url: str) -> dict[str, Any]:
         window.commands.close_session()
         app.processEvents()
     path = url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as db:
+    from botox_chart.store import cipher
+
+    with closing(cipher.connect(Path(path), key=cipher.key_for(Path(path)))) as db:
         for flow in flows:
             status = db.execute(
                 "SELECT status FROM treatment_session WHERE id = ?", (flow["session_id"],)
             ).fetchone()[0]
             if status != "signed":
                 raise SystemExit(f"session {flow['session_id']} is {status} in the database")
-    db.close()
     if dialogs.errors():
         raise SystemExit(f"the app reported: {dialogs.errors()}")
     window.close()

@@ -9,10 +9,11 @@ the cache, and no launch pays for a migration.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.launch import console_script
 
@@ -76,7 +77,7 @@ def working_copy(source: Path, folder: Path) -> Dataset:
             os.environ.pop("BOTOX_CHART_DATA_DIR", None)
         else:
             os.environ["BOTOX_CHART_DATA_DIR"] = previous
-    with sqlite3.connect(target) as db:
+    with closing(_connect(target)) as db:
         patients = db.execute("SELECT count(*) FROM patient").fetchone()[0]
         sessions = db.execute("SELECT count(*) FROM treatment_session").fetchone()[0]
         row = db.execute(
@@ -84,19 +85,24 @@ def working_copy(source: Path, folder: Path) -> Dataset:
             "WHERE s.status = 'signed' GROUP BY s.id HAVING count(i.id) = 31 "
             "ORDER BY s.date_of_service DESC, s.id DESC LIMIT 1"
         ).fetchone()
-    db.close()
     if row is None:
         raise SystemExit(f"{source} holds no signed session with the 31 standard sites")
     return Dataset(url, target, patients, sessions, int(row[0]))
 
 
 def _copy(source: Path, target: Path) -> None:
-    """A consistent copy (SQLite's backup API), whatever is left in a WAL file."""
+    """A consistent copy (SQLite's backup API), whatever is left in a WAL file; encrypted with the
+    same key."""
     target.unlink(missing_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    with closing(_connect(source)) as src, closing(_connect(target)) as dst:
         src.backup(dst)
-    src.close()
-    dst.close()
+
+
+def _connect(path: Path) -> Any:
+    """A connection with the app's SQLite (SQLCipher's) and the benchmark's key."""
+    from botox_chart.store import cipher
+
+    return cipher.connect(path, key=None if cipher.is_plain(path) else cipher.key_for(path))
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:

@@ -40,6 +40,10 @@ class RecordingDialogs:
         self.asked.append(("ask_text", title, label))
         return None
 
+    def ask_secret(self, parent: Any, title: str, label: str) -> str | None:
+        self.asked.append(("ask_secret", title, label))
+        return None
+
     def save_file(self, parent: Any, title: str, suggested: Path, file_filter: str) -> None:
         self.asked.append(("save_file", title, str(suggested)))
 

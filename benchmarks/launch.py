@@ -52,6 +52,20 @@ def console_script(name: str) -> list[str]:
     raise LaunchError(f"{name} is not installed beside {sys.executable}")
 
 
+BENCH_KEY = "B0" * 32
+"""The benchmark databases' recovery key: a raw 256-bit key, as the keyring keeps (no key
+derivation on open), so the timings include encryption as a clinic's laptop has it."""
+DEMO_USER = ("souza", "demo-password")
+"""Commands that read patient data sign in: the demo administrator."""
+
+
+def bench_environment() -> None:
+    """The key and the sign-in every launch and the in-process work use (unless already set)."""
+    os.environ.setdefault("BOTOX_CHART_DB_KEY", BENCH_KEY)
+    os.environ.setdefault("BOTOX_CHART_USER", DEMO_USER[0])
+    os.environ.setdefault("BOTOX_CHART_PASSWORD", DEMO_USER[1])
+
+
 def child_env(extra: dict[str, str], data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(extra)

@@ -69,6 +69,7 @@ METRICS: dict[str, dict[str, Any]] = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    launch.bench_environment()
     mode = QUICK if args.quick else FULL
     patients = args.patients or mode["patients"]
     runs = args.runs or mode["runs"]

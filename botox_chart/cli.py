@@ -2,12 +2,19 @@
 
 Errors a user can cause (a bad URL, an unknown id, an unreadable file) print one line to stderr and
 exit non-zero; a traceback means a bug.
+
+Every command that reads or writes patient data signs in first, as in the window: the clinician
+named by ``BOTOX_CHART_USER`` with ``BOTOX_CHART_PASSWORD`` (scripts), else ``--user NAME`` and a
+password typed at a prompt. Staff may read, list and print; restoring, encrypting and changing the
+key are for an administrator. Exports are audited with who signed in.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,6 +26,8 @@ EXIT_USER_ERROR = 1
 MAX_DEMO_PATIENTS = 100_000
 """demo-data makes at most this many patients (about 5 times the largest benchmark)."""
 FORCE_HELP = "write over an existing file"
+USER_ENV = "BOTOX_CHART_USER"
+PASSWORD_ENV = "BOTOX_CHART_PASSWORD"
 
 
 class UserError(Exception):
@@ -91,6 +100,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"database URL or SQLite file (default: ${paths.DB_ENV}, else a file in the "
         "user data folder)",
     )
+    common.add_argument(
+        "--user",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"sign in as NAME (the password is asked for); scripts set ${USER_ENV} and "
+        f"${PASSWORD_ENV} instead",
+    )
     parser = argparse.ArgumentParser(
         prog="botox-chart",
         description="Chart onabotulinumtoxinA injections for chronic migraine (PREEMPT). "
@@ -110,9 +126,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--patients", type=_patient_count, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
-    p.add_argument(
-        "--force", action="store_true", help="add to a database that already holds patients"
-    )
     p.set_defaults(run=_demo_data)
 
     p = sub.add_parser("sessions", parents=[common], help="list sessions")
@@ -137,6 +150,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(run=_restore)
+
+    p = sub.add_parser(
+        "encrypt",
+        parents=[common],
+        help="encrypt a first-release (plain) database and its backups (administrator)",
+    )
+    p.set_defaults(run=_encrypt)
+
+    p = sub.add_parser(
+        "rekey",
+        parents=[common],
+        help="encrypt the database and its backups under a new key (administrator)",
+    )
+    p.set_defaults(run=_rekey)
 
     p = sub.add_parser("record", parents=[common], help="write a patient's treatment record")
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
@@ -189,13 +216,52 @@ def _patient_count(text: str) -> int:
 
 
 def _db(args: argparse.Namespace) -> Any:
-    from botox_chart.store import open_database, roles
+    from botox_chart.store import open_database, roles, tls
+    from botox_chart.store.engine import encryption_warning
 
-    engine = open_database(getattr(args, "db", None))
-    warning = roles.owner_warning(engine)
-    if warning:
-        print(f"botox-chart: warning: {_one_line(warning)}", file=sys.stderr)
+    engine = open_database(getattr(args, "db", None), on_new_key=_show_recovery_key)
+    warnings = (encryption_warning(engine), tls.tls_warning(engine), roles.owner_warning(engine))
+    for warning in warnings:
+        if warning:
+            print(f"botox-chart: warning: {_one_line(warning)}", file=sys.stderr)
     return engine
+
+
+def _show_recovery_key(recovery_key: str) -> None:
+    print(
+        "botox-chart: a new encrypted database; its key is in this computer's keyring. Recovery "
+        f"key (print it, keep it in the clinic's safe; it is not shown again): {recovery_key}",
+        file=sys.stderr,
+    )
+
+
+def _signed_in(args: argparse.Namespace, *, admin: str = "") -> tuple[Any, Any]:
+    """The database and the clinician signed in to it; ``admin``: what only an administrator may
+    do (refused for anyone else)."""
+    from botox_chart.store import clinicians, transaction
+
+    scripted = os.environ.get(USER_ENV)
+    username: str = getattr(args, "user", None) or scripted or ""
+    if not username:
+        raise UserError(
+            f"Sign in first: --user NAME (the password is asked for), or set {USER_ENV} "
+            f"and {PASSWORD_ENV} for a script."
+        )
+    # The environment's password is for the environment's user only: --user asks for its own.
+    password = os.environ.get(PASSWORD_ENV) if username == scripted else None
+    if not password:
+        if not sys.stdin.isatty():
+            raise UserError(
+                f"Signing in as {username} needs the password: run this in a terminal, or set "
+                f"{PASSWORD_ENV} for a script."
+            )
+        password = getpass.getpass(f"Password for {username}: ")
+    engine = _db(args)
+    with transaction(engine) as db:
+        clinician = clinicians.authenticate(db, username=username, password=password)
+    if admin and not clinician.is_admin:
+        raise UserError(f"Only an administrator can {admin}; {clinician.display_name} is not one.")
+    return engine, clinician
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -252,11 +318,12 @@ def _demo_data(args: argparse.Namespace) -> int:
 
     engine = _db(args)
     with transaction(engine) as db:
-        existing = demo.patient_count(db)
-    if existing and not args.force:
+        empty = demo.is_empty(db)
+    if not empty:
         raise UserError(
-            f"{describe(engine)} already holds {existing} patients; demo data is never mixed "
-            f"with real records. Use another --db, or --force if these are demo patients too."
+            f"{describe(engine)} is not a new, empty database; demo data goes only into one of "
+            f"its own (demo clinicians and signed sessions can never be removed). Use another "
+            f"--db."
         )
     progress = _ProgressBar(args.patients, "patients") if sys.stderr.isatty() else None
     result = demo.generate(
@@ -279,7 +346,7 @@ def _sessions(args: argparse.Namespace) -> int:
     from botox_chart.chart import format_units
     from botox_chart.store import sessions, transaction
 
-    engine = _db(args)
+    engine, _clinician = _signed_in(args)
     with transaction(engine) as db:
         found = sessions.summaries(db, patient_text=args.patient)
     if args.json:
@@ -318,10 +385,14 @@ def _note(args: argparse.Namespace) -> int:
     from botox_chart.note import render
     from botox_chart.store import verify
 
-    engine = _db(args)
+    engine, clinician = _signed_in(args)
     output = Path(f"session-{args.session_id}.pdf") if args.output is None else args.output
     written = render.write_session_note(
-        engine, session_id=args.session_id, path=output, force=args.force
+        engine,
+        session_id=args.session_id,
+        path=output,
+        force=args.force,
+        clinician_id=clinician.id,
     )
     print(f"Wrote {_one_line(str(written))}")
     with engine.connect() as connection:
@@ -339,7 +410,7 @@ def _note(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from botox_chart.store import verify
 
-    engine = _db(args)
+    engine, _clinician = _signed_in(args)
     progress = None
     if sys.stderr.isatty() and not args.json:
 
@@ -351,6 +422,8 @@ def _verify(args: argparse.Namespace) -> int:
         json.dump(report.as_json(), sys.stdout, indent=1)
         print()
     else:
+        for warning in report.warnings:
+            print(f"WARNING: {_one_line(warning)}")
         for problem in report.problems:
             print(f"FAILED {problem.kind}: {_one_line(problem.detail)}")
         verdict = "All records hold" if report.ok else f"{len(report.problems)} problem(s) found"
@@ -364,9 +437,14 @@ def _verify(args: argparse.Namespace) -> int:
 def _record(args: argparse.Namespace) -> int:
     from botox_chart.note import render
 
+    engine, clinician = _signed_in(args)
     output = Path(f"patient-{args.patient_id}-record.pdf") if args.output is None else args.output
     written = render.write_treatment_record(
-        _db(args), patient_id=args.patient_id, path=output, force=args.force
+        engine,
+        patient_id=args.patient_id,
+        path=output,
+        force=args.force,
+        clinician_id=clinician.id,
     )
     print(f"Wrote {_one_line(str(written))}")
     return 0
@@ -375,17 +453,18 @@ def _record(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from botox_chart.store import backup
 
-    written = backup.backup(_db(args), args.output, force=args.force)
+    engine, _clinician = _signed_in(args)
+    written = backup.backup(engine, args.output, force=args.force)
     print(f"Backed up to {_one_line(str(written))}")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     from botox_chart.store import backup
-    from botox_chart.store.engine import describe
+    from botox_chart.store.engine import describe, sqlite_path
 
-    engine = _db(args)
-    info = backup.inspect(args.file)
+    engine, _clinician = _signed_in(args, admin="restore a backup")
+    info = backup.inspect(args.file, database=sqlite_path(engine))
     print(
         _one_line(
             f"{args.file} holds {info.patients} patients and {info.sessions} sessions "
@@ -402,6 +481,39 @@ def _restore(args: argparse.Namespace) -> int:
     safety = backup.restore(engine, args.file)
     print(f"Restored. The data it replaced is saved in {safety}")
     return 0
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    from botox_chart.store import encryption
+
+    engine, clinician = _signed_in(args, admin="encrypt the database")
+    change = encryption.encrypt(engine, clinician_id=clinician.id)
+    _print_key_change("Encrypted", change)
+    return 0
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    from botox_chart.store import encryption
+
+    engine, clinician = _signed_in(args, admin="change the database's key")
+    change = encryption.rekey(engine, clinician_id=clinician.id)
+    _print_key_change("The key was changed", change)
+    return 0
+
+
+def _print_key_change(what: str, change: Any) -> None:
+    from botox_chart.store import cipher
+
+    converted = f" and {len(change.backups)} backups" if change.backups else ""
+    print(f"{what}: the database{converted}.")
+    for skipped in change.skipped:
+        print(f"Left as it was (another key): {_one_line(str(skipped))}")
+    if change.in_keyring:
+        print("The key is kept in this computer's keyring.")
+    else:
+        print(f"Set {cipher.KEY_ENV} to this recovery key wherever the database is opened.")
+    print("Recovery key (print it and keep it in the clinic's safe; it is not shown again):")
+    print(f"    {change.recovery_key}")
 
 
 def _migrate(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="botox-note-") as folder:
         os.environ["BOTOX_CHART_DATA_DIR"] = folder  # nothing of the user's is read or written
+        os.environ["BOTOX_CHART_DB_KEY"] = "5C" * 32  # a throwaway database's key, not the keyring
         pdf = demo_note(Path(folder) / "demo.sqlite3")
     if args.pdf:
         args.pdf.write_bytes(pdf)
@@ -59,8 +60,17 @@ def demo_note(database: Path) -> bytes:
 
     engine = open_database(f"sqlite:///{database}")
     with transaction(engine) as db:
+        doctor = clinicians.add(
+            db,
+            name="Dr Ana Souza",
+            credentials="MD, FRCPC",
+            role=Role.PHYSICIAN,
+            is_admin=True,
+            by=None,
+        )
         settings.save(
             db,
+            clinician_id=doctor.id,
             settings=ClinicSettings(
                 name="Lakeshore Headache Clinic",
                 address="1200 Bay Street, Suite 410\nToronto ON M5R 2A5",
@@ -68,9 +78,6 @@ def demo_note(database: Path) -> bytes:
                 billing="us",
                 din_ndc="0023-3921-02",
             ),
-        )
-        doctor = clinicians.add(
-            db, name="Dr Ana Souza", credentials="MD, FRCPC", role=Role.PHYSICIAN
         )
         patient = patients.add(
             db,
@@ -84,6 +91,7 @@ def demo_note(database: Path) -> bytes:
                 referral_date=date(2025, 9, 2),
                 allergies="Sulfa drugs (rash)",
             ),
+            clinician_id=doctor.id,
         )
     assert doctor.id is not None and patient.id is not None
 

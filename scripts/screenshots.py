@@ -39,6 +39,9 @@ class QuietDialogs:
     def confirm(self, parent: Any, title: str, text: str) -> bool:
         return False
 
+    def ask_secret(self, parent: Any, title: str, label: str) -> str | None:
+        return None
+
     def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None:
         return None
 
@@ -64,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     name = "charting-window.png" if args.scale == 1 else f"charting-window@{args.scale}x.png"
     with tempfile.TemporaryDirectory(prefix="botox-chart-demo-") as tmp:
         os.environ["BOTOX_CHART_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["BOTOX_CHART_DB_KEY"] = "5C" * 32  # a throwaway database's key, not the keyring
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         written = shoot(Path(tmp) / "demo.sqlite3", args.out / name, args.patients, args.seed)
     print(f"Wrote {written}")
@@ -88,8 +92,9 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     # today's visit is due, as in the clinic.
     demo.generate(engine, patients=patients, seed=seed, today=TODAY - timedelta(days=84))
     patient_id = _patient_with_follow_the_pain(engine)
+    nurse = _demo_clinician(engine, "dube").id
     with transaction(engine) as db:
-        draft = sessions.repeat_last(db, patient_id=patient_id, injector_id=None, today=TODAY)
+        draft = sessions.repeat_last(db, patient_id=patient_id, injector_id=nurse, today=TODAY)
         assert draft.id is not None
         draft_id = draft.id
         chart = sessions.load_chart(db, session_id=draft_id)
@@ -105,6 +110,7 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
             patient_id=patient_id,
             chart=chart,
             expected_version=draft.version,
+            clinician_id=nurse,
         )
     engine.dispose()
 

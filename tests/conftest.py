@@ -25,6 +25,8 @@ from botox_chart import paths  # noqa: E402
 from botox_chart.store import open_database  # noqa: E402
 
 PG_ENV = "BOTOX_CHART_TEST_PG"
+TEST_KEY = "0123456789ABCDEF" * 4
+"""The recovery key of every test database (tests/helpers/raw.py opens them from outside)."""
 
 # CI explores the same examples every run (a red CI blocks landing, so it must not depend on luck);
 # developers' runs explore new ones and keep failures in .hypothesis/ to replay.
@@ -39,6 +41,56 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
     monkeypatch.delenv(paths.DB_ENV, raising=False)
     return data
+
+
+@pytest.fixture(autouse=True)
+def command_line_user(monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """The command line signs in as the demo administrator (``demo-data`` databases have it;
+    ``cli_admin`` adds it to a test's own database). Tests of signing in change or remove these."""
+    from botox_chart import cli
+    from botox_chart.store import demo
+
+    monkeypatch.setenv(cli.USER_ENV, "souza")
+    monkeypatch.setenv(cli.PASSWORD_ENV, demo.DEMO_PASSWORD)
+    return "souza", demo.DEMO_PASSWORD
+
+
+@pytest.fixture
+def cli_admin(engine: Engine, command_line_user: tuple[str, str]) -> int:
+    """The command line's administrator in the test database (the ``engine`` fixture's)."""
+    from botox_chart.store import clinicians, transaction
+    from botox_chart.store.models import Role
+
+    username, password = command_line_user
+    with transaction(engine) as db:
+        admin = clinicians.add(
+            db,
+            name="Dr Ana Souza",
+            credentials="MD",
+            role=Role.PHYSICIAN,
+            username=username,
+            password=password,
+            is_admin=True,
+            by=None,  # the first administrator: nobody could sign in to add them
+        )
+    assert admin.id is not None
+    return admin.id
+
+
+@pytest.fixture(autouse=True)
+def database_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Every test database is encrypted with this key (a recovery key, so no slow key derivation),
+    and no test ever reaches the real keyring: tests of the keyring path install their own."""
+    import keyring
+    from keyring.backends import fail
+
+    from botox_chart.store import cipher
+
+    monkeypatch.setenv(cipher.KEY_ENV, TEST_KEY)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield cipher.normalise(TEST_KEY)
+    keyring.set_keyring(previous)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

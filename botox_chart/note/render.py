@@ -50,7 +50,12 @@ def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
 
 
 def write_session_note(
-    engine: Engine, *, session_id: int, path: str | os.PathLike[str], force: bool = False
+    engine: Engine,
+    *,
+    session_id: int,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
 ) -> Path:
     """Write one session's procedure note to ``path``; it appears once its export is audited.
 
@@ -62,7 +67,9 @@ def write_session_note(
         pdf,
         force=force,
         database=sqlite_path(engine),
-        before_publish=lambda: record_release(engine, action="export", session_ids=[session_id]),
+        before_publish=lambda: record_release(
+            engine, action="export", session_ids=[session_id], clinician_id=clinician_id
+        ),
     )
 
 
@@ -80,7 +87,12 @@ def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
 
 
 def write_treatment_record(
-    engine: Engine, *, patient_id: int, path: str | os.PathLike[str], force: bool = False
+    engine: Engine,
+    *,
+    patient_id: int,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
     pdf = treatment_record_pdf(engine, patient_id=patient_id)
@@ -89,7 +101,9 @@ def write_treatment_record(
         pdf,
         force=force,
         database=sqlite_path(engine),
-        before_publish=lambda: record_release(engine, action="export", patient_id=patient_id),
+        before_publish=lambda: record_release(
+            engine, action="export", patient_id=patient_id, clinician_id=clinician_id
+        ),
     )
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,9 +25,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from botox_chart import output, paths
-from botox_chart.store import anchors, audit, identity, migrate
+from botox_chart.store import anchors, audit, cipher, identity, migrate
 from botox_chart.store.engine import (
-    SQLITE_HEADER,
     StorageError,
     check_integrity,
     describe,
@@ -127,11 +125,12 @@ def automatic_backups() -> list[Path]:
     return sorted(paths.backups_dir().glob(f"{AUTO_PREFIX}*.sqlite3"))
 
 
-def inspect(path: Path) -> BackupInfo:
-    """What a backup file holds, after checking it is a sound botox-chart database."""
-    _require_database_file(path)
+def inspect(path: Path, *, database: Path | None = None) -> BackupInfo:
+    """What a backup file holds, after checking it is a sound botox-chart database. An encrypted
+    backup is opened with the key of ``database`` (the one it is a backup of)."""
+    key = _backup_key(path, database)
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with closing(cipher.connect(path, key=key, read_only=True)) as conn:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StorageError(f"{path} is damaged (integrity check failed).")
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
@@ -139,15 +138,32 @@ def inspect(path: Path) -> BackupInfo:
             sessions = conn.execute("SELECT COUNT(*) FROM treatment_session").fetchone()[0]
             newest = conn.execute("SELECT MAX(date_of_service) FROM treatment_session").fetchone()
             _check_head(path, conn)
-        conn.close()
-    except sqlite3.DatabaseError as err:
-        raise StorageError(f"{path} is not a botox-chart backup ({err}).") from err
+    except cipher.DatabaseError as err:
+        encrypted = " (or it is encrypted with another key)" if key is not None else ""
+        raise StorageError(f"{path} is not a botox-chart backup{encrypted}: {err}.") from err
     if not migrate.is_known(revision):
         raise StorageError(f"{path} was made by a newer version of botox-chart.")
     return BackupInfo(path, revision, patients, sessions, newest[0])
 
 
-def _check_head(path: Path, conn: sqlite3.Connection) -> None:
+def _backup_key(path: Path, database: Path | None) -> str | None:
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as err:
+        raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
+    if cipher.is_plain(path):
+        return None
+    key = cipher.key_for(database) if database is not None else cipher.key_for(path)
+    if key is None:
+        raise cipher.KeyMissing(
+            f"{path} is encrypted (or is not a backup at all), and no key for it was found: set "
+            f"{cipher.KEY_ENV} to the recovery key of the database it was made from."
+        )
+    return key
+
+
+def _check_head(path: Path, conn: Any) -> None:
     """A backup whose audit trail no longer ends where its companion file says was changed."""
     found = metadata(path)
     if not found or not found.get("head_digest"):
@@ -166,16 +182,25 @@ def restore(engine: Engine, source: Path) -> Path:
     Returns the path of that safety copy. The caller has asked the user to confirm.
     """
     target = _require_sqlite(engine)
-    inspect(source)
+    inspect(source, database=target)
+    key = _backup_key(source, target)
     safety = paths.backups_dir() / f"before-restore-{_stamp()}.sqlite3"
     if target.exists():
         _copy_aside(target, safety)
     engine.dispose()
+    # A fresh file put in the database's place (as encrypted as the backup is): a window still
+    # open on the old one notices (store.identity) and never writes into this one.
+    incoming = target.with_name(f".{target.name}.restoring")
+    incoming.unlink(missing_ok=True)
+    paths.private_file(incoming)  # 0600 (issue 10): it becomes the database, -wal and -shm alike
     with (
-        closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
-        closing(sqlite3.connect(target)) as dst,
+        closing(cipher.connect(source, key=key, read_only=True)) as src,
+        closing(cipher.connect(incoming, key=key)) as dst,
     ):
         src.backup(dst)
+    for companion in ("-wal", "-shm"):
+        Path(f"{target}{companion}").unlink(missing_ok=True)
+    os.replace(incoming, target)
     # The anchors of the database just replaced stay with its safety copy; the restored one
     # starts its own from the head it had when it was backed up.
     anchor_file = anchors.path_for(make_engine(f"sqlite:///{target}"))
@@ -196,37 +221,51 @@ def _copy(source: Path, target: str | os.PathLike[str], *, force: bool = False) 
     """Copy with SQLite's backup API into a private temporary file beside ``target``, then publish
     it (botox_chart.output: never over the database, a non-regular file, or unforced a file)."""
 
+    key = cipher.key_of_file(source)
+
     def fill(_descriptor: int, temporary: Path) -> None:
         with (
-            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
-            closing(sqlite3.connect(temporary)) as dst,
+            closing(cipher.connect(source, key=key, read_only=True)) as src,
+            closing(cipher.connect(temporary, key=key)) as dst,
         ):
             src.backup(dst)
+            # The copy gets an identity of its own: put back by hand over the live file (not
+            # through restore), a window open on the database still notices (store.identity).
+            renewed = dst.execute(
+                "UPDATE database_identity SET uid = ? WHERE id = 1", (identity.new_uid(),)
+            )
+            if renewed.rowcount:
+                dst.commit()
 
     try:
         written = output.write_with(target, fill, force=force, database=source)
-        _write_metadata(written, force=force, database=source)
-    except (sqlite3.Error, OSError) as err:
+        _write_metadata(written, force=force, database=source, key=key)
+    except (cipher.Error, OSError) as err:
         raise StorageError(f"Could not write the backup {target}: {err}") from err
     return written
 
 
-def _write_metadata(backup_file: Path, *, force: bool, database: Path) -> None:
+def _write_metadata(backup_file: Path, *, force: bool, database: Path, key: str | None) -> None:
     """The companion file: the copy's own integrity check and audit-chain head."""
-    with closing(sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)) as copy:
+    with closing(cipher.connect(backup_file, key=key, read_only=True)) as copy:
         integrity = copy.execute("PRAGMA quick_check(1)").fetchone()[0]
         head = copy.execute(
             "SELECT id, digest FROM audit_event ORDER BY id DESC LIMIT 1"
         ).fetchone()
-        uid = copy.execute("SELECT uid FROM database_identity WHERE id = 1").fetchone()
         revision = copy.execute("SELECT version_num FROM alembic_version").fetchone()
+        own = copy.execute("SELECT uid FROM database_identity WHERE id = 1").fetchone()
+    with closing(cipher.connect(database, key=key, read_only=True)) as origin:
+        uid = origin.execute("SELECT uid FROM database_identity WHERE id = 1").fetchone()
     document = {
         "made_at": datetime.now(UTC).isoformat(),
         "integrity": integrity,
         "schema": revision[0] if revision else None,
         "database_id": uid[0] if uid else None,
+        "backup_id": own[0] if own else None,
         "head_event_id": head[0] if head else None,
         "head_digest": head[1] if head else None,
+        "encrypted": key is not None,
+        "key": cipher.fingerprint(key) if key is not None else None,
     }
     if integrity != "ok":
         backup_file.unlink(missing_ok=True)
@@ -255,16 +294,6 @@ def _require_sqlite(engine: Engine) -> Path:
             f"(for PostgreSQL: pg_dump -Fc DBNAME > backup.dump; see the README)."
         )
     return path
-
-
-def _require_database_file(path: Path) -> None:
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError as err:
-        raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
-    if header != SQLITE_HEADER:
-        raise StorageError(f"{path} is not a botox-chart backup (not a SQLite file).")
 
 
 def _keep_from_env() -> int:

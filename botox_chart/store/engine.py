@@ -8,8 +8,7 @@ engine against the database being replaced while it is open (store.identity).
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from botox_chart import paths
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 """The newest migration. A database already there opens without importing Alembic (about
 150 ms and 16 MB on every start and every printed note); tests/store/test_engine.py keeps it equal
 to the migrations' head."""
@@ -37,17 +36,26 @@ class DamagedDatabase(StorageError):
     """The integrity check failed: the database is not opened, written or backed up."""
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for a SQLAlchemy URL; SQLite gets foreign keys, WAL and a busy timeout."""
+def make_engine(url: str, *, key: str | None = None) -> Engine:
+    """An engine for a SQLAlchemy URL; SQLite gets foreign keys, WAL and a busy timeout, and with
+    ``key`` SQLCipher encryption (store.cipher): the key is the first thing set on a connection."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as err:
         raise StorageError(f"{url!r} is not a database URL or file path.") from err
     try:
         if parsed.get_backend_name() == "sqlite":
+            from botox_chart.store import cipher
+
+            # SQLCipher's SQLite for every database file, encrypted or not: two SQLite libraries
+            # in one process do not share their file locks, and one closing a file would drop the
+            # other's locks (SQLite's "multiple copies" corruption).
             engine = sa.create_engine(
-                parsed, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+                parsed,
+                module=cipher.DBAPI,
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             )
+            event.listen(engine, "connect", _keyed(key))
             event.listen(engine, "connect", _sqlite_on_connect)
         else:
             engine = sa.create_engine(parsed, pool_pre_ping=True)
@@ -57,6 +65,15 @@ def make_engine(url: str) -> Engine:
             f"botox-chart[postgresql] and use postgresql+psycopg://user@host/dbname."
         ) from err
     return engine
+
+
+def _keyed(key: str | None) -> Any:
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        from botox_chart.store import cipher
+
+        cipher.apply_key(dbapi_connection, key)
+
+    return apply
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -82,19 +99,31 @@ def sqlite_path(engine: Engine) -> Path | None:
     return Path(database)
 
 
-def open_database(url: str | None = None, *, check: bool = True) -> Engine:
+def open_database(
+    url: str | None = None,
+    *,
+    check: bool = True,
+    key: str | None = None,
+    on_new_key: Callable[[str], None] | None = None,
+) -> Engine:
     """The engine for ``url`` (or the default), checked and migrated to this version's schema.
 
-    A SQLite file is looked at read-only first: another program's database is refused, and with
+    A SQLite file is looked at read-only first: its key is tried (store.cipher; ``key`` if given,
+    else the environment's or the keyring's), another program's database is refused, and with
     ``check`` (every command that reads patient data, and the window) a damaged one raises
-    :class:`DamagedDatabase` before anything is written to it.
+    :class:`DamagedDatabase` before anything is written to it. A new SQLite database is encrypted:
+    with a new random key stored in the keyring, whose recovery key ``on_new_key`` gets to show.
     """
-    engine = make_engine(paths.database_url(url))
-    path = sqlite_path(engine)
+    database_url = paths.database_url(url)
+    path = sqlite_path(make_engine(database_url))
     if path is not None:
         _check_sqlite_file(path)
-        if path.exists():
-            _inspect_sqlite_file(path, integrity=check)
+        from botox_chart.store import cipher
+
+        key = _sqlite_key(path, key, on_new_key)
+        if not cipher.is_new(path):
+            _inspect_sqlite_file(path, key=key, integrity=check)
+    engine = make_engine(database_url, key=key)
     try:
         current = stored_revision(engine)
         if current != SCHEMA_HEAD:
@@ -107,7 +136,7 @@ def open_database(url: str | None = None, *, check: bool = True) -> Engine:
                     f"the file was not changed."
                 )
             if path is not None and current is not None:
-                copy_before_migration(path, current)
+                copy_before_migration(path, current, key=key)
             migrate.upgrade(engine)
         from botox_chart.store import identity
 
@@ -126,32 +155,83 @@ def open_database(url: str | None = None, *, check: bool = True) -> Engine:
     return engine
 
 
+def _sqlite_key(
+    path: Path, key: str | None, on_new_key: Callable[[str], None] | None
+) -> str | None:
+    """The key to open (or create) this SQLite file with; None for a plain one."""
+    from botox_chart.store import cipher
+
+    if not cipher.is_new(path):
+        if cipher.is_plain(path):
+            return None
+        return key if key is not None else cipher.key_of_file(path)
+    if key is not None:
+        return key
+    found = cipher.key_for(path)
+    if found is not None:
+        return found
+    created = cipher.new_key()
+    if not cipher.remember(path, created):
+        raise cipher.NoKeyring(
+            f"A new database is encrypted, and this computer has no keyring to keep its key: "
+            f"set {cipher.KEY_ENV} to a passphrase (or open it in the window, which asks for one)."
+        )
+    if on_new_key is not None:
+        on_new_key(cipher.recovery_key(created))
+    return created
+
+
+def encryption_warning(engine: Engine) -> str | None:
+    """A plain (unencrypted) SQLite database: what to do about it."""
+    from botox_chart.store import cipher
+
+    path = sqlite_path(engine)
+    if path is None or not cipher.is_plain(path):
+        return None
+    return (
+        f"The database {path} is not encrypted: anyone who gets the file can read it. Encrypt it "
+        f"with File › Encrypt database, or botox-chart encrypt."
+    )
+
+
 def check_integrity(engine: Engine) -> None:
     """SQLite's quick check (before a backup, and in open_database); DamagedDatabase if it fails.
     A server database checks itself."""
+    from botox_chart.store import cipher
+
     path = sqlite_path(engine)
     if path is not None:
-        _inspect_sqlite_file(path, integrity=True)
+        _inspect_sqlite_file(path, key=cipher.key_of_file(path), integrity=True)
 
 
-def _inspect_sqlite_file(path: Path, *, integrity: bool) -> None:
+def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> None:
     """Read-only look at a SQLite file before the engine writes to it (WAL mode, migrations)."""
+    from botox_chart.store import cipher
+
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as err:
+        connection = cipher.connect(path, key=key, read_only=True)
+    except cipher.Error as err:
         raise StorageError(f"Cannot open {path}: {err}.") from err
     try:
-        tables = {
-            name
-            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        ours = tables & {"alembic_version", "patient", "treatment_session"}
+        try:
+            rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            tables = {name for (name,) in rows}
+        except cipher.DatabaseError as err:
+            if key is not None and "not a database" in str(err):
+                raise cipher.WrongKey(
+                    f"The database {path} could not be opened with its key: the key is wrong, or "
+                    f"the file is damaged or not a botox-chart database. It was left untouched; "
+                    f"with the wrong key, set {cipher.KEY_ENV} to its recovery key."
+                ) from err
+            raise
         others = tables - {"sqlite_sequence"}
-        if others and not ours:
+        if others and not OUR_TABLES <= tables:
             raise StorageError(
-                f"{path} is another program's database ({len(others)} tables, none of "
+                f"{path} is another program's database (its {len(others)} tables are not "
                 f"botox-chart's). It was left untouched; choose another file."
             )
+        if others:
+            _refuse_newer(path, connection.execute("SELECT version_num FROM alembic_version"))
         if integrity:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
@@ -159,8 +239,8 @@ def _inspect_sqlite_file(path: Path, *, integrity: bool) -> None:
                     f"The database {path} is damaged (integrity check: {problems[0]}). It was "
                     f"not changed; restore a backup (botox-chart restore FILE)."
                 )
-    except sqlite3.DatabaseError as err:
-        if isinstance(err, sqlite3.OperationalError) and "locked" in str(err).lower():
+    except cipher.DatabaseError as err:
+        if isinstance(err, cipher.OperationalError) and "locked" in str(err).lower():
             raise StorageError(
                 f"The database {path} is locked by another program. Close it (or wait) and "
                 f"try again."
@@ -171,6 +251,27 @@ def _inspect_sqlite_file(path: Path, *, integrity: bool) -> None:
         ) from err
     finally:
         connection.close()
+
+
+OUR_TABLES = frozenset({"alembic_version", "clinician", "patient", "treatment_session"})
+"""A botox-chart database has all of these from its first schema on: anything else with tables is
+another program's (an Alembic database of another app has alembic_version too)."""
+
+
+def _refuse_newer(path: Path, rows: Any) -> None:
+    """A schema this version does not know: refused before anything writes (not even WAL mode)."""
+    revisions = [row[0] for row in rows]
+    current = revisions[0] if revisions else None
+    if current is None or current == SCHEMA_HEAD:
+        return
+    from botox_chart.store import migrate
+
+    if not migrate.is_known(current):
+        raise StorageError(
+            f"The database {path} was written by a newer version of botox-chart (schema "
+            f"{current}), or by another program. Install that version to open it; the file "
+            f"was not changed."
+        )
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -187,31 +288,34 @@ def _check_sqlite_file(path: Path) -> None:
         if path.is_dir():
             raise StorageError(f"{path} is a folder, not a database file.")
         try:
-            with path.open("rb") as f:
-                header = f.read(len(SQLITE_HEADER))
+            with path.open("rb"):
+                pass  # plain or encrypted, the key decides (_inspect_sqlite_file)
         except OSError as err:
             raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
-        if header and header != SQLITE_HEADER:
-            raise StorageError(
-                f"{path} is not a botox-chart database (it is not a SQLite file). "
-                f"It was left untouched."
-            )
-    else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StorageError(f"Cannot create the folder {path.parent}: {err.strerror}.") from err
+    # Private files (issue 10, paths.private_database): a new file is made 0600 (its folder 0700)
+    # before SQLite opens it, so its -wal and -shm are 0600 too; one in the data folder is
+    # tightened.
+    try:
+        paths.private_database(path)
+    except OSError as err:
+        raise StorageError(f"Cannot create {err.filename or path}: {err.strerror}.") from err
 
 
-def copy_before_migration(path: Path, revision: str) -> Path:
-    """A copy of the file beside the backups, taken before its schema is upgraded."""
+def copy_before_migration(path: Path, revision: str, *, key: str | None = None) -> Path:
+    """A copy of the file beside the backups (encrypted with its key), taken before its schema is
+    upgraded."""
+    from contextlib import closing
+
+    from botox_chart.store import cipher
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backups_dir() / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}"
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+    paths.private_file(target)  # 0600 (issue 10), whatever the mode of the file it copies
+    with (
+        closing(cipher.connect(path, key=key)) as source,
+        closing(cipher.connect(target, key=key)) as copy,
+    ):
         source.backup(copy)
-    copy.close()
-    source.close()
-    shutil.copymode(path, target)
     return target
 
 

@@ -490,7 +490,7 @@ def _backup_heads(companions: Iterable[Path], uid: str | None) -> list[tuple[Pat
         if document is None:
             continue
         database_id = document.get("database_id")
-        if database_id is not None and database_id != uid:
+        if database_id is not None and uid not in (database_id, document.get("backup_id")):
             continue  # a backup of another database (or of this one before a restore)
         event_id, digest = document.get("head_event_id"), document.get("head_digest")
         if isinstance(event_id, int) and isinstance(digest, str):

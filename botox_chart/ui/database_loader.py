@@ -32,16 +32,22 @@ class DatabaseLoader(QObject):
     """The daily automatic backup could not be made (the database itself is fine)."""
     warning = Signal(str)
     """The database is open, but how it is used needs attention (e.g. connected to PostgreSQL as
-    the role that owns the tables)."""
+    the role that owns the tables, or across the network without TLS, or not encrypted)."""
+    keyNeeded = Signal(str, str)
+    """(kind, message): the database needs a key that was not found ("missing"), the one given
+    did not open it ("wrong"), or a new database needs one and there is no keyring ("new")."""
+    newKey = Signal(str)
+    """A new database was created and encrypted: its recovery key, to show once."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
-    def open(self, url: str | None) -> None:
-        """Open the database at ``url`` (None: the default), then load the patients."""
-        self._start(lambda: self._open(url))
+    def open(self, url: str | None, key: str | None = None) -> None:
+        """Open the database at ``url`` (None: the default), with ``key`` if one was typed, then
+        load the patients."""
+        self._start(lambda: self._open(url, key))
 
     def reload(self, engine: Engine) -> None:
         """Read the patient list again (another workstation may have added patients)."""
@@ -55,10 +61,13 @@ class DatabaseLoader(QObject):
         self._pool.start(lambda: self._guard(work))
 
     def _guard(self, work: Callable[[], None]) -> None:
-        from botox_chart.store import StorageError
+        from botox_chart.store import StorageError, cipher
 
         try:
             work()
+        except (cipher.KeyMissing, cipher.WrongKey, cipher.NoKeyring) as err:
+            kind = {cipher.KeyMissing: "missing", cipher.WrongKey: "wrong"}.get(type(err), "new")
+            self.keyNeeded.emit(kind, str(err))
         except StorageError as err:
             self.failed.emit(str(err))
         except Exception as err:  # noqa: BLE001  (a bug: reported, never a silent thread death)
@@ -68,25 +77,29 @@ class DatabaseLoader(QObject):
                 f"({type(err).__name__}). Please report it; nothing was changed."
             )
 
-    def _open(self, url: str | None) -> None:
+    def _open(self, url: str | None, key: str | None) -> None:
         from botox_chart.store import open_database
 
-        engine = open_database(url)
+        engine = open_database(url, key=key, on_new_key=self.newKey.emit)
         self.opened.emit(engine)
         self._load(engine)
         self._check_role(engine)
         self._daily_backup(engine)
 
     def _check_role(self, engine: Engine) -> None:
-        """Warn when PostgreSQL is used as the tables' owner (store.roles), after the list."""
-        from botox_chart.store import StorageError, roles
+        """Warn, after the list, when PostgreSQL on another computer is reached without TLS
+        (store.tls) or used as the tables' owner (store.roles): in one message, one banner."""
+        from botox_chart.store import StorageError, roles, tls
+        from botox_chart.store.engine import encryption_warning
 
+        warnings = [encryption_warning(engine), tls.tls_warning(engine)]
         try:
-            warning = roles.owner_warning(engine)
+            warnings.append(roles.owner_warning(engine))
         except StorageError as err:
-            warning = f"Could not check which role the database is used as: {err}"
-        if warning:
-            self.warning.emit(warning)
+            warnings.append(f"Could not check which role the database is used as: {err}")
+        message = " ".join(warning for warning in warnings if warning)
+        if message:
+            self.warning.emit(message)
 
     def _daily_backup(self, engine: Engine) -> None:
         """The rotating daily backup (store.backup), after the list is shown so nobody waits."""

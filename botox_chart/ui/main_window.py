@@ -41,6 +41,7 @@ from botox_chart.ui.widgets.session_list import SessionListPanel
 from botox_chart.ui.widgets.sign_in_screen import SignInScreen
 from botox_chart.ui.window_actions import WindowActions, describe, menu_shortcuts
 from botox_chart.ui.window_commands import WindowCommands
+from botox_chart.ui.window_keys import DatabaseKeys
 from botox_chart.ui.window_sign_in import SignIn
 from botox_chart.ui.window_state import WindowState
 
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         self.loader = DatabaseLoader(self)
         self.loader.opened.connect(self._on_opened)
         self.loader.patientsLoaded.connect(self._on_patients_loaded)
-        self.loader.failed.connect(self._on_failed)
+        self.loader.failed.connect(self.database_failed)
         self.loader.backupFailed.connect(
             lambda message: self.show_banner(
                 f"Today's automatic backup failed. {message}", "warning"
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         self.databaseReplaced.connect(self._on_database_replaced)
 
         self.commands = WindowCommands(self)
+        self.keys = DatabaseKeys(self)
         self.sign_in = SignIn(self, self.sign_in_screen, clock=clock)
         self.sign_in.changed.connect(self._sign_in_changed)
         self._restore_layout()
@@ -220,13 +222,14 @@ class MainWindow(QMainWindow):
 
     # -- opening --------------------------------------------------------------------------------
 
-    def open_database(self, url: str | None) -> None:
-        """Open the database in the background; :attr:`patientsLoaded` says when it is ready."""
+    def open_database(self, url: str | None, key: str | None = None) -> None:
+        """Open the database in the background; :attr:`patientsLoaded` says when it is ready.
+        ``key``: a passphrase or recovery key typed for it (ui.window_keys)."""
         self._database_url = url
         self.statusBar().showMessage("Loading patients…")
         self.placeholder.setText("Opening the database…")
         self.sign_in_screen.show_waiting("Opening the database…")
-        self.loader.open(url)
+        self.loader.open(url, key)
 
     def _on_opened(self, engine: Engine) -> None:
         if self._closing:
@@ -285,7 +288,8 @@ class MainWindow(QMainWindow):
         self.commands.update_actions()
         self.patientsLoaded.emit(count)
 
-    def _on_failed(self, message: str) -> None:
+    def database_failed(self, message: str) -> None:
+        """The database could not be opened: say so (banner, sign-in screen, a dialog)."""
         self.show_banner(f"The database could not be opened. {message}", "error")
         self.placeholder.setText("No database is open.")
         self.sign_in.database_failed(message)
@@ -317,6 +321,10 @@ class MainWindow(QMainWindow):
         ):
             self.reload_database()
 
+    def database_url(self) -> str | None:
+        """The database this window opened (None: the default in the data folder)."""
+        return self._database_url
+
     def reload_database(self) -> None:
         """Open the database again from scratch: a new engine, editor and printing, and sign-in."""
         if self.engine is None:
@@ -331,7 +339,7 @@ class MainWindow(QMainWindow):
         engine.dispose()
         self.replaced = False
         self.show_banner("")
-        self.open_database(self._database_url)
+        self.open_database(self._database_url, self.keys.key)
 
     def show_banner(self, text: str, severity: str = "error") -> None:
         self.banner.setText(text)

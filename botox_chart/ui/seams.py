@@ -30,6 +30,10 @@ class Dialogs(Protocol):
         self, parent: QWidget | None, title: str, label: str, text: str = ""
     ) -> str | None: ...
 
+    def ask_secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A passphrase, typed hidden (None: cancelled)."""
+        ...
+
     def save_file(
         self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
     ) -> Path | None: ...
@@ -66,6 +70,12 @@ class QtDialogs:
         from PySide6.QtWidgets import QInputDialog
 
         value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
+    def ask_secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return value if ok else None
 
     def save_file(

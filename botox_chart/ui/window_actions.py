@@ -88,6 +88,12 @@ class WindowActions(QObject):
         self.clinic_settings = a(
             self, "Clinic &settings…", (), "Clinic name, address, billing, idle lock"
         )
+        self.encrypt_database = a(
+            self,
+            "&Encrypt database…",
+            (),
+            "Encrypt a database made by the first release, and its backups (administrators)",
+        )
         self.lock = a(
             self, "&Lock", ("Ctrl+L",), "Hide patient information until you type your password"
         )
@@ -190,7 +196,7 @@ class WindowActions(QObject):
         record = file.addMenu("Patient &record")
         record.addActions([self.record_preview, self.record_print, self.record_pdf])
         file.addSeparator()
-        file.addActions([self.clinicians, self.clinic_settings])
+        file.addActions([self.clinicians, self.clinic_settings, self.encrypt_database])
         file.addSeparator()
         file.addActions([self.lock, self.switch_user, self.sign_out])
         file.addSeparator()

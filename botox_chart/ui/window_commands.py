@@ -70,6 +70,7 @@ class WindowCommands(QObject):
             (a.record_pdf, lambda: self.print_record("save_record_pdf")),
             (a.clinicians, self.manage_clinicians),
             (a.clinic_settings, self.clinic_settings),
+            (a.encrypt_database, lambda: window.keys.encrypt_database()),
             (a.lock, lambda: window.sign_in.lock()),
             (a.switch_user, lambda: window.sign_in.switch_user()),
             (a.sign_out, lambda: window.sign_in.sign_out()),
@@ -583,7 +584,7 @@ class WindowCommands(QObject):
         """Turn each command on only when it can do something now, for who is signed in."""
         a, w = self.w.actions_, self.w
         clinician = w.clinician() if w.sign_in.is_open() else None
-        for action in (a.clinicians, a.clinic_settings):
+        for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
             action.setVisible(clinician is not None and clinician.is_admin)
         if clinician is None or w.replaced:  # signed out, locked, or the database is gone
             always = a.always_available()
@@ -603,7 +604,7 @@ class WindowCommands(QObject):
         for action in (a.find_patient, a.go_patients, a.go_sessions, a.go_chart):
             action.setEnabled(True)
         a.refresh.setEnabled(has_db)
-        for action in (a.clinicians, a.clinic_settings):
+        for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
             action.setEnabled(has_db and clinician.is_admin)
         explain(a.add_patient, has_db and charts, why)
         explain(a.edit_patient, patient and charts, why)

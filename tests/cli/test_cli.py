@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from botox_chart.cli import main
+from tests.helpers import raw
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -85,10 +85,12 @@ def test_demo_data_never_mixes_into_a_database_with_patients(
     run(capsys, "demo-data", "--patients", "2", "--db", db)
     code, _, err = run(capsys, "demo-data", "--patients", "2", "--db", db)
     assert code == 1
-    assert "already holds 2 patients" in err and "--force" in err
+    assert "not a new, empty database" in err
     assert len(err.strip().splitlines()) == 1
-    code, out, _ = run(capsys, "demo-data", "--patients", "2", "--force", "--db", db)
-    assert code == 0
+    with pytest.raises(SystemExit) as refused:  # no way to mix, on purpose
+        main(["demo-data", "--patients", "2", "--force", "--db", db])
+    assert refused.value.code == 2
+    assert "unrecognized arguments: --force" in capsys.readouterr().err
 
 
 def test_db_from_the_environment(
@@ -96,9 +98,10 @@ def test_db_from_the_environment(
 ) -> None:
     db = tmp_path / "env.sqlite3"
     monkeypatch.setenv("BOTOX_CHART_DB", str(db))
-    code, out, _ = run(capsys, "sessions")
+    code, out, _ = run(capsys, "demo-data", "--patients", "1")
+    assert code == 0 and str(db) in out
+    code, out, _ = run(capsys, "sessions", "--patient", "no such patient")
     assert code == 0 and out.strip() == "No sessions."
-    assert db.is_file()
 
 
 @pytest.mark.parametrize(
@@ -126,6 +129,7 @@ def test_user_mistakes_are_one_line_on_stderr(
 def test_a_file_name_with_control_characters_stays_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    run(capsys, "demo-data", "--patients", "1", "--db", str(tmp_path / "x.db"))
     code, _, err = run(capsys, "restore", "bad\rname\n.sqlite3", "--db", str(tmp_path / "x.db"))
     assert code == 1
     assert err == "botox-chart: Cannot read bad\\rname\\n.sqlite3: No such file or directory.\n"
@@ -145,6 +149,7 @@ def test_a_search_longer_than_any_name_is_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     db = str(tmp_path / "clinic.sqlite3")
+    run(capsys, "demo-data", "--patients", "1", "--db", db)
     code, out, err = run(capsys, "sessions", "--patient", "x" * 60_000, "--db", db)
     assert code == 1 and out == ""
     assert err == "botox-chart: The search text is too long (60000 characters; at most 200).\n"
@@ -176,6 +181,7 @@ def test_the_largest_id_is_looked_up_like_any_other(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     db = str(tmp_path / "clinic.sqlite3")
+    run(capsys, "demo-data", "--patients", "1", "--db", db)
     code, _, err = run(capsys, "note", str(2**63 - 1), "-o", str(tmp_path / "n.pdf"), "--db", db)
     assert code == 1
     assert err == f"botox-chart: There is no session {2**63 - 1}.\n"
@@ -187,7 +193,7 @@ def test_names_stored_with_control_characters_are_printed_escaped(
     """Rows written before the store refused such names (or by another program) still list."""
     db = tmp_path / "clinic.sqlite3"
     run(capsys, "demo-data", "--patients", "1", "--db", str(db))
-    with sqlite3.connect(db) as conn:
+    with raw.connect(db) as conn:
         conn.execute("UPDATE patient SET family_name = 'Evil' || char(27) || '[2J' || char(8238)")
     conn.close()
     code, out, _ = run(capsys, "sessions", "--db", str(db))

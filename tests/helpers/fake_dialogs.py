@@ -12,6 +12,7 @@ from typing import Any
 class FakeDialogs:
     confirms: deque[bool] = field(default_factory=deque)
     texts: deque[str | None] = field(default_factory=deque)
+    secrets: deque[str | None] = field(default_factory=deque)
     files: deque[Path | None] = field(default_factory=deque)
     print_accepted: bool = True
     asked: list[tuple[str, str, str]] = field(default_factory=list)
@@ -33,6 +34,10 @@ class FakeDialogs:
     def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None:
         self.asked.append(("ask_text", title, label))
         return self.texts.popleft() if self.texts else None
+
+    def ask_secret(self, parent: Any, title: str, label: str) -> str | None:
+        self.asked.append(("ask_secret", title, label))
+        return self.secrets.popleft() if self.secrets else None
 
     def save_file(self, parent: Any, title: str, suggested: Path, file_filter: str) -> Path | None:
         self.asked.append(("save_file", title, str(suggested)))

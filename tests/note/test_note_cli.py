@@ -16,6 +16,8 @@ from botox_chart.store.models import Clinician, Patient
 from tests.helpers.factories import make_signed_session
 from tests.note.samples import page_texts, standard_chart
 
+pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in as it
+
 
 def test_note_writes_the_procedure_note(
     engine: Engine,

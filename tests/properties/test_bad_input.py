@@ -118,7 +118,12 @@ def test_a_dose_is_either_sensible_or_a_clear_error(dose: object) -> None:
 
 @pytest.fixture(scope="module")
 def shared_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    engine = open_database(str(tmp_path_factory.mktemp("prop") / "prop.sqlite3"))
+    # Module-scoped: opened before the per-test key fixture, so given the tests' key itself.
+    from botox_chart.store import cipher
+    from tests.conftest import TEST_KEY
+
+    path = tmp_path_factory.mktemp("prop") / "prop.sqlite3"
+    engine = open_database(str(path), key=cipher.normalise(TEST_KEY))
     yield engine
     engine.dispose()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +14,7 @@ from botox_chart import paths
 from botox_chart.cli import main
 from botox_chart.output import OutputRefused
 from botox_chart.store import StorageError, backup, migrate, open_database, patients, transaction
+from tests.helpers import raw
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
 
 
@@ -25,7 +25,7 @@ def names(engine: Engine) -> list[str]:
 
 def test_backup_while_a_transaction_is_open_is_consistent(engine: Engine, tmp_path: Path) -> None:
     make_patient(engine, family_name="Before")
-    busy = sqlite3.connect(engine.url.database)  # another program mid-write
+    busy = raw.connect(engine.url.database)  # another program mid-write
     busy.execute("BEGIN IMMEDIATE")
     busy.execute(
         "INSERT INTO patient (family_name, given_names, date_of_birth, chart_number, health_card, "
@@ -89,6 +89,7 @@ def test_automatic_backups_are_daily_and_rotate(engine: Engine) -> None:
     assert backup.automatic_backups() == made[-3:]
 
 
+@pytest.mark.usefixtures("cli_admin")
 def test_restore_round_trip_keeps_the_replaced_data(
     engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -116,7 +117,7 @@ def test_restore_refuses_what_is_not_a_backup(engine: Engine, tmp_path: Path) ->
     with pytest.raises(StorageError, match="not a botox-chart backup"):
         backup.restore(engine, junk)
     other = tmp_path / "other.sqlite3"
-    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    raw.connect(other).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(StorageError, match="not a botox-chart backup"):
         backup.restore(engine, other)
     assert names(engine) == ["Safe, Marie"]
@@ -149,7 +150,7 @@ def test_a_backup_changed_after_it_was_made_is_never_restored(
 ) -> None:
     make_signed_session(engine, make_patient(engine, family_name="Kept"), make_clinician(engine))
     target = backup.backup(engine, tmp_path / "b.sqlite3")
-    with sqlite3.connect(target) as conn:  # the last audit events cut off, by hand
+    with raw.connect(target) as conn:  # the last audit events cut off, by hand
         conn.executescript(
             "DROP TRIGGER audit_event_no_delete; "
             "DELETE FROM audit_event WHERE id = (SELECT MAX(id) FROM audit_event);"
@@ -203,6 +204,7 @@ def test_a_restore_is_audited_gives_a_new_identity_and_still_verifies(
     restored.dispose()
 
 
+@pytest.mark.usefixtures("cli_admin")
 def test_an_engine_open_before_a_restore_can_no_longer_write(
     engine: Engine, tmp_path: Path
 ) -> None:
@@ -217,3 +219,26 @@ def test_an_engine_open_before_a_restore_can_no_longer_write(
     with pytest.raises(DatabaseReplaced, match="was replaced"):
         make_patient(engine, family_name="Stale window")
     assert names(open_database(db)) == ["Kept, Marie"]
+
+
+def test_a_backup_copied_over_the_live_file_by_hand_is_noticed(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Not through restore: someone copies a backup onto the database (same file, same inode)."""
+    import shutil
+
+    from botox_chart.store.identity import DatabaseReplaced
+
+    make_patient(engine, family_name="Kept")
+    copy = backup.backup(engine, tmp_path / "b.sqlite3")
+    make_patient(engine, family_name="Later")
+    db = engine.url.database
+    assert db is not None
+    with engine.connect():  # the open window holds a connection
+        pass
+    engine.pool.dispose()  # its next connection opens the file again
+    shutil.copyfile(copy, db)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseReplaced):
+        make_patient(engine, family_name="Stale window")

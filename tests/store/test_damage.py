@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from botox_chart import cli, paths
 from botox_chart.store import backup, demo, open_database
 from botox_chart.store.engine import DamagedDatabase, StorageError
+from tests.helpers import raw
 
 
 def digest(path: Path) -> str:
@@ -32,7 +32,7 @@ def damaged(tmp_path: Path) -> Path:
     engine = open_database(str(path))
     demo.generate(engine, patients=60, seed=2, today=date(2026, 11, 30))
     engine.dispose()
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     size = path.stat().st_size
@@ -50,7 +50,7 @@ COMMANDS = [
     ["record", "1", "-o", "{out}/record.pdf"],
     ["backup", "-o", "{out}/copy.sqlite3"],
     ["verify"],
-    ["demo-data", "--patients", "2", "--force"],
+    ["demo-data", "--patients", "2"],
 ]
 
 
@@ -93,7 +93,7 @@ def test_the_daily_backup_never_copies_damage_over_good_backups(damaged: Path) -
 
 def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "contacts.db"
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         conn.execute("CREATE TABLE contact (id INTEGER PRIMARY KEY, name TEXT)")
         conn.execute("INSERT INTO contact (name) VALUES ('Someone')")
     conn.close()
@@ -104,3 +104,31 @@ def test_another_program_s_database_is_refused_untouched(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db"]
     assert cli.main(["sessions", "--db", str(path)]) == 1
     assert digest(path) == before
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        ["CREATE TABLE patient (id INTEGER PRIMARY KEY, name TEXT)"],  # a name we also use
+        [  # another program's Alembic-managed database
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)",
+            "INSERT INTO alembic_version VALUES ('a1b2c3d4')",
+            "CREATE TABLE invoice (id INTEGER PRIMARY KEY)",
+        ],
+    ],
+    ids=["patient-table", "alembic"],
+)
+def test_a_foreign_database_that_looks_like_ours_is_refused_untouched(
+    tmp_path: Path, schema: list[str]
+) -> None:
+    path = tmp_path / "other.db"
+    connection = raw.connect(path)
+    for statement in schema:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    before = digest(path)
+    with pytest.raises(StorageError, match="another program's database"):
+        open_database(str(path))
+    assert digest(path) == before  # not even switched to WAL mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from botox_chart import paths
 from botox_chart.store import StorageError, migrate, open_database, transaction
 from botox_chart.store.engine import SCHEMA_HEAD, make_engine, stored_revision
+from tests.helpers import raw
 
 
 def test_the_schema_head_constant_is_the_newest_migration() -> None:
@@ -84,7 +85,7 @@ def test_a_corrupt_database_is_reported_and_left_untouched(tmp_path: Path) -> No
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     open_database(str(path)).dispose()
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.close()
     before = path.read_bytes()
@@ -94,15 +95,15 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
 
 
 def test_a_locked_database_is_a_clear_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_key: str
 ) -> None:
     monkeypatch.setattr("botox_chart.store.engine.BUSY_TIMEOUT_MS", 100)
     path = tmp_path / "locked.sqlite3"
     open_database(str(path)).dispose()
-    other = sqlite3.connect(path, isolation_level=None)
+    other = raw.connect(path)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        engine = make_engine(f"sqlite:///{path}")
+        engine = make_engine(f"sqlite:///{path}", key=database_key)
         with pytest.raises(StorageError, match="locked by another program"):
             with transaction(engine) as db:
                 db.execute(sa.text("INSERT INTO setting (key, value) VALUES ('x', '1')"))
@@ -122,17 +123,19 @@ def test_bad_urls_and_missing_drivers_are_clear(tmp_path: Path) -> None:
         open_database(str(tmp_path))
 
 
-def test_a_full_disk_is_a_clear_message_and_stored_data_survives(tmp_path: Path) -> None:
+def test_a_full_disk_is_a_clear_message_and_stored_data_survives(
+    tmp_path: Path, database_key: str
+) -> None:
     path = tmp_path / "full.sqlite3"
     engine = open_database(str(path))
     with transaction(engine) as db:
         db.execute(sa.text("INSERT INTO setting (key, value) VALUES ('kept', '1')"))
         db.commit()
     engine.dispose()
-    full = make_engine(f"sqlite:///{path}")
+    full = make_engine(f"sqlite:///{path}", key=database_key)
 
     @sa.event.listens_for(full, "connect")
-    def no_room_to_grow(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    def no_room_to_grow(dbapi_connection: Any, _record: object) -> None:
         # SQLite reports exactly what a full disk reports (SQLITE_FULL) once the file may not grow.
         pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
@@ -145,17 +148,17 @@ def test_a_full_disk_is_a_clear_message_and_stored_data_survives(tmp_path: Path)
             )
             db.commit()
     full.dispose()
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         assert conn.execute("SELECT key FROM setting").fetchall() == [("kept",)]
     conn.close()
 
 
-def test_a_read_only_database_is_a_clear_message(tmp_path: Path) -> None:
+def test_a_read_only_database_is_a_clear_message(tmp_path: Path, database_key: str) -> None:
     path = tmp_path / "readonly.sqlite3"
     open_database(str(path)).dispose()
     before = path.read_bytes()
     # What a read-only folder or file gives a non-root user (CI runs as root, so ask SQLite).
-    engine = make_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    engine = make_engine(f"sqlite:///file:{path}?mode=ro&uri=true", key=database_key)
     with pytest.raises(StorageError, match="read-only"):
         with transaction(engine) as db:
             db.execute(sa.text("INSERT INTO setting (key, value) VALUES ('x', '1')"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from sqlalchemy.engine import Engine
 from botox_chart.store import open_database, sessions, transaction
 from botox_chart.store.models import Status
 from botox_chart.store.verify import verify
+from tests.helpers import raw
 from tests.helpers.factories import make_clinician, make_patient
 from tests.helpers.kill_harness import SIGN_AT, chart_for
 
@@ -77,7 +77,7 @@ def test_a_killed_charting_process_loses_nothing_it_reported_saved(
     after = random.Random(seed).uniform(0.0, 0.4)
     lines = run_and_kill(f"sqlite:///{path}", session_id, clinician_id, after)
 
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     engine = open_database(str(path))

@@ -7,7 +7,6 @@ leave it. No test asserts a speed: each waits for the row, or makes the timers t
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -23,6 +22,7 @@ from botox_chart.store import transaction
 from botox_chart.store.models import Role
 from botox_chart.ui.widgets import draft_autosave
 from botox_chart.ui.widgets.session_editor import SessionEditor
+from tests.helpers import raw
 from tests.helpers.editor_prompts import Prompts
 from tests.helpers.factories import make_clinician, make_patient
 from tests.helpers.fake_dialogs import FakeDialogs
@@ -67,7 +67,7 @@ class Charting:
 
     def stored_notes(self) -> str:
         """The notes in the file now, read by another connection."""
-        with closing(sqlite3.connect(self.db_file)) as conn:
+        with closing(raw.connect(self.db_file)) as conn:
             row = conn.execute(
                 "SELECT notes FROM treatment_session WHERE id = ?", (self.session_id,)
             ).fetchone()

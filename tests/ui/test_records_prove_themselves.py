@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,13 @@ from sqlalchemy.engine import Engine
 
 from botox_chart.store import open_database, sessions, transaction
 from botox_chart.store.engine import sqlite_path
-from tests.helpers.factories import make_clinician, make_patient, make_signed_session
+from tests.helpers import raw
+from tests.helpers.factories import (
+    charting_clinician_id,
+    make_clinician,
+    make_patient,
+    make_signed_session,
+)
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import LOAD_TIMEOUT_MS
 
@@ -32,7 +37,7 @@ def test_a_signed_session_changed_outside_the_app_is_said_to_be_so(
     tampered = make_signed_session(engine, patient, doctor)
     path = sqlite_path(engine)
     assert path is not None
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         conn.executescript(
             f"""CREATE TEMP TABLE t AS SELECT * FROM treatment_session WHERE id = {tampered.id};
             UPDATE t SET lot_number = 'FAKE123';
@@ -74,11 +79,15 @@ def test_a_database_replaced_under_the_window_is_never_written(
     with transaction(elsewhere) as db:  # the other file has a draft with the same id
         someone = make_patient(elsewhere, family_name="Gagnon")
         assert someone.id is not None
-        row = sessions.create_draft(db, patient_id=someone.id, injector_id=None)
+        row = sessions.create_draft(
+            db, patient_id=someone.id, injector_id=charting_clinician_id(db)
+        )
     elsewhere.dispose()
     for suffix in ("-wal", "-shm"):
         Path(f"{other}{suffix}").unlink(missing_ok=True)
     os.replace(other, path)
+    for suffix in ("-wal", "-shm"):  # the old file's, as botox-chart restore removes them too
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     before = file_digest(path)
 
     dialogs.confirms.append(False)  # not yet: the user reads the message first
@@ -90,17 +99,18 @@ def test_a_database_replaced_under_the_window_is_never_written(
     assert not window.actions_.new_session.isEnabled()
     assert window.actions_.refresh.isEnabled()
     assert file_digest(path) == before
-    check = open_database(str(path))
-    with transaction(check) as db:
-        assert sessions.get(db, session_id=row.id).patient_id == someone.id
-        assert sessions.load_chart(db, session_id=row.id).total_units == 0
-    check.dispose()
 
     with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
         window.actions_.refresh.trigger()  # View › Refresh reloads the database
     assert not window.replaced and window.banner.text() == ""
     assert window.editor is None and window.sign_in.clinician() is None
     assert window.patients.model.rowCount() == 1
+    # The file put in place holds what it held: the stale window wrote nothing into it.
+    check = open_database(str(path))
+    with transaction(check) as db:
+        assert sessions.get(db, session_id=row.id).patient_id == someone.id
+        assert sessions.load_chart(db, session_id=row.id).total_units == 0
+    check.dispose()
 
 
 def test_a_damaged_database_shows_a_banner_and_is_neither_written_nor_backed_up(
@@ -116,7 +126,7 @@ def test_a_damaged_database_shows_a_banner_and_is_neither_written_nor_backed_up(
     engine = open_database(str(path))
     demo.generate(engine, patients=40, seed=4)
     engine.dispose()
-    with sqlite3.connect(path) as conn:
+    with raw.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     with path.open("r+b") as f:
