@@ -422,15 +422,18 @@ def delete_draft(db: Session, *, session_id: int, clinician_id: int | None) -> N
     row = get(db, session_id=session_id)
     _refuse_if_signed(row)
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
+    patient_id, day = row.patient_id, row.date_of_service.isoformat()
+    db.delete(row)
+    # The audit chain's head is taken last, as in every store function: two workstations never
+    # hold it and a session row in opposite orders (a deadlock on PostgreSQL).
     audit.record(
         db,
         action="delete_draft",
         clinician_id=clinician_id,
-        patient_id=row.patient_id,
+        patient_id=patient_id,
         session_id=session_id,
-        changes={"date_of_service": row.date_of_service.isoformat()},
+        changes={"date_of_service": day},
     )
-    db.delete(row)
     db.commit()
 
 
