@@ -460,11 +460,13 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from botox_chart.store import backup
+    from botox_chart.store import backup, cipher
     from botox_chart.store.engine import describe, sqlite_path
 
     engine, _clinician = _signed_in(args, admin="restore a backup")
-    info = backup.inspect(args.file, database=sqlite_path(engine))
+    database = sqlite_path(engine)
+    key = cipher.key_of(engine, database) if database is not None else None
+    info = backup.inspect(args.file, database=database, database_key=key)
     print(
         _one_line(
             f"{args.file} holds {info.patients} patients and {info.sessions} sessions "

@@ -67,7 +67,7 @@ def backup(
     output.check_target(target, force=force, database=source)
     output.check_target(metadata_path(Path(target)), force=force, database=source)
     check_integrity(engine)
-    return _copy(source, target, force=force)
+    return _copy(source, target, force=force, key=cipher.key_of(engine, source))
 
 
 def auto_backup(
@@ -83,7 +83,8 @@ def auto_backup(
         return None
     target = paths.backups_dir() / f"{AUTO_PREFIX}{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
     check_integrity(engine)
-    _copy_aside(_require_sqlite(engine), target)
+    source = _require_sqlite(engine)
+    _copy_aside(source, target, key=cipher.key_of(engine, source))
     _rotate(keep)
     return target
 
@@ -125,10 +126,12 @@ def automatic_backups() -> list[Path]:
     return sorted(paths.backups_dir().glob(f"{AUTO_PREFIX}*.sqlite3"))
 
 
-def inspect(path: Path, *, database: Path | None = None) -> BackupInfo:
+def inspect(
+    path: Path, *, database: Path | None = None, database_key: str | None = None
+) -> BackupInfo:
     """What a backup file holds, after checking it is a sound botox-chart database. An encrypted
     backup is opened with the key of ``database`` (the one it is a backup of)."""
-    key = _backup_key(path, database)
+    key = _backup_key(path, database, database_key)
     try:
         with closing(cipher.connect(path, key=key, read_only=True)) as conn:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -146,7 +149,7 @@ def inspect(path: Path, *, database: Path | None = None) -> BackupInfo:
     return BackupInfo(path, revision, patients, sessions, newest[0])
 
 
-def _backup_key(path: Path, database: Path | None) -> str | None:
+def _backup_key(path: Path, database: Path | None, known: str | None = None) -> str | None:
     try:
         with path.open("rb"):
             pass
@@ -154,6 +157,8 @@ def _backup_key(path: Path, database: Path | None) -> str | None:
         raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
     if cipher.is_plain(path):
         return None
+    if known is not None:
+        return known
     key = cipher.key_for(database) if database is not None else cipher.key_for(path)
     if key is None:
         raise cipher.KeyMissing(
@@ -182,11 +187,12 @@ def restore(engine: Engine, source: Path) -> Path:
     Returns the path of that safety copy. The caller has asked the user to confirm.
     """
     target = _require_sqlite(engine)
-    inspect(source, database=target)
-    key = _backup_key(source, target)
+    current_key = cipher.key_of(engine, target)
+    inspect(source, database=target, database_key=current_key)
+    key = _backup_key(source, target, current_key)
     safety = paths.backups_dir() / f"before-restore-{_stamp()}.sqlite3"
     if target.exists():
-        _copy_aside(target, safety)
+        _copy_aside(target, safety, key=current_key)
     engine.dispose()
     # A fresh file put in the database's place (as encrypted as the backup is): a window still
     # open on the old one notices (store.identity) and never writes into this one.
@@ -217,11 +223,11 @@ def restore(engine: Engine, source: Path) -> Path:
     return safety
 
 
-def _copy(source: Path, target: str | os.PathLike[str], *, force: bool = False) -> Path:
+def _copy(
+    source: Path, target: str | os.PathLike[str], *, force: bool = False, key: str | None
+) -> Path:
     """Copy with SQLite's backup API into a private temporary file beside ``target``, then publish
     it (botox_chart.output: never over the database, a non-regular file, or unforced a file)."""
-
-    key = cipher.key_of_file(source)
 
     def fill(_descriptor: int, temporary: Path) -> None:
         with (
@@ -236,6 +242,8 @@ def _copy(source: Path, target: str | os.PathLike[str], *, force: bool = False) 
             )
             if renewed.rowcount:
                 dst.commit()
+            # One self-contained file: no -wal or -shm beside a backup (restore turns WAL on).
+            dst.execute("PRAGMA journal_mode = DELETE")
 
     try:
         written = output.write_with(target, fill, force=force, database=source)
@@ -278,10 +286,10 @@ def _write_metadata(backup_file: Path, *, force: bool, database: Path, key: str 
     )
 
 
-def _copy_aside(source: Path, target: Path) -> None:
+def _copy_aside(source: Path, target: Path, *, key: str | None) -> None:
     """A copy the app names itself (automatic, before a restore): a refusal is a storage error."""
     try:
-        _copy(source, target)
+        _copy(source, target, key=key)
     except output.OutputRefused as err:
         raise StorageError(f"Could not write the backup {err}") from err
 

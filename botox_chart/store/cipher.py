@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import weakref
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,22 @@ def remember(path: Path, key: str) -> bool:
 
 def has_keyring() -> bool:
     return _keyring() is not None
+
+
+_ENGINE_KEYS: weakref.WeakKeyDictionary[Any, str | None] = weakref.WeakKeyDictionary()
+"""Each SQLite engine's key (a passphrase typed in the window is in neither the keyring nor the
+environment): the raw connections of checks and backups use the key the engine was opened with."""
+
+
+def remember_engine_key(engine: Any, key: str | None) -> None:
+    _ENGINE_KEYS[engine] = key
+
+
+def key_of(engine: Any, path: Path) -> str | None:
+    """The key of the database behind ``engine`` (None: plain)."""
+    if engine in _ENGINE_KEYS and not (is_plain(path) or is_new(path)):
+        return _ENGINE_KEYS[engine]
+    return key_of_file(path)
 
 
 def key_of_file(path: Path) -> str | None:

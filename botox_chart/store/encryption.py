@@ -60,7 +60,7 @@ def rekey(engine: Engine, *, clinician_id: int | None = None) -> KeyChange:
         raise StorageError(
             f"The database {path} is not encrypted: encrypt it first (botox-chart encrypt)."
         )
-    old = cipher.key_of_file(path)
+    old = cipher.key_of(engine, path)
     assert old is not None
     new = cipher.new_key()
     engine.dispose()

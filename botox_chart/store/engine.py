@@ -57,6 +57,7 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
             )
             event.listen(engine, "connect", _keyed(key))
             event.listen(engine, "connect", _sqlite_on_connect)
+            cipher.remember_engine_key(engine, key)
         else:
             engine = sa.create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ModuleNotFoundError) as err:
@@ -201,7 +202,7 @@ def check_integrity(engine: Engine) -> None:
 
     path = sqlite_path(engine)
     if path is not None:
-        _inspect_sqlite_file(path, key=cipher.key_of_file(path), integrity=True)
+        _inspect_sqlite_file(path, key=cipher.key_of(engine, path), integrity=True)
 
 
 def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> None:

@@ -73,9 +73,13 @@ class QtDialogs:
         return value if ok else None
 
     def ask_secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        import textwrap
+
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+        # The input dialog's label does not wrap: a long explanation would make it screen-wide.
+        wrapped = "\n".join(textwrap.fill(line, 72) for line in label.split("\n"))
+        value, ok = QInputDialog.getText(parent, title, wrapped, QLineEdit.EchoMode.Password)
         return value if ok else None
 
     def save_file(

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 from pytestqt.qtbot import QtBot
 
+from botox_chart import paths
 from botox_chart.store import cipher, clinicians, migrate, open_database, transaction
 from botox_chart.store.engine import make_engine
 from botox_chart.store.models import Role
@@ -42,6 +43,10 @@ def test_without_a_keyring_a_new_database_asks_for_a_passphrase_twice(
     assert asked == ["Choose a database passphrase"] * 3
     assert "At least 12 characters" in dialogs.messages("error")[0]
     assert window.engine is not None and not cipher.is_plain(path)
+    window.loader.wait()  # the daily backup uses the typed passphrase too (no keyring to ask)
+    assert "backup failed" not in window.banner.text()
+    (daily,) = paths.backups_dir().glob("auto-*.sqlite3")
+    assert not cipher.is_plain(daily)
     window.close()
     with pytest.raises(cipher.KeyMissing):
         open_database(str(path))
