@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -194,3 +195,51 @@ def _require_unique_chart_number(db: Session, patient: Patient) -> None:
     clash = db.exec(query).first()
     if clash is not None and clash != patient.id:
         raise PatientError(f"Chart number {patient.chart_number} belongs to another patient.")
+
+
+def look_alikes(patient: PatientSummary, others: Iterable[PatientSummary]) -> list[PatientSummary]:
+    """Other patients whose name could be taken for ``patient``'s when read aloud or in a hurry:
+    the same name (accents and case aside), the family and given names swapped, the same family
+    name with the same first given name ("Marie" and "Marie-Claude"), or one name the same and the
+    other one typing slip apart (a letter added, dropped, changed or two swapped: "Gagnon" and
+    "Gagnion"). The chart shows a mark for them (a wrong-patient guard), so it errs towards
+    showing it."""
+    family, given = _name_parts(patient.family_name), _name_parts(patient.given_names)
+    found = []
+    for other in others:
+        if other.id == patient.id:
+            continue
+        o_family, o_given = _name_parts(other.family_name), _name_parts(other.given_names)
+        if (
+            (family == o_given and given == o_family)
+            or (family == o_family and _first_word(given) == _first_word(o_given))
+            or (family == o_family and _one_slip(given, o_given))
+            or (given == o_given and _one_slip(family, o_family))
+        ):
+            found.append(other)
+    return found
+
+
+def _name_parts(name: str) -> str:
+    """A name as compared: folded, hyphens as spaces, single spaces."""
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+def _first_word(name: str) -> str:
+    return name.split(" ", 1)[0]
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """``a`` and ``b`` are equal or one edit apart (insert, delete, substitute, or swap two
+    neighbouring letters): optimal string alignment distance ≤ 1, without the full table."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b or b[1:] == a

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from botox_chart.ui.database_loader import DatabaseLoader
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.style import set_style_property
+from botox_chart.ui.widgets.patient_identity import PatientIdentity
 from botox_chart.ui.widgets.patient_panel import PatientPanel
 from botox_chart.ui.widgets.session_list import SessionListPanel
 from botox_chart.ui.widgets.sign_in_screen import SignInScreen
@@ -58,8 +59,9 @@ DEFAULT_SIZE = (1400, 900)
 MINIMUM_SIZE = (640, 440)
 """A floor for resizing (capped by the screen, e.g. at QT_SCALE_FACTOR=2 on a small one). Set
 explicitly, so panels showing and hiding never change the window's own minimum."""
-SIGNED_IN_NAME_CHARS = 26
-"""The toolbar shows about this many characters of the signed-in clinician's name."""
+SIGNED_IN_MIN_CHARS = 20
+"""However narrow the window, the toolbar shows at least this many characters of the signed-in
+clinician's name (the rest of the toolbar goes into its overflow menu first)."""
 PLACEHOLDER = (
     "Double-click a patient (or press Enter on them) to chart: their draft opens, else their last "
     "session is repeated, else a new session starts. Or start a New session (Ctrl+N), Repeat the "
@@ -148,6 +150,14 @@ class MainWindow(QMainWindow):
         self.placeholder.setWordWrap(True)
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
+        # Whose chart is open stays above it, whatever the patient list shows.
+        self.identity = PatientIdentity()
+        self.chart_pane = QWidget()
+        chart_layout = QVBoxLayout(self.chart_pane)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(4)
+        chart_layout.addWidget(self.identity)
+        chart_layout.addWidget(self.right, 1)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.setObjectName("leftSplitter")
@@ -158,7 +168,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.right)
+        self.splitter.addWidget(self.chart_pane)
         self.splitter.setStretchFactor(1, 1)
         # On a small screen (or at 2x scale) the patients pane can be dragged shut to give the chart
         # the room; Ctrl+F, Ctrl+1 and Ctrl+2 open it again.
@@ -367,23 +377,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter if open_ else self.sign_in_screen)
         self.toolbar.setVisible(open_)
         if clinician is not None:
-            # A long name and credentials are shortened, so Lock and Sign out stay in sight.
-            label = self.signed_in_label
-            label.ensurePolished()
-            metrics = label.fontMetrics()
-            name = metrics.elidedText(
-                clinician.display_name,
-                Qt.TextElideMode.ElideRight,
-                metrics.averageCharWidth() * SIGNED_IN_NAME_CHARS,
-            )
-            label.setText(f"Signed in: {name} ({clinician.role})")
             admin = ", an administrator" if clinician.is_admin else ""
-            label.setToolTip(
+            self.signed_in_label.setToolTip(
                 f"{clinician.display_name} ({clinician.role}{admin}), user name "
                 f"{clinician.username}"
             )
-        else:
-            self.signed_in_label.clear()
+        self._fit_signed_in()
         editor = self.editor
         if editor is not None and hasattr(editor, "set_view_only") and clinician is not None:
             editor.set_view_only(not clinician.can_sign)
@@ -396,6 +395,37 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
             self.statusBar().showMessage("Locked" if self.sign_in.is_locked() else "Signed out")
         self.commands.update_actions()
+
+    def _fit_signed_in(self) -> None:
+        """Name who is signed in, in full when the toolbar has room ("Claire Dubé, RN, nurse
+        injector"); shortened only as far as the window's width makes it, so Lock, Switch user
+        and Sign out stay in sight."""
+        clinician = self.sign_in.clinician()
+        label = self.signed_in_label
+        if clinician is None:
+            label.clear()
+            return
+        label.ensurePolished()
+        metrics = label.fontMetrics()
+        role = f" ({clinician.role})"
+        prefix = "Signed in: "
+        others = sum(
+            widget.sizeHint().width()
+            for action in self.toolbar.actions()
+            if (widget := self.toolbar.widgetForAction(action)) is not None
+            and widget is not label
+            and action.isVisible()
+            and widget.sizePolicy().horizontalPolicy() != QSizePolicy.Policy.Expanding
+        )
+        # The toolbar spans the window (it may not be laid out yet: it shows only when signed in).
+        room = self.width() - others - metrics.horizontalAdvance(prefix + role) - 48
+        room = max(room, metrics.averageCharWidth() * SIGNED_IN_MIN_CHARS)
+        name = metrics.elidedText(clinician.display_name, Qt.TextElideMode.ElideRight, room)
+        label.setText(f"{prefix}{name}{role}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_signed_in()
 
     def _offer_draft_once(self) -> None:
         """After the first sign-in with the patients loaded: the last patient's draft is offered

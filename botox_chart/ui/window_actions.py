@@ -55,6 +55,19 @@ def explain(action: QAction, enabled: bool, why: str = "") -> None:
         action.setStatusTip(text)
 
 
+def name_target(action: QAction, template: str, target: str | None) -> None:
+    """Name what ``action`` acts on in its text ("&New session for {}" with "Gagnon, Élise"), or
+    go back to its own text when there is nothing (``target`` None). The Help table keeps the
+    action's own name (:func:`menu_shortcuts`)."""
+    base = action.property("baseText")
+    if base is None:
+        base = action.text()
+        action.setProperty("baseText", base)
+    text = template.format(target.replace("&", "&&")) if target else str(base)
+    if action.text() != text:
+        action.setText(text)
+
+
 def shortcut_text(action: QAction) -> str:
     keys = action.shortcuts()
     return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys[:2])
@@ -252,7 +265,8 @@ def _menu_shortcuts(menu: QMenu, title: str, seen: set[QAction]) -> Iterator[tup
         if isinstance(sub, QMenu):
             yield from _menu_shortcuts(sub, f"{title} > {sub.title().replace('&', '')}", seen)
             continue
-        name, _, shown = action.text().replace("&", "").partition("\t")
+        text = str(action.property("baseText") or action.text())
+        name, _, shown = text.replace("&", "").partition("\t")
         key = shortcut_text(action) or shown
         if key and action not in seen:
             seen.add(action)

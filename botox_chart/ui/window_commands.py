@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from botox_chart.ui.window_actions import explain
+from botox_chart.ui.window_actions import explain, name_target
 
 if TYPE_CHECKING:
     from botox_chart.chart import Chart
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 STATUS_TIMEOUT_MS = 8000
 STAFF_WHY = "staff find, view and print; charting needs an injector or a physician"
+HIDDEN_WHY = "the search hides the selected patient (Esc clears it)"
+NAME_CHARS = 28
+"""Actions name their patient ("New session for Gagnon, Élise"), shortened past this length."""
 
 
 class ChartEditor(Protocol):
@@ -108,6 +111,7 @@ class WindowCommands(QObject):
         for action, slot in connections:
             action.triggered.connect(slot)
         window.patients.patientChanged.connect(self.patient_changed)
+        window.patients.searchChanged.connect(self._search_changed)
         window.patients.patientActivated.connect(self.chart_patient)
         window.sessions.sessionActivated.connect(self.open_session)
         window.sessions.selectionChanged.connect(self.update_actions)
@@ -160,6 +164,32 @@ class WindowCommands(QObject):
         self.w.state.set_last_patient_id(patient_id)
         self.refresh_patient()
 
+    def shown_patient(self) -> PatientSummary | None:
+        """The patient the commands act on: the chosen one, only while the list shows them."""
+        return self.w.patients.shown_current()
+
+    def _search_changed(self) -> None:
+        """A search that hides the chosen patient un-chooses them (their sessions leave the
+        screen), unless their chart is open: typing never closes a chart, and the identity bar
+        above it keeps saying whose it is."""
+        current = self.w.patients.current_id()
+        if (
+            current is not None
+            and self.w.patients.shown_current() is None
+            and current != self._session_patient
+        ):
+            self.w.patients.select(None)
+        self.update_actions()
+
+    def forget_patient(self) -> None:
+        """Signed out or switching user: nothing of the last clinician's work stays for the next
+        (no search text, no patient chosen, no session list; the chart was closed)."""
+        self.w.patients.search.clear()
+        self.w.patients.select(None)
+        self.w.sessions.show_patient(None, [])
+        self.w.state.set_last_patient_id(None)
+        self.update_actions()
+
     def refresh_patient(self) -> None:
         """Show the chosen patient's details and sessions."""
         patient_id, engine = self.w.patients.current_id(), self.w.engine
@@ -205,9 +235,9 @@ class WindowCommands(QObject):
         self._patient_dialog(None)
 
     def edit_patient(self) -> None:
-        patient_id = self.w.patients.current_id()
-        if patient_id is not None:
-            self._patient_dialog(patient_id)
+        patient = self.shown_patient()
+        if patient is not None:
+            self._patient_dialog(patient.id)
 
     def _patient_dialog(self, patient_id: int | None) -> None:
         if self.w.engine is None or not self._may_chart():
@@ -226,6 +256,8 @@ class WindowCommands(QObject):
         self.w.patients.upsert(patient)
         if editing:
             self.refresh_patient()
+        if self.w.identity.patient_id() == patient.id:
+            self._show_identity(patient.id)
         self.show_status(f"Saved {patient.display_name}.")
 
     # -- clinicians and sign-in ------------------------------------------------------------------
@@ -276,7 +308,8 @@ class WindowCommands(QObject):
         Their unsigned draft opens if they have one; else their last signed session is repeated;
         else a new session starts. Staff, who do not chart, go on to the patient's sessions.
         """
-        if patient_id != self.w.patients.current_id():
+        shown = self.shown_patient()
+        if shown is None or patient_id != shown.id:
             return
         if not self._may_chart():
             self.w.sessions.focus_list()
@@ -302,7 +335,7 @@ class WindowCommands(QObject):
 
     def _start_session(self, *, repeat: bool) -> None:
         """A new draft (empty, or the last signed session's pattern), opened in the editor."""
-        patient, engine = self.w.patients.current(), self.w.engine
+        patient, engine = self.shown_patient(), self.w.engine
         if patient is None or engine is None or not self._may_chart():
             return
         from botox_chart.store import sessions, transaction
@@ -366,6 +399,7 @@ class WindowCommands(QObject):
             self.update_actions()
             return
         self._session_patient = patient_id
+        self._show_identity(patient_id)
         stack = editor.undo_stack()
         if stack not in self.w.undo_group.stacks():
             self.w.undo_group.addStack(stack)
@@ -382,9 +416,20 @@ class WindowCommands(QObject):
         if editor is not None and editor.session_id() is not None and not editor.close_session():
             return False
         self._session_patient = None
+        self.w.identity.clear()
         self.w.right.setCurrentIndex(0)
         self.update_actions()
         return True
+
+    def _show_identity(self, patient_id: int) -> None:
+        """Name the charted patient above the chart, marked when another name reads alike."""
+        from botox_chart.store.patients import look_alikes
+
+        patient = self.w.patients.model.find(patient_id)
+        if patient is None:
+            self.w.identity.clear()
+            return
+        self.w.identity.show_patient(patient, look_alikes(patient, self.w.patients.everyone()))
 
     def focus_chart(self) -> None:
         """Focus the diagram, where the charting keys (Space, arrows, +, -) act."""
@@ -501,10 +546,10 @@ class WindowCommands(QObject):
             self.w.attempt("Print", lambda: getattr(printing, method)(ids))
 
     def print_record(self, method: str) -> None:
-        patient_id = self.w.patients.current_id()
-        printing = self.w.ensure_printing() if patient_id is not None else None
-        if printing is not None:
-            self.w.attempt("Patient record", lambda: getattr(printing, method)(patient_id))
+        patient = self.shown_patient()
+        printing = self.w.ensure_printing() if patient is not None else None
+        if patient is not None and printing is not None:
+            self.w.attempt("Patient record", lambda: getattr(printing, method)(patient.id))
 
     def clinic_settings(self) -> None:
         if self.w.engine is None or not self._is_admin():
@@ -531,9 +576,9 @@ class WindowCommands(QObject):
             self._audit_dialog(session_id=session_id)
 
     def patient_audit(self) -> None:
-        patient_id = self.w.patients.current_id()
-        if patient_id is not None:
-            self._audit_dialog(patient_id=patient_id)
+        patient = self.shown_patient()
+        if patient is not None:
+            self._audit_dialog(patient_id=patient.id)
 
     def _audit_dialog(
         self, *, session_id: int | None = None, patient_id: int | None = None
@@ -592,9 +637,16 @@ class WindowCommands(QObject):
                 action.setEnabled(action in always or (w.replaced and action is a.refresh))
             return
         has_db = w.engine is not None
-        patient = has_db and w.patients.current_id() is not None
+        shown = self.shown_patient() if has_db else None
+        patient = shown is not None
         charts = clinician.can_sign
         why = "" if charts else STAFF_WHY
+        hidden = has_db and shown is None and w.patients.current_id() is not None
+        patient_why = HIDDEN_WHY if hidden else why
+        name = _short(shown.display_name) if shown is not None else None
+        name_target(a.new_session, "&New session for {}", name)
+        name_target(a.repeat_last, "&Repeat last session for {}", name)
+        name_target(a.edit_patient, "&Edit patient {}…", name)
         editor = self.editor()
         editing = editor is not None and editor.session_id() is not None
         signed = editing and editor is not None and editor.is_signed()
@@ -607,10 +659,10 @@ class WindowCommands(QObject):
         for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
             action.setEnabled(has_db and clinician.is_admin)
         explain(a.add_patient, has_db and charts, why)
-        explain(a.edit_patient, patient and charts, why)
-        explain(a.new_session, patient and charts, why)
+        explain(a.edit_patient, patient and charts, why or patient_why)
+        explain(a.new_session, patient and charts, why or patient_why)
         signed_before = any(s.status == "signed" for s in w.sessions.model.sessions())
-        explain(a.repeat_last, patient and charts and signed_before, why)
+        explain(a.repeat_last, patient and charts and signed_before, why or patient_why)
         a.open_session.setEnabled(current is not None)
         a.close_session.setEnabled(editing)
         explain(a.delete_draft, current is not None and current.status == "draft" and charts, why)
@@ -631,7 +683,10 @@ class WindowCommands(QObject):
         can_print = has_db
         for action in (a.print_preview, a.print, a.save_pdf):
             action.setEnabled(can_print and bool(self.print_ids()))
-        for action in (a.record_preview, a.record_print, a.record_pdf):
-            action.setEnabled(can_print and patient)
+        for action in (a.record_preview, a.record_print, a.record_pdf, a.patient_audit):
+            explain(action, can_print and patient, patient_why)
         a.session_audit.setEnabled(has_db and self.audit_session_id() is not None)
-        a.patient_audit.setEnabled(patient)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"

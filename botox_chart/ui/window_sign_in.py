@@ -48,7 +48,7 @@ class SignIn(QObject):
         self._hidden: list[QWidget] = []
         self._first_dialog: QDialog | None = None
         self.idle = IdleWatch(self, clock=clock)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         screen.signedIn.connect(self._checked)
         screen.switchUserRequested.connect(self.switch_user)
         screen.createAdministratorRequested.connect(self.create_first_administrator)
@@ -141,6 +141,7 @@ class SignIn(QObject):
         self._locked = False
         self._close_hidden()
         self.idle.stop()
+        self.w.commands.forget_patient()  # the next clinician starts from an empty search
         self.screen.ask_sign_in("" if switch else self.w.state.username())
         self.changed.emit()
         return True
@@ -159,8 +160,9 @@ class SignIn(QObject):
     def switch_user(self) -> None:
         self.sign_out(switch=True)
 
-    def lock(self) -> None:
-        """Save the draft, hide every dialog and cover the window until the password is typed."""
+    def lock(self, *, idle: bool = False) -> None:
+        """Save the draft, hide every dialog and cover the window until the password is typed.
+        ``idle``: the idle time ran out (the screen says so), else the user chose to lock."""
         if not self.is_open():
             return
         editor = self.w.editor
@@ -173,7 +175,7 @@ class SignIn(QObject):
         self._locked = True
         self.idle.stop()
         assert self._clinician is not None
-        self.screen.ask_unlock(self._clinician)
+        self.screen.ask_unlock(self._clinician, idle=idle)
         self.changed.emit()
 
     def settings_changed(self) -> None:

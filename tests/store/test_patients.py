@@ -73,3 +73,46 @@ def test_clinicians(any_engine: Engine) -> None:
         assert nurse.can_sign and nurse.display_name == "Claire Dubé, RN"
         with pytest.raises(clinicians.ClinicianError, match="name is missing"):
             clinicians.add(db, name="  ", by=None)
+
+
+def _summary(patient_id: int, family: str, given: str) -> patients.PatientSummary:
+    born = date(1970, 1, 1)
+    return patients.PatientSummary(
+        patient_id,
+        family,
+        given,
+        born,
+        f"C{patient_id}",
+        patients.search_key(family, given, "", born),
+    )
+
+
+@pytest.mark.parametrize(
+    ("family", "given"),
+    [
+        ("GAGNON", "elise"),  # the same name, case and accents aside
+        ("Gagnon", "Élise-Anne"),  # the same first given name
+        ("Gagnion", "Élise"),  # one letter added
+        ("Gangon", "Élise"),  # two letters swapped
+        ("Gagnon", "Elyse"),  # one letter changed
+        ("Élise", "Gagnon"),  # family and given names swapped
+    ],
+)
+def test_a_name_that_reads_like_the_patients_is_a_look_alike(family: str, given: str) -> None:
+    charted = _summary(1, "Gagnon", "Élise")
+    other = _summary(2, family, given)
+    assert patients.look_alikes(charted, [charted, other]) == [other]
+
+
+@pytest.mark.parametrize(
+    ("family", "given"),
+    [
+        ("Gagnon", "Marie"),  # same family, another given name
+        ("Tremblay", "Élise"),  # same given name, another family
+        ("Gagnonne", "Élise"),  # two letters more
+        ("Gagnon", "Emma"),
+    ],
+)
+def test_a_different_name_is_not_a_look_alike(family: str, given: str) -> None:
+    charted = _summary(1, "Gagnon", "Élise")
+    assert patients.look_alikes(charted, [_summary(2, family, given)]) == []

@@ -73,6 +73,7 @@ def test_the_lock_hides_patient_data_saves_the_draft_and_opens_with_the_password
     screen = window.sign_in_screen
     assert screen.username.text() == "dube" and screen.username.isReadOnly()
     assert "Claire Dubé, RN: enter your password" in screen.message.text()
+    assert screen.message.text().startswith("Locked after a pause")
     assert screen.title.text() == "Locked"
     with transaction(engine) as db:
         saved = sessions.load_chart(db, session_id=editor.session_id())
@@ -89,6 +90,18 @@ def test_the_lock_hides_patient_data_saves_the_draft_and_opens_with_the_password
     assert window.undo_group.activeStack() is editor.undo_stack()
     assert window.sign_in.idle.is_watching()
     assert dialogs.asked == []
+
+
+def test_a_lock_by_hand_says_who_locked_not_a_pause(
+    qtbot: QtBot, open_window: Any, injector: Clinician, dialogs: FakeDialogs
+) -> None:
+    window = open_window(dialogs, injector)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    message = window.sign_in_screen.message.text()
+    assert window.sign_in.is_locked()
+    assert message.startswith("Locked by Claire Dubé, RN")
+    assert "pause" not in message
 
 
 def test_input_puts_the_lock_off_and_the_clinic_sets_the_time(

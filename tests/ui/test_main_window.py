@@ -477,3 +477,31 @@ def test_every_shortcut_is_unique_and_named_in_its_tooltip(
     assert "(Ctrl+N)" in window.actions_.new_session.toolTip()
     window.actions_.shortcuts.trigger()
     assert "Repeat last session" in dialogs.messages("info")[-1]
+
+
+def test_the_toolbar_names_a_long_signed_in_clinician_in_full_when_there_is_room(
+    qtbot: QtBot, engine: Engine, open_window: Any
+) -> None:
+    from botox_chart.store import clinicians
+    from tests.helpers.factories import administrator_id
+
+    with transaction(engine) as db:
+        claire = clinicians.add(
+            db,
+            name="Claire Dubé",
+            credentials="RN, nurse injector",
+            role=Role.INJECTOR,
+            by=administrator_id(db),
+        )
+    window = open_window(FakeDialogs(), claire)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() >= 1400)
+
+    assert window.signed_in_label.text() == "Signed in: Claire Dubé, RN, nurse injector (injector)"
+
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: window.width() <= 700)
+    shortened = window.signed_in_label.text()
+    assert shortened.startswith("Signed in: Claire Dubé") and "…" in shortened
+    assert shortened.endswith("(injector)")
+    assert "RN, nurse injector" in window.signed_in_label.toolTip()

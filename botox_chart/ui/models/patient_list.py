@@ -94,6 +94,10 @@ class PatientListModel(TitledTableModel):
         """Every patient, whether or not the filter shows them."""
         return len(self._patients)
 
+    def everyone(self) -> Sequence[PatientSummary]:
+        """Every patient in name order, whether or not the filter shows them."""
+        return self._patients
+
     def patient(self, row: int) -> PatientSummary:
         return self._patients[self._visible[row]]
 

@@ -2,8 +2,9 @@
 
 Keyboard: Down or Enter in the search box moves into the list; Up on the first row goes back to
 the search box; Escape clears the search. Enter on a patient, or a double-click, asks to chart them
-(:attr:`PatientPanel.patientActivated`). The selected patient stays selected while the search
-narrows the list, so typing never closes the session being charted.
+(:attr:`PatientPanel.patientActivated`). A search that hides the chosen patient leaves them chosen
+only while their chart is open (typing never closes it); the window's commands then act on no
+patient until the search shows them again (:meth:`PatientPanel.shown_current`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class PatientPanel(QWidget):
 
     patientChanged = Signal(object)
     """The chosen patient's id (int), or None."""
+    searchChanged = Signal()
+    """The search text changed: the chosen patient may now be hidden (:meth:`shown_current`)."""
     patientActivated = Signal(int)
     """Enter or a double-click on the selected patient: chart them. Only these two, never a single
     click (which some desktops' styles would report as "activated")."""
@@ -131,6 +134,17 @@ class PatientPanel(QWidget):
     def current(self) -> PatientSummary | None:
         return self.model.find(self._current) if self._current is not None else None
 
+    def shown_current(self) -> PatientSummary | None:
+        """The chosen patient if the list shows them (None when the search hides them): the only
+        patient a command may act on, so it never acts on someone the user cannot see."""
+        if self._current is None or self.model.row_of(self._current) is None:
+            return None
+        return self.model.find(self._current)
+
+    def everyone(self) -> Sequence[PatientSummary]:
+        """Every patient, whether or not the search shows them."""
+        return self.model.everyone()
+
     def select(self, patient_id: int | None) -> bool:
         """Choose a patient (emits :attr:`patientChanged`); False if they are not in the list."""
         row = self.model.row_of(patient_id) if patient_id is not None else None
@@ -159,6 +173,7 @@ class PatientPanel(QWidget):
     def _search(self, text: str) -> None:
         self.model.set_filter(text)
         self._update_count()
+        self.searchChanged.emit()
 
     def _fit_count(self) -> None:
         """Size the count for its longest text ("10,000 of 10,000 patients") once, so a keystroke

@@ -139,14 +139,16 @@ class SignInScreen(QWidget):
         )
         self._focus_first_empty()
 
-    def ask_unlock(self, clinician: Clinician) -> None:
-        """Locked after the idle time: only this clinician's password unlocks."""
+    def ask_unlock(self, clinician: Clinician, *, idle: bool = False) -> None:
+        """Locked (by the clinician, or ``idle``: after the idle time): only this clinician's
+        password unlocks."""
+        why = "Locked after a pause" if idle else f"Locked by {clinician.display_name}"
         self._locked_username = clinician.username or ""
         self.username.setText(self._locked_username)
         self.username.setReadOnly(True)
         self._set_mode(
             "Locked",
-            f"Locked after a pause, to keep patient information private. {clinician.display_name}"
+            f"{why}, to keep patient information private. {clinician.display_name}"
             f": enter your password to go on, or switch user.",
             "warning",
             fields=True,
