@@ -1,9 +1,9 @@
 """A session being charted: injections, tailoring, totals, dilution, waste and findings.
 
-Pure Python (no Qt, no database), so every dose rule is tested without a window. Facts cited as
-"DESIGN §1" are the domain facts of ``shared/DESIGN.md`` section 1 (UK SmPC, US label, PREEMPT
-paper). The window edits a :class:`Chart` through its methods; the store saves and loads it; the
-note prints it.
+Pure Python (no Qt, no database), so every dose rule is tested without a window. The clinical
+facts behind the rules, with their sources (US label, UK SmPC, PREEMPT papers, NICE TA260), are in
+``docs/clinical-reference.md``, cited by section. The window edits a :class:`Chart` through its
+methods; the store saves and loads it; the note prints it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from enum import StrEnum
 from botox_chart.protocol import Point, Protocol, Side, Site
 
 RETREATMENT_DAYS = 84
-"""DESIGN §1: retreatment every 12 weeks, no sooner (payers reject earlier sessions)."""
+"""Retreatment every 12 weeks, no sooner (docs/clinical-reference.md §6)."""
 
 DIAGNOSES = {
     "G43.709": "Chronic migraine without aura, not intractable, without status migrainosus",
@@ -30,10 +30,11 @@ DIAGNOSES = {
     "G43.E19": "Chronic migraine with aura, intractable, without status migrainosus",
     "G43.E11": "Chronic migraine with aura, intractable, with status migrainosus",
 }
-"""DESIGN §1: ICD-10 G43.7x is chronic migraine (5th character 0 not intractable, 1 intractable;
-6th 1 with, 9 without status migrainosus); G43.E is chronic migraine with aura."""
+"""ICD-10-CM G43.7x is chronic migraine (5th character 0 not intractable, 1 intractable; 6th 1
+with, 9 without status migrainosus); G43.E is chronic migraine with aura
+(docs/clinical-reference.md §7)."""
 DEFAULT_DIAGNOSIS = "G43.709"
-"""DESIGN §1: the most common code."""
+"""The code a session starts with (docs/clinical-reference.md §7)."""
 
 PRODUCT = "onabotulinumtoxinA (Botox)"
 DILUENT = "0.9% sodium chloride, preservative-free"
@@ -46,7 +47,7 @@ CONTRAINDICATIONS = (
     "Neuromuscular disease",
     "Pregnancy or breastfeeding",
 )
-"""The contraindication screen of a procedure note (DESIGN §1, "What a procedure note holds")."""
+"""The contraindication screen of a procedure note (docs/clinical-reference.md §9)."""
 
 ADVERSE_EVENTS = (
     "Neck pain",
@@ -69,12 +70,13 @@ ADVERSE_EVENTS = (
     "Breathing difficulty",
     "Generalised weakness",
 )
-"""DESIGN §1 adverse-event pick list ("other" is the free-text field beside it)."""
+"""The adverse-event pick list, docs/clinical-reference.md §9 ("other" is the free-text field
+beside it)."""
 
 URGENT_ADVERSE_EVENTS = frozenset(
     {"Dysphagia", "Diplopia/blurred vision", "Breathing difficulty", "Generalised weakness"}
 )
-"""DESIGN §1: possible distant spread of toxin, flagged for urgent review."""
+"""Possible distant spread of toxin, flagged for urgent review (docs/clinical-reference.md §9)."""
 
 DUPLICATE_DISTANCE = 6.0
 """Two injections closer than this (diagram units) on one view are probably charted twice."""
@@ -85,9 +87,10 @@ MAX_UNITS_PER_INJECTION = Decimal(50)
 DAYS_COUNTED = 30
 """Headache and migraine days are counted over the last 30 days: 0 to 30 of them."""
 MAX_VIAL_UNITS = 200
-"""Botox vials hold 50, 100 or 200 U (DESIGN §1 dilutes the 100 U and 200 U vials)."""
+"""Botox vials hold 50, 100 or 200 U (docs/clinical-reference.md §4)."""
 MAX_VIALS = 6
-"""Vials opened in one session: 195 U at most is charted, so 6 even of the smallest is plenty."""
+"""Vials opened in one session: 195 U at most is charted, so 6 even of the smallest is plenty
+(a limit of this project, docs/clinical-reference.md §4)."""
 DILUENT_ML_RANGE = (Decimal("0.5"), Decimal(10))
 """Saline per vial, measured to 0.01 mL: 0.5 mL makes 20 U per 0.1 mL of a 100 U vial, 10 mL
 makes 2 U per 0.1 mL of a 200 U vial; outside that is a typing slip."""
@@ -145,7 +148,7 @@ class Injection:
 class Dilution:
     """Vials opened and saline added.
 
-    DESIGN §1: 100 U + 2 mL or 200 U + 4 mL both give 5 U per 0.1 mL.
+    100 U + 2 mL or 200 U + 4 mL both give 5 U per 0.1 mL (docs/clinical-reference.md §4).
     """
 
     vial_units: int = 200
@@ -183,7 +186,10 @@ class Dilution:
         return _round(self.units_per_ml / 10, "0.01")
 
     def volume_ml(self, units: Decimal) -> Decimal:
-        """Volume drawn for a dose: units ÷ concentration (DESIGN §1), to 0.01 mL."""
+        """Volume drawn for a dose: units ÷ concentration, to 0.01 mL.
+
+        See docs/clinical-reference.md §4.
+        """
         return _round(units / self.units_per_ml, "0.01")
 
 
@@ -242,7 +248,7 @@ class Chart:
     )
     """Contraindication → present (True), absent (False) or not yet asked (None)."""
     headache_days: int | None = None
-    """Headache days in the last 30 days (DESIGN §1: recorded at every visit)."""
+    """Headache days in the last 30 days, asked at every visit: docs/clinical-reference.md §8."""
     migraine_days: int | None = None
     adverse_events: list[str] = field(default_factory=list)
     adverse_event_other: str = ""
@@ -315,7 +321,10 @@ class Chart:
 
     @property
     def units_wasted(self) -> Decimal:
-        """DESIGN §1: units in opened vials − units injected (billed as J0585-JW; none is JZ)."""
+        """Units in opened vials − units injected, billed as J0585-JW; none is JZ.
+
+        See docs/clinical-reference.md §5.
+        """
         return max(Decimal(self.dilution.units_opened) - self.total_units, Decimal(0))
 
     @property
@@ -380,7 +389,10 @@ class Chart:
     def add_follow_the_pain(
         self, muscle: str, side: Side, point: Point, units: object | None = None
     ) -> Injection:
-        """An extra site in a muscle that allows it, within its allowance (DESIGN §1 FTP column)."""
+        """An extra site in a muscle that allows it, within its allowance.
+
+        The follow-the-pain allowances are in docs/clinical-reference.md §2.
+        """
         if not self.protocol.has_muscle(muscle):
             raise ChartError(
                 f"Follow-the-pain sites are only added in protocol muscles; "
@@ -457,7 +469,7 @@ class Chart:
     # -- what differs from the standard, what is wrong ---------------------------------------
 
     def deviations(self) -> list[str]:
-        """Every departure from the standard protocol, in words (DESIGN §1 Tailoring)."""
+        """Every departure from the standard protocol, in words (docs/clinical-reference.md §3)."""
         words: list[str] = []
         protocol = self.protocol
         for site in protocol.sites:
@@ -505,7 +517,7 @@ class Chart:
         for inj in self.injections:
             if not inj.units.is_finite() or inj.units <= 0:
                 error("units_not_positive", f"{inj.label}: the dose must be above 0 U.")
-        # DESIGN §1: the maximum (195 U in the UK SmPC) is a protocol setting.
+        # The maximum (195 U in the UK SmPC) is a protocol setting: docs/clinical-reference.md §2.
         if totals.total > protocol.max_total_units:
             error(
                 "max_total_exceeded",
@@ -576,7 +588,7 @@ class Chart:
         present = [name for name, value in self.screen.items() if value]
         if present:
             warning("contraindication_present", f"Contraindication recorded: {', '.join(present)}.")
-        # DESIGN §1: retreatment every 12 weeks, no sooner; warn below 84 days.
+        # Retreatment every 12 weeks, no sooner; warn below 84 days: docs/clinical-reference.md §6.
         if self.previous_session_date is not None:
             interval = (self.date_of_service - self.previous_session_date).days
             if interval < RETREATMENT_DAYS:

@@ -1,9 +1,9 @@
 """An injection protocol as data: muscles, sites, default units, follow-the-pain allowances.
 
-The protocol lives in ``resources/protocols/*.toml`` (the PREEMPT table of DESIGN.md section 1) so
-a clinic's variant loads with no code change. Loading validates the file and names the file and the
-field of any mistake, because a wrong dose in a template is repeated in every session charted from
-it.
+The protocol lives in ``resources/protocols/*.toml`` (the PREEMPT table of
+docs/clinical-reference.md §1) so a clinic's variant loads with no code change. Loading validates
+the file and names the file and the field of any mistake, because a wrong dose in a template is
+repeated in every session charted from it.
 """
 
 from __future__ import annotations

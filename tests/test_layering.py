@@ -1,4 +1,4 @@
-"""The layering rules of DESIGN.md section 2, checked on the source."""
+"""The layering rules of docs/architecture.md §2, checked on the source."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "botox_chart"
 
-# layer → modules it must never import (DESIGN.md §2 table)
+# layer → modules it must never import (the table of docs/architecture.md §2)
 FORBIDDEN = {
     "protocol": ("botox_chart.chart", "botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     "chart": ("botox_chart.store", "botox_chart.note", "botox_chart.ui"),

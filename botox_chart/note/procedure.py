@@ -3,7 +3,7 @@
 Laid out for a nurse reading it at a glance: identity band, then a strip with total units, lot,
 waste, signature and next due date, then the details in the order the visit happened (indication
 and screening, product and preparation, the map and table of sites, outcome, signature, addenda).
-Every element of DESIGN.md "What a procedure note holds" is here.
+Every element of "What a procedure note holds" (docs/clinical-reference.md §10) is here.
 """
 
 from __future__ import annotations
@@ -44,9 +44,15 @@ from botox_chart.store.settings import ClinicSettings
 INDICATION = "Chronic migraine: prophylaxis with onabotulinumtoxinA"
 
 CPT_PROCEDURE = "64615"
-"""DESIGN §1: CPT 64615 (chemodenervation for chronic migraine), billed once per session."""
+"""CPT 64615 (chemodenervation for chronic migraine), once per session.
+
+See docs/clinical-reference.md §5.
+"""
 HCPCS_PRODUCT = "J0585"
-"""DESIGN §1: HCPCS J0585, onabotulinumtoxinA per unit; waste on a second line with JW, none: JZ."""
+"""HCPCS J0585, onabotulinumtoxinA per unit; waste on a second line with JW, none: JZ.
+
+See docs/clinical-reference.md §5.
+"""
 
 VIEWS = (("front", "back"), ("right", "left"))
 """The diagram grid: front and back on top, the two profiles below."""
@@ -420,7 +426,7 @@ def _columns(left: Flowable, right: Flowable, width: float, gap: float = 14) -> 
 
 
 def _diagnosis(code: str) -> str:
-    """The session's ICD-10 code and its meaning (chart.DIAGNOSES, DESIGN §1)."""
+    """The session's ICD-10 code and its meaning: chart.DIAGNOSES, docs/clinical-reference.md §7."""
     meaning = DIAGNOSES.get(code, "code not on the chronic migraine list")
     return f"<b>ICD-10 {text(code)}</b>: {text(meaning)}"
 
@@ -743,7 +749,10 @@ def _marker_cell(row: SiteRow) -> Flowable:
 
 
 def _deviation_lines(chart: Chart, deviations: list[str], style: ParagraphStyle) -> list[Flowable]:
-    """Every departure from the standard protocol in words (DESIGN §1 Tailoring), or "none"."""
+    """Every departure from the standard protocol in words, or "none".
+
+    What counts as a departure: docs/clinical-reference.md §3.
+    """
     if deviations:
         bullet = ParagraphStyle("bullet", style, leftIndent=8, bulletIndent=0, spaceAfter=1)
         return [Paragraph(text(w), bullet, bulletText="•") for w in deviations]

@@ -1,6 +1,6 @@
 """Every command of the main window as a QAction, with its shortcut shown in menus and tooltips.
 
-DESIGN §4: every action has a keyboard shortcut. Charting keys without a modifier (Space, N, P,
+docs/architecture.md §3: every action has a shortcut. Charting keys without a modifier (Space, N, P,
 +, -, O) only act while the chart editor has the focus, so they never fire while typing a name in
 the search box; Delete only acts in the session list. Undo and redo come from the editor's undo
 stack (through a QUndoGroup) and are added by the window. An action turned off for a reason the

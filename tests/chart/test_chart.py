@@ -115,7 +115,7 @@ def test_follow_the_pain_is_refused_in_a_muscle_without_an_allowance(chart: Char
 
 def test_follow_the_pain_allowance_caps_sites_and_units(chart: Chart) -> None:
     chart.apply_protocol()
-    # Temporalis: up to +10 U at +2 sites (DESIGN §1).
+    # Temporalis: up to +10 U at +2 sites (docs/clinical-reference.md §2).
     chart.add_follow_the_pain("temporalis", "right", Point("right", 150, 110))
     with pytest.raises(ChartError, match=r"would make \+12.5 U; the allowance is \+10 U"):
         chart.add_follow_the_pain("temporalis", "left", Point("left", 250, 110), units="7.5")
@@ -205,7 +205,7 @@ def test_copy_is_independent(chart: Chart) -> None:
     assert snapshot.screen["Pregnancy or breastfeeding"] is None
 
 
-# -- dilution, volume, waste (DESIGN §1) ----------------------------------------------------------
+# -- dilution, volume (docs/clinical-reference.md §4), waste (docs/clinical-reference.md §5) -----
 
 
 def test_standard_dilutions_give_5_units_per_tenth_ml() -> None:

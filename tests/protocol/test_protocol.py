@@ -1,4 +1,8 @@
-"""The PREEMPT protocol file against DESIGN.md section 1, and the loader's error messages."""
+"""The PREEMPT protocol file against the reference tables, and the loader's error messages.
+
+The tables are docs/clinical-reference.md §1 (fixed sites) and docs/clinical-reference.md §2
+(follow-the-pain).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ import pytest
 from botox_chart import paths, protocol
 from botox_chart.protocol import ProtocolError
 
-# DESIGN.md §1 table: muscle → (sites, units, FTP extra units, FTP extra sites)
-DESIGN_TABLE = {
+# muscle → (sites, units, FTP extra units, FTP extra sites), from the tables named above
+REFERENCE_TABLE = {
     "corrugator": (2, 10, 0, 0),
     "procerus": (1, 5, 0, 0),
     "frontalis": (4, 20, 0, 0),
@@ -28,8 +32,8 @@ def preempt() -> protocol.Protocol:
     return protocol.load_named("preempt")
 
 
-def test_sites_and_units_per_muscle_match_the_design_table(preempt: protocol.Protocol) -> None:
-    for muscle, (sites, units, extra_units, extra_sites) in DESIGN_TABLE.items():
+def test_sites_and_units_per_muscle_match_the_reference_table(preempt: protocol.Protocol) -> None:
+    for muscle, (sites, units, extra_units, extra_sites) in REFERENCE_TABLE.items():
         assert len(preempt.sites_of(muscle)) == sites, muscle
         assert preempt.standard_units(muscle) == units, muscle
         spec = preempt.muscle(muscle)
@@ -51,7 +55,7 @@ def test_procerus_is_the_only_midline_site_and_the_rest_mirror(preempt: protocol
     midline = [s.code for s in preempt.sites if s.side == "midline"]
     assert midline == ["PRO"]
     sides = Counter((s.muscle, s.side) for s in preempt.sites if s.side != "midline")
-    for muscle in DESIGN_TABLE:
+    for muscle in REFERENCE_TABLE:
         assert sides[(muscle, "left")] == sides[(muscle, "right")], muscle
 
 

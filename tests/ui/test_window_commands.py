@@ -1,4 +1,6 @@
-"""From the patient list to a signed session in four actions (DESIGN §4), through the real window.
+"""From the patient list to a signed session in four actions, through the real window.
+
+The goal of four actions is docs/architecture.md §3.
 
 Enter or a double-click on a patient opens their draft, else repeats their last signed session,
 else starts a new one; one click records consent and a clear screen as one undo step; Ctrl+Enter

@@ -6,8 +6,8 @@ and at once when the keyboard focus moves or the app loses focus, so a crash los
 Saves are synchronous (a local SQLite write takes milliseconds) and carry the version that was
 loaded, so a second workstation's save is a conflict: the user is offered a reload and nothing is
 ever saved over the other workstation's work. A failed save (disk full, database locked) keeps the
-chart in memory, shows "Not saved", and is tried again with the next change or Retry (DESIGN §4:
-work survives).
+chart in memory, shows "Not saved", and is tried again with the next change or Retry (nothing
+typed is lost: docs/architecture.md §3).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Outcome: headache-day figures, adverse events, tolerance, aftercare and notes.
 
-Headache days are recorded at every visit (DESIGN §1: continuation rules need them) but may be left
-blank; the spin boxes show "—" for not recorded. Adverse events that may mean distant spread of the
-toxin are marked so they stand out (DESIGN §1).
+Headache days are recorded at every visit (continuation rules need them,
+docs/clinical-reference.md §8) but may be left blank; the spin boxes show "—" for not recorded.
+Adverse events that may mean distant spread of the toxin are marked so they stand out
+(docs/clinical-reference.md §9).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Diagnosis, product & dilution: ICD-10 code, product, DIN/NDC, vials, saline, lot, needle.
 
 The concentration and the volume drawn per standard site are shown live as the dilution changes
-(DESIGN §1: volume = units ÷ concentration; 100 U + 2 mL or 200 U + 4 mL give 5 U per 0.1 mL).
+(volume = units ÷ concentration; 100 U + 2 mL or 200 U + 4 mL give 5 U per 0.1 mL:
+docs/clinical-reference.md §4).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 The total is what everyone checks, so it is the biggest text in the panel. Per muscle the table
 shows given / standard / allowed (e.g. Temporalis 45 / 40 / 50 U; allowed = standard +
-follow-the-pain, DESIGN §1); muscles outside the protocol (custom sites) show their given units.
+follow-the-pain, docs/clinical-reference.md §2); muscles outside the protocol (custom sites) show
+their given units.
 """
 
 from __future__ import annotations
