@@ -21,7 +21,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QUndoGroup
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -137,6 +144,7 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             describe(action, "Undo or redo a charting change")
         self.actions_.build_menus(self.menuBar(), undo, redo)
+        self.undo_action, self.redo_action = undo, redo
 
         a = self.actions_
         self.patients = PatientPanel([a.add_patient, a.edit_patient])
@@ -498,6 +506,13 @@ class MainWindow(QMainWindow):
             self.state.set_splitter(splitter.objectName(), splitter.saveState())
         self.state.set_last_patient_id(self.patients.current_id())
         self.state.sync()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A charting key no widget took: on a read-only chart the status area says why."""
+        if self.commands.explain_refused_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

@@ -1,10 +1,13 @@
 """Every command of the main window as a QAction, with its shortcut shown in menus and tooltips.
 
-docs/architecture.md §3: every action has a shortcut. Charting keys without a modifier (Space, N, P,
-+, -, O) only act while the chart editor has the focus, so they never fire while typing a name in
-the search box; Delete only acts in the session list. Undo and redo come from the editor's undo
-stack (through a QUndoGroup) and are added by the window. An action turned off for a reason the
-user may not guess (staff cannot chart) says why in its tooltip and status tip (:func:`explain`).
+docs/architecture.md §3: every action has a shortcut, one key per action, the same in menus, context
+menus, the Help table and the README. Charting keys without a modifier (Space, N, P, +, -, O,
+Delete) only act while the chart editor has the focus, so they never fire while typing a name in
+the search box: there Delete removes the current added site (O omits a protocol site); in the
+session list Ctrl+Delete deletes the selected draft (after asking). Undo and redo come from the
+editor's undo stack (through a QUndoGroup) and are added by the window. An action turned off for a
+reason the user may not guess (staff cannot chart) says why in its tooltip and status tip
+(:func:`explain`).
 """
 
 from __future__ import annotations
@@ -145,14 +148,29 @@ class WindowActions(QObject):
         self.units_up = a(self, "Units &up", ("+", "="), "One more step of units", scope=editor)
         self.units_down = a(self, "Units &down", ("-",), "One step fewer units", scope=editor)
         self.omit_current = a(
-            self, "&Omit current site…", ("O",), "Omit the site, with a reason", scope=editor
+            self,
+            "&Omit current site…",
+            ("O",),
+            "Omit the current protocol site, with a reason",
+            scope=editor,
+        )
+        self.remove_site = a(
+            self,
+            "Re&move added site",
+            ("Del",),
+            "Remove the current follow-the-pain or custom site",
+            scope=editor,
         )
         self.sign = a(
             self, "&Sign…", ("Ctrl+Return", "Ctrl+Enter"), "Sign the session (makes it final)"
         )
         self.add_addendum = a(self, "Add a&ddendum…", ("Ctrl+Shift+D",), "Add to a signed session")
         self.delete_draft = a(
-            self, "Delete dra&ft…", ("Del",), "Delete the selected draft", scope="in the sessions"
+            self,
+            "Delete dra&ft…",
+            ("Ctrl+Del",),
+            "Delete the selected draft",
+            scope="in the sessions",
         )
         self.session_audit = a(
             self,
@@ -198,6 +216,7 @@ class WindowActions(QObject):
             self.units_up,
             self.units_down,
             self.omit_current,
+            self.remove_site,
         ]
         for action in keys:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -226,7 +245,7 @@ class WindowActions(QObject):
         session.addActions([self.apply_protocol, self.consent_all_clear])
         session.addActions([self.mark_current, self.next_site])
         session.addActions([self.previous_site, self.units_up, self.units_down])
-        session.addAction(self.omit_current)
+        session.addActions([self.omit_current, self.remove_site])
         session.addSeparator()
         session.addActions([self.sign, self.add_addendum])
         session.addSeparator()

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 
 from botox_chart.ui.window_actions import explain, name_target
 
@@ -51,6 +51,8 @@ class ChartEditor(Protocol):
     def next_site(self) -> None: ...
     def previous_site(self) -> None: ...
     def omit_current(self) -> None: ...
+    def remove_current(self) -> None: ...
+    def read_only_message(self) -> str: ...
     def sign(self) -> None: ...
     def add_addendum(self) -> None: ...
     def chart(self) -> Chart | None: ...
@@ -105,6 +107,7 @@ class WindowCommands(QObject):
             (a.units_up, lambda: self._edit(lambda e: e.units_step(1))),
             (a.units_down, lambda: self._edit(lambda e: e.units_step(-1))),
             (a.omit_current, lambda: self._edit(lambda e: e.omit_current())),
+            (a.remove_site, lambda: self._edit(lambda e: e.remove_current())),
             (a.sign, lambda: self._edit(lambda e: e.sign())),
             (a.add_addendum, lambda: self._edit(lambda e: e.add_addendum(), signed=True)),
         ]
@@ -134,6 +137,7 @@ class WindowCommands(QObject):
                     "units_up": a.units_up,
                     "units_down": a.units_down,
                     "omit_current": a.omit_current,
+                    "remove_site": a.remove_site,
                 }
             )
 
@@ -520,6 +524,43 @@ class WindowCommands(QObject):
         row = self.w.sessions.model.row_of(session_id) if session_id is not None else None
         return self.w.sessions.model.session(row) if row is not None else None
 
+    def explain_refused_key(self, event: QKeyEvent) -> bool:
+        """A charting key (Ctrl+Z, Ctrl+Shift+A, +, O…) pressed on a read-only chart did nothing
+        (its action is off): say why in the status area and point at Add addendum. True if it was
+        one; bare keys count only while the focus is in the chart."""
+        editor, widget = self.editor(), self.w.editor
+        if editor is None or widget is None or editor.session_id() is None:
+            return False
+        if not editor.is_read_only():
+            return False
+        a = self.w.actions_
+        charting = (
+            a.apply_protocol,
+            a.consent_all_clear,
+            a.mark_current,
+            a.units_up,
+            a.units_down,
+            a.omit_current,
+            a.remove_site,
+            a.sign,
+            self.w.undo_action,
+            self.w.redo_action,
+        )
+        pressed = QKeySequence(event.keyCombination())
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        if not any(pressed.matches(k) == exact for act in charting for k in act.shortcuts()):
+            return False
+        modified = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        focus = QApplication.focusWidget()
+        if not modified and (focus is None or not (focus is widget or widget.isAncestorOf(focus))):
+            return False
+        self.show_status(editor.read_only_message())
+        return True
+
     def _edit(self, command: Callable[[ChartEditor], None], *, signed: bool = False) -> None:
         """Pass a charting command to the editor when a session of the right kind is open."""
         editor = self.editor()
@@ -676,6 +717,7 @@ class WindowCommands(QObject):
             a.units_up,
             a.units_down,
             a.omit_current,
+            a.remove_site,
             a.sign,
         ):
             explain(action, charting and charts, why)

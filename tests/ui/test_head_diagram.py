@@ -397,17 +397,24 @@ def test_keys_without_a_current_marker_do_nothing(qtbot: QtBot, view: HeadDiagra
         qtbot.keyClick(view, Qt.Key.Key_Plus)
 
 
-def test_delete_removes_an_extra_site_or_asks_to_omit_a_protocol_site(
+def test_delete_removes_an_added_site_and_o_omits_a_protocol_site_one_key_each(
     qtbot: QtBot, view: HeadDiagram, chart: Chart
 ):
     view.set_chart(tailored(chart))
     view.set_current("X-1")
+    with qtbot.assertNotEmitted(view.removeRequested), qtbot.waitSignal(view.wrongKey) as hint:
+        qtbot.keyClick(view, Qt.Key.Key_O)
+    assert "press Delete" in hint.args[0]
     with qtbot.waitSignal(view.removeRequested) as removed:
         qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert removed.args == ["X-1"]
+
     view.set_current("PRO")
-    with qtbot.waitSignal(view.omitRequested) as omitted:
+    with qtbot.assertNotEmitted(view.omitRequested), qtbot.waitSignal(view.wrongKey) as hint:
         qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert "press O" in hint.args[0]
+    with qtbot.waitSignal(view.omitRequested) as omitted:
+        qtbot.keyClick(view, Qt.Key.Key_O)
     assert omitted.args == ["PRO"]
 
 
@@ -459,6 +466,16 @@ def test_context_menu_on_a_protocol_site_offers_marking_not_removing(
     texts = [a.text() for a in _open_menu(view, menus, "TEM-R1").actions()]
     assert not any(t.startswith("Remove") for t in texts)
     assert any(t.startswith("Mark injected") for t in texts)
+    assert "Omit site…\tO" in texts  # the key the Help table and the README give
+
+
+def test_context_menu_on_an_added_site_removes_with_delete(
+    view: HeadDiagram, chart: Chart, menus: list[tuple[QMenu, QPoint]]
+):
+    view.set_chart(tailored(chart))
+    texts = [a.text() for a in _open_menu(view, menus, "FTP-1").actions()]
+    assert "Remove site\tDel" in texts
+    assert not any(t.startswith("Omit") for t in texts)
 
 
 def test_context_menu_of_an_omitted_site_only_restores(
@@ -512,6 +529,8 @@ def test_read_only_shows_the_chart_but_asks_for_nothing(
         view.omitRequested,
         view.removeRequested,
     )
+    refusals: list[None] = []
+    view.refused.connect(lambda: refusals.append(None))
     with qtbot.assertNotEmitted(quiet[0]), qtbot.assertNotEmitted(quiet[1]):
         with qtbot.assertNotEmitted(quiet[2]), qtbot.assertNotEmitted(quiet[3]):
             with qtbot.assertNotEmitted(quiet[4]), qtbot.assertNotEmitted(quiet[5]):
@@ -521,7 +540,7 @@ def test_read_only_shows_the_chart_but_asks_for_nothing(
                 qtbot.mouseMove(view.viewport(), at(view, "TEM-R2"))
                 wheel(view, at(view, "TEM-R2"), 120)
                 view.set_current("TEM-R2")
-                for key in (Qt.Key.Key_Space, Qt.Key.Key_Plus, Qt.Key.Key_Delete):
+                for key in (Qt.Key.Key_Space, Qt.Key.Key_Plus, Qt.Key.Key_Delete, Qt.Key.Key_O):
                     qtbot.keyClick(view, key)
                 pro = at(view, "PRO")
                 QApplication.sendEvent(
@@ -531,6 +550,9 @@ def test_read_only_shows_the_chart_but_asks_for_nothing(
                     ),
                 )
     assert menus == []
+    # Each attempt says why (the editor shows it in the status area): 3 clicks, the wheel, 4
+    # keys and the menu.
+    assert len(refusals) == 9
     with qtbot.waitSignal(view.currentChanged) as changed:
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert changed.args == ["TEM-R3"]

@@ -259,9 +259,11 @@ def test_delete_draft_asks_first(
     window.actions_.delete_draft.trigger()
     assert len(drafts(engine, clinic["gagnon"].id)) == 1
 
-    dialogs.confirms.append(True)
     window.sessions.view.setFocus()
-    qtbot.keyClick(window.sessions.view, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.sessions.view, Qt.Key.Key_Delete)  # Delete removes chart sites only
+    assert len(dialogs.messages("confirm")) == 1
+    dialogs.confirms.append(True)
+    qtbot.keyClick(window.sessions.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert drafts(engine, clinic["gagnon"].id) == []
     assert window.sessions.model.rowCount() == 0
     editor: Any = window.editor
@@ -279,6 +281,7 @@ def test_delete_acts_only_in_the_session_list(
     qtbot.keyClicks(window.patients.search, "gag")
 
     qtbot.keyClick(window.patients.search, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
 
     assert dialogs.messages("confirm") == []
     assert len(drafts(engine, clinic["gagnon"].id)) == 1
@@ -477,6 +480,31 @@ def test_every_shortcut_is_unique_and_named_in_its_tooltip(
     assert "(Ctrl+N)" in window.actions_.new_session.toolTip()
     window.actions_.shortcuts.trigger()
     assert "Repeat last session" in dialogs.messages("info")[-1]
+
+
+def test_omit_remove_and_delete_draft_have_one_key_each_in_the_menus_and_the_readme(
+    open_window: Any, clinic: dict[str, Any], dialogs: FakeDialogs
+) -> None:
+    from pathlib import Path
+
+    window = open_window(dialogs, clinic["doctor"])
+    # A patient is chosen, so New session names them; the Help table keeps the plain name.
+    window.patients.select(clinic["gagnon"].id)
+    table = {name: key for _menu, name, key in window.shortcuts_table()}
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = {
+        cells[1].strip(): cells[2].strip()
+        for line in readme.splitlines()
+        if line.startswith("| ") and len(cells := line.split("|")) >= 4
+    }
+
+    assert table["Omit current site"] == "O"
+    assert table["Remove added site"] == "Del"
+    assert table["Delete draft"] == "Ctrl+Del"
+    assert table["New session"] == "Ctrl+N"
+    assert rows["Omit the current protocol site (asks the reason)"] == "O"
+    assert rows["Remove the current added (follow-the-pain or custom) site"] == "Del (in the chart)"
+    assert rows["Close session / Delete draft"] == "Ctrl+W / Ctrl+Del (in the session list)"
 
 
 def test_the_toolbar_names_a_long_signed_in_clinician_in_full_when_there_is_room(

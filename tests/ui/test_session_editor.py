@@ -294,8 +294,14 @@ def test_a_session_charted_from_protocol_to_signature_and_addendum(
     assert panel.save_state_text().startswith("Signed")
     assert not panel.apply_button.isVisible()
     assert panel.addendum_button.isVisible()
+    said: list[str] = []
+    editor.statusMessage.connect(said.append)
     editor.apply_protocol()
-    assert "signed" in dialogs.messages("info")[-1]
+    assert said == [
+        "This session is signed and cannot be changed: add an addendum instead (Session › Add "
+        "addendum, Ctrl+Shift+D)."
+    ]
+    assert dialogs.messages("info") == []  # said once, in the status area: no dialog to close
     diagram.siteActivated.emit("PRO")
     assert stored_row_version(engine, session_id) == version
     assert stored(engine, session_id).total_units == 165

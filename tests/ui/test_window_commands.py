@@ -26,7 +26,7 @@ from botox_chart.store import clinicians, sessions, transaction
 from botox_chart.store.models import Clinician, Patient, Role, TreatmentSession
 from botox_chart.ui.dialogs.sign_dialog import SignDecision, SignDialog, SignRequest
 from botox_chart.ui.main_window import MainWindow
-from botox_chart.ui.widgets.session_editor import SessionEditor
+from botox_chart.ui.widgets.session_editor import SIGNED_MESSAGE, SessionEditor
 from tests.helpers.factories import (
     administrator_id,
     charting_clinician_id,
@@ -37,6 +37,7 @@ from tests.helpers.factories import (
 )
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import LOAD_TIMEOUT_MS, FakeClock, FakePrinting
+from tests.ui.test_head_diagram import at, click
 
 
 def due_chart() -> Any:
@@ -237,3 +238,97 @@ def test_staff_go_on_to_the_sessions_and_start_nothing(
     assert win.commands.editing() is None
     assert [r.status for r in rows(engine, due)] == ["signed"]
     assert win.sessions.view.hasFocus()
+
+
+# -- a signed session cannot change, and the window says so ------------------------------------
+
+
+@pytest.fixture
+def signed_open(
+    qtbot: QtBot, window: Callable[[], MainWindow], engine: Engine, doctor: Clinician, due: Patient
+) -> MainWindow:
+    """The window with the due patient's signed session open, the focus on its diagram."""
+    win = window()
+    signed = make_signed_session(engine, due, doctor, due_chart())
+    win.patients.select(cast(int, due.id))
+    win.commands.open_session(cast(int, signed.id))
+    editor = cast(SessionEditor, win.editor)
+    assert editor.is_signed()
+    diagram = editor.diagram()
+    assert diagram is not None
+    qtbot.waitUntil(diagram.hasFocus)
+    win.statusBar().clearMessage()
+    return win
+
+
+def status(win: MainWindow) -> str:
+    return win.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Plus, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_O, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_a_charting_key_on_a_signed_session_says_why_and_points_at_the_addendum(
+    qtbot: QtBot, signed_open: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
+    editor = cast(SessionEditor, signed_open.editor)
+    diagram = editor.diagram()
+    assert diagram is not None
+    diagram.set_current("PRO")
+    before = editor.chart()
+
+    qtbot.keyClick(diagram, key, modifiers)
+
+    assert status(signed_open) == SIGNED_MESSAGE
+    assert "Add addendum" in SIGNED_MESSAGE and "Ctrl+Shift+D" in SIGNED_MESSAGE
+    assert editor.chart() == before
+    assert signed_open.dialogs.asked == []  # type: ignore[attr-defined]
+
+
+def test_a_click_on_a_signed_chart_says_why(qtbot: QtBot, signed_open: MainWindow) -> None:
+    editor = cast(SessionEditor, signed_open.editor)
+    diagram = editor.diagram()
+    assert diagram is not None
+    before = editor.chart()
+
+    click(qtbot, diagram, at(diagram, "TEM-R2"))
+
+    assert status(signed_open) == SIGNED_MESSAGE
+    assert editor.chart() == before
+
+
+def test_a_key_elsewhere_is_not_taken_for_a_charting_attempt(
+    qtbot: QtBot, signed_open: MainWindow
+) -> None:
+    signed_open.patients.focus_search()
+    qtbot.keyClicks(signed_open.patients.search, "o+ ")
+    assert status(signed_open) != SIGNED_MESSAGE
+    assert signed_open.patients.search.text() == "o+ "
+
+
+def test_signing_leaves_the_signed_by_line_in_view(
+    qtbot: QtBot, window: Callable[[], MainWindow], due: Patient
+) -> None:
+    win = window()
+    win.resize(1000, 640)  # a short window: the panel scrolls
+    win.patients.select(cast(int, due.id))
+    double_click(qtbot, win, due)
+    editor = cast(SessionEditor, win.editor)
+    panel: Any = editor.panel()
+    win.actions_.consent_all_clear.trigger()
+    panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum())
+    assert panel.verticalScrollBar().value() > 0
+
+    win.actions_.sign.trigger()
+
+    assert editor.is_signed()
+    assert panel.save_state_text().startswith("Signed")
+    label = panel.findChild(type(win.signed_in_label), "saveState")
+    qtbot.waitUntil(lambda: not label.visibleRegion().isEmpty())

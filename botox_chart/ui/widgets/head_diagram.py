@@ -16,12 +16,15 @@ Inside the widget (documented in the accessible description too):
   Home / End: first / last. Arrows never change a dose: a slip must not become a medication error.
 - Space, Enter: activate the current marker (the window toggles pending/injected).
 - ``+`` or ``=``: one step more; ``-``: one step less. The mouse wheel over a marker does the same.
-- Delete: remove the current follow-the-pain/custom site, or ask to omit the current protocol site.
+- O: omit the current protocol site (asks why). Delete: remove the current follow-the-pain or
+  custom site. Each key does its one thing; on the other kind of site it says which key to use.
 - Menu key (or right-click): the marker's context menu.
 - Tab / Shift+Tab: the normal focus chain (tabbing in selects the first marker if none is current).
 
 A click activates on press (quick and immune to a gloved finger sliding); a double click counts
-once, so an accidental double tap does not toggle a site back.
+once, so an accidental double tap does not toggle a site back. On a read-only chart (signed, or
+staff) a click, a charting key, the wheel or the context menu changes nothing and says why
+(:attr:`HeadDiagram.refused`).
 """
 
 from __future__ import annotations
@@ -66,6 +69,9 @@ from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
 from botox_chart.protocol import VIEWS, Point, Protocol, Side
 from botox_chart.ui.widgets import site_marker
 from botox_chart.ui.widgets.site_marker import SiteMarker
+
+OMIT_HINT = "Protocol sites are omitted, not removed: press O to omit this one (with a reason)."
+REMOVE_HINT = "An added site is removed, not omitted: press Delete to remove it."
 
 VIEW_WIDTH = 400.0
 """Each SVG's viewBox width (0 0 400 500); site positions in the protocol file use these units."""
@@ -132,6 +138,10 @@ class HeadDiagram(QGraphicsView):
     omitRequested = Signal(str)
     restoreRequested = Signal(str)
     removeRequested = Signal(str)
+    wrongKey = Signal(str)
+    """O on an added site or Delete on a protocol site: the hint naming the right key."""
+    refused = Signal()
+    """An attempt to change a read-only chart (a click, a charting key, the wheel, the menu)."""
     currentChanged = Signal(str)
     """The current (focused) marker changed: its key, or "" for none."""
 
@@ -196,7 +206,8 @@ class HeadDiagram(QGraphicsView):
         self.setAccessibleName("Injection site diagram")
         self.setAccessibleDescription(
             "Arrow keys: next or previous site. Space or Enter: mark the site. "
-            "Plus or minus: change the dose. Delete: remove or omit. Menu key: more actions."
+            "Plus or minus: change the dose. O: omit a protocol site. Delete: remove an added "
+            "site. Menu key: more actions."
         )
 
     def _add_views(self) -> None:
@@ -450,6 +461,7 @@ class HeadDiagram(QGraphicsView):
 
     def _activate(self, key: str) -> None:
         if self._read_only:
+            self.refused.emit()
             return
         if self._is_protocol_site(key):
             self.siteActivated.emit(key)
@@ -457,16 +469,28 @@ class HeadDiagram(QGraphicsView):
             self.injectionActivated.emit(key)
 
     def _step_units(self, key: str, step: int) -> None:
-        if not self._read_only and self.marker_state(key) != site_marker.OMITTED:
+        if self._read_only:
+            self.refused.emit()
+        elif self.marker_state(key) != site_marker.OMITTED:
             self.unitsStepRequested.emit(key, step)
 
-    def _delete(self, key: str) -> None:
+    def _omit(self, key: str) -> None:
+        """O: omit a protocol site (the window asks why); an added site is removed with Delete."""
         if self._read_only:
-            return
-        if not self._is_protocol_site(key):
-            self.removeRequested.emit(key)
+            self.refused.emit()
+        elif not self._is_protocol_site(key):
+            self.wrongKey.emit(REMOVE_HINT)
         elif self.marker_state(key) != site_marker.OMITTED:
             self.omitRequested.emit(key)
+
+    def _remove(self, key: str) -> None:
+        """Delete: remove an added (follow-the-pain or custom) site; a protocol site is omitted."""
+        if self._read_only:
+            self.refused.emit()
+        elif self._is_protocol_site(key):
+            self.wrongKey.emit(OMIT_HINT)
+        else:
+            self.removeRequested.emit(key)
 
     def _restore(self, key: str) -> None:
         if not self._read_only:
@@ -495,9 +519,10 @@ class HeadDiagram(QGraphicsView):
         menu.addAction("Increase dose\t+", lambda: self._step_units(key, 1))
         menu.addAction("Decrease dose\t−", lambda: self._step_units(key, -1))
         menu.addSeparator()
-        menu.addAction(
-            "Omit site…\tDel" if protocol_site else "Remove\tDel", lambda: self._delete(key)
-        )
+        if protocol_site:
+            menu.addAction("Omit site…\tO", lambda: self._omit(key))
+        else:
+            menu.addAction("Remove site\tDel", lambda: self._remove(key))
         return menu
 
     # -- events ------------------------------------------------------------------------------
@@ -513,7 +538,9 @@ class HeadDiagram(QGraphicsView):
             self._activate(marker.key)
             return
         hit = self.view_pos_to_diagram(pos)
-        if hit is not None and not self._read_only:
+        if hit is not None and self._read_only:
+            self.refused.emit()
+        elif hit is not None:
             self.emptyPointClicked.emit(*hit)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -536,8 +563,12 @@ class HeadDiagram(QGraphicsView):
         cannot change a dose.
         """
         marker = self._marker_at(event.position().toPoint())
-        if self._read_only or marker is None or marker.key != self._hover:
+        if marker is None or marker.key != self._hover:
             event.ignore()
+            return
+        if self._read_only:
+            event.accept()
+            self.refused.emit()
             return
         event.accept()
         delta = event.angleDelta().y()
@@ -556,6 +587,7 @@ class HeadDiagram(QGraphicsView):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()
         if self._read_only:
+            self.refused.emit()
             return
         if event.reason() == QContextMenuEvent.Reason.Mouse:
             marker = self._marker_at(event.pos())
@@ -585,14 +617,16 @@ class HeadDiagram(QGraphicsView):
             return "first"
         if key == Qt.Key.Key_End:
             return "last"
-        if self._read_only or self._current is None:
+        if self._current is None:
             return None
         if key in _ACTIVATE_KEYS:
             return "activate"
         if key in _STEP_KEYS:
             return f"{_STEP_KEYS[key]:+d}"
         if key == Qt.Key.Key_Delete:
-            return "delete"
+            return "remove"
+        if key == Qt.Key.Key_O:
+            return "omit"
         return None
 
     def event(self, event: QEvent) -> bool:
@@ -618,8 +652,10 @@ class HeadDiagram(QGraphicsView):
         elif self._current is not None:
             if action == "activate":
                 self._activate(self._current)
-            elif action == "delete":
-                self._delete(self._current)
+            elif action == "remove":
+                self._remove(self._current)
+            elif action == "omit":
+                self._omit(self._current)
             else:
                 self._step_units(self._current, int(action))
 

@@ -34,12 +34,21 @@ from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
 from botox_chart.ui.widgets.chart_intents import ChartIntents
 from botox_chart.ui.widgets.draft_autosave import DraftAutosave
-from botox_chart.ui.widgets.head_diagram import READ_ONLY_TEXT, VIEW_ONLY_TEXT, HeadDiagram
+from botox_chart.ui.widgets.head_diagram import (
+    OMIT_HINT,
+    READ_ONLY_TEXT,
+    REMOVE_HINT,
+    VIEW_ONLY_TEXT,
+    HeadDiagram,
+)
 from botox_chart.ui.widgets.screen_form import ALL_CLEAR_UNDO, record_all_clear
 from botox_chart.ui.widgets.session_loading import LoadedSession, load_session, signers
 from botox_chart.ui.widgets.session_panel import SessionPanel
 
-SIGNED_MESSAGE = "This session is signed and cannot be changed. Add an addendum instead."
+SIGNED_MESSAGE = (
+    "This session is signed and cannot be changed: add an addendum instead (Session › Add "
+    "addendum, Ctrl+Shift+D)."
+)
 VIEW_ONLY_MESSAGE = (
     "Signed in as staff: sessions can be viewed and printed; charting, signing and addenda "
     "need an injector or a physician."
@@ -111,7 +120,10 @@ class SessionEditor(QWidget):
         self._actions = self._make_actions()
         self.set_actions({})
         self._panel.current.add_action_buttons(
-            self._actions["units_down"], self._actions["units_up"], self._actions["omit_current"]
+            self._actions["units_down"],
+            self._actions["units_up"],
+            self._actions["omit_current"],
+            self._actions["remove_site"],
         )
         self._set_signed(False)
 
@@ -134,6 +146,14 @@ class SessionEditor(QWidget):
 
     def is_view_only(self) -> bool:
         return self._view_only
+
+    def read_only_message(self) -> str:
+        """Why nothing can be charted now: signed (add an addendum), or staff (view only)."""
+        return VIEW_ONLY_MESSAGE if self._view_only else SIGNED_MESSAGE
+
+    def explain_read_only(self) -> None:
+        """An attempt to change a read-only chart: the status area says why, and what to do."""
+        self.status(self.read_only_message())
 
     def set_view_only(self, view_only: bool) -> None:
         """Open every session read-only (staff); the open session is saved and shown again."""
@@ -163,8 +183,9 @@ class SessionEditor(QWidget):
         """Show the window's actions on the panel's buttons, so they show its shortcuts.
 
         apply_protocol, sign and add_addendum: the big buttons take these actions. units_up,
-        units_down, omit_current and consent_all_clear: the small buttons and the consent button
-        keep their own behaviour and take the window's tooltips (which name the keys).
+        units_down, omit_current, remove_site and consent_all_clear: the small buttons and the
+        consent button keep their own behaviour and take the window's tooltips (which name the
+        keys).
         """
         own = self._actions
         self._panel.set_button_actions(
@@ -172,7 +193,7 @@ class SessionEditor(QWidget):
             actions.get("sign", own["sign"]),
             actions.get("add_addendum", own["add_addendum"]),
         )
-        for name in ("units_up", "units_down", "omit_current"):
+        for name in ("units_up", "units_down", "omit_current", "remove_site"):
             if name in actions:
                 own[name].setToolTip(actions[name].toolTip())
         if "consent_all_clear" in actions:
@@ -184,7 +205,9 @@ class SessionEditor(QWidget):
         """Show a stored session (read-only if signed); False if it could not be opened."""
         if self._loaded is not None and not self.close_session():
             return False
-        return self._load(session_id)
+        opened = self._load(session_id)
+        self._panel.show_top()
+        return opened
 
     def close_session(self) -> bool:
         """Save what is pending and close; False if the user kept an unsaved session open."""
@@ -256,12 +279,23 @@ class SessionEditor(QWidget):
             self._diagram.focus_previous()
 
     def omit_current(self) -> None:
-        """Omit the selected protocol site (asks why); an added (FTP/custom) site is removed."""
+        """O: omit the selected protocol site (asks why). An added site is removed with Delete."""
         key = self._current_key()
         if key is None or self._chart is None:
             return
         if self._chart.protocol.has_site(key):
             self._intents.omit(key)
+        else:
+            self.status(REMOVE_HINT)
+
+    def remove_current(self) -> None:
+        """Delete: remove the selected follow-the-pain or custom site (one undo step). A protocol
+        site is omitted with O instead, with its reason."""
+        key = self._current_key()
+        if key is None or self._chart is None:
+            return
+        if self._chart.protocol.has_site(key):
+            self.status(OMIT_HINT)
         else:
             self._intents.remove(key)
 
@@ -314,6 +348,7 @@ class SessionEditor(QWidget):
             self._dialogs.error(self, "Not signed", str(err))
             return
         self._load(session_id)
+        self._panel.show_top()
         self.status("Signed. The session is now read-only; add to it with an addendum.")
         self.signedSession.emit(session_id)
 
@@ -359,7 +394,6 @@ class SessionEditor(QWidget):
             return None
         if self._signed:
             self.status(SIGNED_MESSAGE)
-            self._dialogs.info(self, "Session signed", SIGNED_MESSAGE)
             return None
         return self._chart
 
@@ -462,6 +496,8 @@ class SessionEditor(QWidget):
         diagram.omitRequested.connect(self._intents.omit)
         diagram.restoreRequested.connect(self._intents.restore)
         diagram.removeRequested.connect(self._intents.remove)
+        diagram.wrongKey.connect(self.status)
+        diagram.refused.connect(self.explain_read_only)
         diagram.currentChanged.connect(self._on_current_changed)
         layout = self._diagram_box.layout()
         assert layout is not None
@@ -492,7 +528,14 @@ class SessionEditor(QWidget):
             self._diagram.set_read_only(read_only, self._read_only_reason())
         self._panel.set_read_only(read_only)
         self._panel.addenda.setVisible(signed)
-        for name in ("apply_protocol", "sign", "units_up", "units_down", "omit_current"):
+        for name in (
+            "apply_protocol",
+            "sign",
+            "units_up",
+            "units_down",
+            "omit_current",
+            "remove_site",
+        ):
             self._actions[name].setEnabled(not read_only)
         self._actions["add_addendum"].setEnabled(signed and not self._view_only)
         self._panel.addendum_button.setVisible(signed and not self._view_only)
@@ -542,6 +585,11 @@ class SessionEditor(QWidget):
             "units_down": action("−", "One unit less", lambda: self.units_step(-1)),
             "units_up": action("+", "One unit more", lambda: self.units_step(1)),
             "omit_current": action(
-                "Omit…", "Omit the selected site (an added site is removed)", self.omit_current
+                "Omit…", "Omit the selected protocol site, with a reason", self.omit_current
+            ),
+            "remove_site": action(
+                "Remove",
+                "Remove the selected added (follow-the-pain or custom) site",
+                self.remove_current,
             ),
         }

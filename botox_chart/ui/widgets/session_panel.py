@@ -162,6 +162,11 @@ class SessionPanel(QScrollArea):
         self._retry.setText(action)
         self._retry.setVisible(bool(action))
 
+    def show_top(self) -> None:
+        """Scroll back to the heading and the save state ("Signed … by"): after signing the
+        panel is shorter, and a scroll position from charting would hide them."""
+        self.verticalScrollBar().setValue(0)
+
     def save_state_text(self) -> str:
         return self._save_state.text()
 
