@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self)
         self.keys = DatabaseKeys(self)
         self.sign_in = SignIn(self, self.sign_in_screen, clock=clock)
+        for action in self.toolbar.actions():  # a button grown or shown: the name fits again
+            action.changed.connect(self._fit_signed_in)
         self.sign_in.changed.connect(self._sign_in_changed)
         self._restore_layout()
         self._sign_in_changed()

@@ -59,16 +59,23 @@ def explain(action: QAction, enabled: bool, why: str = "") -> None:
 
 
 def name_target(action: QAction, template: str, target: str | None) -> None:
-    """Name what ``action`` acts on in its text ("&New session for {}" with "Gagnon, Élise"), or
-    go back to its own text when there is nothing (``target`` None). The Help table keeps the
-    action's own name (:func:`menu_shortcuts`)."""
+    """Name what ``action`` acts on in its menu text and tooltip ("&New session for {}" with
+    "Gagnon, Élise"), or go back to its own when there is nothing (``target`` None). Buttons keep
+    the short name (the action's icon text); the Help table keeps the action's own name
+    (:func:`menu_shortcuts`). Call :func:`explain` after it: that applies the tooltip."""
     base = action.property("baseText")
     if base is None:
         base = action.text()
         action.setProperty("baseText", base)
+        action.setProperty("ownTip", action.property("baseTip"))
+        action.setIconText(str(base).replace("&", "").removesuffix("…"))
     text = template.format(target.replace("&", "&&")) if target else str(base)
     if action.text() != text:
         action.setText(text)
+        key = shortcut_text(action)
+        plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
+        tip = f"{plain} ({key})" if key else plain
+        action.setProperty("baseTip", tip if target else action.property("ownTip"))
 
 
 def shortcut_text(action: QAction) -> str:

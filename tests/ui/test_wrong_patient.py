@@ -36,6 +36,8 @@ def test_a_search_that_hides_the_chosen_patient_leaves_no_command_acting_on_them
 
     assert a.new_session.isEnabled()
     assert a.new_session.text().replace("&", "") == "New session for Gagnon, Élise"
+    assert a.new_session.toolTip() == "New session for Gagnon, Élise (Ctrl+N)"
+    assert a.new_session.iconText() == "New session"  # buttons stay short: the toolbar fits
     assert "Gagnon, Élise" in a.repeat_last.text().replace("&", "")
 
     search(qtbot, window, "olivia")  # the list now shows Olivia only
