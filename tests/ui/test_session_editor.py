@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from botox_chart import protocol
-from botox_chart.chart import Chart, Severity
+from botox_chart.chart import MARKER_SEPARATION, Chart, Severity
 from botox_chart.protocol import Region
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import sessions as store
@@ -34,9 +34,10 @@ from botox_chart.store.models import Clinician, Patient, Role
 from botox_chart.ui.dialogs.sign_dialog import SignDecision, SignDialog, SignRequest
 from botox_chart.ui.dialogs.site_dialog import CustomSite, SiteDialog, SiteRequest
 from botox_chart.ui.widgets import draft_autosave
-from botox_chart.ui.widgets.head_diagram import HeadDiagram
+from botox_chart.ui.widgets.head_diagram import HIT_SLOP, HeadDiagram
 from botox_chart.ui.widgets.lot_picker import entry_text
 from botox_chart.ui.widgets.session_editor import SessionEditor
+from botox_chart.ui.widgets.site_marker import SiteMarker
 from tests.helpers.editor_prompts import Prompts, tick_all_and_sign
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
@@ -508,6 +509,50 @@ def test_follow_the_pain_beyond_the_allowance_is_refused_with_the_reason(
     diagram.removeRequested.emit("FTP-1")
     assert editor.panel().totals.total_text() == "160 U"
     assert stored(engine, draft_id).total_units == 160
+
+
+def assert_both_visible(diagram: HeadDiagram, a: str, b: str) -> None:
+    """Two markers drawn apart: centres further than both shapes reach (no overlap)."""
+    reach = [
+        SiteMarker.shape_reach(diagram.marker_state(k), diagram.marker_radius(k)) for k in (a, b)
+    ]
+    between = diagram.scene_pos_of(a) - diagram.scene_pos_of(b)
+    assert math.hypot(between.x(), between.y()) > sum(reach)
+
+
+def test_a_site_asked_for_on_a_protocol_marker_is_placed_beside_it(
+    engine: Engine, editor: SessionEditor, draft_id: int, statuses: list[str]
+) -> None:
+    editor.apply_protocol()
+    diagram = diagram_of(editor)
+    (marker,) = PREEMPT.site("TEM-R2").positions
+
+    diagram.emptyPointClicked.emit(marker.view, marker.x, marker.y)
+
+    (added,) = [i for i in stored(engine, draft_id).injections if i.key == "FTP-1"]
+    taken = [p for s in PREEMPT.sites for p in s.positions if p.view == "right"]
+    assert min(math.dist((added.point.x, added.point.y), (p.x, p.y)) for p in taken) >= (
+        MARKER_SEPARATION
+    )
+    assert PREEMPT.region_at("right", added.point.x, added.point.y) == region("temporalis", "right")
+    assert statuses[-1] == "Placed beside Right temporalis 2 so both stay visible."
+    assert_both_visible(diagram, "FTP-1", "TEM-R2")
+
+
+def test_a_click_just_beyond_a_markers_edge_adds_a_site_that_does_not_cover_it(
+    qtbot: QtBot, editor: SessionEditor, statuses: list[str]
+) -> None:
+    editor.apply_protocol()
+    diagram = diagram_of(editor)
+    assert diagram.marker_radius("TEM-R2") + HIT_SLOP < 19  # so this click hits no marker
+    at = diagram.mapFromScene(diagram.scene_pos_of("TEM-R2") + QPointF(0, -19))
+
+    qtbot.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+    assert "FTP-1" in diagram.marker_keys()
+    assert diagram.marker_state("TEM-R2") == "injected"  # the click did not toggle it
+    assert_both_visible(diagram, "FTP-1", "TEM-R2")
+    assert statuses[-1] == "Placed beside Right temporalis 2 so both stay visible."
 
 
 # -- product and lot -------------------------------------------------------------------------------
