@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -80,6 +81,11 @@ URGENT_ADVERSE_EVENTS = frozenset(
 
 DUPLICATE_DISTANCE = 6.0
 """Two injections closer than this (diagram units) on one view are probably charted twice."""
+MARKER_SEPARATION = 26.0
+"""Diagram units between two sites' centres for both markers to stay whole and clickable: the
+smallest markers drawn (ui.widgets.site_marker: radius 9, a follow-the-pain diamond or custom
+square reaching 1.3 radii) beside each other with their 2-unit gap need 25.4. A new site asked for
+closer to a marker is placed beside it (:func:`clear_point`) rather than on top, hiding it."""
 
 MAX_UNITS_PER_INJECTION = Decimal(50)
 """A sanity limit on one injection: a typing slip (50 for 5.0) is refused, not charted."""
@@ -269,6 +275,15 @@ class Chart:
             screen=dict(self.screen),
             adverse_events=list(self.adverse_events),
         )
+
+    def marked_points(self) -> list[tuple[str, Point]]:
+        """Every point the diagram marks, with its label: each protocol site's positions (pending,
+        injected or omitted) and every follow-the-pain and custom site."""
+        marks = [(site.label, point) for site in self.protocol.sites for point in site.positions]
+        marks += [
+            (i.label, i.point) for i in self.injections if i.kind is not InjectionKind.PROTOCOL
+        ]
+        return marks
 
     def injection(self, key: str) -> Injection:
         for injection in self.injections:
@@ -643,6 +658,74 @@ def _protocol_injection(site: Site, units: Decimal) -> Injection:
         point=site.positions[0],
         units=units,
     )
+
+
+@dataclass(frozen=True)
+class Area:
+    """A rectangle of a diagram view, in its SVG user units."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.left <= x <= self.right and self.top <= y <= self.bottom
+
+
+def clear_point(
+    point: Point,
+    taken: Iterable[Point],
+    *,
+    area: Area,
+    allowed: Callable[[Point], bool] | None = None,
+    separation: float = MARKER_SEPARATION,
+    reach: float = 3 * MARKER_SEPARATION,
+) -> Point | None:
+    """Where a new site asked for at ``point`` goes so that its marker hides no other.
+
+    ``point`` itself when it is at least ``separation`` from every ``taken`` point of its view;
+    otherwise the nearest point that is, searched on rings 1 unit apart out to ``reach``, inside
+    ``area`` and where ``allowed`` says (e.g. still in the muscle clicked). On a ring, the point
+    farthest from its nearest neighbour wins, which moves a site straight off the marker it was
+    asked on. Coordinates are rounded to 0.1 as clicks are. None when nothing within ``reach``
+    will do.
+    """
+    near = [
+        (p.x, p.y)
+        for p in taken
+        if p.view == point.view and math.dist((p.x, p.y), (point.x, point.y)) < reach + separation
+    ]
+
+    def clearance(x: float, y: float) -> float:
+        return min((math.dist((x, y), other) for other in near), default=math.inf)
+
+    def fits(candidate: Point) -> bool:
+        return (
+            area.contains(candidate.x, candidate.y)
+            and clearance(candidate.x, candidate.y) >= separation
+            and (allowed is None or allowed(candidate))
+        )
+
+    if fits(point):
+        return point
+    for ring in range(1, math.floor(reach) + 1):
+        steps = max(8, math.ceil(2 * math.pi * ring))  # about 1 unit apart along the ring
+        best: Point | None = None
+        best_clearance = -math.inf
+        for step in range(steps):
+            angle = 2 * math.pi * step / steps
+            candidate = Point(
+                view=point.view,
+                x=round(point.x + ring * math.cos(angle), 1),
+                y=round(point.y + ring * math.sin(angle), 1),
+            )
+            room = clearance(candidate.x, candidate.y)
+            if room > best_clearance and fits(candidate):
+                best, best_clearance = candidate, room
+        if best is not None:
+            return best
+    return None
 
 
 def _close_pairs(injections: list[Injection]) -> list[tuple[Injection, Injection]]:

@@ -1,4 +1,5 @@
-"""Every path the app reads or writes: resources, the data folder, the default database, backups.
+"""Every path the app reads or writes: resources, the data folder, the default database, backups,
+the Documents folder.
 
 One module owns them so a test can point the whole app at a temporary folder (the autouse fixture in
 ``tests/conftest.py``) and no test ever touches a user's real data folder.
@@ -20,6 +21,7 @@ from pathlib import Path
 APP_NAME = "botox-chart"
 DB_ENV = "BOTOX_CHART_DB"
 DATA_DIR_ENV = "BOTOX_CHART_DATA_DIR"
+DOCUMENTS_DIR_ENV = "BOTOX_CHART_DOCUMENTS_DIR"
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 _OPEN_TO_OTHERS = 0o077
@@ -59,6 +61,17 @@ def _data_folder() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder, where "Save as PDF" first suggests saving (then wherever the
+    user last saved one); ``BOTOX_CHART_DOCUMENTS_DIR`` overrides it. Not created: it is theirs."""
+    override = os.environ.get(DOCUMENTS_DIR_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
 
 
 def default_database_path() -> Path:

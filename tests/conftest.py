@@ -1,6 +1,6 @@
 """Shared fixtures: every test gets its own data folder and database; Qt runs offscreen.
 
-No test touches the user's real data folder: ``isolated_data_dir`` (autouse) points
+No test touches the user's real data or Documents folder: ``isolated_data_dir`` (autouse) points
 ``botox_chart.paths`` at ``tmp_path``. ``BOTOX_CHART_TEST_PG`` names a PostgreSQL server URL (set by
 ``.ci/run``); the ``postgres`` marker's tests are skipped without it, except in CI where a missing
 server fails the run.
@@ -39,6 +39,7 @@ if os.environ.get("CI"):
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(paths.DOCUMENTS_DIR_ENV, str(tmp_path / "Documents"))
     monkeypatch.delenv(paths.DB_ENV, raising=False)
     return data
 

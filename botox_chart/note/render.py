@@ -17,8 +17,8 @@ from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
 from botox_chart import output
-from botox_chart.note import data, layout, procedure, record
-from botox_chart.store import audit, transaction
+from botox_chart.note import data, file_names, layout, procedure, record
+from botox_chart.store import audit, patients, transaction
 from botox_chart.store import sessions as store_sessions
 from botox_chart.store.engine import sqlite_path
 
@@ -105,6 +105,25 @@ def write_treatment_record(
             engine, action="export", patient_id=patient_id, clinician_id=clinician_id
         ),
     )
+
+
+def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:
+    """The file name to suggest for these sessions' notes (note.file_names): their patient's name
+    (none if they are several patients') and the dates of service. Raises SessionError."""
+    with transaction(engine) as db:
+        rows = [store_sessions.get(db, session_id=session_id) for session_id in session_ids]
+        family = given = ""
+        if len({row.patient_id for row in rows}) == 1:
+            patient = patients.get(db, patient_id=rows[0].patient_id)
+            family, given = patient.family_name, patient.given_names
+    return file_names.procedure_note_name(family, given, [row.date_of_service for row in rows])
+
+
+def treatment_record_file_name(engine: Engine, *, patient_id: int) -> str:
+    """The file name to suggest for a patient's treatment record. Raises PatientError."""
+    with transaction(engine) as db:
+        patient = patients.get(db, patient_id=patient_id)
+        return file_names.treatment_record_name(patient.family_name, patient.given_names)
 
 
 def record_release(

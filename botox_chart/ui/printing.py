@@ -4,7 +4,8 @@ There is one layout: the PDF of ``botox_chart.note.render``. The preview shows i
 printer receives the same pages rasterised by PDFium, and "Save as PDF" writes the same bytes, so
 what the nurse checked on screen is what comes out of the printer. Rendering runs off the GUI
 thread behind a busy cursor and, when it takes a while, a progress dialog; every print and export
-is audited.
+is audited. "Save as PDF" suggests a name from the patient and the date (note.file_names) in the
+folder a PDF was last saved in (remembered between runs), at first the Documents folder.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
 
-from botox_chart import output
+from botox_chart import output, paths
 from botox_chart.store import StorageError
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
 from botox_chart.ui.seams import Dialogs
+from botox_chart.ui.window_state import WindowState
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,8 @@ class _Job:
 
     title: str
     """What the user asked for, in words: "Procedure note", "3 procedure notes"."""
-    filename: str
+    filename: Callable[[], str]
+    """The name to suggest on saving (read from the database only then)."""
     render: Callable[[], bytes]
     session_ids: tuple[int, ...] = ()
     patient_id: int | None = None
@@ -103,13 +106,14 @@ class Printing:
         *,
         printer_factory: Callable[[], QPrinter] | None = None,
         clinician_id: Callable[[], int | None] | None = None,
+        state: WindowState | None = None,
     ) -> None:
         self._engine = engine
         self._parent = parent
         self._dialogs = dialogs
         self._printer_factory = printer_factory or _system_printer
         self._clinician_id = clinician_id or (lambda: None)
-        self._folder = Path.home()
+        self._state = state if state is not None else WindowState()
 
     # -- procedure notes ------------------------------------------------------------------------
 
@@ -157,11 +161,7 @@ class Printing:
         many = len(session_ids) > 1
         return _Job(
             title=f"{len(session_ids)} procedure notes" if many else "Procedure note",
-            filename=(
-                f"sessions-{session_ids[0]}-to-{session_ids[-1]}.pdf"
-                if many
-                else f"session-{session_ids[0]}.pdf"
-            ),
+            filename=lambda: render.session_notes_file_name(self._engine, session_ids=session_ids),
             render=lambda: render.session_note_pdf(self._engine, session_ids=session_ids),
             session_ids=tuple(session_ids),
         )
@@ -171,7 +171,7 @@ class Printing:
 
         return _Job(
             title="Treatment record",
-            filename=f"patient-{patient_id}-record.pdf",
+            filename=lambda: render.treatment_record_file_name(self._engine, patient_id=patient_id),
             render=lambda: render.treatment_record_pdf(self._engine, patient_id=patient_id),
             patient_id=patient_id,
         )
@@ -287,11 +287,16 @@ class Printing:
     def _save(self, job: _Job, pdf: bytes) -> Path | None:
         from botox_chart.note import render  # on first use: reportlab stays off start-up
 
+        try:
+            filename = job.filename()
+        except (SessionError, PatientError, StorageError) as err:
+            self._dialogs.error(self._parent, job.title, str(err))
+            return None
+        folder = self._state.pdf_folder()
+        if folder is None or not folder.is_dir():  # never saved, or that folder has gone
+            folder = paths.documents_dir()
         chosen = self._dialogs.save_file(
-            self._parent,
-            f"Save {job.title.lower()} as PDF",
-            self._folder / job.filename,
-            PDF_FILTER,
+            self._parent, f"Save {job.title.lower()} as PDF", folder / filename, PDF_FILTER
         )
         if chosen is None:
             return None
@@ -330,7 +335,7 @@ class Printing:
         except OSError as err:
             self._dialogs.error(self._parent, job.title, f"Cannot save {path}: {err.strerror}.")
             return None
-        self._folder = path.parent
+        self._state.set_pdf_folder(path.parent)
         return path
 
     def _audit(self, job: _Job, action: str) -> None:

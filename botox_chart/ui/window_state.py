@@ -1,5 +1,5 @@
 """What the window remembers between runs: geometry, splitter sizes, last patient, the last user
-name signed in on this workstation (never a password).
+name signed in on this workstation (never a password), the folder a PDF was last saved in.
 
 Kept in an INI file in the app's data folder (``paths.data_dir()``), not the platform's registry or
 ``~/.config``: it moves with the data, and tests (whose data folder is a temporary one) never touch
@@ -76,6 +76,14 @@ class WindowState:
             self._settings.setValue("session/username", username)
         else:
             self._settings.remove("session/username")
+
+    def pdf_folder(self) -> Path | None:
+        """Where the user last saved a PDF (a note or a record); None before the first."""
+        value = self._settings.value("printing/pdf_folder")
+        return Path(str(value)) if value else None
+
+    def set_pdf_folder(self, folder: Path) -> None:
+        self._settings.setValue("printing/pdf_folder", str(folder))
 
     def sync(self) -> None:
         self._settings.sync()

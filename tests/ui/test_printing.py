@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
+from botox_chart import paths
 from botox_chart.note import render
 from botox_chart.store import StorageError, audit, transaction
 from botox_chart.store.models import Patient, Role
@@ -23,7 +25,7 @@ from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
 from botox_chart.ui.printing import Printing
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
 from tests.helpers.fake_dialogs import FakeDialogs
-from tests.note.samples import page_texts, standard_chart, tailored_chart
+from tests.note.samples import DAY, page_texts, standard_chart, tailored_chart
 
 
 class PdfPrinters:
@@ -149,8 +151,59 @@ def test_saving_notes_writes_the_pdf_where_the_user_chose(
     assert text.count("Procedure note") >= 2
     (kind, title, suggested) = dialogs.asked[0]
     assert (kind, title) == ("save_file", "Save 2 procedure notes as PDF")
-    assert suggested.endswith(f"sessions-{session_ids[0]}-to-{session_ids[1]}.pdf")
+    assert Path(suggested).name == f"Żółć_Łukasz_{DAY}_procedure-notes.pdf"
     assert actions(engine, patient) == [("export", session_ids[0]), ("export", session_ids[1])]
+
+
+def test_save_suggests_the_patients_name_and_date_in_the_last_folder_used(
+    engine: Engine,
+    parent: QWidget,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    tmp_path: Path,
+) -> None:
+    injector = make_clinician(engine, "Aisha Rahman", Role.INJECTOR)
+    session = make_signed_session(engine, patient, injector, standard_chart(date(2026, 12, 1)))
+    assert session.id is not None and patient.id is not None
+    referrals = tmp_path / "referrals"
+    referrals.mkdir()
+    dialogs.files.append(referrals / "note.pdf")
+
+    printing.save_sessions_pdf([session.id])
+    # Another run of the app (a new print service) remembers the folder; so does the record.
+    again = Printing(engine, parent, dialogs, clinician_id=lambda: None)
+    again.save_sessions_pdf([session.id])
+    again.save_record_pdf(patient.id)
+
+    suggested = [Path(text) for kind, _title, text in dialogs.asked if kind == "save_file"]
+    documents = paths.documents_dir()
+    assert suggested == [
+        documents / "Żółć_Łukasz_2026-12-01_procedure-note.pdf",
+        referrals / "Żółć_Łukasz_2026-12-01_procedure-note.pdf",
+        referrals / "Żółć_Łukasz_treatment-record.pdf",
+    ]
+    assert documents == tmp_path / "Documents"  # the tests' stand-in, never the user's own
+
+
+def test_a_last_folder_that_has_gone_is_not_suggested(
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    tmp_path: Path,
+) -> None:
+    assert patient.id is not None
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    dialogs.files.append(stick / "record.pdf")
+    printing.save_record_pdf(patient.id)
+    (stick / "record.pdf").unlink()
+    stick.rmdir()
+
+    printing.save_record_pdf(patient.id)
+
+    assert dialogs.asked[-1][2] == str(paths.documents_dir() / "Żółć_Łukasz_treatment-record.pdf")
 
 
 def test_cancelling_the_save_dialog_writes_nothing(

@@ -13,14 +13,20 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from botox_chart import protocol
-from botox_chart.chart import Chart, Severity
+from botox_chart.chart import MARKER_SEPARATION, Chart, Severity
 from botox_chart.protocol import Region
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import sessions as store
@@ -28,8 +34,10 @@ from botox_chart.store.models import Clinician, Patient, Role
 from botox_chart.ui.dialogs.sign_dialog import SignDecision, SignDialog, SignRequest
 from botox_chart.ui.dialogs.site_dialog import CustomSite, SiteDialog, SiteRequest
 from botox_chart.ui.widgets import draft_autosave
-from botox_chart.ui.widgets.head_diagram import HeadDiagram
+from botox_chart.ui.widgets.head_diagram import HIT_SLOP, HeadDiagram
+from botox_chart.ui.widgets.lot_picker import entry_text
 from botox_chart.ui.widgets.session_editor import SessionEditor
+from botox_chart.ui.widgets.site_marker import SiteMarker
 from tests.helpers.editor_prompts import Prompts, tick_all_and_sign
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
@@ -509,6 +517,50 @@ def test_follow_the_pain_beyond_the_allowance_is_refused_with_the_reason(
     assert stored(engine, draft_id).total_units == 160
 
 
+def assert_both_visible(diagram: HeadDiagram, a: str, b: str) -> None:
+    """Two markers drawn apart: centres further than both shapes reach (no overlap)."""
+    reach = [
+        SiteMarker.shape_reach(diagram.marker_state(k), diagram.marker_radius(k)) for k in (a, b)
+    ]
+    between = diagram.scene_pos_of(a) - diagram.scene_pos_of(b)
+    assert math.hypot(between.x(), between.y()) > sum(reach)
+
+
+def test_a_site_asked_for_on_a_protocol_marker_is_placed_beside_it(
+    engine: Engine, editor: SessionEditor, draft_id: int, statuses: list[str]
+) -> None:
+    editor.apply_protocol()
+    diagram = diagram_of(editor)
+    (marker,) = PREEMPT.site("TEM-R2").positions
+
+    diagram.emptyPointClicked.emit(marker.view, marker.x, marker.y)
+
+    (added,) = [i for i in stored(engine, draft_id).injections if i.key == "FTP-1"]
+    taken = [p for s in PREEMPT.sites for p in s.positions if p.view == "right"]
+    assert min(math.dist((added.point.x, added.point.y), (p.x, p.y)) for p in taken) >= (
+        MARKER_SEPARATION
+    )
+    assert PREEMPT.region_at("right", added.point.x, added.point.y) == region("temporalis", "right")
+    assert statuses[-1] == "Placed beside Right temporalis 2 so both stay visible."
+    assert_both_visible(diagram, "FTP-1", "TEM-R2")
+
+
+def test_a_click_just_beyond_a_markers_edge_adds_a_site_that_does_not_cover_it(
+    qtbot: QtBot, editor: SessionEditor, statuses: list[str]
+) -> None:
+    editor.apply_protocol()
+    diagram = diagram_of(editor)
+    assert diagram.marker_radius("TEM-R2") + HIT_SLOP < 19  # so this click hits no marker
+    at = diagram.mapFromScene(diagram.scene_pos_of("TEM-R2") + QPointF(0, -19))
+
+    qtbot.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+    assert "FTP-1" in diagram.marker_keys()
+    assert diagram.marker_state("TEM-R2") == "injected"  # the click did not toggle it
+    assert_both_visible(diagram, "FTP-1", "TEM-R2")
+    assert statuses[-1] == "Placed beside Right temporalis 2 so both stay visible."
+
+
 # -- product and lot -------------------------------------------------------------------------------
 
 
@@ -663,6 +715,65 @@ def test_a_lot_completed_from_recent_lots_is_charted_whole_with_its_expiry(
     assert stored(engine, row.id).lot_number == "N0NEW1"
     editor.undo_stack().undo()
     assert lot.currentText() == "C1234AB"
+
+
+def list_entries(picker: QComboBox) -> list[str]:
+    """The lot list's entries as painted (the items' delegate sets the text it draws)."""
+    delegate = picker.view().itemDelegate()
+    assert isinstance(delegate, QStyledItemDelegate)
+    texts = []
+    for row in range(picker.count()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, picker.model().index(row, 0))
+        texts.append(option.text)
+    return texts
+
+
+def test_the_lot_list_shows_each_expiry_and_charts_the_bare_lot(
+    qtbot: QtBot,
+    engine: Engine,
+    patient: Patient,
+    injector: Clinician,
+    make_editor: Callable[[int], SessionEditor],
+) -> None:
+    today = date.today()
+    old = ready_chart()
+    old.date_of_service = today - timedelta(days=200)
+    old.lot_number, old.lot_expiry = "OLD77", today - timedelta(days=30)
+    make_signed_session(engine, make_patient(engine, family_name="Roy"), injector, old)
+    fresh = ready_chart()
+    fresh.lot_number, fresh.lot_expiry = "C1234AB", today + timedelta(days=300)
+    make_signed_session(engine, make_patient(engine, family_name="Côté"), injector, fresh)
+    assert patient.id is not None
+    with transaction(engine) as db:
+        row = store.create_draft(db, patient_id=patient.id, injector_id=injector.id)
+    assert row.id is not None
+    editor = make_editor(row.id)
+    lot = editor.panel().product.lot
+
+    assert list_entries(lot) == [
+        f"C1234AB — exp. {fresh.lot_expiry.isoformat()}",
+        f"OLD77 — exp. {old.lot_expiry.isoformat()}, expired",
+    ]
+    assert lot.view().minimumWidth() >= lot.view().sizeHintForColumn(0)
+
+    editor.panel().ensureWidgetVisible(lot)
+    editor.window().activateWindow()
+    lot.setFocus()
+    qtbot.waitUntil(lot.lineEdit().hasFocus)
+    qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Down)  # the list's first entry
+    qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Down)  # and the next: the expired lot
+
+    assert lot.currentText() == "OLD77"  # the field holds the lot alone
+    saved = stored(engine, row.id)
+    assert (saved.lot_number, saved.lot_expiry) == ("OLD77", old.lot_expiry)
+
+
+def test_a_lot_is_marked_expired_only_if_it_expired_before_the_sessions_date() -> None:
+    june = date(2027, 6, 30)
+    assert entry_text("C1234AB", june, date(2027, 6, 30)) == "C1234AB — exp. 2027-06-30"
+    assert entry_text("C1234AB", june, date(2027, 7, 1)) == "C1234AB — exp. 2027-06-30, expired"
+    assert entry_text("N0NEW1", None, date(2027, 7, 1)) == "N0NEW1 — expiry not recorded"
 
 
 def test_the_window_actions_drive_the_panel_buttons(editor: SessionEditor) -> None:

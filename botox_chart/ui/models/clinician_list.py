@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from botox_chart.store.throttle import local_time
 from botox_chart.ui.models.table import TitledTableModel
+from botox_chart.ui.name_order import NameOrder
 
 if TYPE_CHECKING:
     from botox_chart.store.models import Clinician
@@ -53,9 +54,11 @@ class ClinicianListModel(TitledTableModel):
         *,
         now: datetime | None = None,
     ) -> None:
-        """The list, with failed sign-ins by user name (``now``: when they were read)."""
+        """The list in name order, with failed sign-ins by user name (``now``: when they were
+        read)."""
+        order = NameOrder()
         self.beginResetModel()
-        self._clinicians = list(clinicians)
+        self._clinicians = sorted(clinicians, key=lambda c: order.key(c.name))
         self._failures = dict(failures or {})
         self._now = now or datetime.now(UTC)
         self.endResetModel()

@@ -3,7 +3,8 @@
 A clinic's whole list (10,000 patients) is loaded once as ``PatientSummary`` rows, each carrying the
 store's precomputed search key (lowercase, no accents: "family, given | given family | chart number
 | YYYY-MM-DD"), so a keystroke is one pass of substring tests in Python, never a query and never a
-widget per row.
+widget per row. Rows are in the user's language's order of names (ui.name_order), not the
+database's.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCollatorSortKey, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from botox_chart.ui.models.table import TitledTableModel
+from botox_chart.ui.name_order import NameOrder
 
 if TYPE_CHECKING:
     from botox_chart.store.patients import PatientSummary
@@ -48,10 +50,6 @@ def search_words(text: str) -> list[str]:
     return folded.split()
 
 
-def sort_key(patient: PatientSummary) -> tuple[str, str, int]:
-    return (patient.family_name.casefold(), patient.given_names.casefold(), patient.id)
-
-
 class PatientListModel(TitledTableModel):
     """Patients (Name, Date of birth, Chart #) with an in-memory search filter."""
 
@@ -59,6 +57,7 @@ class PatientListModel(TitledTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._order: NameOrder | None = None
         self._patients: list[PatientSummary] = []
         self._keys: list[str] = []
         self._visible: list[int] = []
@@ -69,9 +68,10 @@ class PatientListModel(TitledTableModel):
     # -- contents -------------------------------------------------------------------------------
 
     def set_patients(self, patients: Sequence[PatientSummary]) -> None:
-        """Replace every patient."""
+        """Replace every patient (shown in name order)."""
         self.beginResetModel()
-        self._patients = list(patients)
+        by_id = sorted(patients, key=lambda p: p.id)  # the tie-break of equal names
+        self._patients = sorted(by_id, key=self._sort_key)
         self._keys = [p.search_key for p in self._patients]
         self._visible = self._matching(range(len(self._patients)), self._words)
         self.endResetModel()
@@ -84,11 +84,17 @@ class PatientListModel(TitledTableModel):
                 del self._patients[n]
                 del self._keys[n]
                 break
-        position = bisect.bisect(self._patients, sort_key(patient), key=sort_key)
+        position = bisect.bisect(self._patients, self._sort_key(patient), key=self._sort_key)
         self._patients.insert(position, patient)
         self._keys.insert(position, patient.search_key)
         self._visible = self._matching(range(len(self._patients)), self._words)
         self.endResetModel()
+
+    def _sort_key(self, patient: PatientSummary) -> QCollatorSortKey:
+        """Family name, then given names, in the locale's collation."""
+        if self._order is None:
+            self._order = NameOrder()
+        return self._order.key(patient.family_name, patient.given_names)
 
     def total(self) -> int:
         """Every patient, whether or not the filter shows them."""

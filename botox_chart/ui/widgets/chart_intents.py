@@ -2,7 +2,8 @@
 
 The head diagram only reports intents (a site activated, a dose step, a click on an empty point);
 this module decides what they do to the chart, by the chart's own rules, and says why when it
-refuses. Every edit goes back through the host (the session editor) as one undo step.
+refuses. Every edit goes back through the host (the session editor) as one undo step. A site added
+by a click too close to a marker is placed beside it (chart.clear_point), and the status says so.
 """
 
 from __future__ import annotations
@@ -13,14 +14,25 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from botox_chart.chart import Chart, ChartError, SiteState, format_units, parse_units
+from botox_chart.chart import (
+    Area,
+    Chart,
+    ChartError,
+    SiteState,
+    clear_point,
+    format_units,
+    parse_units,
+)
 from botox_chart.protocol import Point, Side
 from botox_chart.ui.dialogs.site_dialog import SitePrompt, SiteRequest
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
+from botox_chart.ui.widgets.head_diagram import SHOWN_BOTTOM, SHOWN_TOP, VIEW_WIDTH
 
 MIN_STEPPED_UNITS = Decimal(1)
 """A dose step never goes below 1 U; smaller doses are typed (and removing a site is explicit)."""
+SHOWN_AREA = Area(0.0, SHOWN_TOP, VIEW_WIDTH, SHOWN_BOTTOM)
+"""The part of each view the diagram shows: a site placed beside another stays in it."""
 
 
 class IntentHost(Protocol):
@@ -145,8 +157,23 @@ class ChartIntents:
         if chart is None:
             return
         protocol = chart.protocol
-        point = Point(view=view, x=x, y=y)
+        asked = Point(view=view, x=x, y=y)
         region = protocol.region_at(view, x, y)
+        marks = chart.marked_points()
+        point = clear_point(
+            asked,
+            [p for _label, p in marks],
+            area=SHOWN_AREA,
+            allowed=lambda p: protocol.region_at(p.view, p.x, p.y) == region,
+        )
+        beside = _nearest_label(asked, marks)
+        if point is None:
+            self._host.status(
+                f"No room for another site there without hiding {beside}: "
+                "click a little further from the markers."
+            )
+            return
+        moved = f"Placed beside {beside} so both stay visible." if point != asked else ""
         if region is not None and protocol.muscle(region.muscle).allows_follow_the_pain:
             name = f"{region.side} {protocol.muscle_name(region.muscle).lower()}"
             if self._host.change(
@@ -157,6 +184,8 @@ class ChartIntents:
                 ),
             ):
                 self._host.select_last_added()
+                if moved:
+                    self._host.status(moved)
             return
         if region is not None:
             muscle = protocol.muscle_name(region.muscle)
@@ -182,6 +211,8 @@ class ChartIntents:
             on_error=lambda m: self._dialogs.error(self._parent, "Custom site not added", m),
         ):
             self._host.select_last_added()
+            if moved:
+                self._host.status(moved)
 
     def omit(self, code: str) -> None:
         """Omit a protocol site, with the reason the note will print."""
@@ -221,6 +252,15 @@ class ChartIntents:
         except ChartError:
             return
         self._host.change(f"Remove {label}", lambda c: c.remove(key))
+
+
+def _nearest_label(point: Point, marks: list[tuple[str, Point]]) -> str:
+    """The label of the marked point of ``point``'s view nearest it ("" if the view has none)."""
+    same_view = [(label, p) for label, p in marks if p.view == point.view]
+    if not same_view:
+        return ""
+    label, _p = min(same_view, key=lambda m: (m[1].x - point.x) ** 2 + (m[1].y - point.y) ** 2)
+    return label
 
 
 def side_at(point: Point) -> Side:

@@ -1,6 +1,8 @@
 """The lot number, from an editable list of the clinic's recent lots, and its expiry date.
 
 Picking a recent lot also fills its expiry (one action instead of two); a new lot is simply typed.
+The list shows each lot with its expiry ("C1234AB — exp. 2027-06-30"), marking those expired on the
+session's date, while the field and the chart hold the bare lot number.
 Vials print the expiry as a month more often than a day, so "2027-06" is accepted and means the end
 of June 2027.
 """
@@ -12,8 +14,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from botox_chart import bounds
 from botox_chart.ui.widgets.chart_form import compact, line_edit
@@ -63,6 +65,32 @@ def format_expiry(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def entry_text(lot: str, expiry: date | None, date_of_service: date) -> str:
+    """A recent lot as the list shows it: "C1234AB — exp. 2027-06-30", "…, expired" if it expired
+    before the session's date (as the chart's own check, chart.Chart.findings)."""
+    if expiry is None:
+        return f"{lot} — expiry not recorded"
+    expired = ", expired" if expiry < date_of_service else ""
+    return f"{lot} — exp. {expiry.isoformat()}{expired}"
+
+
+class _LotEntries(QStyledItemDelegate):
+    """Paints the picker's list entries as :func:`entry_text`; the items' own text stays the bare
+    lot, which is what choosing one (or inline completion) puts in the field."""
+
+    def __init__(self, picker: LotPicker) -> None:
+        super().__init__(picker)
+        self._picker = picker
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        lot = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(lot, str):
+            option.text = self._picker.entry_text(lot)
+
+
 class LotPicker(QComboBox):
     lotTyped = Signal(str)
     """The user typed a lot number (each keystroke, and once more if completion changed it)."""
@@ -77,6 +105,8 @@ class LotPicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line_edit(self).setPlaceholderText("Pick a recent lot or type one")
         self._expiries: dict[str, date | None] = {}
+        self._date_of_service = date.today()
+        self.setItemDelegate(_LotEntries(self))
         self._last = ""
         """The lot last reported or shown: the chart holds it, so the field need not change."""
         line_edit(self).textEdited.connect(self._on_text_edited)
@@ -93,13 +123,29 @@ class LotPicker(QComboBox):
             for lot, expiry in lots:
                 # The item text is the bare lot so inline completion never adds anything to it.
                 self.addItem(lot, lot)
-                tip = f"Expires {expiry.isoformat()}" if expiry else "Expiry not recorded"
-                self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
                 self._expiries[lot] = expiry
             self.setCurrentIndex(-1)
             self.setEditText(text)
         finally:
             self.blockSignals(False)
+        self._fit_list()
+
+    def set_date_of_service(self, day: date) -> None:
+        """The session's date, against which the list marks lots expired."""
+        if day != self._date_of_service:
+            self._date_of_service = day
+            self._fit_list()
+            self.view().viewport().update()
+
+    def entry_text(self, lot: str) -> str:
+        """What the list shows for a recent lot: the lot, its expiry, and whether it expired."""
+        return entry_text(lot, self._expiries.get(lot), self._date_of_service)
+
+    def _fit_list(self) -> None:
+        """Widen the list for its entries: the combo box sizes it for the bare lots."""
+        view = self.view()
+        widest = view.sizeHintForColumn(0) if self.count() else 0
+        view.setMinimumWidth(widest + view.verticalScrollBar().sizeHint().width())
 
     def recent_lots(self) -> list[str]:
         return list(self._expiries)

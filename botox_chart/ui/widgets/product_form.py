@@ -149,6 +149,7 @@ class ProductForm(ChartForm):
         self.vial_units.setCurrentIndex(index)
         self.vial_count.setValue(chart.dilution.vial_count)
         self.diluent_ml.setValue(float(chart.dilution.diluent_ml))
+        self.lot.set_date_of_service(chart.date_of_service)
         self.lot.show_lot(chart.lot_number)
         if not self.expiry.hasFocus() or self.expiry_problem() == "":
             set_text(self.expiry, format_expiry(chart.lot_expiry))

@@ -15,6 +15,7 @@ from sqlmodel import select
 from botox_chart.chart import Chart
 from botox_chart.store import chain, clinicians, sessions, transaction, verify
 from botox_chart.store.models import Clinician, Patient, Role, Status
+from botox_chart.ui.name_order import NameOrder
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,15 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
 
 
 def signers(engine: Engine, signer_id: int) -> tuple[str, list[tuple[int, str]]]:
-    """The signer's name, and the other active physicians who may co-sign as supervisor."""
+    """The signer's name, and the other active physicians who may co-sign as supervisor (in the
+    locale's order of names)."""
     with transaction(engine) as db:
         signer = clinicians.get(db, clinician_id=signer_id)
-        physicians = [
-            (c.id, c.display_name)
+        others = [
+            c
             for c in clinicians.active(db)
             if c.role == Role.PHYSICIAN.value and c.id is not None and c.id != signer_id
         ]
-    return signer.display_name, physicians
+    order = NameOrder()
+    others.sort(key=lambda c: order.key(c.name))
+    return signer.display_name, [(c.id, c.display_name) for c in others if c.id is not None]
