@@ -10,13 +10,34 @@ of its own): the window's first paint does not wait for them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+
+@contextmanager
+def focus_returns(parent: QWidget | None) -> Iterator[None]:
+    """Around a modal dialog: when it closes, ``parent``'s window is active again and the widget
+    that had the focus has it back. Without this the focus can stay nowhere (a window manager that
+    does not re-activate the window, or none at all), and the first Ctrl+Z after an omission's
+    reason or a custom site is lost."""
+    focus = QApplication.focusWidget()
+    try:
+        yield
+    finally:
+        window = parent.window() if parent is not None else None
+        if window is not None and window.isVisible():
+            window.activateWindow()
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class Dialogs(Protocol):
@@ -49,19 +70,22 @@ class QtDialogs:
     """The real dialogs."""
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        with focus_returns(parent):
+            QMessageBox.critical(parent, title, text)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        with focus_returns(parent):
+            QMessageBox.information(parent, title, text)
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
+        with focus_returns(parent):
+            answer = QMessageBox.question(
+                parent,
+                title,
+                text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(
@@ -69,7 +93,8 @@ class QtDialogs:
     ) -> str | None:
         from PySide6.QtWidgets import QInputDialog
 
-        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        with focus_returns(parent):
+            value, ok = QInputDialog.getText(parent, title, label, text=text)
         return value if ok else None
 
     def ask_secret(self, parent: QWidget | None, title: str, label: str) -> str | None:
@@ -79,7 +104,8 @@ class QtDialogs:
 
         # The input dialog's label does not wrap: a long explanation would make it screen-wide.
         wrapped = "\n".join(textwrap.fill(line, 72) for line in label.split("\n"))
-        value, ok = QInputDialog.getText(parent, title, wrapped, QLineEdit.EchoMode.Password)
+        with focus_returns(parent):
+            value, ok = QInputDialog.getText(parent, title, wrapped, QLineEdit.EchoMode.Password)
         return value if ok else None
 
     def save_file(

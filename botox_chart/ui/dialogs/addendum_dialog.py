@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from botox_chart.ui.seams import focus_returns
+
 AddendumPrompt = Callable[[QWidget, str], str | None]
 """(parent, heading) → the addendum text, or None when the user cancels."""
 
@@ -71,6 +73,8 @@ def ask_addendum(parent: QWidget, heading: str) -> str | None:
     """The default :data:`AddendumPrompt`: the modal dialog."""
     dialog = AddendumDialog(heading, parent)
     try:
-        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        with focus_returns(parent):
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.text() if accepted else None
     finally:
         dialog.deleteLater()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart.chart import Finding, Severity
 from botox_chart.ui.dialogs.sizing import on_screen
+from botox_chart.ui.seams import focus_returns
 
 MINIMUM_WIDTH = 480
 
@@ -207,7 +208,9 @@ def ask_sign(parent: QWidget, request: SignRequest) -> SignDecision | None:
     """The default :data:`SignPrompt`: the modal dialog."""
     dialog = SignDialog(request, parent)
     try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        with focus_returns(parent):
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
             return dialog.decision()
         return None
     finally:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart.chart import ChartError, parse_units
 from botox_chart.protocol import Side
+from botox_chart.ui.seams import focus_returns
 from botox_chart.ui.widgets.chart_form import line_edit
 
 SIDES: tuple[tuple[Side, str], ...] = (("right", "Right"), ("left", "Left"), ("midline", "Midline"))
@@ -176,6 +177,8 @@ def ask_custom_site(parent: QWidget, request: SiteRequest) -> CustomSite | None:
     """The default :data:`SitePrompt`: the modal dialog."""
     dialog = SiteDialog(request, parent)
     try:
-        return dialog.site() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        with focus_returns(parent):
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.site() if accepted else None
     finally:
         dialog.deleteLater()
