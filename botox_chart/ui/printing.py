@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QPoint, QRect, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
@@ -28,6 +28,7 @@ from botox_chart.store import StorageError
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
+from botox_chart.ui.pdf_pages import PdfPages
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.window_state import WindowState
 
@@ -38,48 +39,6 @@ PRINT_DPI = 300
 PROGRESS_AFTER_MS = 400
 """A progress dialog appears only for work that takes longer than this."""
 PDF_FILTER = "PDF files (*.pdf)"
-
-
-class PdfPages:
-    """A PDF opened with PDFium to draw its pages as images (for the screen or the printer)."""
-
-    def __init__(self, pdf: bytes) -> None:
-        self.data = pdf
-        import pypdfium2 as pdfium  # here, not at import: kept off the window's start-up
-
-        self._document = pdfium.PdfDocument(pdf)
-        self._sizes = [QSizeF(*self._document.get_page_size(n)) for n in range(len(self._document))]
-
-    def __len__(self) -> int:
-        return len(self._sizes)
-
-    def size(self, index: int) -> QSizeF:
-        """The page size in points (1/72 in)."""
-        return self._sizes[index]
-
-    def image(self, index: int, dpi: float) -> QImage:
-        page = self._document[index]
-        try:
-            bitmap = page.render(
-                scale=dpi / 72,
-                rev_byteorder=True,
-                prefer_bgrx=True,
-                fill_color=(255, 255, 255, 255),
-            )
-            image = QImage(
-                bytes(bitmap.buffer),
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_RGBX8888,
-            ).copy()
-            bitmap.close()
-        finally:
-            page.close()
-        return image
-
-    def close(self) -> None:
-        self._document.close()
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from botox_chart.ui.printing import PdfPages
+    from botox_chart.ui.pdf_pages import PdfPages
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 GAP = 16
