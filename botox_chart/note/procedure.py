@@ -34,9 +34,10 @@ from botox_chart.chart import (
     SiteState,
     format_units,
 )
+from botox_chart.markers import MarkerKind
 from botox_chart.note import diagram, fonts, layout
 from botox_chart.note.data import SessionNote, age_on
-from botox_chart.note.diagram import MarkKind, SiteMark
+from botox_chart.note.diagram import SiteMark
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.protocol import Side
 from botox_chart.store.settings import ClinicSettings
@@ -66,7 +67,7 @@ class SiteRow:
     """One line of the site table; ``number`` matches the marker on the diagram."""
 
     number: int | None
-    kind: MarkKind
+    kind: MarkerKind
     label: str
     muscle: str
     side: Side
@@ -106,7 +107,7 @@ def site_rows(chart: Chart) -> list[SiteRow]:
                 rows.append(
                     SiteRow(
                         number,
-                        MarkKind.PROTOCOL,
+                        MarkerKind.INJECTED,
                         injection.label,
                         name,
                         injection.side,
@@ -128,7 +129,7 @@ def site_rows(chart: Chart) -> list[SiteRow]:
                 rows.append(
                     SiteRow(
                         None,
-                        MarkKind.OMITTED,
+                        MarkerKind.OMITTED,
                         site.label,
                         name,
                         site.side,
@@ -148,7 +149,7 @@ def site_rows(chart: Chart) -> list[SiteRow]:
             rows.append(
                 SiteRow(
                     number,
-                    MarkKind.FOLLOW_THE_PAIN if ftp else MarkKind.CUSTOM,
+                    MarkerKind.FOLLOW_THE_PAIN if ftp else MarkerKind.CUSTOM,
                     injection.label,
                     name,
                     injection.side,
