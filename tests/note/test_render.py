@@ -145,11 +145,11 @@ TOTAL_ROW = re.compile(r"TOTAL: (\d+) sites\s+(\d+(?:\.\d)?) U\s+(\d+\.\d\d)")
 
 
 @pytest.mark.parametrize(
-    ("build", "total", "sites"),
+    ("build", "total", "sites", "omitted"),
     [
-        (standard_chart, Decimal(155), 31),
-        (follow_the_pain_chart, Decimal(180), 35),
-        (tailored_chart, Decimal(160), 31),
+        (standard_chart, Decimal(155), 31, ()),
+        (follow_the_pain_chart, Decimal(180), 35, ()),
+        (tailored_chart, Decimal(160), 31, (3, 7)),  # procerus and a frontalis site omitted
     ],
     ids=["standard", "follow-the-pain", "tailored"],
 )
@@ -160,6 +160,7 @@ def test_the_site_table_adds_up_to_the_printed_total(
     build: Callable[[], Chart],
     total: Decimal,
     sites: int,
+    omitted: tuple[int, ...],
 ) -> None:
     session_id = signed(engine, patient, injector, build())
     pdf = render.session_note_pdf(engine, session_ids=[session_id])
@@ -167,7 +168,9 @@ def test_the_site_table_adds_up_to_the_printed_total(
     rows = [m for m in map(SITE_ROW.match, lines) if m]
     totals = [m for m in map(TOTAL_ROW.search, lines) if m]
 
-    assert [int(m.group(1)) for m in rows] == list(range(1, sites + 1))
+    # every injected site once, by its own number (an omitted site keeps its number, unused here)
+    numbers = sorted(int(m.group(1)) for m in rows)
+    assert numbers == [n for n in range(1, sites + len(omitted) + 1) if n not in omitted]
     assert len(totals) == 1
     printed_sites, printed_total, printed_volume = totals[0].groups()
     assert int(printed_sites) == sites
@@ -359,3 +362,22 @@ def test_a_patient_without_sessions_still_gets_a_record(engine: Engine, patient:
     (page,) = page_texts(render.treatment_record_pdf(engine, patient_id=patient.id))
     assert "No sessions recorded." in page
     assert "Page 1 of 1" in page
+
+
+def test_omitting_a_site_renumbers_no_other_site_in_the_note_s_table(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.omit("PRO", "brow ptosis")  # protocol site 3
+    pdf = render.session_note_pdf(engine, session_ids=[signed(engine, patient, injector, chart)])
+    lines = [line.strip() for page in page_texts(pdf, layout=True) for line in page.splitlines()]
+    table = lines[lines.index(next(x for x in lines if re.match(r"#\s+Site\b", x))) :]
+
+    def number_of(label: str) -> str:
+        row = next(x for x in table if re.search(rf"\b{re.escape(label)}\s+\w", x))
+        return row.split()[0]
+
+    assert number_of("Procerus") == "3"  # struck through, greyed: still site 3
+    assert number_of("Right frontalis 1 (medial)") == "4"
+    assert number_of("Right temporalis 3") == "10"
+    assert number_of("Left trapezius 3") == "31"

@@ -281,6 +281,7 @@ _STATUS = {
 
 def tooltip_text(
     *,
+    number: int,
     label: str,
     muscle: str,
     side: Side,
@@ -289,7 +290,9 @@ def tooltip_text(
     state: str,
     reason: str = "",
 ) -> str:
-    """Name, muscle, side, units, volume and state, as the injector would say them.
+    """Number, name, muscle, side, units, volume and state, as the injector would say them.
+
+    ``number`` is the site's number on the note too (Chart.site_numbers).
 
     ``volume_ml`` is None while the session's dilution is incomplete.
     """
@@ -300,7 +303,12 @@ def tooltip_text(
     )
     status = _STATUS[MarkerKind(state)] + (f": {reason}" if reason else "")
     return "\n".join(
-        (label, f"{muscle} · {_SIDE_WORDS[side]}", f"{format_units(units)} U · {volume}", status)
+        (
+            f"Site {number}: {label}",
+            f"{muscle} · {_SIDE_WORDS[side]}",
+            f"{format_units(units)} U · {volume}",
+            status,
+        )
     )
 
 
