@@ -381,3 +381,67 @@ def test_omitting_a_site_renumbers_no_other_site_in_the_note_s_table(
     assert number_of("Right frontalis 1 (medial)") == "4"
     assert number_of("Right temporalis 3") == "10"
     assert number_of("Left trapezius 3") == "31"
+
+
+def record_text(engine: Engine, patient: Patient) -> str:
+    assert patient.id is not None
+    pdf = render.treatment_record_pdf(engine, patient_id=patient.id)
+    return "\n".join(page_texts(pdf, layout=True))
+
+
+def test_a_record_prints_each_addendum_and_the_adverse_event_it_reports(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.adverse_events = []  # nothing at the visit: the neck pain came on later
+    session_id = signed(engine, patient, injector, chart)
+    assert injector.id is not None
+    with transaction(engine) as db:
+        sessions.add_addendum(
+            db, session_id=session_id, author_id=injector.id, text="Day-3 call: neck pain, settling"
+        )
+        (added,) = sessions.addenda(db, session_id=session_id)
+    text = record_text(engine, patient)
+    folded = " ".join(text.split())
+    assert "Day-3 call: neck pain, settling" in folded
+    assert f"Addendum {local_time(added.created_at).strftime('%Y-%m-%d %H:%M')}" in folded
+    assert "Ярослава Коваленко" in folded.split("Addendum", 1)[1]  # the addendum's author
+    (row,) = [
+        line for line in text.splitlines() if re.match(rf"\s*2026-11-02\s+{session_id}\s", line)
+    ]
+    assert not row.rstrip().endswith("None")  # the session's adverse events point to the addendum
+    assert "None at the visit" in row
+    assert "see the addendum below" in folded
+
+
+def test_a_record_counts_sessions_and_drafts_in_good_english(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    signed(engine, patient, injector, standard_chart(DAY - timedelta(days=168)))
+    assert "· 1 session, " in record_text(engine, patient)
+    draft(engine, patient, injector, standard_chart(DAY - timedelta(days=84)))
+    draft(engine, patient, injector, standard_chart())
+    text = record_text(engine, patient)
+    assert "· 3 sessions, " in text
+    assert "1 signed, 2 drafts" in " ".join(text.split())
+
+
+def test_a_long_session_label_fits_its_column(patient: Patient) -> None:
+    """ "1381 draft" is never cut by the column rule: the Session column is as wide as its label."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Table
+
+    from botox_chart.note import fonts, layout, record
+    from botox_chart.note.data import RecordEntry, TreatmentRecord
+    from botox_chart.store.settings import ClinicSettings
+
+    entries = (
+        RecordEntry(1380, "signed", standard_chart(DAY - timedelta(days=84)), "A. Rahman, RN"),
+        RecordEntry(1381, "draft", standard_chart(), "A. Rahman, RN"),
+    )
+    treatment = TreatmentRecord(patient=patient, clinic=ClinicSettings(), entries=entries)
+    flow = record.story(treatment, layout.frame_width(render.RECORD_PAGE))
+    (table,) = [f for f in flow if isinstance(f, Table) and len(f._cellvalues) == 3]
+    assert table._cellvalues[2][1] == "1381 draft"
+    label = stringWidth("1381 draft", fonts.REGULAR, record.CELL_FONT_SIZE)
+    assert table._colWidths[1] >= label + 2 * record.CELL_PADDING
