@@ -860,8 +860,13 @@ def _outcome(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> l
             events.append(text(event))
     if chart.adverse_event_other.strip():
         events.append(f"Other: {text(chart.adverse_event_other.strip())}")
+    said = "<br/>".join(events) if events else "None reported"
+    if note.addenda:  # news after signing (a day-3 call: neck pain) is in the addenda
+        said = ("<br/>".join(events) if events else "None reported at the visit") + (
+            "<br/><i>After signing: see the addenda below.</i>"
+        )
     pairs = [
-        ("Adverse events", "<br/>".join(events) if events else "None reported"),
+        ("Adverse events", said),
         ("Tolerance", text(chart.tolerance) if chart.tolerance.strip() else "Not recorded"),
         ("Aftercare", text(chart.aftercare) if chart.aftercare.strip() else "Not recorded"),
         (

@@ -445,3 +445,20 @@ def test_a_long_session_label_fits_its_column(patient: Patient) -> None:
     assert table._cellvalues[2][1] == "1381 draft"
     label = stringWidth("1381 draft", fonts.REGULAR, record.CELL_FONT_SIZE)
     assert table._colWidths[1] >= label + 2 * record.CELL_PADDING
+
+
+def test_a_note_with_an_addendum_does_not_say_no_adverse_events_without_pointing_to_it(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.adverse_events = []
+    session_id = signed(engine, patient, injector, chart)
+    assert "None reported" in note_text(engine, session_id)
+    assert injector.id is not None
+    with transaction(engine) as db:
+        sessions.add_addendum(
+            db, session_id=session_id, author_id=injector.id, text="Day-3 call: neck pain"
+        )
+    text = note_text(engine, session_id)
+    assert "None reported at the visit After signing: see the addenda below." in text
+    assert text.index("see the addenda below") < text.index("Day-3 call: neck pain")
