@@ -301,6 +301,22 @@ class Chart:
             return SiteState.INJECTED
         return SiteState.PENDING
 
+    def site_numbers(self) -> dict[str, int]:
+        """Injection or site key → the number the site is called by, on screen and on the note.
+
+        Protocol site k is number k (1 to 31 in PREEMPT: the protocol file's order) whether it is
+        injected, pending or omitted, so omitting one never renumbers another; added sites
+        (follow-the-pain and custom) continue after the last protocol site in the order they were
+        added. A clinician on the phone and the note then name the same site by the same number.
+        """
+        numbers = {site.code: n for n, site in enumerate(self.protocol.sites, start=1)}
+        added = len(numbers)
+        for injection in self.injections:
+            if injection.kind is not InjectionKind.PROTOCOL:
+                added += 1
+                numbers[injection.key] = added
+        return numbers
+
     def pending_sites(self) -> list[str]:
         return [s.code for s in self.protocol.sites if self.state_of(s.code) is SiteState.PENDING]
 

@@ -76,6 +76,8 @@ class RecordEntry:
     injector: str
     integrity_problems: tuple[str, ...] = ()
     """What ``verify`` finds wrong with this signed session (empty: it matches its signature)."""
+    addenda: tuple[AddendumInfo, ...] = ()
+    """Added after signing, oldest first: corrections and later news (a day-3 call: neck pain)."""
 
 
 @dataclass(frozen=True)
@@ -104,15 +106,6 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
     patient = patients.get(db, patient_id=row.patient_id)
     signed = row.status == Status.SIGNED.value
     people = _people(db, [row])[session_id]
-    authors = records.addendum_authors(db.connection(), session_id=session_id)
-    addenda = tuple(
-        AddendumInfo(
-            at=local_time(a.created_at),
-            author=_text(authors[a.id]) if a.id in authors else people_name(db, a.author_id),
-            text=a.text,
-        )
-        for a in sessions.addenda(db, session_id=session_id)
-    )
     return SessionNote(
         session_id=session_id,
         status=row.status,
@@ -124,10 +117,24 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
         supervisor=people["supervisor"],
         signed_at=local_time(row.signed_at) if row.signed_at else None,
         acknowledged=tuple(key.split(":", 1)[-1] for key in row.acknowledged or ()),
-        addenda=addenda,
+        addenda=_addenda(db, session_id),
         baseline=_baseline(db, row),
         fingerprint=chain.fingerprint(row.record_digest) if row.record_digest else "",
         integrity_problems=_integrity_problems(db, session_id) if signed else (),
+    )
+
+
+def _addenda(db: Session, session_id: int) -> tuple[AddendumInfo, ...]:
+    """A session's addenda, oldest first, each with its author as the event that added it
+    recorded the name."""
+    authors = records.addendum_authors(db.connection(), session_id=session_id)
+    return tuple(
+        AddendumInfo(
+            at=local_time(a.created_at),
+            author=_text(authors[a.id]) if a.id in authors else people_name(db, a.author_id),
+            text=a.text,
+        )
+        for a in sessions.addenda(db, session_id=session_id)
     )
 
 
@@ -163,6 +170,7 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
             integrity_problems=_integrity_problems(db, r.id)
             if r.status == Status.SIGNED.value
             else (),
+            addenda=_addenda(db, r.id) if r.status == Status.SIGNED.value else (),
         )
         for r in rows
         if r.id is not None

@@ -1,15 +1,15 @@
 """The head-and-neck diagram of a note: the same SVG art as the window, drawn as PDF vectors.
 
 Each site is marked where the protocol file (or the injector's click) put it, numbered to match the
-site table. Marker shapes, not only colours, tell protocol, follow-the-pain and custom sites apart,
-so the note still reads on a black-and-white printer.
+site table. Shapes and colours are the window's (botox_chart.markers); shapes, not only colours,
+tell protocol, follow-the-pain and custom sites apart, so the note still reads on a black-and-white
+printer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, Shape, String
@@ -17,6 +17,8 @@ from reportlab.lib import colors
 from svglib.svglib import svg2rlg
 
 from botox_chart import paths
+from botox_chart.markers import CROSS, LOOKS, MarkerKind
+from botox_chart.markers import Shape as MarkerShape
 from botox_chart.note import fonts
 
 SVGLIB_SCALE = 0.75
@@ -26,27 +28,17 @@ MARKER_SIZE = 4.6
 """Half the width of a marker, in points on the page: big enough for a two-digit number."""
 
 
-class MarkKind(StrEnum):
-    PROTOCOL = "protocol"
-    FOLLOW_THE_PAIN = "follow_the_pain"
-    CUSTOM = "custom"
-    OMITTED = "omitted"
-    """Omitted or not injected: a grey cross, no number."""
-
-
-COLOURS = {
-    MarkKind.PROTOCOL: colors.HexColor("#1f4e79"),
-    MarkKind.FOLLOW_THE_PAIN: colors.HexColor("#c0500a"),
-    MarkKind.CUSTOM: colors.HexColor("#5b2a86"),
-    MarkKind.OMITTED: colors.HexColor("#8a8a8a"),
-}
-
 LEGEND = (
-    (MarkKind.PROTOCOL, "Protocol site"),
-    (MarkKind.FOLLOW_THE_PAIN, "Follow-the-pain site"),
-    (MarkKind.CUSTOM, "Custom site"),
-    (MarkKind.OMITTED, "Omitted / not injected"),
+    (MarkerKind.INJECTED, "Protocol site"),
+    (MarkerKind.FOLLOW_THE_PAIN, "Follow-the-pain site"),
+    (MarkerKind.CUSTOM, "Custom site"),
+    (MarkerKind.OMITTED, "Omitted / not injected"),
 )
+
+
+def colour(hex_value: str) -> colors.Color:
+    """A colour of botox_chart.markers as reportlab draws it."""
+    return colors.HexColor(hex_value)
 
 
 @dataclass(frozen=True)
@@ -56,7 +48,7 @@ class SiteMark:
     view: str
     x: float
     y: float
-    kind: MarkKind
+    kind: MarkerKind
     number: int | None = None
 
 
@@ -81,7 +73,7 @@ def view_drawing(view: str, marks: Iterable[SiteMark], width: float) -> Drawing:
     height = art.height * scale
     drawing = Drawing(width, height)
     drawing.add(Group(*art.contents, transform=(scale, 0, 0, scale, 0, 0)))
-    ordered = sorted(marks, key=lambda m: (m.kind is not MarkKind.OMITTED, m.number or 0))
+    ordered = sorted(marks, key=lambda m: (m.kind is not MarkerKind.OMITTED, m.number or 0))
     for mark in ordered:
         if mark.view != view:
             continue
@@ -94,31 +86,45 @@ def view_drawing(view: str, marks: Iterable[SiteMark], width: float) -> Drawing:
 
 
 def marker(
-    kind: MarkKind, x: float, y: float, number: int | None = None, *, radius: float = MARKER_SIZE
+    kind: MarkerKind, x: float, y: float, number: int | None = None, *, radius: float = MARKER_SIZE
 ) -> Group:
-    """The marker of a site kind centred on (x, y), with its number inside."""
+    """The marker of a site kind centred on (x, y), with its number inside (not when omitted)."""
     r = radius
-    fill = COLOURS[kind]
-    white = colors.white
+    look = LOOKS[kind]
+    fill, outline = colour(look.fill), colour(look.outline)
+    line = 0.6
     shapes: list[Shape]
-    if kind is MarkKind.OMITTED:
-        d = r * 0.75
-        shapes = [
-            Line(x - d, y - d, x + d, y + d, strokeColor=fill, strokeWidth=1.5),
-            Line(x - d, y + d, x + d, y - d, strokeColor=fill, strokeWidth=1.5),
-        ]
-    elif kind is MarkKind.FOLLOW_THE_PAIN:
+    if look.shape is MarkerShape.DIAMOND:
         d = r * 1.25
         points = [x, y + d, x + d, y, x, y - d, x - d, y]
-        shapes = [Polygon(points, fillColor=fill, strokeColor=white, strokeWidth=0.6)]
-    elif kind is MarkKind.CUSTOM:
+        shapes = [Polygon(points, fillColor=fill, strokeColor=outline, strokeWidth=line)]
+    elif look.shape is MarkerShape.SQUARE:
         d = r * 0.95
         shapes = [
-            Rect(x - d, y - d, 2 * d, 2 * d, fillColor=fill, strokeColor=white, strokeWidth=0.6)
+            Rect(x - d, y - d, 2 * d, 2 * d, fillColor=fill, strokeColor=outline, strokeWidth=line)
         ]
     else:
-        shapes = [Circle(x, y, r, fillColor=fill, strokeColor=white, strokeWidth=0.6)]
-    if number is not None and kind is not MarkKind.OMITTED:
+        dashes = [1.2, 0.8] if look.shape is MarkerShape.DASHED_CIRCLE else None
+        shapes = [
+            Circle(
+                x,
+                y,
+                r,
+                fillColor=fill,
+                fillOpacity=look.fill_opacity,
+                strokeColor=outline,
+                strokeWidth=line,
+                strokeDashArray=dashes,
+            )
+        ]
+    if look.shape is MarkerShape.CROSSED_CIRCLE:
+        d = r * 0.58
+        cross = colour(CROSS)
+        shapes += [
+            Line(x - d, y - d, x + d, y + d, strokeColor=cross, strokeWidth=1.0),
+            Line(x - d, y + d, x + d, y - d, strokeColor=cross, strokeWidth=1.0),
+        ]
+    elif number is not None:
         size = r * (1.22 if number < 10 else 1.08)
         shapes.append(
             String(
@@ -127,7 +133,7 @@ def marker(
                 str(number),
                 fontName=fonts.BOLD,
                 fontSize=size,
-                fillColor=white,
+                fillColor=colour(look.text),
                 textAnchor="middle",
             )
         )

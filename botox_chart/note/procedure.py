@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
@@ -34,9 +35,10 @@ from botox_chart.chart import (
     SiteState,
     format_units,
 )
+from botox_chart.markers import MarkerKind
 from botox_chart.note import diagram, fonts, layout
 from botox_chart.note.data import SessionNote, age_on
-from botox_chart.note.diagram import MarkKind, SiteMark
+from botox_chart.note.diagram import SiteMark
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.protocol import Side
 from botox_chart.store.settings import ClinicSettings
@@ -71,8 +73,8 @@ patient's details, not the clinic's settings (which change legitimately: a new a
 class SiteRow:
     """One line of the site table; ``number`` matches the marker on the diagram."""
 
-    number: int | None
-    kind: MarkKind
+    number: int
+    kind: MarkerKind
     label: str
     muscle: str
     side: Side
@@ -88,31 +90,32 @@ class SiteRow:
 
 
 def site_rows(chart: Chart) -> list[SiteRow]:
-    """Every site of the session grouped by muscle in protocol order, injected ones numbered.
+    """Every site of the session grouped by muscle in protocol order, each with its number.
 
-    Omitted and pending protocol sites are listed (unnumbered) where they belong, so the table
-    and the grey crosses on the diagram say the same thing.
+    Numbers are the chart's (Chart.site_numbers): protocol site k is always k and added sites
+    follow the protocol's, so omitting a site renumbers nothing. Omitted and pending protocol
+    sites are listed, greyed with their number struck, where they belong, so the table and the
+    grey crosses on the diagram say the same thing.
     """
     protocol = chart.protocol
     muscles = [m.code for m in protocol.muscles]
     muscles += [i.muscle for i in chart.injections if i.muscle not in muscles]
     rows: list[SiteRow] = []
-    number = 0
+    numbers = chart.site_numbers()
     for muscle in dict.fromkeys(muscles):
         name = protocol.muscle_name(muscle)
         for site in protocol.sites_of(muscle) if protocol.has_muscle(muscle) else ():
             state = chart.state_of(site.code)
             injection = chart.injection_at(site.code)
             if state is SiteState.INJECTED and injection is not None:
-                number += 1
                 remark = ""
                 if injection.units != site.units:
                     remark = f"standard {format_units(site.units)} U"
                 point = injection.point
                 rows.append(
                     SiteRow(
-                        number,
-                        MarkKind.PROTOCOL,
+                        numbers[site.code],
+                        MarkerKind.INJECTED,
                         injection.label,
                         name,
                         injection.side,
@@ -133,8 +136,8 @@ def site_rows(chart: Chart) -> list[SiteRow]:
                 )
                 rows.append(
                     SiteRow(
-                        None,
-                        MarkKind.OMITTED,
+                        numbers[site.code],
+                        MarkerKind.OMITTED,
                         site.label,
                         name,
                         site.side,
@@ -149,12 +152,11 @@ def site_rows(chart: Chart) -> list[SiteRow]:
         for injection in chart.injections:
             if injection.muscle != muscle or injection.kind is InjectionKind.PROTOCOL:
                 continue
-            number += 1
             ftp = injection.kind is InjectionKind.FOLLOW_THE_PAIN
             rows.append(
                 SiteRow(
-                    number,
-                    MarkKind.FOLLOW_THE_PAIN if ftp else MarkKind.CUSTOM,
+                    numbers[injection.key],
+                    MarkerKind.FOLLOW_THE_PAIN if ftp else MarkerKind.CUSTOM,
                     injection.label,
                     name,
                     injection.side,
@@ -682,7 +684,7 @@ def _site_table(
         injected = row.units is not None
         data.append(
             [
-                _marker_cell(row),
+                _marker_cell(row, s),
                 Paragraph(text(row.label), s["cell"]),
                 Paragraph(text(row.muscle), s["cell"]),
                 SIDE_WORDS.get(row.side, row.side),
@@ -737,10 +739,14 @@ def _site_table(
     return [CondPageBreak(120), *heading("Site table", s["heading"]), table]
 
 
-def _marker_cell(row: SiteRow) -> Flowable:
-    """The same marker as on the diagram, so a row and its point are matched by eye."""
+def _marker_cell(row: SiteRow, s: dict[str, ParagraphStyle]) -> Flowable:
+    """The same marker as on the diagram, so a row and its point are matched by eye; a site not
+    injected keeps its number, struck through (the diagram crosses it out)."""
     from reportlab.graphics.shapes import Drawing
 
+    if row.kind is MarkerKind.OMITTED:
+        struck = ParagraphStyle("struck", s["cell"], alignment=TA_CENTER, textColor=layout.MUTED)
+        return Paragraph(f"<strike>{row.number}</strike>", struck)
     radius = diagram.MARKER_SIZE * 1.15
     size = radius * 2 + 2
     drawing = Drawing(size, size)
@@ -863,8 +869,13 @@ def _outcome(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> l
             events.append(text(event))
     if chart.adverse_event_other.strip():
         events.append(f"Other: {text(chart.adverse_event_other.strip())}")
+    said = "<br/>".join(events) if events else "None reported"
+    if note.addenda:  # news after signing (a day-3 call: neck pain) is in the addenda
+        said = ("<br/>".join(events) if events else "None reported at the visit") + (
+            "<br/><i>After signing: see the addenda below.</i>"
+        )
     pairs = [
-        ("Adverse events", "<br/>".join(events) if events else "None reported"),
+        ("Adverse events", said),
         ("Tolerance", text(chart.tolerance) if chart.tolerance.strip() else "Not recorded"),
         ("Aftercare", text(chart.aftercare) if chart.aftercare.strip() else "Not recorded"),
         (

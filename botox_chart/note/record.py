@@ -2,26 +2,40 @@
 
 One row per session (date, units per muscle, total, lot, injector, headache days, adverse events),
 so a clinician sees the pattern, the dose changes and the response over years at once. Units that
-differ from the protocol's standard dose for the muscle are printed bold.
+differ from the protocol's standard dose for the muscle are printed bold. Each signed session's
+addenda (date, author, text) follow its row: a day-3 call reporting neck pain is on the record, and
+the session's adverse events point to it rather than saying "None".
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, format_units
 from botox_chart.note import fonts, layout
-from botox_chart.note.data import RecordEntry, TreatmentRecord
+from botox_chart.note.data import AddendumInfo, RecordEntry, TreatmentRecord
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.note.procedure import CLINIC_SETTINGS_NOT_SIGNED
 from botox_chart.protocol import Protocol, load_named
 from botox_chart.store.models import Status
 
 MISMATCH = "DOES NOT MATCH ITS SIGNATURE"
+CELL_FONT_SIZE = 8
+CELL_PADDING = 3
+"""Left and right padding of every cell of the sessions table."""
+SESSION_COLUMN = 44.0
+"""The narrowest the Session column gets; wider when a label ("1381 draft") needs it."""
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 session", "2 sessions"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
@@ -64,7 +78,7 @@ def page_header(treatment: TreatmentRecord) -> PageHeader:
     span = ""
     if entries:
         first, last = entries[0].chart.date_of_service, entries[-1].chart.date_of_service
-        span = f" · {len(entries)} sessions, {first.isoformat()} to {last.isoformat()}"
+        span = f" · {plural(len(entries), 'session')}, {first.isoformat()} to {last.isoformat()}"
     footer = "Treatment record"
     mismatched = _mismatched(treatment)
     if mismatched:  # on every page, as on a procedure note
@@ -138,7 +152,7 @@ def _summary(
     entries = treatment.entries
     signed = [e for e in entries if e.status == Status.SIGNED.value]
     drafts = len(entries) - len(signed)
-    count = f"{len(signed)} signed" + (f", {drafts} draft" if drafts else "")
+    count = f"{len(signed)} signed" + (f", {plural(drafts, 'draft')}" if drafts else "")
     last = signed[-1].chart if signed else None
     with_days = [e for e in signed if e.chart.headache_days is not None]
     response = "Not recorded"
@@ -169,7 +183,7 @@ def _summary(
         ),
         labelled("Headache days / 30 days (first → latest)", response, s),
     ]
-    table = Table([cells], colWidths=[width * w for w in (0.14, 0.2, 0.3, 0.36)])
+    table = Table([cells], colWidths=[width * w for w in (0.17, 0.19, 0.28, 0.36)])
     table.setStyle(
         TableStyle(
             [
@@ -219,25 +233,43 @@ def _sessions_table(
         ]
     ]
     style: list[tuple[object, ...]] = []
-    for n, entry in enumerate(treatment.entries, start=1):
+    n = 0
+    for index, entry in enumerate(treatment.entries):
         data.append(_row(entry, protocol, s))
+        n = len(data) - 1
+        shade = colors.white if index % 2 == 0 else layout.SHADE
+        if entry.status != Status.SIGNED.value or entry.integrity_problems:
+            shade = colors.HexColor("#fbe9eb")
+            style.append(("TEXTCOLOR", (1, n), (1, n), layout.ALERT))
         totals = entry.chart.totals()
         for col, muscle in enumerate(muscles, start=2):
             if totals.by_muscle.get(muscle.code, Decimal(0)) != protocol.standard_units(
                 muscle.code
             ):
-                style.append(("FONT", (col, n), (col, n), fonts.BOLD, 8))
-        if entry.status != Status.SIGNED.value or entry.integrity_problems:
-            style.append(("BACKGROUND", (0, n), (-1, n), colors.HexColor("#fbe9eb")))
-            style.append(("TEXTCOLOR", (1, n), (1, n), layout.ALERT))
-    widths = [56.0, 44.0, *([30.0] * len(muscles)), 32.0, 36.0, 62.0, 108.0, 52.0]
+                style.append(("FONT", (col, n), (col, n), fonts.BOLD, CELL_FONT_SIZE))
+        for addendum in entry.addenda:
+            data.append(["", _addendum(addendum, s)])
+            style.append(("SPAN", (1, len(data) - 1), (-1, len(data) - 1)))
+        style.append(("BACKGROUND", (0, n), (-1, len(data) - 1), shade))
+        if entry.addenda:  # the session and its addenda read as one block
+            style.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.4, layout.RULE))
+    widths = [
+        56.0,
+        session_column_width(treatment.entries),
+        *([30.0] * len(muscles)),
+        32.0,
+        36.0,
+        62.0,
+        108.0,
+        52.0,
+    ]
     widths.append(max(width - sum(widths), 80.0))
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 8),
-                ("FONT", (0, 1), (0, -1), fonts.BOLD, 8),
+                ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL_FONT_SIZE),
+                ("FONT", (0, 1), (0, -1), fonts.BOLD, CELL_FONT_SIZE),
                 ("FONT", (total_col, 1), (total_col, -1), fonts.BOLD, 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
@@ -247,16 +279,37 @@ def _sessions_table(
                 ("LINEBEFORE", (2, 0), (2, -1), 0.6, layout.RULE),
                 ("LINEBEFORE", (total_col, 0), (total_col, -1), 0.6, layout.RULE),
                 ("LINEAFTER", (total_col, 0), (total_col, -1), 0.6, layout.RULE),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, layout.SHADE]),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 *style,
             ]
         )
     )
     return table
+
+
+def session_label(entry: RecordEntry) -> str:
+    """The Session cell of a session that matches its signature: "1380", or "1381 draft"."""
+    if entry.status == Status.SIGNED.value:
+        return str(entry.session_id)
+    return f"{entry.session_id} draft"
+
+
+def session_column_width(entries: Sequence[RecordEntry]) -> float:
+    """Wide enough for every session's label on one line (a mismatch wraps in its cell)."""
+    widest = max(
+        (stringWidth(session_label(e), fonts.REGULAR, CELL_FONT_SIZE) for e in entries),
+        default=0.0,
+    )
+    return max(SESSION_COLUMN, widest + 2 * CELL_PADDING + 1)
+
+
+def _addendum(addendum: AddendumInfo, s: dict[str, ParagraphStyle]) -> Paragraph:
+    when = addendum.at.strftime("%Y-%m-%d %H:%M %Z").strip()
+    author = text(addendum.author) if addendum.author else "author not recorded"
+    return Paragraph(f"<b>Addendum</b> {text(when)} · {author}: {text(addendum.text)}", s["cell"])
 
 
 def _key(protocol: Protocol, s: dict[str, ParagraphStyle]) -> Paragraph:
@@ -280,10 +333,8 @@ def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -
             f'{entry.session_id} <font color="{layout.ALERT.hexval()}"><b>{MISMATCH}</b></font>',
             s["cell"],
         )
-    elif entry.status == Status.SIGNED.value:
-        session = str(entry.session_id)
     else:
-        session = f"{entry.session_id} draft"
+        session = session_label(entry)
     days = "—" if chart.headache_days is None else str(chart.headache_days)
     days += " / " + ("—" if chart.migraine_days is None else str(chart.migraine_days))
     events = [
@@ -294,6 +345,10 @@ def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -
     ]
     if chart.adverse_event_other.strip():
         events.append(text(chart.adverse_event_other.strip()))
+    said = ", ".join(events) if events else "None at the visit" if entry.addenda else "None"
+    if entry.addenda:  # what was learnt after signing (a day-3 call) is in the addenda
+        which = "the addendum" if len(entry.addenda) == 1 else f"{len(entry.addenda)} addenda"
+        said += f"<br/><i>see {which} below</i>"
     return [
         chart.date_of_service.isoformat(),
         session,
@@ -303,7 +358,7 @@ def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -
         Paragraph(text(chart.lot_number) if chart.lot_number.strip() else "—", s["cell"]),
         Paragraph(text(entry.injector) if entry.injector else "—", s["cell"]),
         days,
-        Paragraph(", ".join(events) if events else "None", s["cell"]),
+        Paragraph(said, s["cell"]),
     ]
 
 

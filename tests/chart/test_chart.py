@@ -103,6 +103,24 @@ def test_marked_sites_stay_in_protocol_order(chart: Chart) -> None:
     assert [i.site_code for i in chart.injections] == ["COR-R", "TEM-R1", "TRA-L3"]
 
 
+def test_site_numbers_stay_put_when_a_site_is_omitted_and_added_sites_follow(
+    chart: Chart,
+) -> None:
+    chart.apply_protocol()
+    codes = [site.code for site in chart.protocol.sites]
+    chart.omit("PRO", "brow ptosis")  # site 3
+    numbers = chart.site_numbers()
+    assert [numbers[code] for code in codes] == list(range(1, 32))
+    assert (numbers["PRO"], numbers["FRO-R1"], numbers["TEM-R3"]) == (3, 4, 10)
+    ftp = chart.add_follow_the_pain("temporalis", "right", temporalis_point())
+    custom = chart.add_custom("Left masseter", "masseter", "left", Point("left", 150, 250), 10)
+    chart.omit("COR-R", "scar")  # omitting or restoring later changes no added site's number
+    chart.mark("PRO")  # restored after the extra sites were added
+    numbers = chart.site_numbers()
+    assert (numbers[ftp.key], numbers[custom.key]) == (32, 33)
+    assert [numbers[code] for code in codes] == list(range(1, 32))
+
+
 def test_follow_the_pain_in_temporalis_adds_5_units(chart: Chart) -> None:
     chart.apply_protocol()
     injection = chart.add_follow_the_pain("temporalis", "right", temporalis_point())

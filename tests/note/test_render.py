@@ -145,11 +145,11 @@ TOTAL_ROW = re.compile(r"TOTAL: (\d+) sites\s+(\d+(?:\.\d)?) U\s+(\d+\.\d\d)")
 
 
 @pytest.mark.parametrize(
-    ("build", "total", "sites"),
+    ("build", "total", "sites", "omitted"),
     [
-        (standard_chart, Decimal(155), 31),
-        (follow_the_pain_chart, Decimal(180), 35),
-        (tailored_chart, Decimal(160), 31),
+        (standard_chart, Decimal(155), 31, ()),
+        (follow_the_pain_chart, Decimal(180), 35, ()),
+        (tailored_chart, Decimal(160), 31, (3, 7)),  # procerus and a frontalis site omitted
     ],
     ids=["standard", "follow-the-pain", "tailored"],
 )
@@ -160,6 +160,7 @@ def test_the_site_table_adds_up_to_the_printed_total(
     build: Callable[[], Chart],
     total: Decimal,
     sites: int,
+    omitted: tuple[int, ...],
 ) -> None:
     session_id = signed(engine, patient, injector, build())
     pdf = render.session_note_pdf(engine, session_ids=[session_id])
@@ -167,7 +168,9 @@ def test_the_site_table_adds_up_to_the_printed_total(
     rows = [m for m in map(SITE_ROW.match, lines) if m]
     totals = [m for m in map(TOTAL_ROW.search, lines) if m]
 
-    assert [int(m.group(1)) for m in rows] == list(range(1, sites + 1))
+    # every injected site once, by its own number (an omitted site keeps its number, unused here)
+    numbers = sorted(int(m.group(1)) for m in rows)
+    assert numbers == [n for n in range(1, sites + len(omitted) + 1) if n not in omitted]
     assert len(totals) == 1
     printed_sites, printed_total, printed_volume = totals[0].groups()
     assert int(printed_sites) == sites
@@ -359,3 +362,103 @@ def test_a_patient_without_sessions_still_gets_a_record(engine: Engine, patient:
     (page,) = page_texts(render.treatment_record_pdf(engine, patient_id=patient.id))
     assert "No sessions recorded." in page
     assert "Page 1 of 1" in page
+
+
+def test_omitting_a_site_renumbers_no_other_site_in_the_note_s_table(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.omit("PRO", "brow ptosis")  # protocol site 3
+    pdf = render.session_note_pdf(engine, session_ids=[signed(engine, patient, injector, chart)])
+    lines = [line.strip() for page in page_texts(pdf, layout=True) for line in page.splitlines()]
+    table = lines[lines.index(next(x for x in lines if re.match(r"#\s+Site\b", x))) :]
+
+    def number_of(label: str) -> str:
+        row = next(x for x in table if re.search(rf"\b{re.escape(label)}\s+\w", x))
+        return row.split()[0]
+
+    assert number_of("Procerus") == "3"  # struck through, greyed: still site 3
+    assert number_of("Right frontalis 1 (medial)") == "4"
+    assert number_of("Right temporalis 3") == "10"
+    assert number_of("Left trapezius 3") == "31"
+
+
+def record_text(engine: Engine, patient: Patient) -> str:
+    assert patient.id is not None
+    pdf = render.treatment_record_pdf(engine, patient_id=patient.id)
+    return "\n".join(page_texts(pdf, layout=True))
+
+
+def test_a_record_prints_each_addendum_and_the_adverse_event_it_reports(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.adverse_events = []  # nothing at the visit: the neck pain came on later
+    session_id = signed(engine, patient, injector, chart)
+    assert injector.id is not None
+    with transaction(engine) as db:
+        sessions.add_addendum(
+            db, session_id=session_id, author_id=injector.id, text="Day-3 call: neck pain, settling"
+        )
+        (added,) = sessions.addenda(db, session_id=session_id)
+    text = record_text(engine, patient)
+    folded = " ".join(text.split())
+    assert "Day-3 call: neck pain, settling" in folded
+    assert f"Addendum {local_time(added.created_at).strftime('%Y-%m-%d %H:%M')}" in folded
+    assert "Ярослава Коваленко" in folded.split("Addendum", 1)[1]  # the addendum's author
+    (row,) = [
+        line for line in text.splitlines() if re.match(rf"\s*2026-11-02\s+{session_id}\s", line)
+    ]
+    assert not row.rstrip().endswith("None")  # the session's adverse events point to the addendum
+    assert "None at the visit" in row
+    assert "see the addendum below" in folded
+
+
+def test_a_record_counts_sessions_and_drafts_in_good_english(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    signed(engine, patient, injector, standard_chart(DAY - timedelta(days=168)))
+    assert "· 1 session, " in record_text(engine, patient)
+    draft(engine, patient, injector, standard_chart(DAY - timedelta(days=84)))
+    draft(engine, patient, injector, standard_chart())
+    text = record_text(engine, patient)
+    assert "· 3 sessions, " in text
+    assert "1 signed, 2 drafts" in " ".join(text.split())
+
+
+def test_a_long_session_label_fits_its_column(patient: Patient) -> None:
+    """ "1381 draft" is never cut by the column rule: the Session column is as wide as its label."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Table
+
+    from botox_chart.note import fonts, layout, record
+    from botox_chart.note.data import RecordEntry, TreatmentRecord
+    from botox_chart.store.settings import ClinicSettings
+
+    entries = (
+        RecordEntry(1380, "signed", standard_chart(DAY - timedelta(days=84)), "A. Rahman, RN"),
+        RecordEntry(1381, "draft", standard_chart(), "A. Rahman, RN"),
+    )
+    treatment = TreatmentRecord(patient=patient, clinic=ClinicSettings(), entries=entries)
+    flow = record.story(treatment, layout.frame_width(render.RECORD_PAGE))
+    (table,) = [f for f in flow if isinstance(f, Table) and len(f._cellvalues) == 3]
+    assert table._cellvalues[2][1] == "1381 draft"
+    label = stringWidth("1381 draft", fonts.REGULAR, record.CELL_FONT_SIZE)
+    assert table._colWidths[1] >= label + 2 * record.CELL_PADDING
+
+
+def test_a_note_with_an_addendum_does_not_say_no_adverse_events_without_pointing_to_it(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.adverse_events = []
+    session_id = signed(engine, patient, injector, chart)
+    assert "None reported" in note_text(engine, session_id)
+    assert injector.id is not None
+    with transaction(engine) as db:
+        sessions.add_addendum(
+            db, session_id=session_id, author_id=injector.id, text="Day-3 call: neck pain"
+        )
+    text = note_text(engine, session_id)
+    assert "None reported at the visit After signing: see the addenda below." in text
+    assert text.index("see the addenda below") < text.index("Day-3 call: neck pain")

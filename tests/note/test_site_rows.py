@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 
+from botox_chart.markers import MarkerKind
 from botox_chart.note import diagram, procedure
-from botox_chart.note.diagram import MarkKind
 from tests.note.samples import follow_the_pain_chart, standard_chart, tailored_chart
 
 
@@ -16,32 +16,38 @@ def test_standard_rows_are_the_31_protocol_sites_numbered_in_protocol_order() ->
     rows = procedure.site_rows(chart)
     assert [r.number for r in rows] == list(range(1, 32))
     assert [r.label for r in rows] == [s.label for s in chart.protocol.sites]
-    assert {r.kind for r in rows} == {MarkKind.PROTOCOL}
+    assert {r.kind for r in rows} == {MarkerKind.INJECTED}
     assert sum(r.units or 0 for r in rows) == Decimal(155)
     assert all(r.volume_ml == Decimal("0.10") for r in rows)
 
 
-def test_follow_the_pain_rows_follow_their_muscle_and_are_numbered_in_turn() -> None:
+def test_follow_the_pain_rows_follow_their_muscle_and_are_numbered_after_the_protocol() -> None:
     rows = procedure.site_rows(follow_the_pain_chart())
     muscles = [r.muscle for r in rows]
     # grouped: every muscle's rows are contiguous
     assert muscles == sorted(muscles, key=muscles.index)
-    ftp = [r for r in rows if r.kind is MarkKind.FOLLOW_THE_PAIN]
+    ftp = [r for r in rows if r.kind is MarkerKind.FOLLOW_THE_PAIN]
     assert [r.muscle for r in ftp] == ["Temporalis", "Temporalis", "Occipitalis", "Trapezius"]
-    assert [r.number for r in rows] == list(range(1, 36))
+    assert [r.number for r in ftp] == [32, 33, 34, 35]  # in the order they were added
+    assert sorted(r.number for r in rows) == list(range(1, 36))
     assert sum(r.units or 0 for r in rows) == Decimal(180)
 
 
-def test_omitted_sites_are_listed_unnumbered_with_their_reason() -> None:
+def test_omitted_sites_keep_their_number_and_are_listed_with_their_reason() -> None:
     rows = procedure.site_rows(tailored_chart())
-    omitted = [r for r in rows if r.kind is MarkKind.OMITTED]
+    omitted = [r for r in rows if r.kind is MarkerKind.OMITTED]
     assert [(r.label, r.number, r.units, r.remark) for r in omitted] == [
-        ("Procerus", None, None, "omitted: brow ptosis"),
-        ("Left frontalis 2 (lateral)", None, None, "omitted: brow asymmetry"),
+        ("Procerus", 3, None, "omitted: brow ptosis"),
+        ("Left frontalis 2 (lateral)", 7, None, "omitted: brow asymmetry"),
     ]
-    numbered = [r.number for r in rows if r.number is not None]
-    assert numbered == list(range(1, 32))
-    custom = [r for r in rows if r.kind is MarkKind.CUSTOM]
+    protocol = [r.number for r in rows if r.kind in (MarkerKind.INJECTED, MarkerKind.OMITTED)]
+    assert protocol == list(range(1, 32))
+    added = [(r.label, r.number) for r in rows if r.number > 31]
+    assert sorted(added, key=lambda a: a[1]) == [
+        ("Left masseter", 32),  # added first
+        ("Right temporalis (follow-the-pain)", 33),
+    ]
+    custom = [r for r in rows if r.kind is MarkerKind.CUSTOM]
     assert [(r.label, r.muscle, r.units, r.view) for r in custom] == [
         ("Left masseter", "Masseter", Decimal(10), "left")
     ]
@@ -69,23 +75,25 @@ def test_each_view_marks_its_own_sites_with_the_table_numbers() -> None:
     marks = [r.mark() for r in rows]
     for view in ("front", "right", "left", "back"):
         drawing = diagram.view_drawing(view, marks, 180)
-        expected = sorted(str(r.number) for r in rows if r.view == view and r.number)
+        expected = sorted(
+            str(r.number) for r in rows if r.view == view and r.kind is not MarkerKind.OMITTED
+        )
         numbers = sorted(t for t in strings(drawing) if t.isdigit())
         assert numbers == expected, view
         assert drawing.width == 180 and drawing.height == 225
 
 
 def test_marker_shapes_tell_the_kinds_apart_without_colour() -> None:
-    kinds = {kind: shapes(diagram.marker(kind, 10, 10, 1)) for kind in MarkKind}
-    assert Circle in kinds[MarkKind.PROTOCOL]
-    assert Polygon in kinds[MarkKind.FOLLOW_THE_PAIN]
-    assert Rect in kinds[MarkKind.CUSTOM]
-    assert kinds[MarkKind.OMITTED] == {Line}
+    kinds = {kind: shapes(diagram.marker(kind, 10, 10, 1)) for kind, _label in diagram.LEGEND}
+    assert Circle in kinds[MarkerKind.INJECTED]
+    assert Polygon in kinds[MarkerKind.FOLLOW_THE_PAIN]
+    assert Rect in kinds[MarkerKind.CUSTOM]
+    assert kinds[MarkerKind.OMITTED] == {Circle, Line}
     assert len({frozenset(v) for v in kinds.values()}) == 4
 
 
 def test_a_site_is_placed_where_its_svg_coordinates_say() -> None:
-    mark = diagram.SiteMark("front", 200, 170, MarkKind.PROTOCOL, 3)
+    mark = diagram.SiteMark("front", 200, 170, MarkerKind.INJECTED, 3)
     drawing = diagram.view_drawing("front", [mark], 300)  # 300 pt: svglib's own size
     (group,) = [g for g in drawing.contents if isinstance(g, Group) and String in shapes(g)]
     circle = next(n for n in group.contents if isinstance(n, Circle))

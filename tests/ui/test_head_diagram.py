@@ -131,6 +131,19 @@ def test_tooltip_names_the_site_muscle_side_dose_volume_and_state(view: HeadDiag
     assert "0.2 mL" in view.marker_tooltip("X-1")
 
 
+def test_a_marker_keeps_its_site_number_when_another_site_is_omitted(
+    view: HeadDiagram, chart: Chart, preempt: Protocol
+):
+    tenth = preempt.sites[9]
+    chart.apply_protocol()
+    chart.omit(preempt.sites[2].code, "brow ptosis")  # site 3
+    chart.add_follow_the_pain("temporalis", "right", Point("right", 150, 100))
+    view.set_chart(chart)
+    assert view.marker_tooltip(tenth.code).splitlines()[0] == f"Site 10: {tenth.label}"
+    assert view.marker_tooltip(preempt.sites[2].code).startswith("Site 3: ")
+    assert view.marker_tooltip("FTP-1").startswith("Site 32: ")
+
+
 def test_protocol_markers_are_fingertip_sized_and_never_overlap(view: HeadDiagram, preempt):
     for a, b in itertools.combinations(preempt.sites, 2):
         if a.positions[0].view != b.positions[0].view:

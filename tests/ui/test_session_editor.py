@@ -437,7 +437,7 @@ def test_a_malformed_typed_dose_is_explained_and_changes_nothing(
     editor.apply_protocol()
     diagram_of(editor).set_current("TEM-R1")
     current = editor.panel().current
-    assert current.site_text() == "Right temporalis 1 (TEM-R1): injected, 5 U"
+    assert current.site_text() == "Site 8: Right temporalis 1 (TEM-R1): injected, 5 U"
     version = stored_row_version(engine, draft_id)
 
     current.units.clear()

@@ -89,6 +89,7 @@ class CurrentSite(QGroupBox):
             restyle(self._site, "state", "")
             return
         units = ""
+        number = chart.site_numbers().get(key)
         if chart.protocol.has_site(key):
             site = chart.protocol.site(key)
             state = chart.state_of(key)
@@ -100,7 +101,7 @@ class CurrentSite(QGroupBox):
                 words = f"injected, {units} U"
             else:
                 words = f"not charted yet (standard {format_units(site.units)} U)"
-            self._site.setText(f"{site.label} ({key}): {words}")
+            self._site.setText(f"Site {number}: {site.label} ({key}): {words}")
             restyle(self._site, "state", state.value)
             self.units.setEnabled(not read_only and state is not SiteState.OMITTED)
         else:
@@ -110,7 +111,7 @@ class CurrentSite(QGroupBox):
                 self.show_current(chart, None, read_only)
                 return
             units = format_units(injection.units)
-            self._site.setText(f"{injection.label}: {units} U")
+            self._site.setText(f"Site {number}: {injection.label}: {units} U")
             restyle(self._site, "state", SiteState.INJECTED.value)
             self.units.setEnabled(not read_only)
         self._set_units(units, force=changed)

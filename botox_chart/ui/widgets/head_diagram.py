@@ -278,13 +278,16 @@ class HeadDiagram(QGraphicsView):
                 f"The diagram shows {self._protocol.name}; the chart uses {chart.protocol.name}."
             )
         self._chart = chart
+        numbers = chart.site_numbers()
         for site in self._protocol.sites:
             state = chart.state_of(site.code)
             injection = chart.injection_at(site.code)
             units = injection.units if injection is not None else site.units
             text = "" if state is SiteState.OMITTED else format_units(units)
             reason = chart.omissions.get(site.code, "")
-            tooltip = self._tooltip(site.label, site.muscle, site.side, units, state, reason)
+            tooltip = self._tooltip(
+                numbers[site.code], site.label, site.muscle, site.side, units, state, reason
+            )
             for marker in self._markers[site.code]:
                 marker.update_look(state.value, text, tooltip)
 
@@ -305,7 +308,12 @@ class HeadDiagram(QGraphicsView):
                 self._markers[injection.key] = [marker]
             marker.setPos(self._scene_point(injection.point))
             tooltip = self._tooltip(
-                injection.label, injection.muscle, injection.side, injection.units, kind
+                numbers[injection.key],
+                injection.label,
+                injection.muscle,
+                injection.side,
+                injection.units,
+                kind,
             )
             marker.update_look(kind, format_units(injection.units), tooltip)
             extras.append(injection.key)
@@ -700,9 +708,17 @@ class HeadDiagram(QGraphicsView):
         painter.restore()
 
     def _tooltip(
-        self, label: str, muscle: str, side: Side, units: Decimal, state: str, reason: str = ""
+        self,
+        number: int,
+        label: str,
+        muscle: str,
+        side: Side,
+        units: Decimal,
+        state: str,
+        reason: str = "",
     ) -> str:
         return site_marker.tooltip_text(
+            number=number,
             label=label,
             muscle=self._protocol.muscle_name(muscle),
             side=side,

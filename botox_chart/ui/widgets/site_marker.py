@@ -3,8 +3,9 @@
 An injector glances at the diagram while injecting, so a state must read at a glance and without
 colour (colour-blind users, grey printouts of screenshots): pending is a hollow dashed circle,
 injected a filled circle, omitted a grey circle crossed out, follow-the-pain a diamond and a custom
-site a square. Sizes are in the diagram's SVG user units (viewBox 0 0 400 500); the view scales
-them with the art.
+site a square. Shapes and colours come from botox_chart.markers, which the procedure note uses
+too. Sizes are in the diagram's SVG user units (viewBox 0 0 400 500); the view scales them with
+the art.
 """
 
 from __future__ import annotations
@@ -17,29 +18,18 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from botox_chart.chart import format_units
+from botox_chart.markers import CROSS, LOOKS, MarkerKind, Shape
 from botox_chart.protocol import Side
 
-PENDING = "pending"
-INJECTED = "injected"
-OMITTED = "omitted"
-FOLLOW_THE_PAIN = "follow_the_pain"
-CUSTOM = "custom"
-STATES = (PENDING, INJECTED, OMITTED, FOLLOW_THE_PAIN, CUSTOM)
+PENDING = MarkerKind.PENDING
+INJECTED = MarkerKind.INJECTED
+OMITTED = MarkerKind.OMITTED
+FOLLOW_THE_PAIN = MarkerKind.FOLLOW_THE_PAIN
+CUSTOM = MarkerKind.CUSTOM
+STATES = tuple(MarkerKind)
 
-# Colours (the main-window developer owns the stylesheet; the diagram's paint colours live here).
-INK = QColor("#263238")
-PENDING_OUTLINE = QColor("#37474f")
-PENDING_FILL = QColor(255, 255, 255, 225)
-INJECTED_FILL = QColor("#1b7a43")
-INJECTED_OUTLINE = QColor("#0d4d29")
-OMITTED_FILL = QColor("#e3e3e3")
-OMITTED_OUTLINE = QColor("#8a8a8a")
-OMITTED_CROSS = QColor("#555555")
-FOLLOW_THE_PAIN_FILL = QColor("#7b1fa2")
-FOLLOW_THE_PAIN_OUTLINE = QColor("#4a0d66")
-CUSTOM_FILL = QColor("#a84f00")
-CUSTOM_OUTLINE = QColor("#6b3200")
-ON_FILL_TEXT = QColor("#ffffff")
+# A marker's own colours are those of the note (botox_chart.markers); these draw the interaction
+# around it (the main-window developer owns the stylesheet).
 FOCUS_RING = QColor("#1565c0")
 FOCUS_GAP = QColor("#ffffff")
 HOVER_RING = QColor(21, 101, 192, 110)
@@ -103,9 +93,10 @@ class SiteMarker(QGraphicsItem):
 
     @staticmethod
     def shape_reach(state: str, radius: float) -> float:
-        if state == FOLLOW_THE_PAIN:
+        shape = LOOKS[MarkerKind(state)].shape
+        if shape is Shape.DIAMOND:
             return radius * DIAMOND
-        if state == CUSTOM:
+        if shape is Shape.SQUARE:
             return radius * SQUARE * math.sqrt(2)
         return radius
 
@@ -156,14 +147,15 @@ class SiteMarker(QGraphicsItem):
     def _outline(self) -> QPainterPath:
         r = self._radius
         path = QPainterPath()
-        if self._state == FOLLOW_THE_PAIN:
+        shape = LOOKS[MarkerKind(self._state)].shape
+        if shape is Shape.DIAMOND:
             k = r * DIAMOND
             path.moveTo(0, -k)
             path.lineTo(k, 0)
             path.lineTo(0, k)
             path.lineTo(-k, 0)
             path.closeSubpath()
-        elif self._state == CUSTOM:
+        elif shape is Shape.SQUARE:
             s = r * SQUARE
             path.addRoundedRect(QRectF(-s, -s, 2 * s, 2 * s), 2.0, 2.0)
         else:
@@ -191,21 +183,24 @@ class SiteMarker(QGraphicsItem):
             painter.setPen(QPen(HOVER_RING, 3.0))
             painter.drawEllipse(center, ring, ring)
 
-        fill, outline, text_colour, bold = self._look()
+        fill, outline, text_colour = self.colours()
+        bold = self._state not in (PENDING, OMITTED)
         outline_path = self._outline()
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(HALO, 4.0))  # a white edge lifts the marker off the line art
         painter.drawPath(outline_path)
-        pen = QPen(outline, 2.0 if self._state == PENDING else 1.5)
-        if self._state == PENDING:
+        shape = LOOKS[MarkerKind(self._state)].shape
+        dashed = shape is Shape.DASHED_CIRCLE
+        pen = QPen(outline, 2.0 if dashed else 1.5)
+        if dashed:
             pen.setDashPattern([3.0, 1.8])
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         painter.drawPath(outline_path)
 
-        if self._state == OMITTED:
+        if shape is Shape.CROSSED_CIRCLE:
             arm = self._radius * 0.58
-            cross = QPen(OMITTED_CROSS, 2.6)
+            cross = QPen(QColor(CROSS), 2.6)
             cross.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(cross)
             painter.drawLine(QPointF(-arm, -arm), QPointF(arm, arm))
@@ -213,17 +208,12 @@ class SiteMarker(QGraphicsItem):
         if self._text:
             self._paint_text(painter, text_colour, bold)
 
-    def _look(self) -> tuple[QColor, QColor, QColor, bool]:
-        """Fill, outline, text colour and boldness for the state."""
-        if self._state == INJECTED:
-            return INJECTED_FILL, INJECTED_OUTLINE, ON_FILL_TEXT, True
-        if self._state == FOLLOW_THE_PAIN:
-            return FOLLOW_THE_PAIN_FILL, FOLLOW_THE_PAIN_OUTLINE, ON_FILL_TEXT, True
-        if self._state == CUSTOM:
-            return CUSTOM_FILL, CUSTOM_OUTLINE, ON_FILL_TEXT, True
-        if self._state == OMITTED:
-            return OMITTED_FILL, OMITTED_OUTLINE, INK, False
-        return PENDING_FILL, PENDING_OUTLINE, INK, False
+    def colours(self) -> tuple[QColor, QColor, QColor]:
+        """Fill, outline and text colour of the marker's state (botox_chart.markers)."""
+        look = LOOKS[MarkerKind(self._state)]
+        fill = QColor(look.fill)
+        fill.setAlphaF(look.fill_opacity)
+        return fill, QColor(look.outline), QColor(look.text)
 
     def _paint_text(self, painter: QPainter, colour: QColor, bold: bool) -> None:
         font = QFont(painter.font())
@@ -291,6 +281,7 @@ _STATUS = {
 
 def tooltip_text(
     *,
+    number: int,
     label: str,
     muscle: str,
     side: Side,
@@ -299,7 +290,9 @@ def tooltip_text(
     state: str,
     reason: str = "",
 ) -> str:
-    """Name, muscle, side, units, volume and state, as the injector would say them.
+    """Number, name, muscle, side, units, volume and state, as the injector would say them.
+
+    ``number`` is the site's number on the note too (Chart.site_numbers).
 
     ``volume_ml`` is None while the session's dilution is incomplete.
     """
@@ -308,9 +301,14 @@ def tooltip_text(
         if volume_ml is not None
         else "? mL (dilution incomplete)"
     )
-    status = _STATUS[state] + (f": {reason}" if reason else "")
+    status = _STATUS[MarkerKind(state)] + (f": {reason}" if reason else "")
     return "\n".join(
-        (label, f"{muscle} · {_SIDE_WORDS[side]}", f"{format_units(units)} U · {volume}", status)
+        (
+            f"Site {number}: {label}",
+            f"{muscle} · {_SIDE_WORDS[side]}",
+            f"{format_units(units)} U · {volume}",
+            status,
+        )
     )
 
 
