@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from botox_chart.ui import window_availability
 from botox_chart.ui.database_loader import DatabaseLoader
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.style import set_style_property
@@ -58,6 +59,8 @@ if TYPE_CHECKING:
 
     from botox_chart.store.models import Clinician
     from botox_chart.store.patients import PatientSummary
+    from botox_chart.ui.chart_editor import ChartEditor
+    from botox_chart.ui.window_host import PrintService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,19 +80,21 @@ PLACEHOLDER = (
 
 
 ClinicianId = Callable[[], int | None]
-EditorFactory = Callable[["Engine", Dialogs, ClinicianId, QWidget], QWidget]
-PrintingFactory = Callable[["Engine", QWidget, Dialogs, ClinicianId], Any]
+EditorFactory = Callable[["Engine", Dialogs, ClinicianId, QWidget], "ChartEditor"]
+PrintingFactory = Callable[["Engine", QWidget, Dialogs, ClinicianId], "PrintService"]
 
 
 def session_editor(
     engine: Engine, dialogs: Dialogs, clinician: Callable[[], int | None], parent: QWidget
-) -> QWidget:
+) -> ChartEditor:
     from botox_chart.ui.widgets.session_editor import SessionEditor
 
     return SessionEditor(engine, dialogs, clinician, parent)
 
 
-def printing(engine: Engine, parent: QWidget, dialogs: Dialogs, clinician: ClinicianId) -> Any:
+def printing(
+    engine: Engine, parent: QWidget, dialogs: Dialogs, clinician: ClinicianId
+) -> PrintService:
     from botox_chart.ui.printing import Printing
 
     return Printing(engine, parent, dialogs, clinician_id=clinician)
@@ -125,8 +130,8 @@ class MainWindow(QMainWindow):
         self._editor_factory = editor_factory
         self._printing_factory = printing_factory
         self.engine: Engine | None = None
-        self.editor: QWidget | None = None
-        self.printing: Any = None
+        self.editor: ChartEditor | None = None
+        self.printing: PrintService | None = None
         self._loaded_once = False
         self._draft_offered = False
         self._closing = False
@@ -266,7 +271,7 @@ class MainWindow(QMainWindow):
         self.sign_in.database_opened(engine)
         self._sign_in_changed()
 
-    def ensure_editor(self) -> QWidget | None:
+    def ensure_editor(self) -> ChartEditor | None:
         """The session editor, built the first time a session opens (None: no database yet).
 
         Building it (the diagram, the panel's forms) takes about as long as the window itself,
@@ -275,17 +280,18 @@ class MainWindow(QMainWindow):
         """
         if self.editor is None and self.engine is not None:
             editor = self._editor_factory(self.engine, self.dialogs, self.clinician_id, self.right)
-            editor.setObjectName(editor.objectName() or "sessionEditor")
-            editor.addActions(self.actions_.editor_keys())
+            widget = editor.as_widget()
+            widget.setObjectName(widget.objectName() or "sessionEditor")
+            widget.addActions(self.actions_.editor_keys())
             self.editor = editor
-            self.right.addWidget(editor)
+            self.right.addWidget(widget)
             self.commands.connect_editor(editor)
             clinician = self.sign_in.clinician()
-            if hasattr(editor, "set_view_only") and clinician is not None:
+            if clinician is not None:
                 editor.set_view_only(not clinician.can_sign)
         return self.editor
 
-    def ensure_printing(self) -> Any:
+    def ensure_printing(self) -> PrintService | None:
         """Printing (previews, the printer, PDFs), made on first use (None: no database yet)."""
         if self.printing is None and self.engine is not None:
             self.printing = self._printing_factory(
@@ -329,9 +335,8 @@ class MainWindow(QMainWindow):
             f"it is now.",
             "error",
         )
-        editor = self.commands.editor()
-        if editor is not None:
-            editor.set_view_only(True)
+        if self.editor is not None:
+            self.editor.set_view_only(True)
         self.commands.update_actions()
         if self.dialogs.confirm(
             self,
@@ -351,8 +356,9 @@ class MainWindow(QMainWindow):
             return
         self.sign_in.reset()
         if self.editor is not None:
-            self.right.removeWidget(self.editor)
-            self.editor.deleteLater()
+            widget = self.editor.as_widget()
+            self.right.removeWidget(widget)
+            widget.deleteLater()
             self.editor = None
         self.printing = None
         engine, self.engine = self.engine, None
@@ -394,7 +400,7 @@ class MainWindow(QMainWindow):
             )
         self._fit_signed_in()
         editor = self.editor
-        if editor is not None and hasattr(editor, "set_view_only") and clinician is not None:
+        if editor is not None and clinician is not None:
             editor.set_view_only(not clinician.can_sign)
         if open_:
             self.commands.resume_editing()
@@ -469,6 +475,9 @@ class MainWindow(QMainWindow):
             total = sum(sizes)
             self.splitter.setSizes([total * 28 // 100, total - total * 28 // 100])
 
+    def as_widget(self) -> QWidget:
+        return self
+
     def shortcuts_table(self) -> list[tuple[str, str, str]]:
         """(menu, action, shortcut) of every menu entry with a shortcut."""
         return list(menu_shortcuts(self.menuBar()))
@@ -511,7 +520,7 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A charting key no widget took: on a read-only chart the status area says why."""
-        if self.commands.explain_refused_key(event):
+        if window_availability.explain_refused_key(self, event):
             event.accept()
             return
         super().keyPressEvent(event)

@@ -1,88 +1,52 @@
-"""What the main window's commands do: start, repeat, open, delete and print sessions; add and
-edit patients; manage clinicians; show the audit trail; and which commands are available at each
-moment, for whom (staff find, view and print; injectors and physicians also chart and sign).
+"""What the window's charting commands do: choose and find patients, add and edit them, and start,
+repeat, open, close and delete their sessions, through the session editor (``chart_editor.py``).
 
-The window (``main_window.py``) owns the widgets; this object connects its actions to the store
-and the session editor. Store calls go through ``MainWindow.attempt`` so a refusal or a storage
-problem becomes a message, never a traceback.
+The window (``main_window.py``) owns the widgets; this object connects the charting actions to
+the store and the editor, and owns the paperwork (``window_records.py``) and the administration
+(``window_admin.py``) commands. Which command is on at each moment is ``window_availability.py``'s
+job. Store calls go through ``WindowHost.attempt`` so a refusal or a storage problem becomes a
+message, never a traceback.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
 
-from botox_chart.ui.window_actions import explain, name_target
+from botox_chart.ui import window_availability
+from botox_chart.ui.window_admin import AdminCommands
+from botox_chart.ui.window_availability import STAFF_WHY
+from botox_chart.ui.window_host import show_status
+from botox_chart.ui.window_records import RecordCommands
 
 if TYPE_CHECKING:
-    from botox_chart.chart import Chart
     from botox_chart.store.models import Clinician
     from botox_chart.store.patients import PatientSummary
     from botox_chart.store.sessions import SessionSummary
-    from botox_chart.ui.main_window import MainWindow
-
-STATUS_TIMEOUT_MS = 8000
-STAFF_WHY = "staff find, view and print; charting needs an injector or a physician"
-HIDDEN_WHY = "the search hides the selected patient (Esc clears it)"
-NAME_CHARS = 28
-"""Actions name their patient ("New session for Gagnon, Élise"), shortened past this length."""
-
-
-class ChartEditor(Protocol):
-    """What the window asks of the session editor (``ui/widgets/session_editor.py``)."""
-
-    def open_session(self, session_id: int) -> bool: ...
-    def close_session(self) -> bool: ...
-    def session_id(self) -> int | None: ...
-    def is_read_only(self) -> bool: ...
-    def is_signed(self) -> bool: ...
-    def set_view_only(self, view_only: bool) -> None: ...
-    def save_now(self) -> bool: ...
-    def undo_stack(self) -> QUndoStack: ...
-    def apply_protocol(self) -> None: ...
-    def record_consent_all_clear(self) -> None: ...
-    def mark_current(self) -> None: ...
-    def units_step(self, steps: int) -> None: ...
-    def next_site(self) -> None: ...
-    def previous_site(self) -> None: ...
-    def omit_current(self) -> None: ...
-    def remove_current(self) -> None: ...
-    def read_only_message(self) -> str: ...
-    def sign(self) -> None: ...
-    def add_addendum(self) -> None: ...
-    def chart(self) -> Chart | None: ...
+    from botox_chart.ui.chart_editor import ChartEditor
+    from botox_chart.ui.window_host import WindowHost
 
 
 class WindowCommands(QObject):
-    """The main window's commands, connected to its actions and panels."""
+    """The window's charting commands, connected to its actions and panels."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.as_widget())
         self.w = window
         self._session_patient: int | None = None
+        self.records = RecordCommands(
+            window, editing=self.editing, shown_patient=self.shown_patient
+        )
+        self.admin = AdminCommands(window)
         a = window.actions_
         connections: list[tuple[Any, Callable[[], object]]] = [
-            (a.print_preview, lambda: self.print_sessions("preview_sessions")),
-            (a.print, lambda: self.print_sessions("print_sessions")),
-            (a.save_pdf, lambda: self.print_sessions("save_sessions_pdf")),
-            (a.record_preview, lambda: self.print_record("preview_record")),
-            (a.record_print, lambda: self.print_record("print_record")),
-            (a.record_pdf, lambda: self.print_record("save_record_pdf")),
-            (a.clinicians, self.manage_clinicians),
-            (a.clinic_settings, self.clinic_settings),
-            (a.encrypt_database, lambda: window.keys.encrypt_database()),
             (a.lock, lambda: window.sign_in.lock()),
             (a.switch_user, lambda: window.sign_in.switch_user()),
             (a.sign_out, lambda: window.sign_in.sign_out()),
-            (a.quit, window.close),
+            (a.quit, window.as_widget().close),
             (a.find_patient, lambda: self._reveal(window.patients.focus_search)),
-            (a.session_audit, self.session_audit),
-            (a.patient_audit, self.patient_audit),
             (a.new_session, self.new_session),
             (a.repeat_last, self.repeat_last),
             (a.open_session, self.open_selected),
@@ -94,8 +58,6 @@ class WindowCommands(QObject):
             (a.go_patients, lambda: self._reveal(window.patients.focus_list)),
             (a.go_sessions, lambda: self._reveal(window.sessions.focus_list)),
             (a.go_chart, self.focus_chart),
-            (a.shortcuts, self.show_shortcuts),
-            (a.about, self.show_about),
             (a.apply_protocol, lambda: self._edit(lambda e: e.apply_protocol())),
             (
                 a.consent_all_clear,
@@ -119,34 +81,32 @@ class WindowCommands(QObject):
         window.sessions.sessionActivated.connect(self.open_session)
         window.sessions.selectionChanged.connect(self.update_actions)
 
-    def connect_editor(self, editor: Any) -> None:
+    def connect_editor(self, editor: ChartEditor) -> None:
         """Listen to the editor, and give it the window's actions so its buttons show the keys."""
         editor.saved.connect(self.session_saved)
         editor.signedSession.connect(self.session_signed)
         editor.statusMessage.connect(self.show_status)
-        if hasattr(editor, "readOnlyChanged"):
-            editor.readOnlyChanged.connect(lambda _read_only: self.update_actions())
-        if hasattr(editor, "set_actions"):
-            a = self.w.actions_
-            editor.set_actions(
-                {
-                    "apply_protocol": a.apply_protocol,
-                    "consent_all_clear": a.consent_all_clear,
-                    "sign": a.sign,
-                    "add_addendum": a.add_addendum,
-                    "units_up": a.units_up,
-                    "units_down": a.units_down,
-                    "omit_current": a.omit_current,
-                    "remove_site": a.remove_site,
-                }
-            )
+        editor.readOnlyChanged.connect(lambda _read_only: self.update_actions())
+        a = self.w.actions_
+        editor.set_actions(
+            {
+                "apply_protocol": a.apply_protocol,
+                "consent_all_clear": a.consent_all_clear,
+                "sign": a.sign,
+                "add_addendum": a.add_addendum,
+                "units_up": a.units_up,
+                "units_down": a.units_down,
+                "omit_current": a.omit_current,
+                "remove_site": a.remove_site,
+            }
+        )
 
     def _reveal(self, focus: Callable[[], None]) -> None:
         self.w.show_patients_pane()
         focus()
 
     def editor(self) -> ChartEditor | None:
-        return cast(ChartEditor, self.w.editor) if self.w.editor is not None else None
+        return self.w.editor
 
     def editing(self) -> int | None:
         """The session open in the editor, if any."""
@@ -154,7 +114,7 @@ class WindowCommands(QObject):
         return editor.session_id() if editor is not None else None
 
     def show_status(self, message: str) -> None:
-        self.w.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        show_status(self.w, message)
 
     # -- patients -------------------------------------------------------------------------------
 
@@ -249,7 +209,10 @@ class WindowCommands(QObject):
         from botox_chart.ui.dialogs.patient_dialog import PatientDialog
 
         dialog = PatientDialog(
-            self.w.engine, self.w, patient_id=patient_id, clinician_id=self.w.clinician_id()
+            self.w.engine,
+            self.w.as_widget(),
+            patient_id=patient_id,
+            clinician_id=self.w.clinician_id(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.patientSaved.connect(self._patient_saved)
@@ -264,28 +227,12 @@ class WindowCommands(QObject):
             self._show_identity(patient.id)
         self.show_status(f"Saved {patient.display_name}.")
 
-    # -- clinicians and sign-in ------------------------------------------------------------------
+    # -- who charts -----------------------------------------------------------------------------
 
     def _may_chart(self) -> bool:
         """The signed-in clinician charts and signs (an injector or a physician, not staff)."""
         clinician = self.w.clinician()
         return self.w.sign_in.is_open() and clinician is not None and clinician.can_sign
-
-    def _is_admin(self) -> bool:
-        clinician = self.w.clinician()
-        return self.w.sign_in.is_open() and clinician is not None and clinician.is_admin
-
-    def manage_clinicians(self) -> None:
-        """The Clinicians dialog (administrators): add, reset a password, deactivate."""
-        if self.w.engine is None or not self._is_admin():
-            return
-        from botox_chart.ui.dialogs.clinicians_dialog import CliniciansDialog
-
-        dialog = CliniciansDialog(
-            self.w.engine, self.w, self.w.dialogs, admin_id=self.w.clinician_id()
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     def welcome(self, clinician: Clinician | None) -> str:
         if clinician is None:
@@ -349,7 +296,7 @@ class WindowCommands(QObject):
         if found is not None:
             draft_id, day = found
             if self.w.dialogs.confirm(
-                self.w,
+                self.w.as_widget(),
                 "Unsigned draft",
                 f"{patient.display_name} already has an unsigned draft from {day}; a patient "
                 f"has one draft at a time. Open it?",
@@ -437,10 +384,10 @@ class WindowCommands(QObject):
 
     def focus_chart(self) -> None:
         """Focus the diagram, where the charting keys (Space, arrows, +, -) act."""
-        if self.w.editor is None or self.editing() is None:
+        editor = self.w.editor
+        if editor is None or editor.session_id() is None:
             return
-        diagram = getattr(self.w.editor, "diagram", lambda: None)()
-        target = diagram if isinstance(diagram, QWidget) else self.w.editor
+        target = editor.diagram() or editor.as_widget()
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def offer_draft(self) -> None:
@@ -453,7 +400,7 @@ class WindowCommands(QObject):
             return
         session_id, day = found
         if self.w.dialogs.confirm(
-            self.w,
+            self.w.as_widget(),
             "Resume draft",
             f"{patient.display_name} has an unsigned draft. Resume the draft from {day}?",
         ):
@@ -482,7 +429,7 @@ class WindowCommands(QObject):
             return
         day = selected.date_of_service.isoformat()
         if not self.w.dialogs.confirm(
-            self.w,
+            self.w.as_widget(),
             "Delete draft",
             f"Delete the unsigned draft of {day} for {selected.patient}? This cannot be undone.",
         ):
@@ -524,43 +471,6 @@ class WindowCommands(QObject):
         row = self.w.sessions.model.row_of(session_id) if session_id is not None else None
         return self.w.sessions.model.session(row) if row is not None else None
 
-    def explain_refused_key(self, event: QKeyEvent) -> bool:
-        """A charting key (Ctrl+Z, Ctrl+Shift+A, +, O…) pressed on a read-only chart did nothing
-        (its action is off): say why in the status area and point at Add addendum. True if it was
-        one; bare keys count only while the focus is in the chart."""
-        editor, widget = self.editor(), self.w.editor
-        if editor is None or widget is None or editor.session_id() is None:
-            return False
-        if not editor.is_read_only():
-            return False
-        a = self.w.actions_
-        charting = (
-            a.apply_protocol,
-            a.consent_all_clear,
-            a.mark_current,
-            a.units_up,
-            a.units_down,
-            a.omit_current,
-            a.remove_site,
-            a.sign,
-            self.w.undo_action,
-            self.w.redo_action,
-        )
-        pressed = QKeySequence(event.keyCombination())
-        exact = QKeySequence.SequenceMatch.ExactMatch
-        if not any(pressed.matches(k) == exact for act in charting for k in act.shortcuts()):
-            return False
-        modified = event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier
-            | Qt.KeyboardModifier.AltModifier
-            | Qt.KeyboardModifier.MetaModifier
-        )
-        focus = QApplication.focusWidget()
-        if not modified and (focus is None or not (focus is widget or widget.isAncestorOf(focus))):
-            return False
-        self.show_status(editor.read_only_message())
-        return True
-
     def _edit(self, command: Callable[[ChartEditor], None], *, signed: bool = False) -> None:
         """Pass a charting command to the editor when a session of the right kind is open."""
         editor = self.editor()
@@ -570,165 +480,15 @@ class WindowCommands(QObject):
             return
         command(editor)
 
-    # -- printing -------------------------------------------------------------------------------
-
-    def print_ids(self) -> list[int]:
-        """The sessions selected in the list, else the one in the editor."""
-        selected = self.w.sessions.selected_ids()
-        if selected:
-            return selected
-        editing = self.editing()
-        return [editing] if editing is not None else []
-
-    def print_sessions(self, method: str) -> None:
-        ids = self.print_ids()
-        printing = self.w.ensure_printing() if ids else None
-        if printing is not None:
-            self.w.attempt("Print", lambda: getattr(printing, method)(ids))
-
-    def print_record(self, method: str) -> None:
-        patient = self.shown_patient()
-        printing = self.w.ensure_printing() if patient is not None else None
-        if patient is not None and printing is not None:
-            self.w.attempt("Patient record", lambda: getattr(printing, method)(patient.id))
-
-    def clinic_settings(self) -> None:
-        if self.w.engine is None or not self._is_admin():
-            return
-        from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
-
-        dialog = ClinicSettingsDialog(
-            self.w.engine, self.w, self.w.dialogs, clinician_id=self.w.clinician_id()
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _settings: self.w.sign_in.settings_changed())
-        dialog.open()
-
-    # -- audit trail ----------------------------------------------------------------------------
-
-    def audit_session_id(self) -> int | None:
-        """The session selected in the list, else the one in the editor."""
-        selected = self.w.sessions.current_id()
-        return selected if selected is not None else self.editing()
-
-    def session_audit(self) -> None:
-        session_id = self.audit_session_id()
-        if session_id is not None:
-            self._audit_dialog(session_id=session_id)
-
-    def patient_audit(self) -> None:
-        patient = self.shown_patient()
-        if patient is not None:
-            self._audit_dialog(patient_id=patient.id)
-
-    def _audit_dialog(
-        self, *, session_id: int | None = None, patient_id: int | None = None
-    ) -> None:
-        engine = self.w.engine
-        if engine is None or not self.w.sign_in.is_open():
-            return
-        from botox_chart.ui.dialogs.audit_dialog import AuditDialog, load_trail
-
-        trail = self.w.attempt(
-            "Audit trail",
-            lambda: load_trail(engine, session_id=session_id, patient_id=patient_id),
-        )
-        if trail is None:
-            return
-        dialog = AuditDialog(trail, self.w, per_session=session_id is not None)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    # -- help -----------------------------------------------------------------------------------
-
-    def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td>{html.escape(menu)}</td><td>{html.escape(name)}</td>"
-            f"<td><b>{html.escape(key)}</b></td></tr>"
-            for menu, name, key in self.w.shortcuts_table()
-        )
-        self.w.dialogs.info(self.w, "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>")
-
-    def show_about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            number = version("botox-chart")
-        except PackageNotFoundError:
-            number = "(development)"
-        where = self.w.location.text() or "not open"
-        self.w.dialogs.info(
-            self.w,
-            "About botox-chart",
-            f"botox-chart {number}\nCharting onabotulinumtoxinA injections for chronic migraine "
-            f"(PREEMPT).\n\nDatabase: {where}",
-        )
-
     # -- availability ---------------------------------------------------------------------------
 
     def update_actions(self) -> None:
-        """Turn each command on only when it can do something now, for who is signed in."""
-        a, w = self.w.actions_, self.w
-        clinician = w.clinician() if w.sign_in.is_open() else None
-        for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
-            action.setVisible(clinician is not None and clinician.is_admin)
-        if clinician is None or w.replaced:  # signed out, locked, or the database is gone
-            always = a.always_available()
-            for action in a.every():
-                action.setEnabled(action in always or (w.replaced and action is a.refresh))
-            return
-        has_db = w.engine is not None
-        shown = self.shown_patient() if has_db else None
-        patient = shown is not None
-        charts = clinician.can_sign
-        why = "" if charts else STAFF_WHY
-        hidden = has_db and shown is None and w.patients.current_id() is not None
-        patient_why = HIDDEN_WHY if hidden else why
-        name = _short(shown.display_name) if shown is not None else None
-        name_target(a.new_session, "&New session for {}", name)
-        name_target(a.repeat_last, "&Repeat last session for {}", name)
-        name_target(a.edit_patient, "&Edit patient {}…", name)
-        editor = self.editor()
-        editing = editor is not None and editor.session_id() is not None
-        signed = editing and editor is not None and editor.is_signed()
-        current = self._current_session()
-        for action in (a.lock, a.switch_user, a.sign_out, a.quit, a.shortcuts, a.about):
-            action.setEnabled(True)
-        for action in (a.find_patient, a.go_patients, a.go_sessions, a.go_chart):
-            action.setEnabled(True)
-        a.refresh.setEnabled(has_db)
-        for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
-            action.setEnabled(has_db and clinician.is_admin)
-        explain(a.add_patient, has_db and charts, why)
-        explain(a.edit_patient, patient and charts, why or patient_why)
-        explain(a.new_session, patient and charts, why or patient_why)
-        signed_before = any(s.status == "signed" for s in w.sessions.model.sessions())
-        explain(a.repeat_last, patient and charts and signed_before, why or patient_why)
-        a.open_session.setEnabled(current is not None)
-        a.close_session.setEnabled(editing)
-        explain(a.delete_draft, current is not None and current.status == "draft" and charts, why)
-        charting = editing and not signed
-        for action in (
-            a.apply_protocol,
-            a.consent_all_clear,
-            a.mark_current,
-            a.next_site,
-            a.previous_site,
-            a.units_up,
-            a.units_down,
-            a.omit_current,
-            a.remove_site,
-            a.sign,
-        ):
-            explain(action, charting and charts, why)
-        explain(a.add_addendum, signed and charts, why)
-        can_print = has_db
-        for action in (a.print_preview, a.print, a.save_pdf):
-            action.setEnabled(can_print and bool(self.print_ids()))
-        for action in (a.record_preview, a.record_print, a.record_pdf, a.patient_audit):
-            explain(action, can_print and patient, patient_why)
-        a.session_audit.setEnabled(has_db and self.audit_session_id() is not None)
-
-
-def _short(name: str) -> str:
-    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"
+        """Turn each command on only when it can do something now (``window_availability``)."""
+        has_db = self.w.engine is not None
+        window_availability.update_actions(
+            self.w,
+            shown=self.shown_patient() if has_db else None,
+            current=self._current_session(),
+            printable=bool(self.records.print_ids()),
+            auditable=self.records.audit_session_id() is not None,
+        )

@@ -8,12 +8,43 @@ and keeps it in memory only (for a reload), never on disk.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
-    from botox_chart.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+    from sqlalchemy.engine import Engine
+
+    from botox_chart.store.models import Clinician
+    from botox_chart.ui.database_loader import DatabaseLoader
+    from botox_chart.ui.seams import Dialogs
+
+
+class ChartClosing(Protocol):
+    def close_session(self) -> bool:
+        """Close the chart, saved; False if the user chose to keep one that could not be."""
+        ...
+
+
+class KeysHost(Protocol):
+    """The window, as the database's key sees it (``main_window.MainWindow``)."""
+
+    @property
+    def loader(self) -> DatabaseLoader: ...
+    @property
+    def dialogs(self) -> Dialogs: ...
+    @property
+    def engine(self) -> Engine | None: ...
+    @property
+    def commands(self) -> ChartClosing: ...
+    def as_widget(self) -> QWidget: ...
+    def clinician(self) -> Clinician | None: ...
+    def database_url(self) -> str | None: ...
+    def database_failed(self, message: str) -> None: ...
+    def open_database(self, url: str | None, key: str | None = None) -> None: ...
+    def reload_database(self) -> None: ...
+
 
 MIN_PASSPHRASE = 12
 """The shortest passphrase accepted for a new database (SQLCipher derives the key from it)."""
@@ -26,8 +57,8 @@ RECOVERY_TEXT = (
 
 
 class DatabaseKeys(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: KeysHost) -> None:
+        super().__init__(window.as_widget())
         self.w = window
         self.key: str | None = None
         """The key typed for this database (None: the keyring's or the environment's)."""
@@ -39,26 +70,33 @@ class DatabaseKeys(QObject):
         from botox_chart.store import cipher
 
         w = self.w
+        parent = w.as_widget()
         if kind == "new":
             label = (
                 "This computer has no keyring to keep the database's key. Choose a passphrase "
                 f"of at least {MIN_PASSPHRASE} characters; botox-chart asks for it each time it "
                 "starts. Keep it in the clinic's safe: without it the records cannot be read."
             )
-            typed = w.dialogs.ask_secret(w, "Choose a database passphrase", label)
+            typed = w.dialogs.ask_secret(parent, "Choose a database passphrase", label)
             if typed is not None and len(typed) < MIN_PASSPHRASE:
-                w.dialogs.error(w, "Too short", f"At least {MIN_PASSPHRASE} characters, please.")
+                w.dialogs.error(
+                    parent, "Too short", f"At least {MIN_PASSPHRASE} characters, please."
+                )
                 self.ask(kind, message)
                 return
             if typed is not None:
-                again = w.dialogs.ask_secret(w, "Choose a database passphrase", "Type it again:")
+                again = w.dialogs.ask_secret(
+                    parent, "Choose a database passphrase", "Type it again:"
+                )
                 if again != typed:
-                    w.dialogs.error(w, "Not the same", "The two passphrases differ; try again.")
+                    w.dialogs.error(
+                        parent, "Not the same", "The two passphrases differ; try again."
+                    )
                     self.ask(kind, message)
                     return
         else:
             label = f"{message}\n\nPassphrase or recovery key:"
-            typed = w.dialogs.ask_secret(w, "Database passphrase", label)
+            typed = w.dialogs.ask_secret(parent, "Database passphrase", label)
         if not typed:
             w.database_failed(message)
             return
@@ -66,7 +104,9 @@ class DatabaseKeys(QObject):
         w.open_database(w.database_url(), key=self.key)
 
     def show_recovery_key(self, recovery_key: str) -> None:
-        self.w.dialogs.info(self.w, "Recovery key", RECOVERY_TEXT.format(key=recovery_key))
+        self.w.dialogs.info(
+            self.w.as_widget(), "Recovery key", RECOVERY_TEXT.format(key=recovery_key)
+        )
 
     def encrypt_database(self) -> None:
         """File › Encrypt database (an administrator, on a plain database): convert it and its
@@ -75,15 +115,16 @@ class DatabaseKeys(QObject):
         from botox_chart.store.engine import encryption_warning
 
         w = self.w
+        parent = w.as_widget()
         clinician = w.clinician()
         engine = w.engine
         if engine is None or clinician is None or not clinician.is_admin:
             return
         if encryption_warning(engine) is None:
-            w.dialogs.info(w, "Encrypt database", "This database is already encrypted.")
+            w.dialogs.info(parent, "Encrypt database", "This database is already encrypted.")
             return
         if not w.dialogs.confirm(
-            w,
+            parent,
             "Encrypt database",
             "Encrypt the database and its backups in the data folder? Everyone else must close "
             "botox-chart on this database first. The chart open here is saved and closed, and "
@@ -95,7 +136,7 @@ class DatabaseKeys(QObject):
         key = None
         if not cipher.has_keyring() and not cipher.key_for_environment():
             typed = w.dialogs.ask_secret(
-                w,
+                parent,
                 "Choose a database passphrase",
                 f"This computer has no keyring. Choose a passphrase of at least {MIN_PASSPHRASE} "
                 "characters; it is asked for each time botox-chart starts.",
@@ -106,7 +147,7 @@ class DatabaseKeys(QObject):
         try:
             change = encryption.encrypt(engine, clinician_id=clinician.id, key=key)
         except StorageError as err:
-            w.dialogs.error(w, "Not encrypted", str(err))
+            w.dialogs.error(parent, "Not encrypted", str(err))
             return
         self.key = key
         self.show_recovery_key(change.recovery_key)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -25,7 +25,34 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from botox_chart.store.models import Clinician
-    from botox_chart.ui.main_window import MainWindow
+    from botox_chart.ui.chart_editor import ChartEditor
+    from botox_chart.ui.window_state import WindowState
+
+
+class ChartClosing(Protocol):
+    """What signing out asks of the window's commands (``window_commands.WindowCommands``)."""
+
+    def close_session(self) -> bool:
+        """Close the chart, saved; False if the user chose to keep one that could not be."""
+        ...
+
+    def forget_patient(self) -> None:
+        """Nothing of the last clinician's patient stays on screen."""
+        ...
+
+
+class SignInHost(Protocol):
+    """The window, as signing in and out sees it (``main_window.MainWindow``)."""
+
+    @property
+    def engine(self) -> Engine | None: ...
+    @property
+    def state(self) -> WindowState: ...
+    @property
+    def editor(self) -> ChartEditor | None: ...
+    @property
+    def commands(self) -> ChartClosing: ...
+    def as_widget(self) -> QWidget: ...
 
 
 class SignIn(QObject):
@@ -35,12 +62,12 @@ class SignIn(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: SignInHost,
         screen: SignInScreen,
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.as_widget())
         self.w = window
         self.screen = screen
         self._clinician: Clinician | None = None
@@ -98,7 +125,7 @@ class SignIn(QObject):
             return
         from botox_chart.ui.dialogs.clinician_dialog import ClinicianDialog
 
-        dialog = ClinicianDialog(self.w.engine, self.w, first=True)
+        dialog = ClinicianDialog(self.w.engine, self.w.as_widget(), first=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.clinicianAdded.connect(self._checked)
         dialog.open()
@@ -118,7 +145,7 @@ class SignIn(QObject):
         first, self._first_dialog = self._first_dialog, None
         if first is not None and _alive(first) and first.isVisible():
             first.reject()  # someone signed in another way (a test, an older account)
-            self.w.activateWindow()
+            self.w.as_widget().activateWindow()
         self._clinician = clinician
         self._locked = False
         if unlocking:
@@ -166,7 +193,7 @@ class SignIn(QObject):
         if not self.is_open():
             return
         editor = self.w.editor
-        if editor is not None and hasattr(editor, "save_now"):
+        if editor is not None:
             editor.save_now()  # a failed save keeps the chart in memory, shown again on unlock
         popup = QApplication.activePopupWidget()
         if popup is not None:
@@ -201,7 +228,7 @@ class SignIn(QObject):
         """Every other window of the app goes out of sight: a question waiting for an answer
         (application-modal, from exec()) is cancelled; the rest come back after the unlock."""
         for widget in QApplication.topLevelWidgets():
-            if widget is self.w or not widget.isVisible():
+            if widget is self.w.as_widget() or not widget.isVisible():
                 continue
             if (
                 isinstance(widget, QDialog)

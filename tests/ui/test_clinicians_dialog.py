@@ -231,7 +231,7 @@ def test_only_administrators_see_clinicians_and_clinic_settings(
 
     assert not window.actions_.clinicians.isVisible()
     assert not window.actions_.clinic_settings.isVisible()
-    window.commands.manage_clinicians()  # even called directly
+    window.commands.admin.manage_clinicians()  # even called directly
     assert window.findChild(CliniciansDialog) is None
 
 

@@ -169,6 +169,9 @@ class SessionEditor(QWidget):
     def undo_stack(self) -> QUndoStack:
         return self._undo
 
+    def as_widget(self) -> QWidget:
+        return self
+
     def diagram(self) -> HeadDiagram | None:
         return self._diagram
 

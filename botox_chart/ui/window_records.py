@@ -1,0 +1,96 @@
+"""The window's paperwork: preview, print and save procedure notes and treatment records, and show
+the audit trail of a session or a patient.
+
+Notes print for the sessions selected in the list, else the one being charted; the record and
+the patient's audit trail are of the chosen patient, only while the list shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+
+if TYPE_CHECKING:
+    from botox_chart.store.patients import PatientSummary
+    from botox_chart.ui.window_host import PrintService, WindowHost
+
+
+class RecordCommands(QObject):
+    """Printing and audit trails; ``editing`` and ``shown_patient`` come from the charting
+    commands (the session open in the editor, the patient the list shows)."""
+
+    def __init__(
+        self,
+        window: WindowHost,
+        *,
+        editing: Callable[[], int | None],
+        shown_patient: Callable[[], PatientSummary | None],
+    ) -> None:
+        super().__init__(window.as_widget())
+        self.w = window
+        self._editing = editing
+        self._shown_patient = shown_patient
+        a = window.actions_
+        a.print_preview.triggered.connect(lambda: self.print_sessions(lambda p: p.preview_sessions))
+        a.print.triggered.connect(lambda: self.print_sessions(lambda p: p.print_sessions))
+        a.save_pdf.triggered.connect(lambda: self.print_sessions(lambda p: p.save_sessions_pdf))
+        a.record_preview.triggered.connect(lambda: self.print_record(lambda p: p.preview_record))
+        a.record_print.triggered.connect(lambda: self.print_record(lambda p: p.print_record))
+        a.record_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_record_pdf))
+        a.session_audit.triggered.connect(self.session_audit)
+        a.patient_audit.triggered.connect(self.patient_audit)
+
+    def print_ids(self) -> list[int]:
+        """The sessions selected in the list, else the one in the editor."""
+        selected = self.w.sessions.selected_ids()
+        if selected:
+            return selected
+        editing = self._editing()
+        return [editing] if editing is not None else []
+
+    def print_sessions(self, how: Callable[[PrintService], Callable[[Sequence[int]], Any]]) -> None:
+        ids = self.print_ids()
+        printing = self.w.ensure_printing() if ids else None
+        if printing is not None:
+            self.w.attempt("Print", lambda: how(printing)(ids))
+
+    def print_record(self, how: Callable[[PrintService], Callable[[int], Any]]) -> None:
+        patient = self._shown_patient()
+        printing = self.w.ensure_printing() if patient is not None else None
+        if patient is not None and printing is not None:
+            self.w.attempt("Patient record", lambda: how(printing)(patient.id))
+
+    def audit_session_id(self) -> int | None:
+        """The session selected in the list, else the one in the editor."""
+        selected = self.w.sessions.current_id()
+        return selected if selected is not None else self._editing()
+
+    def session_audit(self) -> None:
+        session_id = self.audit_session_id()
+        if session_id is not None:
+            self._audit_dialog(session_id=session_id)
+
+    def patient_audit(self) -> None:
+        patient = self._shown_patient()
+        if patient is not None:
+            self._audit_dialog(patient_id=patient.id)
+
+    def _audit_dialog(
+        self, *, session_id: int | None = None, patient_id: int | None = None
+    ) -> None:
+        engine = self.w.engine
+        if engine is None or not self.w.sign_in.is_open():
+            return
+        from botox_chart.ui.dialogs.audit_dialog import AuditDialog, load_trail
+
+        trail = self.w.attempt(
+            "Audit trail",
+            lambda: load_trail(engine, session_id=session_id, patient_id=patient_id),
+        )
+        if trail is None:
+            return
+        dialog = AuditDialog(trail, self.w.as_widget(), per_session=session_id is not None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
