@@ -63,7 +63,7 @@ def cached(patients: int, seed: int, cache: Path = CACHE) -> Path:
 
 def working_copy(source: Path, folder: Path) -> Dataset:
     """A migrated copy of ``source`` in ``folder``, with the facts the benchmarks need."""
-    from botox_chart.store import open_database  # migrates; its backups go to the data folder
+    from botox_chart.store import open_database  # migrates; a pre-upgrade copy goes to backups/
 
     target = folder / "bench.sqlite3"
     _copy(source, target)
