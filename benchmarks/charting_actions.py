@@ -105,9 +105,9 @@ def add_patients(url: str, today: date) -> dict[str, int]:
     """The patients charted, by variant: "repeat_last" is due today (one standard signed session
     13 weeks ago), "first_visit" has no session yet.
 
-    The demo data keeps every patient within 12 weeks of their last session, and a patient seen
-    sooner brings an "interval" warning to acknowledge; at the desk, patients come when due. They
-    sort first in the list ("Aalto"), so they are on its first screen.
+    The benchmark's own, so what it times does not hang on the demo's random schedules (a patient
+    seen sooner than 12 weeks brings an "interval" warning to acknowledge; at the desk, patients
+    come when due). They sort first in the list ("Aalto"), so they are on its first screen.
     """
     from botox_chart import protocol
     from botox_chart.chart import Chart

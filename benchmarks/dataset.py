@@ -1,7 +1,7 @@
 """The benchmark's database: demo data built once per size and seed, then copied for each run.
 
 ``botox-chart demo-data`` builds ``.cache/demo-<patients>p-seed<seed>.sqlite3`` (10,000 patients and
-~44,000 signed sessions take about half a minute). Each run works on a copy, migrated to this
+~40,000 signed sessions take about half a minute). Each run works on a copy, migrated to this
 version's schema before anything is timed, so notes' audit events and charted sessions never touch
 the cache, and no launch pays for a migration.
 """
@@ -63,7 +63,7 @@ def cached(patients: int, seed: int, cache: Path = CACHE) -> Path:
 
 def working_copy(source: Path, folder: Path) -> Dataset:
     """A migrated copy of ``source`` in ``folder``, with the facts the benchmarks need."""
-    from botox_chart.store import open_database  # migrates; its backups go to the data folder
+    from botox_chart.store import open_database  # migrates; a pre-upgrade copy goes to backups/
 
     target = folder / "bench.sqlite3"
     _copy(source, target)

@@ -9,7 +9,8 @@ Health records are private to the user who runs the app. On POSIX every folder t
 :func:`private_file` are the only ways the app makes them (``output.write_with``'s temporary files
 are 0600 from ``mkstemp``). The data folder and its subfolders are the app's own and are tightened
 if found open to others (a first release's 0755); a folder the user chose for a ``--db`` file is
-theirs and is left as it is. On Windows the user profile's permissions apply: nothing is changed.
+theirs and is left as it is, but the ``backups/<name>/`` folder made beside it is the app's
+(:func:`backups_dir`). On Windows the user profile's permissions apply: nothing is changed.
 """
 
 from __future__ import annotations
@@ -78,8 +79,33 @@ def default_database_path() -> Path:
     return data_dir() / "botox-chart.sqlite3"
 
 
-def backups_dir() -> Path:
-    return private_folder(data_dir() / "backups")
+BACKUPS = "backups"
+
+
+def backups_dir(database: Path, *, create: bool = True) -> Path:
+    """The folder of one SQLite database's backups: ``backups/<database's stem>/`` beside it, so
+    ``--db ~/clinic/demo.sqlite3`` is backed up into ``~/clinic/backups/demo/`` and the default
+    database into the data folder's ``backups/botox-chart/``.
+
+    Each database has its own, so one database's backups never stand in for another's (its daily
+    backup, its rotation, its key). Created private (0700, with the ``backups`` folder if missing)
+    unless ``create`` is false (reading only); a ``backups`` folder in the data folder is the
+    app's own and is tightened, one beside a ``--db`` file is left as its owner made it.
+    """
+    folder = database.parent / BACKUPS / database.stem
+    if create:
+        private_folder(folder)
+        if in_data_folder(database):
+            data_dir()  # the app's own folders: tightened if found open to others
+            make_private(folder.parent)
+    return folder
+
+
+def shared_backups_dir() -> Path:
+    """The data folder's ``backups`` folder, where versions before per-database folders put the
+    backups of every database. Only read now (its backups stay where they are, restorable with
+    ``restore FILE``); nothing is written, moved or deleted there."""
+    return _data_folder() / BACKUPS
 
 
 def anchors_dir() -> Path:

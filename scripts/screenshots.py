@@ -88,9 +88,7 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
 
     url = f"sqlite:///{database}"
     engine = open_database(url)
-    # Demo patients were last seen 5-80 days before "today": generate them 12 weeks back, so
-    # today's visit is due, as in the clinic.
-    demo.generate(engine, patients=patients, seed=seed, today=TODAY - timedelta(days=84))
+    demo.generate(engine, patients=patients, seed=seed, today=TODAY)  # some are due today
     patient_id = _patient_with_follow_the_pain(engine)
     nurse = _demo_clinician(engine, "dube").id
     with transaction(engine) as db:

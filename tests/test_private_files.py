@@ -127,7 +127,7 @@ def test_a_database_copied_before_an_upgrade_and_a_first_release_folder_are_priv
     old.dispose()
     assert (mode(isolated_data_dir), mode(database)) == (0o755, 0o644)
     engine = open_database()
-    (copy,) = paths.backups_dir().glob("*-before-upgrade-0001-*")
+    (copy,) = paths.backups_dir(database).glob("*-before-upgrade-0001-*")
     with engine.connect() as connection:
         connection.execute(sa.text("SELECT 1"))
         files = assert_private(isolated_data_dir)
@@ -157,6 +157,21 @@ def test_a_database_elsewhere_is_private_and_only_the_folders_made_for_it_change
     beside = open_database(str(existing / "beside.sqlite3"))
     assert mode(existing / "beside.sqlite3") == 0o600
     beside.dispose()
+    assert mode(existing) == 0o755
+
+
+def test_the_backups_folder_beside_a_database_elsewhere_is_private(tmp_path: Path) -> None:
+    """``--db`` in the user's own (0755) folder: its ``backups/<name>/`` folder is made 0700, the
+    backups in it 0600, and the user's folder keeps its mode."""
+    existing = tmp_path / "clinic"
+    existing.mkdir()
+    engine = open_database(str(existing / "demo.sqlite3"))
+    signed_session(engine)
+    daily = backup.auto_backup(engine)
+    asked = backup.backup(engine)
+    engine.dispose()
+    files = assert_private(existing / "backups")
+    assert {daily, asked} <= set(files) and daily.parent == existing / "backups" / "demo"
     assert mode(existing) == 0o755
 
 
@@ -204,7 +219,8 @@ def test_the_data_folder_is_tightened_whenever_it_is_asked_for(isolated_data_dir
     isolated_data_dir.mkdir(mode=0o755)
     (isolated_data_dir / "backups").mkdir(mode=0o777)
     os.chmod(isolated_data_dir / "backups", 0o777)
-    assert paths.backups_dir() == isolated_data_dir / "backups"
+    database = isolated_data_dir / "botox-chart.sqlite3"
+    assert paths.backups_dir(database) == isolated_data_dir / "backups" / "botox-chart"
     assert (mode(isolated_data_dir), mode(isolated_data_dir / "backups")) == (0o700, 0o700)
     assert paths.in_data_folder(isolated_data_dir / "botox-chart.sqlite3")
     assert not paths.in_data_folder(isolated_data_dir.parent / "elsewhere.sqlite3")

@@ -1,7 +1,17 @@
 """Backups of the SQLite database: on demand, automatic and rotating, and restoring one.
 
 Copies use SQLite's online backup API, so they are consistent while the app is charting. PostgreSQL
-is backed up with the server's own tools (pg_dump), as the README says.
+is backed up with the server's own tools (pg_dump), as the README says: a server database has no
+file and no backups folder, so the daily backup skips it and ``backup``/``restore`` refuse it.
+
+Each database file has its own backups folder beside it, ``backups/<stem>/``
+(``paths.backups_dir``): ``--db ~/clinic/demo.sqlite3`` is backed up into
+``~/clinic/backups/demo/``. The daily backup, its rotation, an unnamed ``backup``, the copy saved
+before a restore and the copy before a schema upgrade all go there, so one database's backup never
+stands in for another's. Earlier versions put every database's backups into the data folder's
+shared ``backups`` folder (``paths.shared_backups_dir``); those stay where they are, are never
+rotated or deleted, and are still restored with ``restore FILE`` (any path) and found by
+:func:`backups_of`.
 
 A damaged database is never backed up: the integrity check runs before every copy, and again on the
 copy. Each backup has a companion ``.json`` file with the audit chain's head at the time (one more
@@ -63,7 +73,7 @@ def backup(
     """
     source = _require_sqlite(engine)
     if target is None:
-        target = paths.backups_dir() / f"botox-chart-{_stamp()}.sqlite3"
+        target = paths.backups_dir(source) / f"botox-chart-{_stamp()}.sqlite3"
     output.check_target(target, force=force, database=source)
     output.check_target(metadata_path(Path(target)), force=force, database=source)
     check_integrity(engine)
@@ -73,26 +83,27 @@ def backup(
 def auto_backup(
     engine: Engine, *, keep: int | None = None, now: datetime | None = None
 ) -> Path | None:
-    """A daily rotating backup in the data folder: made if the newest is over a day old."""
-    if sqlite_path(engine) is None:
+    """The database's daily rotating backup, in its own backups folder: made if the newest there
+    is over a day old (another database's backups do not count). None for a server database."""
+    source = sqlite_path(engine)
+    if source is None:
         return None
     keep = keep if keep is not None else _keep_from_env()
     now = now or datetime.now()
-    existing = automatic_backups()
+    existing = automatic_backups(source)
     if existing and now - _modified(existing[-1]) < AUTO_EVERY:
         return None
-    target = paths.backups_dir() / f"{AUTO_PREFIX}{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
+    target = paths.backups_dir(source) / f"{AUTO_PREFIX}{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
     check_integrity(engine)
-    source = _require_sqlite(engine)
     _copy_aside(source, target, key=cipher.key_of(engine, source))
-    _rotate(keep)
+    _rotate(source, keep)
     return target
 
 
-def _rotate(keep: int) -> None:
-    """Delete the oldest automatic backups beyond ``keep``, never the newest that passed its
-    integrity check (whatever else is newer)."""
-    backups = automatic_backups()
+def _rotate(database: Path, keep: int) -> None:
+    """Delete the database's oldest automatic backups beyond ``keep``, never the newest that
+    passed its integrity check (whatever else is newer)."""
+    backups = automatic_backups(database)
     kept = set(backups[-keep:])
     sound = [path for path in backups if passed_check(path)]
     if sound:
@@ -121,9 +132,44 @@ def passed_check(backup_file: Path) -> bool:
     return found is not None and found.get("integrity") == "ok"
 
 
-def automatic_backups() -> list[Path]:
-    """Automatic backups, oldest first."""
-    return sorted(paths.backups_dir().glob(f"{AUTO_PREFIX}*.sqlite3"))
+def automatic_backups(database: Path) -> list[Path]:
+    """The database's automatic backups, oldest first."""
+    return sorted(paths.backups_dir(database, create=False).glob(f"{AUTO_PREFIX}*.sqlite3"))
+
+
+def backups_of(database: Path, *, key: str | None) -> list[Path]:
+    """Every backup file of this database the app knows of: first those in its own
+    folder, and those an earlier version left in the shared folder that were made of it (their
+    companion file names it, or the copy itself has its identity, e.g. a copy before an upgrade).
+    ``key`` is the database's (None: plain); a copy it cannot open is not claimed."""
+    own = sorted(paths.backups_dir(database, create=False).glob("*.sqlite3"))
+    shared = paths.shared_backups_dir()
+    uid = _identity_of(database, key)
+    if uid is None:
+        return own
+    earlier = []
+    for candidate in sorted(shared.glob("*.sqlite3")):
+        if not candidate.is_file():
+            continue
+        found = metadata(candidate)
+        if found is not None and found.get("database_id") is not None:
+            mine = found["database_id"] == uid
+        else:
+            mine = _identity_of(candidate, None if cipher.is_plain(candidate) else key) == uid
+        if mine:
+            earlier.append(candidate)
+    return own + earlier
+
+
+def _identity_of(path: Path, key: str | None) -> str | None:
+    """The identity a database file (or a raw copy of one) carries; None if it has none or
+    cannot be opened with ``key``."""
+    try:
+        with closing(cipher.connect(path, key=key, read_only=True)) as conn:
+            row = conn.execute("SELECT uid FROM database_identity WHERE id = 1").fetchone()
+    except (cipher.Error, OSError):
+        return None
+    return row[0] if row else None
 
 
 def inspect(
@@ -190,7 +236,7 @@ def restore(engine: Engine, source: Path) -> Path:
     current_key = cipher.key_of(engine, target)
     inspect(source, database=target, database_key=current_key)
     key = _backup_key(source, target, current_key)
-    safety = paths.backups_dir() / f"before-restore-{_stamp()}.sqlite3"
+    safety = paths.backups_dir(target) / f"before-restore-{_stamp()}.sqlite3"
     if target.exists():
         _copy_aside(target, safety, key=current_key)
     engine.dispose()

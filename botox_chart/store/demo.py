@@ -1,9 +1,12 @@
 """Synthetic patients, clinicians and signed sessions, for trying the app, screenshots, benchmarks.
 
-Realistic on purpose: sessions 12–14 weeks apart, patient-specific tailoring (follow-the-pain
-sites, lateral frontalis omitted for brow ptosis, other dilutions), lots that change every few
-months, headache days that fall with treatment and the occasional adverse event. Rows go in with
-bulk inserts and explicit ids, so 10,000 patients with ~40,000 sessions take seconds, not minutes.
+Realistic on purpose: schedules relative to ``today`` as a clinic has them (:data:`SCHEDULES`:
+some patients due this week, some overdue, some referred and not yet treated, some not due yet),
+past sessions 12–14 weeks apart and none in the future, patient-specific tailoring
+(follow-the-pain sites, lateral frontalis omitted for brow ptosis, other dilutions), lots that
+change every few months, headache days that fall with treatment and the occasional adverse event.
+Rows go in with bulk inserts and explicit ids, so 10,000 patients with ~40,000 sessions take
+seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -23,7 +26,14 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, func, select
 
 from botox_chart import protocol as protocols
-from botox_chart.chart import CONTRAINDICATIONS, NEEDLE, PRODUCT, Chart, Dilution
+from botox_chart.chart import (
+    CONTRAINDICATIONS,
+    NEEDLE,
+    PRODUCT,
+    RETREATMENT_DAYS,
+    Chart,
+    Dilution,
+)
 from botox_chart.protocol import Point, Side
 from botox_chart.store import audit, chain, clinicians, records, roles
 from botox_chart.store.engine import StorageError, describe
@@ -82,6 +92,22 @@ ADVERSE = (
 )
 
 
+SCHEDULES: dict[str, tuple[int, tuple[int, int] | None]] = {
+    # schedule: (weight, days since the last session, lowest and highest; None: no session yet)
+    "due": (15, (RETREATMENT_DAYS, RETREATMENT_DAYS + 6)),  # due this week
+    "overdue": (15, (RETREATMENT_DAYS + 7, 200)),
+    "new": (10, None),  # referred, not treated yet
+    "soon": (15, (70, RETREATMENT_DAYS - 1)),  # due within two weeks
+    "not_due": (45, (7, 69)),  # treated recently
+}
+"""How long ago each patient was last treated. Retreatment is every 12 weeks
+(chart.RETREATMENT_DAYS; sooner draws the early-retreatment warning)."""
+FIRST_SCHEDULES = ("due", "overdue", "new", "not_due")
+"""The first patients' schedules, so that even a demo of four patients shows each kind."""
+INTERVAL_DAYS = (RETREATMENT_DAYS, RETREATMENT_DAYS + 14)
+"""Days between two of a patient's sessions: never before 12 weeks, up to two weeks late."""
+
+
 @dataclass(frozen=True)
 class DemoResult:
     patients: int
@@ -125,7 +151,8 @@ def generate(
         rows = _Rows()
         for n in range(start, start + batch):
             rows.patient(ids, n, rng, today)
-            sessions_added += _sessions(rows, ids, rng, protocol, today, lots, injector_ids)
+            days = session_days(rng, n, today)
+            sessions_added += _sessions(rows, ids, rng, protocol, today, days, lots, injector_ids)
         with engine.begin() as conn:
             rows.insert(conn)
         if progress:
@@ -307,22 +334,39 @@ def _insert_injections(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.exec_driver_sql(f"INSERT INTO injection ({columns}) VALUES ({marks})", rows)
 
 
+def session_days(rng: random.Random, n: int, today: date) -> list[date]:
+    """The dates of the ``n``-th demo patient's sessions, oldest first (none: a new referral)."""
+    if n < len(FIRST_SCHEDULES):
+        schedule = FIRST_SCHEDULES[n]
+    else:
+        (schedule,) = rng.choices(list(SCHEDULES), weights=[w for w, _ in SCHEDULES.values()])
+    since = SCHEDULES[schedule][1]
+    if since is None:
+        return []
+    count = rng.choices((1, 2, 3, 4, 5, 6, 7), weights=(6, 10, 14, 20, 20, 16, 14))[0]
+    days = [today - timedelta(days=rng.randint(*since))]
+    for _ in range(count - 1):
+        days.append(days[-1] - timedelta(days=rng.randint(*INTERVAL_DAYS)))
+    days.reverse()
+    return days
+
+
 def _sessions(
     rows: _Rows,
     ids: _Ids,
     rng: random.Random,
     protocol: protocols.Protocol,
     today: date,
+    days: list[date],
     lots: list[tuple[date, str, date]],
     injector_ids: list[int],
 ) -> int:
     patient = rows.patients[-1]
-    count = rng.choices((1, 2, 3, 4, 5, 6, 7), weights=(6, 10, 14, 20, 20, 16, 14))[0]
-    last = today - timedelta(days=rng.randint(5, 80))
-    days = [last]
-    for _ in range(count - 1):
-        days.append(days[-1] - timedelta(days=rng.randint(84, 98)))
-    days.reverse()
+    if not days:  # referred recently, first session still to come
+        added = today - timedelta(days=rng.randint(1, 45))
+        patient["created_at"] = _utc(added)
+        patient["referral_date"] = added - timedelta(days=rng.randint(3, 14))
+        return 0
     pattern = _pattern(rng, protocol)
     baseline = rng.randint(15, 28)
     injector = rng.choice(injector_ids)
@@ -391,7 +435,7 @@ def _sessions(
             )
             ids.injection += 1
         ids.session += 1
-    return count
+    return len(days)
 
 
 def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Chart], None]:

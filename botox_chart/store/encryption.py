@@ -1,6 +1,8 @@
 """Encrypting a first-release (plain) database, and changing a database's key: the database and
 the backups the app keeps of it, together, so no plain copy and no copy under a forgotten key is
-left in the data folder. Both are audited (with the keys' fingerprints, never the keys).
+left behind. Its backups are those in its own backups folder and those of it an earlier version
+left in the data folder's shared one (store.backup.backups_of); another database's backups are
+never touched. Both are audited (with the keys' fingerprints, never the keys).
 
 Nothing else may have the database open meanwhile: the command line says so, and a window that
 still had it open notices the new file (store.identity) and reloads.
@@ -15,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from botox_chart import output, paths
+from botox_chart import output
 from botox_chart.store import audit, backup, cipher
 from botox_chart.store.engine import StorageError, open_database, sqlite_path
 
@@ -27,7 +29,7 @@ class KeyChange:
     in_keyring: bool
     """False: the key came from, or must go into, BOTOX_CHART_DB_KEY."""
     backups: tuple[Path, ...]
-    """The backups in the data folder that were converted with the database."""
+    """The database's backups that were converted with it."""
     skipped: tuple[Path, ...] = ()
     """Backups under some other key, left as they were."""
 
@@ -42,9 +44,10 @@ def encrypt(
         raise StorageError(f"The database {path} is already encrypted.")
     key, in_keyring = (key, False) if key is not None else _key_to_use(path)
     engine.dispose()
+    copies = backup.backups_of(path, key=None)
     cipher.encrypt_file(path, key)
     converted = []
-    for copy in _backups():
+    for copy in copies:
         if cipher.is_plain(copy):
             cipher.encrypt_file(copy, key)
             _mark(copy, key)
@@ -64,10 +67,11 @@ def rekey(engine: Engine, *, clinician_id: int | None = None) -> KeyChange:
     assert old is not None
     new = cipher.new_key()
     engine.dispose()
+    copies = backup.backups_of(path, key=old)
     cipher.rekey_file(path, old, new)
     in_keyring = cipher.remember(path, new)
     converted, skipped = [], []
-    for copy in _backups():
+    for copy in copies:
         if cipher.is_plain(copy):
             continue
         try:
@@ -108,10 +112,6 @@ def _key_to_use(path: Path) -> tuple[str, bool]:
             f"passphrase (or a recovery key) and run this again. Nothing was changed."
         )
     return key, True
-
-
-def _backups() -> list[Path]:
-    return sorted(paths.backups_dir().glob("*.sqlite3"))
 
 
 def _mark(copy: Path, key: str) -> None:

@@ -302,14 +302,14 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def copy_before_migration(path: Path, revision: str, *, key: str | None = None) -> Path:
-    """A copy of the file beside the backups (encrypted with its key), taken before its schema is
-    upgraded."""
+    """A copy of the file in its backups folder (encrypted with its key), taken before its schema
+    is upgraded."""
     from contextlib import closing
 
     from botox_chart.store import cipher
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = paths.backups_dir() / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}"
+    target = paths.backups_dir(path) / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}"
     paths.private_file(target)  # 0600 (issue 10), whatever the mode of the file it copies
     with (
         closing(cipher.connect(path, key=key)) as source,

@@ -2,7 +2,8 @@
 
 :func:`verify` walks the whole audit chain, recomputes every signed session's and addendum's digest,
 and compares the chain with the copies of its head kept outside the database: the anchor file
-(store.anchors) and the companion file of every backup in the data folder (store.backup).
+(store.anchors) and the companion file of every backup in the database's backups folder (and in
+the shared folder earlier versions used) (store.backup).
 :func:`session_problems` checks one session (what the window does when it opens or prints a signed
 session, and what the note and the treatment record print): its digest, the events vouching for it,
 and that the chain goes on from each of them. Each problem names the session or event. A change the
@@ -16,6 +17,7 @@ not tamper-proof.
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -466,11 +468,14 @@ def _read_outside(engine: Engine, connection: Connection) -> _Outside:
         found, bad, replaced = [], [], True
     except OSError:
         found, bad, replaced = [], [], False  # unreadable: reported as missing
-    try:
-        companions = sorted(paths.backups_dir().glob(f"*{backup.METADATA_SUFFIX}"))
-    except OSError:
-        companions = []  # no backups folder to read: nothing to compare with
     database = sqlite_path(engine)
+    companions: list[Path] = []
+    if database is not None:  # a server database has no backups folder (pg_dump's are its own)
+        # Its own folder, and the shared one earlier versions used (another database's companion
+        # files there are left out by _backup_heads).
+        for folder in (paths.backups_dir(database, create=False), paths.shared_backups_dir()):
+            with contextlib.suppress(OSError):  # unreadable: nothing to compare with
+                companions += sorted(folder.glob(f"*{backup.METADATA_SUFFIX}"))
     own = backup.metadata_path(database) if database is not None else None
     if own is not None and own.is_file() and own not in companions:
         companions.append(own)

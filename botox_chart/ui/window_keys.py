@@ -126,7 +126,7 @@ class DatabaseKeys(QObject):
         if not w.dialogs.confirm(
             parent,
             "Encrypt database",
-            "Encrypt the database and its backups in the data folder? Everyone else must close "
+            "Encrypt the database and its backups? Everyone else must close "
             "botox-chart on this database first. The chart open here is saved and closed, and "
             "everyone signs in again afterwards.",
         ):

@@ -21,3 +21,12 @@ def connect(path: Path | str, *, key: str | None = None) -> Any:
         connection = cipher.connect(path, key=key if key is not None else cipher.key_for(path))
     connection.execute("PRAGMA recursive_triggers = OFF")
     return connection
+
+
+def database_file(engine: Any) -> Path:
+    """The file of a SQLite engine (its backups folder is beside it: paths.backups_dir)."""
+    from botox_chart.store.engine import sqlite_path
+
+    path = sqlite_path(engine)
+    assert path is not None, "a SQLite database"
+    return path

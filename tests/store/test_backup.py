@@ -86,7 +86,7 @@ def test_automatic_backups_are_daily_and_rotate(engine: Engine) -> None:
         os.utime(path, (stamp, stamp))
         made.append(path)
         assert backup.auto_backup(engine, keep=3, now=now + timedelta(days=day, hours=1)) is None
-    assert backup.automatic_backups() == made[-3:]
+    assert backup.automatic_backups(raw.database_file(engine)) == made[-3:]
 
 
 @pytest.mark.usefixtures("cli_admin")
@@ -106,7 +106,7 @@ def test_restore_round_trip_keeps_the_replaced_data(
     out = capsys.readouterr().out
     assert "holds 1 patients and 1 sessions" in out
     assert names(open_database(db)) == ["Kept, Marie"]
-    (safety,) = paths.backups_dir().glob("before-restore-*.sqlite3")
+    (safety,) = paths.backups_dir(Path(db)).glob("before-restore-*.sqlite3")
     assert names(open_database(str(safety))) == ["Kept, Marie", "Later, Marie"]
 
 
@@ -127,7 +127,65 @@ def test_postgresql_is_backed_up_with_its_own_tools(pg_url: str) -> None:
     engine = open_database(pg_url)
     with pytest.raises(StorageError, match="pg_dump"):
         backup.backup(engine)
+    assert backup.auto_backup(engine) is None  # no file, no backups folder: pg_dump's job
     engine.dispose()
+
+
+def test_each_database_has_its_own_daily_backups_and_rotation(tmp_path: Path) -> None:
+    """A second database opened the same day is backed up too, and rotating one database's
+    backups never deletes another's."""
+    clinic, demo = (open_database(str(tmp_path / f"{name}.sqlite3")) for name in ("clinic", "demo"))
+    make_patient(clinic)
+    now = datetime.now()
+    made: dict[str, list[Path]] = {"clinic": [], "demo": []}
+    for day in range(3):
+        when = now + timedelta(days=day)
+        for name, engine in (("clinic", clinic), ("demo", demo)):
+            path = backup.auto_backup(engine, keep=2, now=when)
+            assert path is not None, f"{name} skipped on day {day}"
+            os.utime(path, (when.timestamp(), when.timestamp()))
+            made[name].append(path)
+    for name, engine in (("clinic", clinic), ("demo", demo)):
+        folder = tmp_path / "backups" / name
+        assert backup.automatic_backups(raw.database_file(engine)) == made[name][-2:]
+        assert sorted(folder.glob("auto-*.sqlite3")) == made[name][-2:]
+        engine.dispose()
+    assert backup.inspect(made["clinic"][-1]).patients == 1
+    assert backup.inspect(made["demo"][-1]).patients == 0
+
+
+@pytest.mark.usefixtures("cli_admin")
+def test_backup_from_the_command_line_goes_beside_its_database(
+    engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_patient(engine, family_name="Kept")
+    assert main(["backup", "--db", str(tmp_path / "test.db")]) == 0
+    (made,) = (tmp_path / "backups" / "test").glob("botox-chart-*.sqlite3")
+    assert f"Backed up to {made}" in capsys.readouterr().out
+    assert backup.inspect(made).patients == 1
+    assert not (tmp_path / "data" / "backups").exists()
+
+
+def test_backups_in_the_shared_folder_of_earlier_versions_are_kept_and_restorable(
+    engine: Engine,
+) -> None:
+    """Earlier versions put every database's backups in the data folder's ``backups`` folder:
+    the rotation never deletes them, and restore takes them as it takes any file."""
+    make_patient(engine, family_name="Before")
+    shared = paths.private_folder(paths.shared_backups_dir())
+    earlier = backup.backup(engine, shared / "auto-20260101-090000.sqlite3")
+    os.utime(earlier, (0, 0))
+    make_patient(engine, family_name="After")
+    now = datetime.now()
+    for day in range(3):
+        when = now + timedelta(days=day)
+        made = backup.auto_backup(engine, keep=1, now=when)
+        assert made is not None
+        os.utime(made, (when.timestamp(), when.timestamp()))
+    assert earlier.exists() and backup.metadata_path(earlier).exists()
+    safety = backup.restore(engine, earlier)
+    assert safety.parent == paths.backups_dir(raw.database_file(engine))
+    assert names(open_database(str(raw.database_file(engine)))) == ["Before, Marie"]
 
 
 def test_each_backup_keeps_the_chain_head_and_its_check_beside_it(
@@ -169,12 +227,12 @@ def test_rotation_keeps_the_newest_backup_that_passed_its_check(engine: Engine) 
     os.utime(sound, (now.timestamp(), now.timestamp()))
     later = []
     for day in (1, 2, 3):  # newer copies whose companion file says their check failed
-        path = paths.backups_dir() / f"auto-2099010{day}-000000.sqlite3"
+        path = paths.backups_dir(raw.database_file(engine)) / f"auto-2099010{day}-000000.sqlite3"
         path.write_bytes(b"damaged copy")
         backup.metadata_path(path).write_text('{"integrity": "*** in database main ***"}')
         later.append(path)
-    backup._rotate(2)
-    assert backup.automatic_backups() == [sound, *later[-2:]]
+    backup._rotate(raw.database_file(engine), 2)
+    assert backup.automatic_backups(raw.database_file(engine)) == [sound, *later[-2:]]
 
 
 def test_a_restore_is_audited_gives_a_new_identity_and_still_verifies(

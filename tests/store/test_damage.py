@@ -60,7 +60,7 @@ def test_every_command_refuses_a_damaged_database_and_changes_nothing(
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    good = paths.backups_dir() / "auto-20261101-090000.sqlite3"
+    good = paths.backups_dir(damaged) / "auto-20261101-090000.sqlite3"
     good.write_bytes(b"a backup made before the damage")
     before = digest(damaged), digest(good)
     argv = [part.format(out=out) for part in command] + ["--db", str(damaged)]
@@ -72,12 +72,12 @@ def test_every_command_refuses_a_damaged_database_and_changes_nothing(
     assert len(err.strip().splitlines()) == 1
     assert (digest(damaged), digest(good)) == before
     assert list(out.iterdir()) == []
-    assert sorted(paths.backups_dir().iterdir()) == [good]
+    assert sorted(paths.backups_dir(damaged).iterdir()) == [good]
 
 
 def test_the_daily_backup_never_copies_damage_over_good_backups(damaged: Path) -> None:
     """The check runs before the copy: after a damaged day, every good backup is still there."""
-    folder = paths.backups_dir()
+    folder = paths.backups_dir(damaged)
     good = []
     for day in range(1, 15):
         path = folder / f"auto-202611{day:02d}-090000.sqlite3"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from botox_chart.store import backup, cipher, demo, encryption, migrate, open_da
 from botox_chart.store.engine import make_engine
 from botox_chart.store.verify import verify
 from tests.helpers import raw
+from tests.helpers.factories import make_patient
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.store.test_chain import FIRST_RELEASE_ROWS
 
@@ -130,7 +132,7 @@ def test_a_first_release_database_is_encrypted_without_losing_a_row(
 
     assert not cipher.is_plain(path)
     assert files_hold(tmp_path, "Fine.") == []  # no plain copy left, backups included
-    assert all(not cipher.is_plain(p) for p in paths.backups_dir().glob("*.sqlite3"))
+    assert all(not cipher.is_plain(p) for p in paths.backups_dir(path).glob("*.sqlite3"))
     engine = open_database(str(path))
     with engine.connect() as conn:
         assert {t: conn.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar() for t in counts} == {
@@ -177,3 +179,41 @@ def _hash(password: str) -> str:
     from argon2 import PasswordHasher
 
     return PasswordHasher().hash(password)
+
+
+def test_rekey_converts_this_database_s_backups_and_never_another_s(
+    tmp_path: Path, database_key: str
+) -> None:
+    """Both databases under the same key (BOTOX_CHART_DB_KEY): re-keying one converts its own
+    backups folder and what an earlier version left of it in the shared folder (a backup named by
+    its companion file, a copy before an upgrade by its identity), never the other's backups."""
+    clinic = open_database(str(tmp_path / "clinic.sqlite3"))
+    other = open_database(str(tmp_path / "other.sqlite3"))
+    make_patient(clinic)
+    shared = paths.private_folder(paths.shared_backups_dir())
+    earlier = backup.backup(clinic, shared / "botox-chart-20260101-090000.sqlite3")
+    before_upgrade = shared / "clinic-before-upgrade-0005-20260101-090000.sqlite3"
+    with (
+        closing(cipher.connect(tmp_path / "clinic.sqlite3", key=database_key)) as source,
+        closing(cipher.connect(before_upgrade, key=database_key)) as copy,
+    ):
+        source.backup(copy)
+    theirs = backup.backup(other, shared / "botox-chart-20260102-090000.sqlite3")
+    their_daily = backup.auto_backup(other)
+    own_daily = backup.auto_backup(clinic)
+    other.dispose()
+
+    change = encryption.rekey(clinic)
+
+    assert set(change.backups) == {own_daily, earlier, before_upgrade}
+    new = cipher.normalise(change.recovery_key)
+    for path, key, patients in (
+        (own_daily, new, 1),
+        (earlier, new, 1),
+        (before_upgrade, new, 1),
+        (theirs, database_key, 0),
+        (their_daily, database_key, 0),
+    ):
+        connection = raw.connect(path, key=key)
+        assert connection.execute("SELECT COUNT(*) FROM patient").fetchone()[0] == patients
+        connection.close()

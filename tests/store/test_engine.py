@@ -26,9 +26,9 @@ def test_an_empty_database_is_migrated_to_head(sqlite_url: str) -> None:
     assert {"patient", "clinician", "treatment_session", "injection", "addendum"} <= tables
     assert {"audit_event", "setting", "alembic_version"} <= tables
     engine.dispose()
-    # Opening again is a no-op, and the data folder got no pre-upgrade copy of a new database.
+    # Opening again is a no-op, and no pre-upgrade copy of a new database was made.
     open_database(sqlite_url).dispose()
-    assert not list(paths.backups_dir().iterdir())
+    assert not paths.backups_dir(Path(sqlite_url.removeprefix("sqlite:///")), create=False).exists()
 
 
 def test_postgresql_is_migrated_to_head(pg_url: str) -> None:

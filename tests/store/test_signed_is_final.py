@@ -119,7 +119,7 @@ def test_a_clinic_database_is_copied_then_upgraded_with_its_records(tmp_path: Pa
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     engine.dispose()
-    (copy,) = paths.backups_dir().glob("clinic-before-upgrade-0001-*.sqlite3")
+    (copy,) = paths.backups_dir(path).glob("clinic-before-upgrade-0001-*.sqlite3")
     with raw.connect(copy) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
         assert conn.execute("SELECT value FROM setting").fetchall() == [('"mine"',)]

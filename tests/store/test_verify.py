@@ -33,6 +33,7 @@ from botox_chart.store.engine import StorageError
 from botox_chart.store.verify import Report, _walk_chain, session_problems, verify
 from tests.helpers.attacks import event_id, raw, re_sign, replace_row
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
+from tests.helpers.raw import database_file
 
 
 @pytest.fixture
@@ -216,7 +217,7 @@ def test_verify_never_waits_on_a_pipe_put_in_place_of_a_file(
     path = anchors.path_for(engine)
     path.unlink()
     os.mkfifo(path)
-    os.mkfifo(paths.backups_dir() / "botox-chart-20261102-100000.sqlite3.json")
+    os.mkfifo(paths.backups_dir(database_file(engine)) / "botox-chart-20261102-100000.sqlite3.json")
     done: list[Report] = []
     worker = threading.Thread(target=lambda: done.append(verify(engine)), daemon=True)
     worker.start()
@@ -253,7 +254,7 @@ def test_a_rewritten_chain_is_caught_by_the_backups_companion_files(
     engine: Engine, signed: dict[str, int]
 ) -> None:
     made = backup.backup(engine)
-    assert made.parent == paths.backups_dir()
+    assert made.parent == paths.backups_dir(database_file(engine))
     head = backup.metadata(made)
     assert head is not None
     rewrite_chain(engine, after=event_id(engine, "sign", signed["first"]))
@@ -290,9 +291,12 @@ def test_another_database_s_backups_are_not_compared(
 ) -> None:
     other = open_database(str(tmp_path / "other.sqlite3"))
     make_signed_session(other, make_patient(other), make_clinician(other))
-    backup.backup(other)
+    # In the data folder's shared backups folder, where earlier versions put every database's
+    # backups and where verify still reads companion files.
+    shared = paths.private_folder(paths.shared_backups_dir())
+    backup.backup(other, shared / "botox-chart-20261101-090000.sqlite3")
     other.dispose()
-    assert len(list(paths.backups_dir().glob("*.json"))) == 1
+    assert len(list(shared.glob("*.json"))) == 1
     assert verify(engine).ok
 
 

@@ -70,8 +70,36 @@ def test_opening_the_window_makes_the_daily_backup(
     with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
         window.open_database(sqlite_url)
     window.loader.wait()
-    (made,) = backup.automatic_backups()
+    (made,) = backup.automatic_backups(Path(sqlite_url.removeprefix("sqlite:///")))
     assert backup.inspect(made).patients == 1
+
+
+def test_each_database_opened_gets_its_own_daily_backup_beside_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """``botox-chart --db clinic.sqlite3`` then ``--db demo.sqlite3`` on the same day: the second
+    is backed up too (another database's backup does not stand in for it), each into
+    ``backups/<name>/`` beside its file, none into the data folder."""
+    folder = tmp_path / "clinic"
+    for name, patients in (("clinic", 2), ("demo", 1)):
+        path = folder / f"{name}.sqlite3"
+        seeding = open_database(str(path))
+        for n in range(patients):
+            make_patient(seeding, family_name=f"Patient{n}")
+        seeding.dispose()
+        window = MainWindow(FakeDialogs())
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
+            window.open_database(str(path))  # what `botox-chart --db PATH` does once painted
+        window.loader.wait()
+        assert "backup failed" not in window.banner.text()
+        window.close()
+    clinic = sorted((folder / "backups" / "clinic").glob("auto-*.sqlite3"))
+    demo = sorted((folder / "backups" / "demo").glob("auto-*.sqlite3"))
+    assert (len(clinic), len(demo)) == (1, 1)
+    assert [backup.inspect(clinic[0]).patients, backup.inspect(demo[0]).patients] == [2, 1]
+    assert not (tmp_path / "data" / "backups").exists()
 
 
 def test_a_warning_about_the_database_shows_in_the_banner(

@@ -144,4 +144,4 @@ def test_a_damaged_database_shows_a_banner_and_is_neither_written_nor_backed_up(
     assert window.engine is None
     window.loader.wait()
     assert file_digest(path) == before
-    assert not any(paths.backups_dir().glob("auto-*"))
+    assert not paths.backups_dir(path, create=False).exists()

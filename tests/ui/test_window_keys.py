@@ -45,7 +45,7 @@ def test_without_a_keyring_a_new_database_asks_for_a_passphrase_twice(
     assert window.engine is not None and not cipher.is_plain(path)
     window.loader.wait()  # the daily backup uses the typed passphrase too (no keyring to ask)
     assert "backup failed" not in window.banner.text()
-    (daily,) = paths.backups_dir().glob("auto-*.sqlite3")
+    (daily,) = paths.backups_dir(path).glob("auto-*.sqlite3")
     assert not cipher.is_plain(daily)
     window.close()
     with pytest.raises(cipher.KeyMissing):

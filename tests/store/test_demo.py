@@ -1,0 +1,54 @@
+"""Demo schedules as a clinic has them on a given day: patients due this week, overdue, referred
+and not yet treated, and recently treated; only signed sessions in the past, 12 weeks or more
+apart (store.demo)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from datetime import date
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from botox_chart.chart import RETREATMENT_DAYS
+from botox_chart.store import demo, transaction
+from botox_chart.store.models import Patient, TreatmentSession
+
+TODAY = date(2026, 11, 30)
+
+
+def schedules(engine: Engine) -> tuple[dict[int, list[TreatmentSession]], list[int]]:
+    """Each patient's sessions, oldest first, and the ids of patients with none."""
+    with transaction(engine) as db:
+        patients = list(db.exec(select(Patient.id)))
+        rows = list(db.exec(select(TreatmentSession).order_by(TreatmentSession.date_of_service)))
+    by_patient: dict[int, list[TreatmentSession]] = defaultdict(list)
+    for row in rows:
+        by_patient[row.patient_id].append(row)
+    return by_patient, [p for p in patients if p is not None and p not in by_patient]
+
+
+@pytest.mark.parametrize("patients", [4, 40])
+def test_demo_patients_are_due_overdue_new_and_not_due(engine: Engine, patients: int) -> None:
+    demo.generate(engine, patients=patients, seed=7, today=TODAY)
+    by_patient, new = schedules(engine)
+    since_last = [(TODAY - rows[-1].date_of_service).days for rows in by_patient.values()]
+
+    assert any(RETREATMENT_DAYS <= days <= 90 for days in since_last), "nobody due this week"
+    assert any(91 <= days <= 200 for days in since_last), "nobody overdue"
+    assert new, "no referred patient waiting for a first session"
+    assert any(days < 70 for days in since_last), "nobody treated recently"
+    for rows in by_patient.values():
+        assert all(row.status == "signed" for row in rows)
+        assert all(row.date_of_service <= TODAY for row in rows)
+        assert all(row.signed_at is not None and row.signed_at.date() <= TODAY for row in rows)
+        days = [row.date_of_service for row in rows]
+        gaps = [(later - earlier).days for earlier, later in itertools.pairwise(days)]
+        assert all(gap >= 70 for gap in gaps), gaps
+    with transaction(engine) as db:
+        for patient_id in new:  # referred before today, by their family physician
+            patient = db.get(Patient, patient_id)
+            assert patient is not None and patient.referral_date is not None
+            assert patient.referral_date < TODAY and patient.referring_physician
