@@ -65,3 +65,62 @@ def test_the_scan_sees_the_layers() -> None:
     layers = {layer_of(p) for p in NON_UI}
     expected = {"protocol", "chart", "bounds", "markers", "store", "note", "output", "cli", "paths"}
     assert expected <= layers
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _ui_import_graph() -> dict[str, set[str]]:
+    """Which ui module imports which, counting every import: at the top, inside functions, and
+    under ``TYPE_CHECKING`` (a type-only circle still ties two files together)."""
+    modules = {_module_name(p): p for p in (PACKAGE / "ui").rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    target = f"{node.module}.{alias.name}"
+                    targets.add(target if target in modules else node.module)
+            elif isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import circle in ``graph`` (empty if there is none)."""
+    done: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> list[str]:
+        if node in trail:
+            return [*trail[trail.index(node) :], node]
+        if node in done:
+            return []
+        for target in sorted(graph[node]):
+            found = visit(target, [*trail, node])
+            if found:
+                return found
+        done.add(node)
+        return []
+
+    for start in sorted(graph):
+        found = visit(start, [])
+        if found:
+            return found
+    return []
+
+
+def test_the_window_modules_import_in_one_direction() -> None:
+    """docs/architecture.md §2: the window's modules import each other without a circle (the
+    window's command objects take it through typed seams: ui/window_host.py, ui/chart_editor.py)."""
+    graph = _ui_import_graph()
+    assert "botox_chart.ui.window_commands" in graph["botox_chart.ui.main_window"]
+    assert _cycle(graph) == []
+
+
+def test_the_circle_check_finds_a_circle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycle(graph) == ["a", "b", "c", "a"]

@@ -27,7 +27,7 @@ from botox_chart.protocol import Point, Side
 from botox_chart.ui.dialogs.site_dialog import SitePrompt, SiteRequest
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
-from botox_chart.ui.widgets.head_diagram import SHOWN_BOTTOM, SHOWN_TOP, VIEW_WIDTH
+from botox_chart.ui.widgets.diagram_art import SHOWN_BOTTOM, SHOWN_TOP, VIEW_WIDTH
 
 MIN_STEPPED_UNITS = Decimal(1)
 """A dose step never goes below 1 U; smaller doses are typed (and removing a site is explicit)."""

@@ -1,14 +1,9 @@
 """The head-and-neck diagram the injector charts on: four views, one marker per injection site.
 
-All four views (``resources/diagrams/*.svg``) sit in one scene in a 2 x 2 grid, which gives bigger
-markers than a row of four in a landscape window. Each row pairs a profile with the full view in
-which that side of the patient is on the same side of the screen::
-
-    Right side | Front        (front: patient's right on the viewer's left)
-    Left side  | Back         (back:  patient's left on the viewer's left)
-
-The widget shows the chart and reports what the injector does; it never changes the chart itself
-(the window does, through its undo stack, and calls :meth:`HeadDiagram.set_chart` again).
+The views' artwork and its geometry are ``diagram_art.py``; what each key does is
+``diagram_keys.py``; the markers are ``site_marker.py``. This widget puts them together, shows the
+chart and reports what the injector does; it never changes the chart itself (the window does,
+through its undo stack, and calls :meth:`HeadDiagram.set_chart` again).
 
 Inside the widget (documented in the accessible description too):
 
@@ -35,66 +30,32 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QContextMenuEvent,
     QFocusEvent,
-    QFont,
     QHelpEvent,
     QKeyEvent,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPen,
     QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QMenu,
     QToolTip,
     QWidget,
 )
 
-from botox_chart import paths
 from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
-from botox_chart.protocol import VIEWS, Point, Protocol, Side
-from botox_chart.ui.widgets import site_marker
+from botox_chart.protocol import Point, Protocol, Side
+from botox_chart.ui.widgets import diagram_art, site_marker
+from botox_chart.ui.widgets.diagram_keys import OMIT_HINT, REMOVE_HINT, key_action
 from botox_chart.ui.widgets.site_marker import SiteMarker
 
-OMIT_HINT = "Protocol sites are omitted, not removed: press O to omit this one (with a reason)."
-REMOVE_HINT = "An added site is removed, not omitted: press Delete to remove it."
-
-VIEW_WIDTH = 400.0
-"""Each SVG's viewBox width (0 0 400 500); site positions in the protocol file use these units."""
-SHOWN_TOP = 26.0
-SHOWN_BOTTOM = 446.0
-"""The band of each SVG shown (user units): above it is empty, below it only chest and upper back,
-with no site. Trimming it makes the markers about 15% bigger; the views' captions, cut off with
-it, are drawn under each view instead."""
-FADE_HEIGHT = 40.0
-"""The trimmed art fades out over this height instead of ending in a hard edge."""
-CAPTION_HEIGHT = 24.0
-CAPTIONS = {"front": "Front", "right": "Right side", "left": "Left side", "back": "Back"}
-VIEW_CELLS: dict[str, tuple[int, int]] = {
-    "right": (0, 0),
-    "front": (1, 0),
-    "left": (0, 1),
-    "back": (1, 1),
-}
-"""(column, row) of each view in the grid (see the module docstring for why)."""
-CELL_GAP = 12.0
-SCENE_MARGIN = 4.0
-BANNER_HEIGHT = 34.0
-"""Room above the grid for the read-only banner, so it never covers the art."""
 HIT_SLOP = 4.0
 """A click this far outside a marker's edge still hits it (the nearest marker wins)."""
 WHEEL_STEP = 120
@@ -102,26 +63,10 @@ WHEEL_STEP = 120
 MINIMUM_WIDTH, MINIMUM_HEIGHT = 200, 250
 """The smallest the diagram asks for (its preferred size is 560x700): it scales to fit."""
 
-_CELL_HEIGHT = SHOWN_BOTTOM - SHOWN_TOP + CAPTION_HEIGHT
-
-BACKGROUND = QColor("#ffffff")
-CAPTION_TEXT = QColor("#4a4a4a")
-BANNER_FILL = QColor("#eceff1")
-BANNER_TEXT = QColor("#455a64")
 FOCUS_FRAME = site_marker.FOCUS_RING
 
 READ_ONLY_TEXT = "Signed — read only"
 VIEW_ONLY_TEXT = "View only"
-_ALLOWED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-_ACTIVATE_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_STEP_KEYS = {
-    Qt.Key.Key_Plus: 1,
-    Qt.Key.Key_Equal: 1,
-    Qt.Key.Key_Minus: -1,
-    Qt.Key.Key_Underscore: -1,
-}
-_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down}
-_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up}
 
 
 class HeadDiagram(QGraphicsView):
@@ -166,19 +111,15 @@ class HeadDiagram(QGraphicsView):
         self._read_only = False
         self._wheel_key: str | None = None
         self._wheel_rest = 0
-        self._origins = {
-            view: QPointF(
-                col * (VIEW_WIDTH + CELL_GAP), row * (_CELL_HEIGHT + CELL_GAP) - SHOWN_TOP
-            )
-            for view, (col, row) in VIEW_CELLS.items()
-        }
+        self._origins = diagram_art.view_origins()
 
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
         self._configure_view()
-        self._add_views()
-        self._banner = self._make_banner()
+        diagram_art.add_views(self._scene, self._origins, self.font())
+        self._banner = diagram_art.ReadOnlyBanner(self.font(), READ_ONLY_TEXT)
+        self._scene.addItem(self._banner)
         for site in protocol.sites:
             items = []
             for point in site.positions:
@@ -196,7 +137,7 @@ class HeadDiagram(QGraphicsView):
             | QPainter.RenderHint.TextAntialiasing
             | QPainter.RenderHint.SmoothPixmapTransform
         )
-        self.setBackgroundBrush(QBrush(BACKGROUND))
+        self.setBackgroundBrush(QBrush(diagram_art.BACKGROUND))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setInteractive(False)  # the view does the hit-testing (nearest marker wins)
@@ -209,61 +150,6 @@ class HeadDiagram(QGraphicsView):
             "Plus or minus: change the dose. O: omit a protocol site. Delete: remove an added "
             "site. Menu key: more actions."
         )
-
-    def _add_views(self) -> None:
-        """Each SVG, clipped to its shown band, with its caption underneath."""
-        font = QFont(self.font())
-        font.setPixelSize(15)
-        for view in VIEWS:
-            origin = self._origins[view]
-            shown = QRectF(0, SHOWN_TOP, VIEW_WIDTH, SHOWN_BOTTOM - SHOWN_TOP)
-            clip = QGraphicsRectItem(shown)
-            clip.setPen(QPen(Qt.PenStyle.NoPen))
-            clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
-            clip.setPos(origin)
-            art = QGraphicsSvgItem(str(paths.diagrams_dir() / f"{view}.svg"))
-            art.setParentItem(clip)
-            fade = QGraphicsRectItem(0, SHOWN_BOTTOM - FADE_HEIGHT, VIEW_WIDTH, FADE_HEIGHT, clip)
-            gradient = QLinearGradient(0, SHOWN_BOTTOM - FADE_HEIGHT, 0, SHOWN_BOTTOM)
-            gradient.setColorAt(0, QColor(255, 255, 255, 0))
-            gradient.setColorAt(1, BACKGROUND)
-            fade.setBrush(QBrush(gradient))
-            fade.setPen(QPen(Qt.PenStyle.NoPen))
-            caption = QGraphicsSimpleTextItem(CAPTIONS.get(view, view.title()))
-            caption.setFont(font)
-            caption.setBrush(QBrush(CAPTION_TEXT))
-            width = caption.boundingRect().width()
-            caption.setPos(origin + QPointF((VIEW_WIDTH - width) / 2, SHOWN_BOTTOM + 3))
-            self._scene.addItem(clip)
-            self._scene.addItem(caption)
-
-    def _make_banner(self) -> QGraphicsPathItem:
-        text = QGraphicsSimpleTextItem()
-        font = QFont(self.font())
-        font.setPixelSize(17)
-        font.setItalic(True)
-        text.setFont(font)
-        text.setBrush(QBrush(BANNER_TEXT))
-        banner = QGraphicsPathItem()
-        banner.setBrush(QBrush(BANNER_FILL))
-        banner.setPen(QPen(Qt.PenStyle.NoPen))
-        text.setParentItem(banner)
-        text.setPos(14, 4)
-        self._banner_text = text
-        banner.setVisible(False)
-        self._scene.addItem(banner)
-        self._set_banner_text(banner, READ_ONLY_TEXT)
-        return banner
-
-    def _set_banner_text(self, banner: QGraphicsPathItem, words: str) -> None:
-        """The banner over the views says why nothing can be charted, centred."""
-        self._banner_text.setText(words)
-        box = self._banner_text.boundingRect().adjusted(-14, -4, 14, 4)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, box.width(), box.height()), 8, 8)
-        banner.setPath(path)
-        grid = self._grid_rect()
-        banner.setPos(grid.center().x() - box.width() / 2, -BANNER_HEIGHT + 1)
 
     # -- public interface ------------------------------------------------------------------
 
@@ -293,7 +179,8 @@ class HeadDiagram(QGraphicsView):
 
         extras: list[str] = []
         for injection in chart.injections:
-            if injection.kind is InjectionKind.PROTOCOL or injection.point.view not in VIEW_CELLS:
+            protocol_site = injection.kind is InjectionKind.PROTOCOL
+            if protocol_site or injection.point.view not in diagram_art.VIEW_CELLS:
                 continue
             kind = (
                 site_marker.FOLLOW_THE_PAIN
@@ -332,8 +219,8 @@ class HeadDiagram(QGraphicsView):
     def set_read_only(self, read_only: bool, reason: str = READ_ONLY_TEXT) -> None:
         """A signed session (or a viewer who does not chart): shown as charted, browsable, but
         no signal but currentChanged. ``reason`` is the banner's text."""
-        if self._banner_text.text() != reason:
-            self._set_banner_text(self._banner, reason)
+        if self._banner.text.text() != reason:
+            self._banner.set_words(reason)
         if read_only == self._read_only:
             return
         self._read_only = read_only
@@ -390,12 +277,7 @@ class HeadDiagram(QGraphicsView):
 
     def view_pos_to_diagram(self, pos: QPoint) -> tuple[str, float, float] | None:
         """The view and SVG coordinates under a viewport point, or None between/outside views."""
-        scene = self.mapToScene(pos)
-        for view, origin in self._origins.items():
-            x, y = scene.x() - origin.x(), scene.y() - origin.y()
-            if 0 <= x <= VIEW_WIDTH and SHOWN_TOP <= y <= SHOWN_BOTTOM:
-                return view, round(x, 1), round(y, 1)
-        return None
+        return diagram_art.view_at(self._origins, self.mapToScene(pos))
 
     def sizeHint(self) -> QSize:
         return QSize(560, 700)
@@ -407,14 +289,11 @@ class HeadDiagram(QGraphicsView):
 
     # -- layout ------------------------------------------------------------------------------
 
-    def _grid_rect(self) -> QRectF:
-        return QRectF(0, 0, 2 * VIEW_WIDTH + CELL_GAP, 2 * _CELL_HEIGHT + CELL_GAP)
-
     def _update_scene_rect(self) -> None:
-        rect = self._grid_rect()
+        rect = diagram_art.grid_rect()
         if self._read_only:
-            rect.setTop(-BANNER_HEIGHT)
-        m = SCENE_MARGIN
+            rect.setTop(-diagram_art.BANNER_HEIGHT)
+        m = diagram_art.SCENE_MARGIN
         self._scene.setSceneRect(rect.adjusted(-m, -m, m, m))
 
     def _fit(self) -> None:
@@ -429,8 +308,7 @@ class HeadDiagram(QGraphicsView):
         self._fit()
 
     def _scene_point(self, point: Point) -> QPointF:
-        origin = self._origins[point.view]
-        return QPointF(origin.x() + point.x, origin.y() + point.y)
+        return diagram_art.scene_point(self._origins, point)
 
     # -- hit-testing -------------------------------------------------------------------------
 
@@ -613,29 +491,7 @@ class HeadDiagram(QGraphicsView):
         self._popup(menu, at)
 
     def _key_action(self, event: QKeyEvent) -> str | None:
-        """What a key does here ("next", "activate", "+1"...), or None to let it pass on."""
-        if event.modifiers() & ~_ALLOWED_MODIFIERS:
-            return None  # Ctrl/Alt/Meta combinations belong to the window
-        key = Qt.Key(event.key())
-        if key in _NEXT_KEYS:
-            return "next"
-        if key in _PREVIOUS_KEYS:
-            return "previous"
-        if key == Qt.Key.Key_Home:
-            return "first"
-        if key == Qt.Key.Key_End:
-            return "last"
-        if self._current is None:
-            return None
-        if key in _ACTIVATE_KEYS:
-            return "activate"
-        if key in _STEP_KEYS:
-            return f"{_STEP_KEYS[key]:+d}"
-        if key == Qt.Key.Key_Delete:
-            return "remove"
-        if key == Qt.Key.Key_O:
-            return "omit"
-        return None
+        return key_action(event, has_current=self._current is not None)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):

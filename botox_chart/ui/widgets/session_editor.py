@@ -33,14 +33,9 @@ from botox_chart.ui.dialogs.site_dialog import SitePrompt, ask_custom_site
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
 from botox_chart.ui.widgets.chart_intents import ChartIntents
+from botox_chart.ui.widgets.diagram_keys import OMIT_HINT, REMOVE_HINT
 from botox_chart.ui.widgets.draft_autosave import DraftAutosave
-from botox_chart.ui.widgets.head_diagram import (
-    OMIT_HINT,
-    READ_ONLY_TEXT,
-    REMOVE_HINT,
-    VIEW_ONLY_TEXT,
-    HeadDiagram,
-)
+from botox_chart.ui.widgets.head_diagram import READ_ONLY_TEXT, VIEW_ONLY_TEXT, HeadDiagram
 from botox_chart.ui.widgets.screen_form import ALL_CLEAR_UNDO, record_all_clear
 from botox_chart.ui.widgets.session_loading import LoadedSession, load_session, signers
 from botox_chart.ui.widgets.session_panel import SessionPanel
