@@ -83,16 +83,17 @@ BACKUPS = "backups"
 
 
 def backups_dir(database: Path, *, create: bool = True) -> Path:
-    """The folder of one SQLite database's backups: ``backups/<database's stem>/`` beside it, so
-    ``--db ~/clinic/demo.sqlite3`` is backed up into ``~/clinic/backups/demo/`` and the default
-    database into the data folder's ``backups/botox-chart/``.
+    """The folder of one SQLite database's backups: ``backups/<database's file name>/`` beside it,
+    so ``--db ~/clinic/demo.sqlite3`` is backed up into ``~/clinic/backups/demo.sqlite3/`` and the
+    default database into the data folder's ``backups/botox-chart.sqlite3/``. The whole file name,
+    not its stem: ``clinic.sqlite3`` and ``clinic.db`` beside each other keep apart.
 
     Each database has its own, so one database's backups never stand in for another's (its daily
     backup, its rotation, its key). Created private (0700, with the ``backups`` folder if missing)
     unless ``create`` is false (reading only); a ``backups`` folder in the data folder is the
     app's own and is tightened, one beside a ``--db`` file is left as its owner made it.
     """
-    folder = database.parent / BACKUPS / database.stem
+    folder = database.parent / BACKUPS / database.name
     if create:
         private_folder(folder)
         if in_data_folder(database):

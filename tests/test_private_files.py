@@ -171,7 +171,7 @@ def test_the_backups_folder_beside_a_database_elsewhere_is_private(tmp_path: Pat
     asked = backup.backup(engine)
     engine.dispose()
     files = assert_private(existing / "backups")
-    assert {daily, asked} <= set(files) and daily.parent == existing / "backups" / "demo"
+    assert {daily, asked} <= set(files) and daily.parent == existing / "backups" / "demo.sqlite3"
     assert mode(existing) == 0o755
 
 
@@ -220,7 +220,7 @@ def test_the_data_folder_is_tightened_whenever_it_is_asked_for(isolated_data_dir
     (isolated_data_dir / "backups").mkdir(mode=0o777)
     os.chmod(isolated_data_dir / "backups", 0o777)
     database = isolated_data_dir / "botox-chart.sqlite3"
-    assert paths.backups_dir(database) == isolated_data_dir / "backups" / "botox-chart"
+    assert paths.backups_dir(database) == isolated_data_dir / "backups" / "botox-chart.sqlite3"
     assert (mode(isolated_data_dir), mode(isolated_data_dir / "backups")) == (0o700, 0o700)
     assert paths.in_data_folder(isolated_data_dir / "botox-chart.sqlite3")
     assert not paths.in_data_folder(isolated_data_dir.parent / "elsewhere.sqlite3")

@@ -4,14 +4,14 @@ Copies use SQLite's online backup API, so they are consistent while the app is c
 is backed up with the server's own tools (pg_dump), as the README says: a server database has no
 file and no backups folder, so the daily backup skips it and ``backup``/``restore`` refuse it.
 
-Each database file has its own backups folder beside it, ``backups/<stem>/``
+Each database file has its own backups folder beside it, ``backups/<file name>/``
 (``paths.backups_dir``): ``--db ~/clinic/demo.sqlite3`` is backed up into
-``~/clinic/backups/demo/``. The daily backup, its rotation, an unnamed ``backup``, the copy saved
-before a restore and the copy before a schema upgrade all go there, so one database's backup never
-stands in for another's. Earlier versions put every database's backups into the data folder's
-shared ``backups`` folder (``paths.shared_backups_dir``); those stay where they are, are never
-rotated or deleted, and are still restored with ``restore FILE`` (any path) and found by
-:func:`backups_of`.
+``~/clinic/backups/demo.sqlite3/``. The daily backup, its rotation, an unnamed ``backup``, the
+copy saved before a restore and the copy before a schema upgrade all go there, so one database's
+backup never stands in for another's. Earlier versions put every database's backups into the
+data folder's shared ``backups`` folder (``paths.shared_backups_dir``); those stay where they are,
+are never rotated or deleted, and are still restored with ``restore FILE`` (any path) and found
+by :func:`backups_of`.
 
 A damaged database is never backed up: the integrity check runs before every copy, and again on the
 copy. Each backup has a companion ``.json`` file with the audit chain's head at the time (one more

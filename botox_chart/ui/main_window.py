@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -72,6 +72,10 @@ explicitly, so panels showing and hiding never change the window's own minimum."
 SIGNED_IN_MIN_CHARS = 20
 """However narrow the window, the toolbar shows at least this many characters of the signed-in
 clinician's name (the rest of the toolbar goes into its overflow menu first)."""
+REPLACED_MESSAGE = (
+    "The database was replaced under this window: nothing here can be saved until it is opened "
+    "again (View › Refresh, F5)."
+)
 PLACEHOLDER = (
     "Double-click a patient (or press Enter on them) to chart: their draft opens, else their last "
     "session is repeated, else a new session starts. Or start a New session (Ctrl+N), Repeat the "
@@ -239,8 +243,14 @@ class MainWindow(QMainWindow):
         self.commands = WindowCommands(self)
         self.keys = DatabaseKeys(self)
         self.sign_in = SignIn(self, self.sign_in_screen, clock=clock)
-        for action in self.toolbar.actions():  # a button grown or shown: the name fits again
-            action.changed.connect(self._fit_signed_in)
+        # A button grown or shown: the name fits again, once per turn of the event loop however
+        # many actions changed (every keystroke in the search renames a few).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_signed_in)
+        for action in self.toolbar.actions():
+            action.changed.connect(self._refit.start)
         self.sign_in.changed.connect(self._sign_in_changed)
         self._restore_layout()
         self._sign_in_changed()
@@ -336,7 +346,7 @@ class MainWindow(QMainWindow):
             "error",
         )
         if self.editor is not None:
-            self.editor.set_view_only(True)
+            self.editor.set_view_only(True, REPLACED_MESSAGE)
         self.commands.update_actions()
         if self.dialogs.confirm(
             self,
@@ -360,6 +370,7 @@ class MainWindow(QMainWindow):
             self.right.removeWidget(widget)
             widget.deleteLater()
             self.editor = None
+        self.commands.reset()
         self.printing = None
         engine, self.engine = self.engine, None
         engine.dispose()
@@ -414,8 +425,8 @@ class MainWindow(QMainWindow):
 
     def _fit_signed_in(self) -> None:
         """Name who is signed in, in full when the toolbar has room ("Claire Dubé, RN, nurse
-        injector"); shortened only as far as the window's width makes it, so Lock, Switch user
-        and Sign out stay in sight."""
+        injector"); shortened only as far as the window's width makes it, so Switch user and
+        Sign out stay in sight."""
         clinician = self.sign_in.clinician()
         label = self.signed_in_label
         if clinician is None:

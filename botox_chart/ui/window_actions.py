@@ -2,11 +2,11 @@
 
 docs/architecture.md §3: every action has a shortcut, one key per action, the same in menus, context
 menus, the Help table and the README. Charting keys without a modifier (Space, N, P, +, -, O,
-Delete) only act while the chart editor has the focus, so they never fire while typing a name in
-the search box: there Delete removes the current added site (O omits a protocol site); in the
-session list Ctrl+Delete deletes the selected draft (after asking). Undo and redo come from the
-editor's undo stack (through a QUndoGroup) and are added by the window. An action turned off for a
-reason the user may not guess (staff cannot chart) says why in its tooltip and status tip
+Delete) only act while the chart editor has the focus, so they never fire while typing a name in the
+search box. In the chart O omits the current protocol site and Delete removes the current added
+site; in the session list Ctrl+Delete deletes the selected draft (after asking). Undo and redo come
+from the editor's undo stack (through a QUndoGroup) and are added by the window. An action turned
+off for a reason the user may not guess (staff cannot chart) says why in its tooltip and status tip
 (:func:`explain`).
 """
 
@@ -62,7 +62,7 @@ def name_target(action: QAction, template: str, target: str | None) -> None:
     """Name what ``action`` acts on in its menu text and tooltip ("&New session for {}" with
     "Gagnon, Élise"), or go back to its own when there is nothing (``target`` None). Buttons keep
     the short name (the action's icon text); the Help table keeps the action's own name
-    (:func:`menu_shortcuts`). Call :func:`explain` after it: that applies the tooltip."""
+    (:func:`menu_shortcuts`). :func:`explain` after it adds why the action is off, if it is."""
     base = action.property("baseText")
     if base is None:
         base = action.text()
@@ -75,7 +75,10 @@ def name_target(action: QAction, template: str, target: str | None) -> None:
         key = shortcut_text(action)
         plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
         tip = f"{plain} ({key})" if key else plain
-        action.setProperty("baseTip", tip if target else action.property("ownTip"))
+        base_tip = tip if target else str(action.property("ownTip"))
+        action.setProperty("baseTip", base_tip)
+        action.setToolTip(base_tip)
+        action.setStatusTip(base_tip)
 
 
 def shortcut_text(action: QAction) -> str:

@@ -46,6 +46,7 @@ def update_actions(
     for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
         action.setVisible(clinician is not None and clinician.is_admin)
     if clinician is None or w.replaced:  # signed out, locked, or the database is gone
+        name_patient(w, None)  # no patient's name stays in a menu on the sign-in screen
         always = a.always_available()
         for action in a.every():
             action.setEnabled(action in always or (w.replaced and action is a.refresh))
@@ -55,11 +56,7 @@ def update_actions(
     charts = clinician.can_sign
     why = "" if charts else STAFF_WHY
     hidden = has_db and shown is None and w.patients.current_id() is not None
-    patient_why = HIDDEN_WHY if hidden else why
-    name = _short(shown.display_name) if shown is not None else None
-    name_target(a.new_session, "&New session for {}", name)
-    name_target(a.repeat_last, "&Repeat last session for {}", name)
-    name_target(a.edit_patient, "&Edit patient {}…", name)
+    name_patient(w, shown)
     editor = w.editor
     editing = editor is not None and editor.session_id() is not None
     signed = editing and editor is not None and editor.is_signed()
@@ -71,21 +68,40 @@ def update_actions(
     for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
         action.setEnabled(has_db and clinician.is_admin)
     explain(a.add_patient, has_db and charts, why)
-    explain(a.edit_patient, patient and charts, why or patient_why)
-    explain(a.new_session, patient and charts, why or patient_why)
+    hidden_why = HIDDEN_WHY if hidden else ""
+    explain(a.edit_patient, patient and charts, why or hidden_why)
+    explain(a.new_session, patient and charts, why or hidden_why)
     signed_before = any(s.status == "signed" for s in w.sessions.model.sessions())
-    explain(a.repeat_last, patient and charts and signed_before, why or patient_why)
+    explain(a.repeat_last, patient and charts and signed_before, why or hidden_why)
     a.open_session.setEnabled(current is not None)
     a.close_session.setEnabled(editing)
     explain(a.delete_draft, current is not None and current.status == "draft" and charts, why)
     for action in charting_actions(w):
         explain(action, editing and not signed and charts, why)
+    for action in (a.next_site, a.previous_site):  # moving between sites changes nothing
+        action.setEnabled(editing)
     explain(a.add_addendum, signed and charts, why)
     for action in (a.print_preview, a.print, a.save_pdf):
         action.setEnabled(has_db and printable)
     for action in (a.record_preview, a.record_print, a.record_pdf, a.patient_audit):
-        explain(action, patient, patient_why)
+        explain(action, patient, hidden_why)
     a.session_audit.setEnabled(has_db and auditable)
+
+
+def name_patient(w: WindowHost, patient: PatientSummary | None) -> None:
+    """Name ``patient`` in every command that acts on them (their own names when None)."""
+    name = _short(patient.display_name) if patient is not None else None
+    a = w.actions_
+    for action, template in (
+        (a.new_session, "&New session for {}"),
+        (a.repeat_last, "&Repeat last session for {}"),
+        (a.edit_patient, "&Edit patient {}…"),
+        (a.record_preview, "Pre&view the record of {}…"),
+        (a.record_print, "&Print the record of {}…"),
+        (a.record_pdf, "Save the record of {} as P&DF…"),
+        (a.patient_audit, "Audi&t trail of {}…"),
+    ):
+        name_target(action, template, name)
 
 
 def charting_actions(w: WindowHost) -> list[QAction]:
@@ -95,8 +111,6 @@ def charting_actions(w: WindowHost) -> list[QAction]:
         a.apply_protocol,
         a.consent_all_clear,
         a.mark_current,
-        a.next_site,
-        a.previous_site,
         a.units_up,
         a.units_down,
         a.omit_current,

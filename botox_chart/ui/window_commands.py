@@ -64,8 +64,8 @@ class WindowCommands(QObject):
                 lambda: self._edit(lambda e: e.record_consent_all_clear()),
             ),
             (a.mark_current, lambda: self._edit(lambda e: e.mark_current())),
-            (a.next_site, lambda: self._edit(lambda e: e.next_site())),
-            (a.previous_site, lambda: self._edit(lambda e: e.previous_site())),
+            (a.next_site, lambda: self._browse(lambda e: e.next_site())),
+            (a.previous_site, lambda: self._browse(lambda e: e.previous_site())),
             (a.units_up, lambda: self._edit(lambda e: e.units_step(1))),
             (a.units_down, lambda: self._edit(lambda e: e.units_step(-1))),
             (a.omit_current, lambda: self._edit(lambda e: e.omit_current())),
@@ -144,6 +144,13 @@ class WindowCommands(QObject):
         ):
             self.w.patients.select(None)
         self.update_actions()
+
+    def reset(self) -> None:
+        """The database is opened again (a new editor follows): no chart, no patient chosen."""
+        self._session_patient = None
+        self.w.identity.clear()
+        self.w.right.setCurrentIndex(0)
+        self.forget_patient()
 
     def forget_patient(self) -> None:
         """Signed out or switching user: nothing of the last clinician's work stays for the next
@@ -369,7 +376,7 @@ class WindowCommands(QObject):
         self._session_patient = None
         self.w.identity.clear()
         self.w.right.setCurrentIndex(0)
-        self.update_actions()
+        self._search_changed()  # a patient the search hid stays chosen no longer
         return True
 
     def _show_identity(self, patient_id: int) -> None:
@@ -470,6 +477,12 @@ class WindowCommands(QObject):
         session_id = self.w.sessions.current_id()
         row = self.w.sessions.model.row_of(session_id) if session_id is not None else None
         return self.w.sessions.model.session(row) if row is not None else None
+
+    def _browse(self, command: Callable[[ChartEditor], None]) -> None:
+        """Move between the open chart's sites (signed or not: moving changes nothing)."""
+        editor = self.editor()
+        if editor is not None and editor.session_id() is not None:
+            command(editor)
 
     def _edit(self, command: Callable[[ChartEditor], None], *, signed: bool = False) -> None:
         """Pass a charting command to the editor when a session of the right kind is open."""

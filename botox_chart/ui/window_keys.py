@@ -19,12 +19,7 @@ if TYPE_CHECKING:
     from botox_chart.store.models import Clinician
     from botox_chart.ui.database_loader import DatabaseLoader
     from botox_chart.ui.seams import Dialogs
-
-
-class ChartClosing(Protocol):
-    def close_session(self) -> bool:
-        """Close the chart, saved; False if the user chose to keep one that could not be."""
-        ...
+    from botox_chart.ui.window_sign_in import ChartClosing
 
 
 class KeysHost(Protocol):

@@ -134,7 +134,9 @@ def test_postgresql_is_backed_up_with_its_own_tools(pg_url: str) -> None:
 def test_each_database_has_its_own_daily_backups_and_rotation(tmp_path: Path) -> None:
     """A second database opened the same day is backed up too, and rotating one database's
     backups never deletes another's."""
-    clinic, demo = (open_database(str(tmp_path / f"{name}.sqlite3")) for name in ("clinic", "demo"))
+    # The same name with another extension is another database: it keeps apart too.
+    files = {"clinic": "clinic.sqlite3", "demo": "clinic.db"}
+    clinic, demo = (open_database(str(tmp_path / files[name])) for name in ("clinic", "demo"))
     make_patient(clinic)
     now = datetime.now()
     made: dict[str, list[Path]] = {"clinic": [], "demo": []}
@@ -146,7 +148,7 @@ def test_each_database_has_its_own_daily_backups_and_rotation(tmp_path: Path) ->
             os.utime(path, (when.timestamp(), when.timestamp()))
             made[name].append(path)
     for name, engine in (("clinic", clinic), ("demo", demo)):
-        folder = tmp_path / "backups" / name
+        folder = tmp_path / "backups" / files[name]
         assert backup.automatic_backups(raw.database_file(engine)) == made[name][-2:]
         assert sorted(folder.glob("auto-*.sqlite3")) == made[name][-2:]
         engine.dispose()
@@ -160,7 +162,7 @@ def test_backup_from_the_command_line_goes_beside_its_database(
 ) -> None:
     make_patient(engine, family_name="Kept")
     assert main(["backup", "--db", str(tmp_path / "test.db")]) == 0
-    (made,) = (tmp_path / "backups" / "test").glob("botox-chart-*.sqlite3")
+    (made,) = (tmp_path / "backups" / "test.db").glob("botox-chart-*.sqlite3")
     assert f"Backed up to {made}" in capsys.readouterr().out
     assert backup.inspect(made).patients == 1
     assert not (tmp_path / "data" / "backups").exists()

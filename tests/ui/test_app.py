@@ -95,8 +95,8 @@ def test_each_database_opened_gets_its_own_daily_backup_beside_it(
         window.loader.wait()
         assert "backup failed" not in window.banner.text()
         window.close()
-    clinic = sorted((folder / "backups" / "clinic").glob("auto-*.sqlite3"))
-    demo = sorted((folder / "backups" / "demo").glob("auto-*.sqlite3"))
+    clinic = sorted((folder / "backups" / "clinic.sqlite3").glob("auto-*.sqlite3"))
+    demo = sorted((folder / "backups" / "demo.sqlite3").glob("auto-*.sqlite3"))
     assert (len(clinic), len(demo)) == (1, 1)
     assert [backup.inspect(clinic[0]).patients, backup.inspect(demo[0]).patients] == [2, 1]
     assert not (tmp_path / "data" / "backups").exists()

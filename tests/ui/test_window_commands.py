@@ -332,3 +332,17 @@ def test_signing_leaves_the_signed_by_line_in_view(
     assert panel.save_state_text().startswith("Signed")
     label = panel.findChild(type(win.signed_in_label), "saveState")
     qtbot.waitUntil(lambda: not label.visibleRegion().isEmpty())
+
+
+def test_moving_between_sites_of_a_signed_session_is_not_refused(
+    qtbot: QtBot, signed_open: MainWindow
+) -> None:
+    editor = cast(SessionEditor, signed_open.editor)
+    diagram = editor.diagram()
+    assert diagram is not None
+    diagram.set_current("PRO")
+
+    qtbot.keyClick(diagram, Qt.Key.Key_N)
+
+    assert diagram.current_key() not in (None, "PRO")
+    assert status(signed_open) != SIGNED_MESSAGE

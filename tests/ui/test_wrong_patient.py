@@ -38,6 +38,7 @@ def test_a_search_that_hides_the_chosen_patient_leaves_no_command_acting_on_them
     assert a.new_session.text().replace("&", "") == "New session for Gagnon, Élise"
     assert a.new_session.toolTip() == "New session for Gagnon, Élise (Ctrl+N)"
     assert a.new_session.iconText() == "New session"  # buttons stay short: the toolbar fits
+    assert "Gagnon, Élise" in a.record_preview.text() and "Gagnon, Élise" in a.patient_audit.text()
     assert "Gagnon, Élise" in a.repeat_last.text().replace("&", "")
 
     search(qtbot, window, "olivia")  # the list now shows Olivia only
@@ -82,6 +83,9 @@ def test_an_open_chart_stays_named_while_the_search_hides_its_patient(
 
     window.actions_.close_session.trigger()
     assert not window.identity.isVisible()
+    # With the chart closed, the patient the search hides is no longer chosen either.
+    assert window.patients.current_id() is None
+    assert window.sessions.patient_id() is None
 
 
 def test_the_identity_bar_marks_a_patient_whose_name_reads_alike(
@@ -119,6 +123,9 @@ def test_switch_user_leaves_nothing_of_the_last_clinicians_patient(
     assert window.sessions.patient_id() == patient.id
 
     window.actions_.switch_user.trigger()
+    # On the sign-in screen no menu names the last clinician's patient.
+    menus = [action.text() + action.toolTip() for action in window.actions_.every()]
+    assert not [text for text in menus if "Gagnon" in text]
     type_sign_in(qtbot, window, "marc", PASSWORD)
 
     assert window.sign_in.clinician() is not None
@@ -130,3 +137,50 @@ def test_switch_user_leaves_nothing_of_the_last_clinicians_patient(
     assert window.sessions.model.rowCount() == 0
     assert not window.identity.isVisible()
     assert window.commands.editing() is None
+
+
+def test_a_lock_leaves_no_patient_name_in_the_menus(
+    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+) -> None:
+    doctor = make_clinician(engine)
+    elise = make_patient(engine, family_name="Gagnon", given_names="Élise")
+    window = open_window(FakeDialogs(), doctor)
+    window.patients.select(cast(int, elise.id))
+    assert "Gagnon" in window.actions_.new_session.text()
+
+    window.actions_.lock.trigger()
+
+    menus = [action.text() + action.toolTip() for action in window.actions_.every()]
+    assert not [text for text in menus if "Gagnon" in text]
+
+
+def test_opening_the_database_again_leaves_no_chart_or_patient_behind(
+    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+) -> None:
+    doctor = make_clinician(engine)
+    elise = make_patient(engine, family_name="Gagnon", given_names="Élise")
+    window = open_window(FakeDialogs(), doctor)
+    window.patients.select(cast(int, elise.id))
+    window.actions_.new_session.trigger()
+    assert window.identity.isVisible()
+
+    with qtbot.waitSignal(window.patientsLoaded, timeout=20_000):
+        window.reload_database()
+
+    assert not window.identity.isVisible() and window.identity.patient_id() is None
+    assert window.patients.current_id() is None
+    assert window.sessions.patient_id() is None
+    assert window.right.currentIndex() == 0
+
+
+def test_staff_are_not_told_they_cannot_chart_when_no_patient_is_chosen(
+    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+) -> None:
+    from botox_chart.store.models import Role
+
+    staff = make_clinician(engine, "Jo Park", Role.STAFF)
+    make_patient(engine)
+    window = open_window(FakeDialogs(), staff)
+    record = window.actions_.record_preview
+    assert not record.isEnabled()
+    assert "charting needs" not in record.toolTip()

@@ -81,6 +81,7 @@ class SessionEditor(QWidget):
         self._chart: Chart | None = None
         self._signed = False
         self._view_only = False
+        self._view_only_why = VIEW_ONLY_MESSAGE
         self._read_only = False
         self._undo = QUndoStack(self)
         self._autosave = DraftAutosave(engine, dialogs, clinician, self)
@@ -144,14 +145,16 @@ class SessionEditor(QWidget):
 
     def read_only_message(self) -> str:
         """Why nothing can be charted now: signed (add an addendum), or staff (view only)."""
-        return VIEW_ONLY_MESSAGE if self._view_only else SIGNED_MESSAGE
+        return self._view_only_why if self._view_only else SIGNED_MESSAGE
 
     def explain_read_only(self) -> None:
         """An attempt to change a read-only chart: the status area says why, and what to do."""
         self.status(self.read_only_message())
 
-    def set_view_only(self, view_only: bool) -> None:
-        """Open every session read-only (staff); the open session is saved and shown again."""
+    def set_view_only(self, view_only: bool, why: str = VIEW_ONLY_MESSAGE) -> None:
+        """Open every session read-only (staff, or ``why`` else: the database was replaced); the
+        open session is saved and shown again."""
+        self._view_only_why = why
         if view_only == self._view_only:
             return
         self._autosave.save_now()
@@ -356,7 +359,7 @@ class SessionEditor(QWidget):
             self.status("No session is open.")
             return
         if self._view_only:
-            self.status(VIEW_ONLY_MESSAGE)
+            self.status(self.read_only_message())
             return
         if not self._signed:
             self._dialogs.info(
@@ -387,11 +390,8 @@ class SessionEditor(QWidget):
         if self._chart is None:
             self.status("No session is open.")
             return None
-        if self._view_only:
-            self.status(VIEW_ONLY_MESSAGE)
-            return None
-        if self._signed:
-            self.status(SIGNED_MESSAGE)
+        if self._read_only:
+            self.status(self.read_only_message())
             return None
         return self._chart
 

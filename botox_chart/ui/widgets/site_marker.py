@@ -239,8 +239,9 @@ def fit_radii(markers: list[SiteMarker]) -> None:
     """Full size where there is room; crowded neighbours shrink so they never overlap.
 
     PREEMPT's neck sites are about 20 units apart, so those four are drawn at ~18 units across;
-    everything else keeps the full size. Below MIN_RADIUS (an extra site put right beside
-    another) markers may overlap, and the nearest centre still decides a click.
+    everything else keeps the full size. A new site is never placed on top of another marker
+    (``chart.clear_point``); should two still come closer than MIN_RADIUS allows (a protocol file
+    placing them so), they may overlap, and the nearest centre still decides a click.
     """
     for marker in markers:
         reach = SiteMarker.shape_reach(marker.state, 1.0)
