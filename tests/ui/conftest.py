@@ -93,12 +93,15 @@ def login(engine: Engine) -> Iterator[Login]:
         *,
         name: str = "",
         admin: bool = False,
+        credentials: str | None = None,
     ) -> Clinician:
+        if credentials is None:
+            credentials = "RN" if role is Role.INJECTOR else ""
         with transaction(engine) as db:
             return clinicians.add(
                 db,
                 name=name or username.capitalize(),
-                credentials="RN" if role is Role.INJECTOR else "",
+                credentials=credentials,
                 role=role,
                 username=username,
                 password=PASSWORD,

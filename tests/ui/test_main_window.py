@@ -508,19 +508,9 @@ def test_omit_remove_and_delete_draft_have_one_key_each_in_the_menus_and_the_rea
 
 
 def test_the_toolbar_names_a_long_signed_in_clinician_in_full_when_there_is_room(
-    qtbot: QtBot, engine: Engine, open_window: Any
+    qtbot: QtBot, open_window: Any, login: Any
 ) -> None:
-    from botox_chart.store import clinicians
-    from tests.helpers.factories import administrator_id
-
-    with transaction(engine) as db:
-        claire = clinicians.add(
-            db,
-            name="Claire Dubé",
-            credentials="RN, nurse injector",
-            role=Role.INJECTOR,
-            by=administrator_id(db),
-        )
+    claire = login("dube", name="Claire Dubé", credentials="RN, nurse injector")
     window = open_window(FakeDialogs(), claire)
     window.resize(1400, 900)
     qtbot.waitUntil(lambda: window.width() >= 1400)

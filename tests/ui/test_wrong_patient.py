@@ -6,15 +6,31 @@ from __future__ import annotations
 
 from typing import cast
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
-from botox_chart.store.models import Clinician
+from botox_chart.store.models import Clinician, Patient
+from botox_chart.ui.main_window import MainWindow
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.ui.conftest import PASSWORD, Login, OpenWindow
 from tests.ui.test_sign_in import type_sign_in
+
+
+@pytest.fixture
+def elise(engine: Engine) -> Patient:
+    return make_patient(engine, family_name="Gagnon", given_names="Élise")
+
+
+@pytest.fixture
+def on_elise(engine: Engine, open_window: OpenWindow, elise: Patient) -> MainWindow:
+    """A physician's window with Gagnon, Élise chosen (and Roy, Olivia in the list too)."""
+    make_patient(engine, family_name="Roy", given_names="Olivia")
+    window = open_window(FakeDialogs(), make_clinician(engine))
+    window.patients.select(cast(int, elise.id))
+    return window
 
 
 def search(qtbot: QtBot, window: object, text: str) -> None:
@@ -24,15 +40,10 @@ def search(qtbot: QtBot, window: object, text: str) -> None:
 
 
 def test_a_search_that_hides_the_chosen_patient_leaves_no_command_acting_on_them(
-    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+    qtbot: QtBot, on_elise: MainWindow, elise: Patient
 ) -> None:
-    doctor = make_clinician(engine)
-    elise = make_patient(engine, family_name="Gagnon", given_names="Élise")
-    make_patient(engine, family_name="Roy", given_names="Olivia")
-    dialogs = FakeDialogs()
-    window = open_window(dialogs, doctor)
+    window = on_elise
     a = window.actions_
-    window.patients.select(cast(int, elise.id))
 
     assert a.new_session.isEnabled()
     assert a.new_session.text().replace("&", "") == "New session for Gagnon, Élise"
@@ -48,7 +59,7 @@ def test_a_search_that_hides_the_chosen_patient_leaves_no_command_acting_on_them
     assert not a.new_session.isEnabled()
     assert a.new_session.text().replace("&", "") == "New session"
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert dialogs.asked == []
+    assert cast(FakeDialogs, window.dialogs).asked == []
     assert window.editor is None or window.commands.editing() is None
 
     search(qtbot, window, "")
@@ -58,13 +69,9 @@ def test_a_search_that_hides_the_chosen_patient_leaves_no_command_acting_on_them
 
 
 def test_an_open_chart_stays_named_while_the_search_hides_its_patient(
-    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+    qtbot: QtBot, on_elise: MainWindow, elise: Patient
 ) -> None:
-    doctor = make_clinician(engine)
-    elise = make_patient(engine, family_name="Gagnon", given_names="Élise")
-    make_patient(engine, family_name="Roy", given_names="Olivia")
-    window = open_window(FakeDialogs(), doctor)
-    window.patients.select(cast(int, elise.id))
+    window = on_elise
     window.actions_.new_session.trigger()
     assert window.commands.editing() is not None
     assert window.identity.isVisible()
@@ -139,13 +146,8 @@ def test_switch_user_leaves_nothing_of_the_last_clinicians_patient(
     assert window.commands.editing() is None
 
 
-def test_a_lock_leaves_no_patient_name_in_the_menus(
-    qtbot: QtBot, engine: Engine, open_window: OpenWindow
-) -> None:
-    doctor = make_clinician(engine)
-    elise = make_patient(engine, family_name="Gagnon", given_names="Élise")
-    window = open_window(FakeDialogs(), doctor)
-    window.patients.select(cast(int, elise.id))
+def test_a_lock_leaves_no_patient_name_in_the_menus(qtbot: QtBot, on_elise: MainWindow) -> None:
+    window = on_elise
     assert "Gagnon" in window.actions_.new_session.text()
 
     window.actions_.lock.trigger()
@@ -155,12 +157,9 @@ def test_a_lock_leaves_no_patient_name_in_the_menus(
 
 
 def test_opening_the_database_again_leaves_no_chart_or_patient_behind(
-    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+    qtbot: QtBot, on_elise: MainWindow
 ) -> None:
-    doctor = make_clinician(engine)
-    elise = make_patient(engine, family_name="Gagnon", given_names="Élise")
-    window = open_window(FakeDialogs(), doctor)
-    window.patients.select(cast(int, elise.id))
+    window = on_elise
     window.actions_.new_session.trigger()
     assert window.identity.isVisible()
 
