@@ -13,11 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from botox_chart.chart import SiteState
-from botox_chart.store.models import Clinician
-from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.seams import QtDialogs
 from tests.helpers.factories import make_clinician, make_patient
-from tests.ui.conftest import LOAD_TIMEOUT_MS, FakeClock, FakePrinting
+from tests.ui.conftest import OpenWindow
 
 
 def answer_when_shown(qtbot: QtBot, text: str) -> None:
@@ -42,17 +40,10 @@ def answer_when_shown(qtbot: QtBot, text: str) -> None:
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's input dialog
 def test_after_the_omit_reason_the_diagram_has_the_focus_and_ctrl_z_undoes(
-    qtbot: QtBot, sqlite_url: str, engine: Engine, clock: FakeClock
+    qtbot: QtBot, engine: Engine, open_window: OpenWindow
 ) -> None:
-    doctor: Clinician = make_clinician(engine)
     patient = make_patient(engine)
-    window = MainWindow(QtDialogs(), printing_factory=FakePrinting, clock=clock)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
-        window.open_database(sqlite_url)
-    window.sign_in_as(doctor)
-    qtbot.waitUntil(window.isActiveWindow)
+    window = open_window(QtDialogs(), make_clinician(engine))  # the real dialogs
     window.patients.select(cast(int, patient.id))
     window.actions_.new_session.trigger()
     window.actions_.apply_protocol.trigger()
