@@ -49,6 +49,17 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def rules_dir() -> Path:
+    """The continuation rule profiles shipped with the app (``resources/rules/*.toml``)."""
+    return resources_dir() / "rules"
+
+
+def clinic_rules_dir() -> Path:
+    """Where a clinic adds its own rule profiles without editing the install: ``rules/`` in the
+    data folder. Only read, never created: the clinic makes it when it adds a profile."""
+    return _data_folder() / "rules"
+
+
 def data_dir() -> Path:
     """The user's data folder (created private on first use); ``BOTOX_CHART_DATA_DIR`` overrides
     it."""

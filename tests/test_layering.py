@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ FORBIDDEN = {
     "chart": ("botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     "bounds": ("botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     "output": ("botox_chart.chart", "botox_chart.store", "botox_chart.note", "botox_chart.ui"),
+    # the outcome model and continuation rules: plain values in, verdicts out
+    "outcomes": (
+        "botox_chart.chart",
+        "botox_chart.store",
+        "botox_chart.note",
+        "botox_chart.ui",
+        "reportlab",
+        "sqlalchemy",
+        "sqlmodel",
+    ),
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
@@ -27,6 +38,18 @@ FORBIDDEN = {
         "svglib",
     ),
 }
+
+
+def documented_forbidden() -> dict[str, tuple[str, ...]]:
+    """The table of docs/architecture.md §2, read from the document: layer → modules."""
+    text = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text[text.index("## \u00a72 ") : text.index("## \u00a73 ")]
+    rows = re.findall(r"^\| (\w+) \| (`[^|]*`) \|$", section, re.MULTILINE)
+    return {layer: tuple(re.findall(r"`([^`]+)`", modules)) for layer, modules in rows}
+
+
+def test_the_documented_table_is_the_one_checked() -> None:
+    assert documented_forbidden() == FORBIDDEN
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -63,7 +86,18 @@ def test_lower_layers_do_not_import_higher_ones(path: Path) -> None:
 
 def test_the_scan_sees_the_layers() -> None:
     layers = {layer_of(p) for p in NON_UI}
-    expected = {"protocol", "chart", "bounds", "markers", "store", "note", "output", "cli", "paths"}
+    expected = {
+        "protocol",
+        "chart",
+        "bounds",
+        "markers",
+        "outcomes",
+        "store",
+        "note",
+        "output",
+        "cli",
+        "paths",
+    }
     assert expected <= layers
 
 
