@@ -22,12 +22,14 @@ docs/clinical-reference.md §8 is the clinical side of everything here.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
@@ -99,7 +101,7 @@ def per_28(days: int | Decimal | None, window_days: int | None) -> Decimal | Non
     """``days`` counted in a window of ``window_days`` days, as days per 28 days, rounded to 0.1
     (half up); None when either is unknown or the window is empty."""
     exact = _exact_per_28(days, window_days)
-    return None if exact is None else exact.quantize(_TENTH, ROUND_HALF_UP)
+    return None if exact is None else _tenths_half_up(exact)
 
 
 def change_percent(baseline_per_28: Decimal | None, value_per_28: Decimal | None) -> Decimal | None:
@@ -107,33 +109,47 @@ def change_percent(baseline_per_28: Decimal | None, value_per_28: Decimal | None
     None when either is unknown or the baseline is 0 (no reduction can be computed).
 
     Rounded toward zero so the figure shown never reaches a threshold the exact change does not:
-    a 29.96% reduction shows as 29.9%, below a 30% threshold, as the rules judge it. Give it exact
-    rates (:func:`change_at` does), not rates already rounded by :func:`per_28`: 20 and 14 days in
-    30 are exactly 30% fewer, but their rounded per-28 figures 18.7 and 13.1 are not.
+    a 29.96% reduction shows as 29.9%, below a 30% threshold, as the rules judge it. The rules use
+    :func:`change_at`, which computes from the exact rates: 20 and 14 days in 30 are exactly 30%
+    fewer, but their per-28 figures rounded by :func:`per_28` (18.7 and 13.1) are not.
     """
-    if baseline_per_28 is None or value_per_28 is None or baseline_per_28 <= 0:
+    if baseline_per_28 is None or value_per_28 is None:
         return None
-    change = (value_per_28 - baseline_per_28) * 100 / baseline_per_28
-    return change.quantize(_TENTH, ROUND_DOWN)
+    return _change(Fraction(baseline_per_28), Fraction(value_per_28))
 
 
 def change_at(baseline: Baseline | None, cycle: CycleOutcome) -> Decimal | None:
     """The change in headache days per 28 days recorded at ``cycle``'s visit against baseline, in
-    percent (the figure of the outcome JSON, the letter and the verdict)."""
-    return change_percent(
-        _baseline_rate(baseline), _exact_per_28(cycle.headache_days, cycle.window_days)
-    )
+    percent, from the exact rates (the figure of the outcome JSON, the letter and the verdict)."""
+    baseline_rate = _baseline_rate(baseline)
+    value_rate = _exact_per_28(cycle.headache_days, cycle.window_days)
+    if baseline_rate is None or value_rate is None:
+        return None
+    return _change(baseline_rate, value_rate)
 
 
-def _baseline_rate(baseline: Baseline | None) -> Decimal | None:
+def _change(baseline_rate: Fraction, value_rate: Fraction) -> Decimal | None:
+    if baseline_rate <= 0:
+        return None
+    change = (value_rate - baseline_rate) * 100 / baseline_rate
+    return Decimal(int(change * 10)).scaleb(-1)  # int() truncates toward zero
+
+
+def _baseline_rate(baseline: Baseline | None) -> Fraction | None:
     """The baseline's exact headache days per 28 days."""
     return None if baseline is None else _exact_per_28(baseline.headache_days, baseline.window_days)
 
 
-def _exact_per_28(days: int | Decimal | None, window_days: int | None) -> Decimal | None:
+def _exact_per_28(days: int | Decimal | None, window_days: int | None) -> Fraction | None:
+    """Exact, as a fraction: 14 days in 30 is 196/15 per 28, with no rounding to add up."""
     if days is None or window_days is None or window_days <= 0:
         return None
-    return Decimal(days) * PER_28 / Decimal(window_days)
+    return Fraction(days) * PER_28 / window_days
+
+
+def _tenths_half_up(value: Fraction) -> Decimal:
+    tenths = math.floor(abs(value) * 10 + Fraction(1, 2))
+    return Decimal(tenths if value >= 0 else -tenths).scaleb(-1)
 
 
 # --- rule profiles ------------------------------------------------------------------------------
@@ -341,7 +357,7 @@ def _response(course: Course, profile: RuleProfile) -> Verdict:
     judged_visit = f"the visit of cycle {profile.judged_at_cycle} (after {_cycles(after)})"
     baseline = course.baseline
     exact_baseline = _baseline_rate(baseline)
-    baseline_28 = None if exact_baseline is None else exact_baseline.quantize(_TENTH, ROUND_HALF_UP)
+    baseline_28 = None if exact_baseline is None else _tenths_half_up(exact_baseline)
 
     def made(code: VerdictCode, reason: str, judged: CycleOutcome | None = None) -> Verdict:
         judged_28 = None if judged is None else per_28(judged.headache_days, judged.window_days)
@@ -604,11 +620,7 @@ def _milestone(courses: Sequence[Course], after: int) -> Milestone:
     reductions: list[Decimal] = []
     for course in courses:
         baseline = course.baseline
-        exact = (
-            None
-            if baseline is None
-            else _exact_per_28(baseline.headache_days, baseline.window_days)
-        )
+        exact = _baseline_rate(baseline)
         visit = next((c for c in course.cycles if c.cycle == at_cycle), None)
         if exact is None or exact <= 0:
             no_baseline += 1
