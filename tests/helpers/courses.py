@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from botox_chart.outcomes import Baseline, CycleOutcome, Course
+from botox_chart.outcomes import Baseline, Course, CycleOutcome
 
 FIRST_VISIT = date(2025, 1, 6)
 INTERVAL = timedelta(weeks=12)
