@@ -85,7 +85,7 @@ class CycleOutcome:
     window_end: datetime.date | None
     """Last day of the window (None: the visit date)."""
     diary_days: int | None
-    """Days in the window with diary data (None: not said). Shown, not used to scale."""
+    """Days in the window with diary data (None: not said). Kept, not used to scale the figure."""
 
 
 @dataclass(frozen=True)
