@@ -152,6 +152,71 @@ def _tenths_half_up(value: Fraction) -> Decimal:
     return Decimal(tenths if value >= 0 else -tenths).scaleb(-1)
 
 
+# --- the trend, as the window and the record draw it -------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One visit's figures per 28 days (None: not recorded)."""
+
+    cycle: int
+    date: date
+    headache_per_28: Decimal | None
+    migraine_per_28: Decimal | None
+    change_percent: Decimal | None
+    """Headache days against baseline (:func:`change_at`)."""
+
+
+@dataclass(frozen=True)
+class Trend:
+    """What a trend chart draws: each visit's figures, the baseline, and the line a response must
+    reach under a profile (the baseline reduced by the profile's threshold)."""
+
+    points: tuple[TrendPoint, ...]
+    baseline_headache_per_28: Decimal | None
+    baseline_migraine_per_28: Decimal | None
+    threshold_per_28: Decimal | None
+    threshold_percent: Decimal
+
+    def highest(self) -> Decimal:
+        """The largest figure drawn (0 when nothing was recorded): the chart's scale."""
+        values = [
+            v
+            for v in (
+                self.baseline_headache_per_28,
+                self.baseline_migraine_per_28,
+                *(p.headache_per_28 for p in self.points),
+                *(p.migraine_per_28 for p in self.points),
+            )
+            if v is not None
+        ]
+        return max(values, default=Decimal(0))
+
+
+def trend(course: Course, profile: RuleProfile) -> Trend:
+    """The course as a chart shows it, per 28 days, with ``profile``'s response line."""
+    baseline = course.baseline
+    headache = per_28(baseline.headache_days, baseline.window_days) if baseline else None
+    migraine = per_28(baseline.migraine_days, baseline.window_days) if baseline else None
+    rate = _baseline_rate(baseline)
+    threshold = (
+        _tenths_half_up(rate * (100 - Fraction(profile.response_threshold_percent)) / 100)
+        if rate is not None
+        else None
+    )
+    points = tuple(
+        TrendPoint(
+            cycle=c.cycle,
+            date=c.date,
+            headache_per_28=per_28(c.headache_days, c.window_days),
+            migraine_per_28=per_28(c.migraine_days, c.window_days),
+            change_percent=change_at(baseline, c),
+        )
+        for c in course.cycles
+    )
+    return Trend(points, headache, migraine, threshold, profile.response_threshold_percent)
+
+
 # --- rule profiles ------------------------------------------------------------------------------
 
 

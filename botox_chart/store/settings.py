@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from botox_chart import bounds
+from botox_chart import bounds, outcomes
 from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
 
@@ -40,6 +40,9 @@ class ClinicSettings:
     lockout_minutes: str = str(LOCKOUT_MINUTES)
     """Minutes an account stays locked after 10 failed sign-ins in a row (kept to
     :data:`LOCKOUT_RANGE` by :func:`lockout_minutes`)."""
+    payer_profile: str = ""
+    """The continuation rule profile of the clinic's payer (``resources/rules/<name>.toml`` or
+    the clinic's own), judged beside NICE TA260's; "" for none (botox_chart.outcomes)."""
 
 
 TEXT = {
@@ -79,6 +82,11 @@ def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> 
     acting.administrator(db, clinician_id, doing="change the clinic settings", error=SettingsError)
     if settings.billing not in BILLING:
         raise SettingsError(f"Unknown billing scheme {settings.billing!r}.")
+    if settings.payer_profile and settings.payer_profile not in outcomes.available_profiles():
+        raise SettingsError(
+            f"There is no continuation rule profile {settings.payer_profile!r} (a file "
+            f"rules/{settings.payer_profile}.toml)."
+        )
     try:
         for name, (label, longest) in TEXT.items():
             bounds.check_text(

@@ -340,3 +340,17 @@ def test_the_response_verdict_is_the_exact_reduction_against_the_threshold(
         expected = "continue" if reduction >= 30 else "stop-not-responding"
     assert found.code == expected
     assert found.reason and "\n" not in found.reason
+
+
+def test_the_trend_draws_each_visit_per_28_days_and_the_response_line() -> None:
+    drawn = outcomes.trend(
+        course(baseline(20, window_days=30), visit(1, 18, 30), visit(2, None), visit(3, 14, 30)),
+        outcomes.load_profile(outcomes.DEFAULT_PROFILE),
+    )
+
+    assert drawn.baseline_headache_per_28 == Decimal("18.7")  # 20 in 30 days
+    assert drawn.threshold_per_28 == Decimal("13.1")  # 30% fewer
+    assert [p.headache_per_28 for p in drawn.points] == [Decimal("16.8"), None, Decimal("13.1")]
+    assert drawn.points[2].change_percent == Decimal("-30.0")
+    assert drawn.points[1].change_percent is None  # a gap, not a zero
+    assert drawn.highest() == Decimal("18.7")

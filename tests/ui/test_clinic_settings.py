@@ -79,6 +79,8 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.idle_lock.setValue(15)
     assert dialog.lockout.value() == 15  # the default
     dialog.lockout.setValue(30)
+    assert dialog.payer_profile.currentData() == ""  # NICE only, by default
+    dialog.payer_profile.setCurrentIndex(dialog.payer_profile.findData("payer-50"))
 
     with qtbot.waitSignal(dialog.saved) as signal:
         dialog.save()
@@ -93,6 +95,7 @@ def test_saving_stores_every_field_and_is_audited(
         din_ndc="0023-1145-01",
         idle_lock_minutes="15",
         lockout_minutes="30",
+        payer_profile="payer-50",
     )
     assert stored(engine) == expected
     assert signal.args == [expected]
@@ -224,3 +227,10 @@ def test_the_dialog_is_shown_with_a_fixed_minimum_size(
     assert dialog.minimumSize() == minimum
     assert dialog.height() >= dialog.sizeHint().height()
     dialog.reject()
+
+
+def test_a_payer_profile_that_does_not_exist_is_refused_by_the_store(engine: Engine) -> None:
+    admin = make_clinician(engine, admin=True)
+    unknown = ClinicSettings(payer_profile="nobody")
+    with transaction(engine) as db, pytest.raises(settings.SettingsError, match="no continuation"):
+        settings.save(db, settings=unknown, clinician_id=admin.id)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
+from botox_chart import outcomes
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
 from botox_chart.store.settings import ClinicSettings
@@ -42,6 +43,19 @@ BILLING = (
 )
 PRODUCT_CODE_LABEL = {"none": "DIN / &NDC", "us": "&NDC", "canada": "&DIN"}
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+def payer_profiles() -> list[tuple[str, str]]:
+    """(name, title) of every rule profile but NICE's (always judged): those that can be read."""
+    found = []
+    for name in outcomes.available_profiles():
+        if name == outcomes.DEFAULT_PROFILE:
+            continue
+        try:
+            found.append((name, outcomes.load_profile(name).title))
+        except outcomes.ProfileError:
+            continue  # a clinic's broken file: not offered (botox-chart outcomes names the fault)
+    return found
 
 
 class ClinicSettingsDialog(QDialog):
@@ -93,6 +107,15 @@ class ClinicSettingsDialog(QDialog):
         self.din_ndc = QLineEdit()
         self.din_ndc.setMaxLength(store_settings.TEXT["din_ndc"][1])
         self.din_ndc.setPlaceholderText("Filled into new sessions")
+        self.payer_profile = QComboBox()
+        self.payer_profile.setAccessibleName("Payer's continuation rule")
+        self.payer_profile.setToolTip(
+            "Judged beside NICE TA260 on each patient's outcomes (advice, never a block). A clinic "
+            "adds its payer's rule as a file in the data folder's rules folder."
+        )
+        self.payer_profile.addItem("None (NICE TA260 only)", "")
+        for name, title in payer_profiles():
+            self.payer_profile.addItem(title, name)
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(*MINUTES_RANGE)
         self.idle_lock.setSuffix(" min without input")
@@ -125,6 +148,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow("&Billing", self.billing)
         self.form.addRow("P&rovincial code", self.provincial_code)
         self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
+        self.form.addRow("Pa&yer's rule", self.payer_profile)
         self.form.addRow("Loc&k after", self.idle_lock)
         self.form.addRow("Lock acco&unt for", self.lockout)
         hint = QLabel(
@@ -169,6 +193,7 @@ class ClinicSettingsDialog(QDialog):
             din_ndc=self.din_ndc.text().strip(),
             idle_lock_minutes=str(self.idle_lock.value()),
             lockout_minutes=str(self.lockout.value()),
+            payer_profile=str(self.payer_profile.currentData()),
         )
 
     def save(self) -> None:
@@ -207,6 +232,9 @@ class ClinicSettingsDialog(QDialog):
         self.din_ndc.setText(loaded.din_ndc)
         self.idle_lock.setValue(idle_minutes(loaded.idle_lock_minutes))
         self.lockout.setValue(store_settings.lockout_minutes(loaded.lockout_minutes))
+        self.payer_profile.setCurrentIndex(
+            max(self.payer_profile.findData(loaded.payer_profile), 0)
+        )
         self._billing_changed()
         self._show_logo()
 
