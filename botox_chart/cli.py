@@ -66,6 +66,7 @@ def _one_line(message: str) -> str:
 def _user_message(err: Exception) -> str | None:
     """The one-line message for an error the user can fix; None for a bug."""
     from botox_chart.chart import ChartError
+    from botox_chart.outcomes import ProfileError
     from botox_chart.output import OutputRefused
     from botox_chart.protocol import ProtocolError
     from botox_chart.store.clinicians import ClinicianError
@@ -81,6 +82,7 @@ def _user_message(err: Exception) -> str | None:
         PatientError,
         SessionError,
         ClinicianError,
+        ProfileError,
     )
     if isinstance(err, OutputRefused) and err.exists:
         return f"{err} Add --force to write over it."
@@ -170,6 +172,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_record)
+
+    p = sub.add_parser(
+        "outcomes",
+        parents=[common],
+        help="a patient's outcomes per cycle and the continuation verdict (advice, not a block)",
+    )
+    p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument(
+        "--profile",
+        default=None,
+        metavar="NAME",
+        help="the continuation rule profile (default: nice-ta260; see resources/rules/)",
+    )
+    p.set_defaults(run=_outcomes)
 
     p = sub.add_parser(
         "verify",
@@ -450,6 +467,73 @@ def _record(args: argparse.Namespace) -> int:
     return 0
 
 
+def _outcomes(args: argparse.Namespace) -> int:
+    from botox_chart import outcomes
+    from botox_chart.store import outcomes as store_outcomes
+    from botox_chart.store import patients, transaction
+
+    profile = outcomes.load_profile(args.profile or outcomes.DEFAULT_PROFILE)
+    engine, _clinician = _signed_in(args)
+    with transaction(engine) as db:
+        patients.get(db, patient_id=args.patient_id)  # "There is no patient N."
+        course = store_outcomes.course(db, args.patient_id)
+    found = outcomes.verdict(course, profile)
+    drawn = outcomes.trend(course, profile)
+    baseline = course.baseline
+    if args.json:
+        document = {
+            "patient_id": course.patient_id,
+            "profile": profile.name,
+            "baseline": None
+            if baseline is None
+            else {
+                "date": baseline.date.isoformat(),
+                "headache_days": _number(baseline.headache_days),
+                "migraine_days": None
+                if baseline.migraine_days is None
+                else _number(baseline.migraine_days),
+                "window_days": baseline.window_days,
+            },
+            "cycles": [
+                {
+                    "session_id": c.session_id,
+                    "date": c.date.isoformat(),
+                    "cycle": c.cycle,
+                    "total_units": _number(c.total_units),
+                    "headache_days": c.headache_days,
+                    "migraine_days": c.migraine_days,
+                    "window_days": c.window_days,
+                    "headache_days_per_28": _optional_number(point.headache_per_28),
+                    "change_percent": _optional_number(point.change_percent),
+                }
+                for c, point in zip(course.cycles, drawn.points, strict=True)
+            ],
+            "verdict": found.code,
+            "reason": found.reason,
+        }
+        json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return 0
+    print(f"Patient {course.patient_id} under {profile.title} ({profile.name})")
+    if baseline is None:
+        print("Baseline: none recorded (an eligibility assessment gives it)")
+    else:
+        print(
+            f"Baseline: {drawn.baseline_headache_per_28} headache days per 28 days "
+            f"(assessment ending {baseline.date.isoformat()})"
+        )
+    print(f"{'Cycle':>5}  {'Date':<10}  {'Units':>6}  {'Headache/28':>11}  {'Change':>7}")
+    for c, point in zip(course.cycles, drawn.points, strict=True):
+        per_28 = "—" if point.headache_per_28 is None else f"{point.headache_per_28}"
+        change = "—" if point.change_percent is None else f"{point.change_percent:+}%"
+        print(
+            f"{c.cycle:>5}  {c.date.isoformat():<10}  {_number(c.total_units):>6}  "
+            f"{per_28:>11}  {change:>7}"
+        )
+    print(f"Verdict: {found.code}. {found.reason}")
+    return 0
+
+
 def _backup(args: argparse.Namespace) -> int:
     from botox_chart.store import backup
 
@@ -529,6 +613,10 @@ def _migrate(args: argparse.Namespace) -> int:
 def _number(value: Any) -> int | float:
     """Units for JSON: whole numbers as int (155), others as float (7.5)."""
     return int(value) if value == int(value) else float(value)
+
+
+def _optional_number(value: Any) -> int | float | None:
+    return None if value is None else _number(value)
 
 
 class _ProgressBar:
