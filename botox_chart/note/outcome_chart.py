@@ -51,7 +51,7 @@ LEFT = 30.0
 """Room for the day ticks and the axis title."""
 RIGHT = 78.0
 """Room for the labels of the baseline and threshold lines."""
-BOTTOM = 30.0
+BOTTOM = 32.0
 """Room for the cycle numbers and their dates."""
 MARK = 2.6
 TICK_DAYS = 7
@@ -184,7 +184,8 @@ def _axes(
 def _cycle_labels(
     drawing: Drawing, course: Course, x_of: Callable[[int], float], slot: float, plot_y: float
 ) -> None:
-    """Under each cycle: its number and its date (slanted when the slots are too narrow)."""
+    """Under each cycle: its number and its date (on two staggered rows when the slots are too
+    narrow for a date each)."""
     drawing.add(_text(LEFT - 3, plot_y - 9, "Cycle", anchor="end", grey=True))
     for index, cycle in enumerate(course.cycles):
         x = x_of(index)
@@ -192,11 +193,9 @@ def _cycle_labels(
         if per_28(cycle.headache_days, cycle.window_days) is None:
             drawing.add(_text(x, plot_y + 4, "no figure", anchor="middle", grey=True))
         day = cycle.date.isoformat()
-        if stringWidth(day, fonts.REGULAR, FONT_SIZE) + 3 <= slot:
-            drawing.add(_text(x, plot_y - 18, day, anchor="middle", grey=True))
-        else:
-            label = _text(0, 0, day, anchor="end", grey=True)
-            drawing.add(Group(label, transform=mmult(translate(x + 3, plot_y - 14), rotate(25))))
+        staggered = stringWidth(day, fonts.REGULAR, FONT_SIZE) + 3 > slot
+        below = 25 if staggered and index % 2 else 17
+        drawing.add(_text(x, plot_y - below, day, anchor="middle", grey=True))
 
 
 def _dot(x: float, y: float, colour: colors.Color) -> Shape:
