@@ -6,7 +6,8 @@ the diagnosis and its ICD-10 code, whether the patient met the published criteri
 days and the change from baseline), the verdict under the chosen rule profile with its reason,
 and the prescriber's name, credentials and a line to sign. Dates are ISO (YYYY-MM-DD), as on every
 document of the app. It is laid out from a :class:`~botox_chart.note.data.LetterData` alone.
-docs/clinical-reference.md §7 (eligibility), §8 (outcomes and the verdict).
+docs/clinical-reference.md §7 (eligibility) and docs/clinical-reference.md §8 (outcomes and the
+verdict).
 """
 
 from __future__ import annotations

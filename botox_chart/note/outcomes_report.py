@@ -118,7 +118,7 @@ def _responders(report: OutcomesReport, width: float, s: dict[str, ParagraphStyl
                 for m in milestones
             ]
         )
-    return _grid(rows, width, width * 0.4)
+    return _grid(rows, width, width * 0.5)
 
 
 def _excluded(report: OutcomesReport, width: float, s: dict[str, ParagraphStyle]) -> Table:
@@ -126,7 +126,7 @@ def _excluded(report: OutcomesReport, width: float, s: dict[str, ParagraphStyle]
     reasons: tuple[tuple[str, Callable[[Milestone], int]], ...] = (
         ("No baseline (or a baseline of 0 headache days)", lambda m: m.no_baseline),
         ("Fewer treatments so far (no visit of that cycle yet)", lambda m: m.too_few_treatments),
-        ("No headache days or counting window recorded at that visit", lambda m: m.no_figure),
+        ("No headache days (or no counting window) at that visit", lambda m: m.no_figure),
     )
     rows: list[list[object]] = [
         [Paragraph("REASON (EACH PATIENT ONCE, FIRST REASON)", s["label"])]
@@ -141,4 +141,4 @@ def _excluded(report: OutcomesReport, width: float, s: dict[str, ParagraphStyle]
         [Paragraph("<b>Left out</b>", s["body"])]
         + [Paragraph(f"<b>{m.excluded}</b>", s["right"]) for m in milestones]
     )
-    return _grid(rows, width, width * 0.4)
+    return _grid(rows, width, width * 0.5)
