@@ -56,7 +56,8 @@ def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
     flow += _integrity(treatment, s)
     flow += heading("Sessions", s["heading"])
     if treatment.entries:
-        flow += [_key(_protocol(treatment), s), Spacer(1, 4), _sessions_table(treatment, width, s)]
+        key = _key(_protocol(treatment), treatment.course is not None, s)
+        flow += [key, Spacer(1, 4), _sessions_table(treatment, width, s)]
     else:
         flow.append(Paragraph("No sessions recorded.", s["body"]))
     flow += _outcome(treatment, width, s)
@@ -386,15 +387,20 @@ def _addendum(addendum: AddendumInfo, s: dict[str, ParagraphStyle]) -> Paragraph
     return Paragraph(f"<b>Addendum</b> {text(when)} · {author}: {text(addendum.text)}", s["cell"])
 
 
-def _key(protocol: Protocol, s: dict[str, ParagraphStyle]) -> Paragraph:
+def _key(protocol: Protocol, outcome: bool, s: dict[str, ParagraphStyle]) -> Paragraph:
     names = " · ".join(
         f"<b>{text(abbreviation(m.name))}</b> {text(m.name.lower())}" for m in protocol.muscles
     )
-    return Paragraph(
+    words = (
         f"Units per muscle: {names}; <b>Other</b> custom sites. Bold: not the standard dose "
-        "for the muscle. Headache and migraine days are counted over the 30 days before the visit.",
-        s["muted"],
+        "for the muscle. Headache and migraine days are counted over the 30 days before the visit."
     )
+    if outcome:
+        words += (
+            " <b>Per 28 days</b>: the headache days recorded at the visit per 28 days (the outcome "
+            "of the cycles before it) and the change from baseline."
+        )
+    return Paragraph(words, s["muted"])
 
 
 def _row(
