@@ -417,7 +417,7 @@ def verdict(course: Course, profile: RuleProfile) -> Verdict:
 
 
 def _response(course: Course, profile: RuleProfile) -> Verdict:
-    threshold = f"{_number(profile.response_threshold_percent)}% response threshold"
+    threshold = f"{figure(profile.response_threshold_percent)}% response threshold"
     after = profile.judged_at_cycle - 1
     judged_visit = f"the visit of cycle {profile.judged_at_cycle} (after {_cycles(after)})"
     baseline = course.baseline
@@ -438,7 +438,7 @@ def _response(course: Course, profile: RuleProfile) -> Verdict:
     if exact_baseline is None or exact_baseline <= 0:
         return made(
             INSUFFICIENT_DATA,
-            f"The baseline is {_number(baseline.headache_days)} headache days in "
+            f"The baseline is {figure(baseline.headache_days)} headache days in "
             f"{baseline.window_days} days, so no reduction can be computed",
         )
     judged = next((c for c in course.cycles if c.cycle == profile.judged_at_cycle), None)
@@ -471,8 +471,8 @@ def _response(course: Course, profile: RuleProfile) -> Verdict:
     assert change is not None  # baseline and figure are both known and the baseline is above 0
     judged_28 = per_28(judged.headache_days, judged.window_days)
     figures = (
-        f"Headache days {_number(baseline_28)} → {_number(judged_28)} per 28 days "
-        f"({_signed(change)}) after {_cycles(after)}"
+        f"Headache days {figure(baseline_28)} → {figure(judged_28)} per 28 days "
+        f"({signed_percent(change)}) after {_cycles(after)}"
     )
     if -change >= profile.response_threshold_percent:
         return made(CONTINUE, f"{figures}: meets the {threshold}", judged)
@@ -515,7 +515,7 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
     baseline_28 = None if baseline is None else per_28(baseline.headache_days, baseline.window_days)
     needed = months * MONTH_DAYS
     rule = (
-        f"{_number(level)} headache days a month for {months} consecutive "
+        f"{figure(level)} headache days a month for {months} consecutive "
         f"month{'s' if months != 1 else ''}"
     )
     recorded = [c for c in course.cycles if c.headache_days is not None and _window(c) is not None]
@@ -545,7 +545,7 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
         return made(
             CONTINUE,
             f"Headache days {latest.headache_days} in {latest.window_days} days at the visit of "
-            f"{latest.date.isoformat()}: not fewer than {_number(level)} a month, so not episodic",
+            f"{latest.date.isoformat()}: not fewer than {figure(level)} a month, so not episodic",
             False,
         )
     start, end = _window(latest) or (latest.date, latest.date)
@@ -559,7 +559,7 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
             return made(
                 CONTINUE,
                 f"Headache days {cycle.headache_days} in {cycle.window_days} days at the visit of "
-                f"{cycle.date.isoformat()}: not fewer than {_number(level)} a month within the "
+                f"{cycle.date.isoformat()}: not fewer than {figure(level)} a month within the "
                 f"last {months} months, so not episodic for {months} consecutive months",
                 True,
             )
@@ -575,7 +575,7 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
         )
     return made(
         INSUFFICIENT_DATA,
-        f"The records show fewer than {_number(level)} headache days a month only {span} "
+        f"The records show fewer than {figure(level)} headache days a month only {span} "
         f"({covered} days), not the {needed} days of {months} consecutive months the episodic "
         "rule needs",
         True,
@@ -601,7 +601,7 @@ def _with_reason(found: Verdict, reason: str) -> Verdict:
     )
 
 
-def _number(value: Decimal | None) -> str:
+def figure(value: Decimal | None) -> str:
     """A figure as people write it: 22, 18.5 (never 22.0 or 2.2E+1)."""
     if value is None:
         return "?"
@@ -609,10 +609,11 @@ def _number(value: Decimal | None) -> str:
     return str(tenth.to_integral_value()) if tenth == tenth.to_integral_value() else str(tenth)
 
 
-def _signed(change: Decimal) -> str:
+def signed_percent(change: Decimal) -> str:
+    """A change as the verdict, the record and the letter print it: "\u221218.1%", "+4%", "0%"."""
     if change < 0:
-        return f"\u2212{_number(-change)}%"
-    return f"+{_number(change)}%" if change > 0 else "0%"
+        return f"\u2212{figure(-change)}%"
+    return f"+{figure(change)}%" if change > 0 else "0%"
 
 
 def _cycles(count: int) -> str:

@@ -26,6 +26,16 @@ FORBIDDEN = {
         "sqlalchemy",
         "sqlmodel",
     ),
+    # the eligibility criteria: plain values in, criteria met or missing out
+    "eligibility": (
+        "botox_chart.chart",
+        "botox_chart.store",
+        "botox_chart.note",
+        "botox_chart.ui",
+        "reportlab",
+        "sqlalchemy",
+        "sqlmodel",
+    ),
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
@@ -92,6 +102,7 @@ def test_the_scan_sees_the_layers() -> None:
         "bounds",
         "markers",
         "outcomes",
+        "eligibility",
         "store",
         "note",
         "output",

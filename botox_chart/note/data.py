@@ -20,6 +20,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from botox_chart.chart import Chart
+from botox_chart.eligibility import Eligibility
+from botox_chart.outcomes import Course, RuleProfile, Verdict
 from botox_chart.store import chain, patients, records, sessions, verify
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
@@ -86,6 +88,38 @@ class TreatmentRecord:
     clinic: ClinicSettings
     entries: tuple[RecordEntry, ...]
     """Every session, oldest first."""
+    course: Course | None = None
+    """The outcome of each signed session's cycle (botox_chart.outcomes); None: not read, and the
+    record prints no outcome column, trend chart or verdict."""
+    profile: RuleProfile | None = None
+    """The rule profile the verdict and the chart's threshold line are judged under (the
+    default, nice-ta260)."""
+    verdict: Verdict | None = None
+    """``outcomes.verdict(course, profile)``."""
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """What the continuation letter to an insurer or referring physician prints (note.letter)."""
+
+    clinic: ClinicSettings
+    patient: Patient
+    written_on: date
+    """The letter's date."""
+    diagnosis_code: str
+    """The ICD-10 code of the latest session (chart.DIAGNOSES gives its meaning)."""
+    eligibility: Eligibility | None
+    """The eligibility assessment at the first treatment (None: none recorded)."""
+    course: Course
+    profile: RuleProfile
+    """The rule profile chosen for this letter (the payer's, or nice-ta260)."""
+    verdict: Verdict
+    """``outcomes.verdict(course, profile)``."""
+    prescriber: str
+    """The signing prescriber's name with credentials ("Dr Ana Silva, MD FRCPC")."""
+    addressee: str = ""
+    """Who the letter is to ("Blue Shield, prior authorization"); empty: "To whom it may
+    concern"."""
 
 
 def local_time(moment: datetime) -> datetime:
@@ -175,6 +209,8 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
         for r in rows
         if r.id is not None
     )
+    # The outcome fields (course, profile, verdict) stay None until the store reads a patient's
+    # course: this is the one place that sets them, from the same transaction.
     return TreatmentRecord(patient=patient, clinic=clinic_settings.load(db), entries=entries)
 
 

@@ -1,4 +1,5 @@
-"""Page furniture shared by the procedure note and the treatment record.
+"""Page furniture shared by the procedure note, the treatment record, the continuation letter and
+the clinic outcomes report: styles, the clinic's letterhead, the page header and footer.
 
 Every page carries the patient's identity on top and "page X of Y" at the bottom, counted per note
 when several notes share one PDF; a draft carries a diagonal DRAFT watermark. Those are drawn after
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -25,6 +27,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -33,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from botox_chart.note import fonts
+from botox_chart.store.settings import ClinicSettings
 
 MARGIN = 40.0
 """Left and right margins."""
@@ -58,7 +62,7 @@ class PageHeader:
     """What the top and bottom of every page of one note (or record) show."""
 
     patient: str
-    """Bold, top left: the patient's name, family name first."""
+    """Bold, top left: the patient's name, family name first (a clinic report: its title)."""
     details: str
     """Top right: date of birth, chart number, date of service."""
     title: str
@@ -116,6 +120,52 @@ def styles() -> dict[str, ParagraphStyle]:
 def text(value: object) -> str:
     """User text made safe for Paragraph markup (names may hold &, <, >), newlines kept."""
     return escape(str(value)).replace("\n", "<br/>")
+
+
+def letterhead(
+    clinic: ClinicSettings, title: Sequence[Flowable], width: float, s: dict[str, ParagraphStyle]
+) -> Table:
+    """The clinic's logo (when its file can be read), name, address and phone on the left, and
+    ``title`` (the document's name and what it is about) on the right."""
+    lines = [Paragraph(text(clinic.name), s["clinic"])]
+    if clinic.address.strip():
+        lines.append(Paragraph(text(clinic.address.strip()), s["small"]))
+    if clinic.phone.strip():
+        lines.append(Paragraph(f"Tel. {text(clinic.phone.strip())}", s["small"]))
+    logo = _logo(clinic, max_width=110, max_height=50)
+    logo_width = 120 if logo is not None else 0
+    cells: list[object] = [lines, list(title)]
+    widths = [width * 0.55 - logo_width, width * 0.45]
+    if logo is not None:
+        cells.insert(0, logo)
+        widths.insert(0, logo_width)
+    table = Table([cells], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _logo(clinic: ClinicSettings, *, max_width: float, max_height: float) -> Flowable | None:
+    """The clinic's logo if its file can be read on this computer (the note prints without it)."""
+    path = Path(clinic.logo_path) if clinic.logo_path.strip() else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        image = Image(str(path))
+        ratio = min(max_width / image.imageWidth, max_height / image.imageHeight)
+    except (OSError, ValueError, ZeroDivisionError):
+        return None
+    image.drawWidth = image.imageWidth * ratio
+    image.drawHeight = image.imageHeight * ratio
+    image.hAlign = "LEFT"
+    return image
 
 
 def heading(title: str, style: ParagraphStyle) -> list[Flowable]:

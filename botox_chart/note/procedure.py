@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -19,7 +18,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -41,7 +39,6 @@ from botox_chart.note.data import SessionNote, age_on
 from botox_chart.note.diagram import SiteMark
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.protocol import Side
-from botox_chart.store.settings import ClinicSettings
 
 INDICATION = "Chronic migraine: prophylaxis with onabotulinumtoxinA"
 
@@ -225,12 +222,6 @@ def page_header(note: SessionNote) -> PageHeader:
 
 
 def _letterhead(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
-    clinic = note.clinic
-    lines = [Paragraph(text(clinic.name), s["clinic"])]
-    if clinic.address.strip():
-        lines.append(Paragraph(text(clinic.address.strip()), s["small"]))
-    if clinic.phone.strip():
-        lines.append(Paragraph(f"Tel. {text(clinic.phone.strip())}", s["small"]))
     status = (
         f'<font color="{layout.OK.hexval()}">SIGNED</font>'
         if note.signed
@@ -241,40 +232,7 @@ def _letterhead(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -
         Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
         Paragraph(f"Session {note.session_id} · <b>{status}</b>", s["right"]),
     ]
-    logo = _logo(clinic, max_width=110, max_height=50)
-    logo_width = 120 if logo is not None else 0
-    cells: list[object] = [lines, title]
-    widths = [width * 0.55 - logo_width, width * 0.45]
-    if logo is not None:
-        cells.insert(0, logo)
-        widths.insert(0, logo_width)
-    table = Table([cells], colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
-
-
-def _logo(clinic: ClinicSettings, *, max_width: float, max_height: float) -> Flowable | None:
-    """The clinic's logo if its file can be read on this computer (the note prints without it)."""
-    path = Path(clinic.logo_path) if clinic.logo_path.strip() else None
-    if path is None or not path.is_file():
-        return None
-    try:
-        image = Image(str(path))
-        ratio = min(max_width / image.imageWidth, max_height / image.imageHeight)
-    except (OSError, ValueError, ZeroDivisionError):
-        return None
-    image.drawWidth = image.imageWidth * ratio
-    image.drawHeight = image.imageHeight * ratio
-    image.hAlign = "LEFT"
-    return image
+    return layout.letterhead(note.clinic, title, width, s)
 
 
 def _identity_band(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
@@ -392,7 +350,7 @@ def _alert(words: str) -> str:
 # -- before the injections --------------------------------------------------------------------
 
 
-def _facts(
+def facts(
     pairs: Iterable[tuple[str, str]], width: float, s: dict[str, ParagraphStyle], label: float
 ) -> Table:
     """Label: value lines (values are markup)."""
@@ -427,7 +385,7 @@ def _columns(left: Flowable, right: Flowable, width: float, gap: float = 14) -> 
     return table
 
 
-def _diagnosis(code: str) -> str:
+def diagnosis_text(code: str) -> str:
     """The session's ICD-10 code and its meaning: chart.DIAGNOSES, docs/clinical-reference.md §7."""
     meaning = DIAGNOSES.get(code, "code not on the chronic migraine list")
     return f"<b>ICD-10 {text(code)}</b>: {text(meaning)}"
@@ -443,10 +401,10 @@ def _indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -
         if p.referral_date is not None:
             referral += f" on {p.referral_date.isoformat()}"
     consent = "<b>Obtained</b>" if chart.consent else f"<b>{_alert('NOT RECORDED')}</b>"
-    left = _facts(
+    left = facts(
         [
             ("Indication", text(INDICATION)),
-            ("Diagnosis", _diagnosis(chart.diagnosis_code)),
+            ("Diagnosis", diagnosis_text(chart.diagnosis_code)),
             ("Referral", referral),
             ("Consent", consent),
             ("Headache days", _headache_days(note)),
@@ -465,7 +423,7 @@ def _indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -
             answer = "absent"
         screen.append((name, answer))
     right = Table(
-        [[Paragraph("Contraindication screen", s["muted"])], [_facts(screen, half, s, label=150)]],
+        [[Paragraph("Contraindication screen", s["muted"])], [facts(screen, half, s, label=150)]],
         colWidths=[half],
     )
     right.setStyle(
@@ -504,7 +462,7 @@ def _product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> l
     half = (width - 14) / 2
     code_label = {"canada": "DIN", "us": "NDC"}.get(note.clinic.billing, "DIN/NDC")
     expiry = chart.lot_expiry.isoformat() if chart.lot_expiry else _alert("not recorded")
-    left = _facts(
+    left = facts(
         [
             ("Product", text(chart.product)),
             (code_label, text(chart.din_ndc) if chart.din_ndc.strip() else "not recorded"),
@@ -526,7 +484,7 @@ def _product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> l
         )
     else:
         concentration = _alert(dilution.problem() or "")
-    right = _facts(
+    right = facts(
         [
             ("Diluent", text(chart.diluent)),
             ("Volume", f"{format_units(dilution.diluent_ml)} mL per vial"),
@@ -886,7 +844,7 @@ def _outcome(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> l
     if chart.notes.strip():
         pairs.append(("Notes", text(chart.notes)))
     return [
-        KeepTogether([*heading("Outcome and aftercare", s["heading"]), _facts(pairs, width, s, 90)])
+        KeepTogether([*heading("Outcome and aftercare", s["heading"]), facts(pairs, width, s, 90)])
     ]
 
 
@@ -932,7 +890,7 @@ def _signature(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) ->
                 "<br/>".join(f"• {text(a)}" for a in note.acknowledged),
             )
         )
-    box = Table([[_facts(pairs, width - 16, s, 110)]], colWidths=[width])
+    box = Table([[facts(pairs, width - 16, s, 110)]], colWidths=[width])
     box.setStyle(
         TableStyle(
             [

@@ -5,6 +5,11 @@ so a clinician sees the pattern, the dose changes and the response over years at
 differ from the protocol's standard dose for the muscle are printed bold. Each signed session's
 addenda (date, author, text) follow its row: a day-3 call reporting neck pain is on the record, and
 the session's adverse events point to it rather than saying "None".
+
+When the record carries the patient's course (note.data.TreatmentRecord.course), each signed
+session's row also shows the outcome recorded at its visit (headache days per 28 days and the
+change against baseline), and the sessions table is followed by the trend chart and the verdict
+under the record's rule profile (docs/clinical-reference.md §8).
 """
 
 from __future__ import annotations
@@ -15,17 +20,22 @@ from decimal import Decimal
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, format_units
 from botox_chart.note import fonts, layout
 from botox_chart.note.data import AddendumInfo, RecordEntry, TreatmentRecord
 from botox_chart.note.layout import PageHeader, heading, labelled, text
+from botox_chart.note.outcome_chart import trend_drawing
+from botox_chart.note.outcome_parts import NOT_RECORDED, cycle_figure, verdict_box
 from botox_chart.note.procedure import CLINIC_SETTINGS_NOT_SIGNED
+from botox_chart.outcomes import CycleOutcome, figure, per_28
 from botox_chart.protocol import Protocol, load_named
 from botox_chart.store.models import Status
 
 MISMATCH = "DOES NOT MATCH ITS SIGNATURE"
+CHART_HEIGHT = 170.0
+"""The trend chart under the sessions table."""
 CELL_FONT_SIZE = 8
 CELL_PADDING = 3
 """Left and right padding of every cell of the sessions table."""
@@ -46,11 +56,51 @@ def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
     flow += _integrity(treatment, s)
     flow += heading("Sessions", s["heading"])
     if treatment.entries:
-        flow += [_key(_protocol(treatment), s), Spacer(1, 4), _sessions_table(treatment, width, s)]
+        key = _key(_protocol(treatment), treatment.course is not None, s)
+        flow += [key, Spacer(1, 4), _sessions_table(treatment, width, s)]
     else:
         flow.append(Paragraph("No sessions recorded.", s["body"]))
+    flow += _outcome(treatment, width, s)
     flow += [Spacer(1, 6), Paragraph(text(CLINIC_SETTINGS_NOT_SIGNED), s["muted"])]
     return flow
+
+
+def _outcome(
+    treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """The trend chart beside the verdict, kept together."""
+    course, profile, verdict = treatment.course, treatment.profile, treatment.verdict
+    if course is None or profile is None or verdict is None:
+        return []
+    gap = 14.0
+    chart_width = width * 0.62
+    side = width - chart_width - gap
+    row = Table(
+        [
+            [
+                trend_drawing(course, profile, chart_width, CHART_HEIGHT),
+                "",
+                verdict_box(verdict, profile, side, s),
+            ]
+        ],
+        colWidths=[chart_width, gap, side],
+    )
+    row.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [KeepTogether([*heading("Outcome per cycle", s["heading"]), row])]
+
+
+def _cycles(treatment: TreatmentRecord) -> dict[int, CycleOutcome]:
+    """Session id → the outcome of its cycle (signed sessions of the course only)."""
+    course = treatment.course
+    return {} if course is None else {c.session_id: c for c in course.cycles}
 
 
 def _mismatched(treatment: TreatmentRecord) -> list[RecordEntry]:
@@ -156,7 +206,10 @@ def _summary(
     last = signed[-1].chart if signed else None
     with_days = [e for e in signed if e.chart.headache_days is not None]
     response = "Not recorded"
-    if with_days:
+    response_label = "Headache days / 30 days (first → latest)"
+    if treatment.course is not None:
+        response_label, response = _response_per_28(treatment)
+    elif with_days:
         first_days = with_days[0].chart.headache_days or 0
         last_days = with_days[-1].chart.headache_days or 0
         response = f"{first_days} on {with_days[0].chart.date_of_service.isoformat()}"
@@ -181,7 +234,7 @@ def _summary(
             else "—",
             s,
         ),
-        labelled("Headache days / 30 days (first → latest)", response, s),
+        labelled(response_label, response, s),
     ]
     table = Table([cells], colWidths=[width * w for w in (0.17, 0.19, 0.28, 0.36)])
     table.setStyle(
@@ -195,6 +248,22 @@ def _summary(
         )
     )
     return [Spacer(1, 6), table]
+
+
+def _response_per_28(treatment: TreatmentRecord) -> tuple[str, str]:
+    """The summary's response cell from the course: baseline → latest figure per 28 days."""
+    assert treatment.course is not None
+    course = treatment.course
+    base = course.baseline
+    recorded = [c for c in course.cycles if per_28(c.headache_days, c.window_days) is not None]
+    parts = []
+    if base is not None:
+        parts.append(f"{figure(per_28(base.headache_days, base.window_days))} at baseline")
+    if recorded:
+        latest = recorded[-1]
+        parts.append(f"{cycle_figure(base, latest)} on {latest.date.isoformat()}")
+    words = " → ".join(parts) if parts else "Not recorded"
+    return "Headache days per 28 days (baseline → latest)", words
 
 
 def _protocol(treatment: TreatmentRecord) -> Protocol:
@@ -222,6 +291,7 @@ def _sessions_table(
         "Lot",
         "Injector",
         "Headache / migraine days",
+        *(["Per 28 days (change)"] if treatment.course is not None else []),
         "Adverse events",
     ]
     total_col = len(muscles) + 3
@@ -234,8 +304,10 @@ def _sessions_table(
     ]
     style: list[tuple[object, ...]] = []
     n = 0
+    cycles = _cycles(treatment)
     for index, entry in enumerate(treatment.entries):
-        data.append(_row(entry, protocol, s))
+        outcome_cell = None if treatment.course is None else _outcome_cell(entry, cycles, treatment)
+        data.append(_row(entry, protocol, s, outcome_cell))
         n = len(data) - 1
         shade = colors.white if index % 2 == 0 else layout.SHADE
         if entry.status != Status.SIGNED.value or entry.integrity_problems:
@@ -253,17 +325,19 @@ def _sessions_table(
         style.append(("BACKGROUND", (0, n), (-1, len(data) - 1), shade))
         if entry.addenda:  # the session and its addenda read as one block
             style.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.4, layout.RULE))
+    outcome = treatment.course is not None
     widths = [
         56.0,
         session_column_width(treatment.entries),
         *([30.0] * len(muscles)),
         32.0,
         36.0,
-        62.0,
-        108.0,
+        56.0 if outcome else 62.0,
+        90.0 if outcome else 108.0,
         52.0,
+        *([62.0] if outcome else []),
     ]
-    widths.append(max(width - sum(widths), 80.0))
+    widths.append(max(width - sum(widths), 72.0))
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -275,6 +349,7 @@ def _sessions_table(
                 ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
                 ("ALIGN", (2, 0), (total_col, -1), "RIGHT"),
                 ("ALIGN", (total_col + 3, 0), (total_col + 3, -1), "CENTER"),
+                *([("ALIGN", (total_col + 4, 0), (total_col + 4, -1), "RIGHT")] if outcome else []),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, layout.INK),
                 ("LINEBEFORE", (2, 0), (2, -1), 0.6, layout.RULE),
                 ("LINEBEFORE", (total_col, 0), (total_col, -1), 0.6, layout.RULE),
@@ -312,18 +387,29 @@ def _addendum(addendum: AddendumInfo, s: dict[str, ParagraphStyle]) -> Paragraph
     return Paragraph(f"<b>Addendum</b> {text(when)} · {author}: {text(addendum.text)}", s["cell"])
 
 
-def _key(protocol: Protocol, s: dict[str, ParagraphStyle]) -> Paragraph:
+def _key(protocol: Protocol, outcome: bool, s: dict[str, ParagraphStyle]) -> Paragraph:
     names = " · ".join(
         f"<b>{text(abbreviation(m.name))}</b> {text(m.name.lower())}" for m in protocol.muscles
     )
-    return Paragraph(
+    words = (
         f"Units per muscle: {names}; <b>Other</b> custom sites. Bold: not the standard dose "
-        "for the muscle. Headache and migraine days are counted over the 30 days before the visit.",
-        s["muted"],
+        "for the muscle. Headache and migraine days are counted over the 30 days before the visit."
     )
+    if outcome:
+        words += (
+            " <b>Per 28 days</b>: the headache days recorded at the visit per 28 days (the outcome "
+            "of the cycles before it) and the change from baseline."
+        )
+    return Paragraph(words, s["muted"])
 
 
-def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -> list[object]:
+def _row(
+    entry: RecordEntry,
+    protocol: Protocol,
+    s: dict[str, ParagraphStyle],
+    outcome: str | None,
+) -> list[object]:
+    """One session's cells; ``outcome`` is the outcome column's (None: the record has none)."""
     chart = entry.chart
     totals = chart.totals()
     known = {m.code for m in protocol.muscles}
@@ -358,8 +444,20 @@ def _row(entry: RecordEntry, protocol: Protocol, s: dict[str, ParagraphStyle]) -
         Paragraph(text(chart.lot_number) if chart.lot_number.strip() else "—", s["cell"]),
         Paragraph(text(entry.injector) if entry.injector else "—", s["cell"]),
         days,
+        *([] if outcome is None else [outcome]),
         Paragraph(said, s["cell"]),
     ]
+
+
+def _outcome_cell(
+    entry: RecordEntry, cycles: dict[int, CycleOutcome], treatment: TreatmentRecord
+) -> str:
+    """Headache days per 28 days recorded at the session's visit and the change from baseline
+    ("—" for a draft or a visit with no figure)."""
+    cycle = cycles.get(entry.session_id)
+    if cycle is None or treatment.course is None:
+        return NOT_RECORDED
+    return cycle_figure(treatment.course.baseline, cycle)
 
 
 def _units(units: Decimal) -> str:

@@ -1,4 +1,5 @@
-"""Procedure notes and treatment records as PDF: what the CLI writes and the window prints.
+"""Procedure notes, treatment records, continuation letters and the clinic outcomes report as
+PDF: what the CLI writes and the window prints.
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER, landscape
@@ -17,15 +19,20 @@ from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
 from botox_chart import output
-from botox_chart.note import data, file_names, layout, procedure, record
+from botox_chart.note import data, file_names, layout, letter, outcomes_report, procedure, record
+from botox_chart.outcomes import OutcomesReport
 from botox_chart.store import audit, patients, transaction
 from botox_chart.store import sessions as store_sessions
 from botox_chart.store.engine import sqlite_path
+from botox_chart.store.settings import ClinicSettings
 
 NOTE_PAGE = LETTER
 """US Letter: the page size of clinics in North America; prints within margins on A4 too."""
 RECORD_PAGE = landscape(LETTER)
 """The treatment record is a wide table: one session per row, a column per muscle."""
+LETTER_PAGE = LETTER
+"""The continuation letter: one portrait page."""
+REPORT_PAGE = LETTER
 
 
 def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
@@ -77,12 +84,39 @@ def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
     """Every session of a patient in date order. Raises PatientError for an unknown patient."""
     with transaction(engine) as db:
         treatment = data.load_record(db, patient_id=patient_id)
-    width = layout.frame_width(RECORD_PAGE)
+    return render_record(treatment)
+
+
+def render_record(treatment: data.TreatmentRecord) -> bytes:
+    """A treatment record (note.record) from its plain values."""
     return layout.build(
-        record.story(treatment, width),
+        record.story(treatment, layout.frame_width(RECORD_PAGE)),
         pagesize=RECORD_PAGE,
         title="Treatment record",
         subject="OnabotulinumtoxinA treatment record",
+    )
+
+
+def render_letter(letter_data: data.LetterData) -> bytes:
+    """The continuation letter (note.letter) from its plain values."""
+    return layout.build(
+        letter.story(letter_data, layout.frame_width(LETTER_PAGE)),
+        pagesize=LETTER_PAGE,
+        title="Continuation letter",
+        subject="OnabotulinumtoxinA for chronic migraine: continuation of treatment",
+    )
+
+
+def render_outcomes_report(report: OutcomesReport, *, clinic: ClinicSettings, day: date) -> bytes:
+    """The clinic outcomes report (note.outcomes_report) of ``outcomes.report(...)``, dated
+    ``day``."""
+    return layout.build(
+        outcomes_report.story(
+            report, clinic=clinic, day=day, width=layout.frame_width(REPORT_PAGE)
+        ),
+        pagesize=REPORT_PAGE,
+        title="Clinic outcomes report",
+        subject="OnabotulinumtoxinA for chronic migraine: responders after treatment",
     )
 
 

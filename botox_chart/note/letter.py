@@ -1,0 +1,306 @@
+"""The continuation letter: one page for an insurer or a referring physician.
+
+What a payer asks before renewing treatment, from the record and nothing else: who the patient is,
+the diagnosis and its ICD-10 code, whether the patient met the published criteria at the start
+(the eligibility assessment), the baseline, every cycle (date, total units, headache days per 28
+days and the change from baseline), the verdict under the chosen rule profile with its reason,
+and the prescriber's name, credentials and a line to sign. Dates are ISO (YYYY-MM-DD), as on every
+document of the app. It is laid out from a :class:`~botox_chart.note.data.LetterData` alone.
+docs/clinical-reference.md §7 (eligibility) and docs/clinical-reference.md §8 (outcomes and the
+verdict).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from botox_chart.chart import format_units
+from botox_chart.eligibility import Eligibility, eligibility_criteria
+from botox_chart.note import fonts, layout
+from botox_chart.note.data import LetterData
+from botox_chart.note.layout import PageHeader, heading, labelled, text
+from botox_chart.note.outcome_parts import NOT_RECORDED, cycle_figure, verdict_box
+from botox_chart.note.procedure import diagnosis_text, facts
+from botox_chart.outcomes import Baseline, CycleOutcome, figure, per_28
+from botox_chart.store.models import Patient
+
+TITLE = "Continuation of treatment"
+MET = "\u2713 Met"
+MISSING = "\u2717 Missing"
+
+
+def story(letter: LetterData, width: float) -> list[Flowable]:
+    """The flowables of the letter (one page up to about a dozen cycles)."""
+    s = layout.styles()
+    flow: list[Flowable] = [layout.PartStart(page_header(letter))]
+    title = [
+        Paragraph(TITLE, s["title"]),
+        Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
+        Paragraph(f"Date {letter.written_on.isoformat()}", s["right"]),
+    ]
+    flow += [layout.letterhead(letter.clinic, title, width, s), Spacer(1, 6)]
+    flow += [_identity(letter, width, s)]
+    flow += _eligibility(letter, width, s)
+    flow += _course(letter, width, s)
+    flow += [Spacer(1, 6), verdict_box(letter.verdict, letter.profile, width, s)]
+    flow += _signature(letter, width, s)
+    return flow
+
+
+def page_header(letter: LetterData) -> PageHeader:
+    p = letter.patient
+    return PageHeader(
+        patient=f"{p.family_name.upper()}, {p.given_names}",
+        details=(
+            f"DOB {p.date_of_birth.isoformat()} · Chart {p.chart_number} · "
+            f"Letter of {letter.written_on.isoformat()}"
+        ),
+        title=f"{letter.clinic.name} · {TITLE}: onabotulinumtoxinA for chronic migraine",
+        footer="Continuation letter",
+    )
+
+
+def _identity(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> Table:
+    p = letter.patient
+    to = text(letter.addressee.strip()) if letter.addressee.strip() else "To whom it may concern"
+    rows = [
+        [
+            labelled("Patient", f'<font size="11">{text(p.display_name)}</font>', s),
+            labelled("Date of birth", p.date_of_birth.isoformat(), s),
+            labelled("Chart number", text(p.chart_number), s),
+            labelled("Health card", text(p.health_card) if p.health_card else "—", s),
+        ],
+        [
+            labelled("To", to, s),
+            labelled("Diagnosis", diagnosis_text(letter.diagnosis_code), s),
+            "",
+            "",
+        ],
+    ]
+    table = Table(rows, colWidths=[width * w for w in (0.32, 0.2, 0.2, 0.28)])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), layout.SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("SPAN", (1, 1), (3, 1)),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    flow = heading("Eligibility at the first treatment", s["heading"])
+    assessment = letter.eligibility
+    if assessment is None:
+        return [*flow, Paragraph("No eligibility assessment is recorded.", s["body"])]
+    gap = 14.0
+    half = (width - gap) / 2
+    columns = Table(
+        [[_assessment(assessment, letter.patient, half, s), "", _criteria(assessment, half, s)]],
+        colWidths=[half, gap, half],
+    )
+    columns.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [*flow, columns, Spacer(1, 4), _preventives(assessment, width, s)]
+
+
+def _days(value: object | None) -> str:
+    return "Not recorded" if value is None else f"<b>{text(value)}</b>"
+
+
+def _referral(assessment: Eligibility, patient: Patient) -> str:
+    """ "Yes: Dr Żółć, 2024-11-10" (who referred, from the patient's record), or "No"."""
+    if not assessment.referral_on_file:
+        return "No"
+    words = "Yes"
+    if patient.referring_physician.strip():
+        words += f": {text(patient.referring_physician.strip())}"
+        if patient.referral_date is not None:
+            words += f", {patient.referral_date.isoformat()}"
+    return words
+
+
+def _assessment(
+    assessment: Eligibility, patient: Patient, width: float, s: dict[str, ParagraphStyle]
+) -> Table:
+    headache = assessment.headache_days_per_month
+    migraine = assessment.migraine_days_per_month
+    hours = assessment.hours_per_day
+    return facts(
+        [
+            (
+                "Baseline period",
+                f"{assessment.baseline_start.isoformat()} to {assessment.baseline_end.isoformat()}",
+            ),
+            ("Headache days a month", _days(None if headache is None else figure(headache))),
+            ("Migraine days a month", _days(None if migraine is None else figure(migraine))),
+            ("Months chronic", _days(assessment.months_with_chronic_migraine)),
+            ("Hours a day", _days(None if hours is None else figure(hours))),
+            ("Referral on file", _referral(assessment, patient)),
+        ],
+        width,
+        s,
+        label=110,
+    )
+
+
+def _criteria(assessment: Eligibility, width: float, s: dict[str, ParagraphStyle]) -> Table:
+    lines: list[list[object]] = [[Paragraph("NICE TA260 CRITERIA", s["label"]), ""]]
+    for criterion in eligibility_criteria(assessment):
+        colour = layout.OK if criterion.met else layout.ALERT
+        mark = MET if criterion.met else MISSING
+        lines.append(
+            [
+                Paragraph(f"{text(criterion.title)} ({text(criterion.detail)})", s["body"]),
+                Paragraph(f'<font color="{colour.hexval()}"><b>{mark}</b></font>', s["body"]),
+            ]
+        )
+    table = Table(lines, colWidths=[width - 58, 58])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _preventives(assessment: Eligibility, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
+    if not assessment.preventives:
+        return Paragraph("Preventive medicines tried: none recorded.", s["body"])
+    head = ["Preventive tried", "Class", "Dose", "Duration", "Why stopped"]
+    rows: list[list[object]] = [[Paragraph(text(h.upper()), s["label"]) for h in head]]
+    for p in assessment.preventives:
+        rows.append(
+            [
+                Paragraph(text(v), s["cell"])
+                for v in (p.name, p.drug_class, p.dose, p.duration, p.why_stopped)
+            ]
+        )
+    table = Table(rows, colWidths=[width * w for w in (0.18, 0.27, 0.18, 0.13, 0.24)])
+    table.setStyle(_TABLE_STYLE)
+    return table
+
+
+_TABLE_STYLE = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, layout.RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+)
+
+
+def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    course = letter.course
+    flow = heading("Treatment and outcome per cycle", s["heading"])
+    flow.append(Paragraph(_baseline(course.baseline), s["body"]))
+    if not course.cycles:
+        return [*flow, Paragraph("No signed treatment is recorded.", s["body"])]
+    head = [
+        "Cycle",
+        "Date",
+        "Total units",
+        "Headache days (window)",
+        "Migraine days",
+        "Headache days per 28 (change)",
+    ]
+    rows: list[list[object]] = [[Paragraph(text(h.upper()), s["label"]) for h in head]]
+    for cycle in course.cycles:
+        rows.append(
+            [
+                str(cycle.cycle),
+                cycle.date.isoformat(),
+                f"{format_units(cycle.total_units)} U",
+                _window(cycle.headache_days, cycle),
+                NOT_RECORDED if cycle.migraine_days is None else str(cycle.migraine_days),
+                cycle_figure(course.baseline, cycle),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[width * w for w in (0.08, 0.15, 0.13, 0.24, 0.14, 0.26)],
+        repeatRows=1,
+    )
+    table.setStyle(_TABLE_STYLE)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 8),
+                ("FONT", (-1, 1), (-1, -1), fonts.BOLD, 8),
+                ("LEADING", (0, 1), (-1, -1), 9.5),
+            ]
+        )
+    )
+    flow += [Spacer(1, 3), table]
+    flow.append(
+        Paragraph(
+            "The figure recorded at a visit is the outcome of the cycles before it; the change "
+            "compares headache days per 28 days with the baseline.",
+            s["muted"],
+        )
+    )
+    return flow
+
+
+def _baseline(baseline: Baseline | None) -> str:
+    if baseline is None:
+        return "<b>Baseline:</b> no baseline headache days are recorded."
+    rate = per_28(baseline.headache_days, baseline.window_days)
+    words = (
+        f"<b>Baseline:</b> {figure(baseline.headache_days)} headache days in the "
+        f"{baseline.window_days} days to {baseline.date.isoformat()} "
+        f"(<b>{figure(rate)} per 28 days</b>)"
+    )
+    if baseline.migraine_days is not None:
+        words += f"; {figure(baseline.migraine_days)} migraine days"
+    return words + "."
+
+
+def _window(days: int | None, cycle: CycleOutcome) -> str:
+    if days is None:
+        return NOT_RECORDED
+    return str(days) if cycle.window_days is None else f"{days} in {cycle.window_days} days"
+
+
+def _signature(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The prescriber and the date beside a line to sign on."""
+    prescriber = text(letter.prescriber) if letter.prescriber else "—"
+    rows = [
+        [labelled("Prescriber", prescriber, s), "", ""],
+        [Paragraph(f"Date {letter.written_on.isoformat()}", s["body"]), "", ""],
+        ["", "", Paragraph("Signature of the prescriber", s["muted"])],
+    ]
+    table = Table(rows, colWidths=[width * 0.45, width * 0.1, width * 0.45])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEABOVE", (2, 2), (2, 2), 0.8, layout.INK),
+            ]
+        )
+    )
+    return [Spacer(1, 8), table]

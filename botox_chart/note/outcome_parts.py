@@ -1,0 +1,98 @@
+"""How a patient's outcome reads on paper: the per-cycle figure and the verdict box.
+
+Shared by the treatment record and the continuation letter, so both print a cycle's figure and a
+verdict in the same words as botox_chart.outcomes gives them (the change to 0.1%, rounded toward
+zero, as the rule judges it). docs/clinical-reference.md §8.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from botox_chart.note import layout
+from botox_chart.note.layout import text
+from botox_chart.outcomes import (
+    CONTINUE,
+    INSUFFICIENT_DATA,
+    STOP_EPISODIC,
+    STOP_NOT_RESPONDING,
+    Baseline,
+    CycleOutcome,
+    RuleProfile,
+    Verdict,
+    change_at,
+    figure,
+    per_28,
+    signed_percent,
+)
+
+VERDICT_WORDS: dict[str, str] = {
+    CONTINUE: "Continue treatment",
+    STOP_NOT_RESPONDING: "Stop: not responding",
+    STOP_EPISODIC: "Stop: migraine now episodic",
+    INSUFFICIENT_DATA: "Cannot judge: insufficient data",
+}
+"""Each verdict code in words, printed beside the code."""
+
+NOT_RECORDED = "—"
+
+
+def cycle_figure(baseline: Baseline | None, cycle: CycleOutcome) -> str:
+    """Headache days per 28 days recorded at ``cycle``'s visit and the change against baseline:
+    "18.7 (−15.1%)"; the figure alone without a baseline; "—" when not recorded."""
+    days = per_28(cycle.headache_days, cycle.window_days)
+    if days is None:
+        return NOT_RECORDED
+    change = change_at(baseline, cycle)
+    return figure(days) if change is None else f"{figure(days)} ({signed_percent(change)})"
+
+
+def verdict_colour(code: str) -> Color:
+    """The box colour of a verdict: green to continue, red to stop, grey when it cannot judge."""
+    if code == CONTINUE:
+        return layout.OK
+    if code in (STOP_NOT_RESPONDING, STOP_EPISODIC):
+        return layout.ALERT
+    return layout.MUTED
+
+
+def verdict_box(
+    verdict: Verdict,
+    profile: RuleProfile,
+    width: float,
+    s: dict[str, ParagraphStyle],
+    *,
+    citation: bool = True,
+) -> Table:
+    """The verdict in words and as its code, the one-sentence reason, and the profile (with its
+    citation when asked): advice for the clinician, never a block."""
+    colour = verdict_colour(verdict.code)
+    words = VERDICT_WORDS.get(verdict.code, verdict.code)
+    lines: list[Flowable] = [
+        Paragraph(f"VERDICT UNDER {text(profile.title.upper())}", s["label"]),
+        Paragraph(
+            f'<font color="{colour.hexval()}" size="11"><b>{text(words)}</b></font> '
+            f'<font color="{layout.MUTED.hexval()}">({text(verdict.code)})</font>',
+            s["value"],
+        ),
+        Paragraph(text(verdict.reason) + ".", s["body"]),
+    ]
+    if citation:
+        lines.append(
+            Paragraph(f"Rule profile {text(profile.name)}: {text(profile.citation)}", s["muted"])
+        )
+    box = Table([[lines]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, colour),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return box
