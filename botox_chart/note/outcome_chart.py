@@ -32,7 +32,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from botox_chart.note import fonts, layout
-from botox_chart.outcomes import PER_28, Course, RuleProfile, figure, per_28
+from botox_chart.outcomes import PER_28, Course, RuleProfile, figure, trend
 
 HEADACHE = layout.ACCENT
 MIGRAINE = colors.HexColor("#9a4d00")
@@ -69,10 +69,11 @@ def trend_drawing(course: Course, profile: RuleProfile, width: float, height: fl
     plot_x, plot_y = LEFT, BOTTOM
     plot_w, plot_h = width - LEFT - RIGHT, height - BOTTOM - LEGEND_HEIGHT - 4
     cycles = course.cycles
-    headache = [per_28(c.headache_days, c.window_days) for c in cycles]
-    migraine = [per_28(c.migraine_days, c.window_days) for c in cycles]
-    baseline = course.baseline
-    base_28 = None if baseline is None else per_28(baseline.headache_days, baseline.window_days)
+    drawn = trend(course, profile)  # the same figures the window's chart draws
+    headache = [p.headache_per_28 for p in drawn.points]
+    migraine = [p.migraine_per_28 for p in drawn.points]
+    base_28 = drawn.baseline_headache_per_28
+    level = drawn.threshold_per_28
     if base_28 is not None and base_28 <= 0:
         base_28 = None
     known = [v for v in (*headache, *migraine, base_28) if v is not None]
@@ -101,7 +102,7 @@ def trend_drawing(course: Course, profile: RuleProfile, width: float, height: fl
         drawing.add(_text(x_of(judged), plot_y + plot_h - 8, "judged", anchor="middle", grey=True))
     _axes(drawing, plot_x, plot_y, plot_w, plot_h, top, y_of)
     _cycle_labels(drawing, course, x_of, slot, plot_y)
-    if base_28 is not None:
+    if base_28 is not None and level is not None:
         line_end = plot_x + plot_w
         drawing.add(
             Line(
@@ -111,7 +112,6 @@ def trend_drawing(course: Course, profile: RuleProfile, width: float, height: fl
         )
         drawing.add(_text(line_end + 3, y_of(base_28) - 2, f"Baseline {figure(base_28)}"))
         share = profile.response_threshold_percent
-        level = base_28 * (100 - share) / 100
         drawing.add(
             Line(
                 plot_x,
@@ -190,7 +190,7 @@ def _cycle_labels(
     for index, cycle in enumerate(course.cycles):
         x = x_of(index)
         drawing.add(_text(x, plot_y - 9, str(cycle.cycle), anchor="middle", bold=True))
-        if per_28(cycle.headache_days, cycle.window_days) is None:
+        if cycle.headache_days is None or cycle.window_days is None:
             drawing.add(_text(x, plot_y + 4, "no figure", anchor="middle", grey=True))
         day = cycle.date.isoformat()
         staggered = stringWidth(day, fonts.REGULAR, FONT_SIZE) + 3 > slot
