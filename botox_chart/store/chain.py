@@ -16,7 +16,9 @@ data or a migration seals rows, and when ``botox-chart verify`` checks them late
   vouches for them too.
 
 The field lists are fixed (format 1), not read from the tables: a column added later must not
-change the digest of a session signed before it.
+change the digest of a session signed before it. The outcome fields added by migration 0008
+(:data:`OUTCOME_FIELDS`) are covered when they hold a value, so every session signed before them
+(where they are all empty) keeps its digest, and setting or clearing one changes it.
 """
 
 from __future__ import annotations
@@ -67,7 +69,19 @@ SESSION_FIELDS = (
     "signed_by_id",
     "signed_at",
 )
-"""Everything a signed session says, except its injections and the patient's identity."""
+"""Everything a signed session said before migration 0008, except its injections and the
+patient's identity."""
+OUTCOME_FIELDS = (
+    "acute_medication_days",
+    "outcome_window_days",
+    "outcome_window_end",
+    "diary_days",
+    "midas_total",
+    "hit6_total",
+)
+"""The outcome figures of migration 0008: part of the record's content when not empty."""
+RECORD_FIELDS = SESSION_FIELDS + OUTCOME_FIELDS
+"""Every column a record digest reads."""
 
 INJECTION_FIELDS = (
     "position",
@@ -150,7 +164,7 @@ def record_digest(
     names = snapshot(people)
     content = {
         "format": FORMAT,
-        "session": canonical(_pick(session, SESSION_FIELDS)),
+        "session": canonical(_session_values(session)),
         "people": canonical(names),
         # One list per site in INJECTION_FIELDS order: a session holds 31-39 of them, and
         # ``verify`` digests every signed session, so they skip the general canonical walk.
@@ -243,6 +257,17 @@ def canonical(value: Any) -> Any:
 
 def _decimal(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+def _session_values(session: Values) -> dict[str, Any]:
+    """The session's :data:`SESSION_FIELDS`, and those of its :data:`OUTCOME_FIELDS` that hold a
+    value (a session read before migration 0008 has none of them)."""
+    values = _pick(session, SESSION_FIELDS)
+    for name in OUTCOME_FIELDS:
+        value = session.get(name)
+        if value is not None:
+            values[name] = value
+    return values
 
 
 def _pick(values: Values, fields: tuple[str, ...]) -> dict[str, Any]:
