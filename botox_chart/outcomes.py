@@ -6,6 +6,7 @@ recorded at each signed visit (docs/clinical-reference.md §8).
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,7 +30,8 @@ class CycleOutcome:
     migraine_days: int | None
     acute_medication_days: int | None
     window_days: int | None  # counting window of those figures (None: not recorded)
-    window_end: date | None  # last day of the window (usually the visit date)
+    window_end: _dt.date | None  # last day of the window (usually the visit date)
+    # (``_dt.date``: in this class body, ``date`` names the field above.)
     diary_days: int | None  # days in the window with diary data (None: not said)
 
 

@@ -10,6 +10,8 @@ data or a migration seals rows, and when ``botox-chart verify`` checks them late
   can tell a rewritten record from a patient's details corrected through the app (an audited
   change).
 - An **addendum digest** covers an addendum's session, author (id and name), time and text.
+- An **eligibility digest** covers an eligibility assessment and the preventive treatments it
+  lists; the event recording the assessment carries it.
 - Every **audit event** carries the digest of its content together with the digest of the event
   before it (``prev``): changing or removing any past event breaks every later link. Signing and
   adding an addendum each append an event holding the record's or addendum's digest, so the chain
@@ -112,6 +114,24 @@ PEOPLE = ("injector", "signer", "supervisor")
 ADDENDUM_FIELDS = ("session_id", "author_id", "created_at", "text")
 """Its id is not known before it is stored (and rows are append-only): the event that links the
 addendum into the chain carries the id and the author's name beside this digest."""
+ASSESSMENT_FIELDS = (
+    "id",
+    "patient_id",
+    "assessed_at",
+    "assessed_by",
+    "baseline_start",
+    "baseline_end",
+    "headache_days_per_month",
+    "migraine_days_per_month",
+    "months_chronic",
+    "hours_per_day",
+    "medication_overuse_addressed",
+    "referral_on_file",
+    "notes",
+)
+"""Everything an eligibility assessment says, except the preventive treatments it lists."""
+TREATMENT_FIELDS = ("position", "name", "drug_class", "dose", "duration", "why_stopped")
+"""A preventive treatment tried, as an assessment lists it."""
 EVENT_FIELDS = ("action", "at", "clinician_id", "patient_id", "session_id", "changes")
 
 
@@ -207,6 +227,19 @@ def addendum_digest(addendum: Values, *, author: Any) -> str:
     """The digest of an addendum and its author's name (as it was when it was added)."""
     return digest_of(
         {"format": FORMAT, "addendum": _pick(addendum, ADDENDUM_FIELDS), "author": author}
+    )
+
+
+def eligibility_digest(assessment: Values, treatments: Iterable[Values]) -> str:
+    """The digest of an eligibility assessment and its preventive treatments in list order; the
+    event that records the assessment carries it, so the chain vouches for it."""
+    listed = sorted(treatments, key=lambda row: int(row["position"]))
+    return digest_of(
+        {
+            "format": FORMAT,
+            "assessment": _pick(assessment, ASSESSMENT_FIELDS),
+            "treatments": [_pick(t, TREATMENT_FIELDS) for t in listed],
+        }
     )
 
 

@@ -232,9 +232,12 @@ class EligibilityAssessment(SQLModel, table=True):
     __table_args__ = AUTOINCREMENT
 
     id: int | None = Field(default=None, primary_key=True)
-    patient_id: int = Field(foreign_key="patient.id", index=True)
+    patient_id: int | None = Field(
+        default=None, foreign_key="patient.id", index=True, nullable=False
+    )
+    """Set by store.eligibility.record, like the author and the time."""
     assessed_at: datetime = Field(default_factory=utcnow)
-    assessed_by: int = Field(foreign_key="clinician.id")
+    assessed_by: int | None = Field(default=None, foreign_key="clinician.id", nullable=False)
     baseline_start: date
     baseline_end: date
     headache_days_per_month: Decimal = Field(sa_column=Column(Tenths, nullable=False))
@@ -258,8 +261,11 @@ class PreventiveTreatment(SQLModel, table=True):
     __table_args__ = AUTOINCREMENT
 
     id: int | None = Field(default=None, primary_key=True)
-    assessment_id: int = Field(foreign_key="eligibility_assessment.id", index=True)
-    position: int
+    assessment_id: int | None = Field(
+        default=None, foreign_key="eligibility_assessment.id", index=True, nullable=False
+    )
+    """Set by store.eligibility.record, like the position."""
+    position: int = 0
     """Order in the assessment's list."""
     name: str = Field(max_length=120)
     drug_class: str = Field(max_length=40)
