@@ -72,7 +72,10 @@ REFUSED_CHARTS: dict[str, tuple[Callable[[Chart], None], str]] = {
     ),
     "-1 acute-medication days": (set_field("acute_medication_days", -1), "Acute-medication days"),
     "window ending 2101": (set_field("outcome_window_end", date(2101, 1, 1)), "outcome window"),
-    "MIDAS 271": (set_field("midas_total", 271), "MIDAS total must be a whole number from 0 to 270"),
+    "MIDAS 271": (
+        set_field("midas_total", 271),
+        "MIDAS total must be a whole number from 0 to 270",
+    ),
     "HIT-6 35": (set_field("hit6_total", 35), "HIT-6 total must be a whole number from 36 to 78"),
     "HIT-6 79": (set_field("hit6_total", 79), "HIT-6 total must be a whole number from 36 to 78"),
     "served 9999-12-31": (set_field("date_of_service", date(9999, 12, 31)), "date of service"),
