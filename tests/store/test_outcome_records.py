@@ -166,7 +166,8 @@ def test_the_file_refuses_outcome_edits_and_verify_finds_them_past_the_trigger(
             conn.execute("UPDATE treatment_session SET hit6_total = 40 WHERE id = ?", (session_id,))
         conn.executescript(
             "DROP TRIGGER signed_session_no_update; "
-            f"UPDATE treatment_session SET headache_days = 3, midas_total = 0 WHERE id = {session_id};"
+            "UPDATE treatment_session SET headache_days = 3, midas_total = 0 "
+            f"WHERE id = {session_id};"
         )
     conn.close()
     assert [p.kind for p in verify(engine).problems] == ["record_changed"]
