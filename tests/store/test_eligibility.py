@@ -208,7 +208,8 @@ TAMPERING = {
         ["eligibility_changed"],
     ),
     "an assessment deleted": (
-        "DROP TRIGGER preventive_treatment_no_delete; DROP TRIGGER eligibility_assessment_no_delete; "
+        "DROP TRIGGER preventive_treatment_no_delete; "
+        "DROP TRIGGER eligibility_assessment_no_delete; "
         "DELETE FROM preventive_treatment; DELETE FROM eligibility_assessment;",
         ["eligibility_deleted"],
     ),
