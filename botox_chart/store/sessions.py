@@ -150,9 +150,6 @@ def create_draft(
         raise SessionError(f"There is no patient {patient_id}.")
     if chart is None:
         chart = Chart(protocol=protocols.load_named(protocol_code))
-    if chart.outcome_window_days is not None and chart.outcome_window_end is None:
-        # The figures asked at a visit count the days up to it.
-        chart.outcome_window_end = chart.date_of_service
     if not chart.lot_number:
         for lot, expiry in recent_lots(db, limit=1):
             if expiry is not None and expiry >= chart.date_of_service:
@@ -634,7 +631,10 @@ def _copy_chart(row: TreatmentSession, chart: Chart) -> None:
     row.migraine_days = chart.migraine_days
     row.acute_medication_days = chart.acute_medication_days
     row.outcome_window_days = chart.outcome_window_days
+    # A window without a last day ends on the visit: the figures asked count the days up to it.
     row.outcome_window_end = chart.outcome_window_end
+    if chart.outcome_window_days is not None and chart.outcome_window_end is None:
+        row.outcome_window_end = chart.date_of_service
     row.diary_days = chart.diary_days
     row.midas_total = chart.midas_total
     row.hit6_total = chart.hit6_total
