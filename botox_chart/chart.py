@@ -101,7 +101,7 @@ MIDAS_RANGE = (0, 270)
 """A MIDAS total: days lost over 3 months, three pairs of questions of at most 90 days each
 (docs/clinical-reference.md §8)."""
 HIT6_RANGE = (36, 78)
-"""A HIT-6 total: six items scored 6 to 13 (§8)."""
+"""A HIT-6 total: six items scored 6 to 13 (docs/clinical-reference.md §8)."""
 MAX_VIAL_UNITS = 200
 """Botox vials hold 50, 100 or 200 U (docs/clinical-reference.md §4)."""
 MAX_VIALS = 6
@@ -275,9 +275,9 @@ class Chart:
     diary_days: int | None = None
     """Days of the window with diary data (at most the window)."""
     midas_total: int | None = None
-    """The MIDAS total the patient's form gives (0-270): §8."""
+    """The MIDAS total the patient's form gives (0-270): docs/clinical-reference.md §8."""
     hit6_total: int | None = None
-    """The HIT-6 total (36-78): §8."""
+    """The HIT-6 total (36-78): docs/clinical-reference.md §8."""
     adverse_events: list[str] = field(default_factory=list)
     adverse_event_other: str = ""
     tolerance: str = ""
