@@ -222,3 +222,23 @@ def test_a_database_at_0007_with_signed_records_is_upgraded_and_still_verifies(
             conn.execute("DELETE FROM eligibility_assessment")
     conn.close()
     engine.dispose()
+
+
+def test_0008_goes_down_to_0007_and_up_again_keeping_signed_records(any_engine: Engine) -> None:
+    from alembic import command
+
+    session_id = signed_with_outcomes(any_engine)
+    config = migrate.config(any_engine)
+    command.downgrade(config, "0007")
+    with any_engine.connect() as conn:
+        tables = set(sa.inspect(conn).get_table_names())
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("treatment_session")}
+    assert "eligibility_assessment" not in tables and "hit6_total" not in columns
+    command.upgrade(config, "head")
+    assert stored_revision(any_engine) == migrate.head_revision()
+    with pytest.raises(sa.exc.DBAPIError, match="signed session is final"):
+        with any_engine.begin() as conn:
+            conn.execute(
+                sa.text("UPDATE treatment_session SET notes = 'x' WHERE id = :id"),
+                {"id": session_id},
+            )
