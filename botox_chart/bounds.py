@@ -19,6 +19,9 @@ from typing import TypeGuard
 
 from botox_chart.chart import (
     DAYS_COUNTED,
+    HIT6_RANGE,
+    MAX_OUTCOME_WINDOW_DAYS,
+    MIDAS_RANGE,
     Chart,
     ChartError,
     Injection,
@@ -156,12 +159,7 @@ def check_chart(chart: Chart) -> None:
     problem = chart.dilution.problem()
     if problem:
         raise OutOfBounds(problem)
-    for days, label in (
-        (chart.headache_days, "headache days"),
-        (chart.migraine_days, "migraine days"),
-    ):
-        if days is not None:
-            check_whole(days, label, 0, DAYS_COUNTED)
+    check_outcomes(chart)
     for name, label in CHART_TEXT.items():
         check_text(getattr(chart, name), label, max_length=MAX_LINE_LENGTH)
     check_text(chart.notes, "the notes", multiline=True, max_length=MAX_TEXT_LENGTH)
@@ -178,6 +176,32 @@ def check_chart(chart: Chart) -> None:
         check_text(event, "an adverse event", max_length=MAX_LINE_LENGTH)
     for injection in chart.injections:
         check_injection(injection)
+
+
+def check_outcomes(chart: Chart) -> None:
+    """The outcome figures of a visit: a window of 1 to 366 days ending on a date a clinic can
+    mean, days from 0 to the window's length (30 without one), and questionnaire totals in their
+    ranges (docs/clinical-reference.md §8)."""
+    window = chart.outcome_window_days
+    if window is not None:
+        check_whole(window, "the outcome window (days)", 1, MAX_OUTCOME_WINDOW_DAYS)
+    if chart.outcome_window_end is not None:
+        check_date(chart.outcome_window_end, "the last day of the outcome window")
+    counted = window if window is not None else DAYS_COUNTED
+    for days, label in (
+        (chart.headache_days, "headache days"),
+        (chart.migraine_days, "migraine days"),
+        (chart.acute_medication_days, "acute-medication days"),
+        (chart.diary_days, "days with diary data"),
+    ):
+        if days is not None:
+            check_whole(days, label, 0, counted)
+    for total, label, (low, high) in (
+        (chart.midas_total, "the MIDAS total", MIDAS_RANGE),
+        (chart.hit6_total, "the HIT-6 total", HIT6_RANGE),
+    ):
+        if total is not None:
+            check_whole(total, label, low, high)
 
 
 def check_injection(injection: Injection) -> None:

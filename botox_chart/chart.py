@@ -91,7 +91,17 @@ MAX_UNITS_PER_INJECTION = Decimal(50)
 """A sanity limit on one injection: a typing slip (50 for 5.0) is refused, not charted."""
 
 DAYS_COUNTED = 30
-"""Headache and migraine days are counted over the last 30 days: 0 to 30 of them."""
+"""Headache and migraine days are counted over the last 30 days: 0 to 30 of them
+(docs/clinical-reference.md §8). A chart without a window of its own counts over these."""
+OUTCOME_WINDOW_DAYS = DAYS_COUNTED
+"""The counting window a new draft starts with."""
+MAX_OUTCOME_WINDOW_DAYS = 366
+"""The longest counting window: a year of diary (a leap year's)."""
+MIDAS_RANGE = (0, 270)
+"""A MIDAS total: days lost over 3 months, three pairs of questions of at most 90 days each
+(docs/clinical-reference.md §8)."""
+HIT6_RANGE = (36, 78)
+"""A HIT-6 total: six items scored 6 to 13 (docs/clinical-reference.md §8)."""
 MAX_VIAL_UNITS = 200
 """Botox vials hold 50, 100 or 200 U (docs/clinical-reference.md §4)."""
 MAX_VIALS = 6
@@ -256,6 +266,18 @@ class Chart:
     headache_days: int | None = None
     """Headache days in the last 30 days, asked at every visit: docs/clinical-reference.md §8."""
     migraine_days: int | None = None
+    acute_medication_days: int | None = None
+    """Days with acute (rescue) medication in the outcome window: docs/clinical-reference.md §8."""
+    outcome_window_days: int | None = OUTCOME_WINDOW_DAYS
+    """The counting window of the outcome figures, in days (1 to 366)."""
+    outcome_window_end: date | None = None
+    """The window's last day; a new draft sets it to its date of service (store.sessions)."""
+    diary_days: int | None = None
+    """Days of the window with diary data (at most the window)."""
+    midas_total: int | None = None
+    """The MIDAS total the patient's form gives (0-270): docs/clinical-reference.md §8."""
+    hit6_total: int | None = None
+    """The HIT-6 total (36-78): docs/clinical-reference.md §8."""
     adverse_events: list[str] = field(default_factory=list)
     adverse_event_other: str = ""
     tolerance: str = ""

@@ -10,13 +10,17 @@ data or a migration seals rows, and when ``botox-chart verify`` checks them late
   can tell a rewritten record from a patient's details corrected through the app (an audited
   change).
 - An **addendum digest** covers an addendum's session, author (id and name), time and text.
+- An **eligibility digest** covers an eligibility assessment and the preventive treatments it
+  lists; the event recording the assessment carries it.
 - Every **audit event** carries the digest of its content together with the digest of the event
   before it (``prev``): changing or removing any past event breaks every later link. Signing and
   adding an addendum each append an event holding the record's or addendum's digest, so the chain
   vouches for them too.
 
 The field lists are fixed (format 1), not read from the tables: a column added later must not
-change the digest of a session signed before it.
+change the digest of a session signed before it. The outcome fields added by migration 0008
+(:data:`OUTCOME_FIELDS`) are covered when they hold a value, so every session signed before them
+(where they are all empty) keeps its digest, and setting or clearing one changes it.
 """
 
 from __future__ import annotations
@@ -67,7 +71,19 @@ SESSION_FIELDS = (
     "signed_by_id",
     "signed_at",
 )
-"""Everything a signed session says, except its injections and the patient's identity."""
+"""Everything a signed session said before migration 0008, except its injections and the
+patient's identity."""
+OUTCOME_FIELDS = (
+    "acute_medication_days",
+    "outcome_window_days",
+    "outcome_window_end",
+    "diary_days",
+    "midas_total",
+    "hit6_total",
+)
+"""The outcome figures of migration 0008: part of the record's content when not empty."""
+RECORD_FIELDS = SESSION_FIELDS + OUTCOME_FIELDS
+"""Every column a record digest reads."""
 
 INJECTION_FIELDS = (
     "position",
@@ -98,6 +114,24 @@ PEOPLE = ("injector", "signer", "supervisor")
 ADDENDUM_FIELDS = ("session_id", "author_id", "created_at", "text")
 """Its id is not known before it is stored (and rows are append-only): the event that links the
 addendum into the chain carries the id and the author's name beside this digest."""
+ASSESSMENT_FIELDS = (
+    "id",
+    "patient_id",
+    "assessed_at",
+    "assessed_by",
+    "baseline_start",
+    "baseline_end",
+    "headache_days_per_month",
+    "migraine_days_per_month",
+    "months_chronic",
+    "hours_per_day",
+    "medication_overuse_addressed",
+    "referral_on_file",
+    "notes",
+)
+"""Everything an eligibility assessment says, except the preventive treatments it lists."""
+TREATMENT_FIELDS = ("position", "name", "drug_class", "dose", "duration", "why_stopped")
+"""A preventive treatment tried, as an assessment lists it."""
 EVENT_FIELDS = ("action", "at", "clinician_id", "patient_id", "session_id", "changes")
 
 
@@ -150,7 +184,7 @@ def record_digest(
     names = snapshot(people)
     content = {
         "format": FORMAT,
-        "session": canonical(_pick(session, SESSION_FIELDS)),
+        "session": canonical(_session_values(session)),
         "people": canonical(names),
         # One list per site in INJECTION_FIELDS order: a session holds 31-39 of them, and
         # ``verify`` digests every signed session, so they skip the general canonical walk.
@@ -193,6 +227,19 @@ def addendum_digest(addendum: Values, *, author: Any) -> str:
     """The digest of an addendum and its author's name (as it was when it was added)."""
     return digest_of(
         {"format": FORMAT, "addendum": _pick(addendum, ADDENDUM_FIELDS), "author": author}
+    )
+
+
+def eligibility_digest(assessment: Values, treatments: Iterable[Values]) -> str:
+    """The digest of an eligibility assessment and its preventive treatments in list order; the
+    event that records the assessment carries it, so the chain vouches for it."""
+    listed = sorted(treatments, key=lambda row: int(row["position"]))
+    return digest_of(
+        {
+            "format": FORMAT,
+            "assessment": _pick(assessment, ASSESSMENT_FIELDS),
+            "treatments": [_pick(t, TREATMENT_FIELDS) for t in listed],
+        }
     )
 
 
@@ -243,6 +290,17 @@ def canonical(value: Any) -> Any:
 
 def _decimal(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+def _session_values(session: Values) -> dict[str, Any]:
+    """The session's :data:`SESSION_FIELDS`, and those of its :data:`OUTCOME_FIELDS` that hold a
+    value (a session read before migration 0008 has none of them)."""
+    values = _pick(session, SESSION_FIELDS)
+    for name in OUTCOME_FIELDS:
+        value = session.get(name)
+        if value is not None:
+            values[name] = value
+    return values
 
 
 def _pick(values: Values, fields: tuple[str, ...]) -> dict[str, Any]:

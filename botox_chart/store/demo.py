@@ -4,9 +4,11 @@ Realistic on purpose: schedules relative to ``today`` as a clinic has them (:dat
 some patients due this week, some overdue, some referred and not yet treated, some not due yet),
 past sessions 12–14 weeks apart and none in the future, patient-specific tailoring
 (follow-the-pain sites, lateral frontalis omitted for brow ptosis, other dilutions), lots that
-change every few months, headache days that fall with treatment and the occasional adverse event.
-Rows go in with bulk inserts and explicit ids, so 10,000 patients with ~40,000 sessions take
-seconds, not minutes.
+change every few months, the occasional adverse event, and for every treated patient an
+eligibility assessment and a course of outcomes of one of the kinds a clinic sees
+(:data:`COURSES`: responders, partial responders, non-responders, patients who became episodic,
+and figures left unrecorded). Rows go in with bulk inserts and explicit ids, so 10,000 patients
+with ~40,000 sessions take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ from botox_chart.chart import (
     Dilution,
 )
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit, chain, clinicians, records, roles
+from botox_chart.store import audit, chain, clinicians, eligibility, records, roles
 from botox_chart.store.engine import StorageError, describe
 from botox_chart.store.models import (
     Clinician,
+    EligibilityAssessment,
     InjectionRow,
     Patient,
+    PreventiveTreatment,
     Role,
     Status,
     TreatmentSession,
@@ -91,6 +95,30 @@ ADVERSE = (
     ("Eyebrow ptosis/asymmetry", 0.01),
 )
 
+
+COURSES: dict[str, tuple[int, tuple[int, int], tuple[float, float]]] = {
+    # course: (weight, baseline headache days a month, share of them left from the third visit)
+    "responder": (35, (24, 30), (0.38, 0.5)),  # 50% fewer or better
+    "partial": (20, (20, 28), (0.55, 0.68)),  # 32-45% fewer
+    "non_responder": (15, (16, 28), (0.85, 1.0)),  # under 15% fewer
+    "episodic": (15, (15, 19), (0.3, 0.5)),  # fewer than 15 a month from the second visit on
+    "missing": (15, (15, 28), (0.5, 0.8)),  # the third visit's figures were not recorded
+}
+"""The kinds of course demo patients follow (docs/clinical-reference.md §8: NICE judges the
+figure at the third visit, the outcome of two cycles, against baseline)."""
+FIRST_COURSES = tuple(COURSES)
+"""The first treated patients' courses, so that a small demo shows each kind."""
+PREVENTIVES = (
+    ("Amitriptyline", "antidepressant", "10-50 mg nightly", "drowsiness, dry mouth"),
+    ("Nortriptyline", "antidepressant", "25 mg nightly", "no benefit after 3 months"),
+    ("Topiramate", "anticonvulsant", "50 mg twice daily", "word-finding difficulty"),
+    ("Sodium valproate", "anticonvulsant", "500 mg twice daily", "weight gain"),
+    ("Propranolol", "beta-blocker/antihypertensive", "80 mg daily", "fatigue, no benefit"),
+    ("Candesartan", "beta-blocker/antihypertensive", "16 mg daily", "dizziness"),
+    ("Erenumab", "CGRP antibody", "70 mg monthly", "not funded"),
+    ("Melatonin", "other", "3 mg nightly", "no benefit"),
+)
+"""Preventive treatments tried before (name, class, dose, why stopped)."""
 
 SCHEDULES: dict[str, tuple[int, tuple[int, int] | None]] = {
     # schedule: (weight, days since the last session, lowest and highest; None: no session yet)
@@ -212,6 +240,10 @@ class _Ids:
     patient: int
     session: int
     injection: int
+    assessment: int
+    treatment: int
+    treated: int = 0
+    """Treated patients so far: the first ones follow each course of FIRST_COURSES in turn."""
 
 
 def _next_ids(engine: Engine) -> _Ids:
@@ -224,6 +256,8 @@ def _next_ids(engine: Engine) -> _Ids:
             patient=next_id(Patient) + 1,
             session=next_id(TreatmentSession) + 1,
             injection=next_id(InjectionRow) + 1,
+            assessment=next_id(EligibilityAssessment) + 1,
+            treatment=next_id(PreventiveTreatment) + 1,
         )
 
 
@@ -234,6 +268,8 @@ class _Rows:
         self.patients: list[dict[str, Any]] = []
         self.sessions: list[dict[str, Any]] = []
         self.injections: list[tuple[Any, ...]] = []
+        self.assessments: list[dict[str, Any]] = []
+        self.treatments: list[dict[str, Any]] = []
 
     def patient(self, ids: _Ids, n: int, rng: random.Random, today: date) -> None:
         born = date(rng.randint(1948, 2004), rng.randint(1, 12), rng.randint(1, 28))
@@ -255,6 +291,54 @@ class _Rows:
             }
         )
         ids.patient += 1
+
+    def assessment(
+        self,
+        ids: _Ids,
+        rng: random.Random,
+        patient_id: int,
+        first_visit: date,
+        clinician_id: int,
+        headache: int,
+    ) -> int:
+        """The eligibility assessment at the first treatment, over the month before it; returns
+        its headache days a month."""
+        end = first_visit - timedelta(days=rng.randint(1, 10))
+        self.assessments.append(
+            {
+                "id": ids.assessment,
+                "patient_id": patient_id,
+                "assessed_at": datetime.combine(first_visit, time(9), tzinfo=UTC),
+                "assessed_by": clinician_id,
+                "baseline_start": end - timedelta(days=29),
+                "baseline_end": end,
+                "headache_days_per_month": Decimal(headache),
+                "migraine_days_per_month": Decimal(rng.randint(8, headache)),
+                "months_chronic": rng.randint(4, 120),
+                "hours_per_day": Decimal(rng.randint(40, 180)) / 10,
+                "medication_overuse_addressed": rng.choice((True, True, True, False, None)),
+                "referral_on_file": rng.choice((True, True, True, True, None)),
+                "notes": "",
+            }
+        )
+        for position, (name, drug_class, dose, why) in enumerate(
+            rng.sample(PREVENTIVES, k=rng.randint(2, 4))
+        ):
+            self.treatments.append(
+                {
+                    "id": ids.treatment,
+                    "assessment_id": ids.assessment,
+                    "position": position,
+                    "name": name,
+                    "drug_class": drug_class,
+                    "dose": dose,
+                    "duration": f"{rng.randint(2, 12)} months",
+                    "why_stopped": why,
+                }
+            )
+            ids.treatment += 1
+        ids.assessment += 1
+        return headache
 
     def insert(self, conn: Connection) -> None:
         conn.execute(sa.insert(Patient.__table__), self.patients)  # type: ignore[attr-defined]
@@ -285,6 +369,34 @@ class _Rows:
                 for row in self.sessions
             ],
         )
+        self._insert_assessments(conn)
+
+    def _insert_assessments(self, conn: Connection) -> None:
+        """The eligibility assessments and their treatments, each audited with its digest as
+        store.eligibility.record does."""
+        if not self.assessments:
+            return
+        conn.execute(sa.insert(_ASSESSMENTS), self.assessments)
+        conn.execute(sa.insert(_TREATMENTS), self.treatments)
+        listed: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for row in self.treatments:
+            listed[row["assessment_id"]].append(row)
+        audit.append(
+            conn,
+            [
+                {
+                    "action": eligibility.ACTION,
+                    "at": row["assessed_at"],
+                    "clinician_id": row["assessed_by"],
+                    "patient_id": row["patient_id"],
+                    "changes": {
+                        "assessment_id": row["id"],
+                        "eligibility_digest": chain.eligibility_digest(row, listed[row["id"]]),
+                    },
+                }
+                for row in self.assessments
+            ],
+        )
 
     def _digests(self, conn: Connection) -> dict[int, chain.RecordDigest]:
         injections: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -301,6 +413,9 @@ class _Rows:
             for row, names in zip(self.sessions, people, strict=True)
         }
 
+
+_ASSESSMENTS = EligibilityAssessment.__table__  # type: ignore[attr-defined]
+_TREATMENTS = PreventiveTreatment.__table__  # type: ignore[attr-defined]
 
 INJECTION_COLUMNS = (
     "id",
@@ -368,14 +483,15 @@ def _sessions(
         patient["referral_date"] = added - timedelta(days=rng.randint(3, 14))
         return 0
     pattern = _pattern(rng, protocol)
-    baseline = rng.randint(15, 28)
     injector = rng.choice(injector_ids)
     patient["referral_date"] = days[0] - timedelta(days=rng.randint(30, 120))
+    course = _course(rng, ids)
+    baseline = rows.assessment(ids, rng, patient["id"], days[0], injector, course.baseline)
     for visit, day in enumerate(days):
         chart = Chart(protocol=protocol, date_of_service=day)
         pattern(chart)
         lot = max((lot for lot in lots if lot[0] <= day), default=lots[0])
-        headache = max(2, baseline - visit * rng.randint(1, 4) - rng.randint(0, 3))
+        figures = course.figures(rng, visit, baseline)
         events = [name for name, p in ADVERSE if rng.random() < p]
         signed = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=UTC)
         rows.sessions.append(
@@ -399,8 +515,8 @@ def _sessions(
                 "consent": True,
                 "screen": dict.fromkeys(CONTRAINDICATIONS, False),
                 "omissions": dict(chart.omissions),
-                "headache_days": headache,
-                "migraine_days": max(1, headache - rng.randint(2, 6)),
+                **figures,
+                "outcome_window_end": day,
                 "adverse_events": events,
                 "adverse_event_other": "",
                 "tolerance": "Tolerated well" if not events else "Tolerated; see adverse events",
@@ -436,6 +552,71 @@ def _sessions(
             ids.injection += 1
         ids.session += 1
     return len(days)
+
+
+@dataclass(frozen=True)
+class _Course:
+    """One patient's course (:data:`COURSES`) and how they report it."""
+
+    kind: str
+    baseline: int
+    """Headache days a month before treatment."""
+    left: float
+    """The share of them left from the third visit on."""
+    diary: bool
+    """Keeps a 28-day diary (else says how many days in the last 30)."""
+    midas: bool
+    hit6: bool
+
+    def figures(self, rng: random.Random, visit: int, baseline: int) -> dict[str, Any]:
+        """The outcome columns recorded at the ``visit``-th visit (0: the first treatment, whose
+        figures are those of the month before it)."""
+        if visit == 0:
+            share = 1.0
+        elif visit == 1 and self.kind != "episodic":
+            share = (1 + self.left) / 2  # on the way
+        else:
+            share = self.left
+        month = baseline * share + rng.uniform(-1, 1)
+        if self.kind == "episodic" and visit >= 1:
+            month = min(month, 14)  # fewer than 15 a month, visit after visit
+        window = 28 if self.diary else 30
+        headache = max(0, min(window, round(month * window / 30)))
+        migraine: int | None = max(0, headache - rng.randint(1, 6))
+        if rng.random() < 0.05:
+            migraine = None  # not asked that day
+        values: dict[str, Any] = {
+            "headache_days": headache,
+            "migraine_days": migraine,
+            "acute_medication_days": round(headache * rng.uniform(0.3, 0.8)),
+            "outcome_window_days": window,
+            "diary_days": rng.randint(window - 8, window) if self.diary else None,
+            "midas_total": min(270, round(headache * rng.uniform(1.5, 4))) if self.midas else None,
+            "hit6_total": max(36, min(78, 46 + headache + rng.randint(-3, 3)))
+            if self.hit6
+            else None,
+        }
+        if self.kind == "missing" and visit == 2:
+            for name in ("headache_days", "migraine_days", "acute_medication_days"):
+                values[name] = None
+        return values
+
+
+def _course(rng: random.Random, ids: _Ids) -> _Course:
+    if ids.treated < len(FIRST_COURSES):
+        kind = FIRST_COURSES[ids.treated]
+    else:
+        (kind,) = rng.choices(list(COURSES), weights=[w for w, _b, _l in COURSES.values()])
+    ids.treated += 1
+    _weight, baseline, left = COURSES[kind]
+    return _Course(
+        kind=kind,
+        baseline=rng.randint(*baseline),
+        left=rng.uniform(*left),
+        diary=rng.random() < 0.3,
+        midas=rng.random() < 0.4,
+        hit6=rng.random() < 0.4,
+    )
 
 
 def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Chart], None]:
@@ -496,7 +677,13 @@ def _sync_sequences(conn: Connection) -> None:
     """PostgreSQL: move the id sequences past the explicit ids inserted above."""
     if conn.dialect.name != "postgresql":
         return
-    for table in ("patient", "treatment_session", "injection"):
+    for table in (
+        "patient",
+        "treatment_session",
+        "injection",
+        "eligibility_assessment",
+        "preventive_treatment",
+    ):
         conn.execute(
             sa.text(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

@@ -158,6 +158,18 @@ class TreatmentSession(SQLModel, table=True):
     omissions: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON))
     headache_days: int | None = None
     migraine_days: int | None = None
+    acute_medication_days: int | None = None
+    """Outcome figures recorded at this visit over their counting window (issue 12): days with
+    headache, migraine and acute medication, and the days of the window with diary data."""
+    outcome_window_days: int | None = None
+    """Length of the counting window; None on sessions recorded before windows were stored (their
+    form asked about the last 30 days: docs/clinical-reference.md §8)."""
+    outcome_window_end: date | None = None
+    diary_days: int | None = None
+    midas_total: int | None = None
+    """The MIDAS total the patient's form gives (0-270); the questionnaire itself is not stored."""
+    hit6_total: int | None = None
+    """The HIT-6 total (36-78)."""
     adverse_events: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     adverse_event_other: str = ""
     tolerance: str = ""
@@ -209,6 +221,58 @@ class Addendum(SQLModel, table=True):
     text: str
     digest: str | None = Field(default=None, max_length=64)
     """SHA-256 of the addendum (store.chain), linked into the audit chain by its event."""
+
+
+class EligibilityAssessment(SQLModel, table=True):
+    """The eligibility assessment at a patient's first treatment, or a later review (issue 12):
+    the baseline period and what was tried before. Append-only: a review adds a new assessment
+    (store.eligibility); the database refuses updates and deletes (migration 0008)."""
+
+    __tablename__ = "eligibility_assessment"
+    __table_args__ = AUTOINCREMENT
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int | None = Field(
+        default=None, foreign_key="patient.id", index=True, nullable=False
+    )
+    """Set by store.eligibility.record, like the author and the time."""
+    assessed_at: datetime = Field(default_factory=utcnow)
+    assessed_by: int | None = Field(default=None, foreign_key="clinician.id", nullable=False)
+    baseline_start: date
+    baseline_end: date
+    headache_days_per_month: Decimal = Field(sa_column=Column(Tenths, nullable=False))
+    """Per month of 30 days over the baseline period (docs/clinical-reference.md §7)."""
+    migraine_days_per_month: Decimal | None = Field(
+        default=None, sa_column=Column(Tenths, nullable=True)
+    )
+    months_chronic: int | None = None
+    """Months with chronic migraine (15 or more headache days a month)."""
+    hours_per_day: Decimal | None = Field(default=None, sa_column=Column(Tenths, nullable=True))
+    medication_overuse_addressed: bool | None = None
+    referral_on_file: bool | None = None
+    notes: str = ""
+
+
+class PreventiveTreatment(SQLModel, table=True):
+    """A preventive treatment tried before, as listed by one eligibility assessment
+    (append-only, like its assessment)."""
+
+    __tablename__ = "preventive_treatment"
+    __table_args__ = AUTOINCREMENT
+
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int | None = Field(
+        default=None, foreign_key="eligibility_assessment.id", index=True, nullable=False
+    )
+    """Set by store.eligibility.record, like the position."""
+    position: int = 0
+    """Order in the assessment's list."""
+    name: str = Field(max_length=120)
+    drug_class: str = Field(max_length=40)
+    """One of store.eligibility.DRUG_CLASSES."""
+    dose: str = Field(default="", max_length=120)
+    duration: str = Field(default="", max_length=120)
+    why_stopped: str = Field(default="", max_length=500)
 
 
 class AuditEvent(SQLModel, table=True):

@@ -71,7 +71,7 @@ def for_signing(
     the signing event carries through ``as_changes``)."""
     row = (
         connection.execute(
-            sa.select(*[_SESSIONS.c[name] for name in chain.SESSION_FIELDS]).where(
+            sa.select(*[_SESSIONS.c[name] for name in chain.RECORD_FIELDS]).where(
                 _SESSIONS.c.id == session_id
             )
         )
@@ -142,12 +142,14 @@ def signed(
     *,
     session_ids: Sequence[int] | None = None,
     signed_people: Mapping[int, Any] | None = None,
+    fields: Sequence[str] = chain.RECORD_FIELDS,
 ) -> Iterator[SignedRecord]:
     """Every signed session (or those of ``session_ids``), with its stored and computed digest.
 
     The computed digest covers the names in ``signed_people`` (session id → the ``people`` of the
-    event vouching for it: ``verify``); without it, the names as they are now (sealing)."""
-    columns = [_SESSIONS.c[name] for name in chain.SESSION_FIELDS] + [_SESSIONS.c.record_digest]
+    event vouching for it: ``verify``); without it, the names as they are now (sealing). ``fields``
+    are the session's columns read: a migration before 0008 reads the columns it has."""
+    columns = [_SESSIONS.c[name] for name in fields] + [_SESSIONS.c.record_digest]
     after = 0
     while True:
         query = (
@@ -213,10 +215,11 @@ def addenda(
         )
 
 
-def seal_signed(connection: Connection) -> None:
+def seal_signed(connection: Connection, *, fields: Sequence[str] = chain.RECORD_FIELDS) -> None:
     """Seal every signed session and addendum as it stands: store its digest and append a
-    ``seal`` event carrying it (migration 0006, for the first release's rows)."""
-    sessions = list(signed(connection))
+    ``seal`` event carrying it (migration 0006, for the first release's rows, reading the
+    session ``fields`` its schema has)."""
+    sessions = list(signed(connection, fields=fields))
     if sessions:
         connection.execute(
             _SESSIONS.update()

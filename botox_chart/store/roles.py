@@ -37,6 +37,9 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     # Append-only: corrections are new addenda, and every action adds an audit event.
     "addendum": ("SELECT", "INSERT"),
     "audit_event": ("SELECT", "INSERT"),
+    # Eligibility assessments, like addenda: a review adds one, none is changed (migration 0008).
+    "eligibility_assessment": ("SELECT", "INSERT"),
+    "preventive_treatment": ("SELECT", "INSERT"),
     # settings.save inserts the clinic's row or updates it; nothing deletes it.
     "setting": ("SELECT", "INSERT", "UPDATE"),
     # Read when the database opens; only the owner upgrades the schema.

@@ -61,6 +61,12 @@ CHART_FIELDS = (
     "omissions",
     "headache_days",
     "migraine_days",
+    "acute_medication_days",
+    "outcome_window_days",
+    "outcome_window_end",
+    "diary_days",
+    "midas_total",
+    "hit6_total",
     "adverse_events",
     "adverse_event_other",
     "tolerance",
@@ -215,6 +221,12 @@ def chart_from_row(row: TreatmentSession, injections: Iterable[InjectionRow]) ->
         screen=screen,
         headache_days=row.headache_days,
         migraine_days=row.migraine_days,
+        acute_medication_days=row.acute_medication_days,
+        outcome_window_days=row.outcome_window_days,
+        outcome_window_end=row.outcome_window_end,
+        diary_days=row.diary_days,
+        midas_total=row.midas_total,
+        hit6_total=row.hit6_total,
         adverse_events=list(row.adverse_events or []),
         adverse_event_other=row.adverse_event_other,
         tolerance=row.tolerance,
@@ -617,6 +629,15 @@ def _copy_chart(row: TreatmentSession, chart: Chart) -> None:
     row.omissions = dict(chart.omissions)
     row.headache_days = chart.headache_days
     row.migraine_days = chart.migraine_days
+    row.acute_medication_days = chart.acute_medication_days
+    row.outcome_window_days = chart.outcome_window_days
+    # A window without a last day ends on the visit: the figures asked count the days up to it.
+    row.outcome_window_end = chart.outcome_window_end
+    if chart.outcome_window_days is not None and chart.outcome_window_end is None:
+        row.outcome_window_end = chart.date_of_service
+    row.diary_days = chart.diary_days
+    row.midas_total = chart.midas_total
+    row.hit6_total = chart.hit6_total
     row.adverse_events = list(chart.adverse_events)
     row.adverse_event_other = chart.adverse_event_other
     row.tolerance = chart.tolerance

@@ -1,18 +1,18 @@
 """Checking that the records prove themselves: ``botox-chart verify`` and the window's check.
 
-:func:`verify` walks the whole audit chain, recomputes every signed session's and addendum's digest,
-and compares the chain with the copies of its head kept outside the database: the anchor file
-(store.anchors) and the companion file of every backup in the database's backups folder (and in
-the shared folder earlier versions used) (store.backup).
+:func:`verify` walks the whole audit chain, recomputes every signed session's, addendum's and
+eligibility assessment's digest, and compares the chain with the copies of its head kept outside
+the database: the anchor file (store.anchors) and the companion file of every backup in the
+database's backups folder (and in the shared folder earlier versions used) (store.backup).
 :func:`session_problems` checks one session (what the window does when it opens or prints a signed
 session, and what the note and the treatment record print): its digest, the events vouching for it,
 and that the chain goes on from each of them. Each problem names the session or event. A change the
 database refuses outright never gets this far.
 
-What this proves: a signed record, an addendum or an audit event changed, removed or added by
-editing the database file is found. It does not prove that nobody rewrote *every* copy (the
-database, its anchor file and every backup's metadata) consistently: the chain is tamper-evident,
-not tamper-proof.
+What this proves: a signed record, an addendum, an eligibility assessment or an audit event
+changed, removed or added by editing the database file is found. It does not prove that nobody
+rewrote *every* copy (the database, its anchor file and every backup's metadata) consistently:
+the chain is tamper-evident, not tamper-proof.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from botox_chart import paths
-from botox_chart.store import anchors, backup, chain, identity, records
+from botox_chart.store import anchors, backup, chain, eligibility, identity, records
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.models import AuditChain, AuditEvent, TreatmentSession
 
@@ -102,6 +102,8 @@ class _Chain:
     )
     addenda: dict[int, tuple[int, int | None, str, Any]] = field(default_factory=dict)
     """addendum id → (event id, session id, digest, author's name)."""
+    assessments: dict[int, tuple[int, int | None, str]] = field(default_factory=dict)
+    """eligibility assessment id → (event id, patient id, digest) of the event recording it."""
     identities: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     """patient id → (event id, identity digest) of each audited correction of the identity."""
     last: tuple[int, str] | None = None
@@ -119,8 +121,8 @@ class _Chain:
 
 
 def verify(engine: Engine, *, progress: Callable[[str], None] | None = None) -> Report:
-    """Check every audit link, signed session and addendum, and the copies of the chain's head
-    kept outside the database (anchors, backups' companion files)."""
+    """Check every audit link, signed session, addendum and eligibility assessment, and the
+    copies of the chain's head kept outside the database (anchors, backups' companion files)."""
     report = Report()
     with engine.connect() as connection:
         outside = _read_outside(engine, connection)
@@ -136,6 +138,7 @@ def verify(engine: Engine, *, progress: Callable[[str], None] | None = None) -> 
             records.signed(connection, signed_people=walked.people()),
         )
         _check_addenda(report, walked, records.addenda(connection, authors=walked.authors()))
+        _check_assessments(report, walked, eligibility.digests(connection))
     _check_anchors(engine, report, walked, outside)
     _check_backups(report, walked, outside)
     return report
@@ -318,6 +321,17 @@ def _learn(walked: _Chain, row: Any) -> None:
             str(changes["addendum_digest"]),
             changes.get("author"),
         )
+    assessment_id = changes.get("assessment_id")
+    if (
+        row["action"] == eligibility.ACTION
+        and isinstance(assessment_id, int)
+        and not isinstance(assessment_id, bool)
+    ):
+        walked.assessments[assessment_id] = (
+            row["id"],
+            row["patient_id"],
+            str(changes.get("eligibility_digest")),
+        )
     if row["action"] == "update" and row["patient_id"] is not None and "identity_digest" in changes:
         walked.identities[row["patient_id"]].append((row["id"], str(changes["identity_digest"])))
 
@@ -452,6 +466,43 @@ def _check_addenda(report: Report, walked: _Chain, found: Iterable[records.Adden
                     f"Addendum {addendum_id} to session {session_id} (audit event {event_id}) "
                     f"was deleted.",
                     session_id=session_id,
+                    event_id=event_id,
+                )
+            )
+
+
+def _check_assessments(
+    report: Report, walked: _Chain, found: Iterable[tuple[int, int, str]]
+) -> None:
+    """Each eligibility assessment (with its preventive treatments) against the event that
+    recorded it; an event whose assessment is gone."""
+    seen: set[int] = set()
+    for assessment_id, patient_id, computed in found:
+        seen.add(assessment_id)
+        link = walked.assessments.get(assessment_id)
+        if link is None:
+            report.problems.append(
+                Problem(
+                    "eligibility_unlinked",
+                    f"Eligibility assessment {assessment_id} is not in the audit chain: it was "
+                    f"added outside botox-chart.",
+                )
+            )
+        elif link[2] != computed or link[1] != patient_id:
+            report.problems.append(
+                Problem(
+                    "eligibility_changed",
+                    f"Eligibility assessment {assessment_id} (or a preventive treatment it lists) "
+                    f"was changed after it was recorded (audit event {link[0]}).",
+                    event_id=link[0],
+                )
+            )
+    for assessment_id, (event_id, _patient, _digest) in sorted(walked.assessments.items()):
+        if assessment_id not in seen:
+            report.problems.append(
+                Problem(
+                    "eligibility_deleted",
+                    f"Eligibility assessment {assessment_id} (audit event {event_id}) was deleted.",
                     event_id=event_id,
                 )
             )

@@ -8,7 +8,9 @@ when a test has made none.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from itertools import count
 
 import pytest
@@ -17,8 +19,15 @@ from sqlmodel import Session, col, select
 
 from botox_chart import protocol
 from botox_chart.chart import Chart
-from botox_chart.store import clinicians, patients, sessions, transaction
-from botox_chart.store.models import Clinician, Patient, Role, TreatmentSession
+from botox_chart.store import clinicians, eligibility, patients, sessions, transaction
+from botox_chart.store.models import (
+    Clinician,
+    EligibilityAssessment,
+    Patient,
+    PreventiveTreatment,
+    Role,
+    TreatmentSession,
+)
 
 _numbers = count(1)
 
@@ -134,4 +143,58 @@ def make_signed_session(
             clinician_id=clinician.id,
             acknowledged=[f.key for f in findings],
             today=chart.date_of_service,
+        )
+
+
+def an_assessment(**fields: object) -> EligibilityAssessment:
+    """A chronic-migraine baseline (22 headache days, 14 migraine days a month over 2026-09)."""
+    values: dict[str, object] = {
+        "baseline_start": date(2026, 9, 1),
+        "baseline_end": date(2026, 9, 30),
+        "headache_days_per_month": Decimal(22),
+        "migraine_days_per_month": Decimal(14),
+        "months_chronic": 18,
+        "hours_per_day": Decimal("6.5"),
+        "medication_overuse_addressed": True,
+        "referral_on_file": True,
+        "notes": "Diary kept.",
+    }
+    values.update(fields)
+    return EligibilityAssessment(**values)  # type: ignore[arg-type]
+
+
+def three_preventives() -> list[PreventiveTreatment]:
+    return [
+        PreventiveTreatment(
+            name="Amitriptyline",
+            drug_class="antidepressant",
+            dose="25 mg nightly",
+            duration="4 months",
+            why_stopped="drowsiness",
+        ),
+        PreventiveTreatment(
+            name="Topiramate",
+            drug_class="anticonvulsant",
+            dose="50 mg bid",
+            why_stopped="no effect",
+        ),
+        PreventiveTreatment(name="Propranolol", drug_class="beta-blocker/antihypertensive"),
+    ]
+
+
+def make_assessment(
+    engine: Engine,
+    patient: Patient,
+    clinician: Clinician,
+    assessment: EligibilityAssessment | None = None,
+    treatments: Sequence[PreventiveTreatment] | None = None,
+) -> eligibility.Eligibility:
+    assert patient.id is not None
+    with transaction(engine) as db:
+        return eligibility.record(
+            db,
+            patient_id=patient.id,
+            assessment=assessment or an_assessment(),
+            treatments=three_preventives() if treatments is None else treatments,
+            clinician_id=clinician.id,
         )

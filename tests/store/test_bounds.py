@@ -56,6 +56,28 @@ REFUSED_CHARTS: dict[str, tuple[Callable[[Chart], None], str]] = {
     "31 headache days": (set_field("headache_days", 31), "from 0 to 30"),
     "headache days True": (set_field("headache_days", True), "Headache days must be"),
     "-1 migraine days": (set_field("migraine_days", -1), "Migraine days must be"),
+    "a window of 0 days": (set_field("outcome_window_days", 0), "outcome window .* 1 to 366"),
+    "a window of 367 days": (set_field("outcome_window_days", 367), "outcome window .* 1 to 366"),
+    "29 headache days in 28": (
+        lambda c: (set_field("outcome_window_days", 28)(c), set_field("headache_days", 29)(c)),
+        "Headache days must be a whole number from 0 to 28",
+    ),
+    "31 headache days without a window": (
+        lambda c: (set_field("outcome_window_days", None)(c), set_field("headache_days", 31)(c)),
+        "Headache days must be a whole number from 0 to 30",
+    ),
+    "diary longer than the window": (
+        lambda c: (set_field("outcome_window_days", 90)(c), set_field("diary_days", 91)(c)),
+        "Days with diary data must be a whole number from 0 to 90",
+    ),
+    "-1 acute-medication days": (set_field("acute_medication_days", -1), "Acute-medication days"),
+    "window ending 2101": (set_field("outcome_window_end", date(2101, 1, 1)), "outcome window"),
+    "MIDAS 271": (
+        set_field("midas_total", 271),
+        "MIDAS total must be a whole number from 0 to 270",
+    ),
+    "HIT-6 35": (set_field("hit6_total", 35), "HIT-6 total must be a whole number from 36 to 78"),
+    "HIT-6 79": (set_field("hit6_total", 79), "HIT-6 total must be a whole number from 36 to 78"),
     "served 9999-12-31": (set_field("date_of_service", date(9999, 12, 31)), "date of service"),
     "served 1899-12-31": (set_field("date_of_service", date(1899, 12, 31)), "date of service"),
     "expiring 2101": (set_field("lot_expiry", date(2101, 1, 1)), "lot expiry date"),
@@ -131,6 +153,26 @@ def test_values_at_the_edges_are_stored_exactly(any_engine: Engine) -> None:
     assert (stored.headache_days, stored.migraine_days) == (30, 0)
     assert stored.notes == chart.notes
     assert stored.injections == chart.injections
+
+
+def test_outcome_figures_at_their_edges_are_stored_exactly(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
+    patient = make_patient(any_engine)
+    chart = ready_chart()
+    chart.outcome_window_days, chart.outcome_window_end = 366, date(2026, 11, 1)
+    chart.headache_days, chart.migraine_days = 366, 0
+    chart.acute_medication_days, chart.diary_days = 366, 1
+    chart.midas_total, chart.hit6_total = 270, 36
+    with transaction(any_engine) as db:
+        row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=chart)
+    with transaction(any_engine) as db:
+        stored = sessions.load_chart(db, session_id=row.id)
+    outcome = (
+        "outcome_window_days outcome_window_end headache_days migraine_days "
+        "acute_medication_days diary_days midas_total hit6_total"
+    ).split()
+    assert [getattr(stored, name) for name in outcome] == [getattr(chart, n) for n in outcome]
+    assert (stored.midas_total, stored.hit6_total, stored.diary_days) == (270, 36, 1)
 
 
 @pytest.mark.parametrize(

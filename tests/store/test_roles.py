@@ -21,6 +21,7 @@ from botox_chart.store import (
     StorageError,
     clinicians,
     demo,
+    eligibility,
     migrate,
     models,  # noqa: F401  (registers every table on SQLModel.metadata)
     open_database,
@@ -30,9 +31,17 @@ from botox_chart.store import (
     settings,
     transaction,
 )
+from botox_chart.store import outcomes as store_outcomes
 from botox_chart.store.engine import make_engine, stored_revision
 from botox_chart.store.models import Patient, Role
-from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+from tests.helpers.factories import (
+    an_assessment,
+    make_clinician,
+    make_patient,
+    make_signed_session,
+    ready_chart,
+    three_preventives,
+)
 
 DATA_PRIVILEGES = {"SELECT", "INSERT", "UPDATE", "DELETE"}
 
@@ -53,6 +62,9 @@ FORBIDDEN = [
     "DELETE FROM audit_event",
     "UPDATE addendum SET text = 'forged'",
     "DELETE FROM addendum",
+    "UPDATE eligibility_assessment SET headache_days_per_month = 300",
+    "DELETE FROM preventive_treatment",
+    "TRUNCATE eligibility_assessment CASCADE",
     "UPDATE alembic_version SET version_num = '0001'",
     "UPDATE database_identity SET uid = 'forged'",
     "DELETE FROM audit_chain",
@@ -79,6 +91,8 @@ def test_the_map_grants_data_privileges_only_and_keeps_history_append_only() -> 
         assert "SELECT" in privileges, table
     assert roles.PRIVILEGES["audit_event"] == ("SELECT", "INSERT")
     assert roles.PRIVILEGES["addendum"] == ("SELECT", "INSERT")
+    assert roles.PRIVILEGES["eligibility_assessment"] == ("SELECT", "INSERT")
+    assert roles.PRIVILEGES["preventive_treatment"] == ("SELECT", "INSERT")
     assert roles.PRIVILEGES["alembic_version"] == ("SELECT",)
     assert "UPDATE" not in roles.SEQUENCE_PRIVILEGES  # setval would let ids be reused
 
@@ -228,6 +242,13 @@ def test_the_app_role_does_the_apps_work(pg_url: str, roles_made: Callable[[str]
             expected_version=version,
         )
         sessions.add_addendum(db, session_id=draft.id, author_id=doctor.id, text="Called back.")
+        eligibility.record(
+            db,
+            patient_id=patient.id,
+            assessment=an_assessment(),
+            treatments=three_preventives(),
+            clinician_id=doctor.id,
+        )
         other = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id)
         assert other.id is not None
         sessions.delete_draft(db, session_id=other.id, clinician_id=doctor.id)
@@ -251,6 +272,9 @@ def test_the_app_role_does_the_apps_work(pg_url: str, roles_made: Callable[[str]
         assert (signed.status, signed.notes) == ("signed", "Tolerated well.")
         assert [a.text for a in sessions.addenda(db, session_id=draft.id)] == ["Called back."]
         assert patients.get(db, patient_id=patient.id).allergies == "latex"
+        course = store_outcomes.course(db, patient.id)
+        assert course.baseline is not None and course.baseline.headache_days == 22
+        assert [c.session_id for c in course.cycles] == [draft.id]
         assert settings.load(db).name == "Clinique B"
         with pytest.raises(sessions.SessionError):
             sessions.get(db, session_id=other.id)

@@ -245,6 +245,42 @@ def test_repeat_last_session_reproduces_the_pattern(any_engine: Engine) -> None:
     assert repeated.date_of_service == DAY + timedelta(days=90)
 
 
+def test_a_new_draft_counts_outcomes_over_the_30_days_to_its_visit(any_engine: Engine) -> None:
+    doctor = make_clinician(any_engine)
+    patient = make_patient(any_engine)
+    with transaction(any_engine) as db:
+        empty = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id)
+        charted = sessions.create_draft(
+            db, patient_id=make_patient(any_engine).id, injector_id=doctor.id, chart=ready_chart()
+        )
+    assert (empty.outcome_window_days, empty.outcome_window_end) == (30, empty.date_of_service)
+    assert (charted.outcome_window_days, charted.outcome_window_end) == (30, DAY)
+
+
+def test_repeat_last_session_does_not_copy_its_outcomes(any_engine: Engine) -> None:
+    patient = make_patient(any_engine)
+    doctor = make_clinician(any_engine)
+    previous = tailored_chart()
+    previous.outcome_window_days, previous.outcome_window_end = 28, DAY - timedelta(days=1)
+    previous.acute_medication_days, previous.diary_days = 6, 25
+    previous.midas_total, previous.hit6_total = 40, 60
+    make_signed_session(any_engine, patient, doctor, previous)
+    later = DAY + timedelta(days=90)
+    with transaction(any_engine) as db:
+        row = sessions.repeat_last(db, patient_id=patient.id, injector_id=doctor.id, today=later)
+        repeated = sessions.load_chart(db, session_id=row.id)
+    assert (repeated.outcome_window_days, repeated.outcome_window_end) == (30, later)
+    figures = (
+        repeated.headache_days,
+        repeated.migraine_days,
+        repeated.acute_medication_days,
+        repeated.diary_days,
+        repeated.midas_total,
+        repeated.hit6_total,
+    )
+    assert figures == (None,) * 6
+
+
 def test_a_new_draft_starts_with_the_clinics_latest_unexpired_lot(any_engine: Engine) -> None:
     doctor = make_clinician(any_engine)
     first = make_patient(any_engine)

@@ -36,6 +36,7 @@ ACTIONS = {
     "update": "Changed",
     "sign": "Signed",
     "addendum": "Addendum",
+    "eligibility": "Eligibility assessment",
     "print": "Printed",
     "export": "Exported",
     "delete_draft": "Deleted draft",

@@ -115,7 +115,8 @@ def _seal(bind: sa.engine.Connection) -> None:
         sa.text("INSERT INTO audit_chain (id, events, head) VALUES (1, :events, :head)"),
         {"events": count, "head": head},
     )
-    records.seal_signed(bind)
+    # The columns of this revision: the outcome fields came with 0008.
+    records.seal_signed(bind, fields=chain.SESSION_FIELDS)
     bind.execute(
         sa.text("INSERT INTO database_identity (id, uid, created_at) VALUES (1, :uid, :at)"),
         {"uid": identity.new_uid(), "at": datetime.now(UTC)},
