@@ -1,7 +1,7 @@
 """Is this patient eligible? The eligibility assessment at the first treatment, as plain values,
 and which of NICE TA260's criteria it meets.
 
-Pure Python, like botox_chart.outcomes: the store reads an assessment into an :class:`Eligibility`
+Pure Python, like botox_chart.outcomes: the store reads an assessment into an :class:`Assessment`
 and :func:`eligibility_criteria` says which criteria are met and which are missing, so the window,
 the first note and the continuation letter print the same list. The criteria are advice, never a
 block: the clinician may treat a patient who misses one. docs/clinical-reference.md §7.
@@ -32,7 +32,7 @@ PREVENTIVE_CLASSES = (
 
 
 @dataclass(frozen=True)
-class PreventiveTreatment:
+class Preventive:
     """One preventive medicine the patient tried before botulinum toxin."""
 
     name: str
@@ -46,7 +46,7 @@ class PreventiveTreatment:
 
 
 @dataclass(frozen=True)
-class Eligibility:
+class Assessment:
     """The eligibility assessment: the baseline period and what was tried before."""
 
     baseline_start: date
@@ -55,7 +55,7 @@ class Eligibility:
     migraine_days_per_month: Decimal | None
     months_with_chronic_migraine: int | None
     hours_per_day: Decimal | None
-    preventives: tuple[PreventiveTreatment, ...]
+    preventives: tuple[Preventive, ...]
     medication_overuse_addressed: bool | None
     """True: managed (or none); False: not managed; None: not recorded."""
     referral_on_file: bool
@@ -72,7 +72,7 @@ class Criterion:
     """What the assessment says: "22 days", "2 tried", "not recorded"."""
 
 
-def eligibility_criteria(assessment: Eligibility) -> tuple[Criterion, ...]:
+def eligibility_criteria(assessment: Assessment) -> tuple[Criterion, ...]:
     """NICE TA260's criteria, in order, each met or missing with what the assessment says: at
     least 15 headache days a month, at least 8 of them migraine days, at least 3 failed
     preventives, medication overuse managed. A figure not recorded is missing, not met."""

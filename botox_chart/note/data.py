@@ -20,7 +20,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from botox_chart.chart import Chart
-from botox_chart.eligibility import Eligibility
+from botox_chart.eligibility import Assessment
 from botox_chart.outcomes import Course, RuleProfile, Verdict
 from botox_chart.store import chain, patients, records, sessions, verify
 from botox_chart.store import settings as clinic_settings
@@ -108,7 +108,7 @@ class LetterData:
     """The letter's date."""
     diagnosis_code: str
     """The ICD-10 code of the latest session (chart.DIAGNOSES gives its meaning)."""
-    eligibility: Eligibility | None
+    eligibility: Assessment | None
     """The eligibility assessment at the first treatment (None: none recorded)."""
     course: Course
     profile: RuleProfile

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import format_units
-from botox_chart.eligibility import Eligibility, eligibility_criteria
+from botox_chart.eligibility import Assessment, eligibility_criteria
 from botox_chart.note import fonts, layout
 from botox_chart.note.data import LetterData
 from botox_chart.note.layout import PageHeader, heading, labelled, text
@@ -120,7 +120,7 @@ def _days(value: object | None) -> str:
     return "Not recorded" if value is None else f"<b>{text(value)}</b>"
 
 
-def _referral(assessment: Eligibility, patient: Patient) -> str:
+def _referral(assessment: Assessment, patient: Patient) -> str:
     """ "Yes: Dr Żółć, 2024-11-10" (who referred, from the patient's record), or "No"."""
     if not assessment.referral_on_file:
         return "No"
@@ -133,7 +133,7 @@ def _referral(assessment: Eligibility, patient: Patient) -> str:
 
 
 def _assessment(
-    assessment: Eligibility, patient: Patient, width: float, s: dict[str, ParagraphStyle]
+    assessment: Assessment, patient: Patient, width: float, s: dict[str, ParagraphStyle]
 ) -> Table:
     headache = assessment.headache_days_per_month
     migraine = assessment.migraine_days_per_month
@@ -156,7 +156,7 @@ def _assessment(
     )
 
 
-def _criteria(assessment: Eligibility, width: float, s: dict[str, ParagraphStyle]) -> Table:
+def _criteria(assessment: Assessment, width: float, s: dict[str, ParagraphStyle]) -> Table:
     lines: list[list[object]] = [[Paragraph("NICE TA260 CRITERIA", s["label"]), ""]]
     for criterion in eligibility_criteria(assessment):
         colour = layout.OK if criterion.met else layout.ALERT
@@ -181,7 +181,7 @@ def _criteria(assessment: Eligibility, width: float, s: dict[str, ParagraphStyle
     return table
 
 
-def _preventives(assessment: Eligibility, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
+def _preventives(assessment: Assessment, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
     if not assessment.preventives:
         return Paragraph("Preventive medicines tried: none recorded.", s["body"])
     head = ["Preventive tried", "Class", "Dose", "Duration", "Why stopped"]

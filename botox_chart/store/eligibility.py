@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from botox_chart import bounds
 from botox_chart.chart import DAYS_COUNTED
+from botox_chart.eligibility import PREVENTIVE_CLASSES
 from botox_chart.store import acting, audit, chain
 from botox_chart.store.models import (
     EligibilityAssessment,
@@ -34,14 +35,8 @@ from botox_chart.store.models import (
 ACTION = "eligibility"
 """The audit action recording an assessment; its changes carry ``assessment_id`` and
 ``eligibility_digest``."""
-DRUG_CLASSES = (
-    "antidepressant",
-    "anticonvulsant",
-    "beta-blocker/antihypertensive",
-    "CGRP antibody",
-    "other",
-)
-"""The classes of preventive treatment an assessment lists (NICE TA260 counts those tried)."""
+DRUG_CLASSES = PREVENTIVE_CLASSES
+"""The classes of preventive treatment an assessment lists (botox_chart.eligibility)."""
 MAX_MONTHS_CHRONIC = 1200
 """A hundred years: more is a typing slip."""
 

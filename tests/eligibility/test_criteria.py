@@ -9,14 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from botox_chart.eligibility import Eligibility, PreventiveTreatment, eligibility_criteria
+from botox_chart.eligibility import Assessment, Preventive, eligibility_criteria
 
-TRIED = PreventiveTreatment("Topiramate", "anticonvulsant", "50 mg", "3 months", "no benefit")
+TRIED = Preventive("Topiramate", "anticonvulsant", "50 mg", "3 months", "no benefit")
 
 
-def assessment(**changes: object) -> Eligibility:
+def assessment(**changes: object) -> Assessment:
     """Meets every criterion unless changed: 15 headache days, 8 migraine days, 3 preventives."""
-    eligible = Eligibility(
+    eligible = Assessment(
         baseline_start=date(2025, 1, 1),
         baseline_end=date(2025, 3, 31),
         headache_days_per_month=Decimal(15),
@@ -30,7 +30,7 @@ def assessment(**changes: object) -> Eligibility:
     return replace(eligible, **changes)  # type: ignore[arg-type]
 
 
-def verdicts(found: Eligibility) -> list[tuple[bool, str]]:
+def verdicts(found: Assessment) -> list[tuple[bool, str]]:
     return [(c.met, c.detail) for c in eligibility_criteria(found)]
 
 

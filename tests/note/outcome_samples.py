@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from botox_chart import outcomes
-from botox_chart.eligibility import Eligibility, PreventiveTreatment
+from botox_chart.eligibility import Assessment, Preventive
 from botox_chart.note.data import LetterData
 from botox_chart.outcomes import Course
 from botox_chart.store.models import Patient
@@ -44,29 +44,23 @@ def twelve_cycles() -> Course:
     return course(baseline(20), *(visit(n, days) for n, days in enumerate(TWELVE, start=1)))
 
 
-def preventives(count: int) -> tuple[PreventiveTreatment, ...]:
+def preventives(count: int) -> tuple[Preventive, ...]:
     tried = (
-        PreventiveTreatment(
-            "Amitriptyline", "antidepressant", "25 mg nightly", "4 months", "no benefit"
-        ),
-        PreventiveTreatment(
-            "Topiramate", "anticonvulsant", "50 mg twice daily", "3 months", "side effects"
-        ),
-        PreventiveTreatment(
+        Preventive("Amitriptyline", "antidepressant", "25 mg nightly", "4 months", "no benefit"),
+        Preventive("Topiramate", "anticonvulsant", "50 mg twice daily", "3 months", "side effects"),
+        Preventive(
             "Propranolol", "beta-blocker/antihypertensive", "80 mg daily", "3 months", "no benefit"
         ),
-        PreventiveTreatment(
+        Preventive(
             "Candesartan", "beta-blocker/antihypertensive", "16 mg daily", "3 months", "no benefit"
         ),
-        PreventiveTreatment(
-            "Erenumab", "CGRP antibody", "140 mg monthly", "6 months", "no benefit"
-        ),
+        Preventive("Erenumab", "CGRP antibody", "140 mg monthly", "6 months", "no benefit"),
     )
     return tried[:count]
 
 
-def assessment(*, preventives_tried: int = 4, migraine_days: str | None = "12") -> Eligibility:
-    return Eligibility(
+def assessment(*, preventives_tried: int = 4, migraine_days: str | None = "12") -> Assessment:
+    return Assessment(
         baseline_start=date(2024, 12, 9),
         baseline_end=FIRST_VISIT,
         headache_days_per_month=Decimal(22),
@@ -83,7 +77,7 @@ def letter(
     the_course: Course | None = None,
     *,
     profile: str = outcomes.DEFAULT_PROFILE,
-    eligibility: Eligibility | None = None,
+    eligibility: Assessment | None = None,
 ) -> LetterData:
     chosen = outcomes.load_profile(profile)
     the_course = the_course if the_course is not None else twelve_cycles()
