@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,36 @@ def _parser() -> argparse.ArgumentParser:
         help="the continuation rule profile (default: nice-ta260; see resources/rules/)",
     )
     p.set_defaults(run=_outcomes)
+
+    p = sub.add_parser(
+        "letter",
+        parents=[common],
+        help="write a patient's continuation letter for an insurer or referring physician (PDF)",
+    )
+    p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
+    p.add_argument("-o", "--output", metavar="FILE.pdf")
+    p.add_argument(
+        "--profile",
+        default=None,
+        metavar="NAME",
+        help="the rule profile the verdict is given under (default: the clinic's payer "
+        "profile if set, else nice-ta260)",
+    )
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_letter)
+
+    p = sub.add_parser("report", parents=[common], help="clinic reports")
+    reports = p.add_subparsers(title="reports", metavar="REPORT", required=True)
+    p = reports.add_parser(
+        "outcomes",
+        parents=[common],
+        help="the share of patients with 30%%, 50%% and 75%% fewer headache days after their "
+        "2nd and 3rd treatments",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", help="also write the report as a PDF")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_report_outcomes)
 
     p = sub.add_parser(
         "verify",
@@ -532,6 +563,97 @@ def _outcomes(args: argparse.Namespace) -> int:
         )
     print(f"Verdict: {found.code}. {found.reason}")
     return 0
+
+
+def _letter(args: argparse.Namespace) -> int:
+    from botox_chart import outcomes
+    from botox_chart.note import file_names, render
+    from botox_chart.store import patients, transaction
+    from botox_chart.store import settings as clinic_settings
+
+    engine, clinician = _signed_in(args)
+    with transaction(engine) as db:
+        patient = patients.get(db, patient_id=args.patient_id)
+        name = args.profile or clinic_settings.load(db).payer_profile or outcomes.DEFAULT_PROFILE
+        suggested = file_names.letter_name(patient.family_name, patient.given_names, date.today())
+    output = Path(suggested) if args.output is None else args.output
+    written = render.write_letter(
+        engine,
+        patient_id=args.patient_id,
+        profile=outcomes.load_profile(name),
+        path=output,
+        force=args.force,
+        clinician_id=clinician.id,
+    )
+    print(f"Wrote {_one_line(str(written))}")
+    return 0
+
+
+def _report_outcomes(args: argparse.Namespace) -> int:
+    from botox_chart import outcomes
+    from botox_chart.note import render
+    from botox_chart.store import outcomes as store_outcomes
+    from botox_chart.store import transaction
+
+    engine, clinician = _signed_in(args)
+    with transaction(engine) as db:
+        found = outcomes.report(store_outcomes.clinic_courses(db))
+    if args.output is not None:
+        written = render.write_outcomes_report(
+            engine, path=args.output, force=args.force, clinician_id=clinician.id
+        )
+        print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        json.dump(_report_json(found), sys.stdout, indent=1)
+        print()
+        return 0
+    print(f"{found.patients} patients")
+    for milestone in found.milestones:
+        print(
+            f"After the {_ordinal(milestone.after_treatments)} treatment (figure at the visit of "
+            f"cycle {milestone.at_cycle}): {milestone.judged} judged, {milestone.excluded} left "
+            f"out (no baseline {milestone.no_baseline}, fewer treatments "
+            f"{milestone.too_few_treatments}, no figure {milestone.no_figure})"
+        )
+        for count in milestone.responders:
+            share = "—" if count.percent is None else f"{count.percent}%"
+            print(
+                f"  ≥{count.threshold_percent}% fewer headache days: {share} "
+                f"({count.patients} of {milestone.judged})"
+            )
+    return 0
+
+
+def _report_json(found: Any) -> dict[str, Any]:
+    return {
+        "patients": found.patients,
+        "milestones": [
+            {
+                "after_treatments": m.after_treatments,
+                "at_cycle": m.at_cycle,
+                "judged": m.judged,
+                "excluded": {
+                    "total": m.excluded,
+                    "no_baseline": m.no_baseline,
+                    "too_few_treatments": m.too_few_treatments,
+                    "no_figure": m.no_figure,
+                },
+                "responders": [
+                    {
+                        "threshold_percent": c.threshold_percent,
+                        "patients": c.patients,
+                        "percent": _optional_number(c.percent),
+                    }
+                    for c in m.responders
+                ],
+            }
+            for m in found.milestones
+        ],
+    }
+
+
+def _ordinal(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -19,10 +19,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from botox_chart import outcomes
 from botox_chart.chart import Chart
-from botox_chart.eligibility import Assessment
+from botox_chart.eligibility import Assessment, Preventive
 from botox_chart.outcomes import Course, RuleProfile, Verdict
-from botox_chart.store import chain, patients, records, sessions, verify
+from botox_chart.store import chain, eligibility, patients, records, sessions, verify
+from botox_chart.store import outcomes as store_outcomes
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
 from botox_chart.store.settings import ClinicSettings
@@ -209,9 +211,70 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
         for r in rows
         if r.id is not None
     )
-    # The outcome fields (course, profile, verdict) stay None until the store reads a patient's
-    # course: this is the one place that sets them, from the same transaction.
-    return TreatmentRecord(patient=patient, clinic=clinic_settings.load(db), entries=entries)
+    course = store_outcomes.course(db, patient_id)
+    profile = outcomes.load_profile(outcomes.DEFAULT_PROFILE)
+    return TreatmentRecord(
+        patient=patient,
+        clinic=clinic_settings.load(db),
+        entries=entries,
+        course=course,
+        profile=profile,
+        verdict=outcomes.verdict(course, profile),
+    )
+
+
+def load_letter(
+    db: Session, *, patient_id: int, profile: RuleProfile, written_on: date, addressee: str = ""
+) -> LetterData:
+    """What the continuation letter prints for a patient under ``profile``. Raises PatientError
+    for an unknown patient. The prescriber is the physician who supervised the latest signed
+    session, else who signed it (the letter is about their prescribing)."""
+    patient = patients.get(db, patient_id=patient_id)
+    course = store_outcomes.course(db, patient_id)
+    latest = db.exec(
+        select(TreatmentSession)
+        .where(
+            TreatmentSession.patient_id == patient_id,
+            TreatmentSession.status == Status.SIGNED.value,
+        )
+        .order_by(col(TreatmentSession.date_of_service).desc(), col(TreatmentSession.id).desc())
+    ).first()
+    prescriber = ""
+    if latest is not None:
+        who = db.get(Clinician, latest.supervisor_id or latest.signed_by_id or 0)
+        prescriber = who.display_name if who is not None else ""
+    found = eligibility.latest(db, patient_id)
+    return LetterData(
+        clinic=clinic_settings.load(db),
+        patient=patient,
+        written_on=written_on,
+        diagnosis_code=latest.diagnosis_code if latest is not None else "",
+        eligibility=assessment_of(found) if found is not None else None,
+        course=course,
+        profile=profile,
+        verdict=outcomes.verdict(course, profile),
+        prescriber=prescriber,
+        addressee=addressee,
+    )
+
+
+def assessment_of(found: eligibility.Eligibility) -> Assessment:
+    """A stored eligibility assessment as the plain values the letter and the window read."""
+    row = found.assessment
+    return Assessment(
+        baseline_start=row.baseline_start,
+        baseline_end=row.baseline_end,
+        headache_days_per_month=row.headache_days_per_month,
+        migraine_days_per_month=row.migraine_days_per_month,
+        months_with_chronic_migraine=row.months_chronic,
+        hours_per_day=row.hours_per_day,
+        preventives=tuple(
+            Preventive(t.name, t.drug_class, t.dose, t.duration, t.why_stopped)
+            for t in found.treatments
+        ),
+        medication_overuse_addressed=row.medication_overuse_addressed,
+        referral_on_file=bool(row.referral_on_file),
+    )
 
 
 def people_name(db: Session, clinician_id: int | None) -> str:

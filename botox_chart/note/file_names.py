@@ -50,6 +50,11 @@ def treatment_record_name(family: str, given: str) -> str:
     return _joined(family, given, "treatment-record")
 
 
+def letter_name(family: str, given: str, day: date) -> str:
+    """ "Family_Given_2026-12-01_continuation-letter.pdf"."""
+    return _joined(family, given, day.isoformat(), "continuation-letter")
+
+
 def _joined(family: str, given: str, *fields: str) -> str:
     names = [part for part in (safe_part(family), safe_part(given)) if part]
     return "_".join([*names, *fields]) + ".pdf"

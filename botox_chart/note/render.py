@@ -20,9 +20,11 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import output
 from botox_chart.note import data, file_names, layout, letter, outcomes_report, procedure, record
-from botox_chart.outcomes import OutcomesReport
+from botox_chart.outcomes import OutcomesReport, RuleProfile, report
 from botox_chart.store import audit, patients, transaction
+from botox_chart.store import outcomes as store_outcomes
 from botox_chart.store import sessions as store_sessions
+from botox_chart.store import settings as clinic_settings
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.settings import ClinicSettings
 
@@ -33,6 +35,10 @@ RECORD_PAGE = landscape(LETTER)
 LETTER_PAGE = LETTER
 """The continuation letter: one portrait page."""
 REPORT_PAGE = LETTER
+"""The clinic outcomes report: one portrait page."""
+LETTER_DOCUMENT = "continuation letter"
+REPORT_DOCUMENT = "clinic outcomes report"
+"""What the audit trail says left the database (never a file name: it may hold a name)."""
 
 
 def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
@@ -141,6 +147,71 @@ def write_treatment_record(
     )
 
 
+def letter_pdf(
+    engine: Engine, *, patient_id: int, profile: RuleProfile, written_on: date | None = None
+) -> bytes:
+    """A patient's continuation letter under ``profile``, dated ``written_on`` (today)."""
+    with transaction(engine) as db:
+        letter_data = data.load_letter(
+            db, patient_id=patient_id, profile=profile, written_on=written_on or date.today()
+        )
+    return render_letter(letter_data)
+
+
+def write_letter(
+    engine: Engine,
+    *,
+    patient_id: int,
+    profile: RuleProfile,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
+) -> Path:
+    """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
+    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile)
+    return output.write_bytes(
+        path,
+        pdf,
+        force=force,
+        database=sqlite_path(engine),
+        before_publish=lambda: record_release(
+            engine,
+            action="export",
+            patient_id=patient_id,
+            clinician_id=clinician_id,
+            document=LETTER_DOCUMENT,
+        ),
+    )
+
+
+def outcomes_report_pdf(engine: Engine, *, day: date | None = None) -> bytes:
+    """The clinic outcomes report over every patient's course, dated ``day`` (today)."""
+    with transaction(engine) as db:
+        found = report(store_outcomes.clinic_courses(db))
+        clinic = clinic_settings.load(db)
+    return render_outcomes_report(found, clinic=clinic, day=day or date.today())
+
+
+def write_outcomes_report(
+    engine: Engine,
+    *,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
+) -> Path:
+    """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
+    pdf = outcomes_report_pdf(engine)
+    return output.write_bytes(
+        path,
+        pdf,
+        force=force,
+        database=sqlite_path(engine),
+        before_publish=lambda: record_release(
+            engine, action="export", clinician_id=clinician_id, document=REPORT_DOCUMENT
+        ),
+    )
+
+
 def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:
     """The file name to suggest for these sessions' notes (note.file_names): their patient's name
     (none if they are several patients') and the dates of service. Raises SessionError."""
@@ -167,10 +238,12 @@ def record_release(
     session_ids: Sequence[int] = (),
     patient_id: int | None = None,
     clinician_id: int | None = None,
+    document: str = "",
 ) -> None:
-    """Audit that notes ("print" or "export") left the database: one event per session, or one
-    for a patient's record. No file names: they may hold the patient's name."""
-    what = "procedure note" if session_ids else "treatment record"
+    """Audit that a document ("print" or "export") left the database: one event per session's
+    note, or one for a patient's record or letter, or one for the clinic's report (``document``
+    names it). No file names: they may hold the patient's name."""
+    what = document or ("procedure note" if session_ids else "treatment record")
     with transaction(engine) as db:
         for session_id in session_ids:
             row = store_sessions.get(db, session_id=session_id)
@@ -182,7 +255,7 @@ def record_release(
                 session_id=session_id,
                 changes={"document": what},
             )
-        if patient_id is not None:
+        if patient_id is not None or not session_ids:
             audit.record(
                 db,
                 action=action,
