@@ -801,3 +801,25 @@ def test_a_completed_choice_is_charted_as_shown(
     editor.save_now()
     assert stored(engine, draft_id).tolerance == "Well tolerated"
     assert editor.undo_stack().count() == 1
+
+
+def test_the_visits_figures_are_charted_with_their_window_and_saved(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor
+) -> None:
+    form = editor.panel().outcome
+    assert form.window_days.value() == 30  # the last 30 days, unless a diary says otherwise
+    assert form.headache_days.text() == "—" and form.midas.text() == "—"
+
+    form.window_days.setValue(84)  # a diary since the last visit
+    form.headache_days.setValue(40)  # more than 30: only an 84-day window allows it
+    form.acute_days.setValue(12)
+    form.midas.setValue(0)  # 0 is a total, not "not recorded"
+    form.hit6.setValue(form.hit6.minimum())  # "—"
+    editor.save_now()
+
+    saved = stored(engine, editor.session_id() or 0)
+    assert (saved.outcome_window_days, saved.headache_days) == (84, 40)
+    assert (saved.acute_medication_days, saved.midas_total, saved.hit6_total) == (12, 0, None)
+    assert form.hit6.text() == "—"
+    # A window shorter than a figure it counts is not offered: the figure would change.
+    assert form.window_days.minimum() == 40

@@ -1,7 +1,10 @@
-"""Outcome: headache-day figures, adverse events, tolerance, aftercare and notes.
+"""Outcome: the visit's figures with their counting window, adverse events, tolerance, aftercare
+and notes.
 
-Headache days are recorded at every visit (continuation rules need them,
-docs/clinical-reference.md §8) but may be left blank; the spin boxes show "—" for not recorded.
+Headache, migraine and acute-medication days are recorded at every visit over a counting window
+that ends on the visit (the last 30 days by default; a diary since the last visit may cover 84),
+with how many days of it had diary data, and the MIDAS and HIT-6 totals the patient's forms give
+(docs/clinical-reference.md §8). Each may be left blank: the spin boxes show "—" for not recorded.
 Adverse events that may mean distant spread of the toxin are marked so they stand out
 (docs/clinical-reference.md §9).
 """
@@ -19,11 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from botox_chart.chart import ADVERSE_EVENTS, DAYS_COUNTED, URGENT_ADVERSE_EVENTS, Chart
+from botox_chart.chart import (
+    ADVERSE_EVENTS,
+    HIT6_RANGE,
+    MAX_OUTCOME_WINDOW_DAYS,
+    MIDAS_RANGE,
+    OUTCOME_WINDOW_DAYS,
+    URGENT_ADVERSE_EVENTS,
+    Chart,
+)
 from botox_chart.ui.widgets.chart_form import ChartForm, compact, line_edit, set_text, setter
 from botox_chart.ui.widgets.check_columns import CheckColumns
 
-NOT_RECORDED = -1
 TOLERANCE_CHOICES = ("Well tolerated", "Tolerated with mild discomfort", "Poorly tolerated")
 AFTERCARE_CHOICES = (
     "Standard aftercare advice given; next session in 12 weeks",
@@ -36,26 +46,57 @@ class OutcomeForm(ChartForm):
         super().__init__("Outcome", parent)
         self.setObjectName("outcomeGroup")
         form = QFormLayout(self)
-        self.headache_days = _days_box("Headache days, last 30 days")
-        self.migraine_days = _days_box("Migraine days, last 30 days")
-        self.headache_days.valueChanged.connect(
-            lambda v: self.emit_edit("Headache days", setter("headache_days", _days(v)), "hd")
+        self.window_days = _number_box("Counting window", 1, MAX_OUTCOME_WINDOW_DAYS)
+        self.window_days.setSuffix(" days to the visit")
+        self.window_days.setToolTip(
+            "The days the figures below count, ending on the visit: the last 30 days asked at the "
+            "visit, or the days of a diary since the last one. Compared per 28 days."
         )
-        self.migraine_days.valueChanged.connect(
-            lambda v: self.emit_edit("Migraine days", setter("migraine_days", _days(v)), "md")
-        )
+        self.window_days.valueChanged.connect(self._on_window)
+        form.addRow("Counting:", self.window_days)
+        self.headache_days = _number_box("Headache days")
+        self.migraine_days = _number_box("Migraine days")
+        self.acute_days = _number_box("Acute-medication days")
+        self.diary_days = _number_box("Days with diary data")
+        for box, label, field, key in (
+            (self.headache_days, "Headache days", "headache_days", "hd"),
+            (self.migraine_days, "Migraine days", "migraine_days", "md"),
+            (self.acute_days, "Acute-medication days", "acute_medication_days", "amd"),
+            (self.diary_days, "Diary days", "diary_days", "dd"),
+        ):
+            box.valueChanged.connect(
+                lambda v, box=box, label=label, field=field, key=key: self.emit_edit(
+                    label, setter(field, _value(box, v)), key
+                )
+            )
         form.addRow("Headache days:", self.headache_days)
         form.addRow("Migraine days:", self.migraine_days)
+        form.addRow("Acute-medication days:", self.acute_days)
+        form.addRow("Days with diary data:", self.diary_days)
+        self.midas = _number_box("MIDAS total", *MIDAS_RANGE)
+        self.hit6 = _number_box("HIT-6 total", *HIT6_RANGE)
+        for box, label, field, key in (
+            (self.midas, "MIDAS total", "midas_total", "midas"),
+            (self.hit6, "HIT-6 total", "hit6_total", "hit6"),
+        ):
+            box.setToolTip(f"{label}, as the patient's form gives it; — = not recorded")
+            box.valueChanged.connect(
+                lambda v, box=box, label=label, field=field, key=key: self.emit_edit(
+                    label, setter(field, _value(box, v)), key
+                )
+            )
+        form.addRow("MIDAS total:", self.midas)
+        form.addRow("HIT-6 total:", self.hit6)
 
         self._events: dict[str, QCheckBox] = {}
         for name in ADVERSE_EVENTS:
-            box = QCheckBox(f"{name} ⚠" if name in URGENT_ADVERSE_EVENTS else name)
-            box.setAccessibleName(name)
+            event = QCheckBox(f"{name} ⚠" if name in URGENT_ADVERSE_EVENTS else name)
+            event.setAccessibleName(name)
             if name in URGENT_ADVERSE_EVENTS:
-                box.setProperty("severity", "warning")
-                box.setToolTip("Possible distant spread of toxin: flagged for urgent review")
-            box.clicked.connect(lambda checked, n=name: self._on_event(n, checked))
-            self._events[name] = box
+                event.setProperty("severity", "warning")
+                event.setToolTip("Possible distant spread of toxin: flagged for urgent review")
+            event.clicked.connect(lambda checked, n=name: self._on_event(n, checked))
+            self._events[name] = event
         self.events = CheckColumns(list(self._events.values()))
         heading = QLabel("Adverse events")
         heading.setObjectName("sectionHeading")
@@ -87,12 +128,27 @@ class OutcomeForm(ChartForm):
         return self._events[name]
 
     def show_chart(self, chart: Chart) -> None:
-        self.headache_days.setValue(
-            NOT_RECORDED if chart.headache_days is None else chart.headache_days
+        window = chart.outcome_window_days or OUTCOME_WINDOW_DAYS
+        figures = (
+            chart.headache_days,
+            chart.migraine_days,
+            chart.acute_medication_days,
+            chart.diary_days,
         )
-        self.migraine_days.setValue(
-            NOT_RECORDED if chart.migraine_days is None else chart.migraine_days
-        )
+        # The window never shrinks below a figure it counts (that would change the figure).
+        self.window_days.setMinimum(max([1, *(f for f in figures if f is not None)]))
+        self.window_days.setValue(window)
+        for days, value in (
+            (self.headache_days, chart.headache_days),
+            (self.migraine_days, chart.migraine_days),
+            (self.acute_days, chart.acute_medication_days),
+            (self.diary_days, chart.diary_days),
+        ):
+            days.setMaximum(window)
+            days.setSuffix(f" of {window}")
+            _show(days, value)
+        _show(self.midas, chart.midas_total)
+        _show(self.hit6, chart.hit6_total)
         for name, box in self._events.items():
             box.setChecked(name in chart.adverse_events)
         set_text(self.other_event, chart.adverse_event_other)
@@ -103,6 +159,11 @@ class OutcomeForm(ChartForm):
         if self.notes.toPlainText() != chart.notes:
             self.notes.setPlainText(chart.notes)
             self.notes.moveCursor(self.notes.textCursor().MoveOperation.End)
+
+    def _on_window(self, days: int) -> None:
+        """Another counting window: the figures it bounds are checked against it by the chart
+        (a figure larger than the window is refused with a message, never cut)."""
+        self.emit_edit("Counting window", setter("outcome_window_days", days), "window")
 
     def _on_event(self, name: str, checked: bool) -> None:
         def change(chart: Chart) -> None:
@@ -119,19 +180,23 @@ class OutcomeForm(ChartForm):
         self.emit_edit("Notes", setter("notes", self.notes.toPlainText()), "notes")
 
 
-def _days_box(name: str) -> QSpinBox:
+def _number_box(name: str, low: int = 0, high: int = OUTCOME_WINDOW_DAYS) -> QSpinBox:
+    """A figure from ``low`` to ``high``, or "—" (not recorded) one step below ``low``."""
     box = QSpinBox()
-    box.setRange(NOT_RECORDED, DAYS_COUNTED)
-    box.setSpecialValueText("—")
-    box.setSuffix(f" of {DAYS_COUNTED}")
+    box.setRange(low - 1, high)
+    box.setSpecialValueText("—")  # the minimum, one below ``low``
     box.setAccessibleName(name)
     box.setToolTip(f"{name}; — = not recorded")
-    box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0") * 14)
+    box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0") * 20)
     return box
 
 
-def _days(value: int) -> int | None:
-    return None if value == NOT_RECORDED else value
+def _value(box: QSpinBox, value: int) -> int | None:
+    return None if value == box.minimum() else value
+
+
+def _show(box: QSpinBox, value: int | None) -> None:
+    box.setValue(box.minimum() if value is None else value)
 
 
 def _choice_box(choices: tuple[str, ...], placeholder: str) -> QComboBox:
