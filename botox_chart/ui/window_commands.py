@@ -22,6 +22,7 @@ from botox_chart.ui.window_host import show_status
 from botox_chart.ui.window_records import RecordCommands
 
 if TYPE_CHECKING:
+    from botox_chart.outcomes import RuleProfile, Trend, Verdict
     from botox_chart.store.models import Clinician
     from botox_chart.store.patients import PatientSummary
     from botox_chart.store.sessions import SessionSummary
@@ -170,14 +171,20 @@ class WindowCommands(QObject):
             return
         from botox_chart.store import patients, sessions, transaction
 
-        def load() -> tuple[Any, list[SessionSummary]]:
+        def load() -> tuple[Any, list[SessionSummary], Outcomes]:
             with transaction(engine) as db:
                 patient = patients.get(db, patient_id=patient_id)
-                return patient, sessions.summaries(db, patient_id=patient_id)
+                return (
+                    patient,
+                    sessions.summaries(db, patient_id=patient_id),
+                    outcomes_of(db, patient_id),
+                )
 
         found = self.w.attempt("Patient", load)
         if found is not None:
-            self.w.sessions.show_patient(*found)
+            patient, rows, shown = found
+            self.w.sessions.show_patient(patient, rows)
+            self.w.sessions.show_outcomes(*shown)
         self.update_actions()
 
     def refresh_sessions(self) -> None:
@@ -186,13 +193,15 @@ class WindowCommands(QObject):
             return
         from botox_chart.store import sessions, transaction
 
-        def load() -> list[SessionSummary]:
+        def load() -> tuple[list[SessionSummary], Outcomes]:
             with transaction(engine) as db:
-                return sessions.summaries(db, patient_id=patient_id)
+                return sessions.summaries(db, patient_id=patient_id), outcomes_of(db, patient_id)
 
-        rows = self.w.attempt("Sessions", load)
-        if rows is not None:
+        found = self.w.attempt("Sessions", load)
+        if found is not None:
+            rows, shown = found
             self.w.sessions.set_sessions(rows)
+            self.w.sessions.show_outcomes(*shown)
         self.update_actions()
 
     def refresh_patients(self) -> None:
@@ -505,3 +514,33 @@ class WindowCommands(QObject):
             printable=bool(self.records.print_ids()),
             auditable=self.records.audit_session_id() is not None,
         )
+
+
+Outcomes = tuple["Trend", list[tuple["RuleProfile", "Verdict"]], str]
+"""The trend, each profile's verdict, and a problem with the payer's profile ("" if none)."""
+
+
+def outcomes_of(db: Any, patient_id: int) -> Outcomes:
+    """A patient's outcome trend (under NICE TA260) and the verdict under NICE and under the
+    clinic's payer profile, if it has one (read in the caller's transaction). A payer profile
+    whose file can no longer be read is named in the problem; NICE's verdict still shows."""
+    from botox_chart import outcomes
+    from botox_chart.store import outcomes as store_outcomes
+    from botox_chart.store import settings as clinic_settings
+
+    course = store_outcomes.course(db, patient_id)
+    names = [outcomes.DEFAULT_PROFILE]
+    payer = clinic_settings.load(db).payer_profile
+    if payer and payer != outcomes.DEFAULT_PROFILE:
+        names.append(payer)
+    profiles, problem = [], ""
+    for name in names:
+        try:
+            profiles.append(outcomes.load_profile(name))
+        except outcomes.ProfileError as err:
+            problem = f"The payer's rule cannot be judged: {err}"
+    return (
+        outcomes.trend(course, profiles[0]),
+        [(profile, outcomes.verdict(course, profile)) for profile in profiles],
+        problem,
+    )

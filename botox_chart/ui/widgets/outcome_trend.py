@@ -180,9 +180,13 @@ class OutcomeTrend(QWidget):
             self._layout.addWidget(widget)
 
     def show_course(
-        self, trend: Trend | None, verdicts: Sequence[tuple[RuleProfile, Verdict]]
+        self,
+        trend: Trend | None,
+        verdicts: Sequence[tuple[RuleProfile, Verdict]],
+        problem: str = "",
     ) -> None:
-        """Draw ``trend`` (None: no patient) and say each profile's verdict."""
+        """Draw ``trend`` (None: no patient) and say each profile's verdict, and ``problem`` (a
+        profile that could not be judged) if there is one."""
         self.chart.set_trend(trend)
         for label in self._verdicts:
             self._layout.removeWidget(label)
@@ -198,6 +202,14 @@ class OutcomeTrend(QWidget):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setProperty("verdict", found.code)
             set_style_property(label, "severity", SEVERITY.get(found.code, ""))
+            self._layout.addWidget(label)
+            self._verdicts.append(label)
+        if problem:
+            label = QLabel(problem)
+            label.setObjectName("outcomeVerdict")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            set_style_property(label, "severity", "error")
             self._layout.addWidget(label)
             self._verdicts.append(label)
         self.setAccessibleDescription(

@@ -29,9 +29,11 @@ from botox_chart.ui.models.session_list import (
     SessionListModel,
 )
 from botox_chart.ui.style import set_style_property
+from botox_chart.ui.widgets.outcome_trend import OutcomeTrend
 from botox_chart.ui.widgets.patient_panel import configure_table
 
 if TYPE_CHECKING:
+    from botox_chart.outcomes import RuleProfile, Trend, Verdict
     from botox_chart.store.models import Patient
     from botox_chart.store.sessions import SessionSummary
 
@@ -88,6 +90,8 @@ class SessionListPanel(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.allergies)
         layout.addWidget(self.next_due)
+        self.outcomes = OutcomeTrend()
+        layout.addWidget(self.outcomes)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
@@ -107,6 +111,7 @@ class SessionListPanel(QWidget):
             self.details.setText("Find a patient on the left, or add one (Ctrl+Shift+N).")
             self.allergies.hide()
             self.next_due.hide()
+            self.show_outcomes(None, [])
             return
         self.name.setText(patient.display_name)
         self.details.setText(_details(patient, today))
@@ -118,6 +123,16 @@ class SessionListPanel(QWidget):
             self.allergies.setText("Allergies: none recorded")
             set_style_property(self.allergies, "severity", None)
         self._show_next_due(today)
+
+    def show_outcomes(
+        self,
+        trend: Trend | None,
+        verdicts: Sequence[tuple[RuleProfile, Verdict]],
+        problem: str = "",
+    ) -> None:
+        """The patient's outcome trend and each profile's verdict (hidden with no patient)."""
+        self.outcomes.show_course(trend, verdicts, problem)
+        self.outcomes.setVisible(trend is not None)
 
     def set_sessions(self, sessions: Sequence[SessionSummary], today: date | None = None) -> None:
         """Refresh the sessions of the patient shown (after a save, sign or delete)."""
