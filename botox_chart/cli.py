@@ -17,7 +17,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -566,21 +565,18 @@ def _outcomes(args: argparse.Namespace) -> int:
 
 
 def _letter(args: argparse.Namespace) -> int:
-    from botox_chart import outcomes
-    from botox_chart.note import file_names, render
-    from botox_chart.store import patients, transaction
-    from botox_chart.store import settings as clinic_settings
+    from botox_chart.note import data, render
+    from botox_chart.store import transaction
 
     engine, clinician = _signed_in(args)
     with transaction(engine) as db:
-        patient = patients.get(db, patient_id=args.patient_id)
-        name = args.profile or clinic_settings.load(db).payer_profile or outcomes.DEFAULT_PROFILE
-        suggested = file_names.letter_name(patient.family_name, patient.given_names, date.today())
+        profile = data.letter_profile(db, args.profile)
+    suggested = render.letter_file_name(engine, patient_id=args.patient_id)
     output = Path(suggested) if args.output is None else args.output
     written = render.write_letter(
         engine,
         patient_id=args.patient_id,
-        profile=outcomes.load_profile(name),
+        profile=profile,
         path=output,
         force=args.force,
         clinician_id=clinician.id,

@@ -223,6 +223,13 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
     )
 
 
+def letter_profile(db: Session, name: str | None = None) -> RuleProfile:
+    """The profile a letter judges under: ``name``, else the clinic's payer profile, else NICE
+    TA260. Raises ProfileError for one that does not exist or cannot be read."""
+    chosen = name or clinic_settings.load(db).payer_profile or outcomes.DEFAULT_PROFILE
+    return outcomes.load_profile(chosen)
+
+
 def load_letter(
     db: Session, *, patient_id: int, profile: RuleProfile, written_on: date, addressee: str = ""
 ) -> LetterData:

@@ -148,21 +148,36 @@ def write_treatment_record(
 
 
 def letter_pdf(
-    engine: Engine, *, patient_id: int, profile: RuleProfile, written_on: date | None = None
+    engine: Engine,
+    *,
+    patient_id: int,
+    profile: RuleProfile | None = None,
+    written_on: date | None = None,
 ) -> bytes:
-    """A patient's continuation letter under ``profile``, dated ``written_on`` (today)."""
+    """A patient's continuation letter under ``profile`` (the clinic's payer profile, else NICE
+    TA260), dated ``written_on`` (today)."""
     with transaction(engine) as db:
         letter_data = data.load_letter(
-            db, patient_id=patient_id, profile=profile, written_on=written_on or date.today()
+            db,
+            patient_id=patient_id,
+            profile=profile or data.letter_profile(db),
+            written_on=written_on or date.today(),
         )
     return render_letter(letter_data)
+
+
+def letter_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
+    """The file name to suggest for a patient's letter. Raises PatientError."""
+    with transaction(engine) as db:
+        patient = patients.get(db, patient_id=patient_id)
+        return file_names.letter_name(patient.family_name, patient.given_names, day or date.today())
 
 
 def write_letter(
     engine: Engine,
     *,
     patient_id: int,
-    profile: RuleProfile,
+    profile: RuleProfile | None,
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
@@ -210,6 +225,10 @@ def write_outcomes_report(
             engine, action="export", clinician_id=clinician_id, document=REPORT_DOCUMENT
         ),
     )
+
+
+def outcomes_report_file_name(day: date | None = None) -> str:
+    return f"clinic-outcomes-report_{(day or date.today()).isoformat()}.pdf"
 
 
 def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:

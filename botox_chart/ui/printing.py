@@ -52,6 +52,8 @@ class _Job:
     render: Callable[[], bytes]
     session_ids: tuple[int, ...] = ()
     patient_id: int | None = None
+    document: str = ""
+    """What the audit trail names ("" : a procedure note or a treatment record, as the ids say)."""
 
 
 class Printing:
@@ -111,6 +113,24 @@ class Printing:
         pdf = self._render(job)
         return self._save(job, pdf) if pdf is not None else None
 
+    # -- continuation letter and clinic outcomes report -----------------------------------------
+
+    def preview_letter(self, patient_id: int) -> QWidget | None:
+        return self._preview(self._letter(patient_id))
+
+    def print_letter(self, patient_id: int) -> bool:
+        job = self._letter(patient_id)
+        pdf = self._render(job)
+        return pdf is not None and self._print(job, pdf)
+
+    def save_letter_pdf(self, patient_id: int) -> Path | None:
+        job = self._letter(patient_id)
+        pdf = self._render(job)
+        return self._save(job, pdf) if pdf is not None else None
+
+    def preview_outcomes_report(self) -> QWidget | None:
+        return self._preview(self._outcomes_report())
+
     # -- the work -------------------------------------------------------------------------------
 
     def _notes(self, ids: Sequence[int]) -> _Job:
@@ -133,6 +153,27 @@ class Printing:
             filename=lambda: render.treatment_record_file_name(self._engine, patient_id=patient_id),
             render=lambda: render.treatment_record_pdf(self._engine, patient_id=patient_id),
             patient_id=patient_id,
+        )
+
+    def _letter(self, patient_id: int) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
+        return _Job(
+            title="Continuation letter",
+            filename=lambda: render.letter_file_name(self._engine, patient_id=patient_id),
+            render=lambda: render.letter_pdf(self._engine, patient_id=patient_id),
+            patient_id=patient_id,
+            document=render.LETTER_DOCUMENT,
+        )
+
+    def _outcomes_report(self) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
+        return _Job(
+            title="Clinic outcomes report",
+            filename=render.outcomes_report_file_name,
+            render=lambda: render.outcomes_report_pdf(self._engine),
+            document=render.REPORT_DOCUMENT,
         )
 
     def _render(self, job: _Job) -> bytes | None:
@@ -268,6 +309,7 @@ class Printing:
                 session_ids=job.session_ids,
                 patient_id=job.patient_id,
                 clinician_id=self._clinician_id(),
+                document=job.document,
             )
 
         # The file dialog asked before replacing a file; the database is never written over, and
@@ -307,6 +349,7 @@ class Printing:
                 session_ids=job.session_ids,
                 patient_id=job.patient_id,
                 clinician_id=self._clinician_id(),
+                document=job.document,
             )
         except StorageError as err:
             # The paper exists already; say the trail is missing rather than hide it.

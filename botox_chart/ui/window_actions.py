@@ -105,6 +105,23 @@ class WindowActions(QObject):
         )
         self.record_print = a(self, "&Print…", (), "Print the patient's treatment record")
         self.record_pdf = a(self, "Save as P&DF…", (), "Save the patient's treatment record as PDF")
+        self.letter_preview = a(
+            self,
+            "Pre&view…",
+            ("Ctrl+Shift+T",),
+            "Preview the patient's continuation letter for an insurer or referring physician",
+        )
+        self.letter_print = a(self, "&Print…", (), "Print the patient's continuation letter")
+        self.letter_pdf = a(
+            self, "Save as P&DF…", (), "Save the patient's continuation letter as PDF"
+        )
+        self.outcomes_report = a(
+            self,
+            "Clinic &outcomes report…",
+            (),
+            "The share of patients with 30%, 50% and 75% fewer headache days after their 2nd "
+            "and 3rd treatments",
+        )
         self.clinicians = a(
             self,
             "Clini&cians…",
@@ -191,6 +208,12 @@ class WindowActions(QObject):
         # Patient
         self.add_patient = a(self, "&Add patient…", ("Ctrl+Shift+N",))
         self.edit_patient = a(self, "&Edit patient…", ("Ctrl+E",))
+        self.eligibility = a(
+            self,
+            "Eligibilit&y assessment…",
+            ("Ctrl+Shift+E",),
+            "Record or review the baseline and the preventives tried (NICE TA260 criteria)",
+        )
         self.patient_audit = a(
             self,
             "Audi&t trail…",
@@ -237,6 +260,9 @@ class WindowActions(QObject):
         file.addActions([self.print_preview, self.print, self.save_pdf])
         record = file.addMenu("Patient &record")
         record.addActions([self.record_preview, self.record_print, self.record_pdf])
+        letter = file.addMenu("Continuation &letter")
+        letter.addActions([self.letter_preview, self.letter_print, self.letter_pdf])
+        file.addAction(self.outcomes_report)
         file.addSeparator()
         file.addActions([self.clinicians, self.clinic_settings, self.encrypt_database])
         file.addSeparator()
@@ -264,7 +290,8 @@ class WindowActions(QObject):
         session.addActions([self.close_session, self.delete_draft])
 
         patient = bar.addMenu("&Patient")
-        patient.addActions([self.add_patient, self.edit_patient, self.find_patient])
+        patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
+        patient.addAction(self.find_patient)
         patient.addSeparator()
         patient.addAction(self.patient_audit)
 

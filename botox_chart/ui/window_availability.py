@@ -83,8 +83,18 @@ def update_actions(
     explain(a.add_addendum, signed and charts, why)
     for action in (a.print_preview, a.print, a.save_pdf):
         action.setEnabled(has_db and printable)
-    for action in (a.record_preview, a.record_print, a.record_pdf, a.patient_audit):
+    for action in (
+        a.record_preview,
+        a.record_print,
+        a.record_pdf,
+        a.patient_audit,
+        a.letter_preview,
+        a.letter_print,
+        a.letter_pdf,
+    ):
         explain(action, patient, hidden_why)
+    explain(a.eligibility, patient and charts, why or hidden_why)
+    a.outcomes_report.setEnabled(has_db)
     a.session_audit.setEnabled(has_db and auditable)
 
 
@@ -100,6 +110,10 @@ def name_patient(w: WindowHost, patient: PatientSummary | None) -> None:
         (a.record_print, "&Print the record of {}…"),
         (a.record_pdf, "Save the record of {} as P&DF…"),
         (a.patient_audit, "Audi&t trail of {}…"),
+        (a.letter_preview, "Pre&view the letter for {}…"),
+        (a.letter_print, "&Print the letter for {}…"),
+        (a.letter_pdf, "Save the letter for {} as P&DF…"),
+        (a.eligibility, "Eligibilit&y assessment of {}…"),
     ):
         name_target(action, template, name)
 

@@ -55,6 +55,7 @@ class WindowCommands(QObject):
             (a.delete_draft, self.delete_draft),
             (a.add_patient, self.add_patient),
             (a.edit_patient, self.edit_patient),
+            (a.eligibility, self.eligibility),
             (a.refresh, self.refresh_patients),
             (a.go_patients, lambda: self._reveal(window.patients.focus_list)),
             (a.go_sessions, lambda: self._reveal(window.sessions.focus_list)),
@@ -218,6 +219,28 @@ class WindowCommands(QObject):
         patient = self.shown_patient()
         if patient is not None:
             self._patient_dialog(patient.id)
+
+    def eligibility(self) -> None:
+        """Record or review the chosen patient's eligibility assessment (injectors, physicians)."""
+        patient, engine = self.shown_patient(), self.w.engine
+        if patient is None or engine is None or not self._may_chart():
+            return
+        from botox_chart.ui.dialogs.eligibility_dialog import EligibilityDialog
+
+        dialog = EligibilityDialog(
+            engine,
+            self.w.as_widget(),
+            patient_id=patient.id,
+            patient_name=patient.display_name,
+            clinician_id=self.w.clinician_id(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._eligibility_saved)
+        dialog.open()
+
+    def _eligibility_saved(self) -> None:
+        self.refresh_patient()  # the baseline changed: the trend and the verdicts too
+        self.show_status("Eligibility assessment recorded.")
 
     def _patient_dialog(self, patient_id: int | None) -> None:
         if self.w.engine is None or not self._may_chart():

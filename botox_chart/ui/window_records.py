@@ -1,8 +1,8 @@
-"""The window's paperwork: preview, print and save procedure notes and treatment records, and show
-the audit trail of a session or a patient.
+"""The window's paperwork: preview, print and save procedure notes, treatment records and
+continuation letters, the clinic outcomes report, and the audit trail of a session or a patient.
 
-Notes print for the sessions selected in the list, else the one being charted; the record and
-the patient's audit trail are of the chosen patient, only while the list shows them.
+Notes print for the sessions selected in the list, else the one being charted; the record, the
+letter and the patient's audit trail are of the chosen patient, only while the list shows them.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ class RecordCommands(QObject):
         a.record_preview.triggered.connect(lambda: self.print_record(lambda p: p.preview_record))
         a.record_print.triggered.connect(lambda: self.print_record(lambda p: p.print_record))
         a.record_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_record_pdf))
+        a.letter_preview.triggered.connect(lambda: self.print_record(lambda p: p.preview_letter))
+        a.letter_print.triggered.connect(lambda: self.print_record(lambda p: p.print_letter))
+        a.letter_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_letter_pdf))
+        a.outcomes_report.triggered.connect(self.outcomes_report)
         a.session_audit.triggered.connect(self.session_audit)
         a.patient_audit.triggered.connect(self.patient_audit)
 
@@ -61,6 +65,11 @@ class RecordCommands(QObject):
         printing = self.w.ensure_printing() if patient is not None else None
         if patient is not None and printing is not None:
             self.w.attempt("Patient record", lambda: how(printing)(patient.id))
+
+    def outcomes_report(self) -> None:
+        printing = self.w.ensure_printing()
+        if printing is not None:
+            self.w.attempt("Clinic outcomes report", printing.preview_outcomes_report)
 
     def audit_session_id(self) -> int | None:
         """The session selected in the list, else the one in the editor."""

@@ -28,8 +28,8 @@ class FakePrinting:
         self.clinician = clinician
 
     def __getattr__(self, name: str) -> Any:
-        if name.endswith(("_sessions", "_record", "_pdf")):
-            return lambda what: self.calls.append((name, what))
+        if name.endswith(("_sessions", "_record", "_pdf", "_letter", "_report")):
+            return lambda what=None: self.calls.append((name, what))
         raise AttributeError(name)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -44,3 +45,65 @@ def test_choosing_a_patient_shows_their_trend_and_each_profiles_verdict(
 
     window.patients.select(None)
     assert not panel.outcomes.isVisibleTo(window)
+
+
+def test_an_eligibility_assessment_recorded_in_the_window_sets_the_baseline(
+    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+) -> None:
+    from botox_chart.store import eligibility
+    from botox_chart.ui.dialogs.eligibility_dialog import EligibilityDialog
+
+    doctor = make_clinician(engine)
+    patient = make_patient(engine, family_name="Gagnon", given_names="Élise")
+    treat(engine, patient, doctor, [20, None, 14])
+    window = open_window(FakeDialogs(), doctor)
+    window.patients.select(cast(int, patient.id))
+    assert "not enough data" in window.sessions.outcomes.verdict_texts()[0]  # no baseline yet
+
+    window.actions_.eligibility.trigger()
+    dialog = window.findChild(EligibilityDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "✗ missing" in dialog.criteria.text()
+    dialog.baseline_start.setText("2025-09-01")
+    dialog.baseline_end.setText("2025-13-40")
+    dialog.headache_days.setText("22,5")  # a French keyboard's decimal comma
+    dialog.save()
+    assert dialog.isVisible() and "YYYY-MM-DD" in dialog.error.text()  # nothing stored
+    dialog.baseline_end.setText("2025-09-30")
+    dialog.migraine_days.setText("14")
+    for name in ("Amitriptyline", "Topiramate", "Propranolol"):
+        dialog.add_row()
+        dialog.treatments.item(dialog.treatments.rowCount() - 1, 0).setText(name)
+    assert dialog.criteria.text().count("✓ met") == 3  # 22.5 days, 14 migraine, 3 tried
+    dialog.save()
+
+    assert not dialog.isVisible()
+    with transaction(engine) as db:
+        found = eligibility.latest(db, cast(int, patient.id))
+    assert found is not None and str(found.assessment.headache_days_per_month) == "22.5"
+    assert [t.name for t in found.treatments] == ["Amitriptyline", "Topiramate", "Propranolol"]
+    nice = window.sessions.outcomes.verdict_texts()[0]
+    assert "continue" in nice  # 14 in 28 against 22.5 in 30: more than 30% fewer
+
+
+def test_staff_print_the_letter_of_the_patient_shown_and_the_clinic_report(
+    qtbot: QtBot, engine: Engine, open_window: OpenWindow
+) -> None:
+    from botox_chart.store.models import Role
+
+    staff = make_clinician(engine, "Jo Park", Role.STAFF)
+    patient = make_patient(engine, family_name="Gagnon", given_names="Élise")
+    window = open_window(FakeDialogs(), staff)
+    a = window.actions_
+    assert a.outcomes_report.isEnabled() and not a.letter_preview.isEnabled()
+    assert not a.eligibility.isEnabled()  # staff do not chart
+
+    window.patients.select(cast(int, patient.id))  # 1
+    assert "Gagnon, Élise" in a.letter_preview.text()
+    qtbot.keyClick(
+        window, "t", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )  # 2
+    a.outcomes_report.trigger()
+
+    printing = window.printing
+    assert printing.calls == [("preview_letter", patient.id), ("preview_outcomes_report", None)]
