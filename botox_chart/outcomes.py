@@ -121,8 +121,16 @@ def change_percent(baseline_per_28: Decimal | None, value_per_28: Decimal | None
 def change_at(baseline: Baseline | None, cycle: CycleOutcome) -> Decimal | None:
     """The change in headache days per 28 days recorded at ``cycle``'s visit against baseline, in
     percent, from the exact rates (the figure of the outcome JSON, the letter and the verdict)."""
+    return change_from(baseline, cycle.headache_days, cycle.window_days)
+
+
+def change_from(
+    baseline: Baseline | None, headache_days: int | None, window_days: int | None
+) -> Decimal | None:
+    """The change of ``headache_days`` counted over ``window_days`` against baseline, in percent,
+    from the exact rates (a visit's figure before it is signed, as the procedure note prints)."""
     baseline_rate = _baseline_rate(baseline)
-    value_rate = _exact_per_28(cycle.headache_days, cycle.window_days)
+    value_rate = _exact_per_28(headache_days, window_days)
     if baseline_rate is None or value_rate is None:
         return None
     return _change(baseline_rate, value_rate)

@@ -39,14 +39,6 @@ class AddendumInfo:
 
 
 @dataclass(frozen=True)
-class Baseline:
-    """The patient's first recorded headache-day count, to show the change since (NICE TA260)."""
-
-    date_of_service: date
-    headache_days: int
-
-
-@dataclass(frozen=True)
 class SessionNote:
     session_id: int
     status: str
@@ -61,7 +53,12 @@ class SessionNote:
     acknowledged: tuple[str, ...]
     """The warnings the signer acknowledged, in words."""
     addenda: tuple[AddendumInfo, ...]
-    baseline: Baseline | None
+    baseline: outcomes.Baseline | None
+    """The baseline of the patient's eligibility assessment (the headache days compared with)."""
+    eligibility: Assessment | None
+    """The newest eligibility assessment (the first note prints its criteria)."""
+    first_treatment: bool
+    """No signed session came before this one: the note prints the eligibility."""
     fingerprint: str = ""
     """The short form of the signed record's digest (store.chain), printed on every page."""
     integrity_problems: tuple[str, ...] = ()
@@ -142,6 +139,7 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
     patient = patients.get(db, patient_id=row.patient_id)
     signed = row.status == Status.SIGNED.value
     people = _people(db, [row])[session_id]
+    assessed = eligibility.latest(db, row.patient_id)
     return SessionNote(
         session_id=session_id,
         status=row.status,
@@ -154,7 +152,9 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
         signed_at=local_time(row.signed_at) if row.signed_at else None,
         acknowledged=tuple(key.split(":", 1)[-1] for key in row.acknowledged or ()),
         addenda=_addenda(db, session_id),
-        baseline=_baseline(db, row),
+        baseline=store_outcomes.course(db, row.patient_id).baseline,
+        eligibility=assessment_of(assessed) if assessed is not None else None,
+        first_treatment=_first_treatment(db, row),
         fingerprint=chain.fingerprint(row.record_digest) if row.record_digest else "",
         integrity_problems=_integrity_problems(db, session_id) if signed else (),
     )
@@ -325,20 +325,17 @@ def _clinicians(db: Session, ids: Iterable[int | None]) -> dict[int | None, str]
     return {c.id: c.display_name for c in found}
 
 
-def _baseline(db: Session, row: TreatmentSession) -> Baseline | None:
-    """The first signed session before this one with a headache-day count."""
-    first = db.exec(
-        select(TreatmentSession)
+def _first_treatment(db: Session, row: TreatmentSession) -> bool:
+    """No signed session of the patient comes before ``row``."""
+    earlier = db.exec(
+        select(TreatmentSession.id)
         .where(TreatmentSession.patient_id == row.patient_id)
         .where(TreatmentSession.status == Status.SIGNED.value)
-        .where(col(TreatmentSession.headache_days).is_not(None))
-        .where(col(TreatmentSession.date_of_service) < row.date_of_service)
-        .order_by(col(TreatmentSession.date_of_service), col(TreatmentSession.id))
+        .where(col(TreatmentSession.id) != row.id)
+        .where(col(TreatmentSession.date_of_service) <= row.date_of_service)
         .limit(1)
     ).first()
-    if first is None or first.headache_days is None:
-        return None
-    return Baseline(date_of_service=first.date_of_service, headache_days=first.headache_days)
+    return earlier is None
 
 
 def age_on(born: date, day: date) -> int:

@@ -16,8 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import format_units
-from botox_chart.eligibility import Assessment, eligibility_criteria
-from botox_chart.note import fonts, layout
+from botox_chart.eligibility import Assessment
+from botox_chart.note import fonts, layout, outcome_parts
 from botox_chart.note.data import LetterData
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.note.outcome_parts import NOT_RECORDED, cycle_figure, verdict_box
@@ -26,8 +26,6 @@ from botox_chart.outcomes import Baseline, CycleOutcome, figure, per_28
 from botox_chart.store.models import Patient
 
 TITLE = "Continuation of treatment"
-MET = "\u2713 Met"
-MISSING = "\u2717 Missing"
 
 
 def story(letter: LetterData, width: float) -> list[Flowable]:
@@ -101,7 +99,13 @@ def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle])
     gap = 14.0
     half = (width - gap) / 2
     columns = Table(
-        [[_assessment(assessment, letter.patient, half, s), "", _criteria(assessment, half, s)]],
+        [
+            [
+                _assessment(assessment, letter.patient, half, s),
+                "",
+                outcome_parts.criteria_table(assessment, half, s),
+            ]
+        ],
         colWidths=[half, gap, half],
     )
     columns.setStyle(
@@ -113,7 +117,7 @@ def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle])
             ]
         )
     )
-    return [*flow, columns, Spacer(1, 4), _preventives(assessment, width, s)]
+    return [*flow, columns, Spacer(1, 4), outcome_parts.preventives_table(assessment, width, s)]
 
 
 def _days(value: object | None) -> str:
@@ -156,61 +160,6 @@ def _assessment(
     )
 
 
-def _criteria(assessment: Assessment, width: float, s: dict[str, ParagraphStyle]) -> Table:
-    lines: list[list[object]] = [[Paragraph("NICE TA260 CRITERIA", s["label"]), ""]]
-    for criterion in eligibility_criteria(assessment):
-        colour = layout.OK if criterion.met else layout.ALERT
-        mark = MET if criterion.met else MISSING
-        lines.append(
-            [
-                Paragraph(f"{text(criterion.title)} ({text(criterion.detail)})", s["body"]),
-                Paragraph(f'<font color="{colour.hexval()}"><b>{mark}</b></font>', s["body"]),
-            ]
-        )
-    table = Table(lines, colWidths=[width - 58, 58])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
-    return table
-
-
-def _preventives(assessment: Assessment, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
-    if not assessment.preventives:
-        return Paragraph("Preventive medicines tried: none recorded.", s["body"])
-    head = ["Preventive tried", "Class", "Dose", "Duration", "Why stopped"]
-    rows: list[list[object]] = [[Paragraph(text(h.upper()), s["label"]) for h in head]]
-    for p in assessment.preventives:
-        rows.append(
-            [
-                Paragraph(text(v), s["cell"])
-                for v in (p.name, p.drug_class, p.dose, p.duration, p.why_stopped)
-            ]
-        )
-    table = Table(rows, colWidths=[width * w for w in (0.18, 0.27, 0.18, 0.13, 0.24)])
-    table.setStyle(_TABLE_STYLE)
-    return table
-
-
-_TABLE_STYLE = TableStyle(
-    [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, layout.RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-)
-
-
 def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     course = letter.course
     flow = heading("Treatment and outcome per cycle", s["heading"])
@@ -242,7 +191,7 @@ def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> l
         colWidths=[width * w for w in (0.08, 0.15, 0.13, 0.24, 0.14, 0.26)],
         repeatRows=1,
     )
-    table.setStyle(_TABLE_STYLE)
+    table.setStyle(outcome_parts.TABLE_STYLE)
     table.setStyle(
         TableStyle(
             [

@@ -11,6 +11,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from botox_chart.eligibility import Assessment, eligibility_criteria
 from botox_chart.note import layout
 from botox_chart.note.layout import text
 from botox_chart.outcomes import (
@@ -96,3 +97,66 @@ def verdict_box(
         )
     )
     return box
+
+
+TABLE_STYLE = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, layout.RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+)
+"""A table of rows: a rule under the heading row, a light one between rows."""
+
+MET = "\u2713 Met"
+MISSING = "\u2717 Missing"
+
+
+def criteria_table(assessment: Assessment, width: float, s: dict[str, ParagraphStyle]) -> Table:
+    """NICE TA260's criteria, each met or missing with what the assessment says."""
+    lines: list[list[object]] = [[Paragraph("NICE TA260 CRITERIA", s["label"]), ""]]
+    for criterion in eligibility_criteria(assessment):
+        colour = layout.OK if criterion.met else layout.ALERT
+        mark = MET if criterion.met else MISSING
+        lines.append(
+            [
+                Paragraph(f"{text(criterion.title)} ({text(criterion.detail)})", s["body"]),
+                Paragraph(f'<font color="{colour.hexval()}"><b>{mark}</b></font>', s["body"]),
+            ]
+        )
+    table = Table(lines, colWidths=[width - 58, 58])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def preventives_table(
+    assessment: Assessment, width: float, s: dict[str, ParagraphStyle]
+) -> Flowable:
+    """The preventive medicines tried, one row each."""
+    if not assessment.preventives:
+        return Paragraph("Preventive medicines tried: none recorded.", s["body"])
+    head = ["Preventive tried", "Class", "Dose", "Duration", "Why stopped"]
+    rows: list[list[object]] = [[Paragraph(text(h.upper()), s["label"]) for h in head]]
+    for p in assessment.preventives:
+        rows.append(
+            [
+                Paragraph(text(v), s["cell"])
+                for v in (p.name, p.drug_class, p.dose, p.duration, p.why_stopped)
+            ]
+        )
+    table = Table(rows, colWidths=[width * w for w in (0.18, 0.27, 0.18, 0.13, 0.24)])
+    table.setStyle(TABLE_STYLE)
+    return table

@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from botox_chart import outcomes
 from botox_chart.chart import (
     DIAGNOSES,
     URGENT_ADVERSE_EVENTS,
@@ -34,7 +35,7 @@ from botox_chart.chart import (
     format_units,
 )
 from botox_chart.markers import MarkerKind
-from botox_chart.note import diagram, fonts, layout
+from botox_chart.note import diagram, fonts, layout, outcome_parts
 from botox_chart.note.data import SessionNote, age_on
 from botox_chart.note.diagram import SiteMark
 from botox_chart.note.layout import PageHeader, heading, labelled, text
@@ -181,6 +182,7 @@ def story(note: SessionNote, width: float) -> list[Flowable]:
     beside = len(deviations) <= DEVIATIONS_BESIDE_MAP
     flow += _site_map(note, rows, deviations if beside else None, width, s)
     flow += _indication(note, width, s)
+    flow += _eligibility(note, width, s)
     flow += _product(note, width, s)
     flow += _site_table(chart, rows, width, s)
     if not beside:
@@ -440,20 +442,60 @@ def _indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -
 
 
 def _headache_days(note: SessionNote) -> str:
+    """The visit's figures over their counting window, and the change per 28 days against the
+    eligibility assessment's baseline (docs/clinical-reference.md §8)."""
     chart = note.chart
-    if chart.headache_days is None:
+    window = chart.outcome_window_days
+    if chart.headache_days is None or window is None:
         return "Not recorded"
-    words = f"<b>{chart.headache_days}</b> in the last 30 days"
-    if chart.migraine_days is not None:
-        words += f"; migraine days <b>{chart.migraine_days}</b>"
+    end = chart.outcome_window_end or chart.date_of_service
+    words = f"<b>{chart.headache_days}</b> in the {window} days to {end.isoformat()}"
+    for label, value in (
+        ("migraine days", chart.migraine_days),
+        ("acute-medication days", chart.acute_medication_days),
+        ("MIDAS", chart.midas_total),
+        ("HIT-6", chart.hit6_total),
+    ):
+        if value is not None:
+            words += f"; {label} <b>{value}</b>"
+    per_28 = outcomes.per_28(chart.headache_days, window)
     baseline = note.baseline
-    if baseline is not None and baseline.headache_days > 0:
-        change = (chart.headache_days - baseline.headache_days) / baseline.headache_days * 100
+    change = outcomes.change_from(baseline, chart.headache_days, window)
+    if baseline is not None and change is not None:
+        start = outcomes.per_28(baseline.headache_days, baseline.window_days)
         words += (
-            f"<br/>Baseline {baseline.headache_days} on {baseline.date_of_service.isoformat()}"
-            f" ({change:+.0f}%)"
+            f"<br/>{outcomes.figure(per_28)} per 28 days; baseline {outcomes.figure(start)} "
+            f"(assessment to {baseline.date.isoformat()}): {outcomes.signed_percent(change)}"
         )
     return words
+
+
+def _eligibility(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """On the note of a patient's first treatment: NICE TA260's criteria and the preventives
+    tried, from the eligibility assessment (advice, never a block)."""
+    if not note.first_treatment:
+        return []
+    flow = heading("Eligibility (first treatment)", s["heading"])
+    assessment = note.eligibility
+    if assessment is None:
+        return [
+            *flow,
+            Paragraph(
+                f"{_alert('No eligibility assessment recorded')} (Patient › Eligibility "
+                f"assessment).",
+                s["body"],
+            ),
+        ]
+    return [
+        KeepTogether(
+            [
+                *flow,
+                outcome_parts.criteria_table(assessment, width, s),
+                Spacer(1, 3),
+                outcome_parts.preventives_table(assessment, width, s),
+            ]
+        )
+    ]
 
 
 def _product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
