@@ -1,11 +1,14 @@
-"""A picture of a procedure note's first page for the README, made without a display.
+"""Pictures of a procedure note's and a continuation letter's first page for the README, made
+without a display.
 
-    python scripts/note_screenshot.py                  # docs/screenshots/note-page1.png
+    python scripts/note_screenshot.py     # docs/screenshots/note-page1.png and letter-page1.png
     python scripts/note_screenshot.py --dpi 150 --out /tmp/note.png --pdf /tmp/note.pdf
 
-It charts a realistic signed session (a synthetic patient, follow-the-pain sites, one dose
-changed, one site omitted) into a throwaway SQLite database in a temporary data folder, renders
-its note exactly as ``botox-chart note`` does, and draws page 1 with PDFium.
+It records a synthetic patient's eligibility assessment and charts three realistic signed
+sessions (the last with follow-the-pain sites, one dose changed, one site omitted) into a
+throwaway SQLite database in a temporary data folder, renders the last session's note and the
+patient's continuation letter exactly as ``botox-chart note`` and ``botox-chart letter`` do, and
+draws each first page with PDFium.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import sys
 import tempfile
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,34 +32,45 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dpi", type=float, default=100)
     parser.add_argument("--pdf", type=Path, help="also keep the whole note as this PDF")
+    parser.add_argument(
+        "--letter-out", type=Path, default=ROOT / "docs" / "screenshots" / "letter-page1.png"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="botox-note-") as folder:
         os.environ["BOTOX_CHART_DATA_DIR"] = folder  # nothing of the user's is read or written
         os.environ["BOTOX_CHART_DB_KEY"] = "5C" * 32  # a throwaway database's key, not the keyring
-        pdf = demo_note(Path(folder) / "demo.sqlite3")
+        pdf, letter = demo_note(Path(folder) / "demo.sqlite3")
     if args.pdf:
         args.pdf.write_bytes(pdf)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_first_page(pdf, args.out, args.dpi)
-    print(f"Wrote {args.out}")
+    for document, target in ((pdf, args.out), (letter, args.letter_out)):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save_first_page(document, target, args.dpi)
+        print(f"Wrote {target}")
     return 0
 
 
-def demo_note(database: Path) -> bytes:
-    """The PDF of one signed, tailored session of a synthetic patient."""
+def demo_note(database: Path) -> tuple[bytes, bytes]:
+    """The PDFs of a synthetic patient's latest signed, tailored session and of their
+    continuation letter."""
     from botox_chart import protocol
     from botox_chart.chart import Chart
     from botox_chart.note import render
     from botox_chart.protocol import Point
     from botox_chart.store import (
         clinicians,
+        eligibility,
         open_database,
         patients,
         sessions,
         settings,
         transaction,
     )
-    from botox_chart.store.models import Patient, Role
+    from botox_chart.store.models import (
+        EligibilityAssessment,
+        Patient,
+        PreventiveTreatment,
+        Role,
+    )
     from botox_chart.store.settings import ClinicSettings
 
     engine = open_database(f"sqlite:///{database}")
@@ -94,6 +109,45 @@ def demo_note(database: Path) -> bytes:
             clinician_id=doctor.id,
         )
     assert doctor.id is not None and patient.id is not None
+    with transaction(engine) as db:
+        eligibility.record(
+            db,
+            patient_id=patient.id,
+            clinician_id=doctor.id,
+            assessment=EligibilityAssessment(
+                baseline_start=date(2026, 4, 1),
+                baseline_end=date(2026, 4, 30),
+                headache_days_per_month=Decimal(24),
+                migraine_days_per_month=Decimal(16),
+                months_chronic=30,
+                hours_per_day=Decimal(8),
+                medication_overuse_addressed=True,
+                referral_on_file=True,
+            ),
+            treatments=[
+                PreventiveTreatment(
+                    name="Amitriptyline",
+                    drug_class="antidepressant",
+                    dose="25 mg nightly",
+                    duration="4 months",
+                    why_stopped="no benefit",
+                ),
+                PreventiveTreatment(
+                    name="Topiramate",
+                    drug_class="anticonvulsant",
+                    dose="50 mg twice daily",
+                    duration="3 months",
+                    why_stopped="word-finding difficulty",
+                ),
+                PreventiveTreatment(
+                    name="Propranolol",
+                    drug_class="beta-blocker/antihypertensive",
+                    dose="80 mg daily",
+                    duration="3 months",
+                    why_stopped="no benefit",
+                ),
+            ],
+        )
 
     def chart(day: date, headache_days: int) -> Chart:
         c = Chart(protocol=protocol.load_named(), date_of_service=day)
@@ -110,7 +164,8 @@ def demo_note(database: Path) -> bytes:
         )
         return c
 
-    first = chart(date(2026, 8, 10), 22)
+    first = chart(date(2026, 5, 18), 22)
+    second = chart(date(2026, 8, 10), 17)
     today = chart(DAY, 13)
     today.migraine_days = 8
     today.omit("FRO-L2", "left brow lower since last cycle")
@@ -119,7 +174,7 @@ def demo_note(database: Path) -> bytes:
     today.add_follow_the_pain("temporalis", "right", Point("right", 178, 152))
     today.add_follow_the_pain("occipitalis", "right", Point("back", 262, 176))
     today.adverse_events = ["Injection-site pain"]
-    for c in (first, today):
+    for c in (first, second, today):
         with transaction(engine) as db:
             row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=c)
             assert row.id is not None
@@ -134,8 +189,9 @@ def demo_note(database: Path) -> bytes:
             )
     assert row.id is not None
     pdf = render.session_note_pdf(engine, session_ids=[row.id])
+    letter = render.letter_pdf(engine, patient_id=patient.id, written_on=DAY)
     engine.dispose()
-    return pdf
+    return pdf, letter
 
 
 def save_first_page(pdf: bytes, path: Path, dpi: float) -> None:

@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
         self.left.setObjectName("leftSplitter")
         self.left.addWidget(self.patients)
         self.left.addWidget(self.sessions)
-        self.left.setStretchFactor(0, 3)
-        self.left.setStretchFactor(1, 2)
+        self.left.setStretchFactor(0, 2)
+        self.left.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left)
@@ -513,6 +513,8 @@ class MainWindow(QMainWindow):
                 width, height = min(width, available.width()), min(height, available.height())
             self.resize(width, height)
             self.splitter.setSizes([width * 28 // 100, width * 72 // 100])
+            # The patient's details, outcome trend and sessions take the larger share.
+            self.left.setSizes([height * 38 // 100, height * 62 // 100])
         window_state = self.state.window_state()
         if window_state is not None:
             self.restoreState(window_state)

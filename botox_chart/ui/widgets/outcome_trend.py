@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from botox_chart.ui.style import set_style_property
 
@@ -28,7 +28,7 @@ MIGRAINE = QColor("#6a1b9a")
 BASELINE = QColor("#607d8b")
 THRESHOLD = QColor("#c77700")
 GRID = QColor("#cfd8dc")
-CHART_HEIGHT = 118
+CHART_HEIGHT = 104
 VERDICT_WORDS = {
     "continue": "continue",
     "stop-not-responding": "stop: not responding",
@@ -173,6 +173,7 @@ class OutcomeTrend(QWidget):
         self.key.setObjectName("outcomeKey")
         self.key.setWordWrap(True)
         self._verdicts: list[QLabel] = []
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
