@@ -108,10 +108,12 @@ class WindowActions(QObject):
         self.letter_preview = a(
             self,
             "Pre&view…",
-            ("Ctrl+Shift+T",),
+            (),
             "Preview the patient's continuation letter for an insurer or referring physician",
         )
-        self.letter_print = a(self, "&Print…", (), "Print the patient's continuation letter")
+        self.letter_print = a(
+            self, "&Print…", ("Ctrl+Shift+T",), "Print the patient's continuation letter"
+        )
         self.letter_pdf = a(
             self, "Save as P&DF…", (), "Save the patient's continuation letter as PDF"
         )

@@ -100,10 +100,14 @@ def test_staff_print_the_letter_of_the_patient_shown_and_the_clinic_report(
 
     window.patients.select(cast(int, patient.id))  # 1
     assert "Gagnon, Élise" in a.letter_preview.text()
-    qtbot.keyClick(
-        window, "t", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )  # 2
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_T, control_shift)  # 2: printed, after the print dialog
+    a.letter_preview.trigger()
     a.outcomes_report.trigger()
 
     printing = window.printing
-    assert printing.calls == [("preview_letter", patient.id), ("preview_outcomes_report", None)]
+    assert printing.calls == [
+        ("print_letter", patient.id),
+        ("preview_letter", patient.id),
+        ("preview_outcomes_report", None),
+    ]
