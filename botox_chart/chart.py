@@ -95,6 +95,17 @@ DAYS_COUNTED = 30
 (docs/clinical-reference.md §8). A chart without a window of its own counts over these."""
 OUTCOME_WINDOW_DAYS = DAYS_COUNTED
 """The counting window a new draft starts with."""
+
+
+def counted_window(window_days: int | None, *figures: int | None) -> int | None:
+    """The days a visit's ``figures`` count: its window as recorded; figures recorded before
+    windows were stored (no window) counted the last 30 days, the one question the form asked
+    (docs/clinical-reference.md §8). None when nothing was recorded."""
+    if window_days is None and any(f is not None for f in figures):
+        return DAYS_COUNTED
+    return window_days
+
+
 MAX_OUTCOME_WINDOW_DAYS = 366
 """The longest counting window: a year of diary (a leap year's)."""
 MIDAS_RANGE = (0, 270)

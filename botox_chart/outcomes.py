@@ -266,15 +266,12 @@ def load_profile(name: str = DEFAULT_PROFILE) -> RuleProfile:
     """The profile called ``name``: ``resources/rules/<name>.toml`` shipped with the app, or
     ``rules/<name>.toml`` in the data folder (:func:`botox_chart.paths.clinic_rules_dir`).
 
-    Read every time (a clinic may drop a file in while the app runs). A clinic's file may not take
-    a shipped profile's name: a letter that says "nice-ta260" must mean NICE's thresholds.
+    Read every time (a clinic may drop a file in while the app runs). A shipped profile's name
+    always means the shipped file: a clinic's file of the same name (a copy not yet renamed) is
+    never read, so "nice-ta260" means NICE's thresholds on every letter (:func:`shadowed` names
+    such files, for the clinic to rename).
     """
     shipped, clinic = _profile_files()
-    if name in shipped and name in clinic:
-        raise ProfileError(
-            f"{clinic[name]}: has the name of a profile shipped with the app ({shipped[name]}); "
-            "give the clinic's profile another file name"
-        )
     path = shipped.get(name) or clinic.get(name)
     if path is None:
         have = ", ".join(available_profiles()) or "none"
@@ -302,6 +299,12 @@ def read_profile(path: Path) -> RuleProfile:
     except tomllib.TOMLDecodeError as err:
         raise ProfileError(f"{path}: not valid TOML ({err})") from err
     return _parse_profile(raw, path)
+
+
+def shadowed() -> list[Path]:
+    """The clinic's profile files that have a shipped profile's name (never read: rename them)."""
+    shipped, clinic = _profile_files()
+    return [path for name, path in clinic.items() if name in shipped]
 
 
 def _profile_files() -> tuple[dict[str, Path], dict[str, Path]]:
@@ -591,7 +594,8 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
 
 
 def _window(cycle: CycleOutcome) -> tuple[date, date] | None:
-    """First and last day of a visit's counting window (inclusive)."""
+    """First and last day of a visit's counting window (inclusive); it ends on the visit unless
+    the window says otherwise."""
     if cycle.window_days is None or cycle.window_days <= 0:
         return None
     end = cycle.window_end or cycle.date

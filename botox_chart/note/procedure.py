@@ -32,6 +32,7 @@ from botox_chart.chart import (
     Chart,
     InjectionKind,
     SiteState,
+    counted_window,
     format_units,
 )
 from botox_chart.markers import MarkerKind
@@ -445,7 +446,7 @@ def _headache_days(note: SessionNote) -> str:
     """The visit's figures over their counting window, and the change per 28 days against the
     eligibility assessment's baseline (docs/clinical-reference.md §8)."""
     chart = note.chart
-    window = chart.outcome_window_days
+    window = counted_window(chart.outcome_window_days, chart.headache_days)
     if chart.headache_days is None or window is None:
         return "Not recorded"
     end = chart.outcome_window_end or chart.date_of_service

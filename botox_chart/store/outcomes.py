@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from botox_chart import bounds
-from botox_chart.chart import DAYS_COUNTED
+from botox_chart.chart import DAYS_COUNTED, counted_window
 from botox_chart.outcomes import Baseline, Course, CycleOutcome
 from botox_chart.store import eligibility
 from botox_chart.store.models import (
@@ -90,10 +90,7 @@ def _cycles(db: Session, *, patient_id: int | None) -> dict[int, list[CycleOutco
     found: dict[int, list[CycleOutcome]] = defaultdict(list)
     for row in db.execute(query):
         (sid, pid, day, headache, migraine, acute, window, window_end, diary, total) = row
-        if window is None and (headache is not None or migraine is not None):
-            # Recorded before windows were stored: the form asked about the last 30 days at the
-            # visit (docs/clinical-reference.md §8).
-            window, window_end = DAYS_COUNTED, day
+        window = counted_window(window, headache, migraine)  # None: ends on the visit
         cycles = found[pid]
         cycles.append(
             CycleOutcome(

@@ -632,9 +632,7 @@ def _copy_chart(row: TreatmentSession, chart: Chart) -> None:
     row.acute_medication_days = chart.acute_medication_days
     row.outcome_window_days = chart.outcome_window_days
     # A window without a last day ends on the visit: the figures asked count the days up to it.
-    row.outcome_window_end = chart.outcome_window_end
-    if chart.outcome_window_days is not None and chart.outcome_window_end is None:
-        row.outcome_window_end = chart.date_of_service
+    row.outcome_window_end = chart.outcome_window_end  # None: the window ends on the visit
     row.diary_days = chart.diary_days
     row.midas_total = chart.midas_total
     row.hit6_total = chart.hit6_total

@@ -40,3 +40,14 @@ def test_a_first_note_without_an_assessment_says_so(
 ) -> None:
     text = note_text(engine, signed(engine, patient, injector, standard_chart()))
     assert "No eligibility assessment recorded" in text
+
+
+def test_a_session_recorded_before_windows_were_stored_prints_its_figures(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.headache_days, chart.outcome_window_days = 18, None  # as sessions before migration 0008
+
+    text = note_text(engine, signed(engine, patient, injector, chart))
+
+    assert "18 in the 30 days to 2026-11-02" in text

@@ -246,6 +246,7 @@ def test_repeat_last_session_reproduces_the_pattern(any_engine: Engine) -> None:
 
 
 def test_a_new_draft_counts_outcomes_over_the_30_days_to_its_visit(any_engine: Engine) -> None:
+    """The window ends on the visit (no end stored), so moving the date of service moves it."""
     doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     with transaction(any_engine) as db:
@@ -253,8 +254,8 @@ def test_a_new_draft_counts_outcomes_over_the_30_days_to_its_visit(any_engine: E
         charted = sessions.create_draft(
             db, patient_id=make_patient(any_engine).id, injector_id=doctor.id, chart=ready_chart()
         )
-    assert (empty.outcome_window_days, empty.outcome_window_end) == (30, empty.date_of_service)
-    assert (charted.outcome_window_days, charted.outcome_window_end) == (30, DAY)
+    assert (empty.outcome_window_days, empty.outcome_window_end) == (30, None)
+    assert (charted.outcome_window_days, charted.outcome_window_end) == (30, None)
 
 
 def test_repeat_last_session_does_not_copy_its_outcomes(any_engine: Engine) -> None:
@@ -269,7 +270,7 @@ def test_repeat_last_session_does_not_copy_its_outcomes(any_engine: Engine) -> N
     with transaction(any_engine) as db:
         row = sessions.repeat_last(db, patient_id=patient.id, injector_id=doctor.id, today=later)
         repeated = sessions.load_chart(db, session_id=row.id)
-    assert (repeated.outcome_window_days, repeated.outcome_window_end) == (30, later)
+    assert (repeated.outcome_window_days, repeated.outcome_window_end) == (30, None)  # the visit
     figures = (
         repeated.headache_days,
         repeated.migraine_days,
