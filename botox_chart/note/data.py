@@ -56,7 +56,7 @@ class SessionNote:
     baseline: outcomes.Baseline | None
     """The baseline of the patient's eligibility assessment (the headache days compared with)."""
     eligibility: Assessment | None
-    """The newest eligibility assessment (the first note prints its criteria)."""
+    """The assessment the outcomes are compared with (the first note prints its criteria)."""
     first_treatment: bool
     """No signed session came before this one: the note prints the eligibility."""
     fingerprint: str = ""
@@ -139,7 +139,7 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
     patient = patients.get(db, patient_id=row.patient_id)
     signed = row.status == Status.SIGNED.value
     people = _people(db, [row])[session_id]
-    assessed = eligibility.latest(db, row.patient_id)
+    assessed = store_outcomes.baseline_assessment(db, row.patient_id)
     return SessionNote(
         session_id=session_id,
         status=row.status,
@@ -250,7 +250,7 @@ def load_letter(
     if latest is not None:
         who = db.get(Clinician, latest.supervisor_id or latest.signed_by_id or 0)
         prescriber = who.display_name if who is not None else ""
-    found = eligibility.latest(db, patient_id)
+    found = store_outcomes.baseline_assessment(db, patient_id)
     return LetterData(
         clinic=clinic_settings.load(db),
         patient=patient,

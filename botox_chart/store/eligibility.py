@@ -175,18 +175,26 @@ def history(db: Session, patient_id: int) -> list[Eligibility]:
     return _assessments(db, patient_id, newest_first=False, limit=None)
 
 
-def latest_by_patient(connection: Connection) -> dict[int, EligibilityAssessment]:
-    """Patient id → their newest assessment (without its treatments), in one query: the clinic's
-    baselines (store.outcomes)."""
-    newest = (
-        sa.select(sa.func.max(_ASSESSMENTS.c.id))
-        .group_by(_ASSESSMENTS.c.patient_id)
-        .scalar_subquery()
-    )
-    rows = connection.execute(sa.select(_ASSESSMENTS).where(_ASSESSMENTS.c.id.in_(newest)))
-    return {
-        row.patient_id: EligibilityAssessment.model_validate(dict(row._mapping)) for row in rows
-    }
+def by_patient(connection: Connection) -> dict[int, list[EligibilityAssessment]]:
+    """Patient id → their assessments oldest first (without their treatments), in one query: the
+    clinic's baselines (store.outcomes)."""
+    found: dict[int, list[EligibilityAssessment]] = defaultdict(list)
+    for row in connection.execute(sa.select(_ASSESSMENTS).order_by(_ASSESSMENTS.c.id)):
+        found[row.patient_id].append(EligibilityAssessment.model_validate(dict(row._mapping)))
+    return found
+
+
+def for_baseline(
+    assessments: Sequence[EligibilityAssessment], first_treatment: date | None
+) -> EligibilityAssessment | None:
+    """The assessment whose baseline the outcomes are compared with: the newest of those whose
+    baseline period ended by the first treatment (a correction of it counts; a later review,
+    whose figures are those of a treated patient, does not). Before any treatment, the newest.
+    None when only reviews after the first treatment exist: there is no baseline to compare."""
+    usable = [
+        a for a in assessments if first_treatment is None or a.baseline_end <= first_treatment
+    ]
+    return max(usable, key=lambda a: a.id or 0, default=None)
 
 
 def digests(connection: Connection) -> Iterator[tuple[int, int, str]]:

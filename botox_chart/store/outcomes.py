@@ -7,6 +7,7 @@ Read only; the stored values are passed on as they are (the model scales them pe
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -30,29 +31,50 @@ BASELINE_WINDOW_DAYS = DAYS_COUNTED
 
 
 def course(db: Session, patient_id: int) -> Course:
-    """The patient's course: the baseline of their newest assessment (None without one) and
-    their signed sessions in date order, numbered 1..n."""
+    """The patient's course: the baseline of the assessment before their first treatment
+    (:func:`baseline_assessment`; None without one) and their signed sessions in date order,
+    numbered 1..n."""
     if not bounds.is_id(patient_id):
         return Course(patient_id=patient_id, baseline=None, cycles=())
-    found = eligibility.latest(db, patient_id)
+    cycles = tuple(_cycles(db, patient_id=patient_id).get(patient_id, ()))
+    found = baseline_assessment(db, patient_id, cycles)
     baseline = _baseline(found.assessment) if found is not None else None
-    cycles = _cycles(db, patient_id=patient_id).get(patient_id, ())
-    return Course(patient_id=patient_id, baseline=baseline, cycles=tuple(cycles))
+    return Course(patient_id=patient_id, baseline=baseline, cycles=cycles)
+
+
+def baseline_assessment(
+    db: Session, patient_id: int, cycles: Sequence[CycleOutcome] | None = None
+) -> eligibility.Eligibility | None:
+    """The eligibility assessment the patient's outcomes are compared with (and the letter and
+    the first note print): the newest whose baseline period ended by the first treatment
+    (store.eligibility.for_baseline). ``cycles``: the patient's, if already read."""
+    if cycles is None:
+        cycles = _cycles(db, patient_id=patient_id).get(patient_id, [])
+    first = cycles[0].date if cycles else None
+    history = eligibility.history(db, patient_id)
+    chosen = eligibility.for_baseline([e.assessment for e in history], first)
+    return next((e for e in history if e.assessment is chosen), None)
 
 
 def clinic_courses(db: Session) -> list[Course]:
     """Every patient's course, by patient id, in three queries whatever the clinic's size."""
-    baselines = eligibility.latest_by_patient(db.connection())
+    assessments = eligibility.by_patient(db.connection())
     cycles = _cycles(db, patient_id=None)
     patient_ids = db.execute(sa.select(col(Patient.id)).order_by(col(Patient.id))).scalars()
-    return [
-        Course(
-            patient_id=pid,
-            baseline=_baseline(baselines[pid]) if pid in baselines else None,
-            cycles=tuple(cycles.get(pid, ())),
+    courses = []
+    for pid in patient_ids:
+        visits = tuple(cycles.get(pid, ()))
+        chosen = eligibility.for_baseline(
+            assessments.get(pid, []), visits[0].date if visits else None
         )
-        for pid in patient_ids
-    ]
+        courses.append(
+            Course(
+                patient_id=pid,
+                baseline=_baseline(chosen) if chosen is not None else None,
+                cycles=visits,
+            )
+        )
+    return courses
 
 
 def _baseline(assessment: EligibilityAssessment) -> Baseline:

@@ -56,7 +56,7 @@ def test_outcomes_json_has_the_documented_shape(
     assert set(document) == {"patient_id", "profile", "baseline", "cycles", "verdict", "reason"}
     assert document["patient_id"] == course.id and document["profile"] == "nice-ta260"
     assert document["baseline"] == {
-        "date": "2026-09-30",
+        "date": "2025-09-30",
         "headache_days": 22,
         "migraine_days": 14,
         "window_days": 30,

@@ -147,10 +147,11 @@ def make_signed_session(
 
 
 def an_assessment(**fields: object) -> EligibilityAssessment:
-    """A chronic-migraine baseline (22 headache days, 14 migraine days a month over 2026-09)."""
+    """A chronic-migraine baseline (22 headache days, 14 migraine days a month over 2025-09,
+    before the sessions the tests chart)."""
     values: dict[str, object] = {
-        "baseline_start": date(2026, 9, 1),
-        "baseline_end": date(2026, 9, 30),
+        "baseline_start": date(2025, 9, 1),
+        "baseline_end": date(2025, 9, 30),
         "headache_days_per_month": Decimal(22),
         "migraine_days_per_month": Decimal(14),
         "months_chronic": 18,

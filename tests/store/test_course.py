@@ -37,8 +37,11 @@ def test_the_course_of_a_hand_built_patient(any_engine: Engine) -> None:
     doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     assert patient.id is not None
-    make_assessment(any_engine, patient, doctor, an_assessment(headache_days_per_month=Decimal(25)))
-    make_assessment(any_engine, patient, doctor)  # the review: 22 and 14 a month
+    december = {"baseline_start": date(2025, 12, 1), "baseline_end": date(2025, 12, 30)}
+    first_take = an_assessment(headache_days_per_month=Decimal(25), **december)
+    make_assessment(any_engine, patient, doctor, first_take)
+    # Its correction, before the first treatment too: 22 and 14 a month.
+    make_assessment(any_engine, patient, doctor, an_assessment(**december))
     second, third = FIRST + timedelta(days=84), FIRST + timedelta(days=170)
     # Signed out of date order: the course is in date order all the same.
     late = make_signed_session(
@@ -65,7 +68,7 @@ def test_the_course_of_a_hand_built_patient(any_engine: Engine) -> None:
     assert course == Course(
         patient_id=patient.id,
         baseline=Baseline(
-            date=date(2026, 9, 30),
+            date=date(2025, 12, 30),
             headache_days=Decimal(22),
             migraine_days=Decimal(14),
             window_days=30,
@@ -169,3 +172,34 @@ def test_the_clinics_courses_take_the_same_few_queries_for_any_number_of_patient
     assert found == expected
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 3
     assert [len(c.cycles) for c in found] == [n % 3 for n in range(patients)]
+
+
+def test_a_review_after_the_first_treatment_does_not_replace_the_baseline(engine: Engine) -> None:
+    """A review records a treated patient's figures: the outcomes are still compared with the
+    assessment before the first treatment (a correction of that one counts)."""
+    doctor = make_clinician(engine)
+    patient = make_patient(engine)
+    assert patient.id is not None
+    before = an_assessment(baseline_start=date(2025, 12, 1), baseline_end=date(2025, 12, 30))
+    make_assessment(engine, patient, doctor, before)  # 22 a month
+    make_signed_session(engine, patient, doctor, visit(FIRST, 18, 11))
+    review = an_assessment(
+        baseline_start=date(2026, 2, 1),
+        baseline_end=date(2026, 2, 28),
+        headache_days_per_month=Decimal(9),
+        migraine_days_per_month=Decimal(5),
+    )
+    make_assessment(engine, patient, doctor, review)
+    with transaction(engine) as db:
+        assert outcomes.course(db, patient.id).baseline.headache_days == 22  # type: ignore[union-attr]
+        (clinic,) = outcomes.clinic_courses(db)
+    assert clinic.baseline is not None and clinic.baseline.headache_days == 22
+
+    corrected = an_assessment(
+        baseline_start=date(2025, 12, 1),
+        baseline_end=date(2025, 12, 30),
+        headache_days_per_month=Decimal(24),
+    )
+    make_assessment(engine, patient, doctor, corrected)
+    with transaction(engine) as db:
+        assert outcomes.course(db, patient.id).baseline.headache_days == 24  # type: ignore[union-attr]

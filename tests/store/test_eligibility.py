@@ -61,7 +61,7 @@ def test_an_assessment_is_stored_with_its_treatments_and_a_review_adds_another(
     assert (a.patient_id, a.assessed_by, a.baseline_end, a.hours_per_day) == (
         patient.id,
         doctor.id,
-        date(2026, 9, 30),
+        date(2025, 9, 30),
         Decimal("6.5"),
     )
     assert (a.medication_overuse_addressed, a.referral_on_file, a.months_chronic) == (
