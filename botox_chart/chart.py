@@ -275,7 +275,8 @@ class Chart:
     )
     """Contraindication → present (True), absent (False) or not yet asked (None)."""
     headache_days: int | None = None
-    """Headache days in the last 30 days, asked at every visit: docs/clinical-reference.md §8."""
+    """Headache days counted over the visit's window (``outcome_window_days``, the last 30 days
+    by default), asked at every visit: docs/clinical-reference.md §8."""
     migraine_days: int | None = None
     acute_medication_days: int | None = None
     """Days with acute (rescue) medication in the outcome window: docs/clinical-reference.md §8."""

@@ -596,7 +596,7 @@ def _report_outcomes(args: argparse.Namespace) -> int:
         found = outcomes.report(store_outcomes.clinic_courses(db))
     if args.output is not None:
         written = render.write_outcomes_report(
-            engine, path=args.output, force=args.force, clinician_id=clinician.id
+            engine, path=args.output, force=args.force, clinician_id=clinician.id, found=found
         )
         print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
     if args.json:

@@ -58,7 +58,8 @@ class Assessment:
     preventives: tuple[Preventive, ...]
     medication_overuse_addressed: bool | None
     """True: managed (or none); False: not managed; None: not recorded."""
-    referral_on_file: bool
+    referral_on_file: bool | None
+    """None: not recorded."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def eligibility_criteria(assessment: Assessment) -> tuple[Criterion, ...]:
     preventives, medication overuse managed. A figure not recorded is missing, not met."""
     headache = assessment.headache_days_per_month
     migraine = assessment.migraine_days_per_month
-    tried = len(assessment.preventives)
+    # The same medicine listed twice (two doses, two attempts) is one medicine tried.
+    tried = len({" ".join(p.name.casefold().split()) for p in assessment.preventives})
     overuse = assessment.medication_overuse_addressed
     return (
         Criterion(

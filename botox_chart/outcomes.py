@@ -104,20 +104,6 @@ def per_28(days: int | Decimal | None, window_days: int | None) -> Decimal | Non
     return None if exact is None else _tenths_half_up(exact)
 
 
-def change_percent(baseline_per_28: Decimal | None, value_per_28: Decimal | None) -> Decimal | None:
-    """The change from baseline in percent (negative = fewer days), to 0.1 rounded toward zero;
-    None when either is unknown or the baseline is 0 (no reduction can be computed).
-
-    Rounded toward zero so the figure shown never reaches a threshold the exact change does not:
-    a 29.96% reduction shows as 29.9%, below a 30% threshold, as the rules judge it. The rules use
-    :func:`change_at`, which computes from the exact rates: 20 and 14 days in 30 are exactly 30%
-    fewer, but their per-28 figures rounded by :func:`per_28` (18.7 and 13.1) are not.
-    """
-    if baseline_per_28 is None or value_per_28 is None:
-        return None
-    return _change(Fraction(baseline_per_28), Fraction(value_per_28))
-
-
 def change_at(baseline: Baseline | None, cycle: CycleOutcome) -> Decimal | None:
     """The change in headache days per 28 days recorded at ``cycle``'s visit against baseline, in
     percent, from the exact rates (the figure of the outcome JSON, the letter and the verdict)."""
@@ -390,7 +376,8 @@ class Verdict:
     """The figure the deciding rule judged: at the judging visit for the response rule, the
     latest recorded one for the episodic rule."""
     change_percent: Decimal | None
-    """``judged_per_28`` against ``baseline_per_28``, as :func:`change_percent`."""
+    """The change at the judged visit against baseline, in percent (:func:`change_at`: from the
+    exact rates, rounded toward zero)."""
 
 
 def verdict(course: Course, profile: RuleProfile) -> Verdict:
@@ -529,7 +516,13 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
         f"{figure(level)} headache days a month for {months} consecutive "
         f"month{'s' if months != 1 else ''}"
     )
-    recorded = [c for c in course.cycles if c.headache_days is not None and _window(c) is not None]
+    # The figure at the visit of cycle 1 counts days before any treatment: it cannot show that
+    # the migraine has *changed* to episodic.
+    recorded = [
+        c
+        for c in course.cycles
+        if c.cycle >= 2 and c.headache_days is not None and _window(c) is not None
+    ]
 
     def made(code: VerdictCode, reason: str, below_now: bool) -> _EpisodicResult:
         latest = recorded[-1] if recorded else None

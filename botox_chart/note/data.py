@@ -280,7 +280,7 @@ def assessment_of(found: eligibility.Eligibility) -> Assessment:
             for t in found.treatments
         ),
         medication_overuse_addressed=row.medication_overuse_addressed,
-        referral_on_file=bool(row.referral_on_file),
+        referral_on_file=row.referral_on_file,
     )
 
 

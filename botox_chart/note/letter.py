@@ -125,7 +125,10 @@ def _days(value: object | None) -> str:
 
 
 def _referral(assessment: Assessment, patient: Patient) -> str:
-    """ "Yes: Dr Żółć, 2024-11-10" (who referred, from the patient's record), or "No"."""
+    """ "Yes: Dr Żółć, 2024-11-10" (who referred, from the patient's record), "No", or "Not
+    recorded"."""
+    if assessment.referral_on_file is None:
+        return "Not recorded"
     if not assessment.referral_on_file:
         return "No"
     words = "Yes"
@@ -163,7 +166,7 @@ def _assessment(
 def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     course = letter.course
     flow = heading("Treatment and outcome per cycle", s["heading"])
-    flow.append(Paragraph(_baseline(course.baseline), s["body"]))
+    flow.append(Paragraph(_baseline(course.baseline, letter.eligibility), s["body"]))
     if not course.cycles:
         return [*flow, Paragraph("No signed treatment is recorded.", s["body"])]
     head = [
@@ -212,17 +215,22 @@ def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> l
     return flow
 
 
-def _baseline(baseline: Baseline | None) -> str:
+def _baseline(baseline: Baseline | None, assessment: Assessment | None) -> str:
+    """The baseline as the assessment states it: days per month (of 30 days) over its period."""
     if baseline is None:
         return "<b>Baseline:</b> no baseline headache days are recorded."
     rate = per_28(baseline.headache_days, baseline.window_days)
+    period = (
+        f"over {assessment.baseline_start.isoformat()} to {assessment.baseline_end.isoformat()}"
+        if assessment is not None
+        else f"in the period to {baseline.date.isoformat()}"
+    )
     words = (
-        f"<b>Baseline:</b> {figure(baseline.headache_days)} headache days in the "
-        f"{baseline.window_days} days to {baseline.date.isoformat()} "
+        f"<b>Baseline:</b> {figure(baseline.headache_days)} headache days a month {period} "
         f"(<b>{figure(rate)} per 28 days</b>)"
     )
     if baseline.migraine_days is not None:
-        words += f"; {figure(baseline.migraine_days)} migraine days"
+        words += f"; {figure(baseline.migraine_days)} migraine days a month"
     return words + "."
 
 

@@ -393,7 +393,8 @@ def _key(protocol: Protocol, outcome: bool, s: dict[str, ParagraphStyle]) -> Par
     )
     words = (
         f"Units per muscle: {names}; <b>Other</b> custom sites. Bold: not the standard dose "
-        "for the muscle. Headache and migraine days are counted over the 30 days before the visit."
+        "for the muscle. Headache and migraine days are counted over each visit's counting "
+        "window (the last 30 days unless the visit says otherwise)."
     )
     if outcome:
         words += (

@@ -199,10 +199,14 @@ def write_letter(
     )
 
 
-def outcomes_report_pdf(engine: Engine, *, day: date | None = None) -> bytes:
-    """The clinic outcomes report over every patient's course, dated ``day`` (today)."""
+def outcomes_report_pdf(
+    engine: Engine, *, day: date | None = None, found: OutcomesReport | None = None
+) -> bytes:
+    """The clinic outcomes report over every patient's course (or ``found``, the report already
+    computed, so the PDF says what the caller printed), dated ``day`` (today)."""
     with transaction(engine) as db:
-        found = report(store_outcomes.clinic_courses(db))
+        if found is None:
+            found = report(store_outcomes.clinic_courses(db))
         clinic = clinic_settings.load(db)
     return render_outcomes_report(found, clinic=clinic, day=day or date.today())
 
@@ -213,9 +217,10 @@ def write_outcomes_report(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    found: OutcomesReport | None = None,
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
-    pdf = outcomes_report_pdf(engine)
+    pdf = outcomes_report_pdf(engine, found=found)
     return output.write_bytes(
         path,
         pdf,

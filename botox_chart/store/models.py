@@ -241,7 +241,7 @@ class EligibilityAssessment(SQLModel, table=True):
     baseline_start: date
     baseline_end: date
     headache_days_per_month: Decimal = Field(sa_column=Column(Tenths, nullable=False))
-    """Per month of 30 days over the baseline period (docs/clinical-reference.md §7)."""
+    """Per month of 30 days over the baseline period (docs/clinical-reference.md §8)."""
     migraine_days_per_month: Decimal | None = Field(
         default=None, sa_column=Column(Tenths, nullable=True)
     )

@@ -23,7 +23,7 @@ def assessment(**changes: object) -> Assessment:
         migraine_days_per_month=Decimal(8),
         months_with_chronic_migraine=6,
         hours_per_day=Decimal(4),
-        preventives=(TRIED,) * 3,
+        preventives=(TRIED, replace(TRIED, name="Propranolol"), replace(TRIED, name="Flunarizine")),
         medication_overuse_addressed=True,
         referral_on_file=True,
     )
@@ -48,7 +48,7 @@ def test_at_every_threshold_each_criterion_is_met() -> None:
     [
         ({"headache_days_per_month": Decimal("14.9")}, 0, "14.9 days"),
         ({"migraine_days_per_month": Decimal(7)}, 1, "7 days"),
-        ({"preventives": (TRIED, TRIED)}, 2, "2 tried"),
+        ({"preventives": (TRIED, replace(TRIED, name="Propranolol"))}, 2, "2 tried"),
         ({"medication_overuse_addressed": False}, 3, "not addressed"),
     ],
 )
@@ -73,3 +73,12 @@ def test_a_figure_not_recorded_is_missing_not_met() -> None:
     assert found[0] == (False, "not recorded")
     assert found[1] == (False, "not recorded")
     assert found[3] == (False, "not recorded")
+
+
+def test_the_same_medicine_listed_twice_counts_once() -> None:
+    twice = Preventive("topiramate", "anticonvulsant", "100 mg", "2 months", "no benefit")
+    found = assessment(preventives=(TRIED, twice, TRIED))
+
+    (failed,) = [c for c in eligibility_criteria(found) if "preventive" in c.title]
+
+    assert not failed.met and failed.detail == "1 tried"

@@ -44,11 +44,13 @@ def test_figures_are_put_per_28_days_and_rounded_to_a_tenth() -> None:
 
 
 def test_a_change_is_rounded_toward_zero_so_it_never_shows_a_threshold_it_missed() -> None:
-    assert outcomes.change_percent(Decimal(20), Decimal(14)) == Decimal("-30.0")
-    assert outcomes.change_percent(Decimal(20), Decimal("14.01")) == Decimal("-29.9")  # -29.95
-    assert outcomes.change_percent(Decimal(20), Decimal(23)) == Decimal("15.0")
-    assert outcomes.change_percent(Decimal(0), Decimal(5)) is None
-    assert outcomes.change_percent(None, Decimal(5)) is None
+    twenty = baseline(20, window_days=28)
+    assert outcomes.change_from(twenty, 14, 28) == Decimal("-30.0")
+    assert outcomes.change_from(twenty, 1401, 2800) == Decimal("-29.9")  # 14.01 per 28: −29.95
+    assert outcomes.change_from(twenty, 23, 28) == Decimal("15.0")
+    assert outcomes.change_from(baseline(0), 5, 28) is None
+    assert outcomes.change_from(None, 5, 28) is None
+    assert outcomes.change_from(twenty, None, 28) is None
 
 
 # --- the response rule --------------------------------------------------------------------------
@@ -272,6 +274,24 @@ def test_windows_that_meet_through_their_end_dates_cover_the_months(nice: RulePr
 
     assert verdict(apart, nice).code == "continue"
     assert verdict(joined, nice).code == "stop-episodic"
+
+
+def test_the_figure_before_any_treatment_does_not_count_towards_episodic(
+    nice: RuleProfile,
+) -> None:
+    """The visit of cycle 1 counts days before treatment began: 60 days below 15 there, joined to
+    60 more after it, is not "has changed to episodic" for 3 months."""
+    second = FIRST_VISIT + INTERVAL
+    early = course(
+        baseline(),
+        visit(1, 20, 60, window_end=second - timedelta(days=60)),  # before any treatment
+        visit(2, 20, 60),  # 10 a month over the 60 days to the second visit
+    )
+
+    found = episodic_verdict(early, nice)
+
+    assert found is not None
+    assert found.code == "insufficient-data"
 
 
 def test_15_days_a_month_is_not_episodic(nice: RuleProfile) -> None:

@@ -281,7 +281,7 @@ class EligibilityDialog(QDialog):
                 hours_per_day=None,
                 preventives=tried,
                 medication_overuse_addressed=self.overuse.currentData(),
-                referral_on_file=bool(self.referral.currentData()),
+                referral_on_file=self.referral.currentData(),
             )
         )
         rows = "".join(

@@ -46,7 +46,9 @@ class OutcomeForm(ChartForm):
         super().__init__("Outcome", parent)
         self.setObjectName("outcomeGroup")
         form = QFormLayout(self)
-        self.window_days = _number_box("Counting window", 1, MAX_OUTCOME_WINDOW_DAYS)
+        self.window_days = QSpinBox()  # always a length: no "not recorded" value
+        self.window_days.setRange(1, MAX_OUTCOME_WINDOW_DAYS)
+        self.window_days.setAccessibleName("Counting window")
         self.window_days.setSuffix(" days to the visit")
         self.window_days.setToolTip(
             "The days the figures below count, ending on the visit: the last 30 days asked at the "
