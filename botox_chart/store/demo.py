@@ -491,7 +491,8 @@ def _sessions(
         chart = Chart(protocol=protocol, date_of_service=day)
         pattern(chart)
         lot = max((lot for lot in lots if lot[0] <= day), default=lots[0])
-        figures = course.figures(rng, visit, baseline)
+        since = (day - days[visit - 1]).days if visit else None
+        figures = course.figures(rng, visit, baseline, since)
         events = [name for name, p in ADVERSE if rng.random() < p]
         signed = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=UTC)
         rows.sessions.append(
@@ -568,9 +569,13 @@ class _Course:
     midas: bool
     hit6: bool
 
-    def figures(self, rng: random.Random, visit: int, baseline: int) -> dict[str, Any]:
+    def figures(
+        self, rng: random.Random, visit: int, baseline: int, since: int | None
+    ) -> dict[str, Any]:
         """The outcome columns recorded at the ``visit``-th visit (0: the first treatment, whose
-        figures are those of the month before it)."""
+        figures are those of the month before it; ``since``: days since the visit before).
+        A patient who became episodic brings a diary of every day since the last visit, so the
+        records show the 3 months the episodic rule needs (docs/clinical-reference.md §8)."""
         if visit == 0:
             share = 1.0
         elif visit == 1 and self.kind != "episodic":
@@ -581,6 +586,8 @@ class _Course:
         if self.kind == "episodic" and visit >= 1:
             month = min(month, 14)  # fewer than 15 a month, visit after visit
         window = 28 if self.diary else 30
+        if self.kind == "episodic" and visit >= 1 and since is not None:
+            window = min(since, 366)
         headache = max(0, min(window, round(month * window / 30)))
         migraine: int | None = max(0, headache - rng.randint(1, 6))
         if rng.random() < 0.05:
@@ -590,7 +597,7 @@ class _Course:
             "migraine_days": migraine,
             "acute_medication_days": round(headache * rng.uniform(0.3, 0.8)),
             "outcome_window_days": window,
-            "diary_days": rng.randint(window - 8, window) if self.diary else None,
+            "diary_days": rng.randint(window - 8, window) if self.diary or window > 30 else None,
             "midas_total": min(270, round(headache * rng.uniform(1.5, 4))) if self.midas else None,
             "hit6_total": max(36, min(78, 46 + headache + rng.randint(-3, 3)))
             if self.hit6

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from botox_chart import outcomes as rules
 from botox_chart.chart import RETREATMENT_DAYS
-from botox_chart.outcomes import Course, CycleOutcome
 from botox_chart.store import demo, open_database, outcomes, transaction
 from botox_chart.store.models import Patient, TreatmentSession
 from botox_chart.store.verify import verify
@@ -57,40 +57,27 @@ def test_demo_patients_are_due_overdue_new_and_not_due(engine: Engine, patients:
             assert patient.referral_date < TODAY and patient.referring_physician
 
 
-def kind_of(course: Course) -> str | None:
-    """What a course shows at its third visit (the outcome of two cycles), in days a month."""
-    if course.baseline is None or len(course.cycles) < 3:
-        return None
-    third = course.cycles[2]
-    if third.headache_days is None or third.window_days is None:
-        return "missing"
-
-    def month(cycle: CycleOutcome) -> float:
-        assert cycle.headache_days is not None and cycle.window_days is not None
-        return cycle.headache_days * 30 / cycle.window_days
-
-    if all(c.headache_days is not None and month(c) < 15 for c in course.cycles[1:]):
-        return "episodic"
-    change = (month(third) - float(course.baseline.headache_days)) / float(
-        course.baseline.headache_days
-    )
-    return "responder" if change <= -0.5 else "partial" if change <= -0.3 else "non_responder"
-
-
 def test_demo_courses_show_every_kind_of_outcome_and_repeat_under_a_seed(
     tmp_path: Path, engine: Engine
 ) -> None:
     demo.generate(engine, patients=60, seed=3, today=TODAY)
     with transaction(engine) as db:
         courses = outcomes.clinic_courses(db)
-    kinds = Counter(kind_of(c) for c in courses)
-    for kind in ("responder", "partial", "non_responder", "episodic", "missing"):
-        assert kinds[kind] >= 1, kinds
+    # Judged as the window judges them: every verdict a clinic meets is in the demo.
+    for name in ("nice-ta260", "payer-50"):
+        profile = rules.load_profile(name)
+        verdicts = Counter(rules.verdict(c, profile).code for c in courses)
+        for code in ("continue", "stop-not-responding", "insufficient-data"):
+            assert verdicts[code] >= 1, (name, verdicts)
+    nice = rules.load_profile("nice-ta260")
+    assert any(rules.verdict(c, nice).code == "stop-episodic" for c in courses)
+    missing = [c for c in courses if len(c.cycles) >= 3 and c.cycles[2].headache_days is None]
+    assert missing, "no course with a figure missing at the judging visit"
     treated = [c for c in courses if c.cycles]
     assert all(c.baseline is not None for c in treated)
     assert all(c.baseline.date < c.cycles[0].date for c in treated if c.baseline)
     windows = {c.window_days for course in treated for c in course.cycles}
-    assert windows == {28, 30}
+    assert {28, 30} < windows  # 28-day diaries, 30-day recall, diaries since the last visit
     assert verify(engine).ok
 
     again = open_database(f"sqlite:///{tmp_path / 'again.sqlite3'}")
