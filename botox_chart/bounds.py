@@ -187,6 +187,10 @@ def check_outcomes(chart: Chart) -> None:
         check_whole(window, "the outcome window (days)", 1, MAX_OUTCOME_WINDOW_DAYS)
     if chart.outcome_window_end is not None:
         check_date(chart.outcome_window_end, "the last day of the outcome window")
+        if chart.outcome_window_end > chart.date_of_service:
+            raise OutOfBounds(
+                "The counting window ends after the visit: its figures would count days to come."
+            )
     counted = window if window is not None else DAYS_COUNTED
     for days, label in (
         (chart.headache_days, "headache days"),

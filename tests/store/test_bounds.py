@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -72,6 +72,10 @@ REFUSED_CHARTS: dict[str, tuple[Callable[[Chart], None], str]] = {
     ),
     "-1 acute-medication days": (set_field("acute_medication_days", -1), "Acute-medication days"),
     "window ending 2101": (set_field("outcome_window_end", date(2101, 1, 1)), "outcome window"),
+    "window ending after the visit": (
+        lambda c: set_field("outcome_window_end", c.date_of_service + timedelta(days=1))(c),
+        "ends after the visit",
+    ),
     "MIDAS 271": (
         set_field("midas_total", 271),
         "MIDAS total must be a whole number from 0 to 270",

@@ -823,3 +823,29 @@ def test_the_visits_figures_are_charted_with_their_window_and_saved(
     assert form.hit6.text() == "—"
     # A window shorter than a figure it counts is not offered: the figure would change.
     assert form.window_days.minimum() == 40
+
+
+def test_a_diary_windows_last_day_is_typed_and_a_bad_one_is_refused(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor
+) -> None:
+    form = editor.panel().outcome
+    chart = editor.chart()
+    assert chart is not None and form.window_end.text() == ""  # ends on the visit
+    visit_day = chart.date_of_service
+
+    for typed, problem in (
+        ("2026-13-01", "YYYY-MM-DD"),
+        ((visit_day + timedelta(1)).isoformat(), "after the visit"),
+    ):
+        form.window_end.setText(typed)
+        form.window_end.editingFinished.emit()
+        assert problem in form.window_problem()
+    assert stored(engine, editor.session_id() or 0).outcome_window_end is None
+
+    diary_end = visit_day - timedelta(days=3)
+    form.window_end.setText(diary_end.isoformat())
+    form.window_end.editingFinished.emit()
+    editor.save_now()
+
+    assert form.window_problem() == ""
+    assert stored(engine, editor.session_id() or 0).outcome_window_end == diary_end

@@ -11,6 +11,8 @@ Adverse events that may mean distant spread of the toxin are marked so they stan
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,17 +47,30 @@ class OutcomeForm(ChartForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Outcome", parent)
         self.setObjectName("outcomeGroup")
+        self._chart: Chart | None = None
         form = QFormLayout(self)
         self.window_days = QSpinBox()  # always a length: no "not recorded" value
         self.window_days.setRange(1, MAX_OUTCOME_WINDOW_DAYS)
         self.window_days.setAccessibleName("Counting window")
-        self.window_days.setSuffix(" days to the visit")
+        self.window_days.setSuffix(" days")
         self.window_days.setToolTip(
-            "The days the figures below count, ending on the visit: the last 30 days asked at the "
-            "visit, or the days of a diary since the last one. Compared per 28 days."
+            "The days the figures below count: the last 30 days asked at the visit, or the days "
+            "of a diary. Compared per 28 days."
         )
         self.window_days.valueChanged.connect(self._on_window)
         form.addRow("Counting:", self.window_days)
+        self.window_end = QLineEdit()
+        self.window_end.setObjectName("windowEnd")
+        self.window_end.setAccessibleName("Counting window ends")
+        self.window_end.setPlaceholderText("the visit (or YYYY-MM-DD, a diary's last day)")
+        self.window_end.editingFinished.connect(self._on_window_end)
+        form.addRow("Ending on:", self.window_end)
+        self._window_problem = QLabel()
+        self._window_problem.setObjectName("windowProblem")
+        self._window_problem.setWordWrap(True)
+        self._window_problem.setProperty("severity", "error")
+        self._window_problem.hide()
+        form.addRow("", self._window_problem)
         self.headache_days = _number_box("Headache days")
         self.migraine_days = _number_box("Migraine days")
         self.acute_days = _number_box("Acute-medication days")
@@ -130,6 +145,7 @@ class OutcomeForm(ChartForm):
         return self._events[name]
 
     def show_chart(self, chart: Chart) -> None:
+        self._chart = chart
         window = chart.outcome_window_days or OUTCOME_WINDOW_DAYS
         figures = (
             chart.headache_days,
@@ -140,6 +156,11 @@ class OutcomeForm(ChartForm):
         # The window never shrinks below a figure it counts (that would change the figure).
         self.window_days.setMinimum(max([1, *(f for f in figures if f is not None)]))
         self.window_days.setValue(window)
+        if not self.window_end.hasFocus() or not self.window_problem():
+            set_text(
+                self.window_end,
+                chart.outcome_window_end.isoformat() if chart.outcome_window_end else "",
+            )
         for days, value in (
             (self.headache_days, chart.headache_days),
             (self.migraine_days, chart.migraine_days),
@@ -161,6 +182,30 @@ class OutcomeForm(ChartForm):
         if self.notes.toPlainText() != chart.notes:
             self.notes.setPlainText(chart.notes)
             self.notes.moveCursor(self.notes.textCursor().MoveOperation.End)
+
+    def window_problem(self) -> str:
+        return self._window_problem.text() if self._window_problem.isVisibleTo(self) else ""
+
+    def _on_window_end(self) -> None:
+        """A diary's own last day (blank: the window ends on the visit). A date that cannot be
+        read is said here and changes nothing."""
+        typed = self.window_end.text().strip()
+        try:
+            end = date.fromisoformat(typed) if typed else None
+        except ValueError:
+            self._window_problem.setText(f"Type the last day as YYYY-MM-DD (not {typed[:20]!r}).")
+            self._window_problem.show()
+            return
+        chart = self._chart
+        if end is not None and chart is not None and end > chart.date_of_service:
+            self._window_problem.setText(
+                f"The window cannot end after the visit ({chart.date_of_service.isoformat()})."
+            )
+            self._window_problem.show()
+            return
+        self._window_problem.hide()
+        self._window_problem.setText("")
+        self.emit_edit("Counting window's last day", setter("outcome_window_end", end), "wend")
 
     def _on_window(self, days: int) -> None:
         """Another counting window: the figures it bounds are checked against it by the chart
