@@ -75,14 +75,8 @@ def write_session_note(
     Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
     """
     pdf = session_note_pdf(engine, session_ids=[session_id])
-    return output.write_bytes(
-        path,
-        pdf,
-        force=force,
-        database=sqlite_path(engine),
-        before_publish=lambda: record_release(
-            engine, action="export", session_ids=[session_id], clinician_id=clinician_id
-        ),
+    return _write_exported(
+        engine, path, pdf, force=force, session_ids=[session_id], clinician_id=clinician_id
     )
 
 
@@ -136,14 +130,8 @@ def write_treatment_record(
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
     pdf = treatment_record_pdf(engine, patient_id=patient_id)
-    return output.write_bytes(
-        path,
-        pdf,
-        force=force,
-        database=sqlite_path(engine),
-        before_publish=lambda: record_release(
-            engine, action="export", patient_id=patient_id, clinician_id=clinician_id
-        ),
+    return _write_exported(
+        engine, path, pdf, force=force, patient_id=patient_id, clinician_id=clinician_id
     )
 
 
@@ -184,18 +172,14 @@ def write_letter(
 ) -> Path:
     """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
     pdf = letter_pdf(engine, patient_id=patient_id, profile=profile)
-    return output.write_bytes(
+    return _write_exported(
+        engine,
         path,
         pdf,
         force=force,
-        database=sqlite_path(engine),
-        before_publish=lambda: record_release(
-            engine,
-            action="export",
-            patient_id=patient_id,
-            clinician_id=clinician_id,
-            document=LETTER_DOCUMENT,
-        ),
+        patient_id=patient_id,
+        clinician_id=clinician_id,
+        document=LETTER_DOCUMENT,
     )
 
 
@@ -221,19 +205,42 @@ def write_outcomes_report(
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
     pdf = outcomes_report_pdf(engine, found=found)
+    return _write_exported(
+        engine, path, pdf, force=force, clinician_id=clinician_id, document=REPORT_DOCUMENT
+    )
+
+
+def outcomes_report_file_name(day: date | None = None) -> str:
+    return f"clinic-outcomes-report_{(day or date.today()).isoformat()}.pdf"
+
+
+def _write_exported(
+    engine: Engine,
+    path: str | os.PathLike[str],
+    pdf: bytes,
+    *,
+    force: bool,
+    clinician_id: int | None,
+    session_ids: Sequence[int] = (),
+    patient_id: int | None = None,
+    document: str = "",
+) -> Path:
+    """Write ``pdf`` to ``path`` through the one safe output path; the file appears only once
+    its export is in the audit trail (:func:`record_release`)."""
     return output.write_bytes(
         path,
         pdf,
         force=force,
         database=sqlite_path(engine),
         before_publish=lambda: record_release(
-            engine, action="export", clinician_id=clinician_id, document=REPORT_DOCUMENT
+            engine,
+            action="export",
+            session_ids=session_ids,
+            patient_id=patient_id,
+            clinician_id=clinician_id,
+            document=document,
         ),
     )
-
-
-def outcomes_report_file_name(day: date | None = None) -> str:
-    return f"clinic-outcomes-report_{(day or date.today()).isoformat()}.pdf"
 
 
 def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:
