@@ -37,7 +37,7 @@ from botox_chart import eligibility as criteria
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import eligibility as store_eligibility
 from botox_chart.store.models import EligibilityAssessment, PreventiveTreatment
-from botox_chart.ui.dialogs.sizing import size_table_dialog
+from botox_chart.ui.dialogs.sizing import on_screen, size_table_dialog
 from botox_chart.ui.style import set_style_property
 
 DATE_HINT = "YYYY-MM-DD"
@@ -83,7 +83,7 @@ class EligibilityDialog(QDialog):
         self.referral = _answer_box("Referral on file")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 2 + 12)
 
         self.treatments = QTableWidget(0, len(COLUMNS))
         self.treatments.setObjectName("preventives")
@@ -91,6 +91,11 @@ class EligibilityDialog(QDialog):
         self.treatments.setHorizontalHeaderLabels(COLUMNS)
         self.treatments.horizontalHeader().setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
         self.treatments.verticalHeader().hide()
+        header = self.treatments.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(CLASS, self.fontMetrics().horizontalAdvance("M" * 17))
+        rows = self.treatments.verticalHeader().defaultSectionSize()
+        self.treatments.setMinimumHeight(rows * 4 + header.sizeHint().height() + 4)
         self.add_treatment = QPushButton("&Add medicine")
         self.add_treatment.clicked.connect(lambda: self.add_row())
         self.remove_treatment = QPushButton("&Remove medicine")
@@ -109,7 +114,9 @@ class EligibilityDialog(QDialog):
         period.addWidget(self.baseline_start)
         period.addWidget(QLabel("to"))
         period.addWidget(self.baseline_end)
-        form.addRow("&Baseline period:", period)
+        period_label = QLabel("&Baseline period:")
+        period_label.setBuddy(self.baseline_start)
+        form.addRow(period_label, period)
         form.addRow("&Headache days per month:", self.headache_days)
         form.addRow("&Migraine days per month:", self.migraine_days)
         form.addRow("Months with &chronic migraine:", self.months_chronic)
@@ -146,6 +153,8 @@ class EligibilityDialog(QDialog):
         self._load_latest()
         self._show_criteria()
         size_table_dialog(self, chars=110, lines=40)
+        hint = self.sizeHint()  # never squeezed below what its fields need, where the screen allows
+        self.setMinimumSize(on_screen(hint.width(), hint.height()))
 
     # -- rows -----------------------------------------------------------------------------------
 
@@ -285,11 +294,11 @@ class EligibilityDialog(QDialog):
             )
         )
         rows = "".join(
-            f"<li>{'✓ met' if c.met else '✗ missing'}: {html.escape(c.title)} "
-            f"({html.escape(c.detail)})</li>"
+            f"<br>{'✓ met' if c.met else '✗ missing'}: {html.escape(c.title)} "
+            f"({html.escape(c.detail)})"
             for c in shown
         )
-        self.criteria.setText(f"<b>NICE TA260 criteria</b> (advice, not a block):<ul>{rows}</ul>")
+        self.criteria.setText(f"<b>NICE TA260 criteria</b> (advice, not a block):{rows}")
         set_style_property(
             self.criteria, "severity", "" if all(c.met for c in shown) else "warning"
         )
