@@ -72,16 +72,19 @@ SKIPPED = {
     "15": 6,  # best before date
     "16": 6,  # sell by date
     "20": 2,  # product variant
+    # measures (net weight, length, area…): 31nn to 36nn
     **{
         f"3{kind}{digit}{decimals}": 6
         for kind in "123456"
         for digit in "0123456789"
         for decimals in "0123456789"
-    },  # measures
-    **{f"41{digit}": 13 for digit in "01234567"},  # GLNs
+    },
+    **{f"41{digit}": 13 for digit in "01234567"},  # GLNs (410 to 417)
 }
 """AIs that carry nothing the chart needs but whose length the predefined-length table fixes, so
 they are skipped. Their values must be digits."""
+
+_FIXED = {**READ_LENGTHS, **SKIPPED}
 
 NAMES = {
     GTIN: "GTIN",
@@ -112,16 +115,35 @@ class Carton:
 def looks_like_gs1(text: str) -> bool:
     """Is ``text`` a scanned GS1 code rather than a typed lot number?
 
-    True for a code with a symbology prefix, a group separator, a first bracketed AI or a raw GTIN
-    (01 + 14 digits) at the start; "C6812AB" is a lot. A code this says yes to may still be refused
-    by :func:`parse` (a wrong check digit, say), which is the point: the nurse sees why.
+    Yes when it has a symbology prefix, a group separator (ASCII 29 or its symbol), a bracketed AI
+    at the start, a separator character after leading digits, or fixed-length fields at the start
+    that include a GTIN (01 + 14 digits). "C6812AB" and "Lot #C68" are lots. A code this says yes
+    to may still be refused by :func:`parse` (a wrong check digit, say): the nurse then sees why.
     """
     body = text.strip()
-    if body.startswith("]") or GROUP_SEPARATOR in body or "\u241d" in body:
+    if re.match(r"\][A-Za-z]\d", body) or GROUP_SEPARATOR in body or "\u241d" in body:
         return True
     if _BRACKETED_AI.match(body):
         return True
-    return bool(re.match(r"01\d{14}", body))
+    if body[:2].isdigit() and any(char in SEPARATORS for char in body):
+        return True
+    return GTIN in _leading_fixed_ais(body)
+
+
+def _leading_fixed_ais(body: str) -> set[str]:
+    """The fixed-length AIs read one after another from the start of a raw code, up to the first
+    field that is not one."""
+    found: set[str] = set()
+    at = 0
+    while True:
+        ai = next((body[at : at + w] for w in (2, 3, 4) if body[at : at + w] in _FIXED), None)
+        if ai is None:
+            return found
+        value = body[at + len(ai) : at + len(ai) + _FIXED[ai]]
+        if len(value) != _FIXED[ai] or not value.isdigit():
+            return found
+        found.add(ai)
+        at += len(ai) + len(value)
 
 
 def parse(text: str, *, today: date) -> Carton:
@@ -182,8 +204,8 @@ def _bracketed_fields(body: str) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     for ai, raw in zip(parts[1::2], parts[2::2], strict=True):
         value = raw.strip().rstrip("".join(SEPARATORS))
-        if ai in READ_LENGTHS or ai in SKIPPED:
-            length = READ_LENGTHS.get(ai) or SKIPPED[ai]
+        if ai in _FIXED:
+            length = _FIXED[ai]
             if len(value) != length or not value.isdigit():
                 raise Gs1Error(
                     f"The {_name(ai)} ({ai}) must be {length} digits, not {_shown(value)}"
@@ -214,11 +236,11 @@ def _raw_fields(body: str) -> list[tuple[str, str]]:
         if ai in VARIABLE:
             end = next((i for i in range(start, len(body)) if body[i] in SEPARATORS), len(body))
             value = body[start:end]
-            _check_variable(ai, value)
             if not separated:
                 _refuse_if_ambiguous(ai, value, seen | {ai})
+            _check_variable(ai, value)
         else:
-            length = READ_LENGTHS.get(ai) or SKIPPED[ai]
+            length = _FIXED[ai]
             end = start + length
             value = body[start:end]
             if len(value) != length or not value.isdigit():
