@@ -10,26 +10,28 @@ section 7.12 (the century of a two-digit year); docs/clinical-reference.md §11.
 
 Scanners send the code in three forms, all read here:
 
-- the human-readable form, ``(01)00300231234565(17)270831(10)C6812AB(21)12345``: a field ends at
-  the next ``(`` + two to four digits + ``)``, so a lot that itself holds such a group is misread
-  in this form (no carton seen has one);
+- the human-readable form, ``(01)00300231234565(17)270831(10)C6812AB(21)12345``, spaces between
+  fields allowed: a field ends at the next ``(`` + two to four digits + ``)``, so a lot that itself
+  holds such a group cannot be read in this form;
 - the raw form with the group separator as ASCII 29, or as a character that can never be part of a
   value (any of :data:`SEPARATORS`, outside character set 82), which some scanners are set to send
-  instead: a variable field ends at the separator or at the end;
+  instead: a variable field ends at the separator or at the end (a scanner that sends one
+  separator sends them all, so a code holding one is trusted to hold each);
 - the raw form with no separator at all (a keyboard wedge often drops ASCII 29). Fixed-length fields
   still split by their length, but a variable field (lot, serial) can only run to the end: "10C68
   2112345" is either the lot "C682112345" or the lot "C68" and the serial "12345". The rule here: a
   variable field with no separator runs to the end of the code, and the code is refused as
-  ambiguous when that value holds the AI of a field not yet read (21 or 10, or 01, 11, 17 followed
-  by enough digits), since the scanner may have dropped a separator there. The nurse then types the
-  lot, or sets the scanner to send the separator.
+  ambiguous when a tail of that value can itself be read as fields not yet seen, each well formed
+  (the serial "12345" above; a GTIN with its check digit; a date with a real month), since the
+  scanner may have dropped a separator there. The nurse then types the lot, or sets the scanner to
+  send the separator.
 
 A symbology prefix (``]d2`` GS1 DataMatrix, ``]C1`` GS1-128, ``]Q3`` GS1 QR Code) and surrounding
 whitespace are ignored. Other AIs are skipped only when the predefined-length table fixes their
 length; any other AI is refused, naming it, rather than guessed at.
 
-Pure Python (no Qt, no store): the lot field calls :func:`looks_like_gs1` on what was typed and
-:func:`parse` on a scanned code.
+Pure Python (no Qt, no store), for the lot field: :func:`looks_like_gs1` tells a scanned code from
+a typed lot, :func:`parse` reads it.
 """
 
 from __future__ import annotations
