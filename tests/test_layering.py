@@ -36,6 +36,16 @@ FORBIDDEN = {
         "sqlalchemy",
         "sqlmodel",
     ),
+    # reading a carton's GS1 code: a scanned string in, a carton out
+    "gs1": (
+        "botox_chart.chart",
+        "botox_chart.store",
+        "botox_chart.note",
+        "botox_chart.ui",
+        "reportlab",
+        "sqlalchemy",
+        "sqlmodel",
+    ),
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
@@ -103,6 +113,7 @@ def test_the_scan_sees_the_layers() -> None:
         "markers",
         "outcomes",
         "eligibility",
+        "gs1",
         "store",
         "note",
         "output",
