@@ -10,6 +10,7 @@ a figure leaves a gap, never a zero. The verdict is advice, never a block.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from botox_chart.outcomes import PER_28
 from botox_chart.ui.style import set_style_property
 
 if TYPE_CHECKING:
@@ -66,10 +68,11 @@ class TrendChart(QWidget):
         return QRectF(30, 8, max(self.width() - 40, 10), self.height() - 30)
 
     def _scale(self) -> Decimal:
-        """The top of the axis: a little above the highest figure, at least 28 days' worth
-        of half (so a few days do not fill the chart)."""
+        """The top of the axis, as on the record's chart: 28 days, or the next week above the
+        highest figure (a few days never fill the chart; the same figure sits at the same
+        height on screen and on paper)."""
         highest = self._trend.highest() if self._trend is not None else Decimal(0)
-        return max(highest * Decimal("1.15"), Decimal(14))
+        return Decimal(max(PER_28, math.ceil(highest / 7) * 7))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
