@@ -1,5 +1,5 @@
-"""The selected patient: who they are (name, birth date, chart #, allergies), when they are due,
-and their sessions, newest first. Several sessions can be selected together for printing.
+"""The selected patient: who they are (name, birth date, chart #, phone, allergies), whether
+treatment stopped, when they are due, and their sessions, newest first. Several sessions can be selected together for printing.
 """
 
 from __future__ import annotations
@@ -115,6 +115,8 @@ class SessionListPanel(QWidget):
             return
         self.name.setText(patient.display_name)
         self.details.setText(_details(patient, today))
+        stopped = patient.treatment_stopped_on is not None
+        set_style_property(self.details, "severity", "warning" if stopped else None)
         self.allergies.show()
         if patient.allergies.strip():
             self.allergies.setText(f"Allergies: {patient.allergies}")
@@ -210,6 +212,8 @@ def _details(patient: Patient, today: date) -> str:
     born = patient.date_of_birth
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     parts = [f"Born {born.isoformat()} ({age})", f"Chart # {patient.chart_number}"]
+    if patient.phone:
+        parts.append(f"Phone {patient.phone}")
     if patient.health_card:
         parts.append(f"Health card {patient.health_card}")
     if patient.referring_physician:
@@ -218,4 +222,12 @@ def _details(patient: Patient, today: date) -> str:
             referral += f" on {patient.referral_date.isoformat()}"
         parts.append(referral)
     # Wrap between the parts, never inside one (a health card number split over two lines).
-    return " · ".join(part.replace(" ", "\u00a0") for part in parts)
+    line = " · ".join(part.replace(" ", "\u00a0") for part in parts)
+    if patient.treatment_stopped_on is None:
+        return line
+    # First and on its own line: whoever calls or books the patient reads it before anything else.
+    stopped = (
+        f"Treatment stopped on {patient.treatment_stopped_on.isoformat()} "
+        f"({patient.treatment_stopped_reason})"
+    )
+    return f"{stopped}\n{line}"
