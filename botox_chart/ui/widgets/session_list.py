@@ -59,6 +59,11 @@ class SessionListPanel(QWidget):
         self.details.setObjectName("patientDetails")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stopped = QLabel("")
+        self.stopped.setObjectName("treatmentStopped")
+        self.stopped.setWordWrap(True)
+        self.stopped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_style_property(self.stopped, "severity", "warning")
         self.allergies = QLabel("")
         self.allergies.setObjectName("allergies")
         self.allergies.setWordWrap(True)
@@ -87,6 +92,8 @@ class SessionListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name)
+        # Right under the name: whoever calls or books the patient reads it before anything else.
+        layout.addWidget(self.stopped)
         layout.addWidget(self.details)
         layout.addWidget(self.allergies)
         layout.addWidget(self.next_due)
@@ -110,13 +117,18 @@ class SessionListPanel(QWidget):
             self.name.setText("No patient selected")
             self.details.setText("Find a patient on the left, or add one (Ctrl+Shift+N).")
             self.allergies.hide()
+            self.stopped.hide()
             self.next_due.hide()
             self.show_outcomes(None, [])
             return
         self.name.setText(patient.display_name)
         self.details.setText(_details(patient, today))
-        stopped = patient.treatment_stopped_on is not None
-        set_style_property(self.details, "severity", "warning" if stopped else None)
+        if patient.treatment_stopped_on is not None:
+            self.stopped.setText(
+                f"Treatment stopped on {patient.treatment_stopped_on.isoformat()} "
+                f"({patient.treatment_stopped_reason})"
+            )
+        self.stopped.setVisible(patient.treatment_stopped_on is not None)
         self.allergies.show()
         if patient.allergies.strip():
             self.allergies.setText(f"Allergies: {patient.allergies}")
@@ -222,12 +234,4 @@ def _details(patient: Patient, today: date) -> str:
             referral += f" on {patient.referral_date.isoformat()}"
         parts.append(referral)
     # Wrap between the parts, never inside one (a health card number split over two lines).
-    line = " · ".join(part.replace(" ", "\u00a0") for part in parts)
-    if patient.treatment_stopped_on is None:
-        return line
-    # First and on its own line: whoever calls or books the patient reads it before anything else.
-    stopped = (
-        f"Treatment stopped on {patient.treatment_stopped_on.isoformat()} "
-        f"({patient.treatment_stopped_reason})"
-    )
-    return f"{stopped}\n{line}"
+    return " · ".join(part.replace(" ", "\u00a0") for part in parts)
