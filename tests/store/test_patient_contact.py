@@ -42,7 +42,9 @@ def details(**fields: object) -> Patient:
         {"phone": "5" * 40, "email": "a@" + "b" * 252, "preferred_language": "L" * 40},
     ],
 )
-def test_good_contact_and_stop_details_are_stored(engine: Engine, fields: dict[str, object]) -> None:
+def test_good_contact_and_stop_details_are_stored(
+    engine: Engine, fields: dict[str, object]
+) -> None:
     doctor = make_clinician(engine)
     with transaction(engine) as db:
         added = patients.add(db, patient=details(**fields), clinician_id=doctor.id)
@@ -80,7 +82,10 @@ def test_contact_text_is_stored_without_surrounding_spaces(engine: Engine) -> No
         ({"treatment_stopped_on": YESTERDAY, "treatment_stopped_reason": "  "}, "Give the reason"),
         ({"treatment_stopped_reason": "patient choice"}, "date treatment stopped is missing"),
         (
-            {"treatment_stopped_on": date.today() + timedelta(days=1), "treatment_stopped_reason": "x"},
+            {
+                "treatment_stopped_on": date.today() + timedelta(days=1),
+                "treatment_stopped_reason": "x",
+            },
             "date treatment stopped is in the future",
         ),
         (
@@ -111,8 +116,11 @@ def test_treatment_cannot_stop_before_the_first_signed_session(engine: Engine) -
     changes = Patient.model_validate(patient.model_dump())
     changes.treatment_stopped_reason = "stopping rule met"
     changes.treatment_stopped_on = date(2026, 3, 1)
-    with transaction(engine) as db, pytest.raises(
-        patients.PatientError, match=r"before the patient's first treatment \(2026-03-02\)"
+    with (
+        transaction(engine) as db,
+        pytest.raises(
+            patients.PatientError, match=r"before the patient's first treatment \(2026-03-02\)"
+        ),
     ):
         patients.update(db, patient_id=patient.id, changes=changes, clinician_id=doctor.id)
     changes.treatment_stopped_on = date(2026, 3, 2)

@@ -1,5 +1,6 @@
 """The selected patient: who they are (name, birth date, chart #, phone, allergies), whether
-treatment stopped, when they are due, and their sessions, newest first. Several sessions can be selected together for printing.
+treatment stopped, when they are due, and their sessions, newest first. Several sessions can be
+selected together for printing.
 """
 
 from __future__ import annotations
