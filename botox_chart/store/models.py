@@ -98,6 +98,12 @@ class Patient(SQLModel, table=True):
     referring_physician: str = Field(default="", max_length=120)
     referral_date: date | None = None
     allergies: str = Field(default="", max_length=500)
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=254)
+    preferred_language: str = Field(default="", max_length=40)
+    treatment_stopped_on: date | None = None
+    """The day treatment stopped (None: still treated); ``treatment_stopped_reason`` says why."""
+    treatment_stopped_reason: str = Field(default="", max_length=500)
     search_key: str = Field(default="", max_length=300)
     """Name, chart number and birth date folded for search (patients.search_key): SQLite's LIKE
     ignores case for ASCII only, and staff type "cote" for Côté."""

@@ -13,7 +13,13 @@ from sqlmodel import Session, col, select
 
 from botox_chart import bounds
 from botox_chart.store import acting, audit, chain
-from botox_chart.store.models import FieldTooLong, Patient, check_lengths
+from botox_chart.store.models import (
+    FieldTooLong,
+    Patient,
+    Status,
+    TreatmentSession,
+    check_lengths,
+)
 
 EDITABLE = (
     "family_name",
@@ -24,6 +30,11 @@ EDITABLE = (
     "referring_physician",
     "referral_date",
     "allergies",
+    "phone",
+    "email",
+    "preferred_language",
+    "treatment_stopped_on",
+    "treatment_stopped_reason",
 )
 TEXT = {
     "family_name": "the family name",
@@ -32,8 +43,20 @@ TEXT = {
     "health_card": "the health-card number",
     "referring_physician": "the referring physician",
     "allergies": "the allergies",
+    "phone": "the phone number",
+    "email": "the e-mail address",
+    "preferred_language": "the preferred language",
+    "treatment_stopped_reason": "the reason treatment stopped",
 }
 """A patient's text fields in the user's words (their lengths are the columns')."""
+LENGTH_LABELS = {
+    "chart_number": "chart number",
+    "health_card": "health-card number",
+    "phone": "phone number",
+    "email": "e-mail address",
+    "treatment_stopped_reason": "reason treatment stopped",
+}
+"""The names check_lengths gives the fields whose column name does not say them."""
 
 
 class PatientError(ValueError):
@@ -71,19 +94,20 @@ def search_key(family_name: str, given_names: str, chart_number: str, date_of_bi
 
 
 def validate(patient: Patient) -> None:
-    """Patient details the record can hold: bounded text and dates, the identity complete."""
+    """Patient details the record can hold: bounded text and dates, the identity complete, an
+    e-mail address that looks like one, and a stop of treatment with its reason."""
     born = patient.date_of_birth
     try:
         for name, label in TEXT.items():
             bounds.check_text(getattr(patient, name), label)
-        check_lengths(
-            patient, {"chart_number": "chart number", "health_card": "health-card number"}
-        )
+        check_lengths(patient, LENGTH_LABELS)
         if bounds.is_date(born) and born > date.today():
             raise PatientError("The date of birth is in the future.")
         bounds.check_date(born, "the date of birth")
         if patient.referral_date is not None:
             bounds.check_date(patient.referral_date, "the referral date")
+        if patient.treatment_stopped_on is not None:
+            bounds.check_date(patient.treatment_stopped_on, "the date treatment stopped")
     except (FieldTooLong, bounds.OutOfBounds) as err:
         raise PatientError(str(err)) from None
     if not patient.family_name.strip():
@@ -94,6 +118,59 @@ def validate(patient: Patient) -> None:
         raise PatientError("The chart number is missing.")
     if patient.referral_date is not None and patient.referral_date < patient.date_of_birth:
         raise PatientError("The referral date is before the date of birth.")
+    _check_email(patient.email)
+    _check_stop(patient)
+
+
+def _check_email(email: str) -> None:
+    """Loosely: one "@" with text on each side, no spaces (control characters: check_text)."""
+    if not email:
+        return
+    if any(c.isspace() for c in email):
+        raise PatientError("There is a space in the e-mail address; remove it.")
+    local, at, domain = email.partition("@")
+    if not at or "@" in domain or not local or not domain:
+        raise PatientError(
+            f"The e-mail address {email!r} needs one @ between a name and a domain, "
+            "e.g. marie@example.com."
+        )
+
+
+def _check_stop(patient: Patient) -> None:
+    stopped = patient.treatment_stopped_on
+    reason = patient.treatment_stopped_reason
+    if stopped is None:
+        if reason:
+            raise PatientError(
+                "The date treatment stopped is missing: give it, or clear the reason if "
+                "treatment goes on."
+            )
+        return
+    if not reason:
+        raise PatientError(
+            "Give the reason treatment stopped (e.g. stopping rule met, patient choice)."
+        )
+    if stopped > date.today():
+        raise PatientError("The date treatment stopped is in the future.")
+    if stopped < patient.date_of_birth:
+        raise PatientError("The date treatment stopped is before the date of birth.")
+
+
+def _check_stop_after_first_treatment(db: Session, patient: Patient) -> None:
+    """Treatment cannot stop before the first signed session of the patient."""
+    if patient.treatment_stopped_on is None or patient.id is None:
+        return
+    first = db.exec(
+        select(sa.func.min(TreatmentSession.date_of_service)).where(
+            TreatmentSession.patient_id == patient.id,
+            TreatmentSession.status == Status.SIGNED.value,
+        )
+    ).one()
+    if first is not None and patient.treatment_stopped_on < first:
+        raise PatientError(
+            f"The date treatment stopped ({patient.treatment_stopped_on.isoformat()}) is before "
+            f"the patient's first treatment ({first.isoformat()})."
+        )
 
 
 def add(db: Session, *, patient: Patient, clinician_id: int | None) -> Patient:
@@ -118,11 +195,13 @@ def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int 
     validate(changes)
     changes.id = patient_id
     _require_unique_chart_number(db, changes)
+    _check_stop_after_first_treatment(db, changes)
     before = {name: getattr(patient, name) for name in EDITABLE}
     for name in (*EDITABLE, "search_key"):
         setattr(patient, name, getattr(changes, name))
     after = {name: getattr(patient, name) for name in EDITABLE}
-    # The audit keeps which fields changed, not their values: they identify the patient.
+    # The audit keeps which fields changed, not their values: they identify the patient or are
+    # their private details (a phone number, why treatment stopped).
     changed = sorted(audit.changed_fields(before, after))
     if changed:
         documented: dict[str, object] = {"fields": changed}
@@ -183,7 +262,16 @@ def search(db: Session, *, text: str, limit: int = 200) -> list[Patient]:
 
 
 def _strip(patient: Patient) -> None:
-    for name in ("family_name", "given_names", "chart_number", "health_card"):
+    for name in (
+        "family_name",
+        "given_names",
+        "chart_number",
+        "health_card",
+        "phone",
+        "email",
+        "preferred_language",
+        "treatment_stopped_reason",
+    ):
         setattr(patient, name, getattr(patient, name).strip())
     patient.search_key = search_key(
         patient.family_name, patient.given_names, patient.chart_number, patient.date_of_birth

@@ -1,4 +1,5 @@
-"""Add or edit a patient: demographics, referral and allergies.
+"""Add or edit a patient: demographics, referral, allergies, contact details and, when treatment
+stopped, the day and the reason (a blank date: still treated).
 
 A refused save (a missing name, a chart number that belongs to someone else, a locked database)
 is shown inside the dialog, the field at fault is marked, and nothing typed is lost.
@@ -62,6 +63,15 @@ class PatientDialog(QDialog):
         self.referral_date.setPlaceholderText(f"{DATE_HINT} (optional)")
         self.allergies = QLineEdit()
         self.allergies.setPlaceholderText("e.g. NKDA, latex")
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("e.g. marie@example.com")
+        self.preferred_language = QLineEdit()
+        self.preferred_language.setPlaceholderText("e.g. French")
+        self.treatment_stopped_on = QLineEdit()
+        self.treatment_stopped_on.setPlaceholderText(f"{DATE_HINT} (blank: still treated)")
+        self.treatment_stopped_reason = QLineEdit()
+        self.treatment_stopped_reason.setPlaceholderText("e.g. stopping rule met, patient choice")
         for field, limit in (
             (self.family_name, 120),
             (self.given_names, 120),
@@ -69,6 +79,10 @@ class PatientDialog(QDialog):
             (self.health_card, 40),
             (self.referring_physician, 120),
             (self.allergies, 500),
+            (self.phone, 40),
+            (self.email, 254),
+            (self.preferred_language, 40),
+            (self.treatment_stopped_reason, 500),
         ):
             field.setMaxLength(limit)
 
@@ -81,6 +95,11 @@ class PatientDialog(QDialog):
         form.addRow("&Referring physician", self.referring_physician)
         form.addRow("Referral &date", self.referral_date)
         form.addRow("&Allergies", self.allergies)
+        form.addRow("&Phone", self.phone)
+        form.addRow("&E-mail", self.email)
+        form.addRow("Preferred &language", self.preferred_language)
+        form.addRow("&Treatment stopped on", self.treatment_stopped_on)
+        form.addRow("Reason treatment st&opped", self.treatment_stopped_reason)
 
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -121,6 +140,13 @@ class PatientDialog(QDialog):
             patient.referral_date.isoformat() if patient.referral_date else ""
         )
         self.allergies.setText(patient.allergies)
+        self.phone.setText(patient.phone)
+        self.email.setText(patient.email)
+        self.preferred_language.setText(patient.preferred_language)
+        self.treatment_stopped_on.setText(
+            patient.treatment_stopped_on.isoformat() if patient.treatment_stopped_on else ""
+        )
+        self.treatment_stopped_reason.setText(patient.treatment_stopped_reason)
 
     def save(self) -> None:
         """Store the patient; on a refusal keep the dialog open with the reason shown."""
@@ -166,6 +192,13 @@ class PatientDialog(QDialog):
             referring_physician=self.referring_physician.text().strip(),
             referral_date=_parse_date(self.referral_date.text(), "referral date", required=False),
             allergies=self.allergies.text().strip(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            preferred_language=self.preferred_language.text(),
+            treatment_stopped_on=_parse_date(
+                self.treatment_stopped_on.text(), "date treatment stopped", required=False
+            ),
+            treatment_stopped_reason=self.treatment_stopped_reason.text(),
         )
 
     def _show_error(self, message: str) -> None:
@@ -185,7 +218,12 @@ class PatientDialog(QDialog):
             ("given name", self.given_names),
             ("chart number", self.chart_number),
             ("referral date", self.referral_date),
+            ("date treatment stopped", self.treatment_stopped_on),
             ("date of birth", self.date_of_birth),
+            ("reason treatment stopped", self.treatment_stopped_reason),
+            ("phone", self.phone),
+            ("e-mail", self.email),
+            ("preferred language", self.preferred_language),
         ):
             if words in text:
                 return field

@@ -1,5 +1,6 @@
-"""The selected patient: who they are (name, birth date, chart #, allergies), when they are due,
-and their sessions, newest first. Several sessions can be selected together for printing.
+"""The selected patient: who they are (name, birth date, chart #, phone, allergies), whether
+treatment stopped, when they are due, and their sessions, newest first. Several sessions can be
+selected together for printing.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ class SessionListPanel(QWidget):
         self.details.setObjectName("patientDetails")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stopped = QLabel("")
+        self.stopped.setObjectName("treatmentStopped")
+        self.stopped.setWordWrap(True)
+        self.stopped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_style_property(self.stopped, "severity", "warning")
         self.allergies = QLabel("")
         self.allergies.setObjectName("allergies")
         self.allergies.setWordWrap(True)
@@ -87,6 +93,8 @@ class SessionListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name)
+        # Right under the name: whoever calls or books the patient reads it before anything else.
+        layout.addWidget(self.stopped)
         layout.addWidget(self.details)
         layout.addWidget(self.allergies)
         layout.addWidget(self.next_due)
@@ -110,11 +118,18 @@ class SessionListPanel(QWidget):
             self.name.setText("No patient selected")
             self.details.setText("Find a patient on the left, or add one (Ctrl+Shift+N).")
             self.allergies.hide()
+            self.stopped.hide()
             self.next_due.hide()
             self.show_outcomes(None, [])
             return
         self.name.setText(patient.display_name)
         self.details.setText(_details(patient, today))
+        if patient.treatment_stopped_on is not None:
+            self.stopped.setText(
+                f"Treatment stopped on {patient.treatment_stopped_on.isoformat()} "
+                f"({patient.treatment_stopped_reason})"
+            )
+        self.stopped.setVisible(patient.treatment_stopped_on is not None)
         self.allergies.show()
         if patient.allergies.strip():
             self.allergies.setText(f"Allergies: {patient.allergies}")
@@ -210,6 +225,8 @@ def _details(patient: Patient, today: date) -> str:
     born = patient.date_of_birth
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     parts = [f"Born {born.isoformat()} ({age})", f"Chart # {patient.chart_number}"]
+    if patient.phone:
+        parts.append(f"Phone {patient.phone}")
     if patient.health_card:
         parts.append(f"Health card {patient.health_card}")
     if patient.referring_physician:
