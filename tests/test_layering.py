@@ -26,6 +26,15 @@ FORBIDDEN = {
         "sqlalchemy",
         "sqlmodel",
     ),
+    # the due list: each patient's last treatment in, the next due date and the period's rows out
+    "due": (
+        "botox_chart.store",
+        "botox_chart.note",
+        "botox_chart.ui",
+        "reportlab",
+        "sqlalchemy",
+        "sqlmodel",
+    ),
     # the eligibility criteria: plain values in, criteria met or missing out
     "eligibility": (
         "botox_chart.chart",
@@ -112,6 +121,7 @@ def test_the_scan_sees_the_layers() -> None:
         "bounds",
         "markers",
         "outcomes",
+        "due",
         "eligibility",
         "gs1",
         "store",
