@@ -135,6 +135,29 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(run=_sessions)
 
+    p = sub.add_parser(
+        "due",
+        parents=[common],
+        help="patients due for treatment (12 weeks after the last), by next due date; with "
+        "neither option, those due within 7 days, the overdue included",
+        description="Patients whose next treatment (84 days after their last signed session) "
+        "falls in the period, by next due date: with neither option, those due within 7 days "
+        "(this week), the overdue included. Patients referred but never treated are always "
+        "listed; an open draft or a stopped treatment is marked, never left out.",
+    )
+    period = p.add_mutually_exclusive_group()
+    period.add_argument(
+        "--within",
+        type=_days,
+        metavar="DAYS",
+        help="due on or before today + DAYS, the overdue included (default: 7)",
+    )
+    period.add_argument(
+        "--overdue", action="store_true", help="only those whose due date has passed"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(run=_due)
+
     p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
@@ -255,6 +278,17 @@ def _positive_int(text: str, *, most: int | None = None) -> int:
         raise argparse.ArgumentTypeError(f"{text} must be 1 or more")
     if value > most:
         raise argparse.ArgumentTypeError(f"{text} is too large (at most {most})")
+    return value
+
+
+def _days(text: str) -> int:
+    """A number of days from 0 (today only) to a year."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if not 0 <= value <= 366:
+        raise argparse.ArgumentTypeError(f"{text} days: give 0 to 366")
     return value
 
 
@@ -424,6 +458,67 @@ def _sessions(args: argparse.Namespace) -> int:
         print(
             f"{s.id:>7}  {s.date_of_service.isoformat():<10}  {patient:<32}  "
             f"{s.status:<6}  {format_units(s.total_units):>6}  {s.sites:>5}"
+        )
+    return 0
+
+
+def _due(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from botox_chart import due
+    from botox_chart.store import transaction
+    from botox_chart.store.due import histories
+
+    engine, _clinician = _signed_in(args)
+    with transaction(engine) as db:
+        found = histories(db)
+    rows = due.worklist(found, date.today(), within=args.within, overdue=args.overdue)
+    if args.json:
+        document = [
+            {
+                "patient_id": r.patient_id,
+                "patient": r.patient,
+                "chart_number": r.chart_number,
+                "last_session_id": r.last_session_id,
+                "last_date": r.last_date.isoformat() if r.last_date else None,
+                "next_due": r.next_due.isoformat() if r.next_due else None,
+                "days_overdue": r.days_overdue,
+                "phone": r.phone,
+                "draft_open": r.draft_open,
+                "stopped": r.stopped,
+            }
+            for r in rows
+        ]
+        json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return 0
+    if not rows:
+        print("Nobody is due.")
+        return 0
+    print(
+        f"{'Next due':<10}  {'Overdue':>7}  {'Patient':<28}  {'Chart':<10}  {'Phone':<16}  "
+        f"{'Last':<10}  {'Injector':<20}  Marks"
+    )
+    for r in rows:
+        marks = ", ".join(
+            mark
+            for mark, on in (
+                ("never treated", r.never_treated),
+                ("draft open", r.draft_open),
+                ("stopped", r.stopped),
+            )
+            if on
+        )
+        if r.days_overdue is None:
+            overdue = ""
+        else:
+            overdue = f"{r.days_overdue:+d}" if r.days_overdue else "0"
+        print(
+            f"{r.next_due.isoformat() if r.next_due else '-':<10}  {overdue:>7}  "
+            f"{_one_line(r.patient)[:28]:<28}  {_one_line(r.chart_number)[:10]:<10}  "
+            f"{_one_line(r.phone)[:16]:<16}  "
+            f"{r.last_date.isoformat() if r.last_date else '-':<10}  "
+            f"{_one_line(r.injector)[:20]:<20}  {marks}".rstrip()
         )
     return 0
 
