@@ -25,7 +25,7 @@ def histories(db: Session) -> list[PatientHistory]:
                 partition_by=col(session.patient_id),
                 order_by=(col(session.date_of_service).desc(), col(session.id).desc()),
             )
-            .label("rank"),
+            .label("newest_first"),
         )
         .where(col(session.status) == Status.SIGNED.value)
         .subquery()
@@ -55,7 +55,7 @@ def histories(db: Session) -> list[PatientHistory]:
         )
         .outerjoin(
             ranked,
-            sa.and_(ranked.c.patient_id == col(Patient.id), ranked.c.rank == 1),
+            sa.and_(ranked.c.patient_id == col(Patient.id), ranked.c.newest_first == 1),
         )
         .outerjoin(Clinician, col(Clinician.id) == ranked.c.injector_id)
         .order_by(col(Patient.id))
