@@ -14,7 +14,8 @@ from botox_chart.store.models import Patient, Role
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 
 
-def test_each_patient_is_read_with_their_latest_signed_session(engine: Engine) -> None:
+def test_each_patient_is_read_with_their_latest_signed_session(any_engine: Engine) -> None:
+    engine = any_engine  # SQLite and PostgreSQL
     souza = make_clinician(engine)
     wei = make_clinician(engine, "Li Wei", Role.INJECTOR)
     gagnon = make_patient(engine, family_name="Gagnon", given_names="Élise", phone="514-555-0101")
