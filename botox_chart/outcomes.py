@@ -170,7 +170,6 @@ class Trend:
     baseline_headache_per_28: Decimal | None
     baseline_migraine_per_28: Decimal | None
     threshold_per_28: Decimal | None
-    threshold_percent: Decimal
 
     def highest(self) -> Decimal:
         """The largest figure drawn (0 when nothing was recorded): the chart's scale."""
@@ -208,7 +207,7 @@ def trend(course: Course, profile: RuleProfile) -> Trend:
         )
         for c in course.cycles
     )
-    return Trend(points, headache, migraine, threshold, profile.response_threshold_percent)
+    return Trend(points, headache, migraine, threshold)
 
 
 # --- rule profiles ------------------------------------------------------------------------------

@@ -10,6 +10,17 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "botox_chart"
 
+PURE = (
+    "botox_chart.chart",
+    "botox_chart.store",
+    "botox_chart.note",
+    "botox_chart.ui",
+    "reportlab",
+    "sqlalchemy",
+    "sqlmodel",
+)
+"""What a pure rule module (plain values in, a judgement out) never imports."""
+
 # layer → modules it must never import (the table of docs/architecture.md §2)
 FORBIDDEN = {
     "protocol": ("botox_chart.chart", "botox_chart.store", "botox_chart.note", "botox_chart.ui"),
@@ -17,15 +28,7 @@ FORBIDDEN = {
     "bounds": ("botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     "output": ("botox_chart.chart", "botox_chart.store", "botox_chart.note", "botox_chart.ui"),
     # the outcome model and continuation rules: plain values in, verdicts out
-    "outcomes": (
-        "botox_chart.chart",
-        "botox_chart.store",
-        "botox_chart.note",
-        "botox_chart.ui",
-        "reportlab",
-        "sqlalchemy",
-        "sqlmodel",
-    ),
+    "outcomes": PURE,
     # the due list: each patient's last treatment in, the next due date and the period's rows out
     "due": (
         "botox_chart.store",
@@ -36,25 +39,9 @@ FORBIDDEN = {
         "sqlmodel",
     ),
     # the eligibility criteria: plain values in, criteria met or missing out
-    "eligibility": (
-        "botox_chart.chart",
-        "botox_chart.store",
-        "botox_chart.note",
-        "botox_chart.ui",
-        "reportlab",
-        "sqlalchemy",
-        "sqlmodel",
-    ),
+    "eligibility": PURE,
     # reading a carton's GS1 code: a scanned string in, a carton out
-    "gs1": (
-        "botox_chart.chart",
-        "botox_chart.store",
-        "botox_chart.note",
-        "botox_chart.ui",
-        "reportlab",
-        "sqlalchemy",
-        "sqlmodel",
-    ),
+    "gs1": PURE,
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab

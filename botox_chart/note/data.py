@@ -152,7 +152,7 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
         signed_at=local_time(row.signed_at) if row.signed_at else None,
         acknowledged=tuple(key.split(":", 1)[-1] for key in row.acknowledged or ()),
         addenda=_addenda(db, session_id),
-        baseline=store_outcomes.course(db, row.patient_id).baseline,
+        baseline=store_outcomes.baseline_of(assessed.assessment) if assessed is not None else None,
         eligibility=assessment_of(assessed) if assessed is not None else None,
         first_treatment=_first_treatment(db, row),
         fingerprint=chain.fingerprint(row.record_digest) if row.record_digest else "",
@@ -250,7 +250,7 @@ def load_letter(
     if latest is not None:
         who = db.get(Clinician, latest.supervisor_id or latest.signed_by_id or 0)
         prescriber = who.display_name if who is not None else ""
-    found = store_outcomes.baseline_assessment(db, patient_id)
+    found = store_outcomes.baseline_assessment(db, patient_id, course.cycles)
     return LetterData(
         clinic=clinic_settings.load(db),
         patient=patient,

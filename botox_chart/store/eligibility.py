@@ -35,8 +35,6 @@ from botox_chart.store.models import (
 ACTION = "eligibility"
 """The audit action recording an assessment; its changes carry ``assessment_id`` and
 ``eligibility_digest``."""
-DRUG_CLASSES = PREVENTIVE_CLASSES
-"""The classes of preventive treatment an assessment lists (botox_chart.eligibility)."""
 MAX_MONTHS_CHRONIC = 1200
 """A hundred years: more is a typing slip."""
 
@@ -237,9 +235,9 @@ def _check_treatment(treatment: PreventiveTreatment, n: int) -> None:
     if not isinstance(name, str) or not name:
         raise EligibilityError(f"Preventive treatment {n} has no name.")
     where = f"preventive treatment {n} ({name[:40]})"
-    if treatment.drug_class not in DRUG_CLASSES:
+    if treatment.drug_class not in PREVENTIVE_CLASSES:
         raise EligibilityError(
-            f"The class of {where} must be one of: {', '.join(DRUG_CLASSES)} "
+            f"The class of {where} must be one of: {', '.join(PREVENTIVE_CLASSES)} "
             f"(got {bounds.escape(str(treatment.drug_class))[:40]!r})."
         )
     for field, label in (

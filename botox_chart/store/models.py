@@ -275,7 +275,7 @@ class PreventiveTreatment(SQLModel, table=True):
     """Order in the assessment's list."""
     name: str = Field(max_length=120)
     drug_class: str = Field(max_length=40)
-    """One of store.eligibility.DRUG_CLASSES."""
+    """One of botox_chart.eligibility.PREVENTIVE_CLASSES."""
     dose: str = Field(default="", max_length=120)
     duration: str = Field(default="", max_length=120)
     why_stopped: str = Field(default="", max_length=500)

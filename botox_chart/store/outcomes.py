@@ -38,7 +38,7 @@ def course(db: Session, patient_id: int) -> Course:
         return Course(patient_id=patient_id, baseline=None, cycles=())
     cycles = tuple(_cycles(db, patient_id=patient_id).get(patient_id, ()))
     found = baseline_assessment(db, patient_id, cycles)
-    baseline = _baseline(found.assessment) if found is not None else None
+    baseline = baseline_of(found.assessment) if found is not None else None
     return Course(patient_id=patient_id, baseline=baseline, cycles=cycles)
 
 
@@ -70,14 +70,15 @@ def clinic_courses(db: Session) -> list[Course]:
         courses.append(
             Course(
                 patient_id=pid,
-                baseline=_baseline(chosen) if chosen is not None else None,
+                baseline=baseline_of(chosen) if chosen is not None else None,
                 cycles=visits,
             )
         )
     return courses
 
 
-def _baseline(assessment: EligibilityAssessment) -> Baseline:
+def baseline_of(assessment: EligibilityAssessment) -> Baseline:
+    """An assessment's baseline as the outcome model compares with it (days a month of 30)."""
     return Baseline(
         date=assessment.baseline_end,
         headache_days=assessment.headache_days_per_month,
