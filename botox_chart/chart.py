@@ -173,22 +173,21 @@ class Injection:
 
 @dataclass(frozen=True)
 class Dilution:
-    """Vials opened and saline added.
+    """The reconstitution: saline added per vial of a size.
 
-    100 U + 2 mL or 200 U + 4 mL both give 5 U per 0.1 mL (docs/clinical-reference.md §4).
+    100 U + 2 mL or 200 U + 4 mL both give 5 U per 0.1 mL (docs/clinical-reference.md §4). Every
+    vial of a session is made up to this concentration; a vial of another size takes saline in
+    proportion (:meth:`saline_for`).
     """
 
     vial_units: int = 200
-    vial_count: int = 1
     diluent_ml: Decimal = Decimal(4)
-    """Saline added to each vial."""
+    """Saline added to a vial of ``vial_units``."""
 
     def problem(self) -> str | None:
         """What makes this dilution impossible to chart, in words; None when it is sound."""
         if not _whole_in(self.vial_units, 1, MAX_VIAL_UNITS):
             return f"Vial size must be a whole number of units from 1 to {MAX_VIAL_UNITS} U."
-        if not _whole_in(self.vial_count, 1, MAX_VIALS):
-            return f"Vials opened must be a whole number from 1 to {MAX_VIALS}."
         low, high = DILUENT_ML_RANGE
         value: object = self.diluent_ml
         ml = Decimal("NaN")
@@ -199,10 +198,6 @@ class Dilution:
         if ml != ml.quantize(Decimal("0.01")):
             return "Saline is measured to 0.01 mL."
         return None
-
-    @property
-    def units_opened(self) -> int:
-        return self.vial_units * self.vial_count
 
     @property
     def units_per_ml(self) -> Decimal:
@@ -218,6 +213,24 @@ class Dilution:
         See docs/clinical-reference.md §4.
         """
         return _round(units / self.units_per_ml, "0.01")
+
+    def saline_for(self, vial_units: int) -> Decimal:
+        """Saline that makes a vial of ``vial_units`` up to this concentration, to 0.01 mL."""
+        return _round(Decimal(vial_units) / self.units_per_ml, "0.01")
+
+
+@dataclass(frozen=True)
+class Vial:
+    """One vial opened in a session: its lot and the lot's expiry (from the carton), its size
+    and the units drawn from it (docs/clinical-reference.md §4, §5)."""
+
+    lot_number: str = ""
+    lot_expiry: date | None = None
+    units: int = 200
+    """The vial's size: 50, 100 or 200 U."""
+    drawn: Decimal | None = None
+    """Units drawn from this vial; None when not recorded: the units charted are then taken
+    from the vials in order (:meth:`Chart.drawn`)."""
 
 
 @dataclass(frozen=True)
@@ -265,8 +278,8 @@ class Chart:
     diagnosis_code: str = DEFAULT_DIAGNOSIS
     product: str = PRODUCT
     din_ndc: str = ""
-    lot_number: str = ""
-    lot_expiry: date | None = None
+    vials: list[Vial] = field(default_factory=lambda: [Vial()])
+    """Every vial opened, in the order used (its lot, expiry, size and units drawn)."""
     diluent: str = DILUENT
     needle: str = NEEDLE
     consent: bool = False
@@ -385,12 +398,48 @@ class Chart:
         return None if self.dilution.problem() else self.dilution.volume_ml(units)
 
     @property
+    def units_opened(self) -> int:
+        """Units in the vials opened."""
+        return sum(v.units for v in self.vials)
+
+    @property
     def units_wasted(self) -> Decimal:
         """Units in opened vials − units injected, billed as J0585-JW; none is JZ.
 
         See docs/clinical-reference.md §5.
         """
-        return max(Decimal(self.dilution.units_opened) - self.total_units, Decimal(0))
+        return max(Decimal(self.units_opened) - self.total_units, Decimal(0))
+
+    @property
+    def lots(self) -> list[str]:
+        """The lots used, each once, in the order of the vials (empty lot numbers left out)."""
+        return list(dict.fromkeys(v.lot_number.strip() for v in self.vials if v.lot_number.strip()))
+
+    def drawn(self) -> list[Decimal]:
+        """Units drawn from each vial: as recorded, else what the charted units still need,
+        taken from the vials in order up to each one's size (docs/clinical-reference.md §5)."""
+        remaining = self.total_units - sum((v.drawn for v in self.vials if v.drawn), Decimal(0))
+        found = []
+        for vial in self.vials:
+            if vial.drawn is not None:
+                found.append(vial.drawn)
+                continue
+            take = min(max(remaining, Decimal(0)), Decimal(vial.units))
+            found.append(take)
+            remaining -= take
+        return found
+
+    def units_from_lot(self, lot_number: str) -> Decimal:
+        """Units drawn from the vials of one lot (a recall counts them)."""
+        wanted = lot_number.strip().casefold()
+        return sum(
+            (
+                units
+                for vial, units in zip(self.vials, self.drawn(), strict=True)
+                if vial.lot_number.strip().casefold() == wanted
+            ),
+            Decimal(0),
+        )
 
     @property
     def next_due(self) -> date:
@@ -408,9 +457,10 @@ class Chart:
         self.injections = [_protocol_injection(s, s.units) for s in self.protocol.sites] + kept
 
     def repeat(self, previous: Chart) -> None:
-        """The pattern of a previous session: its doses, omissions, FTP and custom sites, dilution.
+        """The pattern of a previous session: its doses, omissions, FTP and custom sites, dilution
+        and vial sizes.
 
-        Lot, consent, screen and outcomes are of the day and are not copied.
+        Lots, units drawn, consent, screen and outcomes are of the day and are not copied.
         """
         if previous.protocol.code != self.protocol.code:
             raise ChartError(
@@ -420,6 +470,7 @@ class Chart:
         self.injections = list(previous.injections)
         self.omissions = dict(previous.omissions)
         self.dilution = previous.dilution
+        self.vials = [Vial(units=v.units) for v in previous.vials]
         self.diagnosis_code = previous.diagnosis_code
         self.product = previous.product
         self.din_ndc = previous.din_ndc
@@ -623,22 +674,7 @@ class Chart:
         problem = self.dilution.problem()
         if problem:
             error("dilution_invalid", problem)
-        elif totals.total > self.dilution.units_opened:
-            error(
-                "vials_insufficient",
-                f"{format_units(totals.total)} U charted but the opened vials hold "
-                f"{self.dilution.units_opened} U.",
-            )
-        if not self.lot_number.strip():
-            error("lot_missing", "The lot number is missing.")
-        if self.lot_expiry is None:
-            error("lot_expiry_missing", "The lot's expiry date is missing.")
-        elif self.lot_expiry < self.date_of_service:
-            error(
-                "lot_expired",
-                f"Lot {self.lot_number} expired on {self.lot_expiry.isoformat()}, "
-                f"before the date of service.",
-            )
+        self._vial_findings(totals.total, error, warning)
         if not self.consent:
             error("consent_missing", "Consent is not recorded.")
         if self.diagnosis_code not in DIAGNOSES:
@@ -674,6 +710,82 @@ class Chart:
         return found
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _vial_findings(
+        self, total: Decimal, error: Callable[[str, str], None], warning: Callable[[str, str], None]
+    ) -> None:
+        """The vials: each needs a lot and an unexpired expiry, a lot has one expiry, and the
+        vials must hold what is charted (docs/clinical-reference.md §4, §5)."""
+        if not self.vials:
+            error("vials_missing", "No vial is recorded.")
+            return
+        if len(self.vials) > MAX_VIALS:
+            error("vials_too_many", f"At most {MAX_VIALS} vials are opened in one session.")
+        many = len(self.vials) > 1
+        expiries: dict[str, tuple[str, set[date]]] = {}
+        """Lot, folded → the lot as typed first and the expiries charted for it."""
+        sizes_sound = True
+        for n, vial in enumerate(self.vials, start=1):
+
+            def about(text: str, n: int = n) -> str:
+                """One sentence about vial ``n`` (named when there are several)."""
+                return f"Vial {n}: {text}" if many else text[:1].upper() + text[1:]
+
+            lot = vial.lot_number.strip()
+            if not _whole_in(vial.units, 1, MAX_VIAL_UNITS):
+                sizes_sound = False
+                error(
+                    "vial_size_invalid",
+                    about(
+                        f"vial size must be a whole number of units from 1 to {MAX_VIAL_UNITS} U."
+                    ),
+                )
+                continue
+            if not lot:
+                error("lot_missing", about("the lot number is missing."))
+            if vial.lot_expiry is None:
+                error("lot_expiry_missing", about("the lot's expiry date is missing."))
+            else:
+                expiries.setdefault(lot.casefold(), (lot, set()))[1].add(vial.lot_expiry)
+                if vial.lot_expiry < self.date_of_service:
+                    error(
+                        "lot_expired",
+                        about(
+                            f"lot {lot} expired on {vial.lot_expiry.isoformat()}, before the "
+                            f"date of service."
+                        ),
+                    )
+            if vial.drawn is not None and not Decimal(0) <= vial.drawn <= vial.units:
+                error(
+                    "vial_overdrawn",
+                    about(f"{format_units(vial.drawn)} U drawn from a {vial.units} U vial."),
+                )
+            if self.dilution.problem() is None and vial.units != self.dilution.vial_units:
+                warning(
+                    "vial_size_differs",
+                    about(
+                        f"a {vial.units} U vial takes {self.dilution.saline_for(vial.units)} mL "
+                        f"of saline for the same {self.dilution.units_per_tenth_ml} U per 0.1 mL."
+                    ),
+                )
+        for lot, dates in expiries.values():
+            if lot and len(dates) > 1:
+                error("lot_expiry_conflict", f"Lot {lot} is charted with two expiry dates.")
+        if not sizes_sound:
+            return
+        if total > self.units_opened:
+            error(
+                "vials_insufficient",
+                f"{format_units(total)} U charted but the opened vials hold {self.units_opened} U.",
+            )
+        elif any(v.drawn is not None for v in self.vials):
+            drawn = sum(self.drawn(), Decimal(0))
+            if drawn != total:
+                error(
+                    "drawn_mismatch",
+                    f"{format_units(drawn)} U drawn from the vials but {format_units(total)} U "
+                    f"charted.",
+                )
 
     def _site(self, site_code: str) -> Site:
         if not self.protocol.has_site(site_code):

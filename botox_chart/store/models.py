@@ -154,8 +154,12 @@ class TreatmentSession(SQLModel, table=True):
     din_ndc: str = Field(default="", max_length=40)
     lot_number: str = Field(default="", max_length=40, index=True)
     lot_expiry: date | None = None
+    """The lot of sessions charted before migration 0010 ("" since: each vial row has its lot);
+    kept because their record digests cover it."""
     vial_units: int = 200
+    """The vial size the saline (``diluent_ml``) is measured for."""
     vial_count: int = 1
+    """Vials opened: the number of vial rows since migration 0010."""
     diluent: str = Field(default="", max_length=120)
     diluent_ml: Decimal = Field(default=Decimal(4), sa_column=Column(Hundredths, nullable=False))
     needle: str = Field(default="", max_length=60)
@@ -213,6 +217,25 @@ class InjectionRow(SQLModel, table=True):
     x: float
     y: float
     units: Decimal = Field(sa_column=Column(Tenths, nullable=False))
+
+
+class VialRow(SQLModel, table=True):
+    """A vial opened in a session (migration 0010): its lot, expiry, size and the units drawn.
+    Final with its session once signed, like the injections."""
+
+    __tablename__ = "vial"
+    __table_args__ = AUTOINCREMENT
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="treatment_session.id", index=True)
+    position: int
+    """Order in the session (the order the vials were used)."""
+    lot_number: str = Field(default="", max_length=40, index=True)
+    lot_expiry: date | None = None
+    units: int
+    """The vial's size."""
+    units_drawn: Decimal | None = Field(default=None, sa_column=Column(Tenths, nullable=True))
+    """None when not recorded (sessions before migration 0010; chart.Chart.drawn)."""
 
 
 class Addendum(SQLModel, table=True):
