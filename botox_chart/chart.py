@@ -115,6 +115,8 @@ HIT6_RANGE = (36, 78)
 """A HIT-6 total: six items scored 6 to 13 (docs/clinical-reference.md §8)."""
 MAX_VIAL_UNITS = 200
 """Botox vials hold 50, 100 or 200 U (docs/clinical-reference.md §4)."""
+VIAL_SIZES = (50, 100, 200)
+"""The sizes a vial is charted as (docs/clinical-reference.md §4)."""
 MAX_VIALS = 6
 """Vials opened in one session: 195 U at most is charted, so 6 even of the smallest is plenty
 (a limit of this project, docs/clinical-reference.md §4)."""
@@ -265,6 +267,23 @@ def parse_units(value: object) -> Decimal:
     return units.quantize(Decimal("0.1"))
 
 
+def parse_drawn(text: str) -> Decimal | None:
+    """Units drawn from a vial as typed: "" is not recorded (None: the charted units are taken
+    from the vials in order, :meth:`Chart.drawn`); else 0 to 200 U, to 0.1 U."""
+    text = text.strip().removesuffix("U").removesuffix("u").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        units = Decimal(text)
+    except InvalidOperation:
+        raise ChartError(f"{text!r} is not a number of units drawn.") from None
+    if not units.is_finite() or not 0 <= units <= MAX_VIAL_UNITS:
+        raise ChartError(f"Units drawn from a vial are 0 to {MAX_VIAL_UNITS} U (got {text}).")
+    if units != units.quantize(Decimal("0.1")):
+        raise ChartError(f"Units drawn are recorded to 0.1 U (got {text} U).")
+    return units.quantize(Decimal("0.1"))
+
+
 @dataclass
 class Chart:
     """The clinical content of one session, as the injector charts it."""
@@ -321,6 +340,7 @@ class Chart:
             omissions=dict(self.omissions),
             screen=dict(self.screen),
             adverse_events=list(self.adverse_events),
+            vials=list(self.vials),
         )
 
     def marked_points(self) -> list[tuple[str, Point]]:
@@ -476,6 +496,62 @@ class Chart:
         self.din_ndc = previous.din_ndc
         self.diluent = previous.diluent
         self.needle = previous.needle
+
+    def set_vials(self, vials: Iterable[Vial]) -> None:
+        """The vials opened, in the order used. The saline stays measured for the first vial's
+        size (:attr:`Dilution.vial_units`) at the same concentration: a first vial of 100 U
+        instead of 200 U takes 2 mL instead of 4 mL (docs/clinical-reference.md §4)."""
+        vials = list(vials)
+        if not vials:
+            raise ChartError("A session opens at least one vial: keep one and record its lot.")
+        if len(vials) > MAX_VIALS:
+            raise ChartError(f"At most {MAX_VIALS} vials are opened in one session.")
+        self.vials = vials
+        first = vials[0].units
+        dilution = self.dilution
+        if first != dilution.vial_units and _whole_in(first, 1, MAX_VIAL_UNITS):
+            saline = dilution.saline_for(first) if dilution.problem() is None else None
+            low, high = DILUENT_ML_RANGE
+            if saline is not None and low <= saline <= high:
+                self.dilution = Dilution(vial_units=first, diluent_ml=saline)
+            else:
+                self.dilution = dataclasses.replace(dilution, vial_units=first)
+
+    def set_vial(self, index: int, **changes: object) -> None:
+        """Change one vial's lot_number, lot_expiry, units (its size) or drawn."""
+        index = self._vial_index(index)
+        vials = list(self.vials)
+        vials[index] = dataclasses.replace(vials[index], **changes)  # type: ignore[arg-type]
+        self.set_vials(vials)
+
+    def add_vial(self) -> int:
+        """Open one more vial, of the last one's size; its index."""
+        size = self.vials[-1].units if self.vials else self.dilution.vial_units
+        self.set_vials([*self.vials, Vial(units=size)])
+        return len(self.vials) - 1
+
+    def remove_vial(self, index: int) -> None:
+        vials = list(self.vials)
+        del vials[self._vial_index(index)]
+        self.set_vials(vials)
+
+    def record_carton(self, index: int, lot_number: str, lot_expiry: date | None) -> int:
+        """A carton's lot and expiry (scanned, docs/clinical-reference.md §11) for vial ``index``;
+        the index of the vial that took them.
+
+        A vial that already holds another lot is not overwritten: the carton goes to the first
+        vial with no lot, or to a vial added for it (a second carton opened in the session). An
+        expiry the carton does not give leaves the vial's as it was.
+        """
+        index = self._vial_index(index)
+        lot_number = lot_number.strip()
+        held = self.vials[index].lot_number.strip()
+        if held and held.casefold() != lot_number.casefold():
+            empty = [n for n, v in enumerate(self.vials) if not v.lot_number.strip()]
+            index = empty[0] if empty else self.add_vial()
+        expiry = lot_expiry if lot_expiry is not None else self.vials[index].lot_expiry
+        self.set_vial(index, lot_number=lot_number, lot_expiry=expiry)
+        return index
 
     def mark(self, site_code: str, units: object | None = None) -> Injection:
         """Chart a protocol site as injected (at its standard dose unless told otherwise)."""
@@ -786,6 +862,11 @@ class Chart:
                     f"{format_units(drawn)} U drawn from the vials but {format_units(total)} U "
                     f"charted.",
                 )
+
+    def _vial_index(self, index: int) -> int:
+        if not 0 <= index < len(self.vials):
+            raise ChartError(f"There is no vial {index + 1} in this session.")
+        return index
 
     def _site(self, site_code: str) -> Site:
         if not self.protocol.has_site(site_code):

@@ -20,6 +20,7 @@ from botox_chart.chart import (
     InjectionKind,
     Severity,
     SiteState,
+    Vial,
     clear_point,
     format_units,
     parse_units,
@@ -211,14 +212,16 @@ def test_repeat_copies_the_tailored_pattern_but_not_the_day(chart: Chart) -> Non
     previous.omit("PRO", "patient preference")
     previous.set_units("TRA-R1", 10)
     previous.add_follow_the_pain("temporalis", "right", temporalis_point())
-    previous.dilution = Dilution(vial_units=100, vial_count=2, diluent_ml=Decimal(2))
+    previous.dilution = Dilution(vial_units=100, diluent_ml=Decimal(2))
+    previous.vials = [Vial("C1234AB", DAY, 100, Decimal(100)), Vial("C5678CD", DAY, 100)]
     chart.repeat(previous)
     assert [(i.key, i.units) for i in chart.injections] == [
         (i.key, i.units) for i in previous.injections
     ]
     assert chart.omissions == {"PRO": "patient preference"}
     assert chart.dilution == previous.dilution
-    assert chart.lot_number == "" and not chart.consent
+    assert chart.vials == [Vial(units=100), Vial(units=100)]  # the sizes, not the lots
+    assert chart.lots == [] and not chart.consent
     assert chart.date_of_service == DAY
 
 
@@ -236,8 +239,8 @@ def test_copy_is_independent(chart: Chart) -> None:
 
 def test_standard_dilutions_give_5_units_per_tenth_ml() -> None:
     for dilution in (
-        Dilution(vial_units=100, vial_count=1, diluent_ml=Decimal(2)),
-        Dilution(vial_units=200, vial_count=1, diluent_ml=Decimal(4)),
+        Dilution(vial_units=100, diluent_ml=Decimal(2)),
+        Dilution(vial_units=200, diluent_ml=Decimal(4)),
     ):
         assert dilution.units_per_tenth_ml == 5
         assert dilution.volume_ml(Decimal(5)) == Decimal("0.10")
@@ -245,7 +248,7 @@ def test_standard_dilutions_give_5_units_per_tenth_ml() -> None:
 
 
 def test_other_dilutions_are_allowed_and_volume_follows() -> None:
-    dilution = Dilution(vial_units=100, vial_count=1, diluent_ml=Decimal(1))
+    dilution = Dilution(vial_units=100, diluent_ml=Decimal(1))
     assert dilution.units_per_tenth_ml == 10
     assert dilution.volume_ml(Decimal(5)) == Decimal("0.05")
     assert Dilution(vial_units=100, diluent_ml=Decimal(4)).volume_ml(Decimal(5)) == Decimal("0.20")
@@ -270,14 +273,15 @@ def test_waste_155_from_200_is_45_and_195_is_5(chart: Chart) -> None:
 def test_two_100_unit_vials_waste_the_same_as_one_200(chart: Chart) -> None:
     chart.apply_protocol()
     one = chart.units_wasted
-    chart.dilution = Dilution(vial_units=100, vial_count=2, diluent_ml=Decimal(2))
+    chart.set_vials([Vial(units=100), Vial(units=100)])
+    assert chart.dilution == Dilution(vial_units=100, diluent_ml=Decimal(2))
     assert chart.units_wasted == one == 45
     assert chart.volume_ml(Decimal(5)) == Decimal("0.10")
 
 
 def test_invalid_dilution_is_an_error_not_a_crash(chart: Chart) -> None:
     chart.apply_protocol()
-    chart.dilution = Dilution(vial_units=200, vial_count=1, diluent_ml=Decimal(0))
+    chart.dilution = Dilution(vial_units=200, diluent_ml=Decimal(0))
     assert chart.volume_ml(Decimal(5)) is None
     assert "dilution_invalid" in codes(chart.findings())
 
@@ -297,7 +301,7 @@ def test_empty_chart_cannot_be_signed(chart: Chart) -> None:
 
 def test_expired_lot_is_an_error() -> None:
     chart = ready_chart(DAY)
-    chart.lot_expiry = DAY - timedelta(days=1)
+    chart.set_vial(0, lot_expiry=DAY - timedelta(days=1))
     (finding,) = chart.findings()
     assert finding.severity is Severity.ERROR
     assert finding.code == "lot_expired"
@@ -336,7 +340,7 @@ def test_follow_the_pain_units_raised_past_the_allowance_is_an_error() -> None:
 
 def test_vials_must_hold_the_units_injected() -> None:
     chart = ready_chart(DAY)
-    chart.dilution = Dilution(vial_units=100, vial_count=1, diluent_ml=Decimal(2))
+    chart.set_vial(0, units=100)
     found = {f.code: f for f in chart.findings()}
     assert "155 U charted but the opened vials hold 100 U" in found["vials_insufficient"].message
 
