@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from botox_chart import bounds, outcomes
+from botox_chart import bounds, gs1, outcomes
 from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
 
@@ -40,6 +40,10 @@ class ClinicSettings:
     lockout_minutes: str = str(LOCKOUT_MINUTES)
     """Minutes an account stays locked after 10 failed sign-ins in a row (kept to
     :data:`LOCKOUT_RANGE` by :func:`lockout_minutes`)."""
+    product_gtins: str = ""
+    """The GTINs (GS1 (01), 14 digits) of the product cartons the clinic accepts, separated by
+    spaces or commas: a scanned carton with another GTIN is refused; "" checks none
+    (:func:`accepted_gtins`, docs/clinical-reference.md §11)."""
     payer_profile: str = ""
     """The continuation rule profile of the clinic's payer (``resources/rules/<name>.toml`` or
     the clinic's own), judged beside NICE TA260's; "" for none (botox_chart.outcomes)."""
@@ -52,6 +56,7 @@ TEXT = {
     "logo_path": ("the logo file's name", 1000),
     "provincial_code": ("the provincial billing code", 40),
     "din_ndc": ("the DIN/NDC", 40),
+    "product_gtins": ("the accepted product GTINs", 300),
     "idle_lock_minutes": ("the minutes before the window locks", 10),
     "lockout_minutes": ("the minutes an account stays locked", 10),
 }
@@ -63,6 +68,20 @@ def load(db: Session) -> ClinicSettings:
     stored: dict[str, Any] = row.value if row is not None and isinstance(row.value, dict) else {}
     known = {f.name for f in fields(ClinicSettings)}
     return ClinicSettings(**{k: str(v) for k, v in stored.items() if k in known})
+
+
+def accepted_gtins(text: str) -> tuple[str, ...]:
+    """The product GTINs of the setting, in order, each once; SettingsError naming one that is
+    not a GTIN (14 digits whose last is the GS1 check digit of the others)."""
+    found: list[str] = []
+    for gtin in text.replace(",", " ").split():
+        if len(gtin) != 14 or not gtin.isascii() or not gtin.isdigit():
+            raise SettingsError(f"{gtin} is not a GTIN: a carton's GTIN (01) has 14 digits.")
+        if int(gtin[13]) != gs1.gtin_check_digit(gtin[:13]):
+            raise SettingsError(f"{gtin} is not a GTIN: its check digit is wrong (a typing slip?).")
+        if gtin not in found:
+            found.append(gtin)
+    return tuple(found)
 
 
 def lockout_minutes(text: str) -> int:
@@ -87,6 +106,7 @@ def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> 
             f"There is no continuation rule profile {settings.payer_profile!r} (a file "
             f"rules/{settings.payer_profile}.toml)."
         )
+    accepted_gtins(settings.product_gtins)
     try:
         for name, (label, longest) in TEXT.items():
             bounds.check_text(

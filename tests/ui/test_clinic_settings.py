@@ -75,6 +75,7 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.logo.setText(str(logo))
     dialog.billing.setCurrentIndex(dialog.billing.findData("us"))
     dialog.din_ndc.setText("0023-1145-01")
+    dialog.product_gtins.setText(" 00300231234565,  10300231234562 ")
     assert dialog.idle_lock.value() == 5  # the default
     dialog.idle_lock.setValue(15)
     assert dialog.lockout.value() == 15  # the default
@@ -93,6 +94,7 @@ def test_saving_stores_every_field_and_is_audited(
         billing="us",
         provincial_code="",
         din_ndc="0023-1145-01",
+        product_gtins="00300231234565 10300231234562",
         idle_lock_minutes="15",
         lockout_minutes="30",
         payer_profile="payer-50",
@@ -234,3 +236,32 @@ def test_a_payer_profile_that_does_not_exist_is_refused_by_the_store(engine: Eng
     unknown = ClinicSettings(payer_profile="nobody")
     with transaction(engine) as db, pytest.raises(settings.SettingsError, match="no continuation"):
         settings.save(db, settings=unknown, clinician_id=admin.id)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0030023123456", "0030023123456 is not a GTIN: a carton's GTIN (01) has 14 digits."),
+        ("00300231234566", "00300231234566 is not a GTIN: its check digit is wrong"),
+    ],
+)
+def test_a_product_gtin_that_is_not_one_is_refused(
+    engine: Engine, make_dialog: MakeDialog, typed: str, message: str
+) -> None:
+    """A scan is checked against these GTINs (docs/clinical-reference.md §11): a slip in one
+    would refuse every carton, so it is refused here, naming it."""
+    admin = make_clinician(engine, admin=True)
+    dialog = make_dialog(clinician_id=admin.id)
+    dialog.product_gtins.setText(f"00300231234565 {typed}")
+    dialog.save()
+    assert message in dialog.error.text()
+    assert dialog.result() != ClinicSettingsDialog.DialogCode.Accepted
+    assert stored(engine) == ClinicSettings()
+
+
+def test_the_accepted_gtins_are_read_in_order_each_once() -> None:
+    assert settings.accepted_gtins("") == ()
+    assert settings.accepted_gtins("10300231234562, 00300231234565 10300231234562") == (
+        "10300231234562",
+        "00300231234565",
+    )

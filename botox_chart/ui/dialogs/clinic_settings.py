@@ -107,6 +107,14 @@ class ClinicSettingsDialog(QDialog):
         self.din_ndc = QLineEdit()
         self.din_ndc.setMaxLength(store_settings.TEXT["din_ndc"][1])
         self.din_ndc.setPlaceholderText("Filled into new sessions")
+        self.product_gtins = QLineEdit()
+        self.product_gtins.setMaxLength(store_settings.TEXT["product_gtins"][1])
+        self.product_gtins.setPlaceholderText("14 digits each, e.g. from the carton's (01)")
+        self.product_gtins.setToolTip(
+            "The GTINs of the product cartons the clinic uses, separated by spaces or commas. A "
+            "scanned carton with another GTIN is refused; while this is empty a scan fills the "
+            "lot and expiry without checking the product."
+        )
         self.payer_profile = QComboBox()
         self.payer_profile.setAccessibleName("Payer's continuation rule")
         self.payer_profile.setToolTip(
@@ -148,6 +156,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow("&Billing", self.billing)
         self.form.addRow("P&rovincial code", self.provincial_code)
         self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
+        self.form.addRow("Product &GTINs", self.product_gtins)
         self.form.addRow("Pa&yer's rule", self.payer_profile)
         self.form.addRow("Loc&k after", self.idle_lock)
         self.form.addRow("Lock acco&unt for", self.lockout)
@@ -191,6 +200,7 @@ class ClinicSettingsDialog(QDialog):
             billing=str(self.billing.currentData()),
             provincial_code=self.provincial_code.text().strip(),
             din_ndc=self.din_ndc.text().strip(),
+            product_gtins=" ".join(self.product_gtins.text().replace(",", " ").split()),
             idle_lock_minutes=str(self.idle_lock.value()),
             lockout_minutes=str(self.lockout.value()),
             payer_profile=str(self.payer_profile.currentData()),
@@ -230,6 +240,7 @@ class ClinicSettingsDialog(QDialog):
         self.billing.setCurrentIndex(max(index, 0))
         self.provincial_code.setText(loaded.provincial_code)
         self.din_ndc.setText(loaded.din_ndc)
+        self.product_gtins.setText(loaded.product_gtins)
         self.idle_lock.setValue(idle_minutes(loaded.idle_lock_minutes))
         self.lockout.setValue(store_settings.lockout_minutes(loaded.lockout_minutes))
         self.payer_profile.setCurrentIndex(
