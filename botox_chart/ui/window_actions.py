@@ -170,6 +170,13 @@ class WindowActions(QObject):
             ("Ctrl+Shift+C",),
             "Record consent and every contraindication absent, as one undo step",
         )
+        self.scan_lot = a(
+            self,
+            "Scan a carton's &barcode",
+            ("Ctrl+Shift+B",),
+            "Put the cursor in the lot field of the first vial without a lot (a vial is added "
+            "when every one has a lot), ready for the barcode scanner",
+        )
         editor = "in the chart"
         self.mark_current = a(self, "&Mark current site", ("Space",), scope=editor)
         self.next_site = a(self, "Ne&xt site", ("N",), scope=editor)
@@ -280,7 +287,7 @@ class WindowActions(QObject):
         session = bar.addMenu("&Session")
         session.addActions([self.new_session, self.repeat_last, self.open_session])
         session.addSeparator()
-        session.addActions([self.apply_protocol, self.consent_all_clear])
+        session.addActions([self.apply_protocol, self.consent_all_clear, self.scan_lot])
         session.addActions([self.mark_current, self.next_site])
         session.addActions([self.previous_site, self.units_up, self.units_down])
         session.addActions([self.omit_current, self.remove_site])

@@ -124,6 +124,7 @@ def charting_actions(w: WindowHost) -> list[QAction]:
     return [
         a.apply_protocol,
         a.consent_all_clear,
+        a.scan_lot,
         a.mark_current,
         a.units_up,
         a.units_down,

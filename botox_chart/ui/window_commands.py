@@ -65,6 +65,7 @@ class WindowCommands(QObject):
                 a.consent_all_clear,
                 lambda: self._edit(lambda e: e.record_consent_all_clear()),
             ),
+            (a.scan_lot, lambda: self._edit(lambda e: e.focus_lot_for_scan())),
             (a.mark_current, lambda: self._edit(lambda e: e.mark_current())),
             (a.next_site, lambda: self._browse(lambda e: e.next_site())),
             (a.previous_site, lambda: self._browse(lambda e: e.previous_site())),

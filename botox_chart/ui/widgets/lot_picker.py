@@ -5,6 +5,13 @@ The list shows each lot with its expiry ("C1234AB — exp. 2027-06-30"), marking
 session's date, while the field and the chart hold the bare lot number.
 Vials print the expiry as a month more often than a day, so "2027-06" is accepted and means the end
 of June 2027.
+
+A barcode scanner types a carton's GS1 code into the field like a keyboard
+(docs/clinical-reference.md §11). Text that may be the start of one (a digit, "(" or "]" first) is
+not reported per keystroke, so a half-scanned code never reaches the chart; at Enter or on leaving
+the field a code is reported as ``codeScanned`` and anything else as a typed lot. The group
+separator a scanner sends (ASCII 29, which a text field drops) is kept as its visible symbol, one
+of the separators gs1 reads.
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from botox_chart import bounds
+from botox_chart import bounds, gs1
 from botox_chart.ui.widgets.chart_form import compact, line_edit
 
 MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
@@ -61,6 +69,12 @@ def _read_expiry(text: str) -> date | None:
     return None
 
 
+def could_be_code(text: str) -> bool:
+    """Could ``text`` be the start of a scanned GS1 code (rather than a lot being typed)?"""
+    first = text.lstrip()[:1]
+    return first.isdigit() or first in ("(", "]") or gs1.looks_like_gs1(text)
+
+
 def format_expiry(day: date | None) -> str:
     return day.isoformat() if day else ""
 
@@ -96,6 +110,8 @@ class LotPicker(QComboBox):
     """The user typed a lot number (each keystroke, and once more if completion changed it)."""
     lotPicked = Signal(str, object)
     """A recent lot was picked: (lot number, its expiry date or None)."""
+    codeScanned = Signal(str)
+    """A GS1 code was typed (scanned) and ended with Enter or by leaving the field. Never log it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +125,9 @@ class LotPicker(QComboBox):
         self.setItemDelegate(_LotEntries(self))
         self._last = ""
         """The lot last reported or shown: the chart holds it, so the field need not change."""
+        self._shown = ""
+        """The lot the chart holds, as last shown."""
+        line_edit(self).installEventFilter(self)
         line_edit(self).textEdited.connect(self._on_text_edited)
         line_edit(self).editingFinished.connect(self._on_finished)
         self.activated.connect(self._on_activated)
@@ -171,6 +190,7 @@ class LotPicker(QComboBox):
 
         The lot the field last reported is left alone, so a completion being typed is not undone.
         """
+        self._shown = lot
         if lot == self._last:
             return
         self._last = lot
@@ -184,7 +204,25 @@ class LotPicker(QComboBox):
                 line_edit(self).blockSignals(False)
                 self.blockSignals(False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The group separator a scanner types (ASCII 29) is kept as its visible symbol."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text() == gs1.GROUP_SEPARATOR
+        ):
+            line_edit(self).insert("\u241d")
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_last(self) -> None:
+        """Put back the lot the chart holds, replacing a scanned code (without emitting)."""
+        self._last = "\0"  # differs from any lot, so show_lot sets the field
+        self.show_lot(self._shown)
+
     def _on_text_edited(self, text: str) -> None:
+        if could_be_code(text):
+            return  # reported at Enter or on leaving the field: a scan is never half-charted
         self._last = text
         self.lotTyped.emit(text)
 
@@ -193,6 +231,9 @@ class LotPicker(QComboBox):
         set in the field without a keystroke, so the lot in the field is reported now."""
         text = self.currentText().strip()
         if text == self._last:
+            return
+        if gs1.looks_like_gs1(text):
+            self.codeScanned.emit(text)
             return
         known = next((lot for lot in self._expiries if lot.upper() == text.upper()), None)
         self._last = known or text

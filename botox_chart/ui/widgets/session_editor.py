@@ -104,6 +104,7 @@ class SessionEditor(QWidget):
         self._diagram: HeadDiagram | None = None
         self._panel = SessionPanel()
         self._panel.edited.connect(self._on_panel_edit)
+        self._panel.product.statusMessage.connect(self.status)
         self._panel.unitsTyped.connect(self._intents.units_typed)
         self._panel.retryRequested.connect(self._autosave.retry)
         self._splitter.addWidget(self._diagram_box)
@@ -250,6 +251,24 @@ class SessionEditor(QWidget):
         else:
             self.status(f"{name} is already applied.")
 
+    def focus_lot_for_scan(self) -> None:
+        """The cursor in the lot field of the first vial without a lot (a vial is added when
+        every one has a lot), ready for the barcode scanner (docs/clinical-reference.md §11)."""
+        chart = self.editable_chart()
+        if chart is None:
+            return
+        empty = [n for n, vial in enumerate(chart.vials) if not vial.lot_number.strip()]
+        if empty:
+            index = empty[0]
+        elif not self.change("Add vial", lambda c: c.add_vial()):
+            return  # six vials already: the status bar says so
+        else:
+            index = len(chart.vials)
+        vials = self._panel.product.vials
+        self._panel.ensureWidgetVisible(vials.rows[index].lot)
+        vials.focus_lot(index)
+        self.status(f"Scan the carton for vial {index + 1}, or type its lot.")
+
     def record_consent_all_clear(self) -> None:
         """Consent obtained and no contraindications, as one undo step (the panel's button)."""
         if self.change(ALL_CLEAR_UNDO, record_all_clear):
@@ -320,13 +339,12 @@ class SessionEditor(QWidget):
         except (StorageError, ClinicianError) as err:
             self._dialogs.error(self, "Not signed", str(err))
             return
-        expiry = f", expires {chart.lot_expiry.isoformat()}" if chart.lot_expiry else ""
         request = SignRequest(
             chart.findings(today=today),
             physicians,
             signer,
             total=f"{format_units(chart.total_units)} U at {len(chart.injections)} sites",
-            lot=f"{chart.lot_number}{expiry}" if chart.lot_number else "",
+            lot=vial_lots(chart),
         )
         decision = self._sign_prompt(self, request)
         if decision is None:
@@ -460,6 +478,7 @@ class SessionEditor(QWidget):
         self._ensure_diagram(loaded.chart)
         self._panel.set_heading(loaded.heading)
         self._panel.set_recent_lots(loaded.recent_lots)
+        self._panel.product.set_product_gtins(loaded.product_gtins)
         self._panel.addenda.set_addenda(loaded.addenda)
         self._set_signed(loaded.signed)
         self._autosave.start(
@@ -591,3 +610,15 @@ class SessionEditor(QWidget):
                 self.remove_current,
             ),
         }
+
+
+def vial_lots(chart: Chart) -> str:
+    """Each vial's lot and expiry, once per lot, for the sign dialog to check against the vials:
+    "C1234AB, expires 2027-06-30; D7001XY, expires 2027-09-30"; "" when no lot is recorded."""
+    shown: dict[str, str] = {}
+    for vial in chart.vials:
+        lot = vial.lot_number.strip()
+        if lot and lot.casefold() not in shown:
+            expiry = f", expires {vial.lot_expiry.isoformat()}" if vial.lot_expiry else ""
+            shown[lot.casefold()] = f"{lot}{expiry}"
+    return "; ".join(shown.values())

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from botox_chart.chart import Chart
-from botox_chart.store import chain, clinicians, sessions, transaction, verify
+from botox_chart.store import chain, clinicians, sessions, settings, transaction, verify
 from botox_chart.store.models import Clinician, Patient, Role, Status
 from botox_chart.ui.name_order import NameOrder
 
@@ -29,6 +29,8 @@ class LoadedSession:
     """Patient, chart number, date of service: who and when, at the top of the panel."""
     signed_text: str
     recent_lots: list[tuple[str, date | None]]
+    product_gtins: tuple[str, ...]
+    """The clinic's product GTINs a scanned carton is checked against (none: not checked)."""
     addenda: list[tuple[datetime, str, str]]
     """(created at, author, text)."""
     integrity_problems: tuple[str, ...] = ()
@@ -47,6 +49,7 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
             for a in sessions.addenda(db, session_id=session_id)
         ]
         lots = sessions.recent_lots(db)
+        gtins = _product_gtins(db)
         problems = (
             tuple(p.detail for p in verify.session_problems(db.connection(), session_id=session_id))
             if row.status == Status.SIGNED.value
@@ -74,9 +77,20 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
         heading=heading,
         signed_text=signed_text,
         recent_lots=lots,
+        product_gtins=gtins,
         addenda=addenda,
         integrity_problems=problems,
     )
+
+
+def _product_gtins(db: Session) -> tuple[str, ...]:
+    """The clinic's product GTINs; a stored list that is no longer valid checks every GTIN it
+    still holds (each checked when saved, so this is a database edited by hand)."""
+    stored = settings.load(db).product_gtins
+    try:
+        return settings.accepted_gtins(stored)
+    except settings.SettingsError:
+        return tuple(g for g in stored.replace(",", " ").split() if g.isdigit())
 
 
 def signers(engine: Engine, signer_id: int) -> tuple[str, list[tuple[int, str]]]:

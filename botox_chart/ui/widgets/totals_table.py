@@ -154,24 +154,33 @@ class TotalsView(ChartForm):
                 label.setToolTip(tip)
 
     def _show_waste(self, chart: Chart) -> None:
-        problem = chart.dilution.problem()
-        if problem:
-            self._waste.setText(f"Waste: not known ({problem})")
-            restyle(self._waste, "severity", "error")
-            return
-        opened = chart.dilution.units_opened
+        """Units opened − units injected (docs/clinical-reference.md §5), and with several vials
+        what each gave and wasted (its size − the units drawn from it)."""
+        opened = chart.units_opened
         wasted = chart.units_wasted
         if chart.total_units > opened:
-            self._waste.setText(
+            text = (
                 f"Charted {format_units(chart.total_units)} U but the opened vials hold {opened} U"
             )
-            restyle(self._waste, "severity", "error")
+            severity = "error"
         elif wasted:
-            self._waste.setText(f"Wasted: {format_units(wasted)} U of {opened} U opened (J0585-JW)")
-            restyle(self._waste, "severity", "")
+            text = f"Wasted: {format_units(wasted)} U of {opened} U opened (J0585-JW)"
+            severity = ""
         else:
-            self._waste.setText(f"No waste: all {opened} U given (JZ)")
-            restyle(self._waste, "severity", "")
+            text = f"No waste: all {opened} U given (JZ)"
+            severity = ""
+        if len(chart.vials) > 1:
+            lines = []
+            for n, (vial, drawn) in enumerate(zip(chart.vials, chart.drawn(), strict=True), 1):
+                lot = vial.lot_number.strip() or "lot not recorded"
+                waste = max(Decimal(vial.units) - drawn, Decimal(0))
+                lines.append(
+                    f"Vial {n} ({lot}, {vial.units} U): {format_units(drawn)} U drawn, "
+                    f"{format_units(waste)} U wasted"
+                )
+            text += "\n" + "\n".join(lines)
+        self._waste.setText(text)
+        restyle(self._waste, "severity", severity)
 
     def _show_deviations(self, chart: Chart) -> None:
         if not chart.injections and not chart.omissions:
