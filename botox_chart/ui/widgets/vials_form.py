@@ -209,6 +209,8 @@ class VialsForm(QWidget):
         row.size.activated.connect(lambda _n: self._on_size(index))
         row.drawn.editingFinished.connect(lambda: self._on_drawn(index))
         row.remove.clicked.connect(lambda: self._on_remove(index))
+        for widget in row.widgets():
+            widget.show()  # now, not when the layout gets to it: the new lot field takes focus
         self.rows.append(row)
         self._enable(row)
 
