@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from botox_chart import protocol
-from botox_chart.chart import Chart
+from botox_chart.chart import Chart, Vial
 from botox_chart.store import clinicians, eligibility, patients, sessions, transaction
 from botox_chart.store.models import (
     Clinician,
@@ -118,8 +118,7 @@ def ready_chart(day: date = date(2026, 11, 2)) -> Chart:
     """A standard 155 U chart with everything signing needs."""
     chart = Chart(protocol=protocol.load_named(), date_of_service=day)
     chart.apply_protocol()
-    chart.lot_number = "C1234AB"
-    chart.lot_expiry = date(2027, 6, 30)
+    chart.vials = [Vial("C1234AB", date(2027, 6, 30), 200)]
     chart.consent = True
     chart.screen = dict.fromkeys(chart.screen, False)
     return chart
