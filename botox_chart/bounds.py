@@ -21,6 +21,8 @@ from botox_chart.chart import (
     DAYS_COUNTED,
     HIT6_RANGE,
     MAX_OUTCOME_WINDOW_DAYS,
+    MAX_VIAL_UNITS,
+    MAX_VIALS,
     MIDAS_RANGE,
     Chart,
     ChartError,
@@ -140,7 +142,6 @@ CHART_TEXT = {
     "diagnosis_code": "the diagnosis code",
     "product": "the product",
     "din_ndc": "the DIN/NDC",
-    "lot_number": "the lot number",
     "diluent": "the diluent",
     "needle": "the needle",
     "adverse_event_other": "the other adverse event",
@@ -150,15 +151,38 @@ CHART_TEXT = {
 """One-line text of a chart (their column limits are checked as they are stored)."""
 
 
+def check_vials(chart: Chart) -> None:
+    """The vials: at most MAX_VIALS, each a whole size up to MAX_VIAL_UNITS with a one-line lot,
+    a sensible expiry and units drawn (if recorded) that fit the vial (docs/clinical-reference.md
+    §4)."""
+    if len(chart.vials) > MAX_VIALS:
+        raise OutOfBounds(f"At most {MAX_VIALS} vials are opened in one session.")
+    for n, vial in enumerate(chart.vials, start=1):
+        if not isinstance(vial.units, int) or isinstance(vial.units, bool):
+            raise OutOfBounds(f"Vial {n}: the size is a whole number of units.")
+        if not 1 <= vial.units <= MAX_VIAL_UNITS:
+            raise OutOfBounds(f"Vial {n}: the size must be from 1 to {MAX_VIAL_UNITS} U.")
+        check_text(vial.lot_number, f"vial {n}'s lot number", max_length=MAX_LINE_LENGTH)
+        if vial.lot_expiry is not None:
+            check_date(vial.lot_expiry, f"vial {n}'s lot expiry date")
+        if vial.drawn is not None:
+            drawn = vial.drawn
+            if not isinstance(drawn, Decimal) or not drawn.is_finite():
+                raise OutOfBounds(f"Vial {n}: the units drawn are not a number.")
+            if not 0 <= drawn <= vial.units or drawn != drawn.quantize(Decimal("0.1")):
+                raise OutOfBounds(
+                    f"Vial {n}: the units drawn must be from 0 to {vial.units} U, to 0.1 U."
+                )
+
+
 def check_chart(chart: Chart) -> None:
     """Everything a chart says, within the bounds of the record (its findings are another matter:
     a draft may be incomplete, but never hold an impossible value)."""
     check_date(chart.date_of_service, "the date of service")
-    if chart.lot_expiry is not None:
-        check_date(chart.lot_expiry, "the lot expiry date")
     problem = chart.dilution.problem()
     if problem:
         raise OutOfBounds(problem)
+    check_vials(chart)
     check_outcomes(chart)
     for name, label in CHART_TEXT.items():
         check_text(getattr(chart, name), label, max_length=MAX_LINE_LENGTH)

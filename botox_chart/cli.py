@@ -441,7 +441,8 @@ def _sessions(args: argparse.Namespace) -> int:
                 "status": s.status,
                 "total_units": _number(s.total_units),
                 "sites": s.sites,
-                "lot_number": s.lot_number,
+                "lot_number": s.lots[0] if s.lots else "",
+                "lots": list(s.lots),
                 "injector": s.injector,
             }
             for s in found

@@ -196,12 +196,13 @@ def load_record(db: Session, *, patient_id: int) -> TreatmentRecord:
             .order_by(col(InjectionRow.session_id), col(InjectionRow.position))
         ):
             injections[injection.session_id].append(injection)
+    vials = sessions.vials_of(db, ids)
     people = _people(db, rows)
     entries = tuple(
         RecordEntry(
             session_id=r.id,
             status=r.status,
-            chart=sessions.chart_from_row(r, injections[r.id]),
+            chart=sessions.chart_from_row(r, injections[r.id], vials.get(r.id, [])),
             injector=people[r.id]["injector"],
             integrity_problems=_integrity_problems(db, r.id)
             if r.status == Status.SIGNED.value

@@ -291,8 +291,7 @@ def _glance_strip(note: SessionNote, width: float, s: dict[str, ParagraphStyle])
     totals = chart.totals()
     volume = chart.volume_ml(totals.total)
     total_sub = f"{totals.sites} sites" + (f", {volume} mL" if volume is not None else "")
-    expiry = chart.lot_expiry.isoformat() if chart.lot_expiry else "not recorded"
-    lot = text(chart.lot_number) if chart.lot_number.strip() else _alert("MISSING")
+    lots, expiries = _lots_at_a_glance(chart)
     wasted = chart.units_wasted
     waste = f"{format_units(wasted)} U" if wasted > 0 else "None"
     modifier = "JW" if wasted > 0 else "JZ"
@@ -309,14 +308,14 @@ def _glance_strip(note: SessionNote, width: float, s: dict[str, ParagraphStyle])
             Paragraph(total_sub, s["muted"]),
         ],
         [
-            Paragraph("LOT", s["label"]),
-            Paragraph(lot, s["big"]),
-            Paragraph(f"expires {expiry}", s["muted"]),
+            Paragraph("LOTS" if len(chart.lots) > 1 else "LOT", s["label"]),
+            Paragraph(lots, s["big"]),
+            Paragraph(expiries, s["muted"]),
         ],
         [
             Paragraph("WASTED", s["label"]),
             Paragraph(waste, s["big"]),
-            Paragraph(f"{modifier} · {chart.dilution.units_opened} U opened", s["muted"]),
+            Paragraph(f"{modifier} · {chart.units_opened} U opened", s["muted"]),
         ],
         [
             Paragraph("SIGNATURE", s["label"]),
@@ -499,22 +498,51 @@ def _eligibility(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) 
     ]
 
 
+def _lots_at_a_glance(chart: Chart) -> tuple[str, str]:
+    """The glance strip's lot cell: every lot used (MISSING when a vial has none) and their
+    expiry dates."""
+    lots = [text(lot) for lot in chart.lots]
+    if any(not v.lot_number.strip() for v in chart.vials) or not lots:
+        lots.append(_alert("MISSING"))
+    expiries = sorted({v.lot_expiry for v in chart.vials if v.lot_expiry is not None})
+    if not expiries:
+        said = "expiry not recorded"
+    elif len(expiries) == 1:
+        said = f"expires {expiries[0].isoformat()}"
+    else:
+        said = "expire " + ", ".join(day.isoformat() for day in expiries)
+    return " + ".join(lots), said
+
+
+def _vial_lines(chart: Chart) -> list[str]:
+    """One line per vial: its size, lot, expiry and the units drawn from it; then the units
+    opened (docs/clinical-reference.md §4, §5)."""
+    lines = []
+    for n, (vial, drawn) in enumerate(zip(chart.vials, chart.drawn(), strict=True), start=1):
+        lot = (
+            f"<b>{text(vial.lot_number)}</b>" if vial.lot_number.strip() else _alert("lot MISSING")
+        )
+        expiry = (
+            f"exp. {vial.lot_expiry.isoformat()}"
+            if vial.lot_expiry
+            else _alert("expiry not recorded")
+        )
+        lines.append(f"{n}. {vial.units} U, lot {lot}, {expiry}: {format_units(drawn)} U drawn")
+    if len(chart.vials) > 1:
+        lines.append(f"{chart.units_opened} U opened")
+    return lines
+
+
 def _product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     chart = note.chart
     dilution = chart.dilution
     half = (width - 14) / 2
     code_label = {"canada": "DIN", "us": "NDC"}.get(note.clinic.billing, "DIN/NDC")
-    expiry = chart.lot_expiry.isoformat() if chart.lot_expiry else _alert("not recorded")
     left = facts(
         [
             ("Product", text(chart.product)),
             (code_label, text(chart.din_ndc) if chart.din_ndc.strip() else "not recorded"),
-            ("Lot", f"<b>{text(chart.lot_number) or _alert('MISSING')}</b>, expires {expiry}"),
-            (
-                "Vials",
-                f"{dilution.vial_count} × {dilution.vial_units} U "
-                f"({dilution.units_opened} U opened)",
-            ),
+            ("Vials", "<br/>".join(_vial_lines(chart)) or _alert("none recorded")),
         ],
         half,
         s,
@@ -779,7 +807,7 @@ def _waste_and_billing(
     chart = note.chart
     given = chart.total_units
     wasted = chart.units_wasted
-    opened = chart.dilution.units_opened
+    opened = chart.units_opened
     if wasted > 0:
         waste = (
             f"<b>Units wasted: {format_units(wasted)} U</b> (modifier JW): {opened} U opened, "

@@ -442,7 +442,7 @@ def _row(
         *(_units(totals.by_muscle.get(m.code, Decimal(0))) for m in protocol.muscles),
         _units(other),
         format_units(totals.total),
-        Paragraph(text(chart.lot_number) if chart.lot_number.strip() else "—", s["cell"]),
+        Paragraph("<br/>".join(text(lot) for lot in chart.lots) or "—", s["cell"]),
         Paragraph(text(entry.injector) if entry.injector else "—", s["cell"]),
         days,
         *([] if outcome is None else [outcome]),

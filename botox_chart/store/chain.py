@@ -20,7 +20,11 @@ data or a migration seals rows, and when ``botox-chart verify`` checks them late
 The field lists are fixed (format 1), not read from the tables: a column added later must not
 change the digest of a session signed before it. The outcome fields added by migration 0008
 (:data:`OUTCOME_FIELDS`) are covered when they hold a value, so every session signed before them
-(where they are all empty) keeps its digest, and setting or clearing one changes it.
+(where they are all empty) keeps its digest, and setting or clearing one changes it. The vial rows
+of migration 0010 (:data:`VIAL_FIELDS`) are covered when they say more than the session's own lot
+columns: the rows 0010 made for a session signed before it say exactly those (its lot, expiry and
+vial size, once per vial counted, units drawn not recorded), so its digest holds, while any other
+vial rows, and every vial of a session charted since (whose lot columns are empty), are covered.
 """
 
 from __future__ import annotations
@@ -98,6 +102,8 @@ INJECTION_FIELDS = (
     "y",
     "units",
 )
+VIAL_FIELDS = ("lot_number", "lot_expiry", "units", "units_drawn")
+"""A vial row, in its session's order (its ``position``)."""
 IDENTITY_FIELDS = (
     "family_name",
     "given_names",
@@ -177,12 +183,14 @@ def record_digest(
     injections: Iterable[Values],
     patient: Values,
     people: Values | None,
+    vials: Iterable[Values] | None,
 ) -> RecordDigest:
     """The digest of a signed session from its values (read from the database, or about to be
-    written to it: both give the same digest) and the names snapshotted at signing (``verify``
-    takes them from the event that vouches for the session)."""
+    written to it: both give the same digest), its vial rows (None before migration 0010 made
+    them) and the names snapshotted at signing (``verify`` takes them from the event that vouches
+    for the session)."""
     names = snapshot(people)
-    content = {
+    content: dict[str, Any] = {
         "format": FORMAT,
         "session": canonical(_session_values(session)),
         "people": canonical(names),
@@ -205,6 +213,9 @@ def record_digest(
             for i in sorted(injections, key=lambda row: int(row["position"]))
         ],
     }
+    said = None if vials is None else _vials_said(session, vials)
+    if said is not None:
+        content["vials"] = said
     return RecordDigest(
         content=_hash_json(content), identity=identity_digest(patient), people=names
     )
@@ -301,6 +312,27 @@ def _session_values(session: Values) -> dict[str, Any]:
         if value is not None:
             values[name] = value
     return values
+
+
+def _vials_said(session: Values, vials: Iterable[Values]) -> list[Any] | None:
+    """The session's vial rows in order, or None when they say only what its lot columns say
+    (the rows migration 0010 made for a session charted before it)."""
+    listed = [
+        canonical(_pick(v, VIAL_FIELDS))
+        for v in sorted(vials, key=lambda row: int(row["position"]))
+    ]
+    from_columns = canonical(
+        {
+            "lot_number": session["lot_number"],
+            "lot_expiry": session["lot_expiry"],
+            "units": session["vial_units"],
+            "units_drawn": None,
+        }
+    )
+    count = session["vial_count"]
+    if isinstance(count, int) and listed == [from_columns] * count:
+        return None
+    return listed
 
 
 def _pick(values: Values, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from botox_chart.chart import (
     RETREATMENT_DAYS,
     Chart,
     Dilution,
+    Vial,
 )
 from botox_chart.protocol import Point, Side
 from botox_chart.store import audit, chain, clinicians, eligibility, records, roles
@@ -48,6 +49,7 @@ from botox_chart.store.models import (
     Role,
     Status,
     TreatmentSession,
+    VialRow,
 )
 from botox_chart.store.patients import search_key
 
@@ -268,6 +270,7 @@ class _Rows:
         self.patients: list[dict[str, Any]] = []
         self.sessions: list[dict[str, Any]] = []
         self.injections: list[tuple[Any, ...]] = []
+        self.vials: list[dict[str, Any]] = []
         self.assessments: list[dict[str, Any]] = []
         self.treatments: list[dict[str, Any]] = []
 
@@ -348,6 +351,7 @@ class _Rows:
         drafts = [{**row, "status": Status.DRAFT.value} for row in self.sessions]
         conn.execute(sa.insert(TreatmentSession.__table__), drafts)  # type: ignore[attr-defined]
         _insert_injections(conn, self.injections)
+        conn.execute(sa.insert(_VIALS), self.vials)
         digests = self._digests(conn)
         conn.execute(
             sa.update(TreatmentSession)
@@ -404,17 +408,21 @@ class _Rows:
             row = dict(zip(INJECTION_COLUMNS, values, strict=True))
             row["units"] = Decimal(row["units"]) / 10
             injections[row["session_id"]].append(row)
+        vials: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for vial in self.vials:
+            vials[vial["session_id"]].append(vial)
         patients = {row["id"]: row for row in self.patients}
         people = records.people(conn, self.sessions)  # names at signing, as the app signs
         return {
             row["id"]: chain.record_digest(
-                row, injections[row["id"]], patients[row["patient_id"]], names
+                row, injections[row["id"]], patients[row["patient_id"]], names, vials[row["id"]]
             )
             for row, names in zip(self.sessions, people, strict=True)
         }
 
 
 _ASSESSMENTS = EligibilityAssessment.__table__  # type: ignore[attr-defined]
+_VIALS = VialRow.__table__  # type: ignore[attr-defined]
 _TREATMENTS = PreventiveTreatment.__table__  # type: ignore[attr-defined]
 
 INJECTION_COLUMNS = (
@@ -490,7 +498,7 @@ def _sessions(
     for visit, day in enumerate(days):
         chart = Chart(protocol=protocol, date_of_service=day)
         pattern(chart)
-        lot = max((lot for lot in lots if lot[0] <= day), default=lots[0])
+        chart.vials = _vials(rng, chart, lots, day)
         since = (day - days[visit - 1]).days if visit else None
         figures = course.figures(rng, visit, baseline, since)
         events = [name for name, p in ADVERSE if rng.random() < p]
@@ -506,10 +514,10 @@ def _sessions(
                 "supervisor_id": None,
                 "product": PRODUCT,
                 "din_ndc": "02243721",
-                "lot_number": lot[1],
-                "lot_expiry": lot[2],
+                "lot_number": "",
+                "lot_expiry": None,
                 "vial_units": chart.dilution.vial_units,
-                "vial_count": chart.dilution.vial_count,
+                "vial_count": len(chart.vials),
                 "diluent": "0.9% sodium chloride, preservative-free",
                 "diluent_ml": chart.dilution.diluent_ml,
                 "needle": NEEDLE,
@@ -531,6 +539,17 @@ def _sessions(
                 "created_at": signed - timedelta(minutes=20),
                 "updated_at": signed,
             }
+        )
+        rows.vials.extend(
+            {
+                "session_id": ids.session,
+                "position": position,
+                "lot_number": vial.lot_number,
+                "lot_expiry": vial.lot_expiry,
+                "units": vial.units,
+                "units_drawn": vial.drawn,
+            }
+            for position, vial in enumerate(chart.vials)
         )
         for position, injection in enumerate(chart.injections):
             rows.injections.append(
@@ -638,7 +657,8 @@ def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Char
     def apply(chart: Chart) -> None:
         chart.apply_protocol()
         if high_dilution:
-            chart.dilution = Dilution(vial_units=100, vial_count=2, diluent_ml=Decimal(2))
+            chart.dilution = Dilution(vial_units=100, diluent_ml=Decimal(2))
+            chart.vials = [Vial(units=100), Vial(units=100)]
         if omit_frontalis:
             chart.omit("FRO-R2", "brow ptosis")
             chart.omit("FRO-L2", "brow ptosis")
@@ -648,6 +668,28 @@ def _pattern(rng: random.Random, protocol: protocols.Protocol) -> Callable[[Char
                 chart.add_follow_the_pain(muscle, side, region)
 
     return apply
+
+
+def _vials(
+    rng: random.Random, chart: Chart, lots: list[tuple[date, str, date]], day: date
+) -> list[Vial]:
+    """The vials of a demo session, of the lot in use that day; a session of two vials now and
+    then finishes the previous lot's last vial first (so recalls find sessions with two lots),
+    and records the units drawn from each."""
+    in_use = [lot for lot in lots if lot[0] <= day] or lots[:1]
+    _, number, expiry = in_use[-1]
+    if len(chart.vials) == 1:
+        return [Vial(number, expiry, chart.vials[0].units)]
+    first = (number, expiry)
+    if len(in_use) > 1 and in_use[-2][2] >= day and rng.random() < 0.3:
+        first = in_use[-2][1:]
+    drawn = chart.drawn()
+    return [
+        Vial(lot, until, vial.units, units)
+        for (lot, until), vial, units in zip(
+            [first] + [(number, expiry)] * (len(chart.vials) - 1), chart.vials, drawn, strict=True
+        )
+    ]
 
 
 @cache  # a grid search: once per muscle and side, not once per session

@@ -28,10 +28,12 @@ from botox_chart.store.models import (
     Patient,
     Status,
     TreatmentSession,
+    VialRow,
 )
 
 _SESSIONS = TreatmentSession.__table__  # type: ignore[attr-defined]
 _INJECTIONS = InjectionRow.__table__  # type: ignore[attr-defined]
+_VIALS = VialRow.__table__  # type: ignore[attr-defined]
 _PATIENTS = Patient.__table__  # type: ignore[attr-defined]
 _ADDENDA = Addendum.__table__  # type: ignore[attr-defined]
 _CLINICIANS = Clinician.__table__  # type: ignore[attr-defined]
@@ -80,8 +82,9 @@ def for_signing(
     )
     values = {**row, **signing}
     injections = _injections(connection, [session_id])[session_id]
+    vials = _vials(connection, [session_id])[session_id]
     patient = _identities(connection, [values["patient_id"]])[values["patient_id"]]
-    return chain.record_digest(values, injections, patient, people(connection, [values])[0])
+    return chain.record_digest(values, injections, patient, people(connection, [values])[0], vials)
 
 
 def for_addendum(connection: Connection, addendum: Mapping[str, Any]) -> chain.AddendumDigest:
@@ -143,12 +146,14 @@ def signed(
     session_ids: Sequence[int] | None = None,
     signed_people: Mapping[int, Any] | None = None,
     fields: Sequence[str] = chain.RECORD_FIELDS,
+    with_vials: bool = True,
 ) -> Iterator[SignedRecord]:
     """Every signed session (or those of ``session_ids``), with its stored and computed digest.
 
     The computed digest covers the names in ``signed_people`` (session id → the ``people`` of the
     event vouching for it: ``verify``); without it, the names as they are now (sealing). ``fields``
-    are the session's columns read: a migration before 0008 reads the columns it has."""
+    are the session's columns read, and ``with_vials`` whether vial rows exist: a migration before
+    0008 or 0010 reads what its schema has."""
     columns = [_SESSIONS.c[name] for name in fields] + [_SESSIONS.c.record_digest]
     after = 0
     while True:
@@ -166,6 +171,7 @@ def signed(
             return
         ids = [row["id"] for row in rows]
         injections = _injections(connection, ids)
+        vials = _vials(connection, ids) if with_vials else None
         patients = _identities(connection, {row["patient_id"] for row in rows})
         names: dict[int, Any]
         if signed_people is None:
@@ -182,6 +188,7 @@ def signed(
                     injections[row["id"]],
                     patients.get(row["patient_id"], _NO_PATIENT),
                     names[row["id"]],
+                    None if vials is None else vials[row["id"]],
                 ),
             )
         after = ids[-1]
@@ -215,11 +222,11 @@ def addenda(
         )
 
 
-def seal_signed(connection: Connection, *, fields: Sequence[str] = chain.RECORD_FIELDS) -> None:
+def seal_signed(connection: Connection, *, fields: Sequence[str], with_vials: bool) -> None:
     """Seal every signed session and addendum as it stands: store its digest and append a
     ``seal`` event carrying it (migration 0006, for the first release's rows, reading the
-    session ``fields`` its schema has)."""
-    sessions = list(signed(connection, fields=fields))
+    session ``fields`` and the vial rows its schema has)."""
+    sessions = list(signed(connection, fields=fields, with_vials=with_vials))
     if sessions:
         connection.execute(
             _SESSIONS.update()
@@ -260,6 +267,18 @@ def seal_signed(connection: Connection, *, fields: Sequence[str] = chain.RECORD_
 
 _NO_PATIENT = dict.fromkeys(chain.IDENTITY_FIELDS)
 """The identity of a session whose patient row is missing (verify reports it)."""
+
+
+def _vials(connection: Connection, session_ids: Sequence[int]) -> dict[int, list[Any]]:
+    found: dict[int, list[Any]] = defaultdict(list)
+    columns = [_VIALS.c.session_id, _VIALS.c.position] + [_VIALS.c[n] for n in chain.VIAL_FIELDS]
+    for row in connection.execute(
+        sa.select(*columns)
+        .where(_VIALS.c.session_id.in_(list(session_ids)))
+        .order_by(_VIALS.c.session_id, _VIALS.c.position)
+    ).mappings():
+        found[row["session_id"]].append(row)
+    return found
 
 
 def _injections(connection: Connection, session_ids: Sequence[int]) -> dict[int, list[Any]]:

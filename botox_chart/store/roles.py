@@ -31,9 +31,11 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     # Edited in place, never deleted (patients.update, clinicians: passwords, deactivation).
     "patient": ("SELECT", "INSERT", "UPDATE"),
     "clinician": ("SELECT", "INSERT", "UPDATE"),
-    # Drafts are saved over and deleted; the triggers keep signed rows and their injections final.
+    # Drafts are saved over and deleted; the triggers keep signed rows, their injections and their
+    # vials final.
     "treatment_session": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     "injection": ("SELECT", "INSERT", "UPDATE", "DELETE"),
+    "vial": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     # Append-only: corrections are new addenda, and every action adds an audit event.
     "addendum": ("SELECT", "INSERT"),
     "audit_event": ("SELECT", "INSERT"),

@@ -7,6 +7,7 @@ Signed sessions are final: every function here that changes a session refuses a 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ from botox_chart.chart import (
     Injection,
     InjectionKind,
     Severity,
+    Vial,
     format_units,
 )
 from botox_chart.protocol import Point, Side
@@ -39,6 +41,7 @@ from botox_chart.store.models import (
     Patient,
     Status,
     TreatmentSession,
+    VialRow,
     check_lengths,
     utcnow,
 )
@@ -49,8 +52,6 @@ CHART_FIELDS = (
     "diagnosis_code",
     "product",
     "din_ndc",
-    "lot_number",
-    "lot_expiry",
     "vial_units",
     "vial_count",
     "diluent",
@@ -111,7 +112,8 @@ class SessionSummary:
     status: str
     total_units: Decimal
     sites: int
-    lot_number: str
+    lots: tuple[str, ...]
+    """The lots of its vials, each once, in the order used."""
     injector: str
 
     @property
@@ -141,19 +143,22 @@ def create_draft(
     """A new draft for a patient, empty or holding ``chart`` (e.g. a repeated pattern), started
     by ``injector_id``, an active injector or physician.
 
-    A draft without a lot starts with the clinic's most recent lot, if it has not expired: vials
-    of one lot last a clinic weeks, so this is nearly always the vial in hand, and the injector
-    confirms it when signing (the sign dialog shows it).
+    Its vials without a lot start with the clinic's most recent lot, if it has not expired:
+    vials of one lot last a clinic weeks, so this is nearly always the vial in hand, and the
+    injector confirms it when signing (the sign dialog shows it).
     """
     acting.charting(db, injector_id, doing="start a session", error=SessionError)
     if _get_by_id(db, Patient, patient_id) is None:
         raise SessionError(f"There is no patient {patient_id}.")
     if chart is None:
         chart = Chart(protocol=protocols.load_named(protocol_code))
-    if not chart.lot_number:
+    if any(not v.lot_number for v in chart.vials):
         for lot, expiry in recent_lots(db, limit=1):
             if expiry is not None and expiry >= chart.date_of_service:
-                chart.lot_number, chart.lot_expiry = lot, expiry
+                chart.vials = [
+                    v if v.lot_number else dataclasses.replace(v, lot_number=lot, lot_expiry=expiry)
+                    for v in chart.vials
+                ]
     row = TreatmentSession(
         patient_id=patient_id,
         injector_id=injector_id,
@@ -165,6 +170,7 @@ def create_draft(
     db.flush()
     assert row.id is not None
     _write_injections(db, row.id, chart.injections)
+    _write_vials(db, row.id, chart.vials)
     audit.record(
         db, action="create", clinician_id=injector_id, patient_id=patient_id, session_id=row.id
     )
@@ -181,13 +187,29 @@ def load_chart(db: Session, *, session_id: int) -> Chart:
         .where(InjectionRow.session_id == session_id)
         .order_by(col(InjectionRow.position))
     )
-    chart = chart_from_row(row, list(injections))
+    chart = chart_from_row(row, list(injections), vials_of(db, [session_id]).get(session_id, []))
     previous = previous_session(db, session=row)
     chart.previous_session_date = previous.date_of_service if previous else None
     return chart
 
 
-def chart_from_row(row: TreatmentSession, injections: Iterable[InjectionRow]) -> Chart:
+def vials_of(db: Session, session_ids: Sequence[int]) -> dict[int, list[VialRow]]:
+    """Session id → its vial rows in order (sessions without vials are left out)."""
+    found: dict[int, list[VialRow]] = {}
+    for start in range(0, len(session_ids), LOTS_CHUNK):
+        for vial in db.exec(
+            select(VialRow)
+            .where(col(VialRow.session_id).in_(session_ids[start : start + LOTS_CHUNK]))
+            .order_by(col(VialRow.session_id), col(VialRow.position))
+        ):
+            found.setdefault(vial.session_id, []).append(vial)
+    return found
+
+
+def chart_from_row(
+    row: TreatmentSession, injections: Iterable[InjectionRow], vials: Iterable[VialRow]
+) -> Chart:
+    """The chart a stored session holds: its row, its injections and its vials, each in order."""
     protocol = protocols.load_named(row.protocol_code)
     screen = dict(row.screen or {})
     return Chart(
@@ -208,13 +230,15 @@ def chart_from_row(row: TreatmentSession, injections: Iterable[InjectionRow]) ->
             for i in injections
         ],
         omissions=dict(row.omissions or {}),
-        dilution=Dilution(
-            vial_units=row.vial_units, vial_count=row.vial_count, diluent_ml=row.diluent_ml
-        ),
+        dilution=Dilution(vial_units=row.vial_units, diluent_ml=row.diluent_ml),
         product=row.product,
         din_ndc=row.din_ndc,
-        lot_number=row.lot_number,
-        lot_expiry=row.lot_expiry,
+        vials=[
+            Vial(
+                lot_number=v.lot_number, lot_expiry=v.lot_expiry, units=v.units, drawn=v.units_drawn
+            )
+            for v in vials
+        ],
         diluent=row.diluent,
         needle=row.needle,
         consent=row.consent,
@@ -258,6 +282,7 @@ def save_draft(
     _refuse_if_signed(row)
     before = _chart_values(row)
     before_injections = _injection_values(db, session_id)
+    before_vials = _vial_values(db, session_id)
     # The new values go on a transient row: the loaded one stays clean, so nothing is flushed
     # behind the versioned UPDATE below.
     draft = TreatmentSession(
@@ -282,10 +307,15 @@ def save_draft(
         raise _conflict()
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
     _write_injections(db, session_id, chart.injections)
+    db.execute(sa.delete(VialRow).where(col(VialRow.session_id) == session_id))
+    _write_vials(db, session_id, chart.vials)
     changes = audit.changed_fields(before, values)
     after_injections = [_injection_value(i) for i in chart.injections]
     if after_injections != before_injections:
         changes["injections"] = [before_injections, after_injections]
+    after_vials = [_vial_value(v) for v in chart.vials]
+    if after_vials != before_vials:
+        changes["vials"] = [before_vials, after_vials]
     if changes:
         audit.record(
             db,
@@ -434,6 +464,7 @@ def delete_draft(db: Session, *, session_id: int, clinician_id: int | None) -> N
     row = get(db, session_id=session_id)
     _refuse_if_signed(row)
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
+    db.execute(sa.delete(VialRow).where(col(VialRow.session_id) == session_id))
     patient_id, day = row.patient_id, row.date_of_service.isoformat()
     db.delete(row)
     # The audit chain's head is taken last, as in every store function: two workstations never
@@ -528,7 +559,6 @@ def summaries(
             col(TreatmentSession.status),
             units,
             sites,
-            col(TreatmentSession.lot_number),
             col(Clinician.name),
         )
         .join(Patient, col(Patient.id) == col(TreatmentSession.patient_id))
@@ -547,6 +577,8 @@ def summaries(
         query = query.where(col(Patient.search_key).like(f"%{fold(patient_text.strip())}%"))
     if limit is not None:
         query = query.limit(limit)
+    found = list(db.execute(query))
+    lots = lots_of(db, [row[0] for row in found])
     return [
         SessionSummary(
             id=sid,
@@ -557,7 +589,7 @@ def summaries(
             status=status,
             total_units=units if units is not None else Decimal(0),
             sites=int(sites or 0),
-            lot_number=lot,
+            lots=lots.get(sid, ()),
             injector=injector or "",
         )
         for (
@@ -570,21 +602,40 @@ def summaries(
             status,
             units,
             sites,
-            lot,
             injector,
-        ) in db.execute(query)
+        ) in found
     ]
+
+
+def lots_of(db: Session, session_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Session id → the lots of its vials, each once, in the order used (read in chunks, so a
+    list of 44,000 sessions stays a few queries)."""
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(session_ids), LOTS_CHUNK):
+        chunk = session_ids[start : start + LOTS_CHUNK]
+        for sid, lot in db.execute(
+            sa.select(col(VialRow.session_id), col(VialRow.lot_number))
+            .where(col(VialRow.session_id).in_(chunk))
+            .where(col(VialRow.lot_number) != "")
+            .order_by(col(VialRow.session_id), col(VialRow.position))
+        ):
+            listed = found.setdefault(sid, [])
+            if lot not in listed:
+                listed.append(lot)
+    return {sid: tuple(lots) for sid, lots in found.items()}
+
+
+LOTS_CHUNK = 1000
 
 
 def recent_lots(db: Session, *, limit: int = 8) -> list[tuple[str, date | None]]:
     """The clinic's most recently used lots with their expiry, newest first (for the lot picker)."""
     last_used = func.max(col(TreatmentSession.date_of_service))
     rows = db.execute(
-        sa.select(
-            col(TreatmentSession.lot_number), func.max(col(TreatmentSession.lot_expiry)), last_used
-        )
-        .where(col(TreatmentSession.lot_number) != "")
-        .group_by(col(TreatmentSession.lot_number))
+        sa.select(col(VialRow.lot_number), func.max(col(VialRow.lot_expiry)), last_used)
+        .join(TreatmentSession, col(TreatmentSession.id) == col(VialRow.session_id))
+        .where(col(VialRow.lot_number) != "")
+        .group_by(col(VialRow.lot_number))
         .order_by(last_used.desc())
         .limit(limit)
     )
@@ -606,7 +657,9 @@ def _write_chart(row: TreatmentSession, chart: Chart) -> None:
             raise SessionError(f"The site label {injection.label[:40]!r}… is too long.")
     _copy_chart(row, chart)
     try:
-        check_lengths(row, {"din_ndc": "DIN/NDC", "lot_number": "lot number"})
+        check_lengths(row, {"din_ndc": "DIN/NDC"})
+        for vial in _vial_rows(0, chart.vials):
+            check_lengths(vial, {"lot_number": "lot number"})
     except FieldTooLong as err:
         raise SessionError(str(err)) from None
 
@@ -617,10 +670,10 @@ def _copy_chart(row: TreatmentSession, chart: Chart) -> None:
     row.diagnosis_code = chart.diagnosis_code
     row.product = chart.product
     row.din_ndc = chart.din_ndc
-    row.lot_number = chart.lot_number.strip()
-    row.lot_expiry = chart.lot_expiry
+    # The lot is on each vial row; the session's lot columns hold the lot of sessions charted
+    # before vial rows (migration 0010) and stay empty.
     row.vial_units = chart.dilution.vial_units
-    row.vial_count = chart.dilution.vial_count
+    row.vial_count = len(chart.vials)
     row.diluent = chart.diluent
     row.diluent_ml = chart.dilution.diluent_ml
     row.needle = chart.needle
@@ -648,6 +701,38 @@ def _write_injections(db: Session, session_id: int, injections: Iterable[Injecti
         InjectionRow(session_id=session_id, position=n, **_injection_columns(i))
         for n, i in enumerate(injections)
     )
+
+
+def _write_vials(db: Session, session_id: int, vials: Iterable[Vial]) -> None:
+    db.add_all(_vial_rows(session_id, vials))
+
+
+def _vial_rows(session_id: int, vials: Iterable[Vial]) -> list[VialRow]:
+    return [
+        VialRow(
+            session_id=session_id,
+            position=n,
+            lot_number=v.lot_number.strip(),
+            lot_expiry=v.lot_expiry,
+            units=v.units,
+            units_drawn=v.drawn,
+        )
+        for n, v in enumerate(vials)
+    ]
+
+
+def _vial_value(v: Vial) -> str:
+    """A vial as the audit trail records a change: lot, expiry, size, units drawn."""
+    drawn = "" if v.drawn is None else f", {format_units(v.drawn)} U drawn"
+    expiry = v.lot_expiry.isoformat() if v.lot_expiry else "no expiry"
+    return f"{v.lot_number.strip() or 'no lot'} ({expiry}) {v.units} U{drawn}"
+
+
+def _vial_values(db: Session, session_id: int) -> list[str]:
+    return [
+        _vial_value(Vial(r.lot_number, r.lot_expiry, r.units, r.units_drawn))
+        for r in vials_of(db, [session_id]).get(session_id, [])
+    ]
 
 
 def _injection_columns(i: Injection) -> dict[str, Any]:

@@ -118,7 +118,7 @@ def ready_chart(day: date = date(2026, 11, 2)) -> Chart:
     """A standard 155 U chart with everything signing needs."""
     chart = Chart(protocol=protocol.load_named(), date_of_service=day)
     chart.apply_protocol()
-    chart.vials = [Vial(lot_number="C1234AB", lot_expiry=date(2027, 6, 30))]
+    chart.vials = [Vial("C1234AB", date(2027, 6, 30), 200)]
     chart.consent = True
     chart.screen = dict.fromkeys(chart.screen, False)
     return chart

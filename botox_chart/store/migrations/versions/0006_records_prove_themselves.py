@@ -116,7 +116,7 @@ def _seal(bind: sa.engine.Connection) -> None:
         {"events": count, "head": head},
     )
     # The columns of this revision: the outcome fields came with 0008.
-    records.seal_signed(bind, fields=chain.SESSION_FIELDS)
+    records.seal_signed(bind, fields=chain.SESSION_FIELDS, with_vials=False)
     bind.execute(
         sa.text("INSERT INTO database_identity (id, uid, created_at) VALUES (1, :uid, :at)"),
         {"uid": identity.new_uid(), "at": datetime.now(UTC)},
