@@ -197,7 +197,7 @@ def test_a_session_charted_from_protocol_to_signature_and_addendum(
     diagram = diagram_of(editor)
     assert panel.totals.total_text() == "0 U"
     # A new draft starts with the clinic's latest unexpired lot; the injector confirms it.
-    assert panel.product.lot.currentText() == "C1234AB"
+    assert panel.product.vials.rows[0].lot.currentText() == "C1234AB"
 
     editor.apply_protocol()
     assert panel.totals.total_text() == "155 U"
@@ -267,13 +267,13 @@ def test_a_session_charted_from_protocol_to_signature_and_addendum(
 
     # Lot from the clinic's recent lots (fills the expiry), consent, and the screen in one click.
     product = panel.product
-    assert product.lot.recent_lots() == ["C1234AB"]
-    product.lot.pick("C1234AB")
-    assert product.expiry.text() == "2027-06-30"
+    assert product.vials.rows[0].lot.recent_lots() == ["C1234AB"]
+    product.vials.rows[0].lot.pick("C1234AB")
+    assert product.vials.rows[0].expiry.text() == "2027-06-30"
     click(qtbot, editor, panel.consent_screen.consent)
     click(qtbot, editor, panel.consent_screen.none_present)
     saved = stored(engine, session_id)
-    assert (saved.lot_number, saved.lot_expiry, saved.consent) == (
+    assert (saved.vials[0].lot_number, saved.vials[0].lot_expiry, saved.consent) == (
         "C1234AB",
         date(2027, 6, 30),
         True,
@@ -297,7 +297,8 @@ def test_a_session_charted_from_protocol_to_signature_and_addendum(
     assert editor.is_read_only()
     assert diagram.is_read_only()
     assert editor.undo_stack().count() == 0
-    assert not product.lot.isEnabled()
+    assert not product.vials.rows[0].lot.isEnabled()
+    assert not product.vials.add_button.isEnabled()
     assert not panel.consent_screen.consent.isEnabled()
     assert panel.save_state_text().startswith("Signed")
     assert not panel.apply_button.isVisible()
@@ -380,7 +381,7 @@ def test_accepting_the_reload_after_a_conflict_shows_the_other_workstations_draf
 ) -> None:
     with transaction(engine) as db:
         other = store.load_chart(db, session_id=draft_id)
-        other.lot_number = "B-LOT"
+        other.set_vial(0, lot_number="B-LOT")
         store.save_draft(
             db,
             session_id=draft_id,
@@ -391,7 +392,7 @@ def test_accepting_the_reload_after_a_conflict_shows_the_other_workstations_draf
         )
     dialogs.confirms.append(True)
     editor.apply_protocol()
-    qtbot.waitUntil(lambda: editor.panel().product.lot.currentText() == "B-LOT")
+    qtbot.waitUntil(lambda: editor.panel().product.vials.rows[0].lot.currentText() == "B-LOT")
     assert editor.panel().totals.total_text() == "0 U"
     assert editor.undo_stack().count() == 0
 
@@ -564,28 +565,38 @@ def test_a_click_just_beyond_a_markers_edge_adds_a_site_that_does_not_cover_it(
 # -- product and lot -------------------------------------------------------------------------------
 
 
-def test_dilution_shows_the_concentration_and_the_expiry_accepts_a_month(
+def test_the_saline_is_per_first_vial_and_the_expiry_accepts_a_month(
     qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int
 ) -> None:
     product = editor.panel().product
     assert product.concentration_text().startswith("5 U per 0.1 mL · 5 U site = 0.10 mL")
-    product.vial_units.setCurrentIndex(product.vial_units.findData(100))
-    product.vial_units.activated.emit(product.vial_units.currentIndex())
-    assert product.concentration_text().startswith("2.5 U per 0.1 mL · 5 U site = 0.20 mL")
-    product.diluent_ml.setValue(2.0)
+    assert product.saline_text() == "Saline per 200 U vial:"
+    size = product.vials.rows[0].size
+    size.setCurrentIndex(size.findData(100))
+    size.activated.emit(size.currentIndex())
+    # A 100 U first vial takes 2 mL for the same 5 U per 0.1 mL (docs/clinical-reference.md §4).
+    assert product.saline_text() == "Saline per 100 U vial:"
+    assert product.diluent_ml.value() == 2.0
     assert product.concentration_text().startswith("5 U per 0.1 mL · 5 U site = 0.10 mL")
+    product.diluent_ml.setValue(1.0)
+    assert product.concentration_text().startswith("10 U per 0.1 mL · 5 U site = 0.05 mL")
 
-    qtbot.keyClicks(product.expiry, "June 2027")
-    qtbot.keyClick(product.expiry, Qt.Key.Key_Return)
-    assert "is not an expiry date" in product.expiry_problem()
-    product.expiry.clear()
-    qtbot.keyClicks(product.expiry, "2027-06")
-    qtbot.keyClick(product.expiry, Qt.Key.Key_Return)
-    assert product.expiry_problem() == ""
+    expiry = product.vials.rows[0].expiry
+    qtbot.keyClicks(expiry, "June 2027")
+    qtbot.keyClick(expiry, Qt.Key.Key_Return)
+    assert "is not an expiry date" in product.vials.message()
+    expiry.clear()
+    qtbot.keyClicks(expiry, "2027-06")
+    qtbot.keyClick(expiry, Qt.Key.Key_Return)
+    assert product.vials.message() == ""
     editor.save_now()
     saved = stored(engine, draft_id)
-    assert saved.lot_expiry == date(2027, 6, 30)
-    assert (saved.dilution.vial_units, saved.dilution.diluent_ml) == (100, 2)
+    assert saved.vials[0].lot_expiry == date(2027, 6, 30)
+    assert (saved.vials[0].units, saved.dilution.vial_units, saved.dilution.diluent_ml) == (
+        100,
+        100,
+        1,
+    )
 
 
 # -- signed sessions -------------------------------------------------------------------------------
@@ -616,7 +627,7 @@ def test_a_signed_session_opens_read_only_and_takes_only_addenda(
 
 def test_sign_dialog_blocks_on_errors_and_names_a_supervisor(qtbot: QtBot) -> None:
     chart = ready_chart()
-    chart.lot_number = ""
+    chart.set_vial(0, lot_number="")
     request = SignRequest(chart.findings(), [(7, "Dr Ana Souza, MD")], "Nadia Roy")
     dialog = SignDialog(request)
     qtbot.addWidget(dialog)
@@ -695,7 +706,7 @@ def test_a_lot_completed_from_recent_lots_is_charted_whole_with_its_expiry(
         row = store.create_draft(db, patient_id=patient.id, injector_id=injector.id)
     assert row.id is not None
     editor = make_editor(row.id)
-    lot = editor.panel().product.lot
+    lot = editor.panel().product.vials.rows[0].lot
     assert lot.currentText() == "C1234AB"  # a new draft starts with the clinic's latest lot
     editor.panel().ensureWidgetVisible(lot)
     editor.window().activateWindow()
@@ -705,14 +716,14 @@ def test_a_lot_completed_from_recent_lots_is_charted_whole_with_its_expiry(
     qtbot.keyClicks(lot.lineEdit(), "c12")  # inline completion shows C1234AB
     qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Return)
     saved = stored(engine, row.id)
-    assert (saved.lot_number, saved.lot_expiry) == ("C1234AB", date(2027, 6, 30))
+    assert (saved.vials[0].lot_number, saved.vials[0].lot_expiry) == ("C1234AB", date(2027, 6, 30))
     assert lot.currentText() == "C1234AB"
 
     lot.lineEdit().selectAll()
     qtbot.keyClicks(lot.lineEdit(), "N0NEW1")  # a new lot: typed, no expiry known
     qtbot.keyClick(lot.lineEdit(), Qt.Key.Key_Tab)
     editor.save_now()
-    assert stored(engine, row.id).lot_number == "N0NEW1"
+    assert stored(engine, row.id).lots == ["N0NEW1"]
     editor.undo_stack().undo()
     assert lot.currentText() == "C1234AB"
 
@@ -739,21 +750,21 @@ def test_the_lot_list_shows_each_expiry_and_charts_the_bare_lot(
     today = date.today()
     old = ready_chart()
     old.date_of_service = today - timedelta(days=200)
-    old.lot_number, old.lot_expiry = "OLD77", today - timedelta(days=30)
+    old.set_vial(0, lot_number="OLD77", lot_expiry=today - timedelta(days=30))
     make_signed_session(engine, make_patient(engine, family_name="Roy"), injector, old)
     fresh = ready_chart()
-    fresh.lot_number, fresh.lot_expiry = "C1234AB", today + timedelta(days=300)
+    fresh.set_vial(0, lot_number="C1234AB", lot_expiry=today + timedelta(days=300))
     make_signed_session(engine, make_patient(engine, family_name="Côté"), injector, fresh)
     assert patient.id is not None
     with transaction(engine) as db:
         row = store.create_draft(db, patient_id=patient.id, injector_id=injector.id)
     assert row.id is not None
     editor = make_editor(row.id)
-    lot = editor.panel().product.lot
+    lot = editor.panel().product.vials.rows[0].lot
 
     assert list_entries(lot) == [
-        f"C1234AB — exp. {fresh.lot_expiry.isoformat()}",
-        f"OLD77 — exp. {old.lot_expiry.isoformat()}, expired",
+        f"C1234AB — exp. {fresh.vials[0].lot_expiry}",
+        f"OLD77 — exp. {old.vials[0].lot_expiry}, expired",
     ]
     assert lot.view().minimumWidth() >= lot.view().sizeHintForColumn(0)
 
@@ -766,7 +777,7 @@ def test_the_lot_list_shows_each_expiry_and_charts_the_bare_lot(
 
     assert lot.currentText() == "OLD77"  # the field holds the lot alone
     saved = stored(engine, row.id)
-    assert (saved.lot_number, saved.lot_expiry) == ("OLD77", old.lot_expiry)
+    assert saved.vials == old.vials
 
 
 def test_a_lot_is_marked_expired_only_if_it_expired_before_the_sessions_date() -> None:

@@ -29,7 +29,7 @@ def doctor(engine: Engine) -> Clinician:
 def due(engine: Engine, doctor: Clinician) -> Patient:
     patient = make_patient(engine, family_name="Aalto", given_names="Due")
     chart = ready_chart(date.today() - timedelta(days=91))
-    chart.lot_expiry = date.today() + timedelta(days=365)
+    chart.set_vial(0, lot_expiry=date.today() + timedelta(days=365))
     make_signed_session(engine, patient, doctor, chart)
     return patient
 

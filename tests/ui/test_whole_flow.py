@@ -117,13 +117,18 @@ def test_chart_tailor_sign_and_add_to_a_session_from_a_new_patient(
     diagram.emptyPointClicked.emit("left", 150.0, 330.0)
     assert totals.total_text() == "165 U"
 
-    # Lot (a new clinic has no recent lot to start from), expiry, consent and the screen.
+    # The lot (a new clinic has no recent lot to start from): Ctrl+Shift+B puts the cursor in
+    # the lot field and the scanner types the carton's code; then consent and the screen.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.actions_.scan_lot.trigger()
     product = editor.panel().product
-    product.lot.lineEdit().setFocus()
-    qtbot.keyClicks(product.lot.lineEdit(), "C9876ZZ")
-    qtbot.keyClick(product.lot.lineEdit(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(product.expiry, "2027-09-30")
-    qtbot.keyClick(product.expiry, Qt.Key.Key_Return)
+    field = product.vials.rows[0].lot.lineEdit()
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "(01)00300231145014(17)270900(10)C9876ZZ(21)4455")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert product.vials.rows[0].expiry.text() == "2027-09-30"  # day 00: the month's end
+    assert "The product was not checked" in window.statusBar().currentMessage()
     editor.panel().consent_screen.consent.click()
     editor.panel().consent_screen.none_present.click()
 
@@ -135,7 +140,7 @@ def test_chart_tailor_sign_and_add_to_a_session_from_a_new_patient(
         chart = sessions.load_chart(db, session_id=session_id)
     assert row.status == Status.SIGNED and row.signed_by_id == injector.id
     assert chart.total_units == 165
-    assert (chart.lot_number, chart.lot_expiry) == ("C9876ZZ", date(2027, 9, 30))
+    assert [(v.lot_number, v.lot_expiry) for v in chart.vials] == [("C9876ZZ", date(2027, 9, 30))]
     assert "Custom site: Left masseter, 10 U" in chart.deviations()
 
     # Signed: every edit is refused and nothing stored changes; an addendum is allowed.

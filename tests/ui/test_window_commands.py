@@ -43,7 +43,7 @@ from tests.ui.test_head_diagram import at, click
 def due_chart() -> Any:
     """A standard session 13 weeks ago, with a lot that has not expired."""
     chart = ready_chart(date.today() - timedelta(days=91))
-    chart.lot_number, chart.lot_expiry = "C7700AB", date.today() + timedelta(days=365)
+    chart.set_vial(0, lot_number="C7700AB", lot_expiry=date.today() + timedelta(days=365))
     return chart
 
 
@@ -139,7 +139,7 @@ def test_four_actions_from_the_patient_list_to_a_signed_session(
     draft = editor.chart()
     assert draft is not None
     assert len(draft.injections) == 31  # the last session's pattern, repeated
-    assert draft.lot_number == "C7700AB"  # the clinic's latest unexpired lot
+    assert draft.lots == ["C7700AB"]  # the clinic's latest unexpired lot
     assert [r.status for r in rows(engine, due)].count("draft") == 1
 
     qtbot.mouseClick(editor.panel().consent_screen.all_clear, Qt.MouseButton.LeftButton)  # 2

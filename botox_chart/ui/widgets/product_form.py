@@ -103,6 +103,10 @@ class ProductForm(ChartForm):
     def concentration_text(self) -> str:
         return self._concentration.text()
 
+    def saline_text(self) -> str:
+        """The saline's label, naming the vial size it is measured for."""
+        return self._saline_label.text()
+
     def set_recent_lots(self, lots: list[tuple[str, date | None]]) -> None:
         self.vials.set_recent_lots(lots)
 
