@@ -860,3 +860,140 @@ def test_a_diary_windows_last_day_is_typed_and_a_bad_one_is_refused(
 
     assert form.window_problem() == ""
     assert stored(engine, editor.session_id() or 0).outcome_window_end == diary_end
+
+
+# -- vials and scanning a carton (docs/clinical-reference.md §4, §5, §11) -------------------------
+
+CARTON = "(01)00300231145014(17)270800(10)C6812AB(21)4455"
+"""A carton's code as a scanner sends it in bracketed form; day 00: the end of August 2027."""
+
+
+def vials_in_file(engine: Engine, session_id: int) -> list[tuple[int, str, str | None, int]]:
+    """The vial rows as another program reads the database file (position, lot, expiry, size)."""
+    from tests.helpers import raw
+
+    connection = raw.connect(raw.database_file(engine))
+    try:
+        return [
+            tuple(row)
+            for row in connection.execute(
+                "SELECT position, lot_number, lot_expiry, units FROM vial "
+                "WHERE session_id = ? ORDER BY position",
+                (session_id,),
+            )
+        ]
+    finally:
+        connection.close()
+
+
+def focus_window(qtbot: QtBot, editor: SessionEditor) -> None:
+    editor.window().activateWindow()
+    qtbot.waitUntil(editor.window().isActiveWindow)
+
+
+def test_two_vials_are_saved_and_shown_again_when_the_session_is_reopened(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int
+) -> None:
+    focus_window(qtbot, editor)
+    editor.apply_protocol()
+    vials = editor.panel().product.vials
+    editor.focus_lot_for_scan()  # the first vial has no lot: its field takes the scan
+    field = vials.rows[0].lot.lineEdit()
+    assert field.hasFocus()
+    qtbot.keyClicks(field, CARTON)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    size = vials.rows[0].size
+    size.setCurrentIndex(size.findData(100))
+    size.activated.emit(size.currentIndex())
+    editor.focus_lot_for_scan()  # every vial has a lot: a second vial is added for the scan
+    assert len(vials.rows) == 2 and vials.rows[1].lot.lineEdit().hasFocus()
+    qtbot.keyClicks(vials.rows[1].lot.lineEdit(), "D7001XY")
+    qtbot.keyClick(vials.rows[1].lot.lineEdit(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(vials.rows[1].expiry, "2027-09")
+    qtbot.keyClick(vials.rows[1].expiry, Qt.Key.Key_Return)
+    assert editor.save_now()
+
+    assert vials_in_file(engine, draft_id) == [
+        (0, "C6812AB", "2027-08-31", 100),
+        (1, "D7001XY", "2027-09-30", 100),
+    ]
+    assert "Vial 1 (C6812AB, 100 U): 100 U drawn, 0 U wasted" in editor.panel().totals.waste_text()
+    assert "Vial 2 (D7001XY, 100 U): 55 U drawn, 45 U wasted" in editor.panel().totals.waste_text()
+    editor.close_session()
+    editor.open_session(draft_id)
+    rows = editor.panel().product.vials.rows
+    assert [(r.lot.currentText(), r.expiry.text(), r.size.currentData()) for r in rows] == [
+        ("C6812AB", "2027-08-31", 100),
+        ("D7001XY", "2027-09-30", 100),
+    ]
+    assert editor.panel().totals.waste_text().startswith("Wasted: 45 U of 200 U opened")
+
+
+def test_adding_and_removing_a_vial_are_undone_in_one_step_each(
+    qtbot: QtBot, engine: Engine, editor: SessionEditor, draft_id: int
+) -> None:
+    vials = editor.panel().product.vials
+    qtbot.mouseClick(vials.add_button, Qt.MouseButton.LeftButton)
+    assert len(vials.rows) == 2
+    assert editor.undo_stack().undoText() == "Add vial"
+    qtbot.keyClicks(vials.rows[1].lot.lineEdit(), "D7001XY")
+    qtbot.mouseClick(vials.rows[0].remove, Qt.MouseButton.LeftButton)
+    assert [r.lot.currentText() for r in vials.rows] == ["D7001XY"]
+    editor.undo_stack().undo()  # the removal
+    assert len(vials.rows) == 2 and vials.rows[1].lot.currentText() == "D7001XY"
+    editor.undo_stack().undo()  # the lot typed
+    editor.undo_stack().undo()  # the vial added
+    assert len(vials.rows) == 1
+    assert editor.save_now()
+    assert len(vials_in_file(engine, draft_id)) == 1
+
+
+def test_signing_is_blocked_while_a_vial_has_no_lot(
+    qtbot: QtBot, editor: SessionEditor, prompts: Prompts
+) -> None:
+    editor.apply_protocol()
+    editor.record_consent_all_clear()
+    vials = editor.panel().product.vials
+    qtbot.keyClicks(vials.rows[0].lot.lineEdit(), "C6812AB")
+    qtbot.keyClicks(vials.rows[0].expiry, "2027-08")
+    qtbot.keyClick(vials.rows[0].expiry, Qt.Key.Key_Return)
+    qtbot.mouseClick(vials.add_button, Qt.MouseButton.LeftButton)
+
+    def refuse(dialog: SignDialog) -> SignDecision | None:
+        assert not dialog.sign_button().isEnabled()
+        return None
+
+    prompts.sign_answer = refuse
+    editor.sign()
+    messages = [f.message for f in prompts.sign_requests[-1].findings]
+    assert "Vial 2: the lot number is missing." in messages
+    assert prompts.sign_requests[-1].lot == "C6812AB, expires 2027-08-31"
+    assert not editor.is_signed()
+
+
+def test_a_carton_that_is_not_the_clinics_product_is_refused_through_the_settings(
+    qtbot: QtBot, engine: Engine, patient: Patient, make_editor: Callable[[int], SessionEditor]
+) -> None:
+    from botox_chart.store import settings
+
+    admin = make_clinician(engine, name="Ana Admin", admin=True)
+    with transaction(engine) as db:
+        settings.save(
+            db,
+            settings=settings.ClinicSettings(product_gtins="10300231234562"),
+            clinician_id=admin.id,
+        )
+        assert patient.id is not None
+        row = store.create_draft(db, patient_id=patient.id, injector_id=admin.id)
+    assert row.id is not None
+    editor = make_editor(row.id)
+    before = stored(engine, row.id)
+    field = editor.panel().product.vials.rows[0].lot.lineEdit()
+    qtbot.keyClicks(field, CARTON)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "GTIN 00300231145014 on this carton is not one of the clinic's products" in (
+        editor.panel().product.vials.message()
+    )
+    assert editor.undo_stack().count() == 0
+    assert editor.save_now()
+    assert stored(engine, row.id) == before
