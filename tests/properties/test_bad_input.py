@@ -183,7 +183,7 @@ def test_a_rejected_edit_leaves_the_stored_draft_unchanged(
     chart = ready_chart()
     try:
         chart.set_units("TEM-R1", dose)
-        chart.lot_number = lot
+        chart.set_vial(0, lot_number=lot)
         with transaction(shared_engine) as db:
             sessions.save_draft(
                 db,
@@ -198,12 +198,12 @@ def test_a_rejected_edit_leaves_the_stored_draft_unchanged(
         with transaction(shared_engine) as db:
             stored = sessions.load_chart(db, session_id=row.id)
         assert stored.total_units == 155
-        assert stored.lot_number == "C1234AB"
+        assert stored.lots == ["C1234AB"]
     else:
         with transaction(shared_engine) as db:
             stored = sessions.load_chart(db, session_id=row.id)
         assert stored.injection("TEM-R1").units == chart.injection("TEM-R1").units
-        assert stored.lot_number == lot.strip()
+        assert stored.vials[0].lot_number == lot.strip()
 
 
 COMMANDS = ["protocol", "sessions", "note", "record", "demo-data", "backup", "restore"]
@@ -275,11 +275,12 @@ CHART_FIELDS: dict[str, tuple[st.SearchStrategy[object], str]] = {
     "headache_days": (st.one_of(st.none(), numbers), "headache days"),
     "migraine_days": (st.one_of(st.none(), numbers), "migraine days"),
     "vial_units": (numbers, "vial size"),
-    "vial_count": (numbers, "vials opened"),
     "diluent_ml": (numbers, "saline"),
     "date_of_service": (any_dates, "date of service"),
-    "lot_expiry": (any_dates, "lot expiry"),
-    "lot_number": (texts, "lot number"),
+    "size": (numbers, "vial 1: the size"),
+    "drawn": (numbers, "vial 1: the units drawn"),
+    "lot_expiry": (any_dates, "vial 1's lot expiry"),
+    "lot_number": (texts, "vial 1's lot number"),
     "product": (texts, "product"),
     "tolerance": (texts, "tolerance"),
     "notes": (texts, "notes"),
@@ -288,9 +289,16 @@ CHART_FIELDS: dict[str, tuple[st.SearchStrategy[object], str]] = {
 }
 
 
+VIAL_FIELDS = {"size": "units", "drawn": "drawn", "lot_expiry": "lot_expiry"}
+"""A field of the first vial → its name on the Vial."""
+
+
 def _apply(chart: Chart, field: str, value: object) -> None:
-    if field in ("vial_units", "vial_count", "diluent_ml"):
+    if field in ("vial_units", "diluent_ml"):
         chart.dilution = dataclasses.replace(Dilution(), **{field: value})  # type: ignore[arg-type]
+    elif field in VIAL_FIELDS or field == "lot_number":
+        name = VIAL_FIELDS.get(field, field)
+        chart.vials[0] = dataclasses.replace(chart.vials[0], **{name: value})  # type: ignore[arg-type]
     elif field == "units":
         _injection(chart, units=value)
     elif field == "x":
@@ -300,8 +308,10 @@ def _apply(chart: Chart, field: str, value: object) -> None:
 
 
 def _read_back(chart: Chart, field: str) -> object:
-    if field in ("vial_units", "vial_count", "diluent_ml"):
+    if field in ("vial_units", "diluent_ml"):
         return getattr(chart.dilution, field)
+    if field in VIAL_FIELDS or field == "lot_number":
+        return getattr(chart.vials[0], VIAL_FIELDS.get(field, field))
     if field == "units":
         return chart.injections[0].units
     if field == "x":
