@@ -139,7 +139,8 @@ def add_patients(url: str, today: date) -> dict[str, int]:
                     continue
                 chart = Chart(protocol=protocol.load_named(), date_of_service=day)
                 chart.apply_protocol()
-                chart.lot_number, chart.lot_expiry, chart.consent = lot, expiry, True
+                chart.set_vial(0, lot_number=lot, lot_expiry=expiry)
+                chart.consent = True
                 chart.screen = dict.fromkeys(chart.screen, False)
                 row = sessions.create_draft(
                     db, patient_id=patient.id, injector_id=physician.id, chart=chart
@@ -186,10 +187,11 @@ def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, An
 
     # The lot is not touched: the draft starts with the clinic's latest unexpired lot.
     started = editor.chart()
-    if not started.lot_number or started.lot_expiry is None:
-        raise FlowError(f"no lot prefilled ({started.lot_number!r}, {started.lot_expiry})")
-    if started.lot_expiry < started.date_of_service:
-        raise FlowError(f"the prefilled lot {started.lot_number} has expired")
+    vial = started.vials[0]
+    if not vial.lot_number or vial.lot_expiry is None:
+        raise FlowError(f"no lot prefilled ({vial.lot_number!r}, {vial.lot_expiry})")
+    if vial.lot_expiry < started.date_of_service:
+        raise FlowError(f"the prefilled lot {vial.lot_number} has expired")
 
     screen = editor.panel().consent_screen
     undo_steps = editor.undo_stack().count()
@@ -232,7 +234,7 @@ def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, An
         raise FlowError(shown["problem"])
     if not editor.is_read_only():
         raise FlowError(f"not signed; the app said {window.statusBar().currentMessage()!r}")
-    if started.lot_number not in shown.get("lot", ""):
+    if vial.lot_number not in shown.get("lot", ""):
         raise FlowError(f"the sign dialog did not show the lot to check: {shown}")
     return {
         "variant": variant,
@@ -242,7 +244,7 @@ def chart(variant: str, window: Any, app: Any, patient_row: int) -> dict[str, An
         "warnings_acknowledged": warnings,
         "sign_dialog": shown,
         "session_id": editor.session_id(),
-        "lot": started.lot_number,
+        "lot": vial.lot_number,
     }
 
 
