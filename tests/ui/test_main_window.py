@@ -475,6 +475,7 @@ def test_every_shortcut_is_unique_and_named_in_its_tooltip(
         ("Edit", "Undo", "Ctrl+Z"),
         ("File", "Lock", "Ctrl+L"),
         ("Session", "Audit trail", "Ctrl+Shift+L"),
+        ("Session", "Scan a carton's barcode", "Ctrl+Shift+B"),
     ]:
         assert (menu, name, key) in table
     assert "(Ctrl+N)" in window.actions_.new_session.toolTip()
@@ -505,6 +506,8 @@ def test_omit_remove_and_delete_draft_have_one_key_each_in_the_menus_and_the_rea
     assert rows["Omit the current protocol site (asks the reason)"] == "O"
     assert rows["Remove the current added (follow-the-pain or custom) site"] == "Del (in the chart)"
     assert rows["Close session / Delete draft"] == "Ctrl+W / Ctrl+Del (in the session list)"
+    assert table["Scan a carton's barcode"] == "Ctrl+Shift+B"
+    assert rows["Scan a carton's barcode into the first vial without a lot"] == "Ctrl+Shift+B"
 
 
 def test_the_toolbar_names_a_long_signed_in_clinician_in_full_when_there_is_room(

@@ -117,7 +117,7 @@ class VialsForm(QWidget):
         self._grid.setColumnStretch(1, 1)
         layout.addLayout(self._grid)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add &vial")
+        self.add_button = QPushButton("&Add vial")
         self.add_button.setObjectName("addVial")
         self.add_button.setToolTip("Record one more vial opened (its lot, expiry and size)")
         self.add_button.clicked.connect(self.add_vial)
