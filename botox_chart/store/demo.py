@@ -13,6 +13,7 @@ with ~40,000 sessions take seconds, not minutes.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 from collections import defaultdict
@@ -38,7 +39,7 @@ from botox_chart.chart import (
     Vial,
 )
 from botox_chart.protocol import Point, Side
-from botox_chart.store import audit, chain, clinicians, eligibility, records, roles
+from botox_chart.store import audit, chain, clinicians, eligibility, records, roles, settings
 from botox_chart.store.engine import StorageError, describe
 from botox_chart.store.models import (
     Clinician,
@@ -86,6 +87,10 @@ CLINICIANS = (
     ("Tomás Reyes", "NP", Role.INJECTOR, "reyes"),
     ("Jo Park", "Reception", Role.STAFF, "park"),
 )
+DEMO_PRODUCT_GTIN = "09506000134352"
+"""DEMO ONLY: the example GTIN of the GS1 General Specifications, set as the demo clinic's
+product so a scan can be tried (a carton's code with this GTIN is accepted, any other refused).
+Not Botox's GTIN: a clinic lists its own cartons' GTINs in Clinic settings."""
 DEMO_PASSWORD = "demo-password"
 """Every demo clinician's password (demo databases only; README and demo-data say so)."""
 ADVERSE = (
@@ -172,6 +177,10 @@ def generate(
     with Session(engine) as db:
         clinician_ids = _clinicians(db)
         db.commit()
+        clinic = settings.load(db)
+        if not clinic.product_gtins:
+            product = dataclasses.replace(clinic, product_gtins=DEMO_PRODUCT_GTIN)
+            settings.save(db, settings=product, clinician_id=clinician_ids[0])
     injector_ids = clinician_ids[:4]
     lots = _lots(rng, today)
     ids = _next_ids(engine)

@@ -4,6 +4,7 @@ apart (store.demo)."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter, defaultdict
 from datetime import date
@@ -16,7 +17,7 @@ from sqlmodel import select
 from botox_chart import outcomes as rules
 from botox_chart.chart import RETREATMENT_DAYS
 from botox_chart.store import demo, open_database, outcomes, transaction
-from botox_chart.store.models import Patient, TreatmentSession
+from botox_chart.store.models import Clinician, Patient, TreatmentSession
 from botox_chart.store.verify import verify
 
 TODAY = date(2026, 11, 30)
@@ -85,3 +86,19 @@ def test_demo_courses_show_every_kind_of_outcome_and_repeat_under_a_seed(
     with transaction(again) as db:
         assert outcomes.clinic_courses(db) == courses
     again.dispose()
+
+
+def test_the_demo_clinic_accepts_the_demo_gtin_only_when_no_gtin_is_set(engine: Engine) -> None:
+    """A scan can be tried on demo data; a clinic's own product GTINs are never replaced."""
+    from botox_chart.store import settings
+
+    demo.generate(engine, patients=2, seed=7, today=TODAY)
+    with transaction(engine) as db:
+        assert settings.accepted_gtins(settings.load(db).product_gtins) == (demo.DEMO_PRODUCT_GTIN,)
+        admin = db.exec(select(Clinician).where(Clinician.is_admin)).first()
+        assert admin is not None
+        own = dataclasses.replace(settings.load(db), product_gtins="10300231234562")
+        settings.save(db, settings=own, clinician_id=admin.id)
+    demo.generate(engine, patients=2, seed=8, today=TODAY)
+    with transaction(engine) as db:
+        assert settings.load(db).product_gtins == "10300231234562"
