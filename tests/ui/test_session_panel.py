@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
@@ -85,6 +85,9 @@ def test_at_the_smallest_window_the_panel_keeps_its_width(
     """640x440 is the window's minimum: what QT_SCALE_FACTOR=2 on a small screen leaves. With
     the patients pane dragged shut, the diagram gives way and the panel keeps its minimum."""
     window = charting(open_window, doctor, due, qtbot)
+    vials = editor_of(window).panel().product.vials
+    qtbot.mouseClick(vials.add_button, Qt.MouseButton.LeftButton)  # two vials: two rows each
+    assert len(vials.rows) == 2
     window.resize(window.minimumSize())
     total = sum(window.splitter.sizes())
     window.splitter.setSizes([0, total])

@@ -76,7 +76,7 @@ class ProductForm(ChartForm):
         self.vials = VialsForm()
         self.vials.edited.connect(self.emit_edit)
         self.vials.statusMessage.connect(self.statusMessage)
-        form.addRow("Vials:", self.vials)
+        form.addRow(self.vials)  # the whole width: each row says "Vial 1", "Vial 2"…
 
         self.diluent_ml = QDoubleSpinBox()
         self.diluent_ml.setRange(float(DILUENT_ML_RANGE[0]), float(DILUENT_ML_RANGE[1]))

@@ -88,7 +88,18 @@ class VialRow:
             "Units drawn from this vial. Left blank, the units charted are taken from the vials "
             "in order (shown greyed)."
         )
-        self.drawn.setMaximumWidth(self.drawn.fontMetrics().horizontalAdvance("0") * 9)
+        digit = self.drawn.fontMetrics().horizontalAdvance("0")
+        self.drawn.setMinimumWidth(digit * 7)  # "155.5 U"
+        self.drawn.setMaximumWidth(digit * 9)
+        self.expiry.setMinimumWidth(self.expiry.fontMetrics().horizontalAdvance("2027-06-30") + 14)
+        self.details = QWidget()
+        """The second line: expiry, size, units drawn."""
+        line = QHBoxLayout(self.details)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(4)
+        line.addWidget(self.expiry, 1)
+        line.addWidget(self.size)
+        line.addWidget(self.drawn)
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setObjectName("removeVial")
@@ -97,7 +108,11 @@ class VialRow:
         self.remove.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def widgets(self) -> list[QWidget]:
-        return [self.label, self.lot, self.expiry, self.size, self.drawn, self.remove]
+        """What the form's grid holds (the second line holds the expiry, size and drawn)."""
+        return [self.label, self.lot, self.remove, self.details]
+
+    def inputs(self) -> list[QWidget]:
+        return [self.lot, self.expiry, self.size, self.drawn, self.remove]
 
 
 class VialsForm(QWidget):
@@ -197,11 +212,9 @@ class VialsForm(QWidget):
         row.lot.set_lots(self._lots)
         first = 2 * index
         self._grid.addWidget(row.label, first, 0)
-        self._grid.addWidget(row.lot, first, 1, 1, 3)
-        self._grid.addWidget(row.remove, first, 4)
-        self._grid.addWidget(row.expiry, first + 1, 1)
-        self._grid.addWidget(row.size, first + 1, 2)
-        self._grid.addWidget(row.drawn, first + 1, 3)
+        self._grid.addWidget(row.lot, first, 1)
+        self._grid.addWidget(row.remove, first, 2)
+        self._grid.addWidget(row.details, first + 1, 1)
         row.lot.lotTyped.connect(lambda text: self._on_lot_typed(index, text))
         row.lot.lotPicked.connect(lambda lot, expiry: self._on_lot_picked(index, lot, expiry))
         row.lot.codeScanned.connect(lambda text: self._on_scanned(index, text))
@@ -215,7 +228,7 @@ class VialsForm(QWidget):
         self._enable(row)
 
     def _enable(self, row: VialRow) -> None:
-        for widget in row.widgets():
+        for widget in row.inputs():
             if isinstance(widget, INPUTS):
                 widget.setEnabled(not self._read_only)
 
