@@ -153,8 +153,8 @@ CHART_TEXT = {
 
 def check_vials(chart: Chart) -> None:
     """The vials: at most MAX_VIALS, each a whole size up to MAX_VIAL_UNITS with a one-line lot,
-    a sensible expiry and units drawn (if recorded) that fit the vial (docs/clinical-reference.md
-    §4)."""
+    a sensible expiry and units drawn (if recorded) that fit the vial
+    (docs/clinical-reference.md §4)."""
     if len(chart.vials) > MAX_VIALS:
         raise OutOfBounds(f"At most {MAX_VIALS} vials are opened in one session.")
     for n, vial in enumerate(chart.vials, start=1):

@@ -224,7 +224,8 @@ class Dilution:
 @dataclass(frozen=True)
 class Vial:
     """One vial opened in a session: its lot and the lot's expiry (from the carton), its size
-    and the units drawn from it (docs/clinical-reference.md §4, §5)."""
+    and the units drawn from it (docs/clinical-reference.md §4 and
+    docs/clinical-reference.md §5)."""
 
     lot_number: str = ""
     lot_expiry: date | None = None
@@ -791,7 +792,8 @@ class Chart:
         self, total: Decimal, error: Callable[[str, str], None], warning: Callable[[str, str], None]
     ) -> None:
         """The vials: each needs a lot and an unexpired expiry, a lot has one expiry, and the
-        vials must hold what is charted (docs/clinical-reference.md §4, §5)."""
+        vials must hold what is charted (docs/clinical-reference.md §4 and
+        docs/clinical-reference.md §5)."""
         if not self.vials:
             error("vials_missing", "No vial is recorded.")
             return

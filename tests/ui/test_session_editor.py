@@ -862,7 +862,7 @@ def test_a_diary_windows_last_day_is_typed_and_a_bad_one_is_refused(
     assert stored(engine, editor.session_id() or 0).outcome_window_end == diary_end
 
 
-# -- vials and scanning a carton (docs/clinical-reference.md §4, §5, §11) -------------------------
+# -- vials and scanning a carton (docs/clinical-reference.md §11) ---------------------------------
 
 CARTON = "(01)00300231145014(17)270800(10)C6812AB(21)4455"
 """A carton's code as a scanner sends it in bracketed form; day 00: the end of August 2027."""

@@ -1,5 +1,6 @@
 """The vials a session opened, two lines each: the lot (recent lots, or a scanned carton), then the
-expiry, the size and the units drawn (docs/clinical-reference.md §4, §5, §11).
+expiry, the size and the units drawn (docs/clinical-reference.md §4, docs/clinical-reference.md §5,
+docs/clinical-reference.md §11).
 
 Units drawn left blank are taken from the vials in order (``Chart.drawn``): the field shows that
 figure greyed. Scanning a carton's GS1 code into a lot field fills that vial's lot and expiry, or
