@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from botox_chart.chart import Chart, Vial
+from botox_chart.chart import PRODUCT, Chart, Vial
 from botox_chart.ui.widgets.product_form import ProductForm
 from tests.helpers.factories import ready_chart
 
@@ -103,11 +103,15 @@ def test_a_scanned_carton_fills_the_vials_lot_and_expiry(
     assert h.status == ["Vial 1: lot C6812AB, expiry 2027-08-31, from the carton."]
 
 
-def test_a_day_of_00_is_the_end_of_the_month(qtbot: QtBot, empty_vial: Chart) -> None:
+def test_a_day_of_00_is_the_end_of_the_month_and_a_known_gtin_names_the_product(
+    qtbot: QtBot, empty_vial: Chart
+) -> None:
+    empty_vial.product = ""
     h = Harness(qtbot, empty_vial)
     scan(qtbot, h.lot_field(0), f"01{GTIN}1728020010D7001XY")
     assert h.chart.vials[0].lot_expiry == date(2028, 2, 29)
     assert h.chart.vials[0].lot_number == "D7001XY"
+    assert h.chart.product == PRODUCT
 
 
 def test_a_second_carton_scanned_into_a_filled_vial_goes_to_another_vial(qtbot: QtBot) -> None:

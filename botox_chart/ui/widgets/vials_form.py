@@ -160,8 +160,10 @@ class VialsForm(QWidget):
             row.lot.set_lots(self._lots)
 
     def set_product_gtins(self, gtins: tuple[str, ...]) -> None:
-        """The clinic's product GTINs (store.settings.accepted_gtins); () checks none."""
+        """The clinic's product GTINs (store.settings.accepted_gtins); () checks none. Given as
+        each session opens, so the last session's message goes too."""
         self._gtins = gtins
+        self._say("")
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
