@@ -102,7 +102,7 @@ def test_a_sessions_trail_lists_create_change_sign_addendum_and_print(
     assert set(column(dialog, WHO)) == {"Dr Ana Souza"}
     assert dialog.view.isColumnHidden(RECORD)
     changed = column(dialog, CHANGES)[1]
-    assert changed.startswith("Consent, date of service, lot expiry, lot number, screen")
+    assert changed.startswith("Consent, date of service, screen, vials")
     assert changed.endswith("; sites: 31 added (0 → 155 U)")
     assert column(dialog, CHANGES)[4] == "Procedure note"
     assert "Session of 2026-11-02" in dialog.heading.text()

@@ -155,7 +155,7 @@ def session(
         status=status,
         total_units=Decimal(units),
         sites=sites,
-        lot_number="C1234AB",
+        lots=("C1234AB",),
         injector="Dr Ana Souza",
     )
 
