@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.engine import Engine
 
+from botox_chart.chart import Vial
 from botox_chart.store import patients, sessions, transaction
 from botox_chart.store.models import Clinician, Patient
 from tests.cli.test_cli import run
@@ -22,7 +23,7 @@ def treated(engine: Engine, doctor: Clinician, name: str, days_ago: int, **field
     family, given = name.split(", ")
     patient = make_patient(engine, family_name=family, given_names=given, **fields)
     chart = ready_chart(TODAY - timedelta(days=days_ago))
-    chart.lot_expiry = TODAY + timedelta(days=365)
+    chart.vials = [Vial("C1234AB", TODAY + timedelta(days=365))]
     row = make_signed_session(engine, patient, doctor, chart)
     assert row.id is not None
     return row.id
