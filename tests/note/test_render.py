@@ -92,9 +92,9 @@ def test_a_signed_note_holds_every_element_a_note_must_hold(
         "02239208",
         "C1234AB",
         "expires 2027-06-30",
-        "1 × 200 U (200 U opened)",
+        "200 U vial: 155 U drawn, 45 U wasted",
         "0.9% sodium chloride, preservative-free",
-        "4 mL per vial",
+        "4 mL per 200 U vial",
         "5 U per 0.1 mL",
         "30 G, 0.5 in",
         # sites, totals, deviations, waste
