@@ -29,16 +29,16 @@ from botox_chart.store.settings import ClinicSettings
 
 TITLE = "Due list"
 COLUMNS = (
-    ("Patient", -0.38),
+    ("Patient", -0.45),
     ("Chart #", 52.0),
     ("Last treated", 58.0),
     ("Next due", 58.0),
     ("Overdue", 62.0),
-    ("Injector", -0.27),
+    ("Injector", -0.22),
     ("Phone", 96.0),
     ("Marks", 58.0),
     ("Called", 36.0),
-    ("Notes", -0.35),
+    ("Notes", -0.33),
 )
 """Column titles and widths: points (a date, a phone number fit on one line at 8.5 and 9
 points), or, negative, a share of what is left of the page's width."""

@@ -14,8 +14,8 @@ from sqlalchemy.engine import Engine
 
 from botox_chart.store import audit, transaction
 from tests.cli.test_cli import run
-from tests.cli.test_outcomes_cli import pdftotext
 from tests.helpers.due_clinic import due_clinic
+from tests.note.samples import pdftotext
 
 TODAY = date.today()  # the command dates the list from the computer's clock
 
