@@ -85,6 +85,18 @@ def next_due(last: date) -> date:
     return last + timedelta(days=RETREATMENT_DAYS)
 
 
+def overdue_text(days: int | None) -> str:
+    """How late the patient is, in words: "16 days", "1 day", "due today", "in 3 days"; "" for
+    a patient never treated (no due date)."""
+    if days is None:
+        return ""
+    if days == 0:
+        return "due today"
+    count = abs(days)
+    words = f"{count} day{'s' * (count != 1)}"
+    return words if days > 0 else f"in {words}"
+
+
 def row(history: PatientHistory, today: date) -> DueRow | None:
     """The patient's line of the due list; None for a patient never treated and never referred."""
     if history.last_date is None and history.referral_date is None:

@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart import due
-from botox_chart.due import DueList, DueRow
+from botox_chart.due import DueList, DueRow, overdue_text
 from botox_chart.note import layout
 from botox_chart.note.layout import PageHeader, text
 from botox_chart.store.settings import ClinicSettings
@@ -47,18 +47,6 @@ CHECK_BOX = 9.0
 ROW_PADDING = 6
 """Above and below each row's text: room to write a note by hand."""
 OVERDUE_INK = colors.HexColor("#b00020")
-
-
-def overdue_text(days: int | None) -> str:
-    """How late the patient is, in words: "16 days", "1 day", "due today", "in 3 days"; "" for
-    a patient never treated."""
-    if days is None:
-        return ""
-    if days == 0:
-        return "due today"
-    count = abs(days)
-    words = f"{count} day{'s' * (count != 1)}"
-    return words if days > 0 else f"in {words}"
 
 
 def day_text(day: date | None) -> str:

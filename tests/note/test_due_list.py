@@ -9,9 +9,9 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
-from botox_chart.due import PatientHistory, due_list
+from botox_chart.due import PatientHistory, due_list, overdue_text
 from botox_chart.note import render
-from botox_chart.note.due_list import csv_bytes, overdue_text
+from botox_chart.note.due_list import csv_bytes
 from tests.note.outcome_samples import CLINIC
 from tests.note.samples import pdftotext
 
