@@ -101,8 +101,8 @@ class DueListDialog(QDialog):
         self.view.setModel(self.model)
         configure_table(self.view)
         header = self.view.horizontalHeader()
+        # Every column as wide as its contents (a name is never cut); the marks take the rest.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PATIENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MARKS, QHeaderView.ResizeMode.Stretch)
         # The list's own order (next due date, the never treated last) until a column is clicked.
         header.setSortIndicator(NEXT_DUE, Qt.SortOrder.AscendingOrder)
