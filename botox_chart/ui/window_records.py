@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, Qt
 from botox_chart.ui.window_host import show_status
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from botox_chart.store.patients import PatientSummary
     from botox_chart.ui.dialogs.due_list_dialog import DueListDialog
     from botox_chart.ui.window_host import PrintService, WindowHost
@@ -37,6 +39,8 @@ class RecordCommands(QObject):
         self._editing = editing
         self._shown_patient = shown_patient
         self.due_dialog: DueListDialog | None = None
+        self._due_engine: Engine | None = None
+        """The database the open due list reads (reloading the database makes a new list)."""
         a = window.actions_
         a.print_preview.triggered.connect(lambda: self.print_sessions(lambda p: p.preview_sessions))
         a.print.triggered.connect(lambda: self.print_sessions(lambda p: p.print_sessions))
@@ -86,12 +90,16 @@ class RecordCommands(QObject):
 
         from botox_chart.ui.dialogs.due_list_dialog import DueListDialog, load_due_list
 
-        if self.due_dialog is not None and isValid(self.due_dialog):
-            self.due_dialog.reload()
-            self.due_dialog.show()
-            self.due_dialog.raise_()
-            self.due_dialog.activateWindow()
+        dialog = (
+            self.due_dialog if self.due_dialog is not None and isValid(self.due_dialog) else None
+        )
+        if dialog is not None and self._due_engine is engine:
+            dialog.reload()
+            dialog.show()
+            dialog.activateWindow()  # a dialog of the window: it stays above it
             return
+        if dialog is not None:  # the database was opened again: a list of the one open now
+            dialog.close()
         printing = self.w.ensure_printing()
         if printing is None:
             return
@@ -104,7 +112,7 @@ class RecordCommands(QObject):
         )
         dialog.patientChosen.connect(self.choose_patient)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.due_dialog = dialog
+        self.due_dialog, self._due_engine = dialog, engine
         dialog.show()
 
     def choose_patient(self, patient_id: int) -> None:

@@ -24,7 +24,7 @@ from botox_chart.ui.printing import Printing
 from tests.helpers.due_clinic import OVERDUE_NAME, OVERDUE_PHONE, DueClinic, due_clinic
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.note.samples import pdftotext
-from tests.ui.test_printing import PdfPrinters
+from tests.ui.test_printing import PdfPrinters, page_size
 
 
 def column(dialog: DueListDialog, number: int) -> list[str]:
@@ -204,3 +204,42 @@ def test_save_as_pdf_and_export_csv_write_the_list_and_audit_the_exports(
     with transaction(engine) as db:
         exports = [e.changes for e in audit.events(db) if e.action == "export"]
     assert exports == [{"document": "due list"}, {"document": "due list (CSV)"}]
+
+
+def test_print_prints_the_landscape_worklist_and_audits_it(
+    qtbot: QtBot, engine: Engine, clinic: DueClinic, tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    printers = PdfPrinters(tmp_path)
+    printing = Printing(engine, parent, FakeDialogs(), printer_factory=printers)
+    dialog = DueListDialog(
+        lambda within, overdue: load_due_list(engine, within=within, overdue=overdue),
+        printing,
+        parent,
+    )
+    qtbot.addWidget(dialog)
+
+    dialog.print_button.click()
+
+    (printed,) = printers.files
+    assert page_size(printed) == (792, 612)  # Letter, landscape, as the worklist is laid out
+    with transaction(engine) as db:
+        printed_events = [e.changes for e in audit.events(db) if e.action == "print"]
+    assert printed_events == [{"document": "due list"}]
+
+
+def test_reopening_after_the_database_is_opened_again_lists_the_new_one(
+    qtbot: QtBot, open_window: Any, login: Any, clinic: DueClinic
+) -> None:
+    window = open_window(FakeDialogs(), login("reception", Role.STAFF))
+    first = open_due_list(window)
+    window.actions_.due_list.trigger()
+    assert window.commands.records.due_dialog is first  # brought forward, read again
+
+    with qtbot.waitSignal(window.patientsLoaded, timeout=20_000):
+        window.reload_database()
+    window.sign_in_as(login("frontdesk", Role.STAFF))
+    second = open_due_list(window)
+
+    assert second is not first and column(second, PATIENT)[0] == OVERDUE_NAME
