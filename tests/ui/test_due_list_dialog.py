@@ -104,6 +104,17 @@ def test_sorting_by_days_overdue_sorts_numbers_and_keeps_the_never_treated_last(
     assert column(dialog, PATIENT)[-1] == "Referral, Rae"
 
 
+def test_the_model_keeps_qts_contract_before_and_after_sorting(
+    qtmodeltester: Any, engine: Engine, clinic: DueClinic
+) -> None:
+    model = DueListModel()
+    model.set_list(load_due_list(engine, within=7, overdue=False))
+    qtmodeltester.check(model)
+    model.sort(PATIENT, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    assert model.index(0, PATIENT).data() == "Tomorrow, Tom"
+
+
 def test_days_overdue_sort_as_numbers_not_as_text() -> None:
     today = date(2026, 12, 7)
     histories = [
