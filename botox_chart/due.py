@@ -158,7 +158,7 @@ class DueList:
     def period(self) -> str:
         """The period in words: "due by 2026-12-09 (within 7 days), overdue included"."""
         if self.overdue:
-            return f"overdue on {self.today.isoformat()}"
+            return f"overdue as of {self.today.isoformat()}"
         within = DEFAULT_WITHIN_DAYS if self.within is None else self.within
         last = self.today + timedelta(days=within)
         days = "today" if within == 0 else f"within {within} day{'s' * (within != 1)}"

@@ -91,7 +91,7 @@ def test_an_empty_period_says_nobody_is_due(tmp_path: Path) -> None:
 
     text = " ".join(pdftotext(target).split())
 
-    assert "Nobody is due in this period." in text and "overdue on 2026-12-07" in text
+    assert "Nobody is due in this period." in text and "overdue as of 2026-12-07" in text
     assert "Far, Fay" not in text
 
 
