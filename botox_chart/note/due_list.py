@@ -170,7 +170,8 @@ class _CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
 def csv_bytes(found: DueList) -> bytes:
     """The rows as CSV: a header of :data:`due.FIELDS`, ISO dates, ``true``/``false`` as in the
-    JSON, an empty cell where the JSON has null; UTF-8 with a byte-order mark."""
+    JSON, an empty cell where the JSON has null, text that a spreadsheet would run as a formula
+    behind an apostrophe; UTF-8 with a byte-order mark."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(due.FIELDS)
@@ -180,9 +181,18 @@ def csv_bytes(found: DueList) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is a formula to a spreadsheet: a patient named
+"=HYPERLINK(…)" or a phone "+1 514…" would run or be mangled when the CSV is opened."""
+
+
 def _cell(value: object) -> str:
+    """A value as a CSV cell: text a spreadsheet would read as a formula is kept as text by a
+    leading apostrophe (numbers are written as they are; scripts read the JSON)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return str(value)

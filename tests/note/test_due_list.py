@@ -117,3 +117,16 @@ def test_the_csv_has_a_bom_a_header_iso_dates_and_one_row_per_patient() -> None:
         "stopped": "false",
     }
     assert (rows[1]["last_date"], rows[1]["next_due"], rows[1]["days_overdue"]) == ("", "", "")
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_stays_text() -> None:
+    hostile = history(1, '=HYPERLINK("http://x"), Eve', 100, phone="+1 514-555-0100")
+    early = history(2, "Early, Ed", 80)  # due in 4 days: days_overdue is the number -4
+    rows = list(
+        csv.DictReader(
+            io.StringIO(csv_bytes(due_list([hostile, early], TODAY)).decode("utf-8-sig"))
+        )
+    )
+    assert rows[0]["patient"] == '\'=HYPERLINK("http://x"), Eve'
+    assert rows[0]["phone"] == "'+1 514-555-0100"
+    assert rows[1]["days_overdue"] == "-4"
