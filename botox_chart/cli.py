@@ -156,6 +156,18 @@ def _parser() -> argparse.ArgumentParser:
         "--overdue", action="store_true", help="only those whose due date has passed"
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.pdf",
+        help="also write the list as a printable worklist (Called and Notes columns to fill in)",
+    )
+    p.add_argument(
+        "--csv",
+        metavar="FILE.csv",
+        help="also write the list as CSV for a spreadsheet (UTF-8, ISO dates, the JSON fields)",
+    )
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_due)
 
     p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
@@ -466,50 +478,49 @@ def _sessions(args: argparse.Namespace) -> int:
 def _due(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from botox_chart import due
+    from botox_chart import due, output
+    from botox_chart.note import render
     from botox_chart.store import transaction
     from botox_chart.store.due import histories
+    from botox_chart.store.engine import sqlite_path
 
-    engine, _clinician = _signed_in(args)
+    engine, clinician = _signed_in(args)
     with transaction(engine) as db:
-        found = histories(db)
-    rows = due.worklist(found, date.today(), within=args.within, overdue=args.overdue)
+        found = due.due_list(histories(db), date.today(), within=args.within, overdue=args.overdue)
+    # Both files checked before either is written, and before the listing: a refused name
+    # leaves nothing half done.
+    targets = [t for t in (args.output, args.csv) if t is not None]
+    if len(targets) == 2 and Path(targets[0]).resolve() == Path(targets[1]).resolve():
+        raise UserError(f"-o and --csv name the same file ({targets[0]}); give two names.")
+    for target in targets:
+        output.check_target(target, force=args.force, database=sqlite_path(engine))
+    written = []
+    if args.output is not None:
+        written.append(
+            render.write_due_list(
+                engine, found=found, path=args.output, force=args.force, clinician_id=clinician.id
+            )
+        )
+    if args.csv is not None:
+        written.append(
+            render.write_due_list_csv(
+                engine, found=found, path=args.csv, force=args.force, clinician_id=clinician.id
+            )
+        )
+    for path in written:
+        print(f"Wrote {_one_line(str(path))}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
-        document = [
-            {
-                "patient_id": r.patient_id,
-                "patient": r.patient,
-                "chart_number": r.chart_number,
-                "last_session_id": r.last_session_id,
-                "last_date": r.last_date.isoformat() if r.last_date else None,
-                "next_due": r.next_due.isoformat() if r.next_due else None,
-                "days_overdue": r.days_overdue,
-                "phone": r.phone,
-                "draft_open": r.draft_open,
-                "stopped": r.stopped,
-            }
-            for r in rows
-        ]
-        json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
+        json.dump([due.record(r) for r in found.rows], sys.stdout, indent=1, ensure_ascii=False)
         print()
         return 0
-    if not rows:
+    if not found.rows:
         print("Nobody is due.")
         return 0
     print(
         f"{'Next due':<10}  {'Overdue':>7}  {'Patient':<28}  {'Chart':<10}  {'Phone':<16}  "
         f"{'Last':<10}  {'Injector':<20}  Marks"
     )
-    for r in rows:
-        marks = ", ".join(
-            mark
-            for mark, on in (
-                ("never treated", r.never_treated),
-                ("draft open", r.draft_open),
-                ("stopped", r.stopped),
-            )
-            if on
-        )
+    for r in found.rows:
         if r.days_overdue is None:
             overdue = ""
         else:
@@ -519,7 +530,7 @@ def _due(args: argparse.Namespace) -> int:
             f"{_one_line(r.patient)[:28]:<28}  {_one_line(r.chart_number)[:10]:<10}  "
             f"{_one_line(r.phone)[:16]:<16}  "
             f"{r.last_date.isoformat() if r.last_date else '-':<10}  "
-            f"{_one_line(r.injector)[:20]:<20}  {marks}".rstrip()
+            f"{_one_line(r.injector)[:20]:<20}  {', '.join(r.marks)}".rstrip()
         )
     return 0
 

@@ -65,11 +65,36 @@ class DueRow:
     def never_treated(self) -> bool:
         return self.last_date is None
 
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """What to know before calling: "never treated", "draft open", "stopped"."""
+        return tuple(
+            mark
+            for mark, on in (
+                ("never treated", self.never_treated),
+                ("draft open", self.draft_open),
+                ("stopped", self.stopped),
+            )
+            if on
+        )
+
 
 def next_due(last: date) -> date:
     """The day the next treatment is due after one given on ``last``
     (docs/clinical-reference.md §6)."""
     return last + timedelta(days=RETREATMENT_DAYS)
+
+
+def overdue_text(days: int | None) -> str:
+    """How late the patient is, in words: "16 days", "1 day", "due today", "in 3 days"; "" for
+    a patient never treated (no due date)."""
+    if days is None:
+        return ""
+    if days == 0:
+        return "due today"
+    count = abs(days)
+    words = f"{count} day{'s' * (count != 1)}"
+    return words if days > 0 else f"in {words}"
 
 
 def row(history: PatientHistory, today: date) -> DueRow | None:
@@ -116,3 +141,72 @@ def worklist(
         chosen,
         key=lambda r: (r.next_due is None, r.next_due or today, r.patient.casefold(), r.patient_id),
     )
+
+
+@dataclass(frozen=True)
+class DueList:
+    """The due list of a period as listed on a day: what the window shows, the CLI prints and the
+    worklist PDF and CSV hold, so all of them say the same."""
+
+    today: date
+    within: int | None
+    """Due on or before ``today + within`` days, the overdue included (None with ``overdue``)."""
+    overdue: bool
+    rows: tuple[DueRow, ...]
+
+    @property
+    def period(self) -> str:
+        """The period in words: "due by 2026-12-09 (within 7 days), overdue included"."""
+        if self.overdue:
+            return f"overdue as of {self.today.isoformat()}"
+        within = DEFAULT_WITHIN_DAYS if self.within is None else self.within
+        last = self.today + timedelta(days=within)
+        days = "today" if within == 0 else f"within {within} day{'s' * (within != 1)}"
+        return f"due by {last.isoformat()} ({days}), overdue included"
+
+
+def due_list(
+    histories: list[PatientHistory],
+    today: date,
+    *,
+    within: int | None = None,
+    overdue: bool = False,
+) -> DueList:
+    """The :func:`worklist` of a period, with the period it covers."""
+    rows = worklist(histories, today, within=within, overdue=overdue)
+    if not overdue and within is None:
+        within = DEFAULT_WITHIN_DAYS
+    return DueList(
+        today=today, within=None if overdue else within, overdue=overdue, rows=tuple(rows)
+    )
+
+
+FIELDS = (
+    "patient_id",
+    "patient",
+    "chart_number",
+    "last_session_id",
+    "last_date",
+    "next_due",
+    "days_overdue",
+    "phone",
+    "draft_open",
+    "stopped",
+)
+"""A due-list row's fields for scripts (``due --json``) and spreadsheets (the CSV), in order."""
+
+
+def record(r: DueRow) -> dict[str, str | int | bool | None]:
+    """A row as plain values for scripts: ISO dates, None for no value (:data:`FIELDS`)."""
+    return {
+        "patient_id": r.patient_id,
+        "patient": r.patient,
+        "chart_number": r.chart_number,
+        "last_session_id": r.last_session_id,
+        "last_date": r.last_date.isoformat() if r.last_date else None,
+        "next_due": r.next_due.isoformat() if r.next_due else None,
+        "days_overdue": r.days_overdue,
+        "phone": r.phone,
+        "draft_open": r.draft_open,
+        "stopped": r.stopped,
+    }

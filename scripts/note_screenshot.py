@@ -53,7 +53,7 @@ def demo_note(database: Path) -> tuple[bytes, bytes]:
     """The PDFs of a synthetic patient's latest signed, tailored session and of their
     continuation letter."""
     from botox_chart import protocol
-    from botox_chart.chart import Chart
+    from botox_chart.chart import Chart, Dilution, Vial
     from botox_chart.note import render
     from botox_chart.protocol import Point
     from botox_chart.store import (
@@ -153,8 +153,12 @@ def demo_note(database: Path) -> tuple[bytes, bytes]:
         c = Chart(protocol=protocol.load_named(), date_of_service=day)
         c.apply_protocol()
         c.din_ndc = "0023-3921-02"
-        c.lot_number = "C6812AB"
-        c.lot_expiry = date(2027, 8, 31)
+        # Two 100 U vials, the second from a newer lot: the note lists both.
+        c.dilution = Dilution(vial_units=100, diluent_ml=Decimal(2))
+        c.vials = [
+            Vial("C6812AB", date(2027, 8, 31), 100),
+            Vial("C7035AC", date(2027, 11, 30), 100),
+        ]
         c.consent = True
         c.screen = dict.fromkeys(c.screen, False)
         c.headache_days = headache_days

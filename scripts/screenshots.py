@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from botox_chart.chart import Vial
     from botox_chart.store import demo, open_database, sessions, transaction
     from botox_chart.ui.app import application
     from botox_chart.ui.main_window import MainWindow
@@ -98,7 +99,8 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
         chart = sessions.load_chart(db, session_id=draft_id)
         last = sessions.last_signed(db, patient_id=patient_id)
         assert last is not None
-        chart.lot_number, chart.lot_expiry = last.lot_number, TODAY + timedelta(days=200)
+        lot = sessions.lots_of(db, [last.id])[last.id][0] if last.id is not None else "C6812AB"
+        chart.vials = [Vial(lot, TODAY + timedelta(days=200), v.units) for v in chart.vials]
         chart.consent = True
         chart.screen = dict.fromkeys(chart.screen, False)
         chart.headache_days, chart.migraine_days = 9, 6

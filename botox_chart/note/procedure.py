@@ -515,8 +515,8 @@ def _lots_at_a_glance(chart: Chart) -> tuple[str, str]:
 
 
 def _vial_lines(chart: Chart) -> list[str]:
-    """One line per vial: its size, lot, expiry and the units drawn from it; then the units
-    opened (docs/clinical-reference.md §4, §5)."""
+    """Two lines per vial: its lot and expiry, then its size, the units drawn from it and its
+    waste; then the units opened (docs/clinical-reference.md §4, §5)."""
     lines = []
     for n, (vial, drawn) in enumerate(zip(chart.vials, chart.drawn(), strict=True), start=1):
         lot = (
@@ -527,9 +527,14 @@ def _vial_lines(chart: Chart) -> list[str]:
             if vial.lot_expiry
             else _alert("expiry not recorded")
         )
-        lines.append(f"{n}. {vial.units} U, lot {lot}, {expiry}: {format_units(drawn)} U drawn")
+        wasted = max(Decimal(vial.units) - drawn, Decimal(0))
+        lines.append(
+            f"{n}. Lot {lot}, {expiry}<br/>"
+            f"{vial.units}&nbsp;U vial: {format_units(drawn)}&nbsp;U drawn, "
+            f"{format_units(wasted)}&nbsp;U wasted"
+        )
     if len(chart.vials) > 1:
-        lines.append(f"{chart.units_opened} U opened")
+        lines.append(f"{chart.units_opened}&nbsp;U opened")
     return lines
 
 
@@ -558,7 +563,10 @@ def _product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> l
     right = facts(
         [
             ("Diluent", text(chart.diluent)),
-            ("Volume", f"{format_units(dilution.diluent_ml)} mL per vial"),
+            (
+                "Volume",
+                f"{format_units(dilution.diluent_ml)} mL per {dilution.vial_units}&nbsp;U vial",
+            ),
             ("Concentration", concentration),
             ("Needle", text(chart.needle)),
         ],

@@ -1,5 +1,5 @@
-"""Procedure notes, treatment records, continuation letters and the clinic outcomes report as
-PDF: what the CLI writes and the window prints.
+"""Procedure notes, treatment records, continuation letters, the clinic outcomes report and the
+due list as PDF (the due list also as CSV): what the CLI writes and the window prints.
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
@@ -19,7 +19,17 @@ from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
 from botox_chart import output
-from botox_chart.note import data, file_names, layout, letter, outcomes_report, procedure, record
+from botox_chart.due import DueList
+from botox_chart.note import (
+    data,
+    due_list,
+    file_names,
+    layout,
+    letter,
+    outcomes_report,
+    procedure,
+    record,
+)
 from botox_chart.outcomes import OutcomesReport, RuleProfile, report
 from botox_chart.store import audit, patients, transaction
 from botox_chart.store import outcomes as store_outcomes
@@ -36,8 +46,12 @@ LETTER_PAGE = LETTER
 """The continuation letter: one portrait page."""
 REPORT_PAGE = LETTER
 """The clinic outcomes report: one portrait page."""
+DUE_LIST_PAGE = landscape(LETTER)
+"""The due list is a wide table with room to write: landscape."""
 LETTER_DOCUMENT = "continuation letter"
 REPORT_DOCUMENT = "clinic outcomes report"
+DUE_LIST_DOCUMENT = "due list"
+DUE_LIST_CSV_DOCUMENT = "due list (CSV)"
 """What the audit trail says left the database (never a file name: it may hold a name)."""
 
 
@@ -214,10 +228,71 @@ def outcomes_report_file_name(day: date | None = None) -> str:
     return f"clinic-outcomes-report_{(day or date.today()).isoformat()}.pdf"
 
 
+def render_due_list(found: DueList, *, clinic: ClinicSettings) -> bytes:
+    """The due list worklist (note.due_list) from its plain values."""
+    return layout.build(
+        due_list.story(found, clinic=clinic, width=layout.frame_width(DUE_LIST_PAGE)),
+        pagesize=DUE_LIST_PAGE,
+        title="Due list",
+        subject=f"Patients due for onabotulinumtoxinA: {found.period}",
+    )
+
+
+def due_list_pdf(engine: Engine, *, found: DueList) -> bytes:
+    """The worklist of ``found`` (the list the caller shows), under the clinic's letterhead."""
+    with transaction(engine) as db:
+        clinic = clinic_settings.load(db)
+    return render_due_list(found, clinic=clinic)
+
+
+def write_due_list(
+    engine: Engine,
+    *,
+    found: DueList,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
+) -> Path:
+    """Write the due list's worklist PDF to ``path``; it appears once its export is audited."""
+    return _write_exported(
+        engine,
+        path,
+        due_list_pdf(engine, found=found),
+        force=force,
+        clinician_id=clinician_id,
+        document=DUE_LIST_DOCUMENT,
+    )
+
+
+def write_due_list_csv(
+    engine: Engine,
+    *,
+    found: DueList,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
+) -> Path:
+    """Write the due list as CSV to ``path``; it appears once its export is audited."""
+    return _write_exported(
+        engine,
+        path,
+        due_list.csv_bytes(found),
+        force=force,
+        clinician_id=clinician_id,
+        document=DUE_LIST_CSV_DOCUMENT,
+    )
+
+
+def due_list_file_name(found: DueList, suffix: str = ".pdf") -> str:
+    """ "due-list_2026-12-02.pdf"; "due-list_overdue_2026-12-02.csv" for the overdue only."""
+    what = "due-list_overdue" if found.overdue else "due-list"
+    return f"{what}_{found.today.isoformat()}{suffix}"
+
+
 def _write_exported(
     engine: Engine,
     path: str | os.PathLike[str],
-    pdf: bytes,
+    content: bytes,
     *,
     force: bool,
     clinician_id: int | None,
@@ -225,11 +300,11 @@ def _write_exported(
     patient_id: int | None = None,
     document: str = "",
 ) -> Path:
-    """Write ``pdf`` to ``path`` through the one safe output path; the file appears only once
-    its export is in the audit trail (:func:`record_release`)."""
+    """Write ``content`` (a PDF, a CSV) to ``path`` through the one safe output path; the file
+    appears only once its export is in the audit trail (:func:`record_release`)."""
     return output.write_bytes(
         path,
-        pdf,
+        content,
         force=force,
         database=sqlite_path(engine),
         before_publish=lambda: record_release(
@@ -272,8 +347,8 @@ def record_release(
     document: str = "",
 ) -> None:
     """Audit that a document ("print" or "export") left the database: one event per session's
-    note, or one for a patient's record or letter, or one for the clinic's report (``document``
-    names it). No file names: they may hold the patient's name."""
+    note, or one for a patient's record or letter, or one for the clinic's report or due list
+    (``document`` names it). No file names: they may hold the patient's name."""
     what = document or ("procedure note" if session_ids else "treatment record")
     with transaction(engine) as db:
         for session_id in session_ids:

@@ -631,12 +631,14 @@ LOTS_CHUNK = 1000
 def recent_lots(db: Session, *, limit: int = 8) -> list[tuple[str, date | None]]:
     """The clinic's most recently used lots with their expiry, newest first (for the lot picker)."""
     last_used = func.max(col(TreatmentSession.date_of_service))
+    expiry = func.max(col(VialRow.lot_expiry))
     rows = db.execute(
-        sa.select(col(VialRow.lot_number), func.max(col(VialRow.lot_expiry)), last_used)
+        sa.select(col(VialRow.lot_number), expiry, last_used)
         .join(TreatmentSession, col(TreatmentSession.id) == col(VialRow.session_id))
         .where(col(VialRow.lot_number) != "")
         .group_by(col(VialRow.lot_number))
-        .order_by(last_used.desc())
+        # Lots used the same day: the later expiry is the newer lot, the one in hand.
+        .order_by(last_used.desc(), expiry.desc(), col(VialRow.lot_number))
         .limit(limit)
     )
     return [(lot, expiry) for lot, expiry, _ in rows]

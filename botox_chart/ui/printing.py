@@ -1,4 +1,5 @@
-"""Preview, print and save procedure notes and treatment records from the window.
+"""Preview, print and save procedure notes, treatment records, letters, reports and the due list
+from the window (the due list also as CSV).
 
 There is one layout: the PDF of ``botox_chart.note.render``. The preview shows its pages, the
 printer receives the same pages rasterised by PDFium, and "Save as PDF" writes the same bytes, so
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
 
 from botox_chart import output, paths
+from botox_chart.due import DueList
 from botox_chart.store import StorageError
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
@@ -39,6 +41,7 @@ PRINT_DPI = 300
 PROGRESS_AFTER_MS = 400
 """A progress dialog appears only for work that takes longer than this."""
 PDF_FILTER = "PDF files (*.pdf)"
+CSV_FILTER = "CSV files (*.csv)"
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ class _Job:
     patient_id: int | None = None
     document: str = ""
     """What the audit trail names ("" : a procedure note or a treatment record, as the ids say)."""
+    suffix: str = ".pdf"
+    file_filter: str = PDF_FILTER
+    """What "Save" writes: a PDF, or (the due list) a CSV."""
 
 
 class Printing:
@@ -131,6 +137,34 @@ class Printing:
     def preview_outcomes_report(self) -> QWidget | None:
         return self._preview(self._outcomes_report())
 
+    # -- the due list ---------------------------------------------------------------------------
+
+    def preview_due_list(self, found: DueList) -> QWidget | None:
+        return self._preview(self._due_list(found))
+
+    def print_due_list(self, found: DueList) -> bool:
+        job = self._due_list(found)
+        pdf = self._render(job)
+        return pdf is not None and self._print(job, pdf)
+
+    def save_due_list_pdf(self, found: DueList) -> Path | None:
+        job = self._due_list(found)
+        pdf = self._render(job)
+        return self._save(job, pdf) if pdf is not None else None
+
+    def save_due_list_csv(self, found: DueList) -> Path | None:
+        from botox_chart.note import due_list, render
+
+        job = _Job(
+            title="Due list",
+            filename=lambda: render.due_list_file_name(found, ".csv"),
+            render=lambda: due_list.csv_bytes(found),
+            document=render.DUE_LIST_CSV_DOCUMENT,
+            suffix=".csv",
+            file_filter=CSV_FILTER,
+        )
+        return self._save(job, job.render())
+
     # -- the work -------------------------------------------------------------------------------
 
     def _notes(self, ids: Sequence[int]) -> _Job:
@@ -174,6 +208,16 @@ class Printing:
             filename=render.outcomes_report_file_name,
             render=lambda: render.outcomes_report_pdf(self._engine),
             document=render.REPORT_DOCUMENT,
+        )
+
+    def _due_list(self, found: DueList) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+
+        return _Job(
+            title="Due list",
+            filename=lambda: render.due_list_file_name(found),
+            render=lambda: render.due_list_pdf(self._engine, found=found),
+            document=render.DUE_LIST_DOCUMENT,
         )
 
     def _render(self, job: _Job) -> bytes | None:
@@ -284,7 +328,7 @@ class Printing:
             progress.deleteLater()
         return True
 
-    def _save(self, job: _Job, pdf: bytes) -> Path | None:
+    def _save(self, job: _Job, content: bytes) -> Path | None:
         from botox_chart.note import render  # on first use: reportlab stays off start-up
 
         try:
@@ -295,12 +339,14 @@ class Printing:
         folder = self._state.pdf_folder()
         if folder is None or not folder.is_dir():  # never saved, or that folder has gone
             folder = paths.documents_dir()
+        kind = job.suffix.removeprefix(".").upper()
         chosen = self._dialogs.save_file(
-            self._parent, f"Save {job.title.lower()} as PDF", folder / filename, PDF_FILTER
+            self._parent, f"Save {job.title.lower()} as {kind}", folder / filename, job.file_filter
         )
         if chosen is None:
             return None
-        path = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+        suffix = job.suffix
+        path = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
 
         def audit_export() -> None:
             render.record_release(
@@ -317,7 +363,7 @@ class Printing:
         try:
             output.write_bytes(
                 path,
-                pdf,
+                content,
                 force=True,
                 database=sqlite_path(self._engine),
                 before_publish=audit_export,

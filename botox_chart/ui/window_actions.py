@@ -229,6 +229,13 @@ class WindowActions(QObject):
             (),
             "Who created, changed, signed, printed or exported this patient's records, and when",
         )
+        self.due_list = a(
+            self,
+            "&Due list…",
+            ("Ctrl+D",),
+            "Patients due or overdue for treatment, with their phone: print, save or export "
+            "the list to call",
+        )
         # View
         self.refresh = a(self, "&Refresh patient list", ("F5",), "Read the list again")
         self.go_patients = a(self, "Go to &patients", ("Ctrl+1",))
@@ -301,6 +308,8 @@ class WindowActions(QObject):
         patient = bar.addMenu("&Patient")
         patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
         patient.addAction(self.find_patient)
+        patient.addSeparator()
+        patient.addAction(self.due_list)
         patient.addSeparator()
         patient.addAction(self.patient_audit)
 

@@ -1,5 +1,6 @@
 """The window's paperwork: preview, print and save procedure notes, treatment records and
-continuation letters, the clinic outcomes report, and the audit trail of a session or a patient.
+continuation letters, the clinic outcomes report, the due list (Patient › Due list…), and the audit
+trail of a session or a patient.
 
 Notes print for the sessions selected in the list, else the one being charted; the record, the
 letter and the patient's audit trail are of the chosen patient, only while the list shows them.
@@ -12,8 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
+from botox_chart.ui.window_host import show_status
+
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from botox_chart.store.patients import PatientSummary
+    from botox_chart.ui.dialogs.due_list_dialog import DueListDialog
     from botox_chart.ui.window_host import PrintService, WindowHost
 
 
@@ -32,6 +38,9 @@ class RecordCommands(QObject):
         self.w = window
         self._editing = editing
         self._shown_patient = shown_patient
+        self.due_dialog: DueListDialog | None = None
+        self._due_engine: Engine | None = None
+        """The database the open due list reads (reloading the database makes a new list)."""
         a = window.actions_
         a.print_preview.triggered.connect(lambda: self.print_sessions(lambda p: p.preview_sessions))
         a.print.triggered.connect(lambda: self.print_sessions(lambda p: p.print_sessions))
@@ -43,6 +52,7 @@ class RecordCommands(QObject):
         a.letter_print.triggered.connect(lambda: self.print_record(lambda p: p.print_letter))
         a.letter_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_letter_pdf))
         a.outcomes_report.triggered.connect(self.outcomes_report)
+        a.due_list.triggered.connect(self.due_list)
         a.session_audit.triggered.connect(self.session_audit)
         a.patient_audit.triggered.connect(self.patient_audit)
 
@@ -70,6 +80,47 @@ class RecordCommands(QObject):
         printing = self.w.ensure_printing()
         if printing is not None:
             self.w.attempt("Clinic outcomes report", printing.preview_outcomes_report)
+
+    def due_list(self) -> None:
+        """Open the due list (or bring it forward, read again, if it is open)."""
+        engine = self.w.engine
+        if engine is None or not self.w.sign_in.is_open():
+            return
+        from shiboken6 import isValid
+
+        from botox_chart.ui.dialogs.due_list_dialog import DueListDialog, load_due_list
+
+        dialog = (
+            self.due_dialog if self.due_dialog is not None and isValid(self.due_dialog) else None
+        )
+        if dialog is not None and self._due_engine is engine:
+            dialog.reload()
+            dialog.show()
+            dialog.activateWindow()  # a dialog of the window: it stays above it
+            return
+        if dialog is not None:  # the database was opened again: a list of the one open now
+            dialog.close()
+        printing = self.w.ensure_printing()
+        if printing is None:
+            return
+        dialog = DueListDialog(
+            lambda within, overdue: self.w.attempt(
+                "Due list", lambda: load_due_list(engine, within=within, overdue=overdue)
+            ),
+            printing,
+            self.w.as_widget(),
+        )
+        dialog.patientChosen.connect(self.choose_patient)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.due_dialog, self._due_engine = dialog, engine
+        dialog.show()
+
+    def choose_patient(self, patient_id: int) -> None:
+        """A row of the due list: that patient, chosen in the patient list (a search hiding
+        them is cleared)."""
+        self.w.show_patients_pane()
+        if not self.w.patients.reveal(patient_id):
+            show_status(self.w, "That patient is not in the patient list yet: View › Refresh (F5).")
 
     def audit_session_id(self) -> int | None:
         """The session selected in the list, else the one in the editor."""

@@ -1,57 +1,29 @@
 """`botox-chart due`: the documented JSON rows, the default period (7 days, the overdue
-included), --overdue, and the readable table with its marks."""
+included), --overdue, the readable table with its marks, and the worklist PDF (-o) and CSV
+(--csv), audited as exports."""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import patients, sessions, transaction
-from botox_chart.store.models import Clinician, Patient
+from botox_chart.store import audit, transaction
 from tests.cli.test_cli import run
-from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
+from tests.helpers.due_clinic import due_clinic
+from tests.note.samples import pdftotext
 
 TODAY = date.today()  # the command dates the list from the computer's clock
 
 
-def treated(engine: Engine, doctor: Clinician, name: str, days_ago: int, **fields: object) -> int:
-    """A patient given a signed session ``days_ago`` days ago; returns the session's id."""
-    family, given = name.split(", ")
-    patient = make_patient(engine, family_name=family, given_names=given, **fields)
-    chart = ready_chart(TODAY - timedelta(days=days_ago))
-    chart.lot_expiry = TODAY + timedelta(days=365)
-    row = make_signed_session(engine, patient, doctor, chart)
-    assert row.id is not None
-    return row.id
-
-
 @pytest.fixture
 def clinic(engine: Engine, cli_admin: int) -> dict[str, int]:
-    """Session ids: Late (85 days ago, with a draft open), Today (84), Tomorrow (83),
-    Stopped (100, treatment stopped since), Far (20); Referral is referred, never treated."""
-    doctor = make_clinician(engine, "Li Wei")
-    ids = {
-        "Late": treated(engine, doctor, "Late, Lou", 85, phone="514-555-0185"),
-        "Today": treated(engine, doctor, "Today, Tia", 84),
-        "Tomorrow": treated(engine, doctor, "Tomorrow, Tom", 83),
-        "Stopped": treated(engine, doctor, "Stopped, Sam", 100),
-        "Far": treated(engine, doctor, "Far, Fay", 20),
-    }
-    with transaction(engine) as db:
-        late = sessions.get(db, session_id=ids["Late"])
-        sessions.create_draft(db, patient_id=late.patient_id, injector_id=doctor.id)
-        stopped = patients.get(
-            db, patient_id=sessions.get(db, session_id=ids["Stopped"]).patient_id
-        )
-        changes = Patient.model_validate(stopped.model_dump())
-        changes.treatment_stopped_on = TODAY - timedelta(days=10)
-        changes.treatment_stopped_reason = "stopping rule met"
-        patients.update(db, patient_id=stopped.id, changes=changes, clinician_id=doctor.id)
-    make_patient(engine, family_name="Referral", given_names="Rae", referral_date=TODAY)
-    return ids
+    """Session ids by family name (tests.helpers.due_clinic)."""
+    return due_clinic(engine).sessions
 
 
 def due_json(
@@ -69,13 +41,14 @@ def test_due_json_rows_have_the_documented_shape(
     rows = due_json(capsys, sqlite_url)
 
     assert [r["patient"] for r in rows] == [
+        "Côté, Marie-Ève",
         "Stopped, Sam",
         "Late, Lou",
         "Today, Tia",
         "Tomorrow, Tom",
         "Referral, Rae",
     ]
-    late = rows[1]
+    late = rows[2]
     assert late == {
         "patient_id": late["patient_id"],
         "patient": "Late, Lou",
@@ -89,8 +62,8 @@ def test_due_json_rows_have_the_documented_shape(
         "stopped": False,
     }
     assert isinstance(late["patient_id"], int) and late["chart_number"]
-    assert (rows[0]["stopped"], rows[0]["days_overdue"]) == (True, 16)
-    assert (rows[2]["days_overdue"], rows[3]["days_overdue"]) == (0, -1)
+    assert (rows[1]["stopped"], rows[1]["days_overdue"]) == (True, 16)
+    assert (rows[3]["days_overdue"], rows[4]["days_overdue"]) == (0, -1)
     never = rows[-1]
     assert {k: never[k] for k in ("last_session_id", "last_date", "next_due", "days_overdue")} == {
         "last_session_id": None,
@@ -106,7 +79,12 @@ def test_due_overdue_leaves_out_who_is_due_today(
 ) -> None:
     rows = due_json(capsys, sqlite_url, "--overdue")
 
-    assert [r["patient"] for r in rows] == ["Stopped, Sam", "Late, Lou", "Referral, Rae"]
+    assert [r["patient"] for r in rows] == [
+        "Côté, Marie-Ève",
+        "Stopped, Sam",
+        "Late, Lou",
+        "Referral, Rae",
+    ]
 
 
 def test_due_within_reaches_further(
@@ -116,6 +94,7 @@ def test_due_within_reaches_further(
 
     assert rows[-2]["patient"] == "Far, Fay" and rows[-2]["days_overdue"] == -64
     assert [r["patient"] for r in due_json(capsys, sqlite_url, "--within", "0")] == [
+        "Côté, Marie-Ève",
         "Stopped, Sam",
         "Late, Lou",
         "Today, Tia",
@@ -136,3 +115,66 @@ def test_due_table_shows_the_phone_injector_and_marks(
     assert lines["Stopped, Sam"].endswith("stopped")
     assert lines["Referral, Rae"].endswith("never treated")
     assert lines["Today, Tia"].startswith(f"{TODAY.isoformat()}        0  ")
+
+
+def test_due_writes_the_worklist_pdf_and_the_csv_beside_the_listing_and_audits_both(
+    capsys: pytest.CaptureFixture[str],
+    sqlite_url: str,
+    engine: Engine,
+    clinic: dict[str, int],
+    tmp_path: Path,
+) -> None:
+    pdf, table = tmp_path / "monday.pdf", tmp_path / "monday.csv"
+
+    code, out, err = run(
+        capsys, "due", "-o", str(pdf), "--csv", str(table), "--json", "--db", sqlite_url
+    )
+
+    assert code == 0, err
+    assert f"Wrote {pdf}" in err and f"Wrote {table}" in err  # stdout stays JSON
+    listed = json.loads(out)
+    text = " ".join(pdftotext(pdf).split())
+    for row in listed:
+        assert row["patient"] in text
+    assert "+1 514-555-0120" in text and "514-555-0185" in text
+    assert (TODAY - timedelta(days=120)).isoformat() in text
+    assert (TODAY - timedelta(days=36)).isoformat() in text  # Côté's next due date
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(listed)
+    assert (
+        rows[0]["patient"] == "Côté, Marie-Ève" and rows[0]["phone"] == "'+1 514-555-0120"
+    )  # kept as text
+    assert rows[0]["next_due"] == (TODAY - timedelta(days=36)).isoformat()
+    assert list(rows[0]) == list(listed[0])  # the JSON's fields, in its order
+    with transaction(engine) as db:
+        exports = [e for e in audit.events(db) if e.action == "export"]
+    assert [(e.patient_id, e.changes) for e in exports] == [
+        (None, {"document": "due list"}),
+        (None, {"document": "due list (CSV)"}),
+    ]
+
+
+def test_due_refuses_an_existing_file_and_writes_neither(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, clinic: dict[str, int], tmp_path: Path
+) -> None:
+    pdf, table = tmp_path / "monday.pdf", tmp_path / "monday.csv"
+    table.write_text("kept", encoding="utf-8")
+
+    code, out, err = run(capsys, "due", "-o", str(pdf), "--csv", str(table), "--db", sqlite_url)
+
+    assert code == 1 and out == ""
+    assert err.startswith("botox-chart: ") and "Add --force" in err and len(err.splitlines()) == 1
+    assert not pdf.exists() and table.read_text(encoding="utf-8") == "kept"
+
+    code, out, err = run(
+        capsys, "due", "-o", str(pdf), "--csv", str(pdf), "--force", "--db", sqlite_url
+    )
+    assert code == 1 and "same file" in err and not pdf.exists()
+
+    code, out, _ = run(
+        capsys, "due", "-o", str(pdf), "--csv", str(table), "--force", "--db", sqlite_url
+    )
+    assert code == 0 and "Late, Lou" in out and table.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -4,8 +4,6 @@ continuation letter (audited like every export), and the clinic outcomes report.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,18 +20,9 @@ from tests.helpers.factories import (
     make_signed_session,
     ready_chart,
 )
-from tests.note.samples import page_texts
+from tests.note.samples import page_texts, pdftotext
 
 FIRST = date(2026, 1, 12)
-
-
-def pdftotext(pdf: Path) -> str:
-    """The PDF's text as poppler's pdftotext reads it (.ci/run installs poppler-utils)."""
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    done = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def treat(engine: Engine, patient: Patient, doctor: Clinician, figures: list[int | None]) -> None:

@@ -120,3 +120,20 @@ def test_a_period_must_be_one_or_the_other_and_not_end_before_today() -> None:
         worklist(BOUNDARY, TODAY, within=3, overdue=True)
     with pytest.raises(ValueError):
         worklist(BOUNDARY, TODAY, within=-1)
+
+
+def test_a_due_list_says_its_period_in_words() -> None:
+    from botox_chart.due import due_list
+
+    assert due_list(BOUNDARY, TODAY).period == (
+        "due by 2026-12-09 (within 7 days), overdue included"
+    )
+    assert due_list(BOUNDARY, TODAY, within=14).period == (
+        "due by 2026-12-16 (within 14 days), overdue included"
+    )
+    assert (
+        due_list(BOUNDARY, TODAY, within=0).period == "due by 2026-12-02 (today), overdue included"
+    )
+    overdue = due_list(BOUNDARY, TODAY, overdue=True)
+    assert overdue.period == "overdue as of 2026-12-02"
+    assert [r.patient for r in overdue.rows] == ["Day85, Cy"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
 
-from botox_chart.chart import Chart, Dilution
+from botox_chart.chart import Chart, Dilution, Vial
 from botox_chart.note import render
 from botox_chart.note.data import local_time
 from botox_chart.store import audit, sessions, transaction
@@ -92,9 +92,9 @@ def test_a_signed_note_holds_every_element_a_note_must_hold(
         "02239208",
         "C1234AB",
         "expires 2027-06-30",
-        "1 × 200 U (200 U opened)",
+        "200 U vial: 155 U drawn, 45 U wasted",
         "0.9% sodium chloride, preservative-free",
-        "4 mL per vial",
+        "4 mL per 200 U vial",
         "5 U per 0.1 mL",
         "30 G, 0.5 in",
         # sites, totals, deviations, waste
@@ -249,11 +249,30 @@ def test_no_waste_is_billed_with_jz(engine: Engine, patient: Patient, injector: 
     save_clinic(engine, billing="us")
     chart = standard_chart()
     chart.omit("PRO", "brow ptosis")
-    chart.dilution = Dilution(vial_units=50, vial_count=3, diluent_ml=Decimal(1))  # 150 U
+    chart.dilution = Dilution(vial_units=50, diluent_ml=Decimal(1))
+    chart.vials = [Vial("C1234AB", date(2027, 6, 30), 50)] * 3  # 150 U
     text = note_text(engine, signed(engine, patient, injector, chart))
     assert "Units wasted: none" in text
     assert "HCPCS J0585-JZ" in text
     assert "J0585-JW" not in text
+
+
+def test_a_note_prints_every_vial_and_lot(
+    engine: Engine, patient: Patient, injector: Clinician
+) -> None:
+    chart = standard_chart()
+    chart.dilution = Dilution(vial_units=100, diluent_ml=Decimal(2))
+    chart.vials = [
+        Vial("C1234AB", date(2027, 6, 30), 100),
+        Vial("D5678CD", date(2027, 9, 30), 100),
+    ]
+    text = note_text(engine, signed(engine, patient, injector, chart))
+    assert "C1234AB + D5678CD" in text  # the glance strip names both lots
+    assert "1. Lot C1234AB, exp. 2027-06-30" in text
+    assert "100 U vial: 100 U drawn, 0 U wasted" in text
+    assert "2. Lot D5678CD, exp. 2027-09-30" in text
+    assert "100 U vial: 55 U drawn, 45 U wasted" in text
+    assert "Units wasted: 45 U" in text
 
 
 def test_several_notes_each_start_a_page_and_count_their_own_pages(

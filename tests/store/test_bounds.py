@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.engine import Engine
 
-from botox_chart.chart import Chart, Dilution
+from botox_chart.chart import Chart, Dilution, Vial
 from botox_chart.protocol import Point
 from botox_chart.store import clinicians, patients, sessions, settings, transaction
 from botox_chart.store.models import Patient
@@ -49,8 +49,15 @@ REFUSED_CHARTS: dict[str, tuple[Callable[[Chart], None], str]] = {
     "saline to 0.001 mL": (dilution(diluent_ml=Decimal("2.001")), "measured to 0.01 mL"),
     "a 0 U vial": (dilution(vial_units=0), "Vial size must be a whole number"),
     "a 10**20 U vial": (dilution(vial_units=10**20), "Vial size must be a whole number"),
-    "no vial": (dilution(vial_count=0), "Vials opened must be a whole number from 1 to 6"),
-    "huge vial count": (dilution(vial_count=BIG), "Vials opened must be a whole number"),
+    "seven vials": (set_field("vials", [Vial()] * 7), "At most 6 vials"),
+    "a 0 U vial opened": (set_field("vials", [Vial(units=0)]), "Vial 1: the size must be from 1"),
+    "a huge vial opened": (set_field("vials", [Vial(), Vial(units=BIG)]), "Vial 2: the size"),
+    "a vial of 100.5 U": (set_field("vials", [Vial(units=100.5)]), "whole number of units"),
+    "drawn beyond the vial": (
+        set_field("vials", [Vial(units=100, drawn=Decimal(101))]),
+        "Vial 1: the units drawn must be from 0 to 100 U",
+    ),
+    "NaN drawn": (set_field("vials", [Vial(drawn=Decimal("NaN"))]), "drawn are not a number"),
     "10**18 headache days": (set_field("headache_days", 10**18), "Headache days must be"),
     "-1 headache days": (set_field("headache_days", -1), "Headache days must be"),
     "31 headache days": (set_field("headache_days", 31), "from 0 to 30"),
@@ -84,8 +91,8 @@ REFUSED_CHARTS: dict[str, tuple[Callable[[Chart], None], str]] = {
     "HIT-6 79": (set_field("hit6_total", 79), "HIT-6 total must be a whole number from 36 to 78"),
     "served 9999-12-31": (set_field("date_of_service", date(9999, 12, 31)), "date of service"),
     "served 1899-12-31": (set_field("date_of_service", date(1899, 12, 31)), "date of service"),
-    "expiring 2101": (set_field("lot_expiry", date(2101, 1, 1)), "lot expiry date"),
-    "NUL in the lot": (set_field("lot_number", "C12\x0034"), "control character .* lot number"),
+    "expiring 2101": (set_field("vials", [Vial("C1", date(2101, 1, 1))]), "lot expiry date"),
+    "NUL in the lot": (set_field("vials", [Vial("C12\x0034")]), "control character .* lot number"),
     "ESC in the product": (set_field("product", "Botox\x1b[2J"), "control character .* product"),
     "bidi override in notes": (set_field("notes", "ok \u202eevil"), "text-direction .* notes"),
     "bidi isolate in tolerance": (set_field("tolerance", "\u2066x\u2069"), "text-direction"),
@@ -143,8 +150,8 @@ def test_values_at_the_edges_are_stored_exactly(any_engine: Engine) -> None:
     doctor = make_clinician(any_engine)
     patient = make_patient(any_engine)
     chart = ready_chart(date(2100, 12, 31))
-    chart.lot_expiry = date(2100, 12, 31)
-    chart.dilution = Dilution(vial_units=200, vial_count=6, diluent_ml=Decimal("0.5"))
+    chart.vials = [Vial("C1234AB", date(2100, 12, 31), 200, Decimal("199.9"))] + [Vial()] * 5
+    chart.dilution = Dilution(vial_units=200, diluent_ml=Decimal("0.5"))
     chart.headache_days, chart.migraine_days = 30, 0
     chart.notes = "Line one\n\tindented line two — Zoë, Łukasz, 李"
     first_injection(chart, units=Decimal(50))
@@ -152,7 +159,8 @@ def test_values_at_the_edges_are_stored_exactly(any_engine: Engine) -> None:
         row = sessions.create_draft(db, patient_id=patient.id, injector_id=doctor.id, chart=chart)
     with transaction(any_engine) as db:
         stored = sessions.load_chart(db, session_id=row.id)
-    assert stored.date_of_service == stored.lot_expiry == date(2100, 12, 31)
+    assert stored.date_of_service == stored.vials[0].lot_expiry == date(2100, 12, 31)
+    assert stored.vials == chart.vials
     assert stored.dilution == chart.dilution
     assert (stored.headache_days, stored.migraine_days) == (30, 0)
     assert stored.notes == chart.notes

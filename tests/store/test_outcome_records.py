@@ -90,9 +90,11 @@ NO_OUTCOMES = dict.fromkeys(chain.OUTCOME_FIELDS)
 
 
 def test_a_record_without_outcome_figures_keeps_the_digest_it_was_signed_with() -> None:
-    assert chain.record_digest(SESSION, INJECTIONS, PATIENT, PEOPLE).record == BEFORE_OUTCOMES
+    assert chain.record_digest(SESSION, INJECTIONS, PATIENT, PEOPLE, None).record == BEFORE_OUTCOMES
     read_now = {**SESSION, **NO_OUTCOMES}  # read back after 0008: the new columns are empty
-    assert chain.record_digest(read_now, INJECTIONS, PATIENT, PEOPLE).record == BEFORE_OUTCOMES
+    assert (
+        chain.record_digest(read_now, INJECTIONS, PATIENT, PEOPLE, None).record == BEFORE_OUTCOMES
+    )
 
 
 @pytest.mark.parametrize(
@@ -108,10 +110,10 @@ def test_a_record_without_outcome_figures_keeps_the_digest_it_was_signed_with() 
 )
 def test_the_digest_covers_each_outcome_figure(name: str, value: object) -> None:
     with_figure = {**SESSION, **NO_OUTCOMES, name: value}
-    digest = chain.record_digest(with_figure, INJECTIONS, PATIENT, PEOPLE).record
+    digest = chain.record_digest(with_figure, INJECTIONS, PATIENT, PEOPLE, None).record
     assert digest != BEFORE_OUTCOMES
     other = {**with_figure, name: value + 1 if isinstance(value, int) else date(2026, 11, 2)}
-    assert chain.record_digest(other, INJECTIONS, PATIENT, PEOPLE).record != digest
+    assert chain.record_digest(other, INJECTIONS, PATIENT, PEOPLE, None).record != digest
 
 
 def signed_with_outcomes(engine: Engine) -> int:

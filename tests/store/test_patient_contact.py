@@ -192,7 +192,7 @@ def test_a_database_at_0008_with_real_rows_is_upgraded_and_still_verifies(
     old.dispose()
 
     engine = open_database(str(path))
-    assert stored_revision(engine) == migrate.head_revision() == "0009"
+    assert stored_revision(engine) == migrate.head_revision()
     with engine.connect() as conn:
         after = conn.execute(sa.text("SELECT * FROM patient")).mappings().one()
         digest = conn.execute(sa.text("SELECT record_digest FROM treatment_session")).scalar_one()

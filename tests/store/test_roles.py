@@ -58,6 +58,8 @@ FORBIDDEN = [
     "UPDATE treatment_session SET notes = 'TAMPERED', lot_number = 'FAKE123' "
     "WHERE status = 'signed'",
     "DELETE FROM treatment_session WHERE status = 'signed'",
+    "UPDATE vial SET lot_number = 'FAKE123'",
+    "DELETE FROM vial",
     "UPDATE audit_event SET action = 'forged'",
     "DELETE FROM audit_event",
     "UPDATE addendum SET text = 'forged'",
@@ -188,7 +190,7 @@ def test_the_app_role_cannot_erase_or_rewrite_history(
     assert allowed == []
     assert counts(owner) == before
     with transaction(owner) as db:
-        assert sessions.get(db, session_id=signed.id).lot_number == "C1234AB"
+        assert sessions.load_chart(db, session_id=signed.id).lots == ["C1234AB"]
     owner.dispose()
 
 

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from botox_chart.chart import Chart, Dilution, InjectionKind, SiteState
+from botox_chart.chart import Chart, Dilution, InjectionKind, SiteState, Vial
 from botox_chart.protocol import Point
 from botox_chart.store import audit, sessions, transaction
 from botox_chart.store.models import Role, Status
@@ -24,7 +24,11 @@ def tailored_chart():  # type: ignore[no-untyped-def]
     chart.set_units("TRA-L1", "7.5")
     chart.add_follow_the_pain("temporalis", "right", Point("right", 150.5, 110.25))
     chart.add_custom("Left masseter", "masseter", "left", Point("left", 150, 300), 10)
-    chart.dilution = Dilution(vial_units=100, vial_count=2, diluent_ml=Decimal("2.5"))
+    chart.dilution = Dilution(vial_units=100, diluent_ml=Decimal("2.5"))
+    chart.vials = [
+        Vial("C1234AB", date(2027, 6, 30), 100, Decimal(100)),
+        Vial("D5678CD", date(2027, 9, 30), 100),
+    ]
     chart.headache_days = 18
     chart.migraine_days = 11
     chart.adverse_events = ["Neck pain"]
@@ -43,6 +47,8 @@ def test_a_tailored_chart_round_trips(any_engine: Engine) -> None:
     with transaction(any_engine) as db:
         loaded = sessions.load_chart(db, session_id=row.id)
     assert loaded.injections == chart.injections
+    assert loaded.vials == chart.vials
+    assert loaded.dilution == chart.dilution
     assert loaded.omissions == {"FRO-R2": "brow ptosis"}
     assert loaded.state_of("FRO-R2") is SiteState.OMITTED
     assert loaded.total_units == chart.total_units == Decimal("167.5")
@@ -96,7 +102,7 @@ def test_signing_requires_no_errors_and_acknowledged_warnings(any_engine: Engine
     nurse = make_clinician(any_engine, "Claire Dubé", Role.INJECTOR)
     staff = make_clinician(any_engine, "Jo Park", Role.STAFF)
     chart = ready_chart(DAY)
-    chart.lot_number = ""
+    chart.vials = [Vial(lot_expiry=date(2027, 6, 30))]
     with transaction(any_engine) as db:
         row = sessions.create_draft(db, patient_id=patient.id, injector_id=nurse.id, chart=chart)
         with pytest.raises(sessions.SignRefused, match="lot number is missing") as refused:
@@ -104,7 +110,7 @@ def test_signing_requires_no_errors_and_acknowledged_warnings(any_engine: Engine
                 db, session_id=row.id, patient_id=row.patient_id, clinician_id=nurse.id, today=DAY
             )
         assert [f.code for f in refused.value.findings] == ["lot_missing"]
-        chart.lot_number = "C1234AB"
+        chart.vials = [Vial("C1234AB", date(2027, 6, 30))]
         chart.adverse_events = ["Dysphagia"]
         sessions.save_draft(
             db,
@@ -240,7 +246,11 @@ def test_repeat_last_session_reproduces_the_pattern(any_engine: Engine) -> None:
     ]
     assert repeated.omissions == previous.omissions
     assert repeated.diagnosis_code == "G43.E19"
-    assert repeated.lot_number == "C1234AB"  # the clinic's latest lot, confirmed at signing
+    # The vial sizes repeat; the lot is the clinic's latest, confirmed at signing.
+    assert [(v.lot_number, v.units, v.drawn) for v in repeated.vials] == [
+        ("D5678CD", 100, None),
+        ("D5678CD", 100, None),
+    ]
     assert not repeated.consent
     assert repeated.date_of_service == DAY + timedelta(days=90)
 
@@ -287,16 +297,24 @@ def test_a_new_draft_starts_with_the_clinics_latest_unexpired_lot(any_engine: En
     first = make_patient(any_engine)
     with transaction(any_engine) as db:
         empty = sessions.create_draft(db, patient_id=first.id, injector_id=doctor.id)
-    assert (empty.lot_number, empty.lot_expiry) == ("", None)  # no lot used yet
+    assert lots_of(any_engine, empty.id) == [("", None)]  # no lot used yet
     make_signed_session(any_engine, first, doctor, ready_chart(DAY))
     with transaction(any_engine) as db:
         later = Chart(protocol=ready_chart().protocol, date_of_service=DAY + timedelta(days=90))
         row = sessions.create_draft(db, patient_id=first.id, injector_id=doctor.id, chart=later)
-    assert (row.lot_number, row.lot_expiry) == ("C1234AB", date(2027, 6, 30))
+    assert lots_of(any_engine, row.id) == [("C1234AB", date(2027, 6, 30))]
     with transaction(any_engine) as db:
         expired = Chart(protocol=ready_chart().protocol, date_of_service=date(2027, 7, 1))
         row = sessions.create_draft(db, patient_id=first.id, injector_id=doctor.id, chart=expired)
-    assert row.lot_number == ""  # C1234AB expired on 2027-06-30
+    assert lots_of(any_engine, row.id) == [("", None)]  # C1234AB expired on 2027-06-30
+
+
+def lots_of(engine: Engine, session_id: int | None) -> list[tuple[str, date | None]]:
+    with transaction(engine) as db:
+        return [
+            (v.lot_number, v.lot_expiry)
+            for v in sessions.load_chart(db, session_id=session_id).vials
+        ]
 
 
 def test_repeat_without_a_signed_session_is_a_clear_error(any_engine: Engine) -> None:
@@ -337,7 +355,9 @@ def test_summaries_and_recent_lots(any_engine: Engine) -> None:
     assert found.sites == 32  # 31 - 1 omitted + 1 FTP + 1 custom
     assert found.status == "signed"
     assert found.next_due == DAY + timedelta(days=84)
-    assert lots == [("C1234AB", date(2027, 6, 30))]
+    assert found.lots == ("C1234AB", "D5678CD")
+    # Used the same day: the later expiry is the newer lot, the one in hand.
+    assert lots == [("D5678CD", date(2027, 9, 30)), ("C1234AB", date(2027, 6, 30))]
 
 
 def test_unknown_ids_are_clear_errors(any_engine: Engine) -> None:

@@ -22,6 +22,10 @@ RAW_EDITS = [
     "DELETE FROM injection WHERE session_id = :id",
     "INSERT INTO injection (session_id, position, key, kind, label, muscle, side, view, x, y, "
     "units) VALUES (:id, 99, 'X-9', 'custom', 'forged', 'masseter', 'left', 'left', 1, 1, 50)",
+    "UPDATE vial SET lot_number = 'FORGED' WHERE session_id = :id",
+    "UPDATE vial SET units_drawn = 10 WHERE session_id = :id",
+    "DELETE FROM vial WHERE session_id = :id",
+    "INSERT INTO vial (session_id, position, lot_number, units) VALUES (:id, 9, 'FORGED', 100)",
 ]
 
 
@@ -40,7 +44,10 @@ def snapshot(engine: Engine, session_id: int) -> tuple[object, ...]:
             sa.text("SELECT * FROM injection WHERE session_id = :id ORDER BY id"),
             {"id": session_id},
         ).all()
-    return tuple(session), tuple(injections)
+        vials = conn.execute(
+            sa.text("SELECT * FROM vial WHERE session_id = :id ORDER BY id"), {"id": session_id}
+        ).all()
+    return tuple(session), tuple(injections), tuple(vials)
 
 
 @pytest.mark.parametrize("statement", RAW_EDITS)
@@ -64,7 +71,11 @@ def test_drafts_stay_editable_and_deletable(any_engine: Engine) -> None:
         conn.execute(
             sa.text("UPDATE injection SET units = 75 WHERE session_id = :id"), {"id": row.id}
         )
+        conn.execute(
+            sa.text("UPDATE vial SET lot_number = 'C9999ZZ' WHERE session_id = :id"), {"id": row.id}
+        )
         conn.execute(sa.text("DELETE FROM injection WHERE session_id = :id"), {"id": row.id})
+        conn.execute(sa.text("DELETE FROM vial WHERE session_id = :id"), {"id": row.id})
         conn.execute(sa.text("DELETE FROM treatment_session WHERE id = :id"), {"id": row.id})
 
 

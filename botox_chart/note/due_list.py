@@ -1,0 +1,198 @@
+"""The due list as paper and as a spreadsheet: reception's call list for the week.
+
+Laid out from :class:`botox_chart.due.DueList` alone: one row per patient (name, chart number,
+last treatment, next due date 12 weeks after it, how overdue, injector, phone, marks), an empty
+"Called" box and a blank "Notes" column to write in, the header row repeated on every page, the
+period and the date on top and "page X of Y" at the bottom. Landscape, so every column reads at a
+glance without wrapping. A patient with an open draft or a stopped treatment is marked, never
+left out; one referred and never treated has no dates (docs/clinical-reference.md §6).
+
+The CSV holds the same rows with the fields of ``botox-chart due --json`` (:data:`due.FIELDS`):
+UTF-8 with a byte-order mark (so spreadsheet programs read accented names), ISO dates, a header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from botox_chart import due
+from botox_chart.due import DueList, DueRow, overdue_text
+from botox_chart.note import layout
+from botox_chart.note.layout import PageHeader, text
+from botox_chart.store.settings import ClinicSettings
+
+TITLE = "Due list"
+COLUMNS = (
+    ("Patient", -0.45),
+    ("Chart #", 52.0),
+    ("Last treated", 58.0),
+    ("Next due", 58.0),
+    ("Overdue", 62.0),
+    ("Injector", -0.22),
+    ("Phone", 96.0),
+    ("Marks", 58.0),
+    ("Called", 36.0),
+    ("Notes", -0.33),
+)
+"""Column titles and widths: points (a date, a phone number fit on one line at 8.5 and 9
+points), or, negative, a share of what is left of the page's width."""
+CHECK_BOX = 9.0
+"""The side of the "Called" box, in points: big enough to tick with a pen."""
+ROW_PADDING = 6
+"""Above and below each row's text: room to write a note by hand."""
+OVERDUE_INK = colors.HexColor("#b00020")
+
+
+def day_text(day: date | None) -> str:
+    return day.isoformat() if day is not None else "—"
+
+
+def story(found: DueList, *, clinic: ClinicSettings, width: float) -> list[Flowable]:
+    s = layout.styles()
+    count = len(found.rows)
+    patients = f"{count} patient{'s' * (count != 1)}"
+    flow: list[Flowable] = [
+        layout.PartStart(
+            PageHeader(
+                patient=f"{TITLE}: {found.period}",
+                details=f"{clinic.name} · printed {found.today.isoformat()}",
+                title="Patients to call for their next onabotulinumtoxinA treatment "
+                "(12 weeks after the last)",
+                footer=f"{TITLE} · {patients} · confidential",
+            )
+        )
+    ]
+    title = [
+        Paragraph(TITLE, s["title"]),
+        Paragraph(text(found.period[:1].upper() + found.period[1:]), s["right"]),
+        Paragraph(f"Printed {found.today.isoformat()} · {patients}", s["right"]),
+    ]
+    flow += [layout.letterhead(clinic, title, width, s), Spacer(1, 10)]
+    if not found.rows:
+        flow.append(Paragraph("Nobody is due in this period.", s["body"]))
+        return flow
+    flow.append(_table(found.rows, width, s))
+    flow.append(Spacer(1, 6))
+    flow.append(
+        Paragraph(
+            "Next due: 12 weeks (84 days) after the last signed treatment. Never treated: "
+            "referred, no treatment yet. Draft open: a session is being charted. Stopped: "
+            "treatment stopped (call only if the clinic asks).",
+            s["muted"],
+        )
+    )
+    return flow
+
+
+def column_widths(width: float) -> list[float]:
+    """Each column's width on a page ``width`` points wide (:data:`COLUMNS`)."""
+    left = width - sum(w for _, w in COLUMNS if w > 0)
+    return [w if w > 0 else -w * left for _, w in COLUMNS]
+
+
+def _styles(s: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
+    cell = ParagraphStyle("due_cell", s["body"], fontSize=8.5, leading=10.5)
+    return {
+        "cell": cell,
+        "name": ParagraphStyle("due_name", cell, fontName=s["value"].fontName, fontSize=9),
+        "late": ParagraphStyle(
+            "due_late", cell, fontName=s["value"].fontName, textColor=OVERDUE_INK
+        ),
+        "phone": ParagraphStyle("due_phone", cell, fontName=s["value"].fontName, fontSize=9),
+        "mark": ParagraphStyle("due_mark", cell, fontSize=8, leading=10, textColor=OVERDUE_INK),
+        "head": s["label"],
+    }
+
+
+def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle]) -> Table:
+    st = _styles(s)
+    data: list[list[object]] = [[Paragraph(title.upper(), st["head"]) for title, _ in COLUMNS]]
+    for r in rows:
+        late = r.days_overdue is not None and r.days_overdue > 0
+        data.append(
+            [
+                Paragraph(text(r.patient), st["name"]),
+                Paragraph(text(r.chart_number), st["cell"]),
+                Paragraph(day_text(r.last_date), st["cell"]),
+                Paragraph(day_text(r.next_due), st["cell"]),
+                Paragraph(text(overdue_text(r.days_overdue)), st["late" if late else "cell"]),
+                Paragraph(text(r.injector), st["cell"]),
+                Paragraph(text(r.phone), st["phone"]),
+                Paragraph(text(", ".join(r.marks)), st["mark"]),
+                _CheckBox(),
+                "",
+            ]
+        )
+    table = Table(data, colWidths=column_widths(width), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (8, 1), (8, -1), "CENTER"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, layout.INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, layout.RULE),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, layout.SHADE]),
+                ("TOPPADDING", (0, 0), (-1, 0), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
+                ("TOPPADDING", (0, 1), (-1, -1), ROW_PADDING),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), ROW_PADDING),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                # The Notes column is for handwriting: a white field with a line on its left.
+                ("BACKGROUND", (9, 1), (9, -1), colors.white),
+                ("LINEBEFORE", (9, 0), (9, -1), 0.4, layout.RULE),
+            ]
+        )
+    )
+    return table
+
+
+class _CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """An empty square to tick once the patient was called."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._width = availWidth
+        return availWidth, CHECK_BOX
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(layout.INK)
+        canvas.setFillColor(colors.white)
+        canvas.setLineWidth(0.9)
+        canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
+
+
+def csv_bytes(found: DueList) -> bytes:
+    """The rows as CSV: a header of :data:`due.FIELDS`, ISO dates, ``true``/``false`` as in the
+    JSON, an empty cell where the JSON has null, text that a spreadsheet would run as a formula
+    behind an apostrophe; UTF-8 with a byte-order mark."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(due.FIELDS)
+    for r in found.rows:
+        record = due.record(r)
+        writer.writerow([_cell(record[field]) for field in due.FIELDS])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is a formula to a spreadsheet: a patient named
+"=HYPERLINK(…)" or a phone "+1 514…" would run or be mangled when the CSV is opened."""
+
+
+def _cell(value: object) -> str:
+    """A value as a CSV cell: text a spreadsheet would read as a formula is kept as text by a
+    leading apostrophe (numbers are written as they are; scripts read the JSON)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return str(value)
