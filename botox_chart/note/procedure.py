@@ -516,7 +516,8 @@ def _lots_at_a_glance(chart: Chart) -> tuple[str, str]:
 
 def _vial_lines(chart: Chart) -> list[str]:
     """Two lines per vial: its lot and expiry, then its size, the units drawn from it and its
-    waste; then the units opened (docs/clinical-reference.md §4, §5)."""
+    waste; then the units opened (docs/clinical-reference.md §4,
+    docs/clinical-reference.md §5)."""
     lines = []
     for n, (vial, drawn) in enumerate(zip(chart.vials, chart.drawn(), strict=True), start=1):
         lot = (

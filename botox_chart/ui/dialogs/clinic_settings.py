@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,12 @@ def payer_profiles() -> list[tuple[str, str]]:
         except outcomes.ProfileError:
             continue  # a clinic's broken file: not offered (botox-chart outcomes names the fault)
     return found
+
+
+FRAME_ALLOWANCE = 60
+"""Pixels of the screen's height left for the window frame and title bar."""
+MIN_HEIGHT = 320
+"""The dialog's least height, when the screen is shorter still: the fields scroll."""
 
 
 class ClinicSettingsDialog(QDialog):
@@ -176,8 +183,17 @@ class ClinicSettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # The fields scroll on a short screen (a 768-pixel laptop, a large system font); the
+        # buttons stay in view.
+        fields = QWidget()
+        fields.setLayout(self.form)
+        self.fields = QScrollArea()
+        self.fields.setWidgetResizable(True)
+        self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(self.fields)
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -185,8 +201,14 @@ class ClinicSettingsDialog(QDialog):
         # An explicit minimum, set before the dialog is shown: a layout-driven one changes while
         # it is on screen (the logo preview, an error), which Qt's offscreen platform warns about.
         # Those changes grow the dialog through adjustSize() instead.
+        available = self.screen().availableGeometry().height() - FRAME_ALLOWANCE
+        whole = fields.sizeHint().height() + hint.sizeHint().height()
+        whole += self.buttons.sizeHint().height() + 4 * layout.spacing()
         self.setMinimumSize(
-            max(self.minimumSizeHint().width(), 520), self.minimumSizeHint().height()
+            max(
+                fields.sizeHint().width() + self.fields.verticalScrollBar().sizeHint().width(), 520
+            ),
+            min(whole, max(available, MIN_HEIGHT)),
         )
 
     def settings(self) -> ClinicSettings:
