@@ -1,0 +1,129 @@
+"""The sessions that used a lot, for a recall (botox_chart.recall). Read only.
+
+The lot is looked up through the index migration 0011 made on the lot as compared (trimmed, a-z
+upper-cased: chart.lot_key), so a recall reads only the matching vial rows whatever the clinic's
+size. Each session found comes with its patient's contact, its injector, its total units charted
+and all its vials, so the pure module counts the units from the lot by the chart's one rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, func
+
+from botox_chart.chart import lot_key
+from botox_chart.recall import SessionUse, check_lot, check_period
+from botox_chart.store.models import (
+    Clinician,
+    InjectionRow,
+    Patient,
+    TreatmentSession,
+    VialRow,
+)
+from botox_chart.store.sessions import LOTS_CHUNK, vial_of, vials_of
+
+
+def lot_key_of(dialect: str) -> ColumnElement[str]:
+    """``vial.lot_number`` as a recall compares it, written exactly as migration 0011's index
+    (``upper(trim(lot_number))``; in the "C" collation on PostgreSQL, where ``upper()`` folds only
+    a-z as SQLite's does and as chart.lot_key does)."""
+    trimmed = func.trim(col(VialRow.lot_number))
+    if dialect == "postgresql":
+        return func.upper(sa.collate(trimmed, "C"))
+    return func.upper(trimmed)
+
+
+def lot_lookup(dialect: str, wanted: str) -> sa.Select[tuple[int]]:
+    """The ids of the sessions with a vial whose lot key (chart.lot_key) is ``wanted``: a probe
+    of migration 0011's index."""
+    return sa.select(col(VialRow.session_id)).where(lot_key_of(dialect) == wanted).distinct()
+
+
+def sessions_using(
+    db: Session,
+    lot: str,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[SessionUse]:
+    """Every session, signed or draft, with a vial of ``lot`` (compared as chart.lot_key) and a
+    date of service in the range (both ends inclusive, either optional), by session id.
+    Raises ValueError for an empty lot or a range that ends before it starts."""
+    wanted = lot_key(check_lot(lot))
+    check_period(date_from, date_to)
+    using = lot_lookup(db.get_bind().dialect.name, wanted).subquery()
+    session = TreatmentSession
+    query = (
+        sa.select(
+            col(session.id),
+            col(session.patient_id),
+            col(Patient.family_name),
+            col(Patient.given_names),
+            col(Patient.chart_number),
+            col(Patient.phone),
+            col(Patient.email),
+            col(session.date_of_service),
+            col(session.status),
+            col(Clinician.name),
+            col(Clinician.credentials),
+        )
+        .join(using, using.c.session_id == col(session.id))
+        .join(Patient, col(Patient.id) == col(session.patient_id))
+        .outerjoin(Clinician, col(Clinician.id) == col(session.injector_id))
+        .order_by(col(session.id))
+    )
+    if date_from is not None:
+        query = query.where(col(session.date_of_service) >= date_from)
+    if date_to is not None:
+        query = query.where(col(session.date_of_service) <= date_to)
+    found = list(db.execute(query))
+    ids = [row[0] for row in found]
+    totals = _total_units(db, ids)
+    vials = vials_of(db, ids)
+    return [
+        SessionUse(
+            session_id=sid,
+            patient_id=pid,
+            patient=f"{family}, {given}",
+            chart_number=chart_number,
+            phone=phone,
+            email=email,
+            date=day,
+            status=status,
+            injector=(f"{name}, {credentials}" if credentials else name) if name else "",
+            total_units=totals.get(sid, Decimal(0)),
+            vials=tuple(vial_of(v) for v in vials.get(sid, [])),
+        )
+        for (
+            sid,
+            pid,
+            family,
+            given,
+            chart_number,
+            phone,
+            email,
+            day,
+            status,
+            name,
+            credentials,
+        ) in found
+    ]
+
+
+def _total_units(db: Session, session_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Session id → units charted (its injections' sum), read in chunks like its vials."""
+    found: dict[int, Decimal] = {}
+    for start in range(0, len(session_ids), LOTS_CHUNK):
+        chunk = session_ids[start : start + LOTS_CHUNK]
+        for sid, units in db.execute(
+            sa.select(col(InjectionRow.session_id), func.sum(col(InjectionRow.units)))
+            .where(col(InjectionRow.session_id).in_(chunk))
+            .group_by(col(InjectionRow.session_id))
+        ):
+            found[sid] = Decimal(units)
+    return found
