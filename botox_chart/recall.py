@@ -77,7 +77,7 @@ class Recall:
     """The recall list of a lot over an optional range of dates of service (both inclusive)."""
 
     lot: str
-    """The lot as asked for, trimmed."""
+    """The lot as compared (chart.lot_key: trimmed, in upper case as cartons print it)."""
     date_from: date | None
     date_to: date | None
     rows: tuple[RecallRow, ...]
@@ -134,9 +134,8 @@ def recall(
     lot, oldest session first (sessions of a day in the order they were charted; the window sorts
     by name). Sessions outside the range or with no vial of the lot are left out (the store's
     lookup already leaves them out; this keeps the list true whatever it is handed)."""
-    lot = check_lot(lot)
+    wanted = lot_key(check_lot(lot))
     check_period(date_from, date_to)
-    wanted = lot_key(lot)
     rows = [
         RecallRow(
             session_id=u.session_id,
@@ -148,7 +147,7 @@ def recall(
             date=u.date,
             status=u.status,
             injector=u.injector,
-            units_from_lot=units_from_lot(u.vials, u.total_units, lot),
+            units_from_lot=units_from_lot(u.vials, u.total_units, wanted),
         )
         for u in uses
         if any(lot_key(v.lot_number) == wanted for v in u.vials)
@@ -156,4 +155,4 @@ def recall(
         and (date_to is None or u.date <= date_to)
     ]
     rows.sort(key=lambda r: (r.date, r.session_id))
-    return Recall(lot=lot, date_from=date_from, date_to=date_to, rows=tuple(rows))
+    return Recall(lot=wanted, date_from=date_from, date_to=date_to, rows=tuple(rows))

@@ -1,4 +1,8 @@
-"""The sessions that used a lot, for a recall (botox_chart.recall). Read only.
+"""The sessions that used a lot, for a recall (botox_chart.recall).
+
+:func:`sessions_using` only reads; :func:`recall_list` is what the command line and the window
+call: the list, with an "export" event in the audit trail saying which lot was listed and how
+many sessions and patients it named (never a name: the trail is read by administrators).
 
 The lot is looked up through the index migration 0011 made on the lot as compared (trimmed, a-z
 upper-cased: chart.lot_key), so a recall reads only the matching vial rows whatever the clinic's
@@ -17,7 +21,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func
 
 from botox_chart.chart import lot_key
-from botox_chart.recall import SessionUse, check_lot, check_period
+from botox_chart.recall import Recall, SessionUse, check_lot, check_period, recall
+from botox_chart.store import audit
 from botox_chart.store.models import (
     Clinician,
     InjectionRow,
@@ -38,7 +43,7 @@ def lot_key_of(dialect: str) -> ColumnElement[str]:
     return func.upper(trimmed)
 
 
-def lot_lookup(dialect: str, wanted: str) -> sa.Select[tuple[int]]:
+def lot_lookup(dialect: str, wanted: str) -> sa.Select[int]:
     """The ids of the sessions with a vial whose lot key (chart.lot_key) is ``wanted``: a probe
     of migration 0011's index."""
     return sa.select(col(VialRow.session_id)).where(lot_key_of(dialect) == wanted).distinct()
@@ -113,6 +118,44 @@ def sessions_using(
             credentials,
         ) in found
     ]
+
+
+RECALL_DOCUMENT = "lot recall"
+"""What the audit trail says left the database when a recall is listed or written."""
+
+
+def recall_list(
+    db: Session,
+    lot: str,
+    *,
+    clinician_id: int | None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> Recall:
+    """The recall list of ``lot`` (:func:`sessions_using`, botox_chart.recall.recall), audited
+    as an export by ``clinician_id`` in ``db``'s transaction (the caller commits: a list is shown
+    only once its event is stored). Raises ValueError as :func:`sessions_using`."""
+    found = recall(
+        lot,
+        sessions_using(db, lot, date_from=date_from, date_to=date_to),
+        date_from=date_from,
+        date_to=date_to,
+    )
+    audit.record(db, action="export", clinician_id=clinician_id, changes=audit_changes(found))
+    return found
+
+
+def audit_changes(found: Recall) -> dict[str, object]:
+    """What an audit event says of a recall list: the document, the lot, the range and the
+    counts (no patient's name)."""
+    return {
+        "document": RECALL_DOCUMENT,
+        "lot": found.lot,
+        "from": found.date_from.isoformat() if found.date_from else None,
+        "to": found.date_to.isoformat() if found.date_to else None,
+        "sessions": found.sessions,
+        "patients": found.patients,
+    }
 
 
 def _total_units(db: Session, session_ids: Sequence[int]) -> dict[int, Decimal]:

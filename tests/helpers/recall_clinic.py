@@ -37,7 +37,7 @@ class RecallClinic:
 
 
 def recall_clinic(engine: Engine) -> RecallClinic:
-    doctor = make_clinician(engine, "Dr Ana Souza")
+    doctor = make_clinician(engine, "Dr Li Wei")
     elise = make_patient(
         engine,
         family_name="Côté",

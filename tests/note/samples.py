@@ -5,9 +5,13 @@ Shared by the note tests and the printing tests of the window."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pypdf
+import pytest
 from sqlalchemy.engine import Engine
 
 from botox_chart.chart import Chart
@@ -24,6 +28,15 @@ def page_texts(pdf: bytes, *, layout: bool = False) -> list[str]:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     mode = "layout" if layout else "plain"
     return [page.extract_text(extraction_mode=mode) for page in reader.pages]
+
+
+def pdftotext(pdf: Path) -> str:
+    """The PDF's text as poppler's pdftotext reads it (.ci/run installs poppler-utils)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True)
+    return done.stdout
 
 
 def save_clinic(engine: Engine, **fields: str) -> ClinicSettings:
