@@ -1,4 +1,5 @@
-"""Preview, print and save procedure notes and treatment records from the window.
+"""Preview, print and save procedure notes, treatment records, letters, the outcomes report and
+the lot recall list from the window.
 
 There is one layout: the PDF of ``botox_chart.note.render``. The preview shows its pages, the
 printer receives the same pages rasterised by PDFium, and "Save as PDF" writes the same bytes, so
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from sqlalchemy.engine import Engine
 
 from botox_chart import output, paths
+from botox_chart.recall import Recall
 from botox_chart.store import StorageError
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
@@ -54,6 +56,8 @@ class _Job:
     patient_id: int | None = None
     document: str = ""
     """What the audit trail names ("" : a procedure note or a treatment record, as the ids say)."""
+    details: Mapping[str, object] | None = None
+    """What the audit event says instead of ``document`` alone (a lot recall: its lot, counts)."""
 
 
 class Printing:
@@ -131,6 +135,21 @@ class Printing:
     def preview_outcomes_report(self) -> QWidget | None:
         return self._preview(self._outcomes_report())
 
+    # -- the lot recall list ---------------------------------------------------------------------
+
+    def preview_lot_recall_list(self, found: Recall) -> QWidget | None:
+        return self._preview(self._lot_recall(found))
+
+    def print_lot_recall_list(self, found: Recall) -> bool:
+        job = self._lot_recall(found)
+        pdf = self._render(job)
+        return pdf is not None and self._print(job, pdf)
+
+    def save_lot_recall_pdf(self, found: Recall) -> Path | None:
+        job = self._lot_recall(found)
+        pdf = self._render(job)
+        return self._save(job, pdf) if pdf is not None else None
+
     # -- the work -------------------------------------------------------------------------------
 
     def _notes(self, ids: Sequence[int]) -> _Job:
@@ -174,6 +193,17 @@ class Printing:
             filename=render.outcomes_report_file_name,
             render=lambda: render.outcomes_report_pdf(self._engine),
             document=render.REPORT_DOCUMENT,
+        )
+
+    def _lot_recall(self, found: Recall) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+        from botox_chart.store.recall import audit_changes
+
+        return _Job(
+            title="Lot recall list",
+            filename=lambda: render.lot_recall_file_name(found),
+            render=lambda: render.lot_recall_pdf(self._engine, found=found),
+            details=audit_changes(found),
         )
 
     def _render(self, job: _Job) -> bytes | None:
@@ -310,6 +340,7 @@ class Printing:
                 patient_id=job.patient_id,
                 clinician_id=self._clinician_id(),
                 document=job.document,
+                details=job.details,
             )
 
         # The file dialog asked before replacing a file; the database is never written over, and
@@ -350,6 +381,7 @@ class Printing:
                 patient_id=job.patient_id,
                 clinician_id=self._clinician_id(),
                 document=job.document,
+                details=job.details,
             )
         except StorageError as err:
             # The paper exists already; say the trail is missing rather than hide it.

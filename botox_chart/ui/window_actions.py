@@ -222,6 +222,13 @@ class WindowActions(QObject):
             (),
             "Who created, changed, signed, printed or exported this patient's records, and when",
         )
+        self.lot_recall = a(
+            self,
+            "&Lot recall…",
+            ("Ctrl+Shift+F",),
+            "Find every patient who received a lot (signed sessions and drafts): print or save "
+            "the list to contact them",
+        )
         # View
         self.refresh = a(self, "&Refresh patient list", ("F5",), "Read the list again")
         self.go_patients = a(self, "Go to &patients", ("Ctrl+1",))
@@ -294,6 +301,8 @@ class WindowActions(QObject):
         patient = bar.addMenu("&Patient")
         patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
         patient.addAction(self.find_patient)
+        patient.addSeparator()
+        patient.addAction(self.lot_recall)
         patient.addSeparator()
         patient.addAction(self.patient_audit)
 

@@ -95,6 +95,7 @@ def update_actions(
         explain(action, patient, hidden_why)
     explain(a.eligibility, patient and charts, why or hidden_why)
     a.outcomes_report.setEnabled(has_db)
+    a.lot_recall.setEnabled(has_db)
     a.session_audit.setEnabled(has_db and auditable)
 
 

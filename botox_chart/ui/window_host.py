@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QStackedWidget, QStatusBar, QWidget
     from sqlalchemy.engine import Engine
 
+    from botox_chart.recall import Recall
     from botox_chart.store.models import Clinician
     from botox_chart.ui.chart_editor import ChartEditor
     from botox_chart.ui.database_loader import DatabaseLoader
@@ -38,7 +39,8 @@ STATUS_TIMEOUT_MS = 8000
 
 
 class PrintService(Protocol):
-    """Previews, the printer and PDFs of notes and records (``ui/printing.py``)."""
+    """Previews, the printer and PDFs of notes, records, letters, the outcomes report and the lot
+    recall list (``ui/printing.py``)."""
 
     def preview_sessions(self, ids: Sequence[int]) -> QWidget | None: ...
     def print_sessions(self, ids: Sequence[int]) -> bool: ...
@@ -50,6 +52,9 @@ class PrintService(Protocol):
     def print_letter(self, patient_id: int) -> bool: ...
     def save_letter_pdf(self, patient_id: int) -> Path | None: ...
     def preview_outcomes_report(self) -> QWidget | None: ...
+    def preview_lot_recall_list(self, found: Recall) -> QWidget | None: ...
+    def print_lot_recall_list(self, found: Recall) -> bool: ...
+    def save_lot_recall_pdf(self, found: Recall) -> Path | None: ...
 
 
 class WindowHost(Protocol):

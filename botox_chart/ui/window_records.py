@@ -1,5 +1,6 @@
 """The window's paperwork: preview, print and save procedure notes, treatment records and
-continuation letters, the clinic outcomes report, and the audit trail of a session or a patient.
+continuation letters, the clinic outcomes report, the lot recall (Patient › Lot recall…), and the
+audit trail of a session or a patient.
 
 Notes print for the sessions selected in the list, else the one being charted; the record, the
 letter and the patient's audit trail are of the chosen patient, only while the list shows them.
@@ -12,8 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
+from botox_chart.ui.window_host import show_status
+
 if TYPE_CHECKING:
     from botox_chart.store.patients import PatientSummary
+    from botox_chart.ui.dialogs.lot_recall_dialog import LotRecallDialog
     from botox_chart.ui.window_host import PrintService, WindowHost
 
 
@@ -32,6 +36,7 @@ class RecordCommands(QObject):
         self.w = window
         self._editing = editing
         self._shown_patient = shown_patient
+        self.recall_dialog: LotRecallDialog | None = None
         a = window.actions_
         a.print_preview.triggered.connect(lambda: self.print_sessions(lambda p: p.preview_sessions))
         a.print.triggered.connect(lambda: self.print_sessions(lambda p: p.print_sessions))
@@ -43,6 +48,7 @@ class RecordCommands(QObject):
         a.letter_print.triggered.connect(lambda: self.print_record(lambda p: p.print_letter))
         a.letter_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_letter_pdf))
         a.outcomes_report.triggered.connect(self.outcomes_report)
+        a.lot_recall.triggered.connect(self.lot_recall)
         a.session_audit.triggered.connect(self.session_audit)
         a.patient_audit.triggered.connect(self.patient_audit)
 
@@ -70,6 +76,49 @@ class RecordCommands(QObject):
         printing = self.w.ensure_printing()
         if printing is not None:
             self.w.attempt("Clinic outcomes report", printing.preview_outcomes_report)
+
+    def lot_recall(self) -> None:
+        """Open a lot recall of the database open now (closing one of a database opened before)."""
+        engine = self.w.engine
+        if engine is None or not self.w.sign_in.is_open():
+            return
+        from shiboken6 import isValid
+
+        from botox_chart.store import transaction
+        from botox_chart.store.sessions import recent_lots
+        from botox_chart.ui.dialogs.lot_recall_dialog import LotRecallDialog, load_recall
+
+        if self.recall_dialog is not None and isValid(self.recall_dialog):
+            self.recall_dialog.close()
+        printing = self.w.ensure_printing()
+        if printing is None:
+            return
+
+        def read_lots() -> list[str]:
+            with transaction(engine) as db:
+                return [lot for lot, _expiry in recent_lots(db, limit=50)]
+
+        clinician_id = self.w.clinician_id()
+        dialog = LotRecallDialog(
+            lambda lot, start, end: self.w.attempt(
+                "Lot recall",
+                lambda: load_recall(engine, lot, start, end, clinician_id=clinician_id),
+            ),
+            printing,
+            self.w.attempt("Lot recall", read_lots) or [],
+            self.w.as_widget(),
+        )
+        dialog.patientChosen.connect(self.choose_patient)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recall_dialog = dialog
+        dialog.show()
+
+    def choose_patient(self, patient_id: int) -> None:
+        """A row of a clinic list: that patient, chosen in the patient list (a search hiding
+        them is cleared)."""
+        self.w.show_patients_pane()
+        if not self.w.patients.reveal(patient_id):
+            show_status(self.w, "That patient is not in the patient list yet: View › Refresh (F5).")
 
     def audit_session_id(self) -> int | None:
         """The session selected in the list, else the one in the editor."""

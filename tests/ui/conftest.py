@@ -28,7 +28,7 @@ class FakePrinting:
         self.clinician = clinician
 
     def __getattr__(self, name: str) -> Any:
-        if name.endswith(("_sessions", "_record", "_pdf", "_letter", "_report")):
+        if name.endswith(("_sessions", "_record", "_pdf", "_letter", "_report", "_list", "_csv")):
             return lambda what=None: self.calls.append((name, what))
         raise AttributeError(name)
 

@@ -122,9 +122,7 @@ class PatientPanel(QWidget):
     def upsert(self, patient: PatientSummary) -> None:
         """Show an added or edited patient, selected (the search is cleared if it hides them)."""
         self.model.upsert(patient)
-        if self.model.row_of(patient.id) is None:
-            self.search.clear()
-        self.select(patient.id)
+        self.reveal(patient.id)
         self._fit_count()
         self._update_count()
 
@@ -158,6 +156,15 @@ class PatientPanel(QWidget):
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self._set_current(patient_id)
         return True
+
+    def reveal(self, patient_id: int) -> bool:
+        """Choose a patient, clearing a search that hides them; False if they are not in the
+        list at all (added elsewhere since it was read: F5 reads it again)."""
+        if self.model.find(patient_id) is None:
+            return False
+        if self.model.row_of(patient_id) is None:
+            self.search.clear()
+        return self.select(patient_id)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
