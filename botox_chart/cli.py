@@ -180,6 +180,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_lot)
 
+    p = sub.add_parser(
+        "lots",
+        parents=[common],
+        help="the lots in use: expiry, vials opened, units drawn and wasted per lot",
+        description="Every lot the sessions' vials name (signed and drafts), most recently used "
+        "first: its expiry, the vials and sessions that used it, the units drawn from it and the "
+        "units left in its opened vials (wasted).",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(run=_lots)
+
     p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
@@ -603,6 +614,44 @@ def _lot(args: argparse.Namespace) -> int:
             f"{_one_line(r.patient)[:28]:<28}  {_one_line(r.chart_number)[:10]:<10}  "
             f"{_one_line(r.phone)[:16]:<16}  {_one_line(r.email)[:28]:<28}  "
             f"{format_units(r.units_from_lot):>6}  {_one_line(r.injector)}".rstrip()
+        )
+    return 0
+
+
+def _lots(args: argparse.Namespace) -> int:
+    from botox_chart.chart import format_units
+    from botox_chart.store import transaction
+    from botox_chart.store.recall import lots
+
+    engine, _clinician = _signed_in(args)
+    with transaction(engine) as db:
+        found = lots(db)
+    if args.json:
+        json.dump([s.as_json() for s in found], sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return 0
+    if not found:
+        print("No vial has a lot yet.")
+        return 0
+    today = date.today()
+    print(
+        f"{'Lot':<20}  {'Expiry':<10}  {'Vials':>5}  {'Sessions':>8}  {'Drawn U':>8}  "
+        f"{'Wasted U':>8}  {'First used':<10}  {'Last used':<10}  Marks"
+    )
+    for s in found:
+        marks = ", ".join(
+            mark
+            for mark, on in (
+                ("expired", s.expiry is not None and s.expiry < today),
+                (f"{s.drafts} draft{'s' * (s.drafts != 1)}", s.drafts > 0),
+            )
+            if on
+        )
+        print(
+            f"{_one_line(s.lot)[:20]:<20}  {s.expiry.isoformat() if s.expiry else '-':<10}  "
+            f"{s.vials:>5}  {s.sessions:>8}  {format_units(s.units_drawn):>8}  "
+            f"{format_units(s.units_wasted):>8}  {s.first_used.isoformat():<10}  "
+            f"{s.last_used.isoformat():<10}  {marks}".rstrip()
         )
     return 0
 

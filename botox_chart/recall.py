@@ -1,4 +1,5 @@
-"""Lot recall: every session that used a lot, with whom to contact and how many units they got.
+"""Lot recall: every session that used a lot, with whom to contact and how many units they got;
+and the lots in use at a glance (vials opened, units drawn and wasted per lot).
 
 Pure Python (no database, no Qt): the store reads each session that used the lot, its patient's
 contact, its injector, its total units charted and its vials (store.recall), and this module
@@ -15,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from botox_chart.chart import Vial, lot_key, units_from_lot
+from botox_chart.chart import Vial, drawn_per_vial, lot_key, units_from_lot
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,13 @@ class RecallRow:
 
     def as_json(self) -> dict[str, Any]:
         """The documented JSON row (README, ``botox-chart lot --json``)."""
-        units = self.units_from_lot
         return {
             "session_id": self.session_id,
             "patient_id": self.patient_id,
             "patient": self.patient,
             "date": self.date.isoformat(),
             "status": self.status,
-            "units_from_lot": int(units) if units == units.to_integral_value() else float(units),
+            "units_from_lot": _number(self.units_from_lot),
         }
 
 
@@ -156,3 +156,73 @@ def recall(
     ]
     rows.sort(key=lambda r: (r.date, r.session_id))
     return Recall(lot=wanted, date_from=date_from, date_to=date_to, rows=tuple(rows))
+
+
+@dataclass(frozen=True)
+class LotSummary:
+    """One lot as the clinic used it (``botox-chart lots``)."""
+
+    lot: str
+    """As compared (chart.lot_key)."""
+    expiry: date | None
+    """The latest expiry recorded for its vials (None: none recorded)."""
+    vials: int
+    """Vials of the lot opened."""
+    sessions: int
+    units_drawn: Decimal
+    units_wasted: Decimal
+    """Units in its vials not drawn (docs/clinical-reference.md §5)."""
+    first_used: date
+    last_used: date
+    drafts: int
+    """Sessions of the lot not signed yet (their vials may still change)."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "lot": self.lot,
+            "expiry": self.expiry.isoformat() if self.expiry else None,
+            "vials": self.vials,
+            "sessions": self.sessions,
+            "drafts": self.drafts,
+            "units_drawn": _number(self.units_drawn),
+            "units_wasted": _number(self.units_wasted),
+            "first_used": self.first_used.isoformat(),
+            "last_used": self.last_used.isoformat(),
+        }
+
+
+def lot_inventory(uses: Iterable[SessionUse]) -> list[LotSummary]:
+    """Every lot the sessions' vials name (vials without a lot left out), most recently used
+    first: vials opened, units drawn from them by the chart's rule (chart.drawn_per_vial) and the
+    rest of each vial wasted."""
+    found: dict[str, list[tuple[SessionUse, Vial, Decimal]]] = {}
+    for use in uses:
+        for vial, drawn in zip(use.vials, drawn_per_vial(use.vials, use.total_units), strict=True):
+            if lot_key(vial.lot_number):
+                found.setdefault(lot_key(vial.lot_number), []).append((use, vial, drawn))
+    summaries = []
+    for lot, vials in found.items():
+        sessions = {u.session_id: u for u, _v, _d in vials}
+        expiries = [v.lot_expiry for _u, v, _d in vials if v.lot_expiry is not None]
+        days = [u.date for u in sessions.values()]
+        summaries.append(
+            LotSummary(
+                lot=lot,
+                expiry=max(expiries, default=None),
+                vials=len(vials),
+                sessions=len(sessions),
+                units_drawn=sum((d for _u, _v, d in vials), Decimal(0)),
+                units_wasted=sum(
+                    (max(Decimal(v.units) - d, Decimal(0)) for _u, v, d in vials), Decimal(0)
+                ),
+                first_used=min(days),
+                last_used=max(days),
+                drafts=sum(u.status == "draft" for u in sessions.values()),
+            )
+        )
+    return sorted(summaries, key=lambda s: (-s.last_used.toordinal(), s.lot))
+
+
+def _number(units: Decimal) -> int | float:
+    """Units in JSON: a whole number as an int, tenths as a float."""
+    return int(units) if units == units.to_integral_value() else float(units)

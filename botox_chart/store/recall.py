@@ -21,7 +21,15 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, func
 
 from botox_chart.chart import lot_key
-from botox_chart.recall import Recall, SessionUse, check_lot, check_period, recall
+from botox_chart.recall import (
+    LotSummary,
+    Recall,
+    SessionUse,
+    check_lot,
+    check_period,
+    lot_inventory,
+    recall,
+)
 from botox_chart.store import audit
 from botox_chart.store.models import (
     Clinician,
@@ -62,6 +70,22 @@ def sessions_using(
     wanted = lot_key(check_lot(lot))
     check_period(date_from, date_to)
     using = lot_lookup(db.get_bind().dialect.name, wanted).subquery()
+    return _uses(db, using, date_from=date_from, date_to=date_to)
+
+
+def every_use(db: Session) -> list[SessionUse]:
+    """Every session with its vials, signed or draft (the lots inventory), by session id."""
+    return _uses(db, None)
+
+
+def _uses(
+    db: Session,
+    using: sa.Subquery | None,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[SessionUse]:
+    """The sessions whose id ``using`` lists (None: every session) in the range, as SessionUse."""
     session = TreatmentSession
     query = (
         sa.select(
@@ -77,11 +101,12 @@ def sessions_using(
             col(Clinician.name),
             col(Clinician.credentials),
         )
-        .join(using, using.c.session_id == col(session.id))
         .join(Patient, col(Patient.id) == col(session.patient_id))
         .outerjoin(Clinician, col(Clinician.id) == col(session.injector_id))
         .order_by(col(session.id))
     )
+    if using is not None:
+        query = query.join(using, using.c.session_id == col(session.id))
     if date_from is not None:
         query = query.where(col(session.date_of_service) >= date_from)
     if date_to is not None:
@@ -118,6 +143,11 @@ def sessions_using(
             credentials,
         ) in found
     ]
+
+
+def lots(db: Session) -> list[LotSummary]:
+    """The lots the clinic's vials name, most recently used first (botox_chart.recall)."""
+    return lot_inventory(every_use(db))
 
 
 RECALL_DOCUMENT = "lot recall"

@@ -154,3 +154,53 @@ def test_o_writes_the_recall_list_audited_and_readable(
     assert [(e["lot"], e["sessions"]) for e in recall_events(engine)] == [(LOT_A, 2), (LOT_A, 2)]
     code, _, err = run(capsys, "lot", LOT_A, "-o", str(pdf), "--db", sqlite_url)
     assert code == 1 and "--force" in err
+
+
+# -- botox-chart lots: the inventory ---------------------------------------------------------
+
+
+def test_lots_json_counts_vials_units_drawn_and_wasted_per_lot(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, clinic: RecallClinic
+) -> None:
+    code, out, err = run(capsys, "lots", "--json", "--db", sqlite_url)
+    assert code == 0, err
+    # A: Élise's 100 U vial (all drawn) and Bao's 200 U vial (155 U drawn, 45 U left), a draft.
+    # B: Élise's 100 U vial (55 U drawn) and Ann's 200 U vial (155 U drawn).
+    assert json.loads(out) == [
+        {
+            "lot": LOT_A,
+            "expiry": "2027-06-30",
+            "vials": 2,
+            "sessions": 2,
+            "drafts": 1,
+            "units_drawn": 255,
+            "units_wasted": 45,
+            "first_used": "2026-10-05",
+            "last_used": "2026-11-02",
+        },
+        {
+            "lot": LOT_B,
+            "expiry": "2027-06-30",
+            "vials": 2,
+            "sessions": 2,
+            "drafts": 0,
+            "units_drawn": 210,
+            "units_wasted": 90,
+            "first_used": "2026-09-01",
+            "last_used": "2026-10-05",
+        },
+    ]
+    code, out, _ = run(capsys, "lots", "--db", sqlite_url)
+    (a_line,) = [line for line in out.splitlines() if line.startswith(LOT_A)]
+    assert a_line.split() == [
+        LOT_A,
+        "2027-06-30",
+        "2",
+        "2",
+        "255",
+        "45",
+        "2026-10-05",
+        "2026-11-02",
+        "1",
+        "draft",
+    ]

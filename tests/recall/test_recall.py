@@ -93,3 +93,21 @@ def test_an_empty_lot_or_a_backward_range_is_refused(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         recall(lot, [], date_from=date_from, date_to=date_to)
+
+
+def test_the_inventory_leaves_out_vials_without_a_lot_and_never_wastes_below_zero() -> None:
+    from botox_chart.recall import lot_inventory
+
+    uses = [
+        use(
+            1,
+            date(2026, 10, 1),
+            [Vial("a", date(2027, 1, 31), 100, Decimal(120)), Vial("", None, 100)],
+        ),
+        use(2, date(2026, 11, 1), [Vial(" A", date(2027, 3, 31), 200)], "155", status="draft"),
+    ]
+    (a,) = lot_inventory(uses)
+    assert (a.lot, a.expiry, a.vials, a.sessions, a.drafts) == ("A", date(2027, 3, 31), 2, 2, 1)
+    # 120 U recorded from a 100 U vial wastes nothing (not -20); 155 U of 200 U wastes 45 U.
+    assert (a.units_drawn, a.units_wasted) == (Decimal(275), Decimal(45))
+    assert (a.first_used, a.last_used) == (date(2026, 10, 1), date(2026, 11, 1))

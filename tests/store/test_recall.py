@@ -143,3 +143,22 @@ def test_a_database_of_migration_0010_is_indexed_and_its_lots_are_recalled(
     assert [(r.session_id, r.status) for r in of_l2.rows] == [(2, "draft")]
     assert verify(engine).ok
     engine.dispose()
+
+
+def test_the_lots_in_use_are_read_from_every_vial_row(any_engine: Engine) -> None:
+    from botox_chart.store.recall import lots
+
+    recall_clinic(any_engine)
+    with transaction(any_engine) as db:
+        found = {s.lot: s for s in lots(db)}
+    assert set(found) == {LOT_A, LOT_B}  # lot A typed in lower case by Bao's nurse counts once
+    assert (found[LOT_A].vials, found[LOT_A].units_drawn, found[LOT_A].units_wasted) == (
+        2,
+        Decimal(255),
+        Decimal(45),
+    )
+    assert (found[LOT_B].vials, found[LOT_B].units_drawn, found[LOT_B].units_wasted) == (
+        2,
+        Decimal(210),
+        Decimal(90),
+    )
