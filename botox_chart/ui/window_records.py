@@ -98,11 +98,11 @@ class RecordCommands(QObject):
             with transaction(engine) as db:
                 return [lot for lot, _expiry in recent_lots(db, limit=50)]
 
-        clinician_id = self.w.clinician_id()
         dialog = LotRecallDialog(
+            # Audited as whoever is signed in when the search runs (the lock may change them).
             lambda lot, start, end: self.w.attempt(
                 "Lot recall",
-                lambda: load_recall(engine, lot, start, end, clinician_id=clinician_id),
+                lambda: load_recall(engine, lot, start, end, clinician_id=self.w.clinician_id()),
             ),
             printing,
             self.w.attempt("Lot recall", read_lots) or [],

@@ -38,7 +38,8 @@ def open_recall(
     qtbot: QtBot, open_window: OpenWindow, login: Login, engine: Engine
 ) -> tuple[RecallClinic, LotRecallDialog, MainWindow]:
     clinic = recall_clinic(engine)
-    window = open_window(FakeDialogs(), login("nurse"))
+    nurse = login("nurse")
+    window = open_window(FakeDialogs(), nurse)
     assert window.actions_.lot_recall.shortcut().toString() == "Ctrl+Shift+F"
     window.actions_.lot_recall.trigger()
     dialog = window.commands.records.recall_dialog
@@ -63,6 +64,9 @@ def test_a_lot_typed_in_lower_case_finds_its_sessions_and_enter_chooses_the_pati
     assert "2 sessions, 2 patients, 255 U" in dialog.summary.text()
     assert "1 not signed (DRAFT)" in dialog.summary.text()
     assert [(e["lot"], e["sessions"]) for e in recall_events(engine)] == [(LOT_A, 2)]
+    with transaction(engine) as db:
+        (event,) = [e for e in audit.events(db) if e.changes.get("document") == "lot recall"]
+    assert event.clinician_id == window.clinician_id() and event.patient_id is None
 
     # The table has the focus on the first row: Enter chooses Élise in the main window.
     assert dialog.focusWidget() is dialog.view
