@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -236,6 +236,47 @@ class Vial:
     from the vials in order (:meth:`Chart.drawn`)."""
 
 
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def lot_key(lot_number: str) -> str:
+    """A lot as lots are compared: trimmed, the letters a-z upper-cased. Cartons print lots in
+    upper case and a nurse may type lower case; only ASCII letters are folded, as SQLite's and
+    PostgreSQL's ``upper()`` (in the "C" collation) fold them, so the store's indexed lookup
+    (store.recall) and this agree on every lot."""
+    return lot_number.strip().translate(_ASCII_UPPER)
+
+
+def drawn_per_vial(vials: Sequence[Vial], total_units: Decimal) -> list[Decimal]:
+    """Units drawn from each vial: as recorded, else what the ``total_units`` charted still
+    need, taken from the vials in order up to each one's size (docs/clinical-reference.md §5).
+    The one rule for the chart, the note and a lot recall."""
+    remaining = total_units - sum((v.drawn for v in vials if v.drawn), Decimal(0))
+    found = []
+    for vial in vials:
+        if vial.drawn is not None:
+            found.append(vial.drawn)
+            continue
+        take = min(max(remaining, Decimal(0)), Decimal(vial.units))
+        found.append(take)
+        remaining -= take
+    return found
+
+
+def units_from_lot(vials: Sequence[Vial], total_units: Decimal, lot_number: str) -> Decimal:
+    """Units drawn (:func:`drawn_per_vial`) from the vials of one lot (:func:`lot_key`): what a
+    recall counts for a session."""
+    wanted = lot_key(lot_number)
+    return sum(
+        (
+            units
+            for vial, units in zip(vials, drawn_per_vial(vials, total_units), strict=True)
+            if lot_key(vial.lot_number) == wanted
+        ),
+        Decimal(0),
+    )
+
+
 @dataclass(frozen=True)
 class Totals:
     total: Decimal
@@ -437,30 +478,12 @@ class Chart:
         return list(dict.fromkeys(v.lot_number.strip() for v in self.vials if v.lot_number.strip()))
 
     def drawn(self) -> list[Decimal]:
-        """Units drawn from each vial: as recorded, else what the charted units still need,
-        taken from the vials in order up to each one's size (docs/clinical-reference.md §5)."""
-        remaining = self.total_units - sum((v.drawn for v in self.vials if v.drawn), Decimal(0))
-        found = []
-        for vial in self.vials:
-            if vial.drawn is not None:
-                found.append(vial.drawn)
-                continue
-            take = min(max(remaining, Decimal(0)), Decimal(vial.units))
-            found.append(take)
-            remaining -= take
-        return found
+        """Units drawn from each vial (:func:`drawn_per_vial`)."""
+        return drawn_per_vial(self.vials, self.total_units)
 
     def units_from_lot(self, lot_number: str) -> Decimal:
-        """Units drawn from the vials of one lot (a recall counts them)."""
-        wanted = lot_number.strip().casefold()
-        return sum(
-            (
-                units
-                for vial, units in zip(self.vials, self.drawn(), strict=True)
-                if vial.lot_number.strip().casefold() == wanted
-            ),
-            Decimal(0),
-        )
+        """Units drawn from the vials of one lot (:func:`units_from_lot`)."""
+        return units_from_lot(self.vials, self.total_units, lot_number)
 
     @property
     def next_due(self) -> date:

@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +171,38 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_due)
 
+    p = sub.add_parser(
+        "lot",
+        parents=[common],
+        help="lot recall: every session (signed or draft) that used a lot, with the patient's "
+        "contact and the units from the lot",
+        description="Every session, signed or draft, with a vial of LOT (case and spaces "
+        "ignored), oldest first: the patient and how to contact them, the units drawn from the "
+        "lot and the injector. Each listing is recorded in the audit trail as an export.",
+    )
+    p.add_argument("lot", metavar="LOT", help="the lot number, as printed on the carton")
+    p.add_argument(
+        "--from", dest="date_from", type=_date, metavar="DATE", help="dates of service from DATE"
+    )
+    p.add_argument(
+        "--to", dest="date_to", type=_date, metavar="DATE", help="dates of service up to DATE"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", help="also write the recall list as a PDF")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_lot)
+
+    p = sub.add_parser(
+        "lots",
+        parents=[common],
+        help="the lots in use: expiry, vials opened, units drawn and wasted per lot",
+        description="Every lot the sessions' vials name (signed and drafts), most recently used "
+        "first: its expiry, the vials and sessions that used it, the units drawn from it and the "
+        "units left in its opened vials (wasted).",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(run=_lots)
+
     p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
@@ -302,6 +335,14 @@ def _days(text: str) -> int:
     if not 0 <= value <= 366:
         raise argparse.ArgumentTypeError(f"{text} days: give 0 to 366")
     return value
+
+
+def _date(text: str) -> date:
+    """A date as YYYY-MM-DD (both ends of a range are included)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _patient_count(text: str) -> int:
@@ -476,8 +517,6 @@ def _sessions(args: argparse.Namespace) -> int:
 
 
 def _due(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from botox_chart import due, output
     from botox_chart.note import render
     from botox_chart.store import transaction
@@ -531,6 +570,99 @@ def _due(args: argparse.Namespace) -> int:
             f"{_one_line(r.phone)[:16]:<16}  "
             f"{r.last_date.isoformat() if r.last_date else '-':<10}  "
             f"{_one_line(r.injector)[:20]:<20}  {', '.join(r.marks)}".rstrip()
+        )
+    return 0
+
+
+def _lot(args: argparse.Namespace) -> int:
+    from botox_chart.chart import format_units
+    from botox_chart.note import render
+    from botox_chart.recall import check_lot, check_period
+    from botox_chart.store import transaction
+    from botox_chart.store.recall import recall_list
+
+    try:
+        check_lot(args.lot)
+        check_period(args.date_from, args.date_to)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+    engine, clinician = _signed_in(args)
+    with transaction(engine) as db:
+        found = recall_list(
+            db,
+            args.lot,
+            clinician_id=clinician.id,
+            date_from=args.date_from,
+            date_to=args.date_to,
+        )
+        db.commit()  # the listing is audited before anything is shown
+    if args.output is not None:
+        written = render.write_lot_recall(
+            engine, found=found, path=args.output, force=args.force, clinician_id=clinician.id
+        )
+        print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        json.dump([r.as_json() for r in found.rows], sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return 0
+    lot = _one_line(found.lot)
+    if not found.rows:
+        period = "" if found.date_from is None and found.date_to is None else f" {found.period}"
+        print(f"No session used lot {lot}{period}.")
+        return 0
+    print(
+        f"Lot {lot}, {found.period}: {found.sessions} session{'s' * (found.sessions != 1)}, "
+        f"{found.patients} patient{'s' * (found.patients != 1)}, "
+        f"{format_units(found.units)} U from the lot."
+    )
+    print(
+        f"{'Date':<10}  {'Session':>7}  {'Status':<6}  {'Patient':<28}  {'Chart':<10}  "
+        f"{'Phone':<16}  {'E-mail':<28}  {'Units':>6}  Injector"
+    )
+    for r in found.rows:
+        print(
+            f"{r.date.isoformat():<10}  {r.session_id:>7}  {r.status:<6}  "
+            f"{_one_line(r.patient)[:28]:<28}  {_one_line(r.chart_number)[:10]:<10}  "
+            f"{_one_line(r.phone)[:16]:<16}  {_one_line(r.email)[:28]:<28}  "
+            f"{format_units(r.units_from_lot):>6}  {_one_line(r.injector)}".rstrip()
+        )
+    return 0
+
+
+def _lots(args: argparse.Namespace) -> int:
+    from botox_chart.chart import format_units
+    from botox_chart.store import transaction
+    from botox_chart.store.recall import lots
+
+    engine, _clinician = _signed_in(args)
+    with transaction(engine) as db:
+        found = lots(db)
+    if args.json:
+        json.dump([s.as_json() for s in found], sys.stdout, indent=1, ensure_ascii=False)
+        print()
+        return 0
+    if not found:
+        print("No vial has a lot yet.")
+        return 0
+    today = date.today()
+    print(
+        f"{'Lot':<20}  {'Expiry':<10}  {'Vials':>5}  {'Sessions':>8}  {'Drawn U':>8}  "
+        f"{'Wasted U':>8}  {'First used':<10}  {'Last used':<10}  Marks"
+    )
+    for s in found:
+        marks = ", ".join(
+            mark
+            for mark, on in (
+                ("expired", s.expiry is not None and s.expiry < today),
+                (f"{s.drafts} draft{'s' * (s.drafts != 1)}", s.drafts > 0),
+            )
+            if on
+        )
+        print(
+            f"{_one_line(s.lot)[:20]:<20}  {s.expiry.isoformat() if s.expiry else '-':<10}  "
+            f"{s.vials:>5}  {s.sessions:>8}  {format_units(s.units_drawn):>8}  "
+            f"{format_units(s.units_wasted):>8}  {s.first_used.isoformat():<10}  "
+            f"{s.last_used.isoformat():<10}  {marks}".rstrip()
         )
     return 0
 

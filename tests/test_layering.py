@@ -38,6 +38,15 @@ FORBIDDEN = {
         "sqlalchemy",
         "sqlmodel",
     ),
+    # the lot recall: the sessions that used a lot in, the units from it and the list out
+    "recall": (
+        "botox_chart.store",
+        "botox_chart.note",
+        "botox_chart.ui",
+        "reportlab",
+        "sqlalchemy",
+        "sqlmodel",
+    ),
     # the eligibility criteria: plain values in, criteria met or missing out
     "eligibility": PURE,
     # reading a carton's GS1 code: a scanned string in, a carton out
@@ -109,6 +118,7 @@ def test_the_scan_sees_the_layers() -> None:
         "markers",
         "outcomes",
         "due",
+        "recall",
         "eligibility",
         "gs1",
         "store",

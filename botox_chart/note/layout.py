@@ -1,5 +1,6 @@
-"""Page furniture shared by the procedure note, the treatment record, the continuation letter and
-the clinic outcomes report: styles, the clinic's letterhead, the page header and footer.
+"""Page furniture shared by the procedure note, the treatment record, the continuation letter, the
+clinic outcomes report and the lot recall list: styles, the clinic's letterhead, the page header
+and footer, and a worklist's tick box and column widths.
 
 Every page carries the patient's identity on top and "page X of Y" at the bottom, counted per note
 when several notes share one PDF; a draft carries a diagonal DRAFT watermark. Those are drawn after
@@ -178,6 +179,32 @@ def heading(title: str, style: ParagraphStyle) -> list[Flowable]:
 def labelled(label: str, value: str, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
     """A small grey label over its value (``value`` is markup: escape user text first)."""
     return [Paragraph(text(label.upper()), s["label"]), Paragraph(value, s["value"])]
+
+
+CHECK_BOX = 9.0
+"""The side of a tick box on a worklist, in points: big enough to tick with a pen."""
+
+
+class CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """An empty square, centred in its cell, to tick by hand (a worklist's "Contacted")."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._width = availWidth
+        return availWidth, CHECK_BOX
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(INK)
+        canvas.setFillColor(colors.white)
+        canvas.setLineWidth(0.9)
+        canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
+
+
+def column_widths(columns: Sequence[tuple[str, float]], width: float) -> list[float]:
+    """Each column's width on a table ``width`` points wide: ``columns`` are (title, width) with
+    the width in points, or, negative, a share of what the fixed columns leave."""
+    left = width - sum(w for _, w in columns if w > 0)
+    return [w if w > 0 else -w * left for _, w in columns]
 
 
 class PartStart(Flowable):  # type: ignore[misc]  # reportlab is untyped

@@ -1,5 +1,6 @@
 """Procedure notes, treatment records, continuation letters, the clinic outcomes report and the
-due list as PDF (the due list also as CSV): what the CLI writes and the window prints.
+due list as PDF (the due list also as CSV) and the lot recall list as PDF: what the CLI writes
+and the window prints.
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
@@ -10,7 +11,7 @@ committed: never an unaudited copy, never over the database or an existing file 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -26,13 +27,16 @@ from botox_chart.note import (
     file_names,
     layout,
     letter,
+    lot_recall,
     outcomes_report,
     procedure,
     record,
 )
 from botox_chart.outcomes import OutcomesReport, RuleProfile, report
+from botox_chart.recall import Recall
 from botox_chart.store import audit, patients, transaction
 from botox_chart.store import outcomes as store_outcomes
+from botox_chart.store import recall as store_recall
 from botox_chart.store import sessions as store_sessions
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.engine import sqlite_path
@@ -48,6 +52,8 @@ REPORT_PAGE = LETTER
 """The clinic outcomes report: one portrait page."""
 DUE_LIST_PAGE = landscape(LETTER)
 """The due list is a wide table with room to write: landscape."""
+RECALL_PAGE = landscape(LETTER)
+"""The lot recall list is a wide table with a box to tick: landscape."""
 LETTER_DOCUMENT = "continuation letter"
 REPORT_DOCUMENT = "clinic outcomes report"
 DUE_LIST_DOCUMENT = "due list"
@@ -289,6 +295,49 @@ def due_list_file_name(found: DueList, suffix: str = ".pdf") -> str:
     return f"{what}_{found.today.isoformat()}{suffix}"
 
 
+def render_lot_recall(found: Recall, *, clinic: ClinicSettings, day: date) -> bytes:
+    """The lot recall list (note.lot_recall) of ``found``, printed ``day``."""
+    return layout.build(
+        lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(RECALL_PAGE)),
+        pagesize=RECALL_PAGE,
+        title=lot_recall.title_of(found),
+        subject="Patients who received a lot of onabotulinumtoxinA",
+    )
+
+
+def lot_recall_pdf(engine: Engine, *, found: Recall, day: date | None = None) -> bytes:
+    """The recall list of ``found`` (the list the caller shows) under the clinic's letterhead."""
+    with transaction(engine) as db:
+        clinic = clinic_settings.load(db)
+    return render_lot_recall(found, clinic=clinic, day=day or date.today())
+
+
+def write_lot_recall(
+    engine: Engine,
+    *,
+    found: Recall,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
+) -> Path:
+    """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
+    no name) is audited."""
+    return _write_exported(
+        engine,
+        path,
+        lot_recall_pdf(engine, found=found),
+        force=force,
+        clinician_id=clinician_id,
+        details=store_recall.audit_changes(found),
+    )
+
+
+def lot_recall_file_name(found: Recall, day: date | None = None) -> str:
+    """ "lot-recall_C6812AB_2026-12-02.pdf" (the lot's characters that are safe in a file name)."""
+    lot = "".join(c if c.isalnum() or c in "-_" else "-" for c in found.lot)
+    return f"lot-recall_{lot}_{(day or date.today()).isoformat()}.pdf"
+
+
 def _write_exported(
     engine: Engine,
     path: str | os.PathLike[str],
@@ -299,6 +348,7 @@ def _write_exported(
     session_ids: Sequence[int] = (),
     patient_id: int | None = None,
     document: str = "",
+    details: Mapping[str, object] | None = None,
 ) -> Path:
     """Write ``content`` (a PDF, a CSV) to ``path`` through the one safe output path; the file
     appears only once its export is in the audit trail (:func:`record_release`)."""
@@ -314,6 +364,7 @@ def _write_exported(
             patient_id=patient_id,
             clinician_id=clinician_id,
             document=document,
+            details=details,
         ),
     )
 
@@ -345,11 +396,14 @@ def record_release(
     patient_id: int | None = None,
     clinician_id: int | None = None,
     document: str = "",
+    details: Mapping[str, object] | None = None,
 ) -> None:
     """Audit that a document ("print" or "export") left the database: one event per session's
-    note, or one for a patient's record or letter, or one for the clinic's report or due list
-    (``document`` names it). No file names: they may hold the patient's name."""
+    note, or one for a patient's record or letter, or one for a clinic's list (the due list, a lot
+    recall) or report (``document`` names it, or ``details``, the whole of what the event says, as
+    a lot recall's lot and counts). No file names: they may hold the patient's name."""
     what = document or ("procedure note" if session_ids else "treatment record")
+    said = dict(details) if details is not None else {"document": what}
     with transaction(engine) as db:
         for session_id in session_ids:
             row = store_sessions.get(db, session_id=session_id)
@@ -367,6 +421,6 @@ def record_release(
                 action=action,
                 clinician_id=clinician_id,
                 patient_id=patient_id,
-                changes={"document": what},
+                changes=said,
             )
         db.commit()

@@ -206,6 +206,13 @@ def vials_of(db: Session, session_ids: Sequence[int]) -> dict[int, list[VialRow]
     return found
 
 
+def vial_of(row: VialRow) -> Vial:
+    """The domain's vial of a stored vial row."""
+    return Vial(
+        lot_number=row.lot_number, lot_expiry=row.lot_expiry, units=row.units, drawn=row.units_drawn
+    )
+
+
 def chart_from_row(
     row: TreatmentSession, injections: Iterable[InjectionRow], vials: Iterable[VialRow]
 ) -> Chart:
@@ -233,12 +240,7 @@ def chart_from_row(
         dilution=Dilution(vial_units=row.vial_units, diluent_ml=row.diluent_ml),
         product=row.product,
         din_ndc=row.din_ndc,
-        vials=[
-            Vial(
-                lot_number=v.lot_number, lot_expiry=v.lot_expiry, units=v.units, drawn=v.units_drawn
-            )
-            for v in vials
-        ],
+        vials=[vial_of(v) for v in vials],
         diluent=row.diluent,
         needle=row.needle,
         consent=row.consent,
@@ -731,10 +733,7 @@ def _vial_value(v: Vial) -> str:
 
 
 def _vial_values(db: Session, session_id: int) -> list[str]:
-    return [
-        _vial_value(Vial(r.lot_number, r.lot_expiry, r.units, r.units_drawn))
-        for r in vials_of(db, [session_id]).get(session_id, [])
-    ]
+    return [_vial_value(vial_of(r)) for r in vials_of(db, [session_id]).get(session_id, [])]
 
 
 def _injection_columns(i: Injection) -> dict[str, Any]:

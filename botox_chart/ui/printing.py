@@ -1,5 +1,5 @@
-"""Preview, print and save procedure notes, treatment records, letters, reports and the due list
-from the window (the due list also as CSV).
+"""Preview, print and save procedure notes, treatment records, letters, reports, the due list
+and the lot recall list from the window (the due list also as CSV).
 
 There is one layout: the PDF of ``botox_chart.note.render``. The preview shows its pages, the
 printer receives the same pages rasterised by PDFium, and "Save as PDF" writes the same bytes, so
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import output, paths
 from botox_chart.due import DueList
+from botox_chart.recall import Recall
 from botox_chart.store import StorageError
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
@@ -60,6 +61,8 @@ class _Job:
     suffix: str = ".pdf"
     file_filter: str = PDF_FILTER
     """What "Save" writes: a PDF, or (the due list) a CSV."""
+    details: Mapping[str, object] | None = None
+    """What the audit event says instead of ``document`` alone (a lot recall: its lot, counts)."""
 
 
 class Printing:
@@ -165,6 +168,21 @@ class Printing:
         )
         return self._save(job, job.render())
 
+    # -- the lot recall list ---------------------------------------------------------------------
+
+    def preview_lot_recall_list(self, found: Recall) -> QWidget | None:
+        return self._preview(self._lot_recall(found))
+
+    def print_lot_recall_list(self, found: Recall) -> bool:
+        job = self._lot_recall(found)
+        pdf = self._render(job)
+        return pdf is not None and self._print(job, pdf)
+
+    def save_lot_recall_pdf(self, found: Recall) -> Path | None:
+        job = self._lot_recall(found)
+        pdf = self._render(job)
+        return self._save(job, pdf) if pdf is not None else None
+
     # -- the work -------------------------------------------------------------------------------
 
     def _notes(self, ids: Sequence[int]) -> _Job:
@@ -218,6 +236,17 @@ class Printing:
             filename=lambda: render.due_list_file_name(found),
             render=lambda: render.due_list_pdf(self._engine, found=found),
             document=render.DUE_LIST_DOCUMENT,
+        )
+
+    def _lot_recall(self, found: Recall) -> _Job:
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+        from botox_chart.store.recall import audit_changes
+
+        return _Job(
+            title="Lot recall list",
+            filename=lambda: render.lot_recall_file_name(found),
+            render=lambda: render.lot_recall_pdf(self._engine, found=found),
+            details=audit_changes(found),
         )
 
     def _render(self, job: _Job) -> bytes | None:
@@ -356,6 +385,7 @@ class Printing:
                 patient_id=job.patient_id,
                 clinician_id=self._clinician_id(),
                 document=job.document,
+                details=job.details,
             )
 
         # The file dialog asked before replacing a file; the database is never written over, and
@@ -396,6 +426,7 @@ class Printing:
                 patient_id=job.patient_id,
                 clinician_id=self._clinician_id(),
                 document=job.document,
+                details=job.details,
             )
         except StorageError as err:
             # The paper exists already; say the trail is missing rather than hide it.

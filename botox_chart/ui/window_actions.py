@@ -236,6 +236,13 @@ class WindowActions(QObject):
             "Patients due or overdue for treatment, with their phone: print, save or export "
             "the list to call",
         )
+        self.lot_recall = a(
+            self,
+            "&Lot recall…",
+            ("Ctrl+Shift+F",),
+            "Find every patient who received a lot (signed sessions and drafts): print or save "
+            "the list to contact them",
+        )
         # View
         self.refresh = a(self, "&Refresh patient list", ("F5",), "Read the list again")
         self.go_patients = a(self, "Go to &patients", ("Ctrl+1",))
@@ -310,6 +317,7 @@ class WindowActions(QObject):
         patient.addAction(self.find_patient)
         patient.addSeparator()
         patient.addAction(self.due_list)
+        patient.addAction(self.lot_recall)
         patient.addSeparator()
         patient.addAction(self.patient_audit)
 

@@ -96,6 +96,7 @@ def update_actions(
     explain(a.eligibility, patient and charts, why or hidden_why)
     a.outcomes_report.setEnabled(has_db)
     a.due_list.setEnabled(has_db)
+    a.lot_recall.setEnabled(has_db)
     a.session_audit.setEnabled(has_db and auditable)
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from botox_chart.due import DueList
+    from botox_chart.recall import Recall
     from botox_chart.store.models import Clinician
     from botox_chart.ui.chart_editor import ChartEditor
     from botox_chart.ui.database_loader import DatabaseLoader
@@ -39,8 +40,8 @@ STATUS_TIMEOUT_MS = 8000
 
 
 class PrintService(Protocol):
-    """Previews, the printer and PDFs of notes, records, letters, the outcomes report and the due
-    list, and the due list's CSV (``ui/printing.py``)."""
+    """Previews, the printer and PDFs of notes, records, letters, the outcomes report, the due
+    list and the lot recall list, and the due list's CSV (``ui/printing.py``)."""
 
     def preview_sessions(self, ids: Sequence[int]) -> QWidget | None: ...
     def print_sessions(self, ids: Sequence[int]) -> bool: ...
@@ -56,6 +57,9 @@ class PrintService(Protocol):
     def print_due_list(self, found: DueList) -> bool: ...
     def save_due_list_pdf(self, found: DueList) -> Path | None: ...
     def save_due_list_csv(self, found: DueList) -> Path | None: ...
+    def preview_lot_recall_list(self, found: Recall) -> QWidget | None: ...
+    def print_lot_recall_list(self, found: Recall) -> bool: ...
+    def save_lot_recall_pdf(self, found: Recall) -> Path | None: ...
 
 
 class WindowHost(Protocol):

@@ -1,6 +1,6 @@
 """The window's paperwork: preview, print and save procedure notes, treatment records and
-continuation letters, the clinic outcomes report, the due list (Patient › Due list…), and the audit
-trail of a session or a patient.
+continuation letters, the clinic outcomes report, the due list (Patient › Due list…), the lot
+recall (Patient › Lot recall…), and the audit trail of a session or a patient.
 
 Notes print for the sessions selected in the list, else the one being charted; the record, the
 letter and the patient's audit trail are of the chosen patient, only while the list shows them.
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from botox_chart.store.patients import PatientSummary
     from botox_chart.ui.dialogs.due_list_dialog import DueListDialog
+    from botox_chart.ui.dialogs.lot_recall_dialog import LotRecallDialog
     from botox_chart.ui.window_host import PrintService, WindowHost
 
 
@@ -41,6 +42,7 @@ class RecordCommands(QObject):
         self.due_dialog: DueListDialog | None = None
         self._due_engine: Engine | None = None
         """The database the open due list reads (reloading the database makes a new list)."""
+        self.recall_dialog: LotRecallDialog | None = None
         a = window.actions_
         a.print_preview.triggered.connect(lambda: self.print_sessions(lambda p: p.preview_sessions))
         a.print.triggered.connect(lambda: self.print_sessions(lambda p: p.print_sessions))
@@ -53,6 +55,7 @@ class RecordCommands(QObject):
         a.letter_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_letter_pdf))
         a.outcomes_report.triggered.connect(self.outcomes_report)
         a.due_list.triggered.connect(self.due_list)
+        a.lot_recall.triggered.connect(self.lot_recall)
         a.session_audit.triggered.connect(self.session_audit)
         a.patient_audit.triggered.connect(self.patient_audit)
 
@@ -115,8 +118,44 @@ class RecordCommands(QObject):
         self.due_dialog, self._due_engine = dialog, engine
         dialog.show()
 
+    def lot_recall(self) -> None:
+        """Open a lot recall of the database open now (closing one of a database opened before)."""
+        engine = self.w.engine
+        if engine is None or not self.w.sign_in.is_open():
+            return
+        from shiboken6 import isValid
+
+        from botox_chart.store import transaction
+        from botox_chart.store.sessions import recent_lots
+        from botox_chart.ui.dialogs.lot_recall_dialog import LotRecallDialog, load_recall
+
+        if self.recall_dialog is not None and isValid(self.recall_dialog):
+            self.recall_dialog.close()
+        printing = self.w.ensure_printing()
+        if printing is None:
+            return
+
+        def read_lots() -> list[str]:
+            with transaction(engine) as db:
+                return [lot for lot, _expiry in recent_lots(db, limit=50)]
+
+        dialog = LotRecallDialog(
+            # Audited as whoever is signed in when the search runs (the lock may change them).
+            lambda lot, start, end: self.w.attempt(
+                "Lot recall",
+                lambda: load_recall(engine, lot, start, end, clinician_id=self.w.clinician_id()),
+            ),
+            printing,
+            self.w.attempt("Lot recall", read_lots) or [],
+            self.w.as_widget(),
+        )
+        dialog.patientChosen.connect(self.choose_patient)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recall_dialog = dialog
+        dialog.show()
+
     def choose_patient(self, patient_id: int) -> None:
-        """A row of the due list: that patient, chosen in the patient list (a search hiding
+        """A row of a clinic list: that patient, chosen in the patient list (a search hiding
         them is cleared)."""
         self.w.show_patients_pane()
         if not self.w.patients.reveal(patient_id):

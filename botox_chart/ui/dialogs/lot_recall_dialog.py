@@ -1,0 +1,242 @@
+"""Patient › Lot recall… (Ctrl+Shift+F): who received a lot, to contact them if it is recalled.
+
+The lot (completed from the clinic's recent lots; case and spaces ignored) and an optional range
+of dates of service; Search lists every session, signed or draft, that used the lot
+(``store.recall.recall_list``: each search is an audited export). Print…, Preview… and Save as
+PDF… hand the list shown to the window's print service, so the paper says what the screen showed.
+Enter or a double-click on a row chooses that patient in the main window. The dialog is not
+modal: staff keep it open while they work through the calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from botox_chart.chart import format_units
+from botox_chart.recall import Recall, check_lot, check_period
+from botox_chart.ui.dialogs.sizing import size_table_dialog
+from botox_chart.ui.models.lot_recall import DATE, PATIENT, PATIENT_ID_ROLE, LotRecallModel
+from botox_chart.ui.widgets.chart_form import restyle
+from botox_chart.ui.widgets.patient_panel import configure_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from botox_chart.ui.window_host import PrintService
+
+Load = Callable[[str, date | None, date | None], Recall | None]
+"""Reads the recall list of a lot over a range; None when the database refused (already said)."""
+
+
+def load_recall(
+    engine: Engine,
+    lot: str,
+    date_from: date | None,
+    date_to: date | None,
+    *,
+    clinician_id: int | None,
+) -> Recall:
+    """The recall list of ``lot``, its listing audited and committed before it is shown."""
+    from botox_chart.store import transaction
+    from botox_chart.store.recall import recall_list
+
+    with transaction(engine) as db:
+        found = recall_list(
+            db, lot, clinician_id=clinician_id, date_from=date_from, date_to=date_to
+        )
+        db.commit()
+    return found
+
+
+class LotRecallDialog(QDialog):
+    """The lot and dates, the table, and the buttons that print and save the list."""
+
+    patientChosen = Signal(int)
+    """Enter or a double-click on a row: choose this patient in the main window."""
+
+    def __init__(
+        self,
+        load: Load,
+        printing: PrintService,
+        recent_lots: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lotRecallDialog")
+        self.setWindowTitle("Lot recall")
+        self._load = load
+        self.found: Recall | None = None
+
+        self.lot = QLineEdit()
+        self.lot.setAccessibleName("Lot number")
+        self.lot.setPlaceholderText("Lot number, as on the carton")
+        completer = QCompleter(list(recent_lots), self.lot)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.lot.setCompleter(completer)
+        lot_label = QLabel("&Lot:")
+        lot_label.setBuddy(self.lot)
+        today = QDate.currentDate()
+        self.use_from, self.date_from = QCheckBox("&From"), _date_edit(today.addYears(-1))
+        self.use_to, self.date_to = QCheckBox("&To"), _date_edit(today)
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            check.setToolTip("Only sessions on or after / on or before this date of service")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        self.search_button = QPushButton("&Search")
+        self.search_button.setDefault(True)  # Enter in the lot field searches
+        self.search_button.clicked.connect(self.search)
+        self.summary = QLabel("Type a lot number and press Enter.")
+        self.summary.setObjectName("recallSummary")
+        self.summary.setWordWrap(True)
+
+        self.model = LotRecallModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("recallTable")
+        self.view.setAccessibleName("Sessions that used the lot")
+        self.view.setModel(self.model)
+        configure_table(self.view)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.installEventFilter(self)
+
+        self.preview_button = QPushButton("Pre&view…")
+        self.print_button = QPushButton("&Print…")
+        self.pdf_button = QPushButton("Save as P&DF…")
+        self._print_buttons = (self.preview_button, self.print_button, self.pdf_button)
+        for button, tip, slot in (
+            (self.preview_button, "See the printed list first", printing.preview_lot_recall_list),
+            (
+                self.print_button,
+                "Print the recall list, with a Contacted column",
+                printing.print_lot_recall_list,
+            ),
+            (self.pdf_button, "Save the recall list as a PDF", printing.save_lot_recall_pdf),
+        ):
+            button.setToolTip(tip)
+            button.setAutoDefault(False)  # Enter searches or chooses a patient, never prints
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, act=slot: self._hand_over(act))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(lot_label)
+        top.addWidget(self.lot, 2)
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+            top.addWidget(widget)
+        top.addWidget(self.search_button)
+        buttons = QHBoxLayout()
+        for button in self._print_buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        size_table_dialog(self, chars=150, lines=28)
+        self.lot.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def period(self) -> tuple[date | None, date | None]:
+        """The range chosen (None: that end is open)."""
+        start = self.date_from.date().toPython() if self.use_from.isChecked() else None
+        end = self.date_to.date().toPython() if self.use_to.isChecked() else None
+        return start, end  # type: ignore[return-value]  # QDate.toPython gives a date
+
+    def search(self) -> None:
+        """List the sessions that used the lot typed (each search is audited)."""
+        date_from, date_to = self.period()
+        try:
+            lot = check_lot(self.lot.text())
+            check_period(date_from, date_to)
+        except ValueError as err:
+            self._say(str(err), error=True)
+            return
+        found = self._load(lot, date_from, date_to)
+        self.found = found
+        self.model.set_rows(found.rows if found is not None else ())
+        header = self.view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        for button in self._print_buttons:
+            button.setEnabled(found is not None)
+        if found is None:
+            self._say("The list could not be read.", error=True)
+            return
+        if not found.rows:
+            self._say(f"No session used lot {found.lot} ({found.period}).")
+            return
+        drafts = sum(r.draft for r in found.rows)
+        self._say(
+            f"Lot {found.lot}, {found.period}: {found.sessions} session"
+            f"{'s' * (found.sessions != 1)}, {found.patients} patient"
+            f"{'s' * (found.patients != 1)}, {format_units(found.units)} U from the lot"
+            + (f"; {drafts} not signed (DRAFT)" if drafts else "")
+            + ". Enter or a double-click chooses the patient in the main window."
+        )
+        self.view.setCurrentIndex(self.model.index(0, PATIENT))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def chosen_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return int(index.data(PATIENT_ID_ROLE)) if index.isValid() else None
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        self.summary.setText(message)
+        restyle(self.summary, "state", "error" if error else "")
+
+    def _hand_over(self, act: Callable[[Recall], object]) -> None:
+        if self.found is not None:
+            act(self.found)
+
+    def _choose(self) -> None:
+        patient_id = self.chosen_id()
+        if patient_id is not None:
+            self.patientChosen.emit(patient_id)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._choose()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._choose()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _date_edit(day: QDate) -> QDateEdit:
+    edit = QDateEdit(day)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
