@@ -15,8 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,12 +24,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from botox_chart.due import DueList
+from botox_chart.ui.dialogs.patient_rows import PatientRowsView
 from botox_chart.ui.dialogs.sizing import size_table_dialog
 from botox_chart.ui.models.due_list import (
     MARKS,
@@ -95,7 +94,7 @@ class DueListDialog(QDialog):
         self.summary.setWordWrap(True)
 
         self.model = DueListModel(self)
-        self.view = QTableView()
+        self.view = PatientRowsView(PATIENT_ID_ROLE)
         self.view.setObjectName("dueTable")
         self.view.setAccessibleName("Patients due")
         self.view.setModel(self.model)
@@ -107,8 +106,7 @@ class DueListDialog(QDialog):
         # The list's own order (next due date, the never treated last) until a column is clicked.
         header.setSortIndicator(NEXT_DUE, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.doubleClicked.connect(self._double_clicked)
-        self.view.installEventFilter(self)
+        self.view.patientChosen.connect(self.patientChosen)
 
         self.preview_button = QPushButton("Pre&view…")
         self.print_button = QPushButton("&Print…")
@@ -174,30 +172,8 @@ class DueListDialog(QDialog):
             button.setEnabled(found is not None)
 
     def chosen_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return int(index.data(PATIENT_ID_ROLE)) if index.isValid() else None
+        return self.view.chosen_id()
 
     def _hand_over(self, act: Callable[[DueList], object]) -> None:
         if self.found is not None:
             act(self.found)
-
-    def _choose(self) -> None:
-        patient_id = self.chosen_id()
-        if patient_id is not None:
-            self.patientChosen.emit(patient_id)
-
-    def _double_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self._choose()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self._choose()
-            return True
-        return super().eventFilter(watched, event)

@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -27,13 +26,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from botox_chart.chart import format_units
 from botox_chart.recall import Recall, check_lot, check_period
+from botox_chart.ui.dialogs.patient_rows import PatientRowsView
 from botox_chart.ui.dialogs.sizing import size_table_dialog
 from botox_chart.ui.models.lot_recall import DATE, PATIENT, PATIENT_ID_ROLE, LotRecallModel
 from botox_chart.ui.widgets.chart_form import restyle
@@ -110,7 +109,7 @@ class LotRecallDialog(QDialog):
         self.summary.setWordWrap(True)
 
         self.model = LotRecallModel(self)
-        self.view = QTableView()
+        self.view = PatientRowsView(PATIENT_ID_ROLE)
         self.view.setObjectName("recallTable")
         self.view.setAccessibleName("Sessions that used the lot")
         self.view.setModel(self.model)
@@ -120,8 +119,7 @@ class LotRecallDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.doubleClicked.connect(self._double_clicked)
-        self.view.installEventFilter(self)
+        self.view.patientChosen.connect(self.patientChosen)
 
         self.preview_button = QPushButton("Pre&view…")
         self.print_button = QPushButton("&Print…")
@@ -202,8 +200,7 @@ class LotRecallDialog(QDialog):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return int(index.data(PATIENT_ID_ROLE)) if index.isValid() else None
+        return self.view.chosen_id()
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.summary.setText(message)
@@ -212,27 +209,6 @@ class LotRecallDialog(QDialog):
     def _hand_over(self, act: Callable[[Recall], object]) -> None:
         if self.found is not None:
             act(self.found)
-
-    def _choose(self) -> None:
-        patient_id = self.chosen_id()
-        if patient_id is not None:
-            self.patientChosen.emit(patient_id)
-
-    def _double_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self._choose()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.view
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self._choose()
-            return True
-        return super().eventFilter(watched, event)
 
 
 def _date_edit(day: QDate) -> QDateEdit:

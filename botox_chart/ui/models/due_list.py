@@ -8,14 +8,14 @@ dates and stays below the others whichever way a date column is sorted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from botox_chart.due import DueList, DueRow, overdue_text
-from botox_chart.ui.models.table import TitledTableModel
+from botox_chart.ui.models.table import Index, RowsTableModel
 from botox_chart.ui.name_order import NameOrder
 
 PATIENT, CHART_NUMBER, LAST_DATE, NEXT_DUE, OVERDUE, INJECTOR, PHONE, MARKS = range(8)
@@ -35,40 +35,27 @@ PATIENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """The whole :class:`~botox_chart.due.DueRow`."""
 
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class DueListModel(TitledTableModel):
+class DueListModel(RowsTableModel[DueRow]):
     """The rows of a due list, in the list's order until the user sorts a column."""
 
     titles = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DueRow] = []
         self._order = NameOrder()
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_list(self, found: DueList) -> None:
-        self.beginResetModel()
-        self._rows = list(found.rows)
-        self.endResetModel()
-
-    def rows(self) -> Sequence[DueRow]:
-        """The rows in the order shown."""
-        return self._rows
+        self.set_rows(found.rows)
 
     def row_of(self, patient_id: int) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.patient_id == patient_id), None)
+        return next((n for n, r in enumerate(self.rows()) if r.patient_id == patient_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.row_at(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _text(r, index.column())
         if role == Qt.ItemDataRole.FontRole and index.column() in (PATIENT, OVERDUE, PHONE):
@@ -82,25 +69,8 @@ class DueListModel(TitledTableModel):
             return r
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort on the column's values; rows without one (never treated) stay last."""
-        key = self._key(column)
-        if key is None:
-            return
-        with_value = [r for r in self._rows if key(r) is not None]
-        without = [r for r in self._rows if key(r) is None]
-        self.layoutAboutToBeChanged.emit()
-        with_value.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        before = self._rows
-        self._rows = with_value + without
-        # The selection and the current row follow their patients to their new rows.
-        where = {id(r): n for n, r in enumerate(self._rows)}
-        old = self.persistentIndexList()
-        new = [self.index(where[id(before[i.row()])], i.column()) for i in old]
-        self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
-
-    def _key(self, column: int) -> Callable[[DueRow], Any] | None:
+    def sort_key(self, column: int) -> Callable[[DueRow], Any] | None:
+        """Sorted on the column's values; rows without one (never treated) stay last."""
         keys: dict[int, Callable[[DueRow], Any]] = {
             PATIENT: lambda r: self._order.key(*r.patient.split(", ", 1)),
             CHART_NUMBER: lambda r: r.chart_number.casefold(),

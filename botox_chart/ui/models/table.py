@@ -1,5 +1,5 @@
 """What every flat table model here shares: its column titles, and for lists of plain rows
-(the lot recall), sorting on the rows' values."""
+(the due list, the lot recall), sorting on the rows' values."""
 
 from __future__ import annotations
 
