@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -38,7 +37,6 @@ from botox_chart.ui.models.due_list import (
     PATIENT_ID_ROLE,
     DueListModel,
 )
-from botox_chart.ui.widgets.patient_panel import configure_table
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -94,18 +92,16 @@ class DueListDialog(QDialog):
         self.summary.setWordWrap(True)
 
         self.model = DueListModel(self)
-        self.view = PatientRowsView(PATIENT_ID_ROLE)
-        self.view.setObjectName("dueTable")
-        self.view.setAccessibleName("Patients due")
-        self.view.setModel(self.model)
-        configure_table(self.view)
-        header = self.view.horizontalHeader()
-        # Every column as wide as its contents (a name is never cut); the marks take the rest.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MARKS, QHeaderView.ResizeMode.Stretch)
-        # The list's own order (next due date, the never treated last) until a column is clicked.
-        header.setSortIndicator(NEXT_DUE, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
+        # The list's own order (next due date, the never treated last) until a column is clicked;
+        # the marks take the width left.
+        self.view = PatientRowsView(
+            self.model,
+            PATIENT_ID_ROLE,
+            name="dueTable",
+            accessible_name="Patients due",
+            sorted_by=NEXT_DUE,
+            stretch=MARKS,
+        )
         self.view.patientChosen.connect(self.patientChosen)
 
         self.preview_button = QPushButton("Pre&view…")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,7 +35,6 @@ from botox_chart.ui.dialogs.patient_rows import PatientRowsView
 from botox_chart.ui.dialogs.sizing import size_table_dialog
 from botox_chart.ui.models.lot_recall import DATE, PATIENT, PATIENT_ID_ROLE, LotRecallModel
 from botox_chart.ui.widgets.chart_form import restyle
-from botox_chart.ui.widgets.patient_panel import configure_table
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -109,16 +107,13 @@ class LotRecallDialog(QDialog):
         self.summary.setWordWrap(True)
 
         self.model = LotRecallModel(self)
-        self.view = PatientRowsView(PATIENT_ID_ROLE)
-        self.view.setObjectName("recallTable")
-        self.view.setAccessibleName("Sessions that used the lot")
-        self.view.setModel(self.model)
-        configure_table(self.view)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
+        self.view = PatientRowsView(
+            self.model,
+            PATIENT_ID_ROLE,
+            name="recallTable",
+            accessible_name="Sessions that used the lot",
+            sorted_by=DATE,
+        )
         self.view.patientChosen.connect(self.patientChosen)
 
         self.preview_button = QPushButton("Pre&view…")

@@ -3,20 +3,46 @@ Enter or a double-click on a row chooses its patient in the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from botox_chart.ui.widgets.patient_panel import configure_table
 
 
 class PatientRowsView(QTableView):
-    """A table whose rows each name a patient (their id under ``id_role``)."""
+    """A table whose rows each name a patient (their id under ``id_role``), sorted on the model's
+    values (first by ``sorted_by``), every column as wide as its contents (a name is never cut)
+    and ``stretch`` (else the last) taking the rest."""
 
     patientChosen = Signal(int)
     """Enter or a double-click on a row: choose this patient in the main window."""
 
-    def __init__(self, id_role: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: QAbstractItemModel,
+        id_role: int,
+        *,
+        name: str,
+        accessible_name: str,
+        sorted_by: int,
+        stretch: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._id_role = id_role
+        self.setObjectName(name)
+        self.setAccessibleName(accessible_name)
+        self.setModel(model)
+        configure_table(self)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if stretch is None:
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(sorted_by, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
         self.doubleClicked.connect(self._double_clicked)
 
     def chosen_id(self) -> int | None:
