@@ -1,6 +1,7 @@
 """Screenshots of the charting window for the README, made without a display.
 
     python scripts/screenshots.py                 # docs/screenshots/charting-window.png (+ @2x)
+                                                  # and due-list.png
     python scripts/screenshots.py --no-2x --out /tmp/shots
 
 It builds a throwaway demo database (``store.demo.generate``, as ``botox-chart demo-data`` does),
@@ -24,7 +25,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1400, 900)
-TODAY = date(2026, 11, 2)
+TODAY = date.today()
+"""The demo's today is the real one: the due list in the window counts from the computer's clock."""
 
 
 class QuietDialogs:
@@ -130,6 +132,15 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     window.statusBar().showMessage("Repeated the last signed session's pattern.")
     _settle(app)
     window.grab().save(str(target))
+    if target.name == "charting-window.png":  # the 1x run also shows the due list (Ctrl+D)
+        window.commands.records.due_list()
+        _settle(app)
+        dialog = window.commands.records.due_dialog
+        assert dialog is not None
+        dialog.resize(1100, 520)
+        _settle(app)
+        dialog.grab().save(str(target.with_name("due-list.png")))
+        print(f"Wrote {target.with_name('due-list.png')}")
     window.close()
     return target
 

@@ -272,6 +272,10 @@ def _next_ids(engine: Engine) -> _Ids:
         )
 
 
+AREA_CODES = ("416", "514", "613", "604", "403")
+"""Five Canadian area codes for the demo's phone numbers."""
+
+
 class _Rows:
     """One batch of rows, inserted with executemany (no ORM objects: 1.3 M injections for 10k)."""
 
@@ -298,6 +302,10 @@ class _Rows:
                 f"{rng.randint(100, 999)}",
                 "referring_physician": rng.choice(REFERRERS),
                 "referral_date": None,
+                # Fictional numbers (555-0100 to 555-0199) and the reserved example.com, from the
+                # patient's id: no draw from ``rng``, so the rest of the demo stays as it was.
+                "phone": f"{AREA_CODES[ids.patient % 5]}-555-01{ids.patient % 100:02d}",
+                "email": f"patient{ids.patient}@example.com" if ids.patient % 3 else "",
                 "allergies": rng.choice(("", "", "", "Penicillin", "Latex", "Sulfa")),
                 "created_at": _utc(today - timedelta(days=2200)),
             }
