@@ -559,23 +559,14 @@ class Chart:
         del vials[self._vial_index(index)]
         self.set_vials(vials)
 
-    def record_carton(self, index: int, lot_number: str, lot_expiry: date | None) -> int:
-        """A carton's lot and expiry (scanned, docs/clinical-reference.md §11) for vial ``index``;
-        the index of the vial that took them.
-
-        A vial that already holds another lot is not overwritten: the carton goes to the first
-        vial with no lot, or to a vial added for it (a second carton opened in the session). An
-        expiry the carton does not give leaves the vial's as it was.
-        """
+    def record_carton(self, index: int, lot_number: str, lot_expiry: date | None) -> None:
+        """A carton's lot and expiry (scanned, docs/clinical-reference.md §11) for vial ``index``:
+        the carton in hand says what that vial is, so a lot already there (the clinic's last,
+        filled in when the draft began) is replaced. An expiry the carton does not give leaves
+        the vial's as it was."""
         index = self._vial_index(index)
-        lot_number = lot_number.strip()
-        held = self.vials[index].lot_number.strip()
-        if held and held.casefold() != lot_number.casefold():
-            empty = [n for n, v in enumerate(self.vials) if not v.lot_number.strip()]
-            index = empty[0] if empty else self.add_vial()
         expiry = lot_expiry if lot_expiry is not None else self.vials[index].lot_expiry
-        self.set_vial(index, lot_number=lot_number, lot_expiry=expiry)
-        return index
+        self.set_vial(index, lot_number=lot_number.strip(), lot_expiry=expiry)
 
     def mark(self, site_code: str, units: object | None = None) -> Injection:
         """Chart a protocol site as injected (at its standard dose unless told otherwise)."""
@@ -874,6 +865,14 @@ class Chart:
                 error("lot_expiry_conflict", f"Lot {lot} is charted with two expiry dates.")
         if not sizes_sound:
             return
+        if total > 0 and many:
+            for n, units in enumerate(self.drawn(), start=1):
+                if units == 0:
+                    warning(
+                        "vial_unused",
+                        f"Vial {n}: nothing is drawn from it, so all of it is counted as wasted; "
+                        f"remove it if it was not opened.",
+                    )
         if total > self.units_opened:
             error(
                 "vials_insufficient",

@@ -59,31 +59,35 @@ def test_an_added_vial_has_the_last_ones_size_and_no_lot() -> None:
     ]
 
 
-def test_a_carton_fills_an_empty_vial_or_the_same_lot() -> None:
+def test_a_carton_fills_its_vial() -> None:
     chart = ready_chart(DAY)
     chart.vials = [Vial(units=100)]
-    assert chart.record_carton(0, " C6812AB ", EXPIRY) == 0
+    chart.record_carton(0, " C6812AB ", EXPIRY)
     assert chart.vials == [Vial("C6812AB", EXPIRY, 100)]
-    assert chart.record_carton(0, "c6812ab", None) == 0  # the same carton again: no new vial
+    chart.record_carton(0, "c6812ab", None)  # no expiry in the code: the vial's stays
     assert chart.vials == [Vial("c6812ab", EXPIRY, 100)]
 
 
-def test_a_second_carton_opens_a_second_vial_rather_than_overwriting_the_first() -> None:
+def test_the_carton_in_hand_replaces_the_lot_a_draft_began_with() -> None:
+    """A draft starts with the clinic's last lot; the carton scanned says what the vial is, and
+    no vial is added (an extra vial would count all its units as wasted)."""
     chart = ready_chart(DAY)
-    chart.vials = [Vial("C6812AB", EXPIRY, 100, Decimal(100))]
-    assert chart.record_carton(0, "D7001XY", date(2027, 9, 30)) == 1
-    assert chart.vials == [
-        Vial("C6812AB", EXPIRY, 100, Decimal(100)),
-        Vial("D7001XY", date(2027, 9, 30), 100),
+    chart.vials = [Vial("OLD1234", date(2027, 1, 31), 200)]
+    chart.record_carton(0, "D7001XY", date(2027, 9, 30))
+    assert chart.vials == [Vial("D7001XY", date(2027, 9, 30), 200)]
+    assert chart.lots == ["D7001XY"]
+
+
+def test_a_vial_nothing_is_drawn_from_is_a_warning() -> None:
+    chart = ready_chart(DAY)  # 155 U
+    chart.vials = [Vial("C6812AB", EXPIRY, 200), Vial("C6812AB", EXPIRY, 200)]
+    unused = [f.message for f in chart.findings(today=DAY) if f.code == "vial_unused"]
+    assert unused == [
+        "Vial 2: nothing is drawn from it, so all of it is counted as wasted; remove it if it was "
+        "not opened."
     ]
-    assert chart.lots == ["C6812AB", "D7001XY"]
-
-
-def test_a_carton_scanned_on_a_full_vial_fills_the_first_vial_without_a_lot() -> None:
-    chart = ready_chart(DAY)
-    chart.vials = [Vial("C6812AB", EXPIRY, 100), Vial(units=100)]
-    assert chart.record_carton(0, "D7001XY", date(2027, 9, 30)) == 1
-    assert len(chart.vials) == 2 and chart.vials[1].lot_number == "D7001XY"
+    chart.vials = [Vial("C6812AB", EXPIRY, 100), Vial("C6812AB", EXPIRY, 100)]
+    assert not [f for f in chart.findings(today=DAY) if f.code == "vial_unused"]
 
 
 @pytest.mark.parametrize(

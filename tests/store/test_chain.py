@@ -30,6 +30,7 @@ from botox_chart.store.engine import make_engine, sqlite_path
 from botox_chart.store.verify import Report, verify
 from tests.helpers import raw as raw_file
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
+from tests.helpers.first_release import FIRST_RELEASE_ROWS
 
 
 @pytest.fixture
@@ -284,32 +285,6 @@ def test_a_first_release_database_is_sealed_at_upgrade(tmp_path: Path) -> None:
     conn.close()
     assert [p.kind for p in verify(engine).problems] == ["addendum_changed"]
     engine.dispose()
-
-
-FIRST_RELEASE_ROWS = [
-    "INSERT INTO clinician (id, name, credentials, role, active, is_admin) "
-    "VALUES (1, 'Dr A', 'MD', 'physician', 1, 1)",
-    "INSERT INTO patient (id, family_name, given_names, date_of_birth, chart_number, "
-    "health_card, referring_physician, allergies, search_key, created_at) VALUES "
-    "(1, 'Roy', 'Luc', '1970-01-01', 'C1', '', '', '', 'roy, luc', '2026-01-01')",
-    "INSERT INTO treatment_session (id, patient_id, protocol_code, date_of_service, injector_id, "
-    "product, din_ndc, lot_number, vial_units, vial_count, diluent, diluent_ml, needle, consent, "
-    "screen, omissions, adverse_events, acknowledged, adverse_event_other, tolerance, aftercare, "
-    "notes, status, signed_by_id, signed_at, version, created_at, updated_at) VALUES (1, 1, "
-    "'preempt', '2026-01-01', 1, 'Botox', '', 'L1', 200, 1, '', 400, '', 1, '{}', '{}', '[]', "
-    "'[]', '', '', '', 'Fine.', 'draft', NULL, NULL, 1, '2026-01-01', '2026-01-01')",
-    "INSERT INTO injection (id, session_id, position, key, kind, site_code, label, muscle, side, "
-    "view, x, y, units) VALUES (1, 1, 0, 'PRO', 'protocol', 'PRO', 'Procerus', 'procerus', "
-    "'midline', 'front', 120.5, 80, 50)",
-    "UPDATE treatment_session SET status = 'signed', signed_by_id = 1, "
-    "signed_at = '2026-01-01 10:00:00.000000', version = 2 WHERE id = 1",
-    "INSERT INTO addendum (id, session_id, author_id, created_at, text) VALUES "
-    "(1, 1, 1, '2026-01-02 09:00:00.000000', 'No bruising.')",
-    "INSERT INTO audit_event (id, at, clinician_id, action, patient_id, session_id, changes) "
-    "VALUES (1, '2026-01-01 10:00:00.000000', 1, 'sign', 1, 1, '{\"acknowledged\": []}')",
-    "INSERT INTO audit_event (id, at, clinician_id, action, patient_id, session_id, changes) "
-    "VALUES (2, '2026-01-02 09:00:00.000000', 1, 'addendum', 1, 1, '{}')",
-]
 
 
 def test_ids_of_deleted_drafts_are_never_given_again(engine: Engine) -> None:

@@ -20,8 +20,8 @@ from botox_chart.store.engine import make_engine
 from botox_chart.store.verify import verify
 from tests.helpers import raw
 from tests.helpers.factories import make_patient
+from tests.helpers.first_release import FIRST_RELEASE_ROWS
 from tests.helpers.memory_keyring import MemoryKeyring
-from tests.store.test_chain import FIRST_RELEASE_ROWS
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ them keeps its digest and still verifies."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +26,7 @@ from tests.helpers.factories import (
     make_signed_session,
     ready_chart,
 )
-from tests.store.test_chain import FIRST_RELEASE_ROWS
+from tests.helpers.first_release import FIRST_RELEASE_ROWS, first_release_at
 
 SESSION = {
     "id": 7,
@@ -226,10 +227,23 @@ def test_a_database_at_0007_with_signed_records_is_upgraded_and_still_verifies(
     engine.dispose()
 
 
-def test_0008_goes_down_to_0007_and_up_again_keeping_signed_records(any_engine: Engine) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def first_release(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Engine]:
+    """A first-release database with a signed session (id 1), migrated to the head."""
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    engine = first_release_at(url, "head")
+    yield engine
+    engine.dispose()
+
+
+def test_0008_goes_down_to_0007_and_up_again_keeping_signed_records(
+    first_release: Engine,
+) -> None:
+    """Sessions signed before vial rows (0010 made theirs from their lot columns); a database
+    holding one signed since cannot go below 0010 (tests/store/test_vials.py)."""
     from alembic import command
 
-    session_id = signed_with_outcomes(any_engine)
+    any_engine, session_id = first_release, 1
     config = migrate.config(any_engine)
     command.downgrade(config, "0007")
     with any_engine.connect() as conn:

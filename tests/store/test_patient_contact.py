@@ -16,7 +16,7 @@ from botox_chart.store.engine import make_engine, stored_revision
 from botox_chart.store.models import Patient
 from botox_chart.store.verify import verify
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
-from tests.store.test_chain import FIRST_RELEASE_ROWS
+from tests.helpers.first_release import FIRST_RELEASE_ROWS
 
 YESTERDAY = date.today() - timedelta(days=1)
 

@@ -12,12 +12,12 @@ from sqlalchemy.engine import Engine
 
 from botox_chart.chart import Dilution, Vial
 from botox_chart.store import chain, migrate, open_database, sessions, transaction
-from botox_chart.store.engine import make_engine, stored_revision
+from botox_chart.store.engine import stored_revision
 from botox_chart.store.models import AuditEvent
 from botox_chart.store.verify import verify
 from tests.helpers.attacks import raw as attacker
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
-from tests.store.test_chain import FIRST_RELEASE_ROWS
+from tests.helpers.first_release import first_release_at
 from tests.store.test_outcome_records import BEFORE_OUTCOMES, INJECTIONS, PATIENT, PEOPLE, SESSION
 
 TWO_LOTS = [
@@ -157,42 +157,6 @@ def test_sessions_json_lists_every_lot(
 
 # -- the migration -----------------------------------------------------------------------------
 
-DRAFT_OF_TWO_VIALS = [
-    "INSERT INTO treatment_session (id, patient_id, protocol_code, date_of_service, injector_id, "
-    "product, din_ndc, lot_number, lot_expiry, vial_units, vial_count, diluent, diluent_ml, "
-    "needle, consent, screen, omissions, adverse_events, acknowledged, adverse_event_other, "
-    "tolerance, aftercare, notes, status, version, created_at, updated_at) VALUES (2, 1, "
-    "'preempt', '2026-04-01', 1, 'Botox', '', 'L2', '2027-01-31', 100, 2, '', 200, '', 1, '{}', "
-    "'{}', '[]', '[]', '', '', '', '', 'draft', 1, '2026-04-01', '2026-04-01')",
-]
-
-
-def first_release_at(url: str, revision: str) -> Engine:
-    """A database of the release before vial rows: one signed session of lot L1 (one 200 U
-    vial, sealed by 0006) and a draft of two 100 U vials of lot L2."""
-    old = make_engine(url)
-    migrate.upgrade(old, "0005")
-    with old.begin() as conn:
-        for statement in FIRST_RELEASE_ROWS:
-            conn.execute(sa.text(booleans(statement, old)))
-        if old.dialect.name == "postgresql":  # rows inserted with their ids: move the sequences on
-            for table in ("clinician", "patient", "treatment_session", "addendum", "audit_event"):
-                conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 10)"))
-    migrate.upgrade(old, revision)
-    with old.begin() as conn:
-        for statement in DRAFT_OF_TWO_VIALS:
-            conn.execute(sa.text(booleans(statement, old)))
-    return old
-
-
-def booleans(statement: str, engine: Engine) -> str:
-    """The rows' flags as PostgreSQL spells them (SQLite takes 1)."""
-    if engine.dialect.name == "sqlite":
-        return statement
-    return statement.replace("'physician', 1, 1)", "'physician', true, true)").replace(
-        "'', 1, '{}'", "'', true, '{}'"
-    )
-
 
 def test_the_release_before_is_upgraded_with_a_vial_row_per_vial_it_counted(
     tmp_path: pytest.TempPathFactory,
@@ -249,3 +213,17 @@ def test_the_release_before_is_upgraded_on_postgresql(pg_url: str) -> None:
     assert [tuple(v) for v in vials] == [(1, "L1", 200), (2, "L2", 100), (2, "L2", 100)]
     assert verify(engine).ok
     engine.dispose()
+
+
+def test_a_database_with_sessions_signed_per_vial_refuses_to_go_back_below_0010(
+    any_engine: Engine,
+) -> None:
+    chart = ready_chart()
+    chart.vials = list(TWO_LOTS)
+    make_signed_session(any_engine, make_patient(any_engine), make_clinician(any_engine), chart)
+    from alembic import command
+
+    with pytest.raises(RuntimeError, match="Cannot downgrade below 0010"):
+        command.downgrade(migrate.config(any_engine), "0009")
+    with any_engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT COUNT(*) FROM vial")).scalar_one() == 2

@@ -114,18 +114,51 @@ def test_a_day_of_00_is_the_end_of_the_month_and_a_known_gtin_names_the_product(
     assert h.chart.product == PRODUCT
 
 
-def test_a_second_carton_scanned_into_a_filled_vial_goes_to_another_vial(qtbot: QtBot) -> None:
+def test_a_second_carton_goes_into_the_vial_added_for_it(qtbot: QtBot) -> None:
     chart = ready_chart(DAY)
     chart.vials = [Vial(units=100)]
     h = Harness(qtbot, chart)
+    assert h.form.vials.scan_target(h.chart) == 0
     scan(qtbot, h.lot_field(0), f"(01){GTIN}(17)270831(10)C6812AB")
-    scan(qtbot, h.lot_field(0), f"(01){GTIN}(17)270930(10)D7001XY")
+    assert h.form.vials.scan_target(h.chart) is None  # every vial scanned: the next is another
+    h.form.vials.add_vial()
+    assert h.form.vials.scan_target(h.chart) == 1
+    scan(qtbot, h.lot_field(1), f"(01){GTIN}(17)270930(10)D7001XY")
     assert h.chart.vials == [
         Vial("C6812AB", date(2027, 8, 31), 100),
         Vial("D7001XY", date(2027, 9, 30), 100),
     ]
     assert [r.lot.currentText() for r in h.form.vials.rows] == ["C6812AB", "D7001XY"]
     assert h.status[-1] == "Vial 2: lot D7001XY, expiry 2027-09-30, from the carton."
+
+
+def test_a_scan_after_the_lot_a_draft_began_with_replaces_it(qtbot: QtBot) -> None:
+    """The cursor left at the end of the clinic's last lot: the scanner's keystrokes follow it,
+    and the vial takes the carton's lot, never the two run together."""
+    chart = ready_chart(DAY)
+    chart.vials = [Vial("OLD1234", date(2027, 1, 31), 100)]
+    h = Harness(qtbot, chart)
+    assert h.form.vials.scan_target(h.chart) == 0  # filled in, not scanned: the carton says
+    field = h.lot_field(0)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    scan(qtbot, field, f"01{GTIN}1727083110C6812AB\x1d2112345")
+    assert h.chart.vials == [Vial("C6812AB", date(2027, 8, 31), 100)]
+    assert h.undo_texts == ["Scan carton into vial 1"]
+
+
+def test_undoing_an_added_vial_while_its_field_has_focus_is_harmless(qtbot: QtBot) -> None:
+    chart = ready_chart(DAY)
+    chart.vials = [Vial("C6812AB", date(2027, 8, 31), 100)]
+    h = Harness(qtbot, chart)
+    h.form.vials.add_vial()
+    expiry = h.form.vials.rows[1].expiry
+    expiry.setFocus()
+    qtbot.keyClicks(expiry, "2027-09")
+    h.form.set_chart(chart)  # what undoing "Add vial" shows
+    h.form.setFocus()  # the removed field's "finished" is not an edit of a vial now gone
+    assert len(h.form.vials.rows) == 1
+    assert h.undo_texts == ["Add vial"]
 
 
 def test_a_carton_of_another_product_is_refused_and_nothing_changes(

@@ -35,6 +35,7 @@ PATIENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """The whole :class:`~botox_chart.due.DueRow`."""
 
+
 class DueListModel(RowsTableModel[DueRow]):
     """The rows of a due list, in the list's order until the user sorts a column."""
 

@@ -21,8 +21,16 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from botox_chart import bounds, gs1
@@ -127,6 +135,8 @@ class LotPicker(QComboBox):
         """The lot last reported or shown: the chart holds it, so the field need not change."""
         self._shown = ""
         """The lot the chart holds, as last shown."""
+        self._base = ""
+        """The lot the chart put in the field (not one being typed): a scan may follow it."""
         line_edit(self).installEventFilter(self)
         line_edit(self).textEdited.connect(self._on_text_edited)
         line_edit(self).editingFinished.connect(self._on_finished)
@@ -193,7 +203,7 @@ class LotPicker(QComboBox):
         self._shown = lot
         if lot == self._last:
             return
-        self._last = lot
+        self._last = self._base = lot
         if self.currentText() != lot:
             self.blockSignals(True)
             line_edit(self).blockSignals(True)
@@ -205,7 +215,15 @@ class LotPicker(QComboBox):
                 self.blockSignals(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The group separator a scanner types (ASCII 29) is kept as its visible symbol."""
+        """The group separator a scanner types (ASCII 29) is kept as its visible symbol; a click
+        into the field selects the lot in it, so a scan replaces it rather than adding to it."""
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() == Qt.FocusReason.MouseFocusReason
+        ):
+            # After the click has placed the cursor: select then, or the click deselects.
+            QTimer.singleShot(0, line_edit(self).selectAll)
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -220,8 +238,14 @@ class LotPicker(QComboBox):
         self._last = "\0"  # differs from any lot, so show_lot sets the field
         self.show_lot(self._shown)
 
+    def _scanned_part(self, text: str) -> str:
+        """What was typed after the lot the chart put in the field, when the cursor was left
+        after it (a scan then follows the old lot: "C1234AB0100300…")."""
+        base = self._base
+        return text[len(base) :] if base and text.startswith(base) else ""
+
     def _on_text_edited(self, text: str) -> None:
-        if could_be_code(text):
+        if could_be_code(text) or could_be_code(self._scanned_part(text)):
             return  # reported at Enter or on leaving the field: a scan is never half-charted
         self._last = text
         self.lotTyped.emit(text)
@@ -231,6 +255,10 @@ class LotPicker(QComboBox):
         set in the field without a keystroke, so the lot in the field is reported now."""
         text = self.currentText().strip()
         if text == self._last:
+            return
+        scanned = self._scanned_part(text)
+        if gs1.looks_like_gs1(scanned):
+            self.codeScanned.emit(scanned)  # read or refused; never charted as a lot
             return
         if gs1.looks_like_gs1(text):
             self.codeScanned.emit(text)

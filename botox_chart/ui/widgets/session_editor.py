@@ -252,14 +252,16 @@ class SessionEditor(QWidget):
             self.status(f"{name} is already applied.")
 
     def focus_lot_for_scan(self) -> None:
-        """The cursor in the lot field of the first vial without a lot (a vial is added when
-        every one has a lot), ready for the barcode scanner (docs/clinical-reference.md §11)."""
+        """The cursor in the lot field of the vial the next carton is for
+        (``VialsForm.scan_target``: a vial without a lot, else one not scanned yet; a vial is
+        added when every one was scanned), ready for the barcode scanner
+        (docs/clinical-reference.md §11)."""
         chart = self.editable_chart()
         if chart is None:
             return
-        empty = [n for n, vial in enumerate(chart.vials) if not vial.lot_number.strip()]
-        if empty:
-            index = empty[0]
+        target = self._panel.product.vials.scan_target(chart)
+        if target is not None:
+            index = target
         elif not self.change("Add vial", lambda c: c.add_vial()):
             return  # six vials already: the status bar says so
         else:

@@ -3,12 +3,14 @@ expiry, the size and the units drawn (docs/clinical-reference.md §4, docs/clini
 docs/clinical-reference.md §11).
 
 Units drawn left blank are taken from the vials in order (``Chart.drawn``): the field shows that
-figure greyed. Scanning a carton's GS1 code into a lot field fills that vial's lot and expiry, or
-the first vial without a lot, or a vial added for it, when the vial already holds another lot
-(``Chart.record_carton``). The carton's GTIN is checked against the clinic's product GTINs (Clinic
-settings): another product is refused and nothing is filled; with no GTINs set the scan fills the
-lot and expiry and says the product was not checked. A code that cannot be read stays in the field
-with the reason beside it. Scanned text is never logged.
+figure greyed. Scanning a carton's GS1 code into a lot field fills that vial's lot and expiry
+(``Chart.record_carton``): the carton in hand replaces the lot there (the clinic's last lot, filled
+in when the draft began). A second carton goes into a vial added for it (Add vial, or the scan
+shortcut, which picks the vial with :meth:`VialsForm.scan_target`). The carton's GTIN is checked
+against the clinic's product GTINs (Clinic settings): another product is refused and nothing is
+filled; with no GTINs set the scan fills the lot and expiry and says the product was not checked.
+A code that cannot be read stays in the field with the reason beside it. Scanned text is never
+logged.
 
 The rows never change the chart: like every group (``chart_form``) they emit edits the session
 editor applies as undo steps.
@@ -39,6 +41,7 @@ from botox_chart.chart import (
     Chart,
     ChartError,
     format_units,
+    lot_key,
     parse_drawn,
 )
 from botox_chart.ui.widgets.chart_form import (
@@ -151,6 +154,8 @@ class VialsForm(QWidget):
         self._gtins: tuple[str, ...] = ()
         self._lots: list[tuple[str, date | None]] = []
         self._read_only = False
+        self._scanned: set[str] = set()
+        """Lots scanned from a carton since the session opened (chart.lot_key)."""
 
     # -- what the form is given -----------------------------------------------------------------
 
@@ -163,6 +168,7 @@ class VialsForm(QWidget):
         """The clinic's product GTINs (store.settings.accepted_gtins); () checks none. Given as
         each session opens, so the last session's message goes too."""
         self._gtins = gtins
+        self._scanned.clear()
         self._say("")
 
     def set_read_only(self, read_only: bool) -> None:
@@ -174,6 +180,19 @@ class VialsForm(QWidget):
     def message(self) -> str:
         """The line under the vials: what a scan or a typed value did or why it was refused."""
         return self._message.text() if self._message.isVisibleTo(self) else ""
+
+    def scan_target(self, chart: Chart) -> int | None:
+        """The vial the next carton is for: the first without a lot, else the first whose lot
+        was not scanned since the session opened (the clinic's last lot, filled in when the
+        draft began, is replaced by the carton in hand); None when every vial was scanned (the
+        carton is another vial's)."""
+        for n, vial in enumerate(chart.vials):
+            if not vial.lot_number.strip():
+                return n
+        for n, vial in enumerate(chart.vials):
+            if lot_key(vial.lot_number) not in self._scanned:
+                return n
+        return None
 
     def focus_lot(self, index: int) -> None:
         """The cursor in vial ``index``'s lot field, ready for a scan or typing."""
@@ -187,6 +206,7 @@ class VialsForm(QWidget):
         self._chart = chart
         while len(self.rows) > len(chart.vials):
             for widget in self.rows.pop().widgets():
+                widget.blockSignals(True)  # a focused field's last "finished" is not an edit
                 self._grid.removeWidget(widget)
                 widget.hide()
                 widget.deleteLater()
@@ -237,6 +257,12 @@ class VialsForm(QWidget):
 
     # -- edits -----------------------------------------------------------------------------------
 
+    def _live(self, index: int) -> bool:
+        """Vial ``index`` is still shown and charted (an undo may have removed it while one of its
+        fields still had focus)."""
+        chart = self._chart
+        return chart is not None and index < len(self.rows) and index < len(chart.vials)
+
     def _emit(self, text: str, change: ChartEdit, merge_key: str = "") -> None:
         self.edited.emit(text, change, merge_key)
 
@@ -253,11 +279,15 @@ class VialsForm(QWidget):
             self.focus_lot(len(self.rows) - 1)
 
     def _on_remove(self, index: int) -> None:
+        if not self._live(index):
+            return
         self._emit(f"Remove vial {index + 1}", lambda chart: chart.remove_vial(index))
         if self.rows:
             self.focus_lot(min(index, len(self.rows) - 1))
 
     def _on_lot_typed(self, index: int, text: str) -> None:
+        if not self._live(index):
+            return
         expiry = self.rows[index].lot.expiry_of(text)
 
         def change(chart: Chart) -> None:
@@ -268,6 +298,9 @@ class VialsForm(QWidget):
         self._emit(f"Edit lot of vial {index + 1}", change, f"vial{index}.lot")
 
     def _on_lot_picked(self, index: int, lot: str, expiry: date | None) -> None:
+        if not self._live(index):
+            return
+
         def change(chart: Chart) -> None:
             chart.set_vial(index, lot_number=lot)
             if expiry is not None:
@@ -276,6 +309,8 @@ class VialsForm(QWidget):
         self._emit(f"Pick lot {lot} for vial {index + 1}", change)
 
     def _on_expiry(self, index: int) -> None:
+        if not self._live(index):
+            return
         field = self.rows[index].expiry
         try:
             expiry = parse_expiry(field.text())
@@ -292,10 +327,14 @@ class VialsForm(QWidget):
         )
 
     def _on_size(self, index: int) -> None:
+        if not self._live(index):
+            return
         size = int(self.rows[index].size.currentData())
         self._emit(f"Vial {index + 1}: {size} U", lambda chart: chart.set_vial(index, units=size))
 
     def _on_drawn(self, index: int) -> None:
+        if not self._live(index):
+            return
         field = self.rows[index].drawn
         try:
             drawn = parse_drawn(field.text())
@@ -313,6 +352,8 @@ class VialsForm(QWidget):
 
     def _on_scanned(self, index: int, text: str) -> None:
         """A carton's code in vial ``index``'s lot field (docs/clinical-reference.md §11)."""
+        if not self._live(index):
+            return
         chart = self._chart
         if chart is None:
             return
@@ -334,7 +375,7 @@ class VialsForm(QWidget):
         lot, expiry, checked = carton.lot, carton.expiry, bool(self._gtins)
         trial = chart.copy()
         try:
-            filled = trial.record_carton(index, lot, expiry)
+            trial.record_carton(index, lot, expiry)
         except ChartError as err:
             field.show_last()
             self._say(str(err), "error")
@@ -346,9 +387,10 @@ class VialsForm(QWidget):
                 after.product = PRODUCT
 
         field.show_last()
-        self._emit(f"Scan carton into vial {filled + 1}", change)
+        self._emit(f"Scan carton into vial {index + 1}", change)
+        self._scanned.add(lot_key(lot))
         when = f", expiry {expiry.isoformat()}" if expiry else "; the code has no expiry: type it"
-        said = f"Vial {filled + 1}: lot {lot}{when}, from the carton."
+        said = f"Vial {index + 1}: lot {lot}{when}, from the carton."
         self._say(said if checked else f"{said} {NOT_CHECKED}", "" if checked else "warning")
-        if filled < len(self.rows):
-            self.focus_lot(filled)
+        if index < len(self.rows):
+            self.focus_lot(index)

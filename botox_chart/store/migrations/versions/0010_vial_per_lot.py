@@ -90,13 +90,39 @@ def upgrade() -> None:
     op.create_index("ix_vial_lot_number", "vial", ["lot_number"])
     op.execute(COPY if sqlite else COPY_POSTGRESQL)
     op.execute(
-        "UPDATE treatment_session SET lot_number = '', lot_expiry = NULL WHERE status = 'draft'"
+        "UPDATE treatment_session SET lot_number = '', lot_expiry = NULL "
+        "WHERE status = 'draft' AND id IN (SELECT session_id FROM vial)"
     )
     for statement in (SQLITE_TRIGGERS if sqlite else POSTGRESQL_TRIGGERS).values():
         op.execute(statement)
 
 
+SAID_MORE = """
+SELECT s.id FROM treatment_session s
+WHERE s.status = 'signed' AND (
+    s.vial_count <> (SELECT COUNT(*) FROM vial v WHERE v.session_id = s.id)
+    OR EXISTS (
+        SELECT 1 FROM vial v WHERE v.session_id = s.id AND (
+            v.lot_number <> s.lot_number OR v.units <> s.vial_units
+            OR v.units_drawn IS NOT NULL
+            OR COALESCE(v.lot_expiry, CAST('1900-01-01' AS DATE))
+               <> COALESCE(s.lot_expiry, CAST('1900-01-01' AS DATE))
+        )
+    )
+)
+LIMIT 1
+"""
+"""A signed session whose vial rows say more than its lot columns (charted since 0010)."""
+
+
 def downgrade() -> None:
+    # A session signed since holds its lots in vial rows only: dropping them would lose its lots
+    # and break its digest. Such a database cannot go back.
+    if op.get_bind().execute(sa.text(SAID_MORE)).first() is not None:
+        raise RuntimeError(
+            "Cannot downgrade below 0010: sessions signed since record their lots per vial, "
+            "which the older schema cannot hold; restore a backup taken before the upgrade."
+        )
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
         for name in SQLITE_TRIGGERS:
