@@ -474,8 +474,13 @@ class Chart:
 
     @property
     def lots(self) -> list[str]:
-        """The lots used, each once, in the order of the vials (empty lot numbers left out)."""
-        return list(dict.fromkeys(v.lot_number.strip() for v in self.vials if v.lot_number.strip()))
+        """The lots used, each once (as first typed: c6812ab and C6812AB are one lot,
+        :func:`lot_key`), in the order of the vials; empty lot numbers left out."""
+        found: dict[str, str] = {}
+        for vial in self.vials:
+            if vial.lot_number.strip():
+                found.setdefault(lot_key(vial.lot_number), vial.lot_number.strip())
+        return list(found.values())
 
     def drawn(self) -> list[Decimal]:
         """Units drawn from each vial (:func:`drawn_per_vial`)."""
@@ -838,7 +843,7 @@ class Chart:
             if vial.lot_expiry is None:
                 error("lot_expiry_missing", about("the lot's expiry date is missing."))
             else:
-                expiries.setdefault(lot.casefold(), (lot, set()))[1].add(vial.lot_expiry)
+                expiries.setdefault(lot_key(lot), (lot, set()))[1].add(vial.lot_expiry)
                 if vial.lot_expiry < self.date_of_service:
                     error(
                         "lot_expired",

@@ -575,10 +575,12 @@ def _due(args: argparse.Namespace) -> int:
 
 
 def _lot(args: argparse.Namespace) -> int:
+    from botox_chart import output
     from botox_chart.chart import format_units
     from botox_chart.note import render
     from botox_chart.recall import check_lot, check_period
     from botox_chart.store import transaction
+    from botox_chart.store.engine import sqlite_path
     from botox_chart.store.recall import recall_list
 
     try:
@@ -587,6 +589,8 @@ def _lot(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise UserError(str(err)) from None
     engine, clinician = _signed_in(args)
+    if args.output is not None:  # a refused file name before the listing is audited
+        output.check_target(args.output, force=args.force, database=sqlite_path(engine))
     with transaction(engine) as db:
         found = recall_list(
             db,

@@ -30,6 +30,7 @@ from botox_chart.chart import (
     Severity,
     Vial,
     format_units,
+    lot_key,
 )
 from botox_chart.protocol import Point, Side
 from botox_chart.store import acting, audit, records
@@ -612,7 +613,7 @@ def summaries(
 def lots_of(db: Session, session_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     """Session id → the lots of its vials, each once, in the order used (read in chunks, so a
     list of 44,000 sessions stays a few queries)."""
-    found: dict[int, list[str]] = {}
+    found: dict[int, dict[str, str]] = {}
     for start in range(0, len(session_ids), LOTS_CHUNK):
         chunk = session_ids[start : start + LOTS_CHUNK]
         for sid, lot in db.execute(
@@ -621,10 +622,8 @@ def lots_of(db: Session, session_ids: Sequence[int]) -> dict[int, tuple[str, ...
             .where(col(VialRow.lot_number) != "")
             .order_by(col(VialRow.session_id), col(VialRow.position))
         ):
-            listed = found.setdefault(sid, [])
-            if lot not in listed:
-                listed.append(lot)
-    return {sid: tuple(lots) for sid, lots in found.items()}
+            found.setdefault(sid, {}).setdefault(lot_key(lot), lot.strip())
+    return {sid: tuple(lots.values()) for sid, lots in found.items()}
 
 
 LOTS_CHUNK = 1000

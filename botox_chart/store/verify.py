@@ -403,7 +403,8 @@ def _check_session(record: records.SignedRecord, walked: _Chain) -> list[Problem
             Problem(
                 "record_changed",
                 f"Session {sid} no longer matches what was signed (audit event {event_id}): its "
-                f"fields, injection sites or the names signed on it were changed after signing.",
+                f"fields, injection sites, vials and lots or the names signed on it were changed "
+                f"after signing.",
                 session_id=sid,
                 event_id=event_id,
             )

@@ -111,3 +111,13 @@ def test_units_drawn_as_typed(typed: str, units: Decimal | None) -> None:
 def test_units_drawn_that_are_not_a_quantity_are_refused(typed: str, message: str) -> None:
     with pytest.raises(ChartError, match=message):
         parse_drawn(typed)
+
+
+def test_a_lot_typed_in_two_cases_is_one_lot() -> None:
+    chart = ready_chart(DAY)
+    chart.vials = [Vial("C6812AB", EXPIRY, 100), Vial(" c6812ab ", EXPIRY, 100)]
+    assert chart.lots == ["C6812AB"]
+    assert not [f for f in chart.findings(today=DAY) if f.code == "lot_expiry_conflict"]
+    chart.vials = [Vial("C6812AB", EXPIRY, 100), Vial("c6812ab", date(2028, 1, 31), 100)]
+    conflicts = [f.message for f in chart.findings(today=DAY) if f.code == "lot_expiry_conflict"]
+    assert conflicts == ["Lot C6812AB is charted with two expiry dates."]

@@ -154,6 +154,7 @@ def test_o_writes_the_recall_list_audited_and_readable(
     assert [(e["lot"], e["sessions"]) for e in recall_events(engine)] == [(LOT_A, 2), (LOT_A, 2)]
     code, _, err = run(capsys, "lot", LOT_A, "-o", str(pdf), "--db", sqlite_url)
     assert code == 1 and "--force" in err
+    assert len(recall_events(engine)) == 2  # refused before listing: nothing listed, no event
 
 
 # -- botox-chart lots: the inventory ---------------------------------------------------------

@@ -130,3 +130,11 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_stays_text() -> None:
     assert rows[0]["patient"] == '\'=HYPERLINK("http://x"), Eve'
     assert rows[0]["phone"] == "'+1 514-555-0100"
     assert rows[1]["days_overdue"] == "-4"
+
+
+def test_a_formula_behind_spaces_stays_text_too() -> None:
+    hostile = history(1, "  =1+1, Eve", 100)
+    rows = list(
+        csv.DictReader(io.StringIO(csv_bytes(due_list([hostile], TODAY)).decode("utf-8-sig")))
+    )
+    assert rows[0]["patient"] == "'  =1+1, Eve"
