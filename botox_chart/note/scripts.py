@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -43,6 +44,7 @@ from reportlab.lib.abag import ABag
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph
 
 from botox_chart import paths
@@ -394,6 +396,8 @@ def shape_word(word: list[Any]) -> list[Any]:
         )
         if frag.fontName in _shaped_fonts():
             shaped: list[Any] = ttfonts.shapeFragWord([group_width, *group], features=_FEATURES)
+            if len(shaped) == 2:
+                _remember(frag.fontName, shaped[1][1], "".join(text for _each, text in group))
             result.extend(shaped[1:])
             result[0] += shaped[0]
         else:
@@ -412,6 +416,54 @@ def shape_word(word: list[Any]) -> list[Any]:
 
 # reportlab's Paragraph calls the shaping function it imported: shape by font instead.
 paragraph.shapeFragWord = shape_word
+
+# The text layer. A PDF maps each glyph to characters, which is not enough where shaping moves
+# glyphs: Devanagari draws "र्" of "अर्जुन" after the letters it precedes, and its glyph has no
+# character at all, so a reader copied "अजुन". Each such word is written with an ActualText span
+# holding the letters as typed. Right-to-left words need none: readers reorder those themselves.
+_ACTUAL: dict[tuple[str, str], str] = {}
+_ACTUAL_LIMIT = 20_000
+
+
+def _remember(font: str, shaped: str, typed: str) -> None:
+    """Keep what ``typed`` (one word, logical order) shaped into, for :func:`_actual_text`."""
+    if font in _left_to_right_shaped() and str(shaped) != typed:
+        if len(_ACTUAL) > _ACTUAL_LIMIT:
+            _ACTUAL.clear()
+        _ACTUAL[(font, str(shaped))] = typed
+
+
+def _actual_text(font: str, drawn: str) -> str | None:
+    """The typed text of ``drawn`` (shaped words in ``font``), when it differs from the glyphs'."""
+    if font not in _left_to_right_shaped() or not isinstance(drawn, ttfonts.ShapedStr):
+        return None
+    parts = re.split(r"( +)", str(drawn))
+    typed = [_ACTUAL.get((font, part), part) for part in parts]
+    return "".join(typed) if typed != parts else None
+
+
+_format_text = textobject.PDFTextObject._formatText
+
+
+def _format_text_with_actual(self: Any, text: str) -> str:
+    code: str = _format_text(self, text)
+    typed = _actual_text(self._fontname, text)
+    if typed is None:
+        return code
+    utf16 = ("\ufeff" + typed).encode("utf-16-be").hex().upper()
+    return f"/Span <</ActualText <{utf16}>>> BDC {code} EMC"
+
+
+textobject.PDFTextObject._formatText = _format_text_with_actual
+
+
+@cache
+def _left_to_right_shaped() -> frozenset[str]:
+    return frozenset(
+        name
+        for name in _shaped_fonts()
+        if not name.startswith(_BUNDLED[ARABIC][0]) and not name.startswith(_BUNDLED[HEBREW][0])
+    )
 
 
 @cache
@@ -446,6 +498,7 @@ def _pieces(value: str, size: float, bold: bool) -> list[tuple[str, str, float]]
                 (ABag(fontName=font, fontSize=size), word),
             ]
             shaped = ttfonts.shapeFragWord(plain, features=_FEATURES, force=True)
+            _remember(font, shaped[1][1], word)
             pieces.append((shaped[1][1], font, float(shaped[0])))
     return pieces
 
@@ -474,6 +527,12 @@ def draw(
         canvas.setFont(font, size)
         canvas.drawString(x, y, text)
         x += piece_width
+
+
+def forget_fonts() -> None:
+    """Look the fonts up again on next use (after fonts were installed, or their folders moved)."""
+    for cached in (system_font, _face, _font_for, _covers, runs, _markup):
+        cached.cache_clear()
 
 
 @contextlib.contextmanager
