@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph
 from sqlalchemy.engine import Engine
 
 from botox_chart import paths
+from botox_chart.cli import main
 from botox_chart.note import layout, render, scripts
 from botox_chart.store.models import Clinician
 from tests.helpers.factories import make_patient, make_signed_session
@@ -202,3 +203,25 @@ def test_right_to_left_words_are_ordered_and_left_to_right_runs_keep_their_place
         (" الله عبد محمد", True),
         (" Main", False),
     ]
+
+
+@pytest.mark.usefixtures("fonts_forgotten", "cli_admin")
+def test_the_command_line_says_which_font_is_missing_and_still_writes_the_note(
+    engine: Engine,
+    sqlite_url: str,
+    injector: Clinician,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(paths.FONT_DIRS_ENV, str(tmp_path))
+    patient = make_patient(engine, family_name="김", given_names="민준")
+    session = make_signed_session(engine, patient, injector, standard_chart())
+    target = tmp_path / "note.pdf"
+    assert main(["note", str(session.id), "-o", str(target), "--db", sqlite_url]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == f"Wrote {target}"
+    (line,) = err.splitlines()
+    assert line.startswith("botox-chart: warning: No font on this computer has the Korean")
+    assert "fonts-nanum" in line
+    assert "[?], [?]" in readable(pdftotext(target))
