@@ -537,25 +537,32 @@ def forget_fonts() -> None:
 
 @contextlib.contextmanager
 def watch() -> Iterator[set[str]]:
-    """Collect the scripts without a font met inside the block (filled as text is laid out)."""
+    """Collect the scripts without a font met inside the block (filled as text is laid out);
+    an enclosing ``watch`` gets them too, and then :func:`warn_missing` leaves telling the user
+    to it (the window asks before printing, see ui/printing.py)."""
+    outer = _missing.get()
     seen: set[str] = set()
     token = _missing.set(seen)
     try:
         yield seen
     finally:
         _missing.reset(token)
+        if outer is not None:
+            outer.update(seen)
+
+
+def missing_message(missing: set[str]) -> str:
+    """What to tell the user about ``missing`` scripts: they print as ``[?]``, what to install."""
+    scripts = ", ".join(sorted(missing))
+    asian = " (" + _INSTALL_HINT + ")" if missing & {CJK, KOREAN} else ""
+    return (
+        f"No font on this computer has the {scripts} characters in this document: they print "
+        f'as "{MISSING}". Install a font for them{asian} and print again.'
+    )
 
 
 def warn_missing(missing: set[str]) -> None:
-    """Warn (MissingFontWarning) that ``missing`` scripts print as ``[?]``, and what to install."""
-    if not missing:
-        return
-    scripts = ", ".join(sorted(missing))
-    asian = " (" + _INSTALL_HINT + ")" if missing & {CJK, KOREAN} else ""
-    warnings.warn(
-        MissingFontWarning(
-            f"No font on this computer has the {scripts} characters in this document: they print "
-            f'as "{MISSING}". Install a font for them{asian} and print again.'
-        ),
-        stacklevel=2,
-    )
+    """Warn (MissingFontWarning) that ``missing`` scripts print as ``[?]``, unless an enclosing
+    :func:`watch` collects them to tell the user itself."""
+    if missing and _missing.get() is None:
+        warnings.warn(MissingFontWarning(missing_message(missing)), stacklevel=2)

@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,14 +77,6 @@ def asian_fonts() -> None:
     for script in (scripts.CJK, scripts.KOREAN):
         if scripts.system_font(script) is None:
             pytest.skip(f"no {script} font (apt-get install fonts-droid-fallback fonts-nanum)")
-
-
-@pytest.fixture
-def fonts_forgotten() -> Iterator[None]:
-    """Fonts looked up again in the test and after it, as the test changes where they are."""
-    scripts.forget_fonts()
-    yield
-    scripts.forget_fonts()
 
 
 @pytest.mark.parametrize("script", NAMES)
