@@ -189,12 +189,18 @@ def _fontconfig_files(script: str) -> list[Path]:
 
 
 def _usable(path: Path, script: str) -> bool:
-    """reportlab can embed ``path`` (TrueType outlines, not CFF) and it has the script."""
+    return _system_ttf(path, script) is not None
+
+
+@cache
+def _system_ttf(path: Path, script: str) -> TTFont | None:
+    """``path`` read for ``script`` if reportlab can embed it (TrueType outlines, not CFF) and it
+    has the script's letters; read once, as a CJK font is several megabytes."""
     try:
         font = TTFont(_SYSTEM_FAMILY[script], str(path))
     except (TTFError, OSError, ValueError):
-        return False
-    return ord(_SAMPLE[script]) in font.face.charToGlyph
+        return None
+    return font if ord(_SAMPLE[script]) in font.face.charToGlyph else None
 
 
 @cache
@@ -210,13 +216,13 @@ def _face(script: str) -> str | None:
         _map_family(family, f"{family}-Bold")
         return family
     path = system_font(script)
-    if path is None:
+    font = None if path is None else _system_ttf(path, script)
+    if font is None:
         return None
-    family = _SYSTEM_FAMILY[script]
     # The system font has no bold face: bold prints in its regular weight.
-    pdfmetrics.registerFont(TTFont(family, str(path)))
-    _map_family(family, family)
-    return family
+    pdfmetrics.registerFont(font)
+    _map_family(font.fontName, font.fontName)
+    return str(font.fontName)
 
 
 def _map_family(regular: str, bold: str) -> None:
@@ -249,7 +255,7 @@ def _font_for(char: str) -> tuple[str | None, str]:
     fonts.register()
     if _covers(fonts.REGULAR, char):
         return fonts.REGULAR, script or "Latin"
-    return None, script or str(unicodedata.name(char, "symbol"))
+    return None, script or "other"
 
 
 def _joins(char: str, family: str | None) -> bool:
@@ -531,7 +537,7 @@ def draw(
 
 def forget_fonts() -> None:
     """Look the fonts up again on next use (after fonts were installed, or their folders moved)."""
-    for cached in (system_font, _face, _font_for, _covers, runs, _markup):
+    for cached in (system_font, _system_ttf, _face, _font_for, _covers, runs, _markup):
         cached.cache_clear()
 
 
