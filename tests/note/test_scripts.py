@@ -22,10 +22,11 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import paths
 from botox_chart.cli import main
+from botox_chart.due import PatientHistory, due_list
 from botox_chart.note import layout, render, scripts
 from botox_chart.store.models import Clinician
 from tests.helpers.factories import make_patient, make_signed_session
-from tests.note.samples import pdftotext, standard_chart
+from tests.note.samples import DAY, pdftotext, save_clinic, standard_chart
 
 NAMES = {
     "Latin": ("Żółć", "Łukasz"),
@@ -216,3 +217,49 @@ def test_the_command_line_says_which_font_is_missing_and_still_writes_the_note(
     assert line.startswith("botox-chart: warning: No font on this computer has the Korean")
     assert "fonts-nanum" in line
     assert "[?], [?]" in readable(pdftotext(target))
+
+
+@pytest.mark.usefixtures("asian_fonts")
+def test_the_letter_report_and_call_list_print_every_script_in_embedded_fonts(
+    engine: Engine, injector: Clinician, tmp_path: Path
+) -> None:
+    save_clinic(engine, name="عيادة الصداع 头痛诊所", address="שדרות רוטשילד 1\nTel Aviv")
+    family, given = NAMES["Devanagari"]
+    patient = make_patient(engine, family_name=family, given_names=given)
+    assert patient.id is not None
+    make_signed_session(engine, patient, injector, standard_chart())
+    histories = [
+        PatientHistory(
+            patient_id=n,
+            patient=f"{last}, {first}",
+            chart_number=f"C{n:06d}",
+            phone="514-555-0100",
+            last_session_id=None,
+            last_date=None,
+            injector="",
+            draft_open=False,
+            stopped_on=None,
+            referral_date=DAY,
+        )
+        for n, (last, first) in enumerate(NAMES.values(), start=1)
+    ]
+    documents = {
+        "letter": render.letter_pdf(engine, patient_id=patient.id),
+        "report": render.outcomes_report_pdf(engine),
+        "calls": render.due_list_pdf(engine, found=due_list(histories, DAY)),
+    }
+    for name, pdf in documents.items():
+        target = tmp_path / f"{name}.pdf"
+        target.write_bytes(pdf)
+        text = readable(pdftotext(target))
+        assert "头痛诊所" in text, name
+        assert "[?]" not in text
+        rows = font_rows(target)
+        assert all(row[-5] == "yes" for row in rows), (name, rows)
+        assert {"NotoSansArabic", "NotoSansHebrew", "DroidSansFallback"} <= {
+            row[0].split("+")[-1].removesuffix("-Regular") for row in rows
+        }
+    assert f"{family}, {given}" in readable(pdftotext(tmp_path / "letter.pdf"))
+    calls = readable(pdftotext(tmp_path / "calls.pdf"))
+    for script, (last, first) in NAMES.items():
+        assert last in calls and first in calls, script
