@@ -4,7 +4,8 @@ runs in visual order, complex scripts shaped.
 Every text the PDFs draw from patient data or clinic settings goes through here: :func:`markup`
 for Paragraph text (``layout.text``) and :func:`draw` for the page header and footer, which draw on
 the canvas directly. Both use :func:`runs`, which splits a text into runs by the font that has
-each character:
+each character (in paragraphs the font is set as each word is shaped, :func:`shape_word`, where
+the weight of the paragraph's font is known):
 
 - DejaVu Sans (``fonts.REGULAR``) for Latin, Greek, Cyrillic and everything else it covers;
 - Noto Sans Arabic, Hebrew, Devanagari and Thai, shipped in ``resources/fonts`` (OFL);
@@ -41,7 +42,6 @@ from xml.sax.saxutils import escape
 
 from bidi import algorithm as bidi_algorithm
 from reportlab.lib.abag import ABag
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import textobject
@@ -147,7 +147,7 @@ class MissingFontWarning(UserWarning):
 class Run:
     """Consecutive characters drawn in one font, in logical order; ``rtl`` when right-to-left.
 
-    ``font`` is the family for Paragraph markup (None: no font has them, printed as ``[?]``).
+    ``font`` is the regular face of the font family (None: no font has them, printed as ``[?]``).
     """
 
     text: str
@@ -213,7 +213,6 @@ def _face(script: str) -> str | None:
             if not bundled.is_file():
                 raise fonts.FontMissingError(f"{bundled} is missing: reinstall botox-chart.")
             pdfmetrics.registerFont(TTFont(name, str(bundled)))
-        _map_family(family, f"{family}-Bold")
         return family
     path = system_font(script)
     font = None if path is None else _system_ttf(path, script)
@@ -221,14 +220,7 @@ def _face(script: str) -> str | None:
         return None
     # The system font has no bold face: bold prints in its regular weight.
     pdfmetrics.registerFont(font)
-    _map_family(font.fontName, font.fontName)
     return str(font.fontName)
-
-
-def _map_family(regular: str, bold: str) -> None:
-    """Paragraph markup (<b>, bold styles) picks the bold face of a run's family."""
-    for bold_flag, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
-        addMapping(regular, bold_flag, italic, bold if bold_flag else regular)
 
 
 @cache
@@ -365,30 +357,42 @@ def _line_markup(line: str) -> str:
 def _markup(found: tuple[Run, ...]) -> str:
     parts = []
     for run in found:
-        if run.font is None:
-            parts.append(MISSING)
-        elif run.font == fonts.REGULAR:
-            parts.append(escape(run.text))
-        else:
-            parts.append(f'<font face="{run.font}">{escape(run.text)}</font>')
+        # The font of each piece is picked as the paragraph is shaped (shape_word), where the
+        # weight of the paragraph's font is known: a <font> tag would print bold text regular.
+        parts.append(MISSING if run.font is None else escape(run.text))
     return "".join(parts)
 
 
 def shape_word(word: list[Any]) -> list[Any]:
-    """A Paragraph word (``[width, (frag, text), ...]``) shaped one font at a time.
+    """A Paragraph word (``[width, (frag, text), ...]``) in the fonts that have its characters,
+    shaped one font at a time.
 
-    reportlab shapes a word with the font of its first piece, so a word that changes font (an
-    Arabic name and the comma after it) got glyph numbers of the wrong font and broke the PDF.
-    Pieces in the shaped families (Arabic, Hebrew, Devanagari, Thai) are shaped, with
-    :data:`_FEATURES`; the others (Latin, CJK) need no shaping and are left as laid out.
+    Each piece is cut where the font that has the characters changes (see :func:`runs`), in the
+    weight of the paragraph's font. reportlab would shape a word with the font of its first
+    piece, which breaks a word that changes font (an Arabic name and the comma after it).
+    Pieces in the shaped families (Arabic, Hebrew, Devanagari, Thai) are shaped with
+    :data:`_FEATURES`; the others (Latin, CJK) need no shaping and are left as they are.
     """
-    pieces = word[1:]
+    shaped_fonts = _shaped_fonts()
+    for frag, text in word[1:]:
+        if not text.isascii() or frag.fontName in shaped_fonts:
+            break
+    else:
+        return word  # the common case, kept fast: ASCII in DejaVu, nothing to do
     shaped_before = isinstance(word, ttfonts.ShapedFragWord)  # when the paragraph was wrapped
-    if (
-        shaped_before
-        or any(hasattr(frag, "cbDefn") for frag, _text in pieces)
-        or not any(frag.fontName in _shaped_fonts() for frag, _text in pieces)
-    ):
+    if shaped_before or any(hasattr(frag, "cbDefn") for frag, _text in word[1:]):
+        return word
+    pieces: list[tuple[Any, str]] = []
+    changed = False
+    for frag, text in word[1:]:
+        split = _font_pieces(text, frag.fontName)
+        if len(split) == 1 and split[0][1] == frag.fontName:
+            pieces.append((frag, text))
+            continue
+        changed = True
+        for chunk, font in split:
+            pieces.append((frag if font == frag.fontName else frag.clone(fontName=font), chunk))
+    if not changed and not any(frag.fontName in _shaped_fonts() for frag, _text in pieces):
         return word
     result: list[Any] = [0.0]
     group: list[tuple[Any, str]] = []
@@ -418,6 +422,25 @@ def shape_word(word: list[Any]) -> list[Any]:
     flush()
     shaped_word: list[Any] = ttfonts.makeShapedFragWord(word)(result)
     return shaped_word
+
+
+def _font_pieces(text: str, base: str) -> list[tuple[str, str]]:
+    """``text`` (of a paragraph piece in the ``base`` font) cut where the font that has the
+    characters changes: (text, font) in order; DejaVu's characters keep ``base``."""
+    if text.isascii():
+        return [(text, base)]
+    bold = base == fonts.BOLD
+    pieces: list[tuple[str, str]] = []
+    for char in text:
+        family, _script = _font_for(char)
+        font = base if family in (None, fonts.REGULAR) else _weighted(family, bold)
+        if pieces and pieces[-1][1] != font and _joins(char, pieces[-1][1]):
+            font = pieces[-1][1]
+        if pieces and pieces[-1][1] == font:
+            pieces[-1] = (pieces[-1][0] + char, font)
+        else:
+            pieces.append((char, font))
+    return pieces or [(text, base)]
 
 
 # reportlab's Paragraph calls the shaping function it imported: shape by font instead.
@@ -481,7 +504,12 @@ def _shaped_fonts() -> frozenset[str]:
 def _run_font(run: Run, bold: bool) -> str:
     if run.font is None or run.font == fonts.REGULAR:
         return fonts.BOLD if bold else fonts.REGULAR
-    return f"{run.font}-Bold" if bold and f"{run.font}-Bold" in _shaped_fonts() else run.font
+    return _weighted(run.font, bold)
+
+
+def _weighted(family: str, bold: bool) -> str:
+    """The bold face of ``family`` when ``bold`` and it has one (the system CJK fonts have not)."""
+    return f"{family}-Bold" if bold and f"{family}-Bold" in _shaped_fonts() else family
 
 
 def _pieces(value: str, size: float, bold: bool) -> list[tuple[str, str, float]]:
