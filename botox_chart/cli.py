@@ -16,6 +16,7 @@ import getpass
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -40,7 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] = args.run
     try:
-        return command(args)
+        with warnings.catch_warnings():
+            # A PDF with characters no font on this computer has (note/scripts.py): said on
+            # stderr in one line, and the file is still written.
+            warnings.filterwarnings("always", message=MISSING_FONT_MESSAGE)
+            warnings.showwarning = _show_warning
+            return command(args)
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
@@ -54,6 +60,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"botox-chart: {_one_line(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+MISSING_FONT_MESSAGE = "No font on this computer has"
+"""How :class:`botox_chart.note.scripts.MissingFontWarning` starts (matched without importing
+reportlab, so commands that print nothing start fast)."""
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    print(f"botox-chart: warning: {_one_line(str(message))}", file=sys.stderr)
 
 
 def _one_line(message: str) -> str:

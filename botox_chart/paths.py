@@ -23,6 +23,7 @@ APP_NAME = "botox-chart"
 DB_ENV = "BOTOX_CHART_DB"
 DATA_DIR_ENV = "BOTOX_CHART_DATA_DIR"
 DOCUMENTS_DIR_ENV = "BOTOX_CHART_DOCUMENTS_DIR"
+FONT_DIRS_ENV = "BOTOX_CHART_FONT_DIRS"
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
 _OPEN_TO_OTHERS = 0o077
@@ -47,6 +48,28 @@ def diagrams_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def system_font_dirs() -> list[Path]:
+    """Where Chinese, Japanese and Korean fonts are looked for: ``BOTOX_CHART_FONT_DIRS``
+    (folders separated by os.pathsep; then fontconfig is not asked) or the system's font folders."""
+    override = os.environ.get(FONT_DIRS_ENV)
+    if override is not None:
+        return [Path(part) for part in override.split(os.pathsep) if part]
+    home = Path.home()
+    windows = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    local = Path(os.environ.get("LOCALAPPDATA", home)) / "Microsoft" / "Windows" / "Fonts"
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".local" / "share" / "fonts",
+        home / ".fonts",
+        Path("/System/Library/Fonts"),
+        Path("/Library/Fonts"),
+        home / "Library" / "Fonts",
+        windows,
+        local,
+    ]
 
 
 def rules_dir() -> Path:

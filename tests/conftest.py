@@ -103,6 +103,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
+def fonts_forgotten() -> Iterator[None]:
+    """The PDFs' fonts looked up again in the test and after it: for a test that changes where
+    they are (``paths.FONT_DIRS_ENV``)."""
+    from botox_chart.note import scripts
+
+    scripts.forget_fonts()
+    yield
+    scripts.forget_fonts()
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'test.db'}"
 

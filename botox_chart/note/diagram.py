@@ -63,7 +63,17 @@ def _art(view: str) -> Drawing:
     drawing = svg2rlg(str(path)) if path.is_file() else None
     if drawing is None:
         raise DiagramMissingError(f"{path} is missing or unreadable: reinstall botox-chart.")
+    _in_note_font(drawing)
     return drawing
+
+
+def _in_note_font(node: Shape) -> None:
+    """The art's labels (R, L, Front...) in the embedded DejaVu Sans, not the SVG's Helvetica,
+    which the PDF would name without embedding."""
+    if isinstance(node, String):
+        node.fontName = fonts.BOLD if "Bold" in node.fontName else fonts.REGULAR
+    for child in getattr(node, "contents", ()):
+        _in_note_font(child)
 
 
 def view_drawing(view: str, marks: Iterable[SiteMark], width: float) -> Drawing:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import tables
 
 from botox_chart import paths
 
@@ -36,3 +38,10 @@ def register() -> None:
     for family in (REGULAR, BOLD):
         for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
             addMapping(family, bold, italic, BOLD if bold or family == BOLD else REGULAR)
+
+
+# Table cells and drawings (the diagram, its markers, the trend chart) set reportlab's default
+# Helvetica before drawing, so every PDF referenced a font it does not embed: default to DejaVu.
+# Set on import, before any note module builds a drawing (svglib copies the default into its art).
+tables.CellStyle.fontname = REGULAR
+shapes.STATE_DEFAULTS["fontName"] = REGULAR

@@ -17,12 +17,10 @@ from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,7 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from botox_chart.note import fonts
+from botox_chart.note import fonts, scripts
 from botox_chart.store.settings import ClinicSettings
 
 MARGIN = 40.0
@@ -76,7 +74,10 @@ class PageHeader:
 def styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles of every note, in the shipped Unicode font."""
     fonts.register()
-    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=8.5, leading=11, textColor=INK)
+    # shaping: HarfBuzz joins Arabic letters and places Indic and Thai marks (note/scripts.py).
+    base = ParagraphStyle(
+        "body", fontName=fonts.REGULAR, fontSize=8.5, leading=11, textColor=INK, shaping=1
+    )
     return {
         "body": base,
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5),
@@ -119,8 +120,9 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def text(value: object) -> str:
-    """User text made safe for Paragraph markup (names may hold &, <, >), newlines kept."""
-    return escape(str(value)).replace("\n", "<br/>")
+    """User text as Paragraph markup: escaped (names may hold &, <, >), newlines kept, each run of
+    characters in a font that has them, right-to-left runs in order (note/scripts.py)."""
+    return scripts.markup(str(value))
 
 
 def letterhead(
@@ -263,29 +265,23 @@ def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed
     if header.draft:
         _watermark(canvas, width, height)
     top = height - HEADER_BASELINE
-    details_width = stringWidth(header.details, fonts.REGULAR, 8.5)
+    details_width = scripts.width(header.details, size=8.5)
     canvas.setFillColor(INK)
-    canvas.setFont(fonts.BOLD, 11)
-    canvas.drawString(
-        left, top, _fit(header.patient, fonts.BOLD, 11, right - left - details_width - 12)
+    patient_width = right - left - details_width - 12
+    scripts.draw(
+        canvas, left, top, _fit(header.patient, 11, patient_width, bold=True), size=11, bold=True
     )
-    canvas.setFont(fonts.REGULAR, 8.5)
-    canvas.drawRightString(right, top, header.details)
-    canvas.setFont(fonts.REGULAR, 7.5)
+    scripts.draw(canvas, right, top, header.details, size=8.5, anchor="end")
     canvas.setFillColor(MUTED)
-    canvas.drawString(left, top - 11, _fit(header.title, fonts.REGULAR, 7.5, right - left))
+    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, right - left), size=7.5)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
     canvas.line(left, top - 16, right, top - 16)
     bottom = FOOTER_BASELINE
     canvas.line(left, bottom + 10, right, bottom + 10)
-    canvas.setFont(fonts.REGULAR, 7)
     printed_text = f"Printed {printed.strftime('%Y-%m-%d %H:%M %Z').strip()}"
-    canvas.drawString(
-        left,
-        bottom,
-        _fit(f"{header.footer} · {printed_text}", fonts.REGULAR, 7, right - left - 70),
-    )
+    footer = _fit(f"{header.footer} · {printed_text}", 7, right - left - 70)
+    scripts.draw(canvas, left, bottom, footer, size=7)
     canvas.setFillColor(INK)
     canvas.setFont(fonts.BOLD, 8.5)
     canvas.drawRightString(right, bottom, f"Page {page} of {pages}")
@@ -306,11 +302,11 @@ def _watermark(canvas: Canvas, width: float, height: float) -> None:
     canvas.restoreState()
 
 
-def _fit(value: str, font: str, size: float, width: float) -> str:
+def _fit(value: str, size: float, width: float, *, bold: bool = False) -> str:
     """``value`` shortened with an ellipsis to fit ``width`` points."""
-    if stringWidth(value, font, size) <= width:
+    if scripts.width(value, size=size, bold=bold) <= width:
         return value
-    while value and stringWidth(value + "…", font, size) > width:
+    while value and scripts.width(value + "…", size=size, bold=bold) > width:
         value = value[:-1]
     return value + "…"
 
@@ -336,6 +332,8 @@ def build(
         subject=subject,
         creator="botox-chart",
         author="",
+        # Pages start in DejaVu, so no unused (and unembedded) Helvetica is referenced.
+        initialFontName=fonts.REGULAR,
     )
     frame = Frame(
         doc.leftMargin,
@@ -350,5 +348,7 @@ def build(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize)])
     maker = functools.partial(_DecoratedCanvas, printed=datetime.now().astimezone())
-    doc.build(list(story), canvasmaker=maker)
+    with scripts.watch() as missing:
+        doc.build(list(story), canvasmaker=maker)
+    scripts.warn_missing(missing)
     return buffer.getvalue()

@@ -259,13 +259,13 @@ class Printing:
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="note")
         try:
             with _busy():
-                future = pool.submit(job.render)
+                future = pool.submit(_render_watching_fonts, job.render)
                 while not future.done():
                     concurrent.futures.wait([future], timeout=0.03)
                     QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
                     if progress.wasCanceled():
                         return None  # the render finishes in the background and is dropped
-            return future.result()
+            pdf, missing = future.result()
         except (SessionError, PatientError, StorageError) as err:
             self._dialogs.error(self._parent, job.title, str(err))
             return None
@@ -273,6 +273,13 @@ class Printing:
             pool.shutdown(wait=False)
             progress.close()
             progress.deleteLater()
+        from botox_chart.note import scripts  # on first use: reportlab stays off start-up
+
+        if missing and not self._dialogs.confirm(
+            self._parent, job.title, f"{scripts.missing_message(missing)}\n\nContinue anyway?"
+        ):
+            return None
+        return pdf
 
     def _preview(self, job: _Job) -> QWidget | None:
         from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
@@ -436,6 +443,15 @@ class Printing:
                 job.title,
                 f"Done, but it could not be written to the audit log: {err}",
             )
+
+
+def _render_watching_fonts(render: Callable[[], bytes]) -> tuple[bytes, set[str]]:
+    """The PDF, and the scripts in it that no font on this computer has (printed as [?])."""
+    from botox_chart.note import scripts
+
+    with scripts.watch() as missing:
+        pdf = render()
+    return pdf, missing
 
 
 def _system_printer() -> QPrinter:

@@ -387,3 +387,31 @@ def test_a_long_render_runs_off_the_gui_thread_behind_a_busy_cursor_and_progress
     assert QApplication.overrideCursor() is None
     assert isinstance(dialog, PrintPreviewDialog)
     dialog.close()
+
+
+@pytest.mark.usefixtures("fonts_forgotten")
+def test_a_name_no_font_has_is_a_warning_before_printing_and_printing_it_is_the_user_s_choice(
+    engine: Engine,
+    printing: Printing,
+    printers: PdfPrinters,
+    dialogs: FakeDialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(paths.FONT_DIRS_ENV, str(tmp_path / "no fonts"))
+    patient = make_patient(engine, family_name="王", given_names="小明")
+    injector = make_clinician(engine, "Aisha Rahman", Role.INJECTOR)
+    session = make_signed_session(engine, patient, injector, standard_chart())
+    assert session.id is not None
+
+    dialogs.confirms.append(False)
+    assert printing.print_sessions([session.id]) is False
+    (warning,) = dialogs.messages("confirm")
+    assert "No font on this computer has the Chinese or Japanese characters" in warning
+    assert "王" not in warning
+    assert printers.files == []
+
+    dialogs.confirms.append(True)
+    assert printing.print_sessions([session.id]) is True
+    (printed,) = printers.files
+    assert pages_in(printed) >= 1
