@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from botox_chart.due import DueList
-from botox_chart.ui.dialogs.patient_rows import PatientRowsView
+from botox_chart.ui.dialogs.patient_rows import PatientRowsView, hand_over_buttons
 from botox_chart.ui.dialogs.sizing import size_table_dialog
 from botox_chart.ui.models.due_list import (
     MARKS,
@@ -104,23 +103,29 @@ class DueListDialog(QDialog):
         )
         self.view.patientChosen.connect(self.patientChosen)
 
-        self.preview_button = QPushButton("Pre&view…")
-        self.print_button = QPushButton("&Print…")
-        self.pdf_button = QPushButton("Save as P&DF…")
-        self.csv_button = QPushButton("Export &CSV…")
-        for button, tip, slot in (
-            (self.preview_button, "See the printed list first", printing.preview_due_list),
-            (
-                self.print_button,
-                "Print the list to call, with Called and Notes columns",
-                printing.print_due_list,
-            ),
-            (self.pdf_button, "Save the printable list as a PDF", printing.save_due_list_pdf),
-            (self.csv_button, "Save the list as CSV for a spreadsheet", printing.save_due_list_csv),
-        ):
-            button.setToolTip(tip)
-            button.setAutoDefault(False)  # Enter in the table chooses a patient, never prints
-            button.clicked.connect(lambda _=False, act=slot: self._hand_over(act))
+        self.preview_button, self.print_button, self.pdf_button, self.csv_button = (
+            hand_over_buttons(
+                (
+                    ("Pre&view…", "See the printed list first", printing.preview_due_list),
+                    (
+                        "&Print…",
+                        "Print the list to call, with Called and Notes columns",
+                        printing.print_due_list,
+                    ),
+                    (
+                        "Save as P&DF…",
+                        "Save the printable list as a PDF",
+                        printing.save_due_list_pdf,
+                    ),
+                    (
+                        "Export &CSV…",
+                        "Save the list as CSV for a spreadsheet",
+                        printing.save_due_list_csv,
+                    ),
+                ),
+                self._hand_over,
+            )
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 

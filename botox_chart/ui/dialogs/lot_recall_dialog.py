@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart.chart import format_units
 from botox_chart.recall import Recall, check_lot, check_period
-from botox_chart.ui.dialogs.patient_rows import PatientRowsView
+from botox_chart.ui.dialogs.patient_rows import PatientRowsView, hand_over_buttons
 from botox_chart.ui.dialogs.sizing import size_table_dialog
 from botox_chart.ui.models.lot_recall import DATE, PATIENT, PATIENT_ID_ROLE, LotRecallModel
 from botox_chart.ui.widgets.chart_form import restyle
@@ -116,23 +116,21 @@ class LotRecallDialog(QDialog):
         )
         self.view.patientChosen.connect(self.patientChosen)
 
-        self.preview_button = QPushButton("Pre&view…")
-        self.print_button = QPushButton("&Print…")
-        self.pdf_button = QPushButton("Save as P&DF…")
-        self._print_buttons = (self.preview_button, self.print_button, self.pdf_button)
-        for button, tip, slot in (
-            (self.preview_button, "See the printed list first", printing.preview_lot_recall_list),
+        self.preview_button, self.print_button, self.pdf_button = hand_over_buttons(
             (
-                self.print_button,
-                "Print the recall list, with a Contacted column",
-                printing.print_lot_recall_list,
+                ("Pre&view…", "See the printed list first", printing.preview_lot_recall_list),
+                (
+                    "&Print…",
+                    "Print the recall list, with a Contacted column",
+                    printing.print_lot_recall_list,
+                ),
+                ("Save as P&DF…", "Save the recall list as a PDF", printing.save_lot_recall_pdf),
             ),
-            (self.pdf_button, "Save the recall list as a PDF", printing.save_lot_recall_pdf),
-        ):
-            button.setToolTip(tip)
-            button.setAutoDefault(False)  # Enter searches or chooses a patient, never prints
-            button.setEnabled(False)
-            button.clicked.connect(lambda _=False, act=slot: self._hand_over(act))
+            self._hand_over,
+        )
+        self._print_buttons = (self.preview_button, self.print_button, self.pdf_button)
+        for button in self._print_buttons:
+            button.setEnabled(False)  # until a search has found something
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 

@@ -1,11 +1,15 @@
 """The table of a clinic list (the due list, a lot recall): one row per patient or session, and
-Enter or a double-click on a row chooses its patient in the main window."""
+Enter or a double-click on a row chooses its patient in the main window; and the buttons that hand
+the list shown to the print service."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
 
 from botox_chart.ui.widgets.patient_panel import configure_table
 
@@ -66,3 +70,19 @@ class PatientRowsView(QTableView):
         patient_id = self.chosen_id()
         if patient_id is not None:
             self.patientChosen.emit(patient_id)
+
+
+def hand_over_buttons(
+    specs: Sequence[tuple[str, str, Callable[[Any], object]]],
+    hand_over: Callable[[Callable[[Any], object]], None],
+) -> list[QPushButton]:
+    """One button per (text, tool tip, print-service action); a click hands the list shown to
+    the action. Never a default button: Enter in the list chooses a patient, never prints."""
+    buttons = []
+    for text, tip, act in specs:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _=False, act=act: hand_over(act))
+        buttons.append(button)
+    return buttons
