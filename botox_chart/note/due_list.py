@@ -19,7 +19,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from botox_chart import due
 from botox_chart.due import DueList, DueRow, overdue_text
@@ -29,23 +29,21 @@ from botox_chart.store.settings import ClinicSettings
 
 TITLE = "Due list"
 COLUMNS = (
-    ("Patient", -0.45),
+    ("Patient", -0.42),
     ("Chart #", 52.0),
     ("Last treated", 58.0),
     ("Next due", 58.0),
     ("Overdue", 62.0),
-    ("Injector", -0.22),
-    ("Phone", 96.0),
-    ("Marks", 58.0),
+    ("Injector", -0.30),
+    ("Phone", 84.0),
+    ("Marks", 52.0),
     ("Called", 36.0),
-    ("Notes", -0.33),
+    ("Notes", -0.28),
 )
 """Column titles and widths: points (a date, a phone number fit on one line at 8.5 and 9
 points), or, negative, a share of what is left of the page's width."""
 CHECK_BOX = 9.0
 """The side of the "Called" box, in points: big enough to tick with a pen."""
-ROW_PADDING = 6
-"""Above and below each row's text: room to write a note by hand."""
 OVERDUE_INK = colors.HexColor("#b00020")
 
 
@@ -131,23 +129,11 @@ def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle])
         )
     table = Table(data, colWidths=column_widths(width), repeatRows=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (8, 1), (8, -1), "CENTER"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, layout.INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, layout.RULE),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, layout.SHADE]),
-                ("TOPPADDING", (0, 0), (-1, 0), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
-                ("TOPPADDING", (0, 1), (-1, -1), ROW_PADDING),
-                ("BOTTOMPADDING", (0, 1), (-1, -1), ROW_PADDING),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                # The Notes column is for handwriting: a white field with a line on its left.
-                ("BACKGROUND", (9, 1), (9, -1), colors.white),
-                ("LINEBEFORE", (9, 0), (9, -1), 0.4, layout.RULE),
-            ]
+        layout.list_style(
+            ("ALIGN", (8, 1), (8, -1), "CENTER"),
+            # The Notes column is for handwriting: a white field with a line on its left.
+            ("BACKGROUND", (9, 1), (9, -1), colors.white),
+            ("LINEBEFORE", (9, 0), (9, -1), 0.4, layout.RULE),
         )
     )
     return table

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from botox_chart.chart import format_units
 from botox_chart.note import layout
@@ -34,8 +33,6 @@ COLUMNS = (
 )
 """Column titles and widths (layout.column_widths): points, or a share of what is left."""
 UNITS, CONTACTED = 5, 7
-ROW_PADDING = 6
-"""Above and below each row's text: room to tick and to write a date by hand."""
 
 
 def title_of(found: Recall) -> str:
@@ -128,20 +125,8 @@ def _table(rows: tuple[RecallRow, ...], width: float, s: dict[str, ParagraphStyl
         )
     table = Table(data, colWidths=column_widths(COLUMNS, width), repeatRows=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (CONTACTED, 1), (CONTACTED, -1), "CENTER"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, layout.INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, layout.RULE),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, layout.SHADE]),
-                ("TOPPADDING", (0, 0), (-1, 0), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
-                ("TOPPADDING", (0, 1), (-1, -1), ROW_PADDING),
-                ("BOTTOMPADDING", (0, 1), (-1, -1), ROW_PADDING),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
+        layout.list_style(
+            ("ALIGN", (CONTACTED, 1), (CONTACTED, -1), "CENTER"),
         )
     )
     return table
