@@ -60,6 +60,7 @@ FORBIDDEN = [
     "DELETE FROM treatment_session WHERE status = 'signed'",
     "UPDATE vial SET lot_number = 'FAKE123'",
     "DELETE FROM vial",
+    "TRUNCATE vial",
     "UPDATE audit_event SET action = 'forged'",
     "DELETE FROM audit_event",
     "UPDATE addendum SET text = 'forged'",

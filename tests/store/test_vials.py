@@ -227,3 +227,16 @@ def test_a_database_with_sessions_signed_per_vial_refuses_to_go_back_below_0010(
         command.downgrade(migrate.config(any_engine), "0009")
     with any_engine.connect() as conn:
         assert conn.execute(sa.text("SELECT COUNT(*) FROM vial")).scalar_one() == 2
+
+
+@pytest.mark.postgres
+def test_truncating_the_vials_past_the_triggers_is_caught_by_verify(pg_url: str) -> None:
+    """TRUNCATE fires no row trigger: the owner can empty the table, and the digests tell."""
+    engine = open_database(pg_url)
+    chart = ready_chart()
+    chart.vials = list(TWO_LOTS)
+    make_signed_session(engine, make_patient(engine), make_clinician(engine), chart)
+    with engine.begin() as conn:
+        conn.execute(sa.text("TRUNCATE vial"))
+    assert [p.kind for p in verify(engine).problems] == ["record_changed"]
+    engine.dispose()
