@@ -107,11 +107,20 @@ class Recall:
         return "all dates"
 
 
+LOT_MAX_LENGTH = 40
+"""The longest lot a vial can hold (the vial table's lot column): a longer one was never used."""
+
+
 def check_lot(lot: str) -> str:
-    """The lot asked for, trimmed; ValueError when nothing is left."""
+    """The lot asked for, trimmed; ValueError when nothing is left or it is longer than any lot
+    stored."""
     trimmed = lot.strip()
     if not trimmed:
         raise ValueError("Give the lot number to recall.")
+    if len(trimmed) > LOT_MAX_LENGTH:
+        raise ValueError(
+            f"A lot number has at most {LOT_MAX_LENGTH} characters ({len(trimmed)} given)."
+        )
     return trimmed
 
 

@@ -125,6 +125,7 @@ def test_a_bad_date_is_refused_by_the_parser(
     ("argv", "message"),
     [
         (["  "], "Give the lot number to recall."),
+        (["X" * 5000], "A lot number has at most 40 characters (5000 given)."),
         ([LOT_A, "--from", "2026-11-02", "--to", "2026-11-01"], "ends (2026-11-01) before"),
     ],
 )
