@@ -1,7 +1,8 @@
 """Starting the charting window: the window first, the database right after its first paint.
 
 ``run`` creates the QApplication (its settings live in the app's data folder, as an INI file),
-applies the one stylesheet, shows the window, and only then opens the database and loads the
+applies the one stylesheet, installs the translators of the window's language (``ui.language``:
+the user's choice, else the computer's), shows the window, and only then opens the database and loads the
 patient list on a background thread. Once the list is in, the session editor's modules and
 printing's libraries (reportlab, svglib, PDFium) are imported on a background thread, so the first
 session opens quickly and the first print is quick too. Only imports happen there: every widget is
@@ -17,10 +18,11 @@ import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from botox_chart import paths
+from botox_chart.ui.language import install_translators, ui_language
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.seams import Dialogs, QtDialogs
 from botox_chart.ui.style import stylesheet
@@ -46,8 +48,10 @@ def run(db_url: str | None) -> int:
     """Open the charting window on the database at ``db_url`` (None: the default one)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
+    state = WindowState()
+    install_translators(app, ui_language(state.language()))
     dialogs = QtDialogs()
-    window = MainWindow(dialogs, WindowState())
+    window = MainWindow(dialogs, state)
     sys.excepthook = _report_bugs(window, dialogs)
     window.patientsLoaded.connect(_warm_up_once)
     after_first_paint(window, lambda: window.open_database(db_url))
@@ -146,9 +150,12 @@ def _report_bugs(window: MainWindow, dialogs: Dialogs) -> ExceptHook:
         log.error("Unexpected %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
         dialogs.error(
             window,
-            "Unexpected error",
-            f"Something went wrong ({kind.__name__}); your charting is saved as a draft. "
-            f"Please report it to your support contact.",
+            QCoreApplication.translate("App", "Unexpected error"),
+            QCoreApplication.translate(
+                "App",
+                "Something went wrong ({kind}); your charting is saved as a draft. Please "
+                "report it to your support contact.",
+            ).format(kind=kind.__name__),
         )
 
     return hook

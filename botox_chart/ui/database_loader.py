@@ -73,8 +73,10 @@ class DatabaseLoader(QObject):
         except Exception as err:  # noqa: BLE001  (a bug: reported, never a silent thread death)
             log.exception("Opening the database failed")
             self.failed.emit(
-                f"The database could not be opened because of an unexpected error "
-                f"({type(err).__name__}). Please report it; nothing was changed."
+                self.tr(
+                    "The database could not be opened because of an unexpected error ({kind}). "
+                    "Please report it; nothing was changed."
+                ).format(kind=type(err).__name__)
             )
 
     def _open(self, url: str | None, key: str | None) -> None:
@@ -96,7 +98,9 @@ class DatabaseLoader(QObject):
         try:
             warnings.append(roles.owner_warning(engine))
         except StorageError as err:
-            warnings.append(f"Could not check which role the database is used as: {err}")
+            warnings.append(
+                self.tr("Could not check which role the database is used as: {err}").format(err=err)
+            )
         message = " ".join(warning for warning in warnings if warning)
         if message:
             self.warning.emit(message)

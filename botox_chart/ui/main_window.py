@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart.ui import window_availability
 from botox_chart.ui.database_loader import DatabaseLoader
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.style import set_style_property
 from botox_chart.ui.widgets.patient_identity import PatientIdentity
@@ -72,14 +73,16 @@ explicitly, so panels showing and hiding never change the window's own minimum."
 SIGNED_IN_MIN_CHARS = 20
 """However narrow the window, the toolbar shows at least this many characters of the signed-in
 clinician's name (the rest of the toolbar goes into its overflow menu first)."""
-REPLACED_MESSAGE = (
+REPLACED_MESSAGE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "The database was replaced under this window: nothing here can be saved until it is opened "
-    "again (View › Refresh, F5)."
+    "again (View › Refresh, F5).",
 )
-PLACEHOLDER = (
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "Double-click a patient (or press Enter on them) to chart: their draft opens, else their last "
     "session is repeated, else a new session starts. Or start a New session (Ctrl+N), Repeat the "
-    "last session (Ctrl+R), or open a session from the list (Enter)."
+    "last session (Ctrl+R), or open a session from the list (Enter).",
 )
 
 
@@ -146,12 +149,12 @@ class MainWindow(QMainWindow):
 
         self.actions_ = WindowActions(self)
         self.undo_group = QUndoGroup(self)
-        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
-            describe(action, "Undo or redo a charting change")
+            describe(action, self.tr("Undo or redo a charting change"))
         self.actions_.build_menus(self.menuBar(), undo, redo)
         self.undo_action, self.redo_action = undo, redo
 
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
         self.sessions.view.addAction(a.delete_draft)
         a.delete_draft.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        self.placeholder = QLabel("Opening the database…")
+        self.placeholder = QLabel(self.tr("Opening the database…"))
         self.placeholder.setObjectName("editorPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
@@ -210,10 +213,10 @@ class MainWindow(QMainWindow):
 
         self.signed_in_label = QLabel()
         self.signed_in_label.setObjectName("signedIn")
-        self.signed_in_label.setAccessibleName("Signed in clinician")
+        self.signed_in_label.setAccessibleName(self.tr("Signed in clinician"))
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar = QToolBar("Charting")
+        self.toolbar = QToolBar(self.tr("Charting"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addActions([a.new_session, a.repeat_last, a.apply_protocol, a.sign])
@@ -234,7 +237,8 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self.database_failed)
         self.loader.backupFailed.connect(
             lambda message: self.show_banner(
-                f"Today's automatic backup failed. {message}", "warning"
+                self.tr("Today's automatic backup failed. {message}").format(message=message),
+                "warning",
             )
         )
         self.loader.warning.connect(lambda message: self.show_banner(message, "warning"))
@@ -261,9 +265,9 @@ class MainWindow(QMainWindow):
         """Open the database in the background; :attr:`patientsLoaded` says when it is ready.
         ``key``: a passphrase or recovery key typed for it (ui.window_keys)."""
         self._database_url = url
-        self.statusBar().showMessage("Loading patients…")
-        self.placeholder.setText("Opening the database…")
-        self.sign_in_screen.show_waiting("Opening the database…")
+        self.statusBar().showMessage(self.tr("Loading patients…"))
+        self.placeholder.setText(self.tr("Opening the database…"))
+        self.sign_in_screen.show_waiting(self.tr("Opening the database…"))
         self.loader.open(url, key)
 
     def _on_opened(self, engine: Engine) -> None:
@@ -276,8 +280,8 @@ class MainWindow(QMainWindow):
         identity.when_replaced(engine, self.databaseReplaced.emit)
         self.engine = engine
         self.location.setText(describe_database(engine))
-        self.location.setToolTip("The database this window reads and writes")
-        self.placeholder.setText(PLACEHOLDER)
+        self.location.setToolTip(self.tr("The database this window reads and writes"))
+        self.placeholder.setText(self.tr(PLACEHOLDER))
         self.sign_in.database_opened(engine)
         self._sign_in_changed()
 
@@ -314,7 +318,7 @@ class MainWindow(QMainWindow):
             return
         self.patients.set_patients(patients)
         count = len(patients)
-        self.statusBar().showMessage(f"{count:,} patient{'s' * (count != 1)}")
+        self.statusBar().showMessage(self.tr("%Ln patient(s)", "", count))
         if not self._loaded_once:
             self._loaded_once = True
             last = self.state.last_patient_id()
@@ -326,12 +330,14 @@ class MainWindow(QMainWindow):
 
     def database_failed(self, message: str) -> None:
         """The database could not be opened: say so (banner, sign-in screen, a dialog)."""
-        self.show_banner(f"The database could not be opened. {message}", "error")
-        self.placeholder.setText("No database is open.")
+        self.show_banner(
+            self.tr("The database could not be opened. {message}").format(message=message), "error"
+        )
+        self.placeholder.setText(self.tr("No database is open."))
         self.sign_in.database_failed(message)
-        self.statusBar().showMessage("Database not opened")
+        self.statusBar().showMessage(self.tr("Database not opened"))
         self.commands.update_actions()
-        self.dialogs.error(self, "Cannot open the database", message)
+        self.dialogs.error(self, self.tr("Cannot open the database"), message)
         self.databaseFailed.emit(message)
 
     def _on_database_replaced(self, message: str) -> None:
@@ -341,18 +347,22 @@ class MainWindow(QMainWindow):
             return
         self.replaced = True
         self.show_banner(
-            f"{message} This window is read-only: View › Refresh (F5) opens the database as "
-            f"it is now.",
+            self.tr(
+                "{message} This window is read-only: View › Refresh (F5) opens the database as "
+                "it is now."
+            ).format(message=message),
             "error",
         )
         if self.editor is not None:
-            self.editor.set_view_only(True, REPLACED_MESSAGE)
+            self.editor.set_view_only(True, self.tr(REPLACED_MESSAGE))
         self.commands.update_actions()
         if self.dialogs.confirm(
             self,
-            "The database was replaced",
-            f"{message}\n\nChanges made in this window since then are only on this screen. "
-            f"Reload now? Everyone signs in again.",
+            self.tr("The database was replaced"),
+            self.tr(
+                "{message}\n\nChanges made in this window since then are only on this screen. "
+                "Reload now? Everyone signs in again."
+            ).format(message=message),
         ):
             self.reload_database()
 
@@ -404,10 +414,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter if open_ else self.sign_in_screen)
         self.toolbar.setVisible(open_)
         if clinician is not None:
-            admin = ", an administrator" if clinician.is_admin else ""
+            admin = self.tr(", an administrator") if clinician.is_admin else ""
             self.signed_in_label.setToolTip(
-                f"{clinician.display_name} ({clinician.role}{admin}), user name "
-                f"{clinician.username}"
+                self.tr("{name} ({role}{admin}), user name {username}").format(
+                    name=clinician.display_name,
+                    role=clinician.role,
+                    admin=admin,
+                    username=clinician.username,
+                )
             )
         self._fit_signed_in()
         editor = self.editor
@@ -420,7 +434,9 @@ class MainWindow(QMainWindow):
         else:
             # No undo or redo behind the screen (Qt takes a null stack; the stubs say otherwise).
             self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
-            self.statusBar().showMessage("Locked" if self.sign_in.is_locked() else "Signed out")
+            self.statusBar().showMessage(
+                self.tr("Locked") if self.sign_in.is_locked() else self.tr("Signed out")
+            )
         self.commands.update_actions()
 
     def _fit_signed_in(self) -> None:
@@ -435,7 +451,7 @@ class MainWindow(QMainWindow):
         label.ensurePolished()
         metrics = label.fontMetrics()
         role = f" ({clinician.role})"
-        prefix = "Signed in: "
+        prefix = self.tr("Signed in: ")
         others = sum(
             widget.sizeHint().width()
             for action in self.toolbar.actions()

@@ -18,7 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QRect, QSizeF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QPoint,
+    QRect,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -31,6 +39,7 @@ from botox_chart.store import StorageError
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.pdf_pages import PdfPages
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.window_state import WindowState
@@ -41,8 +50,8 @@ PRINT_DPI = 300
 """Pages go to the printer at this resolution: sharp text, a few MB per page, not hundreds."""
 PROGRESS_AFTER_MS = 400
 """A progress dialog appears only for work that takes longer than this."""
-PDF_FILTER = "PDF files (*.pdf)"
-CSV_FILTER = "CSV files (*.csv)"
+PDF_FILTER = QT_TRANSLATE_NOOP("Printing", "PDF files (*.pdf)")
+CSV_FILTER = QT_TRANSLATE_NOOP("Printing", "CSV files (*.csv)")
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,7 @@ class _Job:
     """What the audit event says instead of ``document`` alone (a lot recall: its lot, counts)."""
 
 
-class Printing:
+class Printing(QObject):
     """The window's print service: the main window's File menu calls these methods."""
 
     def __init__(
@@ -78,6 +87,7 @@ class Printing:
         clinician_id: Callable[[], int | None] | None = None,
         state: WindowState | None = None,
     ) -> None:
+        super().__init__()
         self._engine = engine
         self._parent = parent
         self._dialogs = dialogs
@@ -159,7 +169,7 @@ class Printing:
         from botox_chart.note import due_list, render
 
         job = _Job(
-            title="Due list",
+            title=QCoreApplication.translate("Printing", "Due list"),
             filename=lambda: render.due_list_file_name(found, ".csv"),
             render=lambda: due_list.csv_bytes(found),
             document=render.DUE_LIST_CSV_DOCUMENT,
@@ -191,7 +201,9 @@ class Printing:
         session_ids = list(dict.fromkeys(ids))
         many = len(session_ids) > 1
         return _Job(
-            title=f"{len(session_ids)} procedure notes" if many else "Procedure note",
+            title=self.tr("%n procedure note(s)", "", len(session_ids))
+            if many
+            else QCoreApplication.translate("Printing", "Procedure note"),
             filename=lambda: render.session_notes_file_name(self._engine, session_ids=session_ids),
             render=lambda: render.session_note_pdf(self._engine, session_ids=session_ids),
             session_ids=tuple(session_ids),
@@ -201,7 +213,7 @@ class Printing:
         from botox_chart.note import render  # on first use: reportlab stays off start-up
 
         return _Job(
-            title="Treatment record",
+            title=QCoreApplication.translate("Printing", "Treatment record"),
             filename=lambda: render.treatment_record_file_name(self._engine, patient_id=patient_id),
             render=lambda: render.treatment_record_pdf(self._engine, patient_id=patient_id),
             patient_id=patient_id,
@@ -211,7 +223,7 @@ class Printing:
         from botox_chart.note import render  # on first use: reportlab stays off start-up
 
         return _Job(
-            title="Continuation letter",
+            title=QCoreApplication.translate("Printing", "Continuation letter"),
             filename=lambda: render.letter_file_name(self._engine, patient_id=patient_id),
             render=lambda: render.letter_pdf(self._engine, patient_id=patient_id),
             patient_id=patient_id,
@@ -222,7 +234,7 @@ class Printing:
         from botox_chart.note import render  # on first use: reportlab stays off start-up
 
         return _Job(
-            title="Clinic outcomes report",
+            title=QCoreApplication.translate("Printing", "Clinic outcomes report"),
             filename=render.outcomes_report_file_name,
             render=lambda: render.outcomes_report_pdf(self._engine),
             document=render.REPORT_DOCUMENT,
@@ -232,7 +244,7 @@ class Printing:
         from botox_chart.note import render  # on first use: reportlab stays off start-up
 
         return _Job(
-            title="Due list",
+            title=QCoreApplication.translate("Printing", "Due list"),
             filename=lambda: render.due_list_file_name(found),
             render=lambda: render.due_list_pdf(self._engine, found=found),
             document=render.DUE_LIST_DOCUMENT,
@@ -243,7 +255,7 @@ class Printing:
         from botox_chart.store.recall import audit_changes
 
         return _Job(
-            title="Lot recall list",
+            title=QCoreApplication.translate("Printing", "Lot recall list"),
             filename=lambda: render.lot_recall_file_name(found),
             render=lambda: render.lot_recall_pdf(self._engine, found=found),
             details=audit_changes(found),
@@ -251,7 +263,15 @@ class Printing:
 
     def _render(self, job: _Job) -> bytes | None:
         """The job's PDF, made off the GUI thread so the window keeps painting; None on error."""
-        progress = QProgressDialog(f"Preparing {job.title.lower()}…", "Cancel", 0, 0, self._parent)
+        progress = QProgressDialog(
+            QCoreApplication.translate("Printing", "Preparing {document}…").format(
+                document=job.title.lower()
+            ),
+            QCoreApplication.translate("Printing", "Cancel"),
+            0,
+            0,
+            self._parent,
+        )
         progress.setWindowTitle(job.title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(PROGRESS_AFTER_MS)
@@ -276,7 +296,11 @@ class Printing:
         from botox_chart.note import scripts  # on first use: reportlab stays off start-up
 
         if missing and not self._dialogs.confirm(
-            self._parent, job.title, f"{scripts.missing_message(missing)}\n\nContinue anyway?"
+            self._parent,
+            job.title,
+            QCoreApplication.translate("Printing", "{missing_message}\n\nContinue anyway?").format(
+                missing_message=scripts.missing_message(missing)
+            ),
         ):
             return None
         return pdf
@@ -290,7 +314,9 @@ class Printing:
         pages = PdfPages(pdf)
         dialog = PrintPreviewDialog(
             pages,
-            title=f"{job.title}: print preview",
+            title=QCoreApplication.translate("Printing", "{title}: print preview").format(
+                title=job.title
+            ),
             on_print=lambda: self._print(job, pdf),
             on_save=lambda: self._save(job, pdf),
             parent=self._parent,
@@ -330,11 +356,19 @@ class Printing:
             self._dialogs.error(
                 self._parent,
                 job.title,
-                "The printer could not be started. Check it is on and try again.",
+                QCoreApplication.translate(
+                    "Printing", "The printer could not be started. Check it is on and try again."
+                ),
             )
             return False
         progress = QProgressDialog(
-            f"Printing {job.title.lower()}…", "Cancel", 0, len(pages), self._parent
+            QCoreApplication.translate("Printing", "Printing {document}…").format(
+                document=job.title.lower()
+            ),
+            QCoreApplication.translate("Printing", "Cancel"),
+            0,
+            len(pages),
+            self._parent,
         )
         progress.setWindowTitle(job.title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -344,7 +378,11 @@ class Printing:
             with _busy():
                 for index in range(len(pages)):
                     progress.setValue(index)
-                    progress.setLabelText(f"Printing page {index + 1} of {len(pages)}…")
+                    progress.setLabelText(
+                        QCoreApplication.translate(
+                            "Printing", "Printing page {value} of {count}…"
+                        ).format(value=index + 1, count=len(pages))
+                    )
                     QApplication.processEvents()
                     if progress.wasCanceled():
                         printer.abort()
@@ -377,7 +415,12 @@ class Printing:
             folder = paths.documents_dir()
         kind = job.suffix.removeprefix(".").upper()
         chosen = self._dialogs.save_file(
-            self._parent, f"Save {job.title.lower()} as {kind}", folder / filename, job.file_filter
+            self._parent,
+            QCoreApplication.translate("Printing", "Save {document} as {kind}").format(
+                document=job.title.lower(), kind=kind
+            ),
+            folder / filename,
+            QCoreApplication.translate("Printing", job.file_filter),
         )
         if chosen is None:
             return None
@@ -406,18 +449,30 @@ class Printing:
                 before_publish=audit_export,
             )
         except output.OutputRefused as err:
-            self._dialogs.error(self._parent, job.title, f"Not saved. {err}")
+            self._dialogs.error(
+                self._parent,
+                job.title,
+                QCoreApplication.translate("Printing", "Not saved. {err}").format(err=err),
+            )
             return None
         except StorageError as err:
             log.error("Could not audit an export: %s", err)
             self._dialogs.error(
                 self._parent,
                 job.title,
-                f"Not saved: the export could not be written to the audit log: {err}",
+                QCoreApplication.translate(
+                    "Printing", "Not saved: the export could not be written to the audit log: {err}"
+                ).format(err=err),
             )
             return None
         except OSError as err:
-            self._dialogs.error(self._parent, job.title, f"Cannot save {path}: {err.strerror}.")
+            self._dialogs.error(
+                self._parent,
+                job.title,
+                QCoreApplication.translate("Printing", "Cannot save {path}: {strerror}.").format(
+                    path=path, strerror=err.strerror
+                ),
+            )
             return None
         self._state.set_pdf_folder(path.parent)
         return path
@@ -441,7 +496,9 @@ class Printing:
             self._dialogs.error(
                 self._parent,
                 job.title,
-                f"Done, but it could not be written to the audit log: {err}",
+                QCoreApplication.translate(
+                    "Printing", "Done, but it could not be written to the audit log: {err}"
+                ).format(err=err),
             )
 
 

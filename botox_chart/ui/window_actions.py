@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
+
+from botox_chart.ui.language import LANGUAGE_NAMES
 
 
 def make_action(
@@ -52,7 +54,13 @@ def explain(action: QAction, enabled: bool, why: str = "") -> None:
     """Turn ``action`` on or off; when off for a reason (``why``), its tips say so."""
     action.setEnabled(enabled)
     base = str(action.property("baseTip") or action.toolTip())
-    text = f"{base}. Not available: {why}" if why and not enabled else base
+    text = (
+        QCoreApplication.translate("WindowActions", "{base}. Not available: {why}").format(
+            base=base, why=why
+        )
+        if why and not enabled
+        else base
+    )
     if action.toolTip() != text:
         action.setToolTip(text)
         action.setStatusTip(text)
@@ -83,7 +91,9 @@ def name_target(action: QAction, template: str, target: str | None) -> None:
 
 def shortcut_text(action: QAction) -> str:
     keys = action.shortcuts()
-    return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys[:2])
+    return QCoreApplication.translate("WindowActions", " or ").join(
+        k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys[:2]
+    )
 
 
 class WindowActions(QObject):
@@ -94,170 +104,253 @@ class WindowActions(QObject):
         a = make_action
         # File
         self.print_preview = a(
-            self, "Print pre&view…", ("Ctrl+Shift+P",), "Preview the selected sessions' notes"
+            self,
+            self.tr("Print pre&view…"),
+            ("Ctrl+Shift+P",),
+            self.tr("Preview the selected sessions' notes"),
         )
-        self.print = a(self, "&Print…", ("Ctrl+P",), "Print the selected sessions' notes")
+        self.print = a(
+            self, self.tr("&Print…"), ("Ctrl+P",), self.tr("Print the selected sessions' notes")
+        )
         self.save_pdf = a(
-            self, "Save as P&DF…", ("Ctrl+Shift+S",), "Save the selected sessions' notes as PDF"
+            self,
+            self.tr("Save as P&DF…"),
+            ("Ctrl+Shift+S",),
+            self.tr("Save the selected sessions' notes as PDF"),
         )
         self.record_preview = a(
-            self, "Pre&view…", ("Ctrl+Shift+R",), "Preview the patient's treatment record"
+            self,
+            self.tr("Pre&view…"),
+            ("Ctrl+Shift+R",),
+            self.tr("Preview the patient's treatment record"),
         )
-        self.record_print = a(self, "&Print…", (), "Print the patient's treatment record")
-        self.record_pdf = a(self, "Save as P&DF…", (), "Save the patient's treatment record as PDF")
+        self.record_print = a(
+            self, self.tr("&Print…"), (), self.tr("Print the patient's treatment record")
+        )
+        self.record_pdf = a(
+            self,
+            self.tr("Save as P&DF…"),
+            (),
+            self.tr("Save the patient's treatment record as PDF"),
+        )
         self.letter_preview = a(
             self,
-            "Pre&view…",
+            self.tr("Pre&view…"),
             (),
-            "Preview the patient's continuation letter for an insurer or referring physician",
+            self.tr(
+                "Preview the patient's continuation letter for an insurer or referring physician"
+            ),
         )
         self.letter_print = a(
-            self, "&Print…", ("Ctrl+Shift+T",), "Print the patient's continuation letter"
+            self,
+            self.tr("&Print…"),
+            ("Ctrl+Shift+T",),
+            self.tr("Print the patient's continuation letter"),
         )
         self.letter_pdf = a(
-            self, "Save as P&DF…", (), "Save the patient's continuation letter as PDF"
+            self,
+            self.tr("Save as P&DF…"),
+            (),
+            self.tr("Save the patient's continuation letter as PDF"),
         )
         self.outcomes_report = a(
             self,
-            "Clinic &outcomes report…",
+            self.tr("Clinic &outcomes report…"),
             (),
-            "The share of patients with 30%, 50% and 75% fewer headache days after their 2nd "
-            "and 3rd treatments",
+            self.tr(
+                "The share of patients with 30%, 50% and 75% fewer headache days after their 2nd "
+                "and 3rd treatments"
+            ),
         )
         self.clinicians = a(
             self,
-            "Clini&cians…",
+            self.tr("Clini&cians…"),
             (),
-            "Add clinicians, reset a password, deactivate (administrators)",
+            self.tr("Add clinicians, reset a password, deactivate (administrators)"),
         )
         self.clinic_settings = a(
-            self, "Clinic &settings…", (), "Clinic name, address, billing, idle lock"
+            self,
+            self.tr("Clinic &settings…"),
+            (),
+            self.tr("Clinic name, address, billing, idle lock"),
         )
         self.encrypt_database = a(
             self,
-            "&Encrypt database…",
+            self.tr("&Encrypt database…"),
             (),
-            "Encrypt a database made by the first release, and its backups (administrators)",
+            self.tr(
+                "Encrypt a database made by the first release, and its backups (administrators)"
+            ),
         )
         self.lock = a(
-            self, "&Lock", ("Ctrl+L",), "Hide patient information until you type your password"
+            self,
+            self.tr("&Lock"),
+            ("Ctrl+L",),
+            self.tr("Hide patient information until you type your password"),
         )
         self.switch_user = a(
-            self, "S&witch user…", (), "Sign out and let someone else sign in (the chart is saved)"
+            self,
+            self.tr("S&witch user…"),
+            (),
+            self.tr("Sign out and let someone else sign in (the chart is saved)"),
         )
-        self.sign_out = a(self, "Sign &out", (), "Sign out (the open chart is saved and closed)")
-        self.quit = a(self, "&Quit", ("Ctrl+Q",), "Close botox-chart")
+        self.sign_out = a(
+            self, self.tr("Sign &out"), (), self.tr("Sign out (the open chart is saved and closed)")
+        )
+        self.quit = a(self, self.tr("&Quit"), ("Ctrl+Q",), self.tr("Close botox-chart"))
         # Edit
-        self.find_patient = a(self, "&Find patient", ("Ctrl+F",), "Go to the search box")
+        self.find_patient = a(
+            self, self.tr("&Find patient"), ("Ctrl+F",), self.tr("Go to the search box")
+        )
         # Session
         self.new_session = a(
-            self, "&New session", ("Ctrl+N",), "Start a session for the selected patient"
+            self,
+            self.tr("&New session"),
+            ("Ctrl+N",),
+            self.tr("Start a session for the selected patient"),
         )
         self.repeat_last = a(
             self,
-            "&Repeat last session",
+            self.tr("&Repeat last session"),
             ("Ctrl+R",),
-            "Start a session with the pattern of the patient's last signed session",
+            self.tr("Start a session with the pattern of the patient's last signed session"),
         )
-        self.open_session = a(self, "&Open session", (), "Open the selected session (Enter)")
-        self.close_session = a(self, "&Close session", ("Ctrl+W",), "Close the chart")
+        self.open_session = a(
+            self, self.tr("&Open session"), (), self.tr("Open the selected session (Enter)")
+        )
+        self.close_session = a(
+            self, self.tr("&Close session"), ("Ctrl+W",), self.tr("Close the chart")
+        )
         self.apply_protocol = a(
-            self, "Apply &protocol", ("Ctrl+Shift+A",), "Chart every standard site at 5 U (155 U)"
+            self,
+            self.tr("Apply &protocol"),
+            ("Ctrl+Shift+A",),
+            self.tr("Chart every standard site at 5 U (155 U)"),
         )
         self.consent_all_clear = a(
             self,
-            "Consent obtained · no contra&indications",
+            self.tr("Consent obtained · no contra&indications"),
             ("Ctrl+Shift+C",),
-            "Record consent and every contraindication absent, as one undo step",
+            self.tr("Record consent and every contraindication absent, as one undo step"),
         )
         self.scan_lot = a(
             self,
-            "Scan a carton's &barcode",
+            self.tr("Scan a carton's &barcode"),
             ("Ctrl+Shift+B",),
-            "Put the cursor in the lot field of the first vial without a lot (a vial is added "
-            "when every one has a lot), ready for the barcode scanner",
+            self.tr(
+                "Put the cursor in the lot field of the first vial without a lot (a vial is added "
+                "when every one has a lot), ready for the barcode scanner"
+            ),
         )
-        editor = "in the chart"
-        self.mark_current = a(self, "&Mark current site", ("Space",), scope=editor)
-        self.next_site = a(self, "Ne&xt site", ("N",), scope=editor)
-        self.previous_site = a(self, "Pre&vious site", ("P",), scope=editor)
-        self.units_up = a(self, "Units &up", ("+", "="), "One more step of units", scope=editor)
-        self.units_down = a(self, "Units &down", ("-",), "One step fewer units", scope=editor)
+        editor = self.tr("in the chart")
+        self.mark_current = a(self, self.tr("&Mark current site"), ("Space",), scope=editor)
+        self.next_site = a(self, self.tr("Ne&xt site"), ("N",), scope=editor)
+        self.previous_site = a(self, self.tr("Pre&vious site"), ("P",), scope=editor)
+        self.units_up = a(
+            self, self.tr("Units &up"), ("+", "="), self.tr("One more step of units"), scope=editor
+        )
+        self.units_down = a(
+            self, self.tr("Units &down"), ("-",), self.tr("One step fewer units"), scope=editor
+        )
         self.omit_current = a(
             self,
-            "&Omit current site…",
+            self.tr("&Omit current site…"),
             ("O",),
-            "Omit the current protocol site, with a reason",
+            self.tr("Omit the current protocol site, with a reason"),
             scope=editor,
         )
         self.remove_site = a(
             self,
-            "Re&move added site",
+            self.tr("Re&move added site"),
             ("Del",),
-            "Remove the current follow-the-pain or custom site",
+            self.tr("Remove the current follow-the-pain or custom site"),
             scope=editor,
         )
         self.sign = a(
-            self, "&Sign…", ("Ctrl+Return", "Ctrl+Enter"), "Sign the session (makes it final)"
+            self,
+            self.tr("&Sign…"),
+            ("Ctrl+Return", "Ctrl+Enter"),
+            self.tr("Sign the session (makes it final)"),
         )
-        self.add_addendum = a(self, "Add a&ddendum…", ("Ctrl+Shift+D",), "Add to a signed session")
+        self.add_addendum = a(
+            self, self.tr("Add a&ddendum…"), ("Ctrl+Shift+D",), self.tr("Add to a signed session")
+        )
         self.delete_draft = a(
             self,
-            "Delete dra&ft…",
+            self.tr("Delete dra&ft…"),
             ("Ctrl+Del",),
-            "Delete the selected draft",
-            scope="in the sessions",
+            self.tr("Delete the selected draft"),
+            scope=self.tr("in the sessions"),
         )
         self.session_audit = a(
             self,
-            "Audi&t trail…",
+            self.tr("Audi&t trail…"),
             ("Ctrl+Shift+L",),
-            "Who created, changed, signed, printed or exported this session, and when",
+            self.tr("Who created, changed, signed, printed or exported this session, and when"),
         )
         # Patient
-        self.add_patient = a(self, "&Add patient…", ("Ctrl+Shift+N",))
-        self.edit_patient = a(self, "&Edit patient…", ("Ctrl+E",))
+        self.add_patient = a(self, self.tr("&Add patient…"), ("Ctrl+Shift+N",))
+        self.edit_patient = a(self, self.tr("&Edit patient…"), ("Ctrl+E",))
         self.eligibility = a(
             self,
-            "Eligibilit&y assessment…",
+            self.tr("Eligibilit&y assessment…"),
             ("Ctrl+Shift+E",),
-            "Record or review the baseline and the preventives tried (NICE TA260 criteria)",
+            self.tr(
+                "Record or review the baseline and the preventives tried (NICE TA260 criteria)"
+            ),
         )
         self.patient_audit = a(
             self,
-            "Audi&t trail…",
+            self.tr("Audi&t trail…"),
             (),
-            "Who created, changed, signed, printed or exported this patient's records, and when",
+            self.tr(
+                "Who created, changed, signed, printed or exported this patient's records, and when"
+            ),
         )
         self.due_list = a(
             self,
-            "&Due list…",
+            self.tr("&Due list…"),
             ("Ctrl+D",),
-            "Patients due or overdue for treatment, with their phone: print, save or export "
-            "the list to call",
+            self.tr(
+                "Patients due or overdue for treatment, with their phone: print, save or export "
+                "the list to call"
+            ),
         )
         self.lot_recall = a(
             self,
-            "&Lot recall…",
+            self.tr("&Lot recall…"),
             ("Ctrl+Shift+F",),
-            "Find every patient who received a lot (signed sessions and drafts): print or save "
-            "the list to contact them",
+            self.tr(
+                "Find every patient who received a lot (signed sessions and drafts): print or save "
+                "the list to contact them"
+            ),
         )
         # View
-        self.refresh = a(self, "&Refresh patient list", ("F5",), "Read the list again")
-        self.go_patients = a(self, "Go to &patients", ("Ctrl+1",))
-        self.go_sessions = a(self, "Go to &sessions", ("Ctrl+2",))
-        self.go_chart = a(self, "Go to &chart", ("Ctrl+3",))
+        self.refresh = a(
+            self, self.tr("&Refresh patient list"), ("F5",), self.tr("Read the list again")
+        )
+        self.go_patients = a(self, self.tr("Go to &patients"), ("Ctrl+1",))
+        self.go_sessions = a(self, self.tr("Go to &sessions"), ("Ctrl+2",))
+        self.go_chart = a(self, self.tr("Go to &chart"), ("Ctrl+3",))
         # Help
-        self.shortcuts = a(self, "&Keyboard shortcuts", ("F1",))
-        self.about = a(self, "&About botox-chart", ())
+        self.language_group = QActionGroup(self)
+        self.languages: dict[str, QAction] = {}
+        """View › Language: "" follows the computer; the others are named in their own language."""
+        for code, name in (("", self.tr("Same as this &computer")), *LANGUAGE_NAMES.items()):
+            action = a(self, name, (), self.tr("The window's language, from the next start"))
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.languages[code] = action
+        self.shortcuts = a(self, self.tr("&Keyboard shortcuts"), ("F1",))
+        self.about = a(self, self.tr("&About botox-chart"), ())
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def always_available(self) -> list[QAction]:
         """What works while nobody is signed in or the window is locked: nothing that shows or
         changes patient information."""
-        return [self.quit, self.shortcuts, self.about]
+        return [self.quit, self.shortcuts, self.about, *self.languages.values()]
 
     def every(self) -> list[QAction]:
         """Every action of the window (undo and redo are the window's own)."""
@@ -279,11 +372,11 @@ class WindowActions(QObject):
         return keys
 
     def build_menus(self, bar: QMenuBar, undo: QAction, redo: QAction) -> None:
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         file.addActions([self.print_preview, self.print, self.save_pdf])
-        record = file.addMenu("Patient &record")
+        record = file.addMenu(self.tr("Patient &record"))
         record.addActions([self.record_preview, self.record_print, self.record_pdf])
-        letter = file.addMenu("Continuation &letter")
+        letter = file.addMenu(self.tr("Continuation &letter"))
         letter.addActions([self.letter_preview, self.letter_print, self.letter_pdf])
         file.addAction(self.outcomes_report)
         file.addSeparator()
@@ -293,12 +386,12 @@ class WindowActions(QObject):
         file.addSeparator()
         file.addAction(self.quit)
 
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([undo, redo])
         edit.addSeparator()
         edit.addAction(self.find_patient)
 
-        session = bar.addMenu("&Session")
+        session = bar.addMenu(self.tr("&Session"))
         session.addActions([self.new_session, self.repeat_last, self.open_session])
         session.addSeparator()
         session.addActions([self.apply_protocol, self.consent_all_clear, self.scan_lot])
@@ -312,7 +405,7 @@ class WindowActions(QObject):
         session.addSeparator()
         session.addActions([self.close_session, self.delete_draft])
 
-        patient = bar.addMenu("&Patient")
+        patient = bar.addMenu(self.tr("&Patient"))
         patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
         patient.addAction(self.find_patient)
         patient.addSeparator()
@@ -321,15 +414,18 @@ class WindowActions(QObject):
         patient.addSeparator()
         patient.addAction(self.patient_audit)
 
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addActions([self.go_patients, self.go_sessions, self.go_chart])
         view.addSeparator()
         view.addAction(self.refresh)
+        view.addSeparator()
+        language = view.addMenu(self.tr("&Language"))
+        language.addActions(list(self.languages.values()))
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
         # Enter is handled by the session list itself; the menu still shows it.
-        self.open_session.setText("&Open session\tEnter")
+        self.open_session.setText(self.tr("&Open session\tEnter"))
 
 
 def menu_shortcuts(bar: QMenuBar) -> Iterator[tuple[str, str, str]]:

@@ -8,8 +8,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
+from botox_chart.ui import language
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
+from botox_chart.ui.window_host import show_status
+
 if TYPE_CHECKING:
     from botox_chart.ui.window_host import WindowHost
+
+NEXT_START = {
+    "en": QT_TRANSLATE_NOOP(
+        "AdminCommands", "The window will be in English the next time botox-chart starts."
+    ),
+    "fr": QT_TRANSLATE_NOOP(
+        "AdminCommands", "The window will be in French the next time botox-chart starts."
+    ),
+}
+"""What View › Language says, in the window's language and in the one chosen."""
 
 
 class AdminCommands(QObject):
@@ -22,6 +36,9 @@ class AdminCommands(QObject):
         a.encrypt_database.triggered.connect(lambda: window.keys.encrypt_database())
         a.shortcuts.triggered.connect(self.show_shortcuts)
         a.about.triggered.connect(self.show_about)
+        chosen = window.state.language() or ""
+        a.languages.get(chosen, a.languages[""]).setChecked(True)
+        a.language_group.triggered.connect(lambda action: self.choose_language(action.data()))
 
     def _is_admin(self) -> bool:
         clinician = self.w.clinician()
@@ -58,8 +75,25 @@ class AdminCommands(QObject):
             for menu, name, key in self.w.shortcuts_table()
         )
         self.w.dialogs.info(
-            self.w.as_widget(), "Keyboard shortcuts", f"<table cellpadding='3'>{rows}</table>"
+            self.w.as_widget(),
+            self.tr("Keyboard shortcuts"),
+            self.tr("<table cellpadding='3'>{rows}</table>").format(rows=rows),
         )
+
+    def choose_language(self, code: str) -> None:
+        """View › Language: remembered for the next start (the window is built in one language),
+        and said so in the window's language and, when it differs, in the one chosen."""
+        chosen = code or None
+        if chosen == self.w.state.language():
+            return
+        self.w.state.set_language(chosen)
+        self.w.state.sync()
+        now, after = language.current(), language.ui_language(chosen)
+        text = language.translate_in(now, "AdminCommands", NEXT_START[after])
+        if after != now:
+            text += "\n\n" + language.translate_in(after, "AdminCommands", NEXT_START[after])
+        self.w.dialogs.info(self.w.as_widget(), self.tr("Language"), text)
+        show_status(self.w, text.split("\n")[0])
 
     def show_about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version
@@ -67,11 +101,13 @@ class AdminCommands(QObject):
         try:
             number = version("botox-chart")
         except PackageNotFoundError:
-            number = "(development)"
-        where = self.w.location.text() or "not open"
+            number = self.tr("(development)")
+        where = self.w.location.text() or self.tr("not open")
         self.w.dialogs.info(
             self.w.as_widget(),
-            "About botox-chart",
-            f"botox-chart {number}\nCharting onabotulinumtoxinA injections for chronic migraine "
-            f"(PREEMPT).\n\nDatabase: {where}",
+            self.tr("About botox-chart"),
+            self.tr(
+                "botox-chart {number}\nCharting onabotulinumtoxinA injections for chronic "
+                "migraine (PREEMPT).\n\nDatabase: {where}"
+            ).format(number=number, where=where),
         )

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.window_actions import explain, name_target
 from botox_chart.ui.window_host import show_status
 
@@ -22,8 +23,18 @@ if TYPE_CHECKING:
     from botox_chart.store.sessions import SessionSummary
     from botox_chart.ui.window_host import WindowHost
 
-STAFF_WHY = "staff find, view and print; charting needs an injector or a physician"
-HIDDEN_WHY = "the search hides the selected patient (Esc clears it)"
+
+def staff_why() -> str:
+    """Why a charting command is off for staff (in its tooltip, and on signing in)."""
+    return QCoreApplication.translate(
+        "WindowAvailability",
+        "staff find, view and print; charting needs an injector or a physician",
+    )
+
+
+HIDDEN_WHY = QT_TRANSLATE_NOOP(
+    "WindowAvailability", "the search hides the selected patient (Esc clears it)"
+)
 NAME_CHARS = 28
 """Actions name their patient ("New session for Gagnon, Élise"), shortened past this length."""
 
@@ -54,13 +65,13 @@ def update_actions(
     has_db = w.engine is not None
     patient = has_db and shown is not None
     charts = clinician.can_sign
-    why = "" if charts else STAFF_WHY
+    why = "" if charts else staff_why()
     hidden = has_db and shown is None and w.patients.current_id() is not None
     name_patient(w, shown)
     editor = w.editor
     editing = editor is not None and editor.session_id() is not None
     signed = editing and editor is not None and editor.is_signed()
-    for action in (a.lock, a.switch_user, a.sign_out, a.quit, a.shortcuts, a.about):
+    for action in (a.lock, a.switch_user, a.sign_out, *a.always_available()):
         action.setEnabled(True)
     for action in (a.find_patient, a.go_patients, a.go_sessions, a.go_chart):
         action.setEnabled(True)
@@ -68,7 +79,7 @@ def update_actions(
     for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
         action.setEnabled(has_db and clinician.is_admin)
     explain(a.add_patient, has_db and charts, why)
-    hidden_why = HIDDEN_WHY if hidden else ""
+    hidden_why = QCoreApplication.translate("WindowAvailability", HIDDEN_WHY) if hidden else ""
     explain(a.edit_patient, patient and charts, why or hidden_why)
     explain(a.new_session, patient and charts, why or hidden_why)
     signed_before = any(s.status == "signed" for s in w.sessions.model.sessions())
@@ -105,17 +116,41 @@ def name_patient(w: WindowHost, patient: PatientSummary | None) -> None:
     name = _short(patient.display_name) if patient is not None else None
     a = w.actions_
     for action, template in (
-        (a.new_session, "&New session for {}"),
-        (a.repeat_last, "&Repeat last session for {}"),
-        (a.edit_patient, "&Edit patient {}…"),
-        (a.record_preview, "Pre&view the record of {}…"),
-        (a.record_print, "&Print the record of {}…"),
-        (a.record_pdf, "Save the record of {} as P&DF…"),
-        (a.patient_audit, "Audi&t trail of {}…"),
-        (a.letter_preview, "Pre&view the letter for {}…"),
-        (a.letter_print, "&Print the letter for {}…"),
-        (a.letter_pdf, "Save the letter for {} as P&DF…"),
-        (a.eligibility, "Eligibilit&y assessment of {}…"),
+        (a.new_session, QCoreApplication.translate("WindowAvailability", "&New session for {}")),
+        (
+            a.repeat_last,
+            QCoreApplication.translate("WindowAvailability", "&Repeat last session for {}"),
+        ),
+        (a.edit_patient, QCoreApplication.translate("WindowAvailability", "&Edit patient {}…")),
+        (
+            a.record_preview,
+            QCoreApplication.translate("WindowAvailability", "Pre&view the record of {}…"),
+        ),
+        (
+            a.record_print,
+            QCoreApplication.translate("WindowAvailability", "&Print the record of {}…"),
+        ),
+        (
+            a.record_pdf,
+            QCoreApplication.translate("WindowAvailability", "Save the record of {} as P&DF…"),
+        ),
+        (a.patient_audit, QCoreApplication.translate("WindowAvailability", "Audi&t trail of {}…")),
+        (
+            a.letter_preview,
+            QCoreApplication.translate("WindowAvailability", "Pre&view the letter for {}…"),
+        ),
+        (
+            a.letter_print,
+            QCoreApplication.translate("WindowAvailability", "&Print the letter for {}…"),
+        ),
+        (
+            a.letter_pdf,
+            QCoreApplication.translate("WindowAvailability", "Save the letter for {} as P&DF…"),
+        ),
+        (
+            a.eligibility,
+            QCoreApplication.translate("WindowAvailability", "Eligibilit&y assessment of {}…"),
+        ),
     ):
         name_target(action, template, name)
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from botox_chart.ui import window_availability
 from botox_chart.ui.window_admin import AdminCommands
-from botox_chart.ui.window_availability import STAFF_WHY
+from botox_chart.ui.window_availability import staff_why
 from botox_chart.ui.window_host import show_status
 from botox_chart.ui.window_records import RecordCommands
 
@@ -182,7 +182,7 @@ class WindowCommands(QObject):
                     outcomes_of(db, patient_id),
                 )
 
-        found = self.w.attempt("Patient", load)
+        found = self.w.attempt(self.tr("Patient"), load)
         if found is not None:
             patient, rows, shown = found
             self.w.sessions.show_patient(patient, rows)
@@ -199,7 +199,7 @@ class WindowCommands(QObject):
             with transaction(engine) as db:
                 return sessions.summaries(db, patient_id=patient_id), outcomes_of(db, patient_id)
 
-        found = self.w.attempt("Sessions", load)
+        found = self.w.attempt(self.tr("Sessions"), load)
         if found is not None:
             rows, shown = found
             self.w.sessions.set_sessions(rows)
@@ -210,7 +210,7 @@ class WindowCommands(QObject):
         if self.w.replaced:
             self.w.reload_database()
         elif self.w.engine is not None:
-            self.w.statusBar().showMessage("Loading patients…")
+            self.w.statusBar().showMessage(self.tr("Loading patients…"))
             self.w.loader.reload(self.w.engine)
 
     def add_patient(self) -> None:
@@ -241,7 +241,7 @@ class WindowCommands(QObject):
 
     def _eligibility_saved(self) -> None:
         self.refresh_patient()  # the baseline changed: the trend and the verdicts too
-        self.show_status("Eligibility assessment recorded.")
+        self.show_status(self.tr("Eligibility assessment recorded."))
 
     def _patient_dialog(self, patient_id: int | None) -> None:
         if self.w.engine is None or not self._may_chart():
@@ -265,7 +265,7 @@ class WindowCommands(QObject):
             self.refresh_patient()
         if self.w.identity.patient_id() == patient.id:
             self._show_identity(patient.id)
-        self.show_status(f"Saved {patient.display_name}.")
+        self.show_status(self.tr("Saved {name}.").format(name=patient.display_name))
 
     # -- who charts -----------------------------------------------------------------------------
 
@@ -278,8 +278,10 @@ class WindowCommands(QObject):
         if clinician is None:
             return ""
         if clinician.can_sign:
-            return f"Signed in as {clinician.display_name}."
-        return f"Signed in as {clinician.display_name}: {STAFF_WHY}."
+            return self.tr("Signed in as {name}.").format(name=clinician.display_name)
+        return self.tr("Signed in as {name}: {staff_why}.").format(
+            name=clinician.display_name, staff_why=staff_why()
+        )
 
     def resume_editing(self) -> None:
         """After a sign-in or an unlock: undo and the focus go back to the chart, if one is open
@@ -305,7 +307,7 @@ class WindowCommands(QObject):
         if not self._may_chart():
             self.w.sessions.focus_list()
             return
-        found = self._open_draft("Open draft", patient_id)
+        found = self._open_draft(self.tr("Open draft"), patient_id)
         if found is not None:
             draft_id, _day = found
             if self.editing() == draft_id:
@@ -331,15 +333,17 @@ class WindowCommands(QObject):
             return
         from botox_chart.store import sessions, transaction
 
-        title = "Repeat last session" if repeat else "New session"
+        title = self.tr("Repeat last session") if repeat else self.tr("New session")
         found = self._open_draft(title, patient.id)
         if found is not None:
             draft_id, day = found
             if self.w.dialogs.confirm(
                 self.w.as_widget(),
-                "Unsigned draft",
-                f"{patient.display_name} already has an unsigned draft from {day}; a patient "
-                f"has one draft at a time. Open it?",
+                self.tr("Unsigned draft"),
+                self.tr(
+                    "{name} already has an unsigned draft from {day}; a patient has one draft at a "
+                    "time. Open it?"
+                ).format(name=patient.display_name, day=day),
             ):
                 self.open_session(draft_id)
             return
@@ -358,7 +362,9 @@ class WindowCommands(QObject):
             self.refresh_sessions()
             self.open_session(session_id)
             self.show_status(
-                "Repeated the last signed session's pattern." if repeat else "New session started."
+                self.tr("Repeated the last signed session's pattern.")
+                if repeat
+                else self.tr("New session started.")
             )
 
     def open_selected(self) -> None:
@@ -379,7 +385,7 @@ class WindowCommands(QObject):
             with transaction(engine) as db:
                 return sessions.get(db, session_id=session_id).patient_id
 
-        patient_id = self.w.attempt("Open session", patient_of)
+        patient_id = self.w.attempt(self.tr("Open session"), patient_of)
         if patient_id is None:
             return
         if patient_id != self.w.patients.current_id():
@@ -435,14 +441,16 @@ class WindowCommands(QObject):
         patient, engine = self.w.patients.current(), self.w.engine
         if patient is None or engine is None:
             return
-        found = self._open_draft("Resume draft", patient.id)
+        found = self._open_draft(self.tr("Resume draft"), patient.id)
         if found is None:
             return
         session_id, day = found
         if self.w.dialogs.confirm(
             self.w.as_widget(),
-            "Resume draft",
-            f"{patient.display_name} has an unsigned draft. Resume the draft from {day}?",
+            self.tr("Resume draft"),
+            self.tr("{name} has an unsigned draft. Resume the draft from {day}?").format(
+                name=patient.display_name, day=day
+            ),
         ):
             self.open_session(session_id)
 
@@ -470,8 +478,10 @@ class WindowCommands(QObject):
         day = selected.date_of_service.isoformat()
         if not self.w.dialogs.confirm(
             self.w.as_widget(),
-            "Delete draft",
-            f"Delete the unsigned draft of {day} for {selected.patient}? This cannot be undone.",
+            self.tr("Delete draft"),
+            self.tr(
+                "Delete the unsigned draft of {day} for {patient}? This cannot be undone."
+            ).format(day=day, patient=selected.patient),
         ):
             return
         if self.editing() == selected.id:
@@ -485,9 +495,9 @@ class WindowCommands(QObject):
                 )
             return True
 
-        if self.w.attempt("Delete draft", delete):
+        if self.w.attempt(self.tr("Delete draft"), delete):
             self.refresh_sessions()
-            self.show_status(f"Deleted the draft of {day}.")
+            self.show_status(self.tr("Deleted the draft of {day}.").format(day=day))
 
     def session_saved(self, session_id: int) -> None:
         """Every charting change is autosaved: the draft's row is updated from the chart in
@@ -562,7 +572,9 @@ def outcomes_of(db: Any, patient_id: int) -> Outcomes:
         try:
             profiles.append(outcomes.load_profile(name))
         except outcomes.ProfileError as err:
-            problem = f"The payer's rule cannot be judged: {err}"
+            problem = QCoreApplication.translate(
+                "WindowCommands", "The payer's rule cannot be judged: {err}"
+            ).format(err=err)
     return (
         outcomes.trend(course, profiles[0]),
         [(profile, outcomes.verdict(course, profile)) for profile in profiles],

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.engine import Engine
@@ -43,11 +45,12 @@ class KeysHost(Protocol):
 
 MIN_PASSPHRASE = 12
 """The shortest passphrase accepted for a new database (SQLCipher derives the key from it)."""
-RECOVERY_TEXT = (
+RECOVERY_TEXT = QT_TRANSLATE_NOOP(
+    "DatabaseKeys",
     "The database is encrypted. Print this recovery key and keep it in the clinic's safe. If "
     "this computer's keyring is lost (a new computer, a new user account), the recovery key is "
     "the only way to read the records: type it when botox-chart asks, or set "
-    "BOTOX_CHART_DB_KEY to it.\n\n{key}\n\nIt is not shown again."
+    "BOTOX_CHART_DB_KEY to it.\n\n{key}\n\nIt is not shown again.",
 )
 
 
@@ -67,31 +70,37 @@ class DatabaseKeys(QObject):
         w = self.w
         parent = w.as_widget()
         if kind == "new":
-            label = (
-                "This computer has no keyring to keep the database's key. Choose a passphrase "
-                f"of at least {MIN_PASSPHRASE} characters; botox-chart asks for it each time it "
+            label = self.tr(
+                "This computer has no keyring to keep the database's key. Choose a passphrase of "
+                "at least {min_passphrase} characters; botox-chart asks for it each time it "
                 "starts. Keep it in the clinic's safe: without it the records cannot be read."
-            )
-            typed = w.dialogs.ask_secret(parent, "Choose a database passphrase", label)
+            ).format(min_passphrase=MIN_PASSPHRASE)
+            typed = w.dialogs.ask_secret(parent, self.tr("Choose a database passphrase"), label)
             if typed is not None and len(typed) < MIN_PASSPHRASE:
                 w.dialogs.error(
-                    parent, "Too short", f"At least {MIN_PASSPHRASE} characters, please."
+                    parent,
+                    self.tr("Too short"),
+                    self.tr("At least {min_passphrase} characters, please.").format(
+                        min_passphrase=MIN_PASSPHRASE
+                    ),
                 )
                 self.ask(kind, message)
                 return
             if typed is not None:
                 again = w.dialogs.ask_secret(
-                    parent, "Choose a database passphrase", "Type it again:"
+                    parent, self.tr("Choose a database passphrase"), self.tr("Type it again:")
                 )
                 if again != typed:
                     w.dialogs.error(
-                        parent, "Not the same", "The two passphrases differ; try again."
+                        parent,
+                        self.tr("Not the same"),
+                        self.tr("The two passphrases differ; try again."),
                     )
                     self.ask(kind, message)
                     return
         else:
-            label = f"{message}\n\nPassphrase or recovery key:"
-            typed = w.dialogs.ask_secret(parent, "Database passphrase", label)
+            label = self.tr("{message}\n\nPassphrase or recovery key:").format(message=message)
+            typed = w.dialogs.ask_secret(parent, self.tr("Database passphrase"), label)
         if not typed:
             w.database_failed(message)
             return
@@ -100,7 +109,9 @@ class DatabaseKeys(QObject):
 
     def show_recovery_key(self, recovery_key: str) -> None:
         self.w.dialogs.info(
-            self.w.as_widget(), "Recovery key", RECOVERY_TEXT.format(key=recovery_key)
+            self.w.as_widget(),
+            self.tr("Recovery key"),
+            self.tr(RECOVERY_TEXT).format(key=recovery_key),
         )
 
     def encrypt_database(self) -> None:
@@ -116,14 +127,18 @@ class DatabaseKeys(QObject):
         if engine is None or clinician is None or not clinician.is_admin:
             return
         if encryption_warning(engine) is None:
-            w.dialogs.info(parent, "Encrypt database", "This database is already encrypted.")
+            w.dialogs.info(
+                parent, self.tr("Encrypt database"), self.tr("This database is already encrypted.")
+            )
             return
         if not w.dialogs.confirm(
             parent,
-            "Encrypt database",
-            "Encrypt the database and its backups? Everyone else must close "
-            "botox-chart on this database first. The chart open here is saved and closed, and "
-            "everyone signs in again afterwards.",
+            self.tr("Encrypt database"),
+            self.tr(
+                "Encrypt the database and its backups? Everyone else must close "
+                "botox-chart on this database first. The chart open here is saved and closed, and "
+                "everyone signs in again afterwards."
+            ),
         ):
             return
         if not w.commands.close_session():
@@ -132,9 +147,11 @@ class DatabaseKeys(QObject):
         if not cipher.has_keyring() and not cipher.key_for_environment():
             typed = w.dialogs.ask_secret(
                 parent,
-                "Choose a database passphrase",
-                f"This computer has no keyring. Choose a passphrase of at least {MIN_PASSPHRASE} "
-                "characters; it is asked for each time botox-chart starts.",
+                self.tr("Choose a database passphrase"),
+                self.tr(
+                    "This computer has no keyring. Choose a passphrase of at least "
+                    "{min_passphrase} characters; it is asked for each time botox-chart starts."
+                ).format(min_passphrase=MIN_PASSPHRASE),
             )
             if typed is None or len(typed) < MIN_PASSPHRASE:
                 return
@@ -142,7 +159,7 @@ class DatabaseKeys(QObject):
         try:
             change = encryption.encrypt(engine, clinician_id=clinician.id, key=key)
         except StorageError as err:
-            w.dialogs.error(parent, "Not encrypted", str(err))
+            w.dialogs.error(parent, self.tr("Not encrypted"), str(err))
             return
         self.key = key
         self.show_recovery_key(change.recovery_key)

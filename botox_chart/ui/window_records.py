@@ -71,18 +71,18 @@ class RecordCommands(QObject):
         ids = self.print_ids()
         printing = self.w.ensure_printing() if ids else None
         if printing is not None:
-            self.w.attempt("Print", lambda: how(printing)(ids))
+            self.w.attempt(self.tr("Print"), lambda: how(printing)(ids))
 
     def print_record(self, how: Callable[[PrintService], Callable[[int], Any]]) -> None:
         patient = self._shown_patient()
         printing = self.w.ensure_printing() if patient is not None else None
         if patient is not None and printing is not None:
-            self.w.attempt("Patient record", lambda: how(printing)(patient.id))
+            self.w.attempt(self.tr("Patient record"), lambda: how(printing)(patient.id))
 
     def outcomes_report(self) -> None:
         printing = self.w.ensure_printing()
         if printing is not None:
-            self.w.attempt("Clinic outcomes report", printing.preview_outcomes_report)
+            self.w.attempt(self.tr("Clinic outcomes report"), printing.preview_outcomes_report)
 
     def due_list(self) -> None:
         """Open the due list (or bring it forward, read again, if it is open)."""
@@ -108,7 +108,7 @@ class RecordCommands(QObject):
             return
         dialog = DueListDialog(
             lambda within, overdue: self.w.attempt(
-                "Due list", lambda: load_due_list(engine, within=within, overdue=overdue)
+                self.tr("Due list"), lambda: load_due_list(engine, within=within, overdue=overdue)
             ),
             printing,
             self.w.as_widget(),
@@ -142,11 +142,11 @@ class RecordCommands(QObject):
         dialog = LotRecallDialog(
             # Audited as whoever is signed in when the search runs (the lock may change them).
             lambda lot, start, end: self.w.attempt(
-                "Lot recall",
+                self.tr("Lot recall"),
                 lambda: load_recall(engine, lot, start, end, clinician_id=self.w.clinician_id()),
             ),
             printing,
-            self.w.attempt("Lot recall", read_lots) or [],
+            self.w.attempt(self.tr("Lot recall"), read_lots) or [],
             self.w.as_widget(),
         )
         dialog.patientChosen.connect(self.choose_patient)
@@ -159,7 +159,9 @@ class RecordCommands(QObject):
         them is cleared)."""
         self.w.show_patients_pane()
         if not self.w.patients.reveal(patient_id):
-            show_status(self.w, "That patient is not in the patient list yet: View › Refresh (F5).")
+            show_status(
+                self.w, self.tr("That patient is not in the patient list yet: View › Refresh (F5).")
+            )
 
     def audit_session_id(self) -> int | None:
         """The session selected in the list, else the one in the editor."""
@@ -185,7 +187,7 @@ class RecordCommands(QObject):
         from botox_chart.ui.dialogs.audit_dialog import AuditDialog, load_trail
 
         trail = self.w.attempt(
-            "Audit trail",
+            self.tr("Audit trail"),
             lambda: load_trail(engine, session_id=session_id, patient_id=patient_id),
         )
         if trail is None:

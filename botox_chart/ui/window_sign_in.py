@@ -118,7 +118,9 @@ class SignIn(QObject):
 
     def database_failed(self, message: str) -> None:
         self.screen.set_check(None)
-        self.screen.show_waiting(f"The database could not be opened. {message}", "error")
+        self.screen.show_waiting(
+            self.tr("The database could not be opened. {message}").format(message=message), "error"
+        )
 
     def create_first_administrator(self) -> None:
         if self.w.engine is None or self._clinician is not None:
@@ -181,7 +183,7 @@ class SignIn(QObject):
         self._close_hidden()
         self.idle.stop()
         self.screen.set_check(None)
-        self.screen.show_waiting("Opening the database…")
+        self.screen.show_waiting(self.tr("Opening the database…"))
         self.changed.emit()
 
     def switch_user(self) -> None:

@@ -85,6 +85,17 @@ class WindowState:
     def set_pdf_folder(self, folder: Path) -> None:
         self._settings.setValue("printing/pdf_folder", str(folder))
 
+    def language(self) -> str | None:
+        """The window's language as the user chose it (View › Language); None: the computer's."""
+        value = self._settings.value("view/language")
+        return str(value) if value else None
+
+    def set_language(self, language: str | None) -> None:
+        if language:
+            self._settings.setValue("view/language", language)
+        else:
+            self._settings.remove("view/language")
+
     def sync(self) -> None:
         self._settings.sync()
 

@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
 from botox_chart.store import clinicians, transaction
 from botox_chart.store.models import Clinician, Role
+from botox_chart.ui import language
 from botox_chart.ui.main_window import MainWindow
 from tests.helpers.factories import administrator_id
 from tests.helpers.fake_dialogs import FakeDialogs
@@ -110,3 +112,12 @@ def login(engine: Engine) -> Iterator[Login]:
             )
 
     yield add
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """The window in English, as its catalogue has it (the plural forms: "1 patient", "3
+    patients"), whatever the computer's locale; a test wanting French installs it itself."""
+    language.install_translators(qapp, "en")
+    yield
+    language.install_translators(qapp, "en")

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from botox_chart import protocol
 from botox_chart.chart import CONTRAINDICATIONS, Chart, ChartError
 from botox_chart.ui.widgets.screen_form import (
-    ALL_CLEAR_UNDO,
     PRESENT_TIP,
     ScreenForm,
+    all_clear_undo,
     record_all_clear,
 )
 
@@ -43,7 +43,7 @@ def test_one_click_asks_for_consent_and_every_answer_absent_in_one_edit(
 
     assert len(edits) == 1
     text, change, merge_key = edits[0]
-    assert (text, merge_key) == (ALL_CLEAR_UNDO, "")
+    assert (text, merge_key) == (all_clear_undo(), "")
     chart = new_chart()
     change(chart)
     assert chart.consent

@@ -28,22 +28,26 @@ class AddendumDialog(QDialog):
     def __init__(self, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addendumDialog")
-        self.setWindowTitle("Add addendum")
+        self.setWindowTitle(self.tr("Add addendum"))
         self.setMinimumSize(440, 260)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"{heading}\nThe signed session is not changed: the addendum is added below it, "
-            "with your name and the time."
+            self.tr(
+                "{heading}\nThe signed session is not changed: the addendum is added below it, "
+                "with your name and the time."
+            ).format(heading=heading)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self._text = QPlainTextEdit()
-        self._text.setPlaceholderText("e.g. Patient called on day 3: mild neck pain, resolving.")
+        self._text.setPlaceholderText(
+            self.tr("e.g. Patient called on day 3: mild neck pain, resolving.")
+        )
         self._text.setTabChangesFocus(True)
         self._text.textChanged.connect(self._update)
         layout.addWidget(self._text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self._add = QPushButton("Add addendum")
+        self._add = QPushButton(self.tr("Add addendum"))
         self._add.setDefault(True)
         self._add.setProperty("role", "primary")
         buttons.addButton(self._add, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -68,10 +69,16 @@ def load_trail(
             dates = {int(sid): day for sid, day in rows}
         names = {c.id: c.display_name for c in db.exec(select(Clinician)) if c.id is not None}
         patient = db.get(Patient, patient_id) if patient_id is not None else None
-    who = f"{patient.display_name} · {patient.chart_number}" if patient else "Unknown patient"
+    who = (
+        f"{patient.display_name} · {patient.chart_number}"
+        if patient
+        else QCoreApplication.translate("AuditDialog", "Unknown patient")
+    )
     if session_id is not None:
         day = dates.get(session_id)
-        heading = f"Session of {day.isoformat() if isinstance(day, date) else '?'} · {who}"
+        heading = QCoreApplication.translate("AuditDialog", "Session of {value} · {who}").format(
+            value=day.isoformat() if isinstance(day, date) else "?", who=who
+        )
     else:
         heading = who
     return AuditTrail(heading, audit_rows(events, names, dates))
@@ -83,14 +90,17 @@ class AuditDialog(QDialog):
     def __init__(self, trail: AuditTrail, parent: QWidget | None = None, *, per_session: bool):
         super().__init__(parent)
         self.setObjectName("auditDialog")
-        self.setWindowTitle("Audit trail")
+        self.setWindowTitle(self.tr("Audit trail"))
         self.heading = QLabel(trail.heading)
         self.heading.setObjectName("sessionHeading")
         self.heading.setWordWrap(True)
-        what = "this session" if per_session else "this patient and their sessions"
+        what = (
+            self.tr("this session") if per_session else self.tr("this patient and their sessions")
+        )
         self.count = QLabel(
-            f"{len(trail.rows)} event{'s' * (len(trail.rows) != 1)} for {what}, oldest first. "
-            "Times are local."
+            self.tr(
+                "%n event(s) for {what}, oldest first. Times are local.", "", len(trail.rows)
+            ).format(what=what)
         )
         self.count.setObjectName("patientCount")
         self.count.setWordWrap(True)
@@ -98,7 +108,7 @@ class AuditDialog(QDialog):
         self.model.set_rows(trail.rows)
         self.view = QTableView()
         self.view.setObjectName("auditTable")
-        self.view.setAccessibleName("Audit trail")
+        self.view.setAccessibleName(self.tr("Audit trail"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

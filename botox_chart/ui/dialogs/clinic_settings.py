@@ -35,15 +35,25 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
 from botox_chart.store.settings import ClinicSettings
 from botox_chart.ui.idle_lock import MINUTES_RANGE, idle_minutes
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.seams import Dialogs
 
 BILLING = (
-    ("none", "No billing codes on notes"),
-    ("us", "United States: CPT 64615, HCPCS J0585 with JW/JZ"),
-    ("canada", "Canada: a provincial billing code"),
+    ("none", QT_TRANSLATE_NOOP("ClinicSettingsDialog", "No billing codes on notes")),
+    (
+        "us",
+        QT_TRANSLATE_NOOP(
+            "ClinicSettingsDialog", "United States: CPT 64615, HCPCS J0585 with JW/JZ"
+        ),
+    ),
+    ("canada", QT_TRANSLATE_NOOP("ClinicSettingsDialog", "Canada: a provincial billing code")),
 )
-PRODUCT_CODE_LABEL = {"none": "DIN / &NDC", "us": "&NDC", "canada": "&DIN"}
-LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+PRODUCT_CODE_LABEL = {
+    "none": QT_TRANSLATE_NOOP("ClinicSettingsDialog", "DIN / &NDC"),
+    "us": QT_TRANSLATE_NOOP("ClinicSettingsDialog", "&NDC"),
+    "canada": QT_TRANSLATE_NOOP("ClinicSettingsDialog", "&DIN"),
+}
+LOGO_FILTER = QT_TRANSLATE_NOOP("ClinicSettingsDialog", "Images (*.png *.jpg *.jpeg)")
 
 
 def payer_profiles() -> list[tuple[str, str]]:
@@ -84,68 +94,79 @@ class ClinicSettingsDialog(QDialog):
         self._dialogs = dialogs
         self._clinician_id = clinician_id
         self.setObjectName("clinicSettingsDialog")
-        self.setWindowTitle("Clinic settings")
+        self.setWindowTitle(self.tr("Clinic settings"))
 
         self.name = QLineEdit()
         self.name.setMaxLength(store_settings.TEXT["name"][1])
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
-        self.address.setPlaceholderText("Street\nCity, province/state, postal code")
+        self.address.setPlaceholderText(self.tr("Street\nCity, province/state, postal code"))
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.phone = QLineEdit()
         self.phone.setMaxLength(store_settings.TEXT["phone"][1])
         self.logo = QLineEdit()
-        self.logo.setPlaceholderText("No logo: the clinic name heads the note")
+        self.logo.setPlaceholderText(self.tr("No logo: the clinic name heads the note"))
         self.logo.textChanged.connect(self._show_logo)
-        self.choose_logo = QPushButton("&Choose…")
+        self.choose_logo = QPushButton(self.tr("&Choose…"))
         self.choose_logo.clicked.connect(self._choose_logo)
-        self.remove_logo = QPushButton("Remove")
+        self.remove_logo = QPushButton(self.tr("Remove"))
         self.remove_logo.clicked.connect(self.logo.clear)
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("logoPreview")
         self.logo_preview.setFixedHeight(48)
         self.billing = QComboBox()
         for code, label in BILLING:
-            self.billing.addItem(label, code)
+            self.billing.addItem(self.tr(label), code)
         self.billing.currentIndexChanged.connect(self._billing_changed)
         self.provincial_code = QLineEdit()
         self.provincial_code.setMaxLength(store_settings.TEXT["provincial_code"][1])
-        self.provincial_code.setPlaceholderText("e.g. the fee code of your province")
+        self.provincial_code.setPlaceholderText(self.tr("e.g. the fee code of your province"))
         self.din_ndc = QLineEdit()
         self.din_ndc.setMaxLength(store_settings.TEXT["din_ndc"][1])
-        self.din_ndc.setPlaceholderText("Filled into new sessions")
+        self.din_ndc.setPlaceholderText(self.tr("Filled into new sessions"))
         self.product_gtins = QLineEdit()
         self.product_gtins.setMaxLength(store_settings.TEXT["product_gtins"][1])
-        self.product_gtins.setPlaceholderText("14 digits each, e.g. from the carton's (01)")
+        self.product_gtins.setPlaceholderText(
+            self.tr("14 digits each, e.g. from the carton's (01)")
+        )
         self.product_gtins.setToolTip(
-            "The GTINs of the product cartons the clinic uses, separated by spaces or commas. A "
-            "scanned carton with another GTIN is refused; while this is empty a scan fills the "
-            "lot and expiry without checking the product."
+            self.tr(
+                "The GTINs of the product cartons the clinic uses, separated by spaces or "
+                "commas. A scanned carton with another GTIN is refused; while this is empty a "
+                "scan fills the lot and expiry without checking the product."
+            )
         )
         self.payer_profile = QComboBox()
-        self.payer_profile.setAccessibleName("Payer's continuation rule")
+        self.payer_profile.setAccessibleName(self.tr("Payer's continuation rule"))
         self.payer_profile.setToolTip(
-            "Judged beside NICE TA260 on each patient's outcomes (advice, never a block). A clinic "
-            "adds its payer's rule as a file in the data folder's rules folder."
+            self.tr(
+                "Judged beside NICE TA260 on each patient's outcomes (advice, never a block). A "
+                "clinic adds its payer's rule as a file in the data folder's rules folder."
+            )
         )
-        self.payer_profile.addItem("None (NICE TA260 only)", "")
+        self.payer_profile.addItem(self.tr("None (NICE TA260 only)"), "")
         for name, title in payer_profiles():
             self.payer_profile.addItem(title, name)
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(*MINUTES_RANGE)
-        self.idle_lock.setSuffix(" min without input")
-        self.idle_lock.setAccessibleName("Lock the window after")
+        self.idle_lock.setSuffix(self.tr(" min without input"))
+        self.idle_lock.setAccessibleName(self.tr("Lock the window after"))
         self.idle_lock.setToolTip(
-            "The window locks (hiding patient information) after this many minutes without "
-            "keyboard or mouse input; the open chart is saved first."
+            self.tr(
+                "The window locks (hiding patient information) after this many minutes without "
+                "keyboard or mouse input; the open chart is saved first."
+            )
         )
         self.lockout = QSpinBox()
         self.lockout.setRange(*store_settings.LOCKOUT_RANGE)
-        self.lockout.setSuffix(" min after 10 failed sign-ins")
-        self.lockout.setAccessibleName("Lock an account for")
+        self.lockout.setSuffix(self.tr(" min after 10 failed sign-ins"))
+        self.lockout.setAccessibleName(self.tr("Lock an account for"))
         self.lockout.setToolTip(
-            "After 10 wrong passwords in a row for a user name, sign-in is refused for this many "
-            "minutes (on every workstation); an administrator can unlock it sooner in Clinicians."
+            self.tr(
+                "After 10 wrong passwords in a row for a user name, sign-in is refused for this "
+                "many minutes (on every workstation); an administrator can unlock it sooner in "
+                "Clinicians."
+            )
         )
 
         logo_row = QHBoxLayout()
@@ -153,23 +174,25 @@ class ClinicSettingsDialog(QDialog):
         logo_row.addWidget(self.choose_logo)
         logo_row.addWidget(self.remove_logo)
         self.form = QFormLayout()
-        self.form.addRow("Clinic &name", self.name)
-        self.form.addRow("&Address", self.address)
-        self.form.addRow("&Phone", self.phone)
-        logo_label = QLabel("&Logo")
+        self.form.addRow(self.tr("Clinic &name"), self.name)
+        self.form.addRow(self.tr("&Address"), self.address)
+        self.form.addRow(self.tr("&Phone"), self.phone)
+        logo_label = QLabel(self.tr("&Logo"))
         logo_label.setBuddy(self.logo)
         self.form.addRow(logo_label, logo_row)
         self.form.addRow("", self.logo_preview)
-        self.form.addRow("&Billing", self.billing)
-        self.form.addRow("P&rovincial code", self.provincial_code)
-        self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
-        self.form.addRow("Product &GTINs", self.product_gtins)
-        self.form.addRow("Pa&yer's rule", self.payer_profile)
-        self.form.addRow("Loc&k after", self.idle_lock)
-        self.form.addRow("Lock acco&unt for", self.lockout)
+        self.form.addRow(self.tr("&Billing"), self.billing)
+        self.form.addRow(self.tr("P&rovincial code"), self.provincial_code)
+        self.form.addRow(self.tr(PRODUCT_CODE_LABEL["none"]), self.din_ndc)
+        self.form.addRow(self.tr("Product &GTINs"), self.product_gtins)
+        self.form.addRow(self.tr("Pa&yer's rule"), self.payer_profile)
+        self.form.addRow(self.tr("Loc&k after"), self.idle_lock)
+        self.form.addRow(self.tr("Lock acco&unt for"), self.lockout)
         hint = QLabel(
-            "These print on every procedure note. Keep the logo in a folder every "
-            "workstation can reach (a shared drive): a note prints without it otherwise."
+            self.tr(
+                "These print on every procedure note. Keep the logo in a folder every "
+                "workstation can reach (a shared drive): a note prints without it otherwise."
+            )
         )
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
@@ -252,7 +275,7 @@ class ClinicSettingsDialog(QDialog):
                 self._loaded = store_settings.load(db)
         except StorageError as err:
             self._loaded = ClinicSettings()
-            self._dialogs.error(self, "Clinic settings", str(err))
+            self._dialogs.error(self, self.tr("Clinic settings"), str(err))
         loaded = self._loaded
         self.name.setText(loaded.name)
         self.address.setPlainText(loaded.address)
@@ -274,22 +297,24 @@ class ClinicSettingsDialog(QDialog):
     def _problem(self, settings: ClinicSettings) -> str | None:
         if not settings.name:
             self.name.setFocus()
-            return "Enter the clinic's name: it heads every note."
+            return self.tr("Enter the clinic's name: it heads every note.")
         if settings.logo_path:
             path = Path(settings.logo_path)
             if not path.is_file():
                 self.logo.setFocus()
-                return f"There is no logo file at {path}."
+                return self.tr("There is no logo file at {path}.").format(path=path)
             if QImage(str(path)).isNull():
                 self.logo.setFocus()
-                return f"{path.name} is not a PNG or JPEG image."
+                return self.tr("{name} is not a PNG or JPEG image.").format(name=path.name)
         if settings.billing == "canada" and not settings.provincial_code:
             self.provincial_code.setFocus()
-            return "Enter the provincial billing code, or choose another billing setting."
+            return self.tr("Enter the provincial billing code, or choose another billing setting.")
         return None
 
     def _choose_logo(self) -> None:
-        path = self._dialogs.open_file(self, "Choose the clinic logo", LOGO_FILTER)
+        path = self._dialogs.open_file(
+            self, self.tr("Choose the clinic logo"), self.tr(LOGO_FILTER)
+        )
         if path is not None:
             self.logo.setText(str(path))
 
@@ -301,7 +326,7 @@ class ClinicSettingsDialog(QDialog):
         self._fit()
         if image.isNull():
             self.logo_preview.clear()
-            self.logo_preview.setText("Logo file not found." if text else "")
+            self.logo_preview.setText(self.tr("Logo file not found.") if text else "")
             return
         self.logo_preview.setPixmap(
             QPixmap.fromImage(image).scaledToHeight(
@@ -319,4 +344,4 @@ class ClinicSettingsDialog(QDialog):
         self.provincial_code.setEnabled(billing == "canada")
         label = self.form.labelForField(self.din_ndc)
         if isinstance(label, QLabel):
-            label.setText(PRODUCT_CODE_LABEL.get(billing, PRODUCT_CODE_LABEL["none"]))
+            label.setText(self.tr(PRODUCT_CODE_LABEL.get(billing, PRODUCT_CODE_LABEL["none"])))

@@ -26,16 +26,18 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import clinicians as store_clinicians
 from botox_chart.store.clinicians import MIN_PASSWORD, ClinicianError
 from botox_chart.store.models import Clinician, Role
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 
 ROLES = (
-    (Role.INJECTOR, "Injector (charts and signs)"),
-    (Role.PHYSICIAN, "Physician (charts, signs, supervises)"),
-    (Role.STAFF, "Staff (finds, views and prints)"),
+    (Role.INJECTOR, QT_TRANSLATE_NOOP("ClinicianDialog", "Injector (charts and signs)")),
+    (Role.PHYSICIAN, QT_TRANSLATE_NOOP("ClinicianDialog", "Physician (charts, signs, supervises)")),
+    (Role.STAFF, QT_TRANSLATE_NOOP("ClinicianDialog", "Staff (finds, views and prints)")),
 )
 
-FIRST_RUN_TEXT = (
+FIRST_RUN_TEXT = QT_TRANSLATE_NOOP(
+    "ClinicianDialog",
     "Sessions are charted and signed by clinicians who sign in as themselves. Create the first "
-    "administrator: they sign in now and add the clinic's other clinicians (File > Clinicians)."
+    "administrator: they sign in now and add the clinic's other clinicians (File > Clinicians).",
 )
 
 
@@ -59,45 +61,49 @@ class ClinicianDialog(QDialog):
         self._by = by
         self.added: Clinician | None = None
         self.setObjectName("clinicianDialog")
-        self.setWindowTitle("Create the first administrator" if first else "Add clinician")
+        self.setWindowTitle(
+            self.tr("Create the first administrator") if first else self.tr("Add clinician")
+        )
 
         self.name = QLineEdit()
         self.name.setMaxLength(120)
-        self.name.setPlaceholderText("e.g. Dr Ana Souza")
+        self.name.setPlaceholderText(self.tr("e.g. Dr Ana Souza"))
         self.credentials = QLineEdit()
         self.credentials.setMaxLength(60)
-        self.credentials.setPlaceholderText("e.g. MD, FRCPC or RN")
+        self.credentials.setPlaceholderText(self.tr("e.g. MD, FRCPC or RN"))
         self.role = QComboBox()
         for role, label in ROLES:
             if not (first and role is Role.STAFF):  # the first administrator charts
-                self.role.addItem(label, role.value)
+                self.role.addItem(self.tr(label), role.value)
         if first:
             self.role.setCurrentIndex(self.role.findData(Role.PHYSICIAN.value))
         self.username = QLineEdit()
         self.username.setMaxLength(60)
-        self.username.setPlaceholderText("e.g. asouza (no spaces)")
+        self.username.setPlaceholderText(self.tr("e.g. asouza (no spaces)"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(f"at least {MIN_PASSWORD} characters")
+        self.password.setPlaceholderText(
+            self.tr("at least {min_password} characters").format(min_password=MIN_PASSWORD)
+        )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.admin = QCheckBox("&Administrator (adds clinicians, changes clinic settings)")
+        self.admin = QCheckBox(self.tr("&Administrator (adds clinicians, changes clinic settings)"))
         self.admin.setChecked(first)
         self.admin.setVisible(not first)
 
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&Credentials", self.credentials)
-        form.addRow("&Role", self.role)
-        form.addRow("&User name", self.username)
-        form.addRow("&Password", self.password)
-        form.addRow("Con&firm password", self.confirm)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Credentials"), self.credentials)
+        form.addRow(self.tr("&Role"), self.role)
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("Con&firm password"), self.confirm)
         if not first:
             form.addRow("", self.admin)
 
         layout = QVBoxLayout(self)
         if first:
-            intro = QLabel(FIRST_RUN_TEXT)
+            intro = QLabel(self.tr(FIRST_RUN_TEXT))
             intro.setWordWrap(True)
             layout.addWidget(intro)
         layout.addLayout(form)
@@ -112,7 +118,7 @@ class ClinicianDialog(QDialog):
         )
         if first:
             save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-            save.setText("Create and &sign in")
+            save.setText(self.tr("Create and &sign in"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -126,7 +132,7 @@ class ClinicianDialog(QDialog):
     def save(self) -> None:
         """Store the clinician (on a first run, sign them in); a refusal stays in the dialog."""
         if self.password.text() != self.confirm.text():
-            self._refuse("The two passwords differ. Type the same password twice.")
+            self._refuse(self.tr("The two passwords differ. Type the same password twice."))
             return
         username, password = self.username.text(), self.password.text()
         try:

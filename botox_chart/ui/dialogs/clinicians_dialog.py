@@ -52,13 +52,13 @@ class CliniciansDialog(QDialog):
         self._dialogs = dialogs
         self._admin_id = admin_id
         self.setObjectName("cliniciansDialog")
-        self.setWindowTitle("Clinicians")
+        self.setWindowTitle(self.tr("Clinicians"))
 
         self.model = ClinicianListModel(self)
         self.view = QTableView()
         self.view.setObjectName("clinicianList")
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Clinicians")
+        self.view.setAccessibleName(self.tr("Clinicians"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -70,17 +70,21 @@ class CliniciansDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setToolTip("Add an injector, physician or staff member with a login")
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.add_button.setToolTip(
+            self.tr("Add an injector, physician or staff member with a login")
+        )
         self.add_button.clicked.connect(self.add)
-        self.password_button = QPushButton("&Reset password…")
+        self.password_button = QPushButton(self.tr("&Reset password…"))
         self.password_button.clicked.connect(self.reset_password)
-        self.unlock_button = QPushButton("&Unlock sign-in")
+        self.unlock_button = QPushButton(self.tr("&Unlock sign-in"))
         self.unlock_button.setToolTip(
-            "Forget the failed sign-ins of the selected clinician: they can sign in at once"
+            self.tr(
+                "Forget the failed sign-ins of the selected clinician: they can sign in at once"
+            )
         )
         self.unlock_button.clicked.connect(self.unlock_selected)
-        self.deactivate_button = QPushButton("&Deactivate…")
+        self.deactivate_button = QPushButton(self.tr("&Deactivate…"))
         self.deactivate_button.clicked.connect(self.deactivate_selected)
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
@@ -95,8 +99,11 @@ class CliniciansDialog(QDialog):
         close.rejected.connect(self.reject)
 
         intro = QLabel(
-            "Everyone who can sign in. Injectors chart and sign; physicians also supervise; "
-            "staff find, view and print. Administrators add clinicians and change clinic settings."
+            self.tr(
+                "Everyone who can sign in. Injectors chart and sign; physicians also supervise; "
+                "staff find, view and print. Administrators add clinicians and change clinic "
+                "settings."
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -121,7 +128,7 @@ class CliniciansDialog(QDialog):
                 rows = store_clinicians.active(db)
                 failures = store_clinicians.failed_sign_ins(db)
         except StorageError as err:
-            self._dialogs.error(self, "Clinicians", str(err))
+            self._dialogs.error(self, self.tr("Clinicians"), str(err))
             rows = []
         self.model.set_clinicians(rows, failures, now=datetime.now(UTC))
         row = self.model.row_of(select) if select is not None else None
@@ -153,10 +160,10 @@ class CliniciansDialog(QDialog):
             with transaction(self._engine) as db:
                 store_clinicians.unlock(db, username=clinician.username, by=self._admin_id)
         except (StorageError, ClinicianError) as err:
-            self._dialogs.error(self, "Unlock sign-in", str(err))
+            self._dialogs.error(self, self.tr("Unlock sign-in"), str(err))
             return
         self.reload(select=clinician.id)
-        self.hint.setText(f"{clinician.display_name} can sign in again.")
+        self.hint.setText(self.tr("{name} can sign in again.").format(name=clinician.display_name))
 
     def deactivate_selected(self) -> None:
         clinician = self.selected()
@@ -164,16 +171,18 @@ class CliniciansDialog(QDialog):
             return
         if not self._dialogs.confirm(
             self,
-            "Deactivate clinician",
-            f"Deactivate {clinician.display_name}? They can no longer sign in or supervise; "
-            "their name stays on the sessions they charted and signed.",
+            self.tr("Deactivate clinician"),
+            self.tr(
+                "Deactivate {name}? They can no longer sign in or supervise; their name stays on "
+                "the sessions they charted and signed."
+            ).format(name=clinician.display_name),
         ):
             return
         try:
             with transaction(self._engine) as db:
                 store_clinicians.deactivate(db, clinician_id=clinician.id, by=self._admin_id)
         except (StorageError, ClinicianError) as err:
-            self._dialogs.error(self, "Deactivate clinician", str(err))
+            self._dialogs.error(self, self.tr("Deactivate clinician"), str(err))
             return
         self.reload()
 
@@ -184,24 +193,30 @@ class CliniciansDialog(QDialog):
         self.unlock_button.setEnabled(failed is not None)
         self.password_button.setEnabled(clinician is not None)
         self.password_button.setText(
-            "Give &sign-in…"
+            self.tr("Give &sign-in…")
             if clinician is not None and not clinician.username
-            else "&Reset password…"
+            else self.tr("&Reset password…")
         )
         self.deactivate_button.setEnabled(clinician is not None and clinician.id != self._admin_id)
         if clinician is None:
-            self.hint.setText("Select a clinician to reset their password or deactivate them.")
+            self.hint.setText(
+                self.tr("Select a clinician to reset their password or deactivate them.")
+            )
         elif clinician.id == self._admin_id:
-            self.hint.setText("You cannot deactivate yourself: another administrator can.")
+            self.hint.setText(self.tr("You cannot deactivate yourself: another administrator can."))
         elif not clinician.username:
             self.hint.setText(
-                f"{clinician.display_name} has no user name, so cannot sign in yet: "
-                "Give sign-in… sets one with a password."
+                self.tr(
+                    "{name} has no user name, so cannot sign in yet: Give sign-in… sets one with a "
+                    "password."
+                ).format(name=clinician.display_name)
             )
         elif failed is not None:
             self.hint.setText(
-                f"{clinician.display_name}: {failed.failures} failed sign-ins in a row. "
-                "Unlock sign-in lets them sign in at once (check it was them first)."
+                self.tr(
+                    "{name}: {failures} failed sign-ins in a row. Unlock sign-in lets them sign in "
+                    "at once (check it was them first)."
+                ).format(name=clinician.display_name, failures=failed.failures)
             )
         else:
             self.hint.setText("")

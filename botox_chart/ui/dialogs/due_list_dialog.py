@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from botox_chart.due import DueList
 from botox_chart.ui.dialogs.patient_rows import PatientRowsView, hand_over_buttons
 from botox_chart.ui.dialogs.sizing import size_table_dialog
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.due_list import (
     MARKS,
     NEXT_DUE,
@@ -43,9 +44,17 @@ if TYPE_CHECKING:
     from botox_chart.ui.window_host import PrintService
 
 PERIODS: tuple[tuple[str, int | None, bool], ...] = (
-    ("This week (due within 7 days, overdue included)", 7, False),
-    ("Next 2 weeks (due within 14 days, overdue included)", 14, False),
-    ("Overdue only", None, True),
+    (
+        QT_TRANSLATE_NOOP("DueListDialog", "This week (due within 7 days, overdue included)"),
+        7,
+        False,
+    ),
+    (
+        QT_TRANSLATE_NOOP("DueListDialog", "Next 2 weeks (due within 14 days, overdue included)"),
+        14,
+        False,
+    ),
+    (QT_TRANSLATE_NOOP("DueListDialog", "Overdue only"), None, True),
 )
 """(label, within days, overdue only) of each period offered; the first is the default."""
 
@@ -75,16 +84,16 @@ class DueListDialog(QDialog):
     def __init__(self, load: Load, printing: PrintService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dueListDialog")
-        self.setWindowTitle("Due list")
+        self.setWindowTitle(self.tr("Due list"))
         self._load = load
         self._printing = printing
         self.found: DueList | None = None
 
         self.period = QComboBox()
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(self.tr("Period"))
         for label, _within, _overdue in PERIODS:
-            self.period.addItem(label)
-        period_label = QLabel("&Period:")
+            self.period.addItem(self.tr(label))
+        period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period)
         self.summary = QLabel()
         self.summary.setObjectName("patientCount")
@@ -97,7 +106,7 @@ class DueListDialog(QDialog):
             self.model,
             PATIENT_ID_ROLE,
             name="dueTable",
-            accessible_name="Patients due",
+            accessible_name=self.tr("Patients due"),
             sorted_by=NEXT_DUE,
             stretch=MARKS,
         )
@@ -106,20 +115,24 @@ class DueListDialog(QDialog):
         self.preview_button, self.print_button, self.pdf_button, self.csv_button = (
             hand_over_buttons(
                 (
-                    ("Pre&view…", "See the printed list first", printing.preview_due_list),
                     (
-                        "&Print…",
-                        "Print the list to call, with Called and Notes columns",
+                        self.tr("Pre&view…"),
+                        self.tr("See the printed list first"),
+                        printing.preview_due_list,
+                    ),
+                    (
+                        self.tr("&Print…"),
+                        self.tr("Print the list to call, with Called and Notes columns"),
                         printing.print_due_list,
                     ),
                     (
-                        "Save as P&DF…",
-                        "Save the printable list as a PDF",
+                        self.tr("Save as P&DF…"),
+                        self.tr("Save the printable list as a PDF"),
                         printing.save_due_list_pdf,
                     ),
                     (
-                        "Export &CSV…",
-                        "Save the list as CSV for a spreadsheet",
+                        self.tr("Export &CSV…"),
+                        self.tr("Save the list as CSV for a spreadsheet"),
                         printing.save_due_list_csv,
                     ),
                 ),
@@ -159,13 +172,16 @@ class DueListDialog(QDialog):
         header = self.view.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if found is None:
-            self.summary.setText("The list could not be read.")
+            self.summary.setText(self.tr("The list could not be read."))
         else:
             count = len(found.rows)
             self.summary.setText(
-                f"{count} patient{'s' * (count != 1)} {found.period}; referrals never treated "
-                "are always listed. Enter or a double-click chooses the patient in the main "
-                "window."
+                self.tr(
+                    "%n patient(s) {period}; referrals never treated are always listed. "
+                    "Enter or a double-click chooses the patient in the main window.",
+                    "",
+                    count,
+                ).format(period=found.period)
             )
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, PATIENT))

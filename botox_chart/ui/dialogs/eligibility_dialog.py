@@ -14,7 +14,7 @@ import html
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,11 +38,22 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import eligibility as store_eligibility
 from botox_chart.store.models import EligibilityAssessment, PreventiveTreatment
 from botox_chart.ui.dialogs.sizing import on_screen, size_table_dialog
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.style import set_style_property
 
-DATE_HINT = "YYYY-MM-DD"
-ANSWERS = (("Not recorded", None), ("Yes", True), ("No", False))
-COLUMNS = ("Medicine", "Class", "Dose", "Duration", "Why stopped")
+DATE_HINT = QT_TRANSLATE_NOOP("EligibilityDialog", "YYYY-MM-DD")
+ANSWERS = (
+    (QT_TRANSLATE_NOOP("EligibilityDialog", "Not recorded"), None),
+    (QT_TRANSLATE_NOOP("EligibilityDialog", "Yes"), True),
+    (QT_TRANSLATE_NOOP("EligibilityDialog", "No"), False),
+)
+COLUMNS = (
+    QT_TRANSLATE_NOOP("EligibilityDialog", "Medicine"),
+    QT_TRANSLATE_NOOP("EligibilityDialog", "Class"),
+    QT_TRANSLATE_NOOP("EligibilityDialog", "Dose"),
+    QT_TRANSLATE_NOOP("EligibilityDialog", "Duration"),
+    QT_TRANSLATE_NOOP("EligibilityDialog", "Why stopped"),
+)
 NAME, CLASS, DOSE, DURATION, WHY = range(len(COLUMNS))
 
 
@@ -65,30 +76,32 @@ class EligibilityDialog(QDialog):
         self._patient_id = patient_id
         self._clinician_id = clinician_id
         self.setObjectName("eligibilityDialog")
-        self.setWindowTitle(f"Eligibility assessment: {patient_name}")
+        self.setWindowTitle(
+            self.tr("Eligibility assessment: {patient_name}").format(patient_name=patient_name)
+        )
 
         self.baseline_start = QLineEdit()
         self.baseline_end = QLineEdit()
         for field in (self.baseline_start, self.baseline_end):
-            field.setPlaceholderText(DATE_HINT)
+            field.setPlaceholderText(self.tr(DATE_HINT))
         self.headache_days = QLineEdit()
-        self.headache_days.setPlaceholderText("per month (30 days), e.g. 22")
+        self.headache_days.setPlaceholderText(self.tr("per month (30 days), e.g. 22"))
         self.migraine_days = QLineEdit()
-        self.migraine_days.setPlaceholderText("per month; blank if not recorded")
+        self.migraine_days.setPlaceholderText(self.tr("per month; blank if not recorded"))
         self.months_chronic = QLineEdit()
-        self.months_chronic.setPlaceholderText("blank if not recorded")
+        self.months_chronic.setPlaceholderText(self.tr("blank if not recorded"))
         self.hours_per_day = QLineEdit()
-        self.hours_per_day.setPlaceholderText("blank if not recorded")
-        self.overuse = _answer_box("Medication overuse addressed")
-        self.referral = _answer_box("Referral on file")
+        self.hours_per_day.setPlaceholderText(self.tr("blank if not recorded"))
+        self.overuse = _answer_box(self.tr("Medication overuse addressed"))
+        self.referral = _answer_box(self.tr("Referral on file"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 2 + 12)
 
         self.treatments = QTableWidget(0, len(COLUMNS))
         self.treatments.setObjectName("preventives")
-        self.treatments.setAccessibleName("Preventive treatments tried")
-        self.treatments.setHorizontalHeaderLabels(COLUMNS)
+        self.treatments.setAccessibleName(self.tr("Preventive treatments tried"))
+        self.treatments.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.treatments.horizontalHeader().setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
         self.treatments.verticalHeader().hide()
         header = self.treatments.horizontalHeader()
@@ -96,9 +109,9 @@ class EligibilityDialog(QDialog):
         header.resizeSection(CLASS, self.fontMetrics().horizontalAdvance("M" * 17))
         rows = self.treatments.verticalHeader().defaultSectionSize()
         self.treatments.setMinimumHeight(rows * 4 + header.sizeHint().height() + 4)
-        self.add_treatment = QPushButton("&Add medicine")
+        self.add_treatment = QPushButton(self.tr("&Add medicine"))
         self.add_treatment.clicked.connect(lambda: self.add_row())
-        self.remove_treatment = QPushButton("&Remove medicine")
+        self.remove_treatment = QPushButton(self.tr("&Remove medicine"))
         self.remove_treatment.clicked.connect(self._remove_row)
 
         self.criteria = QLabel()
@@ -114,15 +127,15 @@ class EligibilityDialog(QDialog):
         period.addWidget(self.baseline_start)
         period.addWidget(QLabel("to"))
         period.addWidget(self.baseline_end)
-        period_label = QLabel("&Baseline period:")
+        period_label = QLabel(self.tr("&Baseline period:"))
         period_label.setBuddy(self.baseline_start)
         form.addRow(period_label, period)
-        form.addRow("&Headache days per month:", self.headache_days)
-        form.addRow("&Migraine days per month:", self.migraine_days)
-        form.addRow("Months with &chronic migraine:", self.months_chronic)
-        form.addRow("Hours &per day:", self.hours_per_day)
-        form.addRow("Medication &overuse addressed:", self.overuse)
-        form.addRow("Re&ferral on file:", self.referral)
+        form.addRow(self.tr("&Headache days per month:"), self.headache_days)
+        form.addRow(self.tr("&Migraine days per month:"), self.migraine_days)
+        form.addRow(self.tr("Months with &chronic migraine:"), self.months_chronic)
+        form.addRow(self.tr("Hours &per day:"), self.hours_per_day)
+        form.addRow(self.tr("Medication &overuse addressed:"), self.overuse)
+        form.addRow(self.tr("Re&ferral on file:"), self.referral)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.add_treatment)
         buttons_row.addWidget(self.remove_treatment)
@@ -135,10 +148,12 @@ class EligibilityDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Preventive treatments tried (each listed counts as tried):"))
+        layout.addWidget(
+            QLabel(self.tr("Preventive treatments tried (each listed counts as tried):"))
+        )
         layout.addWidget(self.treatments)
         layout.addLayout(buttons_row)
-        layout.addWidget(QLabel("Notes:"))
+        layout.addWidget(QLabel(self.tr("Notes:")))
         layout.addWidget(self.notes)
         layout.addWidget(self.criteria)
         layout.addWidget(self.error)
@@ -208,16 +223,22 @@ class EligibilityDialog(QDialog):
 
     def assessment(self) -> EligibilityAssessment:
         """What the form holds; EligibilityError for a date or a number that cannot be read."""
-        headache = _decimal(self.headache_days.text(), "headache days")
+        headache = _decimal(self.headache_days.text(), self.tr("headache days"))
         if headache is None:
-            raise store_eligibility.EligibilityError("The headache days per month are missing.")
+            raise store_eligibility.EligibilityError(
+                self.tr("The headache days per month are missing.")
+            )
         return EligibilityAssessment(
-            baseline_start=_date(self.baseline_start.text(), "the start of the baseline period"),
-            baseline_end=_date(self.baseline_end.text(), "the end of the baseline period"),
+            baseline_start=_date(
+                self.baseline_start.text(), self.tr("the start of the baseline period")
+            ),
+            baseline_end=_date(self.baseline_end.text(), self.tr("the end of the baseline period")),
             headache_days_per_month=headache,
-            migraine_days_per_month=_decimal(self.migraine_days.text(), "migraine days"),
-            months_chronic=_whole(self.months_chronic.text(), "months with chronic migraine"),
-            hours_per_day=_decimal(self.hours_per_day.text(), "hours per day"),
+            migraine_days_per_month=_decimal(self.migraine_days.text(), self.tr("migraine days")),
+            months_chronic=_whole(
+                self.months_chronic.text(), self.tr("months with chronic migraine")
+            ),
+            hours_per_day=_decimal(self.hours_per_day.text(), self.tr("hours per day")),
             medication_overuse_addressed=self.overuse.currentData(),
             referral_on_file=self.referral.currentData(),
             notes=self.notes.toPlainText(),
@@ -235,7 +256,7 @@ class EligibilityDialog(QDialog):
                     clinician_id=self._clinician_id,
                 )
         except (store_eligibility.EligibilityError, StorageError) as err:
-            self.error.setText(f"Not recorded: {err}")
+            self.error.setText(self.tr("Not recorded: {err}").format(err=err))
             self.error.show()
             return
         self.saved.emit()
@@ -272,8 +293,8 @@ class EligibilityDialog(QDialog):
     def _show_criteria(self) -> None:
         """NICE TA260's criteria for what the form holds now (advice, never a block)."""
         try:
-            headache = _decimal(self.headache_days.text(), "headache days")
-            migraine = _decimal(self.migraine_days.text(), "migraine days")
+            headache = _decimal(self.headache_days.text(), self.tr("headache days"))
+            migraine = _decimal(self.migraine_days.text(), self.tr("migraine days"))
         except store_eligibility.EligibilityError:
             headache = migraine = None
         tried = tuple(
@@ -293,12 +314,14 @@ class EligibilityDialog(QDialog):
                 referral_on_file=self.referral.currentData(),
             )
         )
+        met, missing = self.tr("✓ met"), self.tr("✗ missing")
         rows = "".join(
-            f"<br>{'✓ met' if c.met else '✗ missing'}: {html.escape(c.title)} "
-            f"({html.escape(c.detail)})"
+            f"<br>{met if c.met else missing}: {html.escape(c.title)} ({html.escape(c.detail)})"
             for c in shown
         )
-        self.criteria.setText(f"<b>NICE TA260 criteria</b> (advice, not a block):{rows}")
+        self.criteria.setText(
+            self.tr("<b>NICE TA260 criteria</b> (advice, not a block):{rows}").format(rows=rows)
+        )
         set_style_property(
             self.criteria, "severity", "" if all(c.met for c in shown) else "warning"
         )
@@ -308,7 +331,7 @@ def _answer_box(name: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     for label, value in ANSWERS:
-        box.addItem(label, value)
+        box.addItem(QCoreApplication.translate("EligibilityDialog", label), value)
     return box
 
 
@@ -321,7 +344,11 @@ def _date(text: str, label: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise store_eligibility.EligibilityError(
-            f"Type {label} as {DATE_HINT} (e.g. 2026-09-30)."
+            QCoreApplication.translate(
+                "EligibilityDialog", "Type {label} as {date_hint} (e.g. 2026-09-30)."
+            ).format(
+                label=label, date_hint=QCoreApplication.translate("EligibilityDialog", DATE_HINT)
+            )
         ) from None
 
 
@@ -331,7 +358,11 @@ def _decimal(text: str, label: str) -> Decimal | None:
     try:
         return Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise store_eligibility.EligibilityError(f"The {label} must be a number.") from None
+        raise store_eligibility.EligibilityError(
+            QCoreApplication.translate("EligibilityDialog", "The {label} must be a number.").format(
+                label=label
+            )
+        ) from None
 
 
 def _whole(text: str, label: str) -> int | None:
@@ -340,4 +371,8 @@ def _whole(text: str, label: str) -> int | None:
     try:
         return int(text.strip())
     except ValueError:
-        raise store_eligibility.EligibilityError(f"The {label} must be a whole number.") from None
+        raise store_eligibility.EligibilityError(
+            QCoreApplication.translate(
+                "EligibilityDialog", "The {label} must be a whole number."
+            ).format(label=label)
+        ) from None

@@ -80,29 +80,31 @@ class LotRecallDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lotRecallDialog")
-        self.setWindowTitle("Lot recall")
+        self.setWindowTitle(self.tr("Lot recall"))
         self._load = load
         self.found: Recall | None = None
 
         self.lot = QLineEdit()
-        self.lot.setAccessibleName("Lot number")
-        self.lot.setPlaceholderText("Lot number, as on the carton")
+        self.lot.setAccessibleName(self.tr("Lot number"))
+        self.lot.setPlaceholderText(self.tr("Lot number, as on the carton"))
         completer = QCompleter(list(recent_lots), self.lot)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.lot.setCompleter(completer)
-        lot_label = QLabel("&Lot:")
+        lot_label = QLabel(self.tr("&Lot:"))
         lot_label.setBuddy(self.lot)
         today = QDate.currentDate()
-        self.use_from, self.date_from = QCheckBox("&From"), _date_edit(today.addYears(-1))
-        self.use_to, self.date_to = QCheckBox("&To"), _date_edit(today)
+        self.use_from, self.date_from = QCheckBox(self.tr("&From")), _date_edit(today.addYears(-1))
+        self.use_to, self.date_to = QCheckBox(self.tr("&To")), _date_edit(today)
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
-            check.setToolTip("Only sessions on or after / on or before this date of service")
+            check.setToolTip(
+                self.tr("Only sessions on or after / on or before this date of service")
+            )
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
-        self.search_button = QPushButton("&Search")
+        self.search_button = QPushButton(self.tr("&Search"))
         self.search_button.setDefault(True)  # Enter in the lot field searches
         self.search_button.clicked.connect(self.search)
-        self.summary = QLabel("Type a lot number and press Enter.")
+        self.summary = QLabel(self.tr("Type a lot number and press Enter."))
         self.summary.setObjectName("recallSummary")
         self.summary.setWordWrap(True)
 
@@ -111,20 +113,28 @@ class LotRecallDialog(QDialog):
             self.model,
             PATIENT_ID_ROLE,
             name="recallTable",
-            accessible_name="Sessions that used the lot",
+            accessible_name=self.tr("Sessions that used the lot"),
             sorted_by=DATE,
         )
         self.view.patientChosen.connect(self.patientChosen)
 
         self.preview_button, self.print_button, self.pdf_button = hand_over_buttons(
             (
-                ("Pre&view…", "See the printed list first", printing.preview_lot_recall_list),
                 (
-                    "&Print…",
-                    "Print the recall list, with a Contacted column",
+                    self.tr("Pre&view…"),
+                    self.tr("See the printed list first"),
+                    printing.preview_lot_recall_list,
+                ),
+                (
+                    self.tr("&Print…"),
+                    self.tr("Print the recall list, with a Contacted column"),
                     printing.print_lot_recall_list,
                 ),
-                ("Save as P&DF…", "Save the recall list as a PDF", printing.save_lot_recall_pdf),
+                (
+                    self.tr("Save as P&DF…"),
+                    self.tr("Save the recall list as a PDF"),
+                    printing.save_lot_recall_pdf,
+                ),
             ),
             self._hand_over,
         )
@@ -176,18 +186,26 @@ class LotRecallDialog(QDialog):
         for button in self._print_buttons:
             button.setEnabled(found is not None)
         if found is None:
-            self._say("The list could not be read.", error=True)
+            self._say(self.tr("The list could not be read."), error=True)
             return
         if not found.rows:
-            self._say(f"No session used lot {found.lot} ({found.period}).")
+            self._say(
+                self.tr("No session used lot {lot} ({period}).").format(
+                    lot=found.lot, period=found.period
+                )
+            )
             return
         drafts = sum(r.draft for r in found.rows)
         self._say(
-            f"Lot {found.lot}, {found.period}: {found.sessions} session"
-            f"{'s' * (found.sessions != 1)}, {found.patients} patient"
-            f"{'s' * (found.patients != 1)}, {format_units(found.units)} U from the lot"
-            + (f"; {drafts} not signed (DRAFT)" if drafts else "")
-            + ". Enter or a double-click chooses the patient in the main window."
+            self.tr("Lot {lot}, {period}: {sessions}, {patients}, {units} U from the lot").format(
+                lot=found.lot,
+                period=found.period,
+                sessions=self.tr("%n session(s)", "", found.sessions),
+                patients=self.tr("%n patient(s)", "", found.patients),
+                units=format_units(found.units),
+            )
+            + (self.tr("; {drafts} not signed (DRAFT)").format(drafts=drafts) if drafts else "")
+            + self.tr(". Enter or a double-click chooses the patient in the main window.")
         )
         self.view.setCurrentIndex(self.model.index(0, PATIENT))
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

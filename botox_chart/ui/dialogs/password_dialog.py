@@ -47,26 +47,38 @@ class PasswordDialog(QDialog):
         self._by = by
         self.setObjectName("passwordDialog")
         self.username: QLineEdit | None = None
-        self.setWindowTitle("Reset password" if clinician.username else "Give sign-in")
+        self.setWindowTitle(
+            self.tr("Reset password") if clinician.username else self.tr("Give sign-in")
+        )
 
         intro = QLabel(
-            f"A new password for {clinician.display_name}"
-            f"{f' (user name {clinician.username})' if clinician.username else ''}. "
-            "Tell them in person; they can sign in with it at once."
+            self.tr(
+                "A new password for {name}{username}. Tell them in person; they can sign in "
+                "with it at once."
+            ).format(
+                name=clinician.display_name,
+                username=(
+                    self.tr(" (user name {username})").format(username=clinician.username)
+                    if clinician.username
+                    else ""
+                ),
+            )
         )
         intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(f"at least {MIN_PASSWORD} characters")
+        self.password.setPlaceholderText(
+            self.tr("at least {min_password} characters").format(min_password=MIN_PASSWORD)
+        )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         if not clinician.username:
             self.username = QLineEdit()
-            self.username.setPlaceholderText("no spaces, e.g. cdube")
-            form.addRow("&User name", self.username)
-        form.addRow("New &password", self.password)
-        form.addRow("Con&firm password", self.confirm)
+            self.username.setPlaceholderText(self.tr("no spaces, e.g. cdube"))
+            form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("New &password"), self.password)
+        form.addRow(self.tr("Con&firm password"), self.confirm)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setProperty("severity", "error")
@@ -90,7 +102,7 @@ class PasswordDialog(QDialog):
     def save(self) -> None:
         problem = None
         if self.password.text() != self.confirm.text():
-            problem = "The two passwords differ. Type the same password twice."
+            problem = self.tr("The two passwords differ. Type the same password twice.")
         else:
             try:
                 with transaction(self._engine) as db:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,9 +25,10 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import patients as store_patients
 from botox_chart.store.models import Patient
 from botox_chart.store.patients import PatientError, PatientSummary
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.style import set_style_property
 
-DATE_HINT = "YYYY-MM-DD"
+DATE_HINT = QT_TRANSLATE_NOOP("PatientDialog", "YYYY-MM-DD")
 
 
 class PatientDialog(QDialog):
@@ -50,28 +51,34 @@ class PatientDialog(QDialog):
         self._clinician_id = clinician_id
         self.saved: PatientSummary | None = None
         self.setObjectName("patientDialog")
-        self.setWindowTitle("Edit patient" if patient_id else "Add patient")
+        self.setWindowTitle(self.tr("Edit patient") if patient_id else self.tr("Add patient"))
 
         self.family_name = QLineEdit()
         self.given_names = QLineEdit()
         self.date_of_birth = QLineEdit()
-        self.date_of_birth.setPlaceholderText(DATE_HINT)
+        self.date_of_birth.setPlaceholderText(self.tr(DATE_HINT))
         self.chart_number = QLineEdit()
         self.health_card = QLineEdit()
         self.referring_physician = QLineEdit()
         self.referral_date = QLineEdit()
-        self.referral_date.setPlaceholderText(f"{DATE_HINT} (optional)")
+        self.referral_date.setPlaceholderText(
+            self.tr("{date_hint} (optional)").format(date_hint=self.tr(DATE_HINT))
+        )
         self.allergies = QLineEdit()
-        self.allergies.setPlaceholderText("e.g. NKDA, latex")
+        self.allergies.setPlaceholderText(self.tr("e.g. NKDA, latex"))
         self.phone = QLineEdit()
         self.email = QLineEdit()
-        self.email.setPlaceholderText("e.g. marie@example.com")
+        self.email.setPlaceholderText(self.tr("e.g. marie@example.com"))
         self.preferred_language = QLineEdit()
-        self.preferred_language.setPlaceholderText("e.g. French")
+        self.preferred_language.setPlaceholderText(self.tr("e.g. French"))
         self.treatment_stopped_on = QLineEdit()
-        self.treatment_stopped_on.setPlaceholderText(f"{DATE_HINT} (blank: still treated)")
+        self.treatment_stopped_on.setPlaceholderText(
+            self.tr("{date_hint} (blank: still treated)").format(date_hint=self.tr(DATE_HINT))
+        )
         self.treatment_stopped_reason = QLineEdit()
-        self.treatment_stopped_reason.setPlaceholderText("e.g. stopping rule met, patient choice")
+        self.treatment_stopped_reason.setPlaceholderText(
+            self.tr("e.g. stopping rule met, patient choice")
+        )
         for field, limit in (
             (self.family_name, 120),
             (self.given_names, 120),
@@ -87,19 +94,19 @@ class PatientDialog(QDialog):
             field.setMaxLength(limit)
 
         form = QFormLayout()
-        form.addRow("&Family name", self.family_name)
-        form.addRow("&Given names", self.given_names)
-        form.addRow("Date of &birth", self.date_of_birth)
-        form.addRow("&Chart number", self.chart_number)
-        form.addRow("&Health card", self.health_card)
-        form.addRow("&Referring physician", self.referring_physician)
-        form.addRow("Referral &date", self.referral_date)
-        form.addRow("&Allergies", self.allergies)
-        form.addRow("&Phone", self.phone)
-        form.addRow("&E-mail", self.email)
-        form.addRow("Preferred &language", self.preferred_language)
-        form.addRow("&Treatment stopped on", self.treatment_stopped_on)
-        form.addRow("Reason treatment st&opped", self.treatment_stopped_reason)
+        form.addRow(self.tr("&Family name"), self.family_name)
+        form.addRow(self.tr("&Given names"), self.given_names)
+        form.addRow(self.tr("Date of &birth"), self.date_of_birth)
+        form.addRow(self.tr("&Chart number"), self.chart_number)
+        form.addRow(self.tr("&Health card"), self.health_card)
+        form.addRow(self.tr("&Referring physician"), self.referring_physician)
+        form.addRow(self.tr("Referral &date"), self.referral_date)
+        form.addRow(self.tr("&Allergies"), self.allergies)
+        form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("&E-mail"), self.email)
+        form.addRow(self.tr("Preferred &language"), self.preferred_language)
+        form.addRow(self.tr("&Treatment stopped on"), self.treatment_stopped_on)
+        form.addRow(self.tr("Reason treatment st&opped"), self.treatment_stopped_reason)
 
         self.error = QLabel()
         self.error.setObjectName("formError")
@@ -181,7 +188,7 @@ class PatientDialog(QDialog):
         self.accept()
 
     def _patient(self) -> Patient:
-        born = _parse_date(self.date_of_birth.text(), "date of birth", required=True)
+        born = _parse_date(self.date_of_birth.text(), self.tr("date of birth"), required=True)
         assert born is not None
         return Patient(
             family_name=self.family_name.text(),
@@ -190,13 +197,15 @@ class PatientDialog(QDialog):
             chart_number=self.chart_number.text(),
             health_card=self.health_card.text(),
             referring_physician=self.referring_physician.text().strip(),
-            referral_date=_parse_date(self.referral_date.text(), "referral date", required=False),
+            referral_date=_parse_date(
+                self.referral_date.text(), self.tr("referral date"), required=False
+            ),
             allergies=self.allergies.text().strip(),
             phone=self.phone.text(),
             email=self.email.text(),
             preferred_language=self.preferred_language.text(),
             treatment_stopped_on=_parse_date(
-                self.treatment_stopped_on.text(), "date treatment stopped", required=False
+                self.treatment_stopped_on.text(), self.tr("date treatment stopped"), required=False
             ),
             treatment_stopped_reason=self.treatment_stopped_reason.text(),
         )
@@ -214,16 +223,16 @@ class PatientDialog(QDialog):
     def _field_named_in(self, message: str) -> QLineEdit | None:
         text = message.lower()
         for words, field in (
-            ("family name", self.family_name),
-            ("given name", self.given_names),
-            ("chart number", self.chart_number),
-            ("referral date", self.referral_date),
-            ("date treatment stopped", self.treatment_stopped_on),
-            ("date of birth", self.date_of_birth),
-            ("reason treatment stopped", self.treatment_stopped_reason),
-            ("phone", self.phone),
-            ("e-mail", self.email),
-            ("preferred language", self.preferred_language),
+            (self.tr("family name"), self.family_name),
+            (self.tr("given name"), self.given_names),
+            (self.tr("chart number"), self.chart_number),
+            (self.tr("referral date"), self.referral_date),
+            (self.tr("date treatment stopped"), self.treatment_stopped_on),
+            (self.tr("date of birth"), self.date_of_birth),
+            (self.tr("reason treatment stopped"), self.treatment_stopped_reason),
+            (self.tr("phone"), self.phone),
+            (self.tr("e-mail"), self.email),
+            (self.tr("preferred language"), self.preferred_language),
         ):
             if words in text:
                 return field
@@ -238,7 +247,13 @@ def _parse_date(text: str, what: str, *, required: bool) -> date | None:
     text = text.strip()
     if not text:
         if required:
-            raise PatientError(f"The {what} is missing ({DATE_HINT}).")
+            raise PatientError(
+                QCoreApplication.translate(
+                    "PatientDialog", "The {what} is missing ({date_hint})."
+                ).format(
+                    what=what, date_hint=QCoreApplication.translate("PatientDialog", DATE_HINT)
+                )
+            )
         return None
     if len(text) == 8 and text.isdigit():
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
@@ -246,5 +261,12 @@ def _parse_date(text: str, what: str, *, required: bool) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise PatientError(
-            f"The {what} {text!r} is not a date: write it {DATE_HINT}, e.g. 1980-05-17."
+            QCoreApplication.translate(
+                "PatientDialog",
+                "The {what} {text!r} is not a date: write it {date_hint}, e.g. 1980-05-17.",
+            ).format(
+                what=what,
+                text=text,
+                date_hint=QCoreApplication.translate("PatientDialog", DATE_HINT),
+            )
         ) from None

@@ -79,7 +79,7 @@ class SignDialog(QDialog):
     def __init__(self, request: SignRequest, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signDialog")
-        self.setWindowTitle("Sign session")
+        self.setWindowTitle(self.tr("Sign session"))
         errors = [f for f in request.findings if f.severity is Severity.ERROR]
         warnings = [f for f in request.findings if f.severity is Severity.WARNING]
         self._warnings: list[tuple[Finding, QCheckBox]] = []
@@ -91,7 +91,7 @@ class SignDialog(QDialog):
         layout.addWidget(self._summary)
 
         if errors:
-            heading = QLabel(f"Fix before signing ({len(errors)}):")
+            heading = QLabel(self.tr("Fix before signing ({count}):").format(count=len(errors)))
             heading.setObjectName("sectionHeading")
             layout.addWidget(heading)
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -108,7 +108,11 @@ class SignDialog(QDialog):
                 layout.addLayout(row)
 
         if warnings:
-            heading = QLabel(f"Tick each warning to acknowledge it ({len(warnings)}):")
+            heading = QLabel(
+                self.tr("Tick each warning to acknowledge it ({count}):").format(
+                    count=len(warnings)
+                )
+            )
             heading.setObjectName("sectionHeading")
             layout.addWidget(heading)
             for finding in warnings:
@@ -126,22 +130,26 @@ class SignDialog(QDialog):
 
         form = QFormLayout()
         if request.total:
-            form.addRow("Charted:", QLabel(request.total))
+            form.addRow(self.tr("Charted:"), QLabel(request.total))
         if request.lot:
-            self._lot = QLabel(f"<b>{escape(request.lot)}</b>: check it against the vial")
+            self._lot = QLabel(
+                self.tr("<b>{escape}</b>: check it against the vial").format(
+                    escape=escape(request.lot)
+                )
+            )
             self._lot.setObjectName("signLot")
-            form.addRow("Lot:", self._lot)
+            form.addRow(self.tr("Lot:"), self._lot)
         self._signer = QLabel(request.signer)
-        form.addRow("Signing as:", self._signer)
+        form.addRow(self.tr("Signing as:"), self._signer)
         self._supervisor = QComboBox()
-        self._supervisor.addItem("None", None)
+        self._supervisor.addItem(self.tr("None"), None)
         for clinician_id, name in request.physicians:
             self._supervisor.addItem(name, clinician_id)
-        form.addRow("Supervising physician:", self._supervisor)
+        form.addRow(self.tr("Supervising physician:"), self._supervisor)
         layout.addLayout(form)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self._sign = QPushButton("Sign")
+        self._sign = QPushButton(self.tr("Sign"))
         self._sign.setObjectName("signButton")
         self._sign.setProperty("role", "primary")
         buttons.addButton(self._sign, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -184,19 +192,30 @@ class SignDialog(QDialog):
         if self._errors:
             n = len(self._errors)
             self._summary.setText(
-                f"This session cannot be signed yet: {n} problem{'s' if n != 1 else ''} "
-                "must be fixed in the chart first."
+                self.tr(
+                    "This session cannot be signed yet: %n problem(s) must be fixed in the chart "
+                    "first.",
+                    "",
+                    n,
+                )
             )
             self._summary.setProperty("severity", "error")
         elif unticked:
             self._summary.setText(
-                f"Acknowledge {unticked} warning{'s' if unticked != 1 else ''} to sign. "
-                "A signed session cannot be changed, only added to with an addendum."
+                self.tr(
+                    "Acknowledge %n warning(s) to sign. A signed session cannot be changed, only "
+                    "added to with an addendum.",
+                    "",
+                    unticked,
+                )
             )
             self._summary.setProperty("severity", "warning")
         else:
             self._summary.setText(
-                "Ready to sign. A signed session cannot be changed, only added to with an addendum."
+                self.tr(
+                    "Ready to sign. A signed session cannot be changed, only added to with an "
+                    "addendum."
+                )
             )
             self._summary.setProperty("severity", "ok")
         self._summary.style().unpolish(self._summary)

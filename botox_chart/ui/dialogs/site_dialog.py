@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,11 +26,35 @@ from PySide6.QtWidgets import (
 
 from botox_chart.chart import ChartError, parse_units
 from botox_chart.protocol import Side
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.seams import focus_returns
 from botox_chart.ui.widgets.chart_form import line_edit
 
-SIDES: tuple[tuple[Side, str], ...] = (("right", "Right"), ("left", "Left"), ("midline", "Midline"))
-EXTRA_MUSCLES = ("Masseter", "Splenius capitis", "Sternocleidomastoid", "Levator scapulae")
+SIDES: tuple[tuple[Side, str], ...] = (
+    ("right", QT_TRANSLATE_NOOP("SiteDialog", "Right")),
+    ("left", QT_TRANSLATE_NOOP("SiteDialog", "Left")),
+    ("midline", QT_TRANSLATE_NOOP("SiteDialog", "Midline")),
+)
+
+
+def site_name(side: Side, muscle: str) -> str:
+    """A site's name from its side and muscle, as a label starts: "Right masseter"."""
+    if side == "right":
+        name = QCoreApplication.translate("SiteDialog", "right {muscle}")
+    elif side == "left":
+        name = QCoreApplication.translate("SiteDialog", "left {muscle}")
+    else:
+        name = "{muscle}"
+    text = name.format(muscle=muscle.lower()).strip()
+    return text[:1].upper() + text[1:]
+
+
+EXTRA_MUSCLES = (
+    QT_TRANSLATE_NOOP("SiteDialog", "Masseter"),
+    QT_TRANSLATE_NOOP("SiteDialog", "Splenius capitis"),
+    QT_TRANSLATE_NOOP("SiteDialog", "Sternocleidomastoid"),
+    QT_TRANSLATE_NOOP("SiteDialog", "Levator scapulae"),
+)
 """Muscles clinicians commonly add outside PREEMPT, offered beside the protocol's own."""
 
 
@@ -61,7 +86,7 @@ class SiteDialog(QDialog):
     def __init__(self, request: SiteRequest, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("siteDialog")
-        self.setWindowTitle("Add a custom site")
+        self.setWindowTitle(self.tr("Add a custom site"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         explanation = QLabel(request.explanation)
@@ -72,22 +97,22 @@ class SiteDialog(QDialog):
         form = QFormLayout()
         self._muscle = QComboBox()
         self._muscle.setEditable(True)
-        names = list(dict.fromkeys([*request.muscles, *EXTRA_MUSCLES]))
+        names = list(dict.fromkeys([*request.muscles, *(self.tr(m) for m in EXTRA_MUSCLES)]))
         self._muscle.addItems(names)
         self._muscle.setEditText(request.muscle)
-        line_edit(self._muscle).setPlaceholderText("e.g. Masseter")
+        line_edit(self._muscle).setPlaceholderText(self.tr("e.g. Masseter"))
         self._side = QComboBox()
         for side, name in SIDES:
-            self._side.addItem(name, side)
+            self._side.addItem(self.tr(name), side)
         self._side.setCurrentIndex(max(self._side.findData(request.side), 0))
         self._label = QLineEdit()
-        self._label.setPlaceholderText("e.g. Right masseter")
+        self._label.setPlaceholderText(self.tr("e.g. Right masseter"))
         self._units = QLineEdit(str(request.units))
-        self._units.setPlaceholderText("e.g. 5")
-        form.addRow("&Muscle:", self._muscle)
-        form.addRow("&Side:", self._side)
-        form.addRow("&Label:", self._label)
-        form.addRow("&Units:", self._units)
+        self._units.setPlaceholderText(self.tr("e.g. 5"))
+        form.addRow(self.tr("&Muscle:"), self._muscle)
+        form.addRow(self.tr("&Side:"), self._side)
+        form.addRow(self.tr("&Label:"), self._label)
+        form.addRow(self.tr("&Units:"), self._units)
         layout.addLayout(form)
         self._problem = QLabel()
         self._problem.setWordWrap(True)
@@ -95,7 +120,7 @@ class SiteDialog(QDialog):
         layout.addWidget(self._problem)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self._add = QPushButton("Add site")
+        self._add = QPushButton(self.tr("Add site"))
         self._add.setDefault(True)
         self._add.setProperty("role", "primary")
         buttons.addButton(self._add, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -157,17 +182,16 @@ class SiteDialog(QDialog):
     def _update(self) -> None:
         muscle = self._muscle.currentText().strip()
         if not self._label_typed:
-            side = "" if self._current_side() == "midline" else self._current_side()
-            self._label.setText(f"{side} {muscle.lower()}".strip().capitalize() if muscle else "")
+            self._label.setText(site_name(self._current_side(), muscle) if muscle else "")
         problem = ""
         try:
             parse_units(self._units.text())
         except ChartError as err:
             problem = str(err)
         if not muscle:
-            problem = "Say which muscle the site is in."
+            problem = self.tr("Say which muscle the site is in.")
         elif not self._label.text().strip():
-            problem = "Give the site a label."
+            problem = self.tr("Give the site a label.")
         self._problem.setText(problem)
         self._problem.setVisible(bool(problem))
         self._add.setEnabled(not problem)

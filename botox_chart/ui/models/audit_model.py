@@ -15,16 +15,29 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from botox_chart.chart import format_units
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.models import AuditEvent
 
 WHEN, WHO, ACTION, RECORD, CHANGES = range(5)
-HEADERS = ("When", "Who", "Action", "Record", "What changed")
+HEADERS = (
+    QT_TRANSLATE_NOOP("AuditModel", "When"),
+    QT_TRANSLATE_NOOP("AuditModel", "Who"),
+    QT_TRANSLATE_NOOP("AuditModel", "Action"),
+    QT_TRANSLATE_NOOP("AuditModel", "Record"),
+    QT_TRANSLATE_NOOP("AuditModel", "What changed"),
+)
 
 EVENT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The :class:`AuditRow` of the row."""
@@ -32,22 +45,22 @@ ACTION_CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """The stored action code ("sign", "update", …)."""
 
 ACTIONS = {
-    "create": "Created",
-    "update": "Changed",
-    "sign": "Signed",
-    "addendum": "Addendum",
-    "eligibility": "Eligibility assessment",
-    "print": "Printed",
-    "export": "Exported",
-    "delete_draft": "Deleted draft",
-    "sign_in": "Signed in",
-    "sign_in_failed": "Sign-in failed",
-    "unlock_sign_in": "Unlocked sign-in",
-    "create_clinician": "Added clinician",
-    "deactivate_clinician": "Deactivated clinician",
-    "set_password": "Set a password",
-    "settings": "Changed clinic settings",
-    "demo_data": "Demo data",
+    "create": QT_TRANSLATE_NOOP("AuditModel", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditModel", "Changed"),
+    "sign": QT_TRANSLATE_NOOP("AuditModel", "Signed"),
+    "addendum": QT_TRANSLATE_NOOP("AuditModel", "Addendum"),
+    "eligibility": QT_TRANSLATE_NOOP("AuditModel", "Eligibility assessment"),
+    "print": QT_TRANSLATE_NOOP("AuditModel", "Printed"),
+    "export": QT_TRANSLATE_NOOP("AuditModel", "Exported"),
+    "delete_draft": QT_TRANSLATE_NOOP("AuditModel", "Deleted draft"),
+    "sign_in": QT_TRANSLATE_NOOP("AuditModel", "Signed in"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("AuditModel", "Sign-in failed"),
+    "unlock_sign_in": QT_TRANSLATE_NOOP("AuditModel", "Unlocked sign-in"),
+    "create_clinician": QT_TRANSLATE_NOOP("AuditModel", "Added clinician"),
+    "deactivate_clinician": QT_TRANSLATE_NOOP("AuditModel", "Deactivated clinician"),
+    "set_password": QT_TRANSLATE_NOOP("AuditModel", "Set a password"),
+    "settings": QT_TRANSLATE_NOOP("AuditModel", "Changed clinic settings"),
+    "demo_data": QT_TRANSLATE_NOOP("AuditModel", "Demo data"),
 }
 SITE_DETAIL_LIMIT = 4
 """A chart change lists up to this many site changes one by one; more are counted."""
@@ -71,7 +84,9 @@ class AuditRow:
 
 
 def action_words(action: str) -> str:
-    return ACTIONS.get(action, action.replace("_", " ").capitalize())
+    if action in ACTIONS:
+        return QCoreApplication.translate("AuditModel", ACTIONS[action])
+    return action.replace("_", " ").capitalize()
 
 
 def local_time(at: datetime) -> datetime:
@@ -104,14 +119,22 @@ def audit_rows(
 
 def _record(event: AuditEvent, sessions: Mapping[int, date]) -> str:
     if event.session_id is None:
-        return "Patient" if event.patient_id is not None else "Clinic"
+        return (
+            QCoreApplication.translate("AuditModel", "Patient")
+            if event.patient_id is not None
+            else QCoreApplication.translate("AuditModel", "Clinic")
+        )
     day = sessions.get(event.session_id)
     if day is None:
         stored = (event.changes or {}).get("date_of_service")
         day_text = stored if isinstance(stored, str) else ""
     else:
         day_text = day.isoformat()
-    return f"Session {day_text}".strip()
+    return (
+        QCoreApplication.translate("AuditModel", "Session {day_text}")
+        .format(day_text=day_text)
+        .strip()
+    )
 
 
 def describe_changes(action: str, changes: Mapping[str, Any]) -> str:
@@ -123,7 +146,12 @@ def describe_changes(action: str, changes: Mapping[str, Any]) -> str:
 def _describe(action: str, changes: Mapping[str, Any]) -> str:
     if action == "update" and "fields" in changes:  # a patient's details
         fields = changes.get("fields") or []
-        return "Fields: " + ", ".join(_field(str(f)) for f in fields) if fields else ""
+        return (
+            QCoreApplication.translate("AuditModel", "Fields: ")
+            + ", ".join(_field(str(f)) for f in fields)
+            if fields
+            else ""
+        )
     if action == "update":
         parts = []
         names = [_field(name) for name in changes if name != "injections"]
@@ -131,26 +159,57 @@ def _describe(action: str, changes: Mapping[str, Any]) -> str:
             parts.append(", ".join(names))
         injections = changes.get("injections")
         if isinstance(injections, list) and len(injections) == 2:
-            parts.append("sites: " + injection_summary(injections[0] or [], injections[1] or []))
+            parts.append(
+                QCoreApplication.translate("AuditModel", "sites: ")
+                + injection_summary(injections[0] or [], injections[1] or [])
+            )
         return "; ".join(parts)
     if action == "sign":
         count = len(changes.get("acknowledged") or [])
         if not count:
             return ""
-        return f"{count} warning{'s' * (count != 1)} acknowledged"
+        return AuditWords().acknowledged(count)
     if action in ("print", "export"):
         return str(changes.get("document", ""))
     if action == "delete_draft":
         day = changes.get("date_of_service")
-        return f"Draft of {day}" if day else ""
+        return (
+            QCoreApplication.translate("AuditModel", "Draft of {day}").format(day=day)
+            if day
+            else ""
+        )
     if action == "create_clinician":
         role = str(changes.get("role", ""))
-        return f"{role}, administrator" if changes.get("admin") else role
+        return (
+            QCoreApplication.translate("AuditModel", "{role}, administrator").format(role=role)
+            if changes.get("admin")
+            else role
+        )
     if action == "settings":
         return ", ".join(_field(name) for name in changes)
     if action == "demo_data":
-        return f"{changes.get('patients', '?')} patients"
+        patients = changes.get("patients")
+        return AuditWords().patients(patients) if isinstance(patients, int) else ""
     return ""
+
+
+class AuditWords(QObject):
+    """The audit's counted words (pyside6-lupdate reads plural forms only from ``self.tr``)."""
+
+    def acknowledged(self, count: int) -> str:
+        return self.tr("%n warning(s) acknowledged", "", count)
+
+    def patients(self, count: int) -> str:
+        return self.tr("%n patient(s)", "", count)
+
+    def added(self, count: int) -> str:
+        return self.tr("%n added", "", count)
+
+    def removed(self, count: int) -> str:
+        return self.tr("%n removed", "", count)
+
+    def changed(self, count: int) -> str:
+        return self.tr("%n changed", "", count)
 
 
 def injection_summary(before: Sequence[str], after: Sequence[str]) -> str:
@@ -167,16 +226,17 @@ def injection_summary(before: Sequence[str], after: Sequence[str]) -> str:
     if len(items) <= SITE_DETAIL_LIMIT:
         listed = ", ".join(items)
     else:
+        words = AuditWords()
         counts = [
-            f"{len(added)} added" if added else "",
-            f"{len(removed)} removed" if removed else "",
-            f"{len(changed)} changed" if changed else "",
+            words.added(len(added)) if added else "",
+            words.removed(len(removed)) if removed else "",
+            words.changed(len(changed)) if changed else "",
         ]
         listed = ", ".join(c for c in counts if c)
     total_before, total_after = sum(old.values(), Decimal(0)), sum(new.values(), Decimal(0))
     if total_before != total_after:
         listed += f" ({_units(total_before)} → {_units(total_after)} U)"
-    return listed.strip() or "no change"
+    return listed.strip() or QCoreApplication.translate("AuditModel", "no change")
 
 
 def _sites(values: Sequence[str]) -> dict[str, Decimal]:

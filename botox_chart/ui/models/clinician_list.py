@@ -11,9 +11,16 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from botox_chart.store.throttle import local_time
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import TitledTableModel
 from botox_chart.ui.name_order import NameOrder
 
@@ -22,7 +29,12 @@ if TYPE_CHECKING:
     from botox_chart.store.throttle import Failures
 
 NAME, ROLE, USERNAME, SIGN_IN = range(4)
-HEADERS = ("Name", "Role", "User name", "Sign-in")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ClinicianListModel", "Name"),
+    QT_TRANSLATE_NOOP("ClinicianListModel", "Role"),
+    QT_TRANSLATE_NOOP("ClinicianListModel", "User name"),
+    QT_TRANSLATE_NOOP("ClinicianListModel", "Sign-in"),
+)
 
 CLINICIAN_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The clinician's database id (int)."""
@@ -35,7 +47,11 @@ _Index = QModelIndex | QPersistentModelIndex
 def role_text(clinician: Clinician) -> str:
     """ "Physician", "Injector, administrator"."""
     text = clinician.role.capitalize()
-    return f"{text}, administrator" if clinician.is_admin else text
+    return (
+        QCoreApplication.translate("ClinicianListModel", "{text}, administrator").format(text=text)
+        if clinician.is_admin
+        else text
+    )
 
 
 class ClinicianListModel(TitledTableModel):
@@ -98,13 +114,14 @@ class ClinicianListModel(TitledTableModel):
             return clinician.username or "—"
         if column == SIGN_IN:
             if not clinician.username or not clinician.password_hash:
-                return "Cannot sign in yet"
+                return self.tr("Cannot sign in yet")
             failed = self._failures.get(clinician.username.lower())
             if failed is None:
-                return "Yes"
+                return self.tr("Yes")
             if failed.locked(self._now):
                 assert failed.locked_until is not None
-                return f"Locked until {local_time(failed.locked_until, self._now)}"
-            plural = "s" if failed.failures != 1 else ""
-            return f"Yes ({failed.failures} failed sign-in{plural})"
+                return self.tr("Locked until {local_time}").format(
+                    local_time=local_time(failed.locked_until, self._now)
+                )
+            return self.tr("Yes (%n failed sign-in(s))", "", failed.failures)
         return None

@@ -15,19 +15,20 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from botox_chart.due import DueList, DueRow, overdue_text
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import Index, RowsTableModel
 from botox_chart.ui.name_order import NameOrder
 
 PATIENT, CHART_NUMBER, LAST_DATE, NEXT_DUE, OVERDUE, INJECTOR, PHONE, MARKS = range(8)
 HEADERS = (
-    "Patient",
-    "Chart #",
-    "Last treated",
-    "Next due",
-    "Overdue",
-    "Injector",
-    "Phone",
-    "Marks",
+    QT_TRANSLATE_NOOP("DueListModel", "Patient"),
+    QT_TRANSLATE_NOOP("DueListModel", "Chart #"),
+    QT_TRANSLATE_NOOP("DueListModel", "Last treated"),
+    QT_TRANSLATE_NOOP("DueListModel", "Next due"),
+    QT_TRANSLATE_NOOP("DueListModel", "Overdue"),
+    QT_TRANSLATE_NOOP("DueListModel", "Injector"),
+    QT_TRANSLATE_NOOP("DueListModel", "Phone"),
+    QT_TRANSLATE_NOOP("DueListModel", "Marks"),
 )
 
 PATIENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1

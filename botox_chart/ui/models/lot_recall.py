@@ -7,16 +7,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from botox_chart.chart import format_units
 from botox_chart.recall import RecallRow
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import RowsTableModel
 from botox_chart.ui.name_order import NameOrder
 
 DATE, PATIENT, CHART_NUMBER, PHONE, EMAIL, STATUS, UNITS, INJECTOR = range(8)
-HEADERS = ("Date", "Patient", "Chart #", "Phone", "E-mail", "Status", "Units", "Injector")
+HEADERS = (
+    QT_TRANSLATE_NOOP("LotRecallModel", "Date"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "Patient"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "Chart #"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "Phone"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "E-mail"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "Status"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "Units"),
+    QT_TRANSLATE_NOOP("LotRecallModel", "Injector"),
+)
 
 PATIENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The patient's database id (int)."""
@@ -73,7 +89,11 @@ def _text(r: RecallRow, column: int) -> str:
         CHART_NUMBER: r.chart_number,
         PHONE: r.phone,
         EMAIL: r.email,
-        STATUS: "DRAFT" if r.draft else "signed",
+        STATUS: (
+            QCoreApplication.translate("LotRecallModel", "DRAFT")
+            if r.draft
+            else QCoreApplication.translate("LotRecallModel", "signed")
+        ),
         UNITS: f"{format_units(r.units_from_lot)} U",
         INJECTOR: r.injector,
     }

@@ -13,8 +13,15 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCollatorSortKey, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QCollatorSortKey,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import TitledTableModel
 from botox_chart.ui.name_order import NameOrder
 
@@ -22,7 +29,11 @@ if TYPE_CHECKING:
     from botox_chart.store.patients import PatientSummary
 
 NAME, DATE_OF_BIRTH, CHART_NUMBER = range(3)
-HEADERS = ("Name", "Date of birth", "Chart #")
+HEADERS = (
+    QT_TRANSLATE_NOOP("PatientListModel", "Name"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Date of birth"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Chart #"),
+)
 
 PATIENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The patient's database id (int)."""

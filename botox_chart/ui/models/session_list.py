@@ -16,13 +16,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import TitledTableModel
 
 if TYPE_CHECKING:
     from botox_chart.store.sessions import SessionSummary
 
 DATE, UNITS, STATUS, NEXT_DUE, INJECTOR = range(5)
-HEADERS = ("Date", "Units", "Status", "Next due", "Injector")
+HEADERS = (
+    QT_TRANSLATE_NOOP("SessionListModel", "Date"),
+    QT_TRANSLATE_NOOP("SessionListModel", "Units"),
+    QT_TRANSLATE_NOOP("SessionListModel", "Status"),
+    QT_TRANSLATE_NOOP("SessionListModel", "Next due"),
+    QT_TRANSLATE_NOOP("SessionListModel", "Injector"),
+)
 
 SESSION_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The session's database id (int)."""
@@ -135,18 +142,26 @@ class SessionListModel(TitledTableModel):
             from botox_chart.chart import format_units
 
             units = f"{format_units(session.total_units)} U"
-            return f"{units} at {session.sites} sites" if tooltip else units
+            return (
+                self.tr("{units} at {sites} sites").format(units=units, sites=session.sites)
+                if tooltip
+                else units
+            )
         if column == STATUS:
             if session.status == "draft":
-                return "Unsigned draft" if tooltip else "Draft"
-            return "Signed"
+                return self.tr("Unsigned draft") if tooltip else self.tr("Draft")
+            return self.tr("Signed")
         if column == NEXT_DUE:
             if session.status != "signed":
-                return "Not signed yet" if tooltip else ""
+                return self.tr("Not signed yet") if tooltip else ""
             due = session.next_due.isoformat()
             if self.is_overdue(row):
-                return f"Overdue: was due {due}" if tooltip else f"{due} OVERDUE"
-            return f"Due on or after {due} (12 weeks)" if tooltip else due
+                return (
+                    self.tr("Overdue: was due {due}").format(due=due)
+                    if tooltip
+                    else self.tr("{due} OVERDUE").format(due=due)
+                )
+            return self.tr("Due on or after {due} (12 weeks)").format(due=due) if tooltip else due
         if column == INJECTOR:
             return session.injector
         return None

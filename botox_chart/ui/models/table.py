@@ -27,7 +27,7 @@ class TitledTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.titles)
         ):
-            return self.titles[section]
+            return self.tr(self.titles[section])
         return None
 
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 class AddendaList(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Addenda", parent)
+        super().__init__(self.tr("Addenda"), parent)
         self.setObjectName("addendaGroup")
         self._layout = QVBoxLayout(self)
-        self._empty = QLabel("No addenda.")
+        self._empty = QLabel(self.tr("No addenda."))
         self._empty.setObjectName("placeholder")
         self._layout.addWidget(self._empty)
         self._rows: list[QLabel] = []

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from botox_chart.chart import (
@@ -24,7 +25,7 @@ from botox_chart.chart import (
     parse_units,
 )
 from botox_chart.protocol import Point, Side
-from botox_chart.ui.dialogs.site_dialog import SitePrompt, SiteRequest
+from botox_chart.ui.dialogs.site_dialog import SitePrompt, SiteRequest, site_name
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
 from botox_chart.ui.widgets.diagram_art import SHOWN_BOTTOM, SHOWN_TOP, VIEW_WIDTH
@@ -78,12 +79,20 @@ class ChartIntents:
         state = chart.state_of(code)
         if state is SiteState.OMITTED:
             self._host.status(
-                f"{label} is omitted ({chart.omissions[code]}). Right-click it to restore it."
+                QCoreApplication.translate(
+                    "ChartIntents", "{label} is omitted ({value}). Right-click it to restore it."
+                ).format(label=label, value=chart.omissions[code])
             )
         elif state is SiteState.INJECTED:
-            self._host.change(f"Unmark {label}", lambda c: c.unmark(code))
+            self._host.change(
+                QCoreApplication.translate("ChartIntents", "Unmark {label}").format(label=label),
+                lambda c: c.unmark(code),
+            )
         else:
-            self._host.change(f"Mark {label}", lambda c: c.mark(code))
+            self._host.change(
+                QCoreApplication.translate("ChartIntents", "Mark {label}").format(label=label),
+                lambda c: c.mark(code),
+            )
 
     def injection_activated(self, key: str) -> None:
         """A follow-the-pain or custom marker clicked: say what it is and how to change it."""
@@ -95,8 +104,10 @@ class ChartIntents:
         except ChartError:
             return
         self._host.status(
-            f"{injection.label}: {format_units(injection.units)} U. "
-            "+/− changes the dose, Delete removes the site."
+            QCoreApplication.translate(
+                "ChartIntents",
+                "{label}: {format_units} U. +/− changes the dose, Delete removes the site.",
+            ).format(label=injection.label, format_units=format_units(injection.units))
         )
 
     def units_step(self, key: str, step: int) -> None:
@@ -105,7 +116,11 @@ class ChartIntents:
             return
         if chart.protocol.has_site(key) and chart.state_of(key) is not SiteState.INJECTED:
             label = chart.protocol.site(key).label
-            self._host.status(f"{label} is not charted as injected; mark it first.")
+            self._host.status(
+                QCoreApplication.translate(
+                    "ChartIntents", "{label} is not charted as injected; mark it first."
+                ).format(label=label)
+            )
             return
         try:
             injection = chart.injection(key)
@@ -115,12 +130,17 @@ class ChartIntents:
         units = injection.units + step
         if units < MIN_STEPPED_UNITS:
             self._host.status(
-                f"{injection.label}: {format_units(injection.units)} U is the lowest step; "
-                "type a smaller dose, or remove the site."
+                QCoreApplication.translate(
+                    "ChartIntents",
+                    "{label}: {format_units} U is the lowest step; type a smaller dose, or remove "
+                    "the site.",
+                ).format(label=injection.label, format_units=format_units(injection.units))
             )
             return
         self._host.change(
-            f"{injection.label}: {format_units(units)} U",
+            QCoreApplication.translate("ChartIntents", "{label}: {units} U").format(
+                label=injection.label, units=format_units(units)
+            ),
             lambda c: c.set_units(key, units),
             merge_key=f"units:{key}",
         )
@@ -133,7 +153,11 @@ class ChartIntents:
         try:
             units = parse_units(text)
             if chart.protocol.has_site(key) and chart.state_of(key) is SiteState.OMITTED:
-                raise ChartError(f"{chart.protocol.site(key).label} is omitted; restore it first.")
+                raise ChartError(
+                    QCoreApplication.translate(
+                        "ChartIntents", "{label} is omitted; restore it first."
+                    ).format(label=chart.protocol.site(key).label)
+                )
         except ChartError as err:
             self._host.show_units_problem(str(err))
             self._host.status(str(err))
@@ -142,7 +166,10 @@ class ChartIntents:
         if chart.protocol.has_site(key) and chart.state_of(key) is SiteState.PENDING:
             label = chart.protocol.site(key).label
             self._host.change(
-                f"Mark {label} at {format_units(units)} U", lambda c: c.mark(key, units)
+                QCoreApplication.translate(
+                    "ChartIntents", "Mark {label} at {format_units} U"
+                ).format(label=label, format_units=format_units(units)),
+                lambda c: c.mark(key, units),
             )
         else:
             label = chart.injection(key).label
@@ -169,18 +196,31 @@ class ChartIntents:
         beside = _nearest_label(asked, marks)
         if point is None:
             self._host.status(
-                f"No room for another site there without hiding {beside}: "
-                "click a little further from the markers."
+                QCoreApplication.translate(
+                    "ChartIntents",
+                    "No room for another site there without hiding {beside}: click a little "
+                    "further from the markers.",
+                ).format(beside=beside)
             )
             return
-        moved = f"Placed beside {beside} so both stay visible." if point != asked else ""
+        moved = (
+            QCoreApplication.translate(
+                "ChartIntents", "Placed beside {beside} so both stay visible."
+            ).format(beside=beside)
+            if point != asked
+            else ""
+        )
         if region is not None and protocol.muscle(region.muscle).allows_follow_the_pain:
-            name = f"{region.side} {protocol.muscle_name(region.muscle).lower()}"
+            name = site_name(region.side, protocol.muscle_name(region.muscle)).lower()
             if self._host.change(
-                f"Add follow-the-pain site, {name}",
+                QCoreApplication.translate(
+                    "ChartIntents", "Add follow-the-pain site, {name}"
+                ).format(name=name),
                 lambda c: c.add_follow_the_pain(region.muscle, region.side, point),
                 on_error=lambda m: self._dialogs.error(
-                    self._parent, "Follow-the-pain site not added", m
+                    self._parent,
+                    QCoreApplication.translate("ChartIntents", "Follow-the-pain site not added"),
+                    m,
                 ),
             ):
                 self._host.select_last_added()
@@ -189,15 +229,21 @@ class ChartIntents:
             return
         if region is not None:
             muscle = protocol.muscle_name(region.muscle)
-            why = f"{muscle} has no follow-the-pain allowance in {protocol.name}."
+            why = QCoreApplication.translate(
+                "ChartIntents", "{muscle} has no follow-the-pain allowance in {name}."
+            ).format(muscle=muscle, name=protocol.name)
         else:
             muscle = ""
-            why = "That point is outside the protocol's muscles."
+            why = QCoreApplication.translate(
+                "ChartIntents", "That point is outside the protocol's muscles."
+            )
         self._host.status(why)
         site = self._site_prompt(
             self._parent,
             SiteRequest(
-                explanation=f"{why} To inject there anyway, chart a custom site:",
+                explanation=QCoreApplication.translate(
+                    "ChartIntents", "{why} To inject there anyway, chart a custom site:"
+                ).format(why=why),
                 side=region.side if region is not None else side_at(point),
                 muscle=muscle,
                 muscles=[m.name for m in protocol.muscles],
@@ -206,9 +252,13 @@ class ChartIntents:
         if site is None:
             return
         if self._host.change(
-            f"Add custom site {site.label}",
+            QCoreApplication.translate("ChartIntents", "Add custom site {label}").format(
+                label=site.label
+            ),
             lambda c: c.add_custom(site.label, site.muscle, site.side, point, site.units),
-            on_error=lambda m: self._dialogs.error(self._parent, "Custom site not added", m),
+            on_error=lambda m: self._dialogs.error(
+                self._parent, QCoreApplication.translate("ChartIntents", "Custom site not added"), m
+            ),
         ):
             self._host.select_last_added()
             if moved:
@@ -221,14 +271,20 @@ class ChartIntents:
             return
         label = chart.protocol.site(code).label
         reason = self._dialogs.ask_text(
-            self._parent, "Omit site", f"Why is {label} omitted? (e.g. brow ptosis)"
+            self._parent,
+            QCoreApplication.translate("ChartIntents", "Omit site"),
+            QCoreApplication.translate(
+                "ChartIntents", "Why is {label} omitted? (e.g. brow ptosis)"
+            ).format(label=label),
         )
         if reason is None:
             return
         self._host.change(
-            f"Omit {label}",
+            QCoreApplication.translate("ChartIntents", "Omit {label}").format(label=label),
             lambda c: c.omit(code, reason),
-            on_error=lambda m: self._dialogs.error(self._parent, "Site not omitted", m),
+            on_error=lambda m: self._dialogs.error(
+                self._parent, QCoreApplication.translate("ChartIntents", "Site not omitted"), m
+            ),
         )
 
     def restore(self, code: str) -> None:
@@ -236,7 +292,10 @@ class ChartIntents:
         chart = self._host.editable_chart()
         if chart is not None:
             self._host.change(
-                f"Restore {chart.protocol.site(code).label}", lambda c: c.unmark(code)
+                QCoreApplication.translate("ChartIntents", "Restore {label}").format(
+                    label=chart.protocol.site(code).label
+                ),
+                lambda c: c.unmark(code),
             )
 
     def remove(self, key: str) -> None:
@@ -245,13 +304,21 @@ class ChartIntents:
         if chart is None:
             return
         if chart.protocol.has_site(key):
-            self._host.change(f"Unmark {chart.protocol.site(key).label}", lambda c: c.unmark(key))
+            self._host.change(
+                QCoreApplication.translate("ChartIntents", "Unmark {label}").format(
+                    label=chart.protocol.site(key).label
+                ),
+                lambda c: c.unmark(key),
+            )
             return
         try:
             label = chart.injection(key).label
         except ChartError:
             return
-        self._host.change(f"Remove {label}", lambda c: c.remove(key))
+        self._host.change(
+            QCoreApplication.translate("ChartIntents", "Remove {label}").format(label=label),
+            lambda c: c.remove(key),
+        )
 
 
 def _nearest_label(point: Point, marks: list[tuple[str, Point]]) -> str:

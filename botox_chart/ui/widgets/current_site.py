@@ -27,19 +27,19 @@ class CurrentSite(QGroupBox):
     """(marker key, the text typed) when the user presses Enter or leaves the field."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Selected site", parent)
+        super().__init__(self.tr("Selected site"), parent)
         self.setObjectName("currentSiteGroup")
         layout = QVBoxLayout(self)
-        self._site = QLabel("Nothing selected: click a site or press →")
+        self._site = QLabel(self.tr("Nothing selected: click a site or press →"))
         self._site.setObjectName("currentSite")
         self._site.setWordWrap(True)
         layout.addWidget(self._site)
         row = QHBoxLayout()
-        units_label = QLabel("&Units:")
+        units_label = QLabel(self.tr("&Units:"))
         self.units = QLineEdit()
         self.units.setObjectName("currentUnits")
         self.units.setMaximumWidth(90)
-        self.units.setPlaceholderText("e.g. 5")
+        self.units.setPlaceholderText(self.tr("e.g. 5"))
         units_label.setBuddy(self.units)
         self.units.editingFinished.connect(self._on_units)
         self._buttons = QHBoxLayout()
@@ -83,7 +83,7 @@ class CurrentSite(QGroupBox):
         if changed:
             self.show_problem("")
         if chart is None or not key:
-            self._site.setText("Nothing selected: click a site or press →")
+            self._site.setText(self.tr("Nothing selected: click a site or press →"))
             self._set_units("", force=True)
             self.units.setEnabled(False)
             restyle(self._site, "state", "")
@@ -95,13 +95,19 @@ class CurrentSite(QGroupBox):
             state = chart.state_of(key)
             injection = chart.injection_at(key)
             if state is SiteState.OMITTED:
-                words = f"omitted ({chart.omissions[key]})"
+                words = self.tr("omitted ({value})").format(value=chart.omissions[key])
             elif injection is not None:
                 units = format_units(injection.units)
-                words = f"injected, {units} U"
+                words = self.tr("injected, {units} U").format(units=units)
             else:
-                words = f"not charted yet (standard {format_units(site.units)} U)"
-            self._site.setText(f"Site {number}: {site.label} ({key}): {words}")
+                words = self.tr("not charted yet (standard {format_units} U)").format(
+                    format_units=format_units(site.units)
+                )
+            self._site.setText(
+                self.tr("Site {number}: {label} ({key}): {words}").format(
+                    number=number, label=site.label, key=key, words=words
+                )
+            )
             restyle(self._site, "state", state.value)
             self.units.setEnabled(not read_only and state is not SiteState.OMITTED)
         else:
@@ -111,7 +117,11 @@ class CurrentSite(QGroupBox):
                 self.show_current(chart, None, read_only)
                 return
             units = format_units(injection.units)
-            self._site.setText(f"Site {number}: {injection.label}: {units} U")
+            self._site.setText(
+                self.tr("Site {number}: {label}: {units} U").format(
+                    number=number, label=injection.label, units=units
+                )
+            )
             restyle(self._site, "state", SiteState.INJECTED.value)
             self.units.setEnabled(not read_only)
         self._set_units(units, force=changed)

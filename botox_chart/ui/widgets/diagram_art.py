@@ -14,7 +14,7 @@ each view in the scene. The read-only banner sits above the grid (:class:`ReadOn
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainterPath, QPen
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart import paths
 from botox_chart.protocol import VIEWS, Point
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 
 VIEW_WIDTH = 400.0
 """Each SVG's viewBox width (0 0 400 500); site positions in the protocol file use these units."""
@@ -38,7 +39,12 @@ it, are drawn under each view instead."""
 FADE_HEIGHT = 40.0
 """The trimmed art fades out over this height instead of ending in a hard edge."""
 CAPTION_HEIGHT = 24.0
-CAPTIONS = {"front": "Front", "right": "Right side", "left": "Left side", "back": "Back"}
+CAPTIONS = {
+    "front": QT_TRANSLATE_NOOP("DiagramArt", "Front"),
+    "right": QT_TRANSLATE_NOOP("DiagramArt", "Right side"),
+    "left": QT_TRANSLATE_NOOP("DiagramArt", "Left side"),
+    "back": QT_TRANSLATE_NOOP("DiagramArt", "Back"),
+}
 VIEW_CELLS: dict[str, tuple[int, int]] = {
     "right": (0, 0),
     "front": (1, 0),
@@ -104,7 +110,11 @@ def add_views(scene: QGraphicsScene, origins: dict[str, QPointF], font: QFont) -
         gradient.setColorAt(1, BACKGROUND)
         fade.setBrush(QBrush(gradient))
         fade.setPen(QPen(Qt.PenStyle.NoPen))
-        caption = QGraphicsSimpleTextItem(CAPTIONS.get(view, view.title()))
+        caption = QGraphicsSimpleTextItem(
+            QCoreApplication.translate("DiagramArt", CAPTIONS[view])
+            if view in CAPTIONS
+            else view.title()
+        )
         caption.setFont(font)
         caption.setBrush(QBrush(CAPTION_TEXT))
         width = caption.boundingRect().width()

@@ -7,11 +7,24 @@ Delete removes an added one. Ctrl, Alt and Meta combinations are left to the win
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 
-OMIT_HINT = "Protocol sites are omitted, not removed: press O to omit this one (with a reason)."
-REMOVE_HINT = "An added site is removed, not omitted: press Delete to remove it."
+
+def omit_hint() -> str:
+    """Said when Delete is pressed on a protocol site."""
+    return QCoreApplication.translate(
+        "DiagramKeys",
+        "Protocol sites are omitted, not removed: press O to omit this one (with a reason).",
+    )
+
+
+def remove_hint() -> str:
+    """Said when O is pressed on an added site."""
+    return QCoreApplication.translate(
+        "DiagramKeys", "An added site is removed, not omitted: press Delete to remove it."
+    )
+
 
 _ALLOWED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 _ACTIVATE_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}

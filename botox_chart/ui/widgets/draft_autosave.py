@@ -123,15 +123,23 @@ class DraftAutosave(QObject):
         if self._conflict:
             return (
                 "conflict",
-                "Not saved: this draft was changed on another workstation. "
-                "Reload to see those changes.",
-                "Reload",
+                self.tr(
+                    "Not saved: this draft was changed on another workstation. "
+                    "Reload to see those changes."
+                ),
+                self.tr("Reload"),
             )
         if self._problem:
-            return "error", f"Not saved: {self._problem} Your changes are kept here.", "Retry"
+            return (
+                "error",
+                self.tr("Not saved: {problem} Your changes are kept here.").format(
+                    problem=self._problem
+                ),
+                self.tr("Retry"),
+            )
         if self._chart is not None:
-            return "pending", "Draft · saving…", ""
-        return "saved", "Draft · all changes saved", ""
+            return "pending", self.tr("Draft · saving…"), ""
+        return "saved", self.tr("Draft · all changes saved"), ""
 
     def retry(self) -> None:
         """The Retry/Reload button: a conflict reloads; a failure tries again (no dialog)."""
@@ -164,13 +172,15 @@ class DraftAutosave(QObject):
             self._conflict = True
             self.stateChanged.emit()
             if self._dialogs.confirm(
-                self._parent, "Changed on another workstation", f"{err}\n\nReload the draft now?"
+                self._parent,
+                self.tr("Changed on another workstation"),
+                self.tr("{err}\n\nReload the draft now?").format(err=err),
             ):
                 # Not from inside the undo command that is saving: after it has finished.
                 QTimer.singleShot(0, self.reloadRequested.emit)
             return False
         except store.SignedSessionError as err:
-            self._dialogs.error(self._parent, "Not saved", str(err))
+            self._dialogs.error(self._parent, self.tr("Not saved"), str(err))
             QTimer.singleShot(0, self.reloadRequested.emit)
             return False
         except DatabaseReplaced as err:
@@ -185,9 +195,11 @@ class DraftAutosave(QObject):
                 self._error_shown = True
                 self._dialogs.error(
                     self._parent,
-                    "Not saved",
-                    f"{err}\n\nYour changes are kept in this window and saved again with your "
-                    "next change (or Retry).",
+                    self.tr("Not saved"),
+                    self.tr(
+                        "{err}\n\nYour changes are kept in this window and saved again with "
+                        "your next change (or Retry)."
+                    ).format(err=err),
                 )
             return False
         if self._chart is chart:

@@ -59,14 +59,14 @@ class FindingsList(QWidget):
         errors = sum(f.severity is Severity.ERROR for f in ordered)
         warnings = len(ordered) - errors
         if not ordered:
-            self._summary.setText("Nothing to fix: ready to sign.")
+            self._summary.setText(self.tr("Nothing to fix: ready to sign."))
             restyle(self._summary, "severity", "ok")
             return
         parts = []
         if errors:
-            parts.append(f"{errors} to fix before signing")
+            parts.append(self.tr("{errors} to fix before signing").format(errors=errors))
         if warnings:
-            parts.append(f"{warnings} to acknowledge")
+            parts.append(self.tr("{warnings} to acknowledge").format(warnings=warnings))
         self._summary.setText(" · ".join(parts))
         restyle(self._summary, "severity", "error" if errors else "warning")
 

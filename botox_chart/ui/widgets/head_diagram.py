@@ -27,13 +27,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QContextMenuEvent,
     QFocusEvent,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -53,7 +64,7 @@ from PySide6.QtWidgets import (
 from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
 from botox_chart.protocol import Point, Protocol, Side
 from botox_chart.ui.widgets import diagram_art, site_marker
-from botox_chart.ui.widgets.diagram_keys import OMIT_HINT, REMOVE_HINT, key_action
+from botox_chart.ui.widgets.diagram_keys import key_action, omit_hint, remove_hint
 from botox_chart.ui.widgets.site_marker import SiteMarker
 
 HIT_SLOP = 4.0
@@ -65,8 +76,15 @@ MINIMUM_WIDTH, MINIMUM_HEIGHT = 200, 250
 
 FOCUS_FRAME = site_marker.FOCUS_RING
 
-READ_ONLY_TEXT = "Signed — read only"
-VIEW_ONLY_TEXT = "View only"
+
+def read_only_text() -> str:
+    """The banner over a signed session's diagram."""
+    return QCoreApplication.translate("HeadDiagram", "Signed — read only")
+
+
+def view_only_text() -> str:
+    """The banner over a draft shown to someone who does not chart."""
+    return QCoreApplication.translate("HeadDiagram", "View only")
 
 
 class HeadDiagram(QGraphicsView):
@@ -118,7 +136,7 @@ class HeadDiagram(QGraphicsView):
         self.setScene(self._scene)
         self._configure_view()
         diagram_art.add_views(self._scene, self._origins, self.font())
-        self._banner = diagram_art.ReadOnlyBanner(self.font(), READ_ONLY_TEXT)
+        self._banner = diagram_art.ReadOnlyBanner(self.font(), read_only_text())
         self._scene.addItem(self._banner)
         for site in protocol.sites:
             items = []
@@ -144,11 +162,13 @@ class HeadDiagram(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().setMouseTracking(True)
-        self.setAccessibleName("Injection site diagram")
+        self.setAccessibleName(self.tr("Injection site diagram"))
         self.setAccessibleDescription(
-            "Arrow keys: next or previous site. Space or Enter: mark the site. "
-            "Plus or minus: change the dose. O: omit a protocol site. Delete: remove an added "
-            "site. Menu key: more actions."
+            self.tr(
+                "Arrow keys: next or previous site. Space or Enter: mark the site. "
+                "Plus or minus: change the dose. O: omit a protocol site. Delete: remove an added "
+                "site. Menu key: more actions."
+            )
         )
 
     # -- public interface ------------------------------------------------------------------
@@ -216,9 +236,10 @@ class HeadDiagram(QGraphicsView):
         if self._current is not None and self._current not in self._markers:
             self.set_current(None)
 
-    def set_read_only(self, read_only: bool, reason: str = READ_ONLY_TEXT) -> None:
+    def set_read_only(self, read_only: bool, reason: str | None = None) -> None:
         """A signed session (or a viewer who does not chart): shown as charted, browsable, but
-        no signal but currentChanged. ``reason`` is the banner's text."""
+        no signal but currentChanged. ``reason`` is the banner's text (None: signed, read only)."""
+        reason = reason if reason is not None else read_only_text()
         if self._banner.text.text() != reason:
             self._banner.set_words(reason)
         if read_only == self._read_only:
@@ -365,7 +386,7 @@ class HeadDiagram(QGraphicsView):
         if self._read_only:
             self.refused.emit()
         elif not self._is_protocol_site(key):
-            self.wrongKey.emit(REMOVE_HINT)
+            self.wrongKey.emit(remove_hint())
         elif self.marker_state(key) != site_marker.OMITTED:
             self.omitRequested.emit(key)
 
@@ -374,7 +395,7 @@ class HeadDiagram(QGraphicsView):
         if self._read_only:
             self.refused.emit()
         elif self._is_protocol_site(key):
-            self.wrongKey.emit(OMIT_HINT)
+            self.wrongKey.emit(omit_hint())
         else:
             self.removeRequested.emit(key)
 
@@ -397,18 +418,23 @@ class HeadDiagram(QGraphicsView):
         state = self.marker_state(key)
         protocol_site = self._is_protocol_site(key)
         if state == site_marker.OMITTED:
-            menu.addAction("Restore site", lambda: self._restore(key))
+            menu.addAction(self.tr("Restore site"), lambda: self._restore(key))
             return menu
         if protocol_site:
-            toggle = "Mark not injected" if state == site_marker.INJECTED else "Mark injected"
-            menu.addAction(f"{toggle}\tSpace", lambda: self._activate(key))
-        menu.addAction("Increase dose\t+", lambda: self._step_units(key, 1))
-        menu.addAction("Decrease dose\t−", lambda: self._step_units(key, -1))
+            toggle = (
+                self.tr("Mark not injected")
+                if state == site_marker.INJECTED
+                else self.tr("Mark injected")
+            )
+            space = QKeySequence(Qt.Key.Key_Space).toString(QKeySequence.SequenceFormat.NativeText)
+            menu.addAction(f"{toggle}\t{space}", lambda: self._activate(key))
+        menu.addAction(self.tr("Increase dose\t+"), lambda: self._step_units(key, 1))
+        menu.addAction(self.tr("Decrease dose\t−"), lambda: self._step_units(key, -1))
         menu.addSeparator()
         if protocol_site:
-            menu.addAction("Omit site…\tO", lambda: self._omit(key))
+            menu.addAction(self.tr("Omit site…\tO"), lambda: self._omit(key))
         else:
-            menu.addAction("Remove site\tDel", lambda: self._remove(key))
+            menu.addAction(self.tr("Remove site\tDel"), lambda: self._remove(key))
         return menu
 
     # -- events ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -54,9 +55,13 @@ def parse_expiry(text: str) -> date | None:
         return None
     day = _read_expiry(text)
     if day is None:
-        raise ExpiryError(f"{text!r} is not an expiry date: type it as on the vial, e.g. 2027-06.")
+        raise ExpiryError(
+            QCoreApplication.translate(
+                "LotPicker", "{text!r} is not an expiry date: type it as on the vial, e.g. 2027-06."
+            ).format(text=text)
+        )
     try:
-        bounds.check_date(day, "the lot expiry date")
+        bounds.check_date(day, QCoreApplication.translate("LotPicker", "the lot expiry date"))
     except bounds.OutOfBounds as err:
         raise ExpiryError(str(err)) from None
     return day
@@ -91,9 +96,15 @@ def entry_text(lot: str, expiry: date | None, date_of_service: date) -> str:
     """A recent lot as the list shows it: "C1234AB — exp. 2027-06-30", "…, expired" if it expired
     before the session's date (as the chart's own check, chart.Chart.findings)."""
     if expiry is None:
-        return f"{lot} — expiry not recorded"
-    expired = ", expired" if expiry < date_of_service else ""
-    return f"{lot} — exp. {expiry.isoformat()}{expired}"
+        return QCoreApplication.translate("LotPicker", "{lot} — expiry not recorded").format(
+            lot=lot
+        )
+    expired = (
+        QCoreApplication.translate("LotPicker", ", expired") if expiry < date_of_service else ""
+    )
+    return QCoreApplication.translate("LotPicker", "{lot} — exp. {isoformat}{expired}").format(
+        lot=lot, isoformat=expiry.isoformat(), expired=expired
+    )
 
 
 class _LotEntries(QStyledItemDelegate):
@@ -127,7 +138,7 @@ class LotPicker(QComboBox):
         self.setEditable(True)
         compact(self)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line_edit(self).setPlaceholderText("Pick a recent lot or type one")
+        line_edit(self).setPlaceholderText(self.tr("Pick a recent lot or type one"))
         self._expiries: dict[str, date | None] = {}
         self._date_of_service = date.today()
         self.setItemDelegate(_LotEntries(self))

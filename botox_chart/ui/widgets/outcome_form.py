@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,77 +34,88 @@ from botox_chart.chart import (
     URGENT_ADVERSE_EVENTS,
     Chart,
 )
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.widgets.chart_form import ChartForm, compact, line_edit, set_text, setter
 from botox_chart.ui.widgets.check_columns import CheckColumns
 
-TOLERANCE_CHOICES = ("Well tolerated", "Tolerated with mild discomfort", "Poorly tolerated")
+TOLERANCE_CHOICES = (
+    QT_TRANSLATE_NOOP("OutcomeForm", "Well tolerated"),
+    QT_TRANSLATE_NOOP("OutcomeForm", "Tolerated with mild discomfort"),
+    QT_TRANSLATE_NOOP("OutcomeForm", "Poorly tolerated"),
+)
 AFTERCARE_CHOICES = (
-    "Standard aftercare advice given; next session in 12 weeks",
-    "Aftercare leaflet given",
+    QT_TRANSLATE_NOOP("OutcomeForm", "Standard aftercare advice given; next session in 12 weeks"),
+    QT_TRANSLATE_NOOP("OutcomeForm", "Aftercare leaflet given"),
 )
 
 
 class OutcomeForm(ChartForm):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Outcome", parent)
+        super().__init__(self.tr("Outcome"), parent)
         self.setObjectName("outcomeGroup")
         self._chart: Chart | None = None
         form = QFormLayout(self)
         self.window_days = QSpinBox()  # always a length: no "not recorded" value
         self.window_days.setRange(1, MAX_OUTCOME_WINDOW_DAYS)
-        self.window_days.setAccessibleName("Counting window")
-        self.window_days.setSuffix(" days")
+        self.window_days.setAccessibleName(self.tr("Counting window"))
+        self.window_days.setSuffix(self.tr(" days"))
         self.window_days.setToolTip(
-            "The days the figures below count: the last 30 days asked at the visit, or the days "
-            "of a diary. Compared per 28 days."
+            self.tr(
+                "The days the figures below count: the last 30 days asked at the visit, or the "
+                "days of a diary. Compared per 28 days."
+            )
         )
         self.window_days.valueChanged.connect(self._on_window)
-        form.addRow("Counting:", self.window_days)
+        form.addRow(self.tr("Counting:"), self.window_days)
         self.window_end = QLineEdit()
         self.window_end.setObjectName("windowEnd")
-        self.window_end.setAccessibleName("Counting window ends")
-        self.window_end.setPlaceholderText("the visit (or YYYY-MM-DD, a diary's last day)")
+        self.window_end.setAccessibleName(self.tr("Counting window ends"))
+        self.window_end.setPlaceholderText(self.tr("the visit (or YYYY-MM-DD, a diary's last day)"))
         self.window_end.editingFinished.connect(self._on_window_end)
-        form.addRow("Ending on:", self.window_end)
+        form.addRow(self.tr("Ending on:"), self.window_end)
         self._window_problem = QLabel()
         self._window_problem.setObjectName("windowProblem")
         self._window_problem.setWordWrap(True)
         self._window_problem.setProperty("severity", "error")
         self._window_problem.hide()
         form.addRow("", self._window_problem)
-        self.headache_days = _number_box("Headache days")
-        self.migraine_days = _number_box("Migraine days")
-        self.acute_days = _number_box("Acute-medication days")
-        self.diary_days = _number_box("Days with diary data")
+        self.headache_days = _number_box(self.tr("Headache days"))
+        self.migraine_days = _number_box(self.tr("Migraine days"))
+        self.acute_days = _number_box(self.tr("Acute-medication days"))
+        self.diary_days = _number_box(self.tr("Days with diary data"))
         for box, label, field, key in (
-            (self.headache_days, "Headache days", "headache_days", "hd"),
-            (self.migraine_days, "Migraine days", "migraine_days", "md"),
-            (self.acute_days, "Acute-medication days", "acute_medication_days", "amd"),
-            (self.diary_days, "Diary days", "diary_days", "dd"),
+            (self.headache_days, self.tr("Headache days"), "headache_days", "hd"),
+            (self.migraine_days, self.tr("Migraine days"), "migraine_days", "md"),
+            (self.acute_days, self.tr("Acute-medication days"), "acute_medication_days", "amd"),
+            (self.diary_days, self.tr("Diary days"), "diary_days", "dd"),
         ):
             box.valueChanged.connect(
                 lambda v, box=box, label=label, field=field, key=key: self.emit_edit(
                     label, setter(field, _value(box, v)), key
                 )
             )
-        form.addRow("Headache days:", self.headache_days)
-        form.addRow("Migraine days:", self.migraine_days)
-        form.addRow("Acute-medication days:", self.acute_days)
-        form.addRow("Days with diary data:", self.diary_days)
-        self.midas = _number_box("MIDAS total", *MIDAS_RANGE)
-        self.hit6 = _number_box("HIT-6 total", *HIT6_RANGE)
+        form.addRow(self.tr("Headache days:"), self.headache_days)
+        form.addRow(self.tr("Migraine days:"), self.migraine_days)
+        form.addRow(self.tr("Acute-medication days:"), self.acute_days)
+        form.addRow(self.tr("Days with diary data:"), self.diary_days)
+        self.midas = _number_box(self.tr("MIDAS total"), *MIDAS_RANGE)
+        self.hit6 = _number_box(self.tr("HIT-6 total"), *HIT6_RANGE)
         for box, label, field, key in (
-            (self.midas, "MIDAS total", "midas_total", "midas"),
-            (self.hit6, "HIT-6 total", "hit6_total", "hit6"),
+            (self.midas, self.tr("MIDAS total"), "midas_total", "midas"),
+            (self.hit6, self.tr("HIT-6 total"), "hit6_total", "hit6"),
         ):
-            box.setToolTip(f"{label}, as the patient's form gives it; — = not recorded")
+            box.setToolTip(
+                self.tr("{label}, as the patient's form gives it; — = not recorded").format(
+                    label=label
+                )
+            )
             box.valueChanged.connect(
                 lambda v, box=box, label=label, field=field, key=key: self.emit_edit(
                     label, setter(field, _value(box, v)), key
                 )
             )
-        form.addRow("MIDAS total:", self.midas)
-        form.addRow("HIT-6 total:", self.hit6)
+        form.addRow(self.tr("MIDAS total:"), self.midas)
+        form.addRow(self.tr("HIT-6 total:"), self.hit6)
 
         self._events: dict[str, QCheckBox] = {}
         for name in ADVERSE_EVENTS:
@@ -111,35 +123,41 @@ class OutcomeForm(ChartForm):
             event.setAccessibleName(name)
             if name in URGENT_ADVERSE_EVENTS:
                 event.setProperty("severity", "warning")
-                event.setToolTip("Possible distant spread of toxin: flagged for urgent review")
+                event.setToolTip(
+                    self.tr("Possible distant spread of toxin: flagged for urgent review")
+                )
             event.clicked.connect(lambda checked, n=name: self._on_event(n, checked))
             self._events[name] = event
         self.events = CheckColumns(list(self._events.values()))
-        heading = QLabel("Adverse events")
+        heading = QLabel(self.tr("Adverse events"))
         heading.setObjectName("sectionHeading")
         form.addRow(heading)
         form.addRow(self.events)
         self.other_event = QLineEdit()
-        self.other_event.setPlaceholderText("Other adverse event")
+        self.other_event.setPlaceholderText(self.tr("Other adverse event"))
         self.other_event.textEdited.connect(
             lambda text: self.emit_edit(
-                "Other adverse event", setter("adverse_event_other", text), "ae_other"
+                self.tr("Other adverse event"), setter("adverse_event_other", text), "ae_other"
             )
         )
-        form.addRow("Other:", self.other_event)
+        form.addRow(self.tr("Other:"), self.other_event)
 
-        self.tolerance = _choice_box(TOLERANCE_CHOICES, "e.g. Well tolerated")
-        self.bind_choice(self.tolerance, "Tolerance", "tolerance")
-        form.addRow("Tolerance:", self.tolerance)
-        self.aftercare = _choice_box(AFTERCARE_CHOICES, "Aftercare advice given")
-        self.bind_choice(self.aftercare, "Aftercare", "aftercare")
-        form.addRow("Aftercare:", self.aftercare)
+        self.tolerance = _choice_box(
+            [self.tr(c) for c in TOLERANCE_CHOICES], self.tr("e.g. Well tolerated")
+        )
+        self.bind_choice(self.tolerance, self.tr("Tolerance"), "tolerance")
+        form.addRow(self.tr("Tolerance:"), self.tolerance)
+        self.aftercare = _choice_box(
+            [self.tr(c) for c in AFTERCARE_CHOICES], self.tr("Aftercare advice given")
+        )
+        self.bind_choice(self.aftercare, self.tr("Aftercare"), "aftercare")
+        form.addRow(self.tr("Aftercare:"), self.aftercare)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
         self.notes.textChanged.connect(self._on_notes)
-        form.addRow("Notes:", self.notes)
+        form.addRow(self.tr("Notes:"), self.notes)
 
     def event_box(self, name: str) -> QCheckBox:
         return self._events[name]
@@ -168,7 +186,7 @@ class OutcomeForm(ChartForm):
             (self.diary_days, chart.diary_days),
         ):
             days.setMaximum(window)
-            days.setSuffix(f" of {window}")
+            days.setSuffix(self.tr(" of {window}").format(window=window))
             _show(days, value)
         _show(self.midas, chart.midas_total)
         _show(self.hit6, chart.hit6_total)
@@ -193,24 +211,30 @@ class OutcomeForm(ChartForm):
         try:
             end = date.fromisoformat(typed) if typed else None
         except ValueError:
-            self._window_problem.setText(f"Type the last day as YYYY-MM-DD (not {typed[:20]!r}).")
+            self._window_problem.setText(
+                self.tr("Type the last day as YYYY-MM-DD (not {value!r}).").format(value=typed[:20])
+            )
             self._window_problem.show()
             return
         chart = self._chart
         if end is not None and chart is not None and end > chart.date_of_service:
             self._window_problem.setText(
-                f"The window cannot end after the visit ({chart.date_of_service.isoformat()})."
+                self.tr("The window cannot end after the visit ({isoformat}).").format(
+                    isoformat=chart.date_of_service.isoformat()
+                )
             )
             self._window_problem.show()
             return
         self._window_problem.hide()
         self._window_problem.setText("")
-        self.emit_edit("Counting window's last day", setter("outcome_window_end", end), "wend")
+        self.emit_edit(
+            self.tr("Counting window's last day"), setter("outcome_window_end", end), "wend"
+        )
 
     def _on_window(self, days: int) -> None:
         """Another counting window: the figures it bounds are checked against it by the chart
         (a figure larger than the window is refused with a message, never cut)."""
-        self.emit_edit("Counting window", setter("outcome_window_days", days), "window")
+        self.emit_edit(self.tr("Counting window"), setter("outcome_window_days", days), "window")
 
     def _on_event(self, name: str, checked: bool) -> None:
         def change(chart: Chart) -> None:
@@ -221,10 +245,17 @@ class OutcomeForm(ChartForm):
             order = {e: n for n, e in enumerate(ADVERSE_EVENTS)}
             chart.adverse_events = sorted(events, key=lambda e: order.get(e, len(order)))
 
-        self.emit_edit(f"{'Add' if checked else 'Remove'} adverse event {name}", change)
+        self.emit_edit(
+            (
+                self.tr("Add adverse event {name}")
+                if checked
+                else self.tr("Remove adverse event {name}")
+            ).format(name=name),
+            change,
+        )
 
     def _on_notes(self) -> None:
-        self.emit_edit("Notes", setter("notes", self.notes.toPlainText()), "notes")
+        self.emit_edit(self.tr("Notes"), setter("notes", self.notes.toPlainText()), "notes")
 
 
 def _number_box(name: str, low: int = 0, high: int = OUTCOME_WINDOW_DAYS) -> QSpinBox:
@@ -233,7 +264,9 @@ def _number_box(name: str, low: int = 0, high: int = OUTCOME_WINDOW_DAYS) -> QSp
     box.setRange(low - 1, high)
     box.setSpecialValueText("—")  # the minimum, one below ``low``
     box.setAccessibleName(name)
-    box.setToolTip(f"{name}; — = not recorded")
+    box.setToolTip(
+        QCoreApplication.translate("OutcomeForm", "{name}; — = not recorded").format(name=name)
+    )
     box.setMaximumWidth(box.fontMetrics().horizontalAdvance("0") * 20)
     return box
 
@@ -246,7 +279,7 @@ def _show(box: QSpinBox, value: int | None) -> None:
     box.setValue(box.minimum() if value is None else value)
 
 
-def _choice_box(choices: tuple[str, ...], placeholder: str) -> QComboBox:
+def _choice_box(choices: list[str], placeholder: str) -> QComboBox:
     box = compact(QComboBox())
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from botox_chart.outcomes import PER_28
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.style import set_style_property
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ GRID = QColor("#cfd8dc")
 CHART_HEIGHT = 104
 VERDICT_WORDS = {
     "continue": "continue",
-    "stop-not-responding": "stop: not responding",
-    "stop-episodic": "stop: now episodic",
-    "insufficient-data": "not enough data",
+    "stop-not-responding": QT_TRANSLATE_NOOP("OutcomeTrend", "stop: not responding"),
+    "stop-episodic": QT_TRANSLATE_NOOP("OutcomeTrend", "stop: now episodic"),
+    "insufficient-data": QT_TRANSLATE_NOOP("OutcomeTrend", "not enough data"),
 }
 SEVERITY = {"continue": "ok", "stop-not-responding": "warning", "stop-episodic": "warning"}
 
@@ -92,12 +93,12 @@ class TrendChart(QWidget):
         painter.drawText(QRectF(0, plot.bottom() - 6, 26, 12), Qt.AlignmentFlag.AlignRight, "0")
         trend = self._trend
         if trend is None or not trend.points:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No visit figures yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No visit figures yet"))
             painter.end()
             return
         for value, color, style, label in (
             (trend.baseline_headache_per_28, BASELINE, Qt.PenStyle.DashLine, "baseline"),
-            (trend.threshold_per_28, THRESHOLD, Qt.PenStyle.DotLine, "response line"),
+            (trend.threshold_per_28, THRESHOLD, Qt.PenStyle.DotLine, self.tr("response line")),
         ):
             if value is None:
                 continue
@@ -164,14 +165,16 @@ class OutcomeTrend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outcomeTrend")
-        self.title = QLabel("Outcomes (days per 28 days at each visit)")
+        self.title = QLabel(self.tr("Outcomes (days per 28 days at each visit)"))
         self.title.setObjectName("outcomeTitle")
         self.chart = TrendChart()
         self.key = QLabel(
-            "<span style='color:#1565c0'>● headache days</span> &nbsp; "
-            "<span style='color:#6a1b9a'>■ migraine days</span> &nbsp; "
-            "<span style='color:#607d8b'>– – baseline</span> &nbsp; "
-            "<span style='color:#c77700'>··· response line</span>"
+            self.tr(
+                "<span style='color:#1565c0'>● headache days</span> &nbsp; "
+                "<span style='color:#6a1b9a'>■ migraine days</span> &nbsp; "
+                "<span style='color:#607d8b'>– – baseline</span> &nbsp; "
+                "<span style='color:#c77700'>··· response line</span>"
+            )
         )
         self.key.setObjectName("outcomeKey")
         self.key.setWordWrap(True)
@@ -197,9 +200,15 @@ class OutcomeTrend(QWidget):
             label.deleteLater()
         self._verdicts = []
         for profile, found in verdicts:
-            words = VERDICT_WORDS.get(found.code, found.code)
+            words = (
+                self.tr(VERDICT_WORDS[found.code]) if found.code in VERDICT_WORDS else found.code
+            )
             label = QLabel(
-                f"<b>{html.escape(profile.title)}: {words}.</b> {html.escape(found.reason)}"
+                self.tr("<b>{escape}: {words}.</b> {escape2}").format(
+                    escape=html.escape(profile.title),
+                    words=words,
+                    escape2=html.escape(found.reason),
+                )
             )
             label.setObjectName("outcomeVerdict")
             label.setWordWrap(True)

@@ -35,7 +35,7 @@ class PatientIdentity(QWidget):
         super().__init__(parent)
         self.setObjectName("patientIdentity")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAccessibleName("Charted patient")
+        self.setAccessibleName(self.tr("Charted patient"))
         self.who = QLabel()
         self.who.setObjectName("identityName")
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -63,10 +63,16 @@ class PatientIdentity(QWidget):
         self._patient_id = patient.id
         born = patient.date_of_birth
         self.who.setText(
-            f"<b>{html.escape(patient.display_name)}</b> · born {born.isoformat()} "
-            f"({age_on(born, today)} y) · chart # {html.escape(patient.chart_number)}"
+            self.tr("<b>{escape}</b> · born {isoformat} ({age_on} y) · chart # {escape2}").format(
+                escape=html.escape(patient.display_name),
+                isoformat=born.isoformat(),
+                age_on=age_on(born, today),
+                escape2=html.escape(patient.chart_number),
+            )
         )
-        plain = f"{patient.display_name}, born {born.isoformat()}, chart {patient.chart_number}"
+        plain = self.tr("{name}, born {isoformat}, chart {chart_number}").format(
+            name=patient.display_name, isoformat=born.isoformat(), chart_number=patient.chart_number
+        )
         self.who.setAccessibleName(plain)
         set_style_property(self, "lookAlike", bool(look_alikes))
         if look_alikes:
@@ -74,13 +80,19 @@ class PatientIdentity(QWidget):
                 f"{p.display_name} ({p.chart_number})" for p in look_alikes[:LOOK_ALIKES_NAMED]
             )
             more = len(look_alikes) - LOOK_ALIKES_NAMED
-            named += f" and {more} more" if more > 0 else ""
-            self.similar.setText(f"⚠ Similar name: {named}")
+            named += self.tr(" and {more} more").format(more=more) if more > 0 else ""
+            self.similar.setText(self.tr("⚠ Similar name: {named}").format(named=named))
             self.similar.setToolTip(
-                "Another patient's name reads like this one. Check the date of birth and chart "
-                "number with the patient before charting.\n"
+                self.tr(
+                    "Another patient's name reads like this one. Check the date of birth and chart "
+                    "number with the patient before charting.\n"
+                )
                 + "\n".join(
-                    f"{p.display_name}, born {p.date_of_birth.isoformat()}, chart {p.chart_number}"
+                    self.tr("{name}, born {born}, chart {chart_number}").format(
+                        name=p.display_name,
+                        born=p.date_of_birth.isoformat(),
+                        chart_number=p.chart_number,
+                    )
                     for p in look_alikes
                 )
             )

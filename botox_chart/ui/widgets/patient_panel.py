@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.patient_list import (
     CHART_NUMBER,
     DATE_OF_BIRTH,
@@ -37,7 +46,7 @@ from botox_chart.ui.models.patient_list import (
 if TYPE_CHECKING:
     from botox_chart.store.patients import PatientSummary
 
-SEARCH_HINT = "Find: name, chart # or YYYY-MM-DD"
+SEARCH_HINT = QT_TRANSLATE_NOOP("PatientPanel", "Find: name, chart # or YYYY-MM-DD")
 
 
 class PatientPanel(QWidget):
@@ -56,20 +65,20 @@ class PatientPanel(QWidget):
         self.setObjectName("patientPanel")
         self._current: int | None = None
 
-        self.title = QLabel("Patients")
+        self.title = QLabel(self.tr("Patients"))
         self.title.setObjectName("panelTitle")
         self.search = QLineEdit()
         self.search.setObjectName("patientSearch")
-        self.search.setPlaceholderText(SEARCH_HINT)
+        self.search.setPlaceholderText(self.tr(SEARCH_HINT))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find patient")
+        self.search.setAccessibleName(self.tr("Find patient"))
         self.title.setBuddy(self.search)
 
         self.model = PatientListModel(self)
         self.view = QTableView()
         self.view.setObjectName("patientList")
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Patients")
+        self.view.setAccessibleName(self.tr("Patients"))
         configure_table(self.view)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.view.horizontalHeader()
@@ -77,7 +86,10 @@ class PatientPanel(QWidget):
         # Widths from the font, not ResizeToContents (which measures rows on every search).
         bold = QFont(header.font())
         bold.setBold(True)
-        for column, sample in ((DATE_OF_BIRTH, "Date of birth"), (CHART_NUMBER, "C0000000")):
+        for column, sample in (
+            (DATE_OF_BIRTH, self.tr("Date of birth")),
+            (CHART_NUMBER, "C0000000"),
+        ):
             width = max(
                 QFontMetrics(bold).horizontalAdvance(sample),
                 self.view.fontMetrics().horizontalAdvance("0000-00-00"),
@@ -186,7 +198,7 @@ class PatientPanel(QWidget):
         """Size the count for its longest text ("10,000 of 10,000 patients") once, so a keystroke
         changing it never lays the window out again (a fixed-size label asks for no layout)."""
         total = self.model.total()
-        widest = f"{total:,} of {total:,} patients"
+        widest = self._count_text(total, total)
         self.count.ensurePolished()  # the stylesheet's font, even before the window is shown
         metrics = self.count.fontMetrics()
         margins = self.count.contentsMargins()
@@ -197,11 +209,16 @@ class PatientPanel(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total(), self.model.rowCount()
-        noun = "patient" if total == 1 else "patients"
-        if self.model.filter_text().strip():
-            self.count.setText(f"{shown:,} of {total:,} {noun}")
-        else:
-            self.count.setText(f"{total:,} {noun}")
+        filtered = bool(self.model.filter_text().strip())
+        self.count.setText(self._count_text(shown if filtered else None, total))
+
+    def _count_text(self, shown: int | None, total: int) -> str:
+        """ "1,234 patients", or "12 of 1,234 patients" while a search filters the list."""
+        if shown is None:
+            return self.tr("%Ln patient(s)", "", total)
+        return self.tr("{shown} of %Ln patient(s)", "", total).format(
+            shown=QLocale().toString(shown)
+        )
 
     def _reselect(self) -> None:
         """After the list changed, show the chosen patient selected again if they are listed."""

@@ -47,31 +47,31 @@ class ProductForm(ChartForm):
     """What a scanned carton did, for the window's status bar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Product && dilution", parent)
+        super().__init__(self.tr("Product && dilution"), parent)
         self.setObjectName("productGroup")
         form = QFormLayout(self)
 
         self.diagnosis = compact(QComboBox())
-        self.diagnosis.setAccessibleName("Diagnosis (ICD-10)")
+        self.diagnosis.setAccessibleName(self.tr("Diagnosis (ICD-10)"))
         for code, meaning in DIAGNOSES.items():
             self.diagnosis.addItem(code, code)
             self.diagnosis.setItemData(
                 self.diagnosis.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole
             )
         self.diagnosis.activated.connect(self._on_diagnosis)
-        form.addRow("&Diagnosis:", self.diagnosis)
+        form.addRow(self.tr("&Diagnosis:"), self.diagnosis)
 
         self.product = QLineEdit()
         self.product.textEdited.connect(
-            lambda text: self.emit_edit("Edit product", setter("product", text), "product")
+            lambda text: self.emit_edit(self.tr("Edit product"), setter("product", text), "product")
         )
-        form.addRow("Product:", self.product)
+        form.addRow(self.tr("Product:"), self.product)
         self.din_ndc = QLineEdit()
-        self.din_ndc.setPlaceholderText("DIN (Canada) or NDC (US)")
+        self.din_ndc.setPlaceholderText(self.tr("DIN (Canada) or NDC (US)"))
         self.din_ndc.textEdited.connect(
-            lambda text: self.emit_edit("Edit DIN/NDC", setter("din_ndc", text), "din_ndc")
+            lambda text: self.emit_edit(self.tr("Edit DIN/NDC"), setter("din_ndc", text), "din_ndc")
         )
-        form.addRow("DIN/NDC:", self.din_ndc)
+        form.addRow(self.tr("DIN/NDC:"), self.din_ndc)
 
         self.vials = VialsForm()
         self.vials.edited.connect(self.emit_edit)
@@ -85,7 +85,7 @@ class ProductForm(ChartForm):
         self.diluent_ml.setSuffix(" mL")
         self.diluent_ml.setMaximumWidth(self.diluent_ml.fontMetrics().horizontalAdvance("0") * 18)
         self.diluent_ml.valueChanged.connect(self._on_dilution)
-        self._saline_label = QLabel("Saline per 200 U vial:")
+        self._saline_label = QLabel(self.tr("Saline per 200 U vial:"))
         self._saline_label.setWordWrap(True)
         form.addRow(self._saline_label, self.diluent_ml)
         self._concentration = QLabel()
@@ -96,8 +96,8 @@ class ProductForm(ChartForm):
         self.needle = compact(QComboBox())
         self.needle.setEditable(True)
         self.needle.addItems(NEEDLES)
-        self.bind_choice(self.needle, "Change needle", "needle")
-        form.addRow("Needle:", self.needle)
+        self.bind_choice(self.needle, self.tr("Change needle"), "needle")
+        form.addRow(self.tr("Needle:"), self.needle)
         self._chart: Chart | None = None
 
     def concentration_text(self) -> str:
@@ -128,7 +128,9 @@ class ProductForm(ChartForm):
         set_text(self.product, chart.product)
         set_text(self.din_ndc, chart.din_ndc)
         self.vials.show_chart(chart)
-        self._saline_label.setText(f"Saline per {chart.dilution.vial_units} U vial:")
+        self._saline_label.setText(
+            self.tr("Saline per {vial_units} U vial:").format(vial_units=chart.dilution.vial_units)
+        )
         self.diluent_ml.setValue(float(chart.dilution.diluent_ml))
         if self.needle.currentText() != chart.needle:
             self.needle.setEditText(chart.needle)
@@ -143,15 +145,23 @@ class ProductForm(ChartForm):
             return
         per_site = dilution.volume_ml(STANDARD_SITE_UNITS)
         self._concentration.setText(
-            f"{format_units(dilution.units_per_tenth_ml)} U per 0.1 mL · "
-            f"{format_units(STANDARD_SITE_UNITS)} U site = {per_site:.2f} mL · "
-            f"{chart.units_opened} U opened"
+            self.tr(
+                "{format_units} U per 0.1 mL · {format_units2} U site = {per_site:.2f} mL · "
+                "{units_opened} U opened"
+            ).format(
+                format_units=format_units(dilution.units_per_tenth_ml),
+                format_units2=format_units(STANDARD_SITE_UNITS),
+                per_site=per_site,
+                units_opened=chart.units_opened,
+            )
         )
         restyle(self._concentration, "severity", "")
 
     def _on_diagnosis(self, *_args: object) -> None:
         code = str(self.diagnosis.currentData())
-        self.emit_edit(f"Diagnosis {code}", setter("diagnosis_code", code))
+        self.emit_edit(
+            self.tr("Diagnosis {code}").format(code=code), setter("diagnosis_code", code)
+        )
 
     def _on_dilution(self, *_args: object) -> None:
         diluent = Decimal(str(round(self.diluent_ml.value(), 2)))
@@ -159,4 +169,4 @@ class ProductForm(ChartForm):
         def change(chart: Chart) -> None:
             chart.dilution = dataclasses.replace(chart.dilution, diluent_ml=diluent)
 
-        self.emit_edit("Change saline", change, "dilution")
+        self.emit_edit(self.tr("Change saline"), change, "dilution")

@@ -9,6 +9,7 @@ screen alone, and the consent box and each answer can still be set one by one.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,12 +22,23 @@ from PySide6.QtWidgets import (
 )
 
 from botox_chart.chart import CONTRAINDICATIONS, Chart, ChartError
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.widgets.chart_form import ChartForm
 
-ALL_CLEAR_TEXT = "Consent obtained · no contraindications"
-ALL_CLEAR_UNDO = "Consent obtained, no contraindications"
-ALL_CLEAR_TIP = "Record consent and answer every contraindication absent, as one undo step"
-PRESENT_TIP = "A contraindication is recorded present: answer the screen one by one"
+ALL_CLEAR_TEXT = QT_TRANSLATE_NOOP("ScreenForm", "Consent obtained · no contraindications")
+
+
+def all_clear_undo() -> str:
+    """The undo step of "consent obtained, no contraindications" (the button and Ctrl+Shift+C)."""
+    return QCoreApplication.translate("ScreenForm", "Consent obtained, no contraindications")
+
+
+ALL_CLEAR_TIP = QT_TRANSLATE_NOOP(
+    "ScreenForm", "Record consent and answer every contraindication absent, as one undo step"
+)
+PRESENT_TIP = QT_TRANSLATE_NOOP(
+    "ScreenForm", "A contraindication is recorded present: answer the screen one by one"
+)
 
 
 def record_all_clear(chart: Chart) -> None:
@@ -38,7 +50,10 @@ def record_all_clear(chart: Chart) -> None:
     present = [name for name, value in chart.screen.items() if value]
     if present:
         raise ChartError(
-            f"Recorded present: {', '.join(present)}. Change that answer by hand if it is wrong."
+            QCoreApplication.translate(
+                "ScreenForm",
+                "Recorded present: {present}. Change that answer by hand if it is wrong.",
+            ).format(present=", ".join(present))
         )
     chart.consent = True
     screen: dict[str, bool | None] = dict.fromkeys(chart.screen, False)
@@ -51,19 +66,19 @@ def is_all_clear(chart: Chart) -> bool:
 
 class ScreenForm(ChartForm):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Consent && screen", parent)
+        super().__init__(self.tr("Consent && screen"), parent)
         self.setObjectName("screenGroup")
         self._read_only = False
-        self._all_clear_tip = ALL_CLEAR_TIP
+        self._all_clear_tip = self.tr(ALL_CLEAR_TIP)
         layout = QVBoxLayout(self)
-        self.all_clear = QPushButton(ALL_CLEAR_TEXT)
+        self.all_clear = QPushButton(self.tr(ALL_CLEAR_TEXT))
         self.all_clear.setObjectName("consentAllClear")
         self.all_clear.setProperty("role", "primary")
-        self.all_clear.setToolTip(ALL_CLEAR_TIP)
+        self.all_clear.setToolTip(self._all_clear_tip)
         self.all_clear.clicked.connect(self._on_all_clear)
         layout.addWidget(self.all_clear)
 
-        self.consent = QCheckBox("Consent obtained")
+        self.consent = QCheckBox(self.tr("Consent obtained"))
         self.consent.setObjectName("consent")
         self.consent.clicked.connect(self._on_consent)
         layout.addWidget(self.consent)
@@ -71,22 +86,22 @@ class ScreenForm(ChartForm):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(0, 1)
-        heading = QLabel("Contraindications")
+        heading = QLabel(self.tr("Contraindications"))
         heading.setObjectName("tableHeader")
         grid.addWidget(heading, 0, 0)
-        self.none_present = QPushButton("None present")
+        self.none_present = QPushButton(self.tr("None present"))
         self.none_present.setObjectName("nonePresent")
-        self.none_present.setToolTip("Answer every contraindication as absent")
+        self.none_present.setToolTip(self.tr("Answer every contraindication as absent"))
         self.none_present.clicked.connect(self._on_none_present)
         grid.addWidget(self.none_present, 0, 1, 1, 2)
         self._answers: dict[str, tuple[QButtonGroup, QRadioButton, QRadioButton]] = {}
         for row, name in enumerate(CONTRAINDICATIONS, start=1):
             label = QLabel(name)
             label.setWordWrap(True)
-            absent = QRadioButton("Absent")
-            present = QRadioButton("Present")
-            absent.setAccessibleName(f"{name}: absent")
-            present.setAccessibleName(f"{name}: present")
+            absent = QRadioButton(self.tr("Absent"))
+            present = QRadioButton(self.tr("Present"))
+            absent.setAccessibleName(self.tr("{name}: absent").format(name=name))
+            present.setAccessibleName(self.tr("{name}: present").format(name=name))
             present.setProperty("severity", "warning")
             group = QButtonGroup(self)
             group.addButton(absent)
@@ -107,7 +122,7 @@ class ScreenForm(ChartForm):
     def set_all_clear_tip(self, tip: str) -> None:
         """The one-click button's tooltip (the window's, which names the shortcut)."""
         self._all_clear_tip = tip
-        if self.all_clear.toolTip() != PRESENT_TIP:
+        if self.all_clear.toolTip() != self.tr(PRESENT_TIP):
             self.all_clear.setToolTip(tip)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -129,14 +144,14 @@ class ScreenForm(ChartForm):
         self.all_clear.setEnabled(
             not self._read_only and not found_present and not is_all_clear(chart)
         )
-        self.all_clear.setToolTip(PRESENT_TIP if found_present else self._all_clear_tip)
+        self.all_clear.setToolTip(self.tr(PRESENT_TIP) if found_present else self._all_clear_tip)
 
     def _on_all_clear(self) -> None:
-        self.emit_edit(ALL_CLEAR_UNDO, record_all_clear)
+        self.emit_edit(all_clear_undo(), record_all_clear)
 
     def _on_consent(self, checked: bool) -> None:
         self.emit_edit(
-            "Record consent" if checked else "Clear consent",
+            self.tr("Record consent") if checked else self.tr("Clear consent"),
             lambda c: setattr(c, "consent", checked),
         )
 
@@ -144,11 +159,16 @@ class ScreenForm(ChartForm):
         def change(chart: Chart) -> None:
             chart.screen[name] = present
 
-        self.emit_edit(f"Screen: {name} {'present' if present else 'absent'}", change)
+        self.emit_edit(
+            (
+                self.tr("Screen: {name} present") if present else self.tr("Screen: {name} absent")
+            ).format(name=name),
+            change,
+        )
 
     def _on_none_present(self) -> None:
         def change(chart: Chart) -> None:
             screen: dict[str, bool | None] = dict.fromkeys(chart.screen, False)
             chart.screen = screen | dict.fromkeys(CONTRAINDICATIONS, False)
 
-        self.emit_edit("No contraindications present", change)
+        self.emit_edit(self.tr("No contraindications present"), change)

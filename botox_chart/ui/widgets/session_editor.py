@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedLayout, QVBoxLayout, QWidget
 from sqlalchemy.engine import Engine
@@ -30,25 +30,30 @@ from botox_chart.ui.commands import ChartChange
 from botox_chart.ui.dialogs.addendum_dialog import AddendumPrompt, ask_addendum
 from botox_chart.ui.dialogs.sign_dialog import SignPrompt, SignRequest, ask_sign
 from botox_chart.ui.dialogs.site_dialog import SitePrompt, ask_custom_site
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.widgets.chart_form import ChartEdit
 from botox_chart.ui.widgets.chart_intents import ChartIntents
-from botox_chart.ui.widgets.diagram_keys import OMIT_HINT, REMOVE_HINT
+from botox_chart.ui.widgets.diagram_keys import omit_hint, remove_hint
 from botox_chart.ui.widgets.draft_autosave import DraftAutosave
-from botox_chart.ui.widgets.head_diagram import READ_ONLY_TEXT, VIEW_ONLY_TEXT, HeadDiagram
-from botox_chart.ui.widgets.screen_form import ALL_CLEAR_UNDO, record_all_clear
+from botox_chart.ui.widgets.head_diagram import HeadDiagram, read_only_text, view_only_text
+from botox_chart.ui.widgets.screen_form import all_clear_undo, record_all_clear
 from botox_chart.ui.widgets.session_loading import LoadedSession, load_session, signers
 from botox_chart.ui.widgets.session_panel import SessionPanel
 
-SIGNED_MESSAGE = (
+SIGNED_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionEditor",
     "This session is signed and cannot be changed: add an addendum instead (Session › Add "
-    "addendum, Ctrl+Shift+D)."
+    "addendum, Ctrl+Shift+D).",
 )
-VIEW_ONLY_MESSAGE = (
+VIEW_ONLY_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionEditor",
     "Signed in as staff: sessions can be viewed and printed; charting, signing and addenda "
-    "need an injector or a physician."
+    "need an injector or a physician.",
 )
-NO_SESSION = "No session open. Start or open one from the patient's sessions."
+NO_SESSION = QT_TRANSLATE_NOOP(
+    "SessionEditor", "No session open. Start or open one from the patient's sessions."
+)
 
 
 class SessionEditor(QWidget):
@@ -81,7 +86,7 @@ class SessionEditor(QWidget):
         self._chart: Chart | None = None
         self._signed = False
         self._view_only = False
-        self._view_only_why = VIEW_ONLY_MESSAGE
+        self._view_only_why = self.tr(VIEW_ONLY_MESSAGE)
         self._read_only = False
         self._undo = QUndoStack(self)
         self._autosave = DraftAutosave(engine, dialogs, clinician, self)
@@ -91,7 +96,7 @@ class SessionEditor(QWidget):
         self._intents = ChartIntents(self, dialogs, site_prompt, self)
 
         self._stack = QStackedLayout(self)
-        self._placeholder = QLabel(NO_SESSION)
+        self._placeholder = QLabel(self.tr(NO_SESSION))
         self._placeholder.setObjectName("placeholder")
         self._placeholder.setWordWrap(True)
         self._stack.addWidget(self._placeholder)
@@ -146,16 +151,16 @@ class SessionEditor(QWidget):
 
     def read_only_message(self) -> str:
         """Why nothing can be charted now: signed (add an addendum), or staff (view only)."""
-        return self._view_only_why if self._view_only else SIGNED_MESSAGE
+        return self._view_only_why if self._view_only else self.tr(SIGNED_MESSAGE)
 
     def explain_read_only(self) -> None:
         """An attempt to change a read-only chart: the status area says why, and what to do."""
         self.status(self.read_only_message())
 
-    def set_view_only(self, view_only: bool, why: str = VIEW_ONLY_MESSAGE) -> None:
+    def set_view_only(self, view_only: bool, why: str | None = None) -> None:
         """Open every session read-only (staff, or ``why`` else: the database was replaced); the
         open session is saved and shown again."""
-        self._view_only_why = why
+        self._view_only_why = why if why is not None else self.tr(VIEW_ONLY_MESSAGE)
         if view_only == self._view_only:
             return
         self._autosave.save_now()
@@ -217,8 +222,10 @@ class SessionEditor(QWidget):
             return True
         if not self._autosave.save_now() and not self._dialogs.confirm(
             self,
-            "Close without saving?",
-            "The latest changes to this draft are not saved. Close it anyway and lose them?",
+            self.tr("Close without saving?"),
+            self.tr(
+                "The latest changes to this draft are not saved. Close it anyway and lose them?"
+            ),
         ):
             return False
         self._loaded = self._chart = None
@@ -245,11 +252,15 @@ class SessionEditor(QWidget):
         if chart is None:
             return
         name = chart.protocol.name
-        if self.change(f"Apply {name}", lambda c: c.apply_protocol()):
+        if self.change(self.tr("Apply {name}").format(name=name), lambda c: c.apply_protocol()):
             total = format_units(chart.protocol.total_units)
-            self.status(f"Applied {name}: {total} U. Undo takes it back.")
+            self.status(
+                self.tr("Applied {name}: {total} U. Undo takes it back.").format(
+                    name=name, total=total
+                )
+            )
         else:
-            self.status(f"{name} is already applied.")
+            self.status(self.tr("{name} is already applied.").format(name=name))
 
     def focus_lot_for_scan(self) -> None:
         """The cursor in the lot field of the vial the next carton is for
@@ -262,19 +273,21 @@ class SessionEditor(QWidget):
         target = self._panel.product.vials.scan_target(chart)
         if target is not None:
             index = target
-        elif not self.change("Add vial", lambda c: c.add_vial()):
+        elif not self.change(self.tr("Add vial"), lambda c: c.add_vial()):
             return  # six vials already: the status bar says so
         else:
             index = len(chart.vials)
         vials = self._panel.product.vials
         self._panel.ensureWidgetVisible(vials.rows[index].lot)
         vials.focus_lot(index)
-        self.status(f"Scan the carton for vial {index + 1}, or type its lot.")
+        self.status(
+            self.tr("Scan the carton for vial {value}, or type its lot.").format(value=index + 1)
+        )
 
     def record_consent_all_clear(self) -> None:
         """Consent obtained and no contraindications, as one undo step (the panel's button)."""
-        if self.change(ALL_CLEAR_UNDO, record_all_clear):
-            self.status("Recorded consent and no contraindications. Undo takes it back.")
+        if self.change(all_clear_undo(), record_all_clear):
+            self.status(self.tr("Recorded consent and no contraindications. Undo takes it back."))
 
     def mark_current(self) -> None:
         """Toggle the selected protocol site between pending and injected."""
@@ -308,7 +321,7 @@ class SessionEditor(QWidget):
         if self._chart.protocol.has_site(key):
             self._intents.omit(key)
         else:
-            self.status(REMOVE_HINT)
+            self.status(remove_hint())
 
     def remove_current(self) -> None:
         """Delete: remove the selected follow-the-pain or custom site (one undo step). A protocol
@@ -317,7 +330,7 @@ class SessionEditor(QWidget):
         if key is None or self._chart is None:
             return
         if self._chart.protocol.has_site(key):
-            self.status(OMIT_HINT)
+            self.status(omit_hint())
         else:
             self._intents.remove(key)
 
@@ -328,29 +341,35 @@ class SessionEditor(QWidget):
             return
         signer_id = self._clinician()
         if signer_id is None:
-            self._dialogs.error(self, "Not signed", "Choose who you are before signing.")
+            self._dialogs.error(
+                self, self.tr("Not signed"), self.tr("Choose who you are before signing.")
+            )
             return
         if not self._autosave.save_now():
             self._dialogs.error(
-                self, "Not signed", "The latest changes are not saved yet; save them first."
+                self,
+                self.tr("Not signed"),
+                self.tr("The latest changes are not saved yet; save them first."),
             )
             return
         today = date.today()
         try:
             signer, physicians = signers(self._engine, signer_id)
         except (StorageError, ClinicianError) as err:
-            self._dialogs.error(self, "Not signed", str(err))
+            self._dialogs.error(self, self.tr("Not signed"), str(err))
             return
         request = SignRequest(
             chart.findings(today=today),
             physicians,
             signer,
-            total=f"{format_units(chart.total_units)} U at {len(chart.injections)} sites",
+            total=self.tr("{format_units} U at {count} sites").format(
+                format_units=format_units(chart.total_units), count=len(chart.injections)
+            ),
             lot=vial_lots(chart),
         )
         decision = self._sign_prompt(self, request)
         if decision is None:
-            self.status("Not signed.")
+            self.status(self.tr("Not signed."))
             return
         session_id = self._loaded.session_id
         try:
@@ -366,29 +385,33 @@ class SessionEditor(QWidget):
                     expected_version=self._autosave.version,
                 )
         except (StorageError, store.SessionError) as err:
-            self._dialogs.error(self, "Not signed", str(err))
+            self._dialogs.error(self, self.tr("Not signed"), str(err))
             return
         self._load(session_id)
         self._panel.show_top()
-        self.status("Signed. The session is now read-only; add to it with an addendum.")
+        self.status(self.tr("Signed. The session is now read-only; add to it with an addendum."))
         self.signedSession.emit(session_id)
 
     def add_addendum(self) -> None:
         """Add to a signed session (the only change a signed session accepts)."""
         if self._loaded is None:
-            self.status("No session is open.")
+            self.status(self.tr("No session is open."))
             return
         if self._view_only:
             self.status(self.read_only_message())
             return
         if not self._signed:
             self._dialogs.info(
-                self, "Add addendum", "Addenda are for signed sessions; edit this draft instead."
+                self,
+                self.tr("Add addendum"),
+                self.tr("Addenda are for signed sessions; edit this draft instead."),
             )
             return
         author = self._clinician()
         if author is None:
-            self._dialogs.error(self, "Addendum not added", "Choose who you are first.")
+            self._dialogs.error(
+                self, self.tr("Addendum not added"), self.tr("Choose who you are first.")
+            )
             return
         text = self._addendum_prompt(self, self._loaded.heading)
         if not text or not text.strip():
@@ -398,17 +421,17 @@ class SessionEditor(QWidget):
             with transaction(self._engine) as db:
                 store.add_addendum(db, session_id=session_id, author_id=author, text=text)
         except (StorageError, store.SessionError) as err:
-            self._dialogs.error(self, "Addendum not added", str(err))
+            self._dialogs.error(self, self.tr("Addendum not added"), str(err))
             return
         self._load(session_id)
-        self.status("Addendum added.")
+        self.status(self.tr("Addendum added."))
 
     # -- the one way the chart changes (also the IntentHost interface) -----------------------
 
     def editable_chart(self) -> Chart | None:
         """The chart, if a draft is open; otherwise says why nothing can change and gives None."""
         if self._chart is None:
-            self.status("No session is open.")
+            self.status(self.tr("No session is open."))
             return None
         if self._read_only:
             self.status(self.read_only_message())
@@ -473,7 +496,7 @@ class SessionEditor(QWidget):
         try:
             loaded = load_session(self._engine, session_id)
         except (StorageError, store.SessionError) as err:
-            self._dialogs.error(self, "Cannot open the session", str(err))
+            self._dialogs.error(self, self.tr("Cannot open the session"), str(err))
             return False
         self._loaded, self._chart = loaded, loaded.chart
         self._undo.clear()
@@ -493,10 +516,13 @@ class SessionEditor(QWidget):
         if loaded.integrity_problems:
             self._dialogs.error(
                 self,
-                "This record does not match its signature",
-                "It was changed outside botox-chart after it was signed. Its note says so on "
-                "every page; tell the clinic's administrator (botox-chart verify lists every "
-                "record affected).\n\n" + "\n".join(loaded.integrity_problems),
+                self.tr("This record does not match its signature"),
+                self.tr(
+                    "It was changed outside botox-chart after it was signed. Its note says so on "
+                    "every page; tell the clinic's administrator (botox-chart verify lists every "
+                    "record affected).\n\n"
+                )
+                + "\n".join(loaded.integrity_problems),
             )
         return True
 
@@ -565,8 +591,8 @@ class SessionEditor(QWidget):
 
     def _read_only_reason(self) -> str:
         if self._signed:
-            return READ_ONLY_TEXT
-        return VIEW_ONLY_TEXT
+            return read_only_text()
+        return view_only_text()
 
     def _show_save_state(self) -> None:
         loaded = self._loaded
@@ -576,7 +602,7 @@ class SessionEditor(QWidget):
             state = "tampered" if loaded.integrity_problems else "signed"
             self._panel.set_save_state(state, loaded.signed_text)
         elif self._view_only:
-            self._panel.set_save_state("view_only", "Unsigned draft · view only (staff)")
+            self._panel.set_save_state("view_only", self.tr("Unsigned draft · view only (staff)"))
         else:
             self._panel.set_save_state(*self._autosave.state())
 
@@ -585,7 +611,7 @@ class SessionEditor(QWidget):
             return None
         key = self._diagram.current_key() if self._diagram is not None else None
         if key is None:
-            self.status("Select a site first: click it, or press → on the diagram.")
+            self.status(self.tr("Select a site first: click it, or press → on the diagram."))
         return key
 
     def _make_actions(self) -> dict[str, QAction]:
@@ -597,18 +623,26 @@ class SessionEditor(QWidget):
 
         return {
             "apply_protocol": action(
-                "Apply protocol", "Chart every standard site at its dose", self.apply_protocol
+                self.tr("Apply protocol"),
+                self.tr("Chart every standard site at its dose"),
+                self.apply_protocol,
             ),
-            "sign": action("Sign…", "Sign the session (it becomes final)", self.sign),
-            "add_addendum": action("Add addendum…", "Add to the signed session", self.add_addendum),
-            "units_down": action("−", "One unit less", lambda: self.units_step(-1)),
-            "units_up": action("+", "One unit more", lambda: self.units_step(1)),
+            "sign": action(
+                self.tr("Sign…"), self.tr("Sign the session (it becomes final)"), self.sign
+            ),
+            "add_addendum": action(
+                self.tr("Add addendum…"), self.tr("Add to the signed session"), self.add_addendum
+            ),
+            "units_down": action("−", self.tr("One unit less"), lambda: self.units_step(-1)),
+            "units_up": action("+", self.tr("One unit more"), lambda: self.units_step(1)),
             "omit_current": action(
-                "Omit…", "Omit the selected protocol site, with a reason", self.omit_current
+                self.tr("Omit…"),
+                self.tr("Omit the selected protocol site, with a reason"),
+                self.omit_current,
             ),
             "remove_site": action(
-                "Remove",
-                "Remove the selected added (follow-the-pain or custom) site",
+                self.tr("Remove"),
+                self.tr("Remove the selected added (follow-the-pain or custom) site"),
                 self.remove_current,
             ),
         }
@@ -621,6 +655,12 @@ def vial_lots(chart: Chart) -> str:
     for vial in chart.vials:
         lot = vial.lot_number.strip()
         if lot and lot.casefold() not in shown:
-            expiry = f", expires {vial.lot_expiry.isoformat()}" if vial.lot_expiry else ""
+            expiry = (
+                QCoreApplication.translate("SessionEditor", ", expires {isoformat}").format(
+                    isoformat=vial.lot_expiry.isoformat()
+                )
+                if vial.lot_expiry
+                else ""
+            )
             shown[lot.casefold()] = f"{lot}{expiry}"
     return "; ".join(shown.values())

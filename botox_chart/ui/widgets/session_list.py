@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ class SessionListPanel(QWidget):
         self.setObjectName("sessionListPanel")
         self._patient_id: int | None = None
 
-        self.name = QLabel("No patient selected")
+        self.name = QLabel(self.tr("No patient selected"))
         self.name.setObjectName("patientName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel("")
@@ -74,7 +74,7 @@ class SessionListPanel(QWidget):
         self.model = SessionListModel(self)
         self.view = QTableView()
         self.view.setObjectName("sessionList")
-        self.view.setAccessibleName("Sessions")
+        self.view.setAccessibleName(self.tr("Sessions"))
         self.view.setModel(self.model)
         configure_table(self.view)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -115,8 +115,8 @@ class SessionListPanel(QWidget):
         self._patient_id = patient.id if patient is not None else None
         self.model.set_sessions(sessions, today=today)
         if patient is None:
-            self.name.setText("No patient selected")
-            self.details.setText("Find a patient on the left, or add one (Ctrl+Shift+N).")
+            self.name.setText(self.tr("No patient selected"))
+            self.details.setText(self.tr("Find a patient on the left, or add one (Ctrl+Shift+N)."))
             self.allergies.hide()
             self.stopped.hide()
             self.next_due.hide()
@@ -126,16 +126,20 @@ class SessionListPanel(QWidget):
         self.details.setText(_details(patient, today))
         if patient.treatment_stopped_on is not None:
             self.stopped.setText(
-                f"Treatment stopped on {patient.treatment_stopped_on.isoformat()} "
-                f"({patient.treatment_stopped_reason})"
+                self.tr("Treatment stopped on {isoformat} ({treatment_stopped_reason})").format(
+                    isoformat=patient.treatment_stopped_on.isoformat(),
+                    treatment_stopped_reason=patient.treatment_stopped_reason,
+                )
             )
         self.stopped.setVisible(patient.treatment_stopped_on is not None)
         self.allergies.show()
         if patient.allergies.strip():
-            self.allergies.setText(f"Allergies: {patient.allergies}")
+            self.allergies.setText(
+                self.tr("Allergies: {allergies}").format(allergies=patient.allergies)
+            )
             set_style_property(self.allergies, "severity", "warning")
         else:
-            self.allergies.setText("Allergies: none recorded")
+            self.allergies.setText(self.tr("Allergies: none recorded"))
             set_style_property(self.allergies, "severity", None)
         self._show_next_due(today)
 
@@ -198,20 +202,26 @@ class SessionListPanel(QWidget):
     def _show_next_due(self, today: date) -> None:
         signed = [s for s in self.model.sessions() if s.status == "signed"]
         if not self.model.rowCount():
-            self.next_due.setText("No sessions yet.")
+            self.next_due.setText(self.tr("No sessions yet."))
             set_style_property(self.next_due, "severity", None)
         elif self.model.is_overdue(0):
             due = signed[0].next_due
             days = (today - due).days
             self.next_due.setText(
-                f"Next due {due.isoformat()}: OVERDUE by {days} day{'s' * (days != 1)}"
+                self.tr("Next due {date}: OVERDUE by %n day(s)", "", days).format(
+                    date=due.isoformat()
+                )
             )
             set_style_property(self.next_due, "severity", "error")
         elif signed and self.model.session(0).status == "signed":
-            self.next_due.setText(f"Next due {signed[0].next_due.isoformat()} (12 weeks)")
+            self.next_due.setText(
+                self.tr("Next due {isoformat} (12 weeks)").format(
+                    isoformat=signed[0].next_due.isoformat()
+                )
+            )
             set_style_property(self.next_due, "severity", None)
         else:
-            self.next_due.setText("A draft is open: sign it to set the next due date.")
+            self.next_due.setText(self.tr("A draft is open: sign it to set the next due date."))
             set_style_property(self.next_due, "severity", "warning")
         self.next_due.show()
 
@@ -224,15 +234,32 @@ class SessionListPanel(QWidget):
 def _details(patient: Patient, today: date) -> str:
     born = patient.date_of_birth
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    parts = [f"Born {born.isoformat()} ({age})", f"Chart # {patient.chart_number}"]
+    parts = [
+        QCoreApplication.translate("SessionList", "Born {isoformat} ({age})").format(
+            isoformat=born.isoformat(), age=age
+        ),
+        QCoreApplication.translate("SessionList", "Chart # {chart_number}").format(
+            chart_number=patient.chart_number
+        ),
+    ]
     if patient.phone:
-        parts.append(f"Phone {patient.phone}")
+        parts.append(
+            QCoreApplication.translate("SessionList", "Phone {phone}").format(phone=patient.phone)
+        )
     if patient.health_card:
-        parts.append(f"Health card {patient.health_card}")
+        parts.append(
+            QCoreApplication.translate("SessionList", "Health card {health_card}").format(
+                health_card=patient.health_card
+            )
+        )
     if patient.referring_physician:
-        referral = f"Referred by {patient.referring_physician}"
+        referral = QCoreApplication.translate(
+            "SessionList", "Referred by {referring_physician}"
+        ).format(referring_physician=patient.referring_physician)
         if patient.referral_date:
-            referral += f" on {patient.referral_date.isoformat()}"
+            referral += QCoreApplication.translate("SessionList", " on {date}").format(
+                date=patient.referral_date.isoformat()
+            )
         parts.append(referral)
     # Wrap between the parts, never inside one (a health card number split over two lines).
     return " · ".join(part.replace(" ", "\u00a0") for part in parts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -55,18 +56,34 @@ def load_session(engine: Engine, session_id: int) -> LoadedSession:
             if row.status == Status.SIGNED.value
             else ()
         )
-    who = f"{patient.display_name} · {patient.chart_number}" if patient else "Unknown patient"
+    who = (
+        f"{patient.display_name} · {patient.chart_number}"
+        if patient
+        else QCoreApplication.translate("SessionLoading", "Unknown patient")
+    )
     heading = f"{who} · {chart.date_of_service.isoformat()}"
     signed = row.status == Status.SIGNED.value
     signed_text = ""
     if signed:
         when = row.signed_at.strftime("%Y-%m-%d %H:%M") if row.signed_at else ""
-        signed_text = f"Signed {when} by {names.get(row.signed_by_id, '?')}".replace("  ", " ")
+        signed_text = (
+            QCoreApplication.translate("SessionLoading", "Signed {when} by {name}")
+            .format(when=when, name=names.get(row.signed_by_id, "?"))
+            .replace("  ", " ")
+        )
         if row.supervisor_id is not None:
-            signed_text += f", supervised by {names.get(row.supervisor_id, '?')}"
+            signed_text += QCoreApplication.translate(
+                "SessionLoading", ", supervised by {name}"
+            ).format(name=names.get(row.supervisor_id, "?"))
         if row.record_digest:
-            signed_text += f" · fingerprint {chain.fingerprint(row.record_digest)}"
-        signed_text += " · read-only" if not problems else " · DOES NOT MATCH ITS SIGNATURE"
+            signed_text += QCoreApplication.translate(
+                "SessionLoading", " · fingerprint {fingerprint}"
+            ).format(fingerprint=chain.fingerprint(row.record_digest))
+        signed_text += (
+            QCoreApplication.translate("SessionLoading", " · read-only")
+            if not problems
+            else QCoreApplication.translate("SessionLoading", " · DOES NOT MATCH ITS SIGNATURE")
+        )
     assert row.id is not None
     return LoadedSession(
         session_id=row.id,

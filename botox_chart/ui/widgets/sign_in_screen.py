@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.style import set_style_property
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 Check = Callable[[str, str], "Clinician"]
 """(user name, password) → the clinician; raises ClinicianError or StorageError when refused."""
 
-WRONG = "Wrong user name or password."
+WRONG = QT_TRANSLATE_NOOP("SignInScreen", "Wrong user name or password.")
 
 
 class SignInScreen(QWidget):
@@ -59,11 +60,11 @@ class SignInScreen(QWidget):
         self.message.setWordWrap(True)
         self.username = QLineEdit()
         self.username.setObjectName("signInUsername")
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.username.setMaxLength(60)
         self.password = QLineEdit()
         self.password.setObjectName("signInPassword")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.username.returnPressed.connect(self._username_entered)
         self.password.returnPressed.connect(self.submit)
@@ -73,22 +74,22 @@ class SignInScreen(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setProperty("role", "primary")
         self.sign_in_button.clicked.connect(self.submit)
-        self.switch_button = QPushButton("S&witch user")
-        self.switch_button.setToolTip("Sign in as someone else (the open chart is saved)")
+        self.switch_button = QPushButton(self.tr("S&witch user"))
+        self.switch_button.setToolTip(self.tr("Sign in as someone else (the open chart is saved)"))
         self.switch_button.clicked.connect(self.switchUserRequested)
-        self.create_button = QPushButton("&Create the first administrator…")
+        self.create_button = QPushButton(self.tr("&Create the first administrator…"))
         self.create_button.setProperty("role", "primary")
         self.create_button.clicked.connect(self.createAdministratorRequested)
 
         form = QFormLayout()
-        self._username_label = QLabel("&User name")
+        self._username_label = QLabel(self.tr("&User name"))
         self._username_label.setBuddy(self.username)
         form.addRow(self._username_label, self.username)
-        form.addRow("&Password", self.password)
+        form.addRow(self.tr("&Password"), self.password)
         self._form = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
@@ -116,7 +117,7 @@ class SignInScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self.show_waiting("Opening the database…")
+        self.show_waiting(self.tr("Opening the database…"))
 
     # -- what the window asks for -----------------------------------------------------------
 
@@ -135,21 +136,31 @@ class SignInScreen(QWidget):
         self.username.setReadOnly(False)
         self.username.setText(username)
         self._set_mode(
-            "Sign in", "Sign in to chart, view and print.", "", fields=True, switch=False
+            self.tr("Sign in"),
+            self.tr("Sign in to chart, view and print."),
+            "",
+            fields=True,
+            switch=False,
         )
         self._focus_first_empty()
 
     def ask_unlock(self, clinician: Clinician, *, idle: bool = False) -> None:
         """Locked (by the clinician, or ``idle``: after the idle time): only this clinician's
         password unlocks."""
-        why = "Locked after a pause" if idle else f"Locked by {clinician.display_name}"
+        why = (
+            self.tr("Locked after a pause")
+            if idle
+            else self.tr("Locked by {name}").format(name=clinician.display_name)
+        )
         self._locked_username = clinician.username or ""
         self.username.setText(self._locked_username)
         self.username.setReadOnly(True)
         self._set_mode(
-            "Locked",
-            f"{why}, to keep patient information private. {clinician.display_name}"
-            f": enter your password to go on, or switch user.",
+            self.tr("Locked"),
+            self.tr(
+                "{why}, to keep patient information private. {name}: enter your password to go "
+                "on, or switch user."
+            ).format(why=why, name=clinician.display_name),
             "warning",
             fields=True,
             switch=True,
@@ -160,9 +171,11 @@ class SignInScreen(QWidget):
         """A first run: nobody can sign in until an administrator exists."""
         self._locked_username = None
         self._set_mode(
-            "Welcome to botox-chart",
-            "Nobody can sign in yet: create the first administrator, who then adds the clinic's "
-            "injectors, physicians and staff.",
+            self.tr("Welcome to botox-chart"),
+            self.tr(
+                "Nobody can sign in yet: create the first administrator, who then adds the "
+                "clinic's injectors, physicians and staff."
+            ),
             "",
             fields=False,
             switch=False,
@@ -184,7 +197,7 @@ class SignInScreen(QWidget):
 
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
-            self._show_error("Enter your user name and password.")
+            self._show_error(self.tr("Enter your user name and password."))
             self._focus_first_empty()
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # argon2 takes a moment
@@ -194,7 +207,7 @@ class SignInScreen(QWidget):
             self._refused(str(err))
             return
         except ClinicianError:
-            self._refused(WRONG)
+            self._refused(self.tr(WRONG))
             return
         except StorageError as err:
             self._refused(str(err))
@@ -202,7 +215,7 @@ class SignInScreen(QWidget):
         finally:
             QGuiApplication.restoreOverrideCursor()
         if self._locked_username is not None and clinician.username != self._locked_username:
-            self._refused(WRONG)
+            self._refused(self.tr(WRONG))
             return
         self.password.clear()
         self.error.hide()

@@ -13,13 +13,14 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from botox_chart.chart import format_units
 from botox_chart.markers import CROSS, LOOKS, MarkerKind, Shape
 from botox_chart.protocol import Side
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 
 PENDING = MarkerKind.PENDING
 INJECTED = MarkerKind.INJECTED
@@ -270,13 +271,17 @@ def nearest(markers: list[SiteMarker], point: QPointF, slop: float) -> SiteMarke
     return best
 
 
-_SIDE_WORDS: dict[Side, str] = {"right": "right side", "left": "left side", "midline": "midline"}
+_SIDE_WORDS: dict[Side, str] = {
+    "right": QT_TRANSLATE_NOOP("SiteMarker", "right side"),
+    "left": QT_TRANSLATE_NOOP("SiteMarker", "left side"),
+    "midline": QT_TRANSLATE_NOOP("SiteMarker", "midline"),
+}
 _STATUS = {
-    PENDING: "Pending: not injected yet",
-    INJECTED: "Injected",
-    OMITTED: "Omitted",
-    FOLLOW_THE_PAIN: "Follow-the-pain site (injected)",
-    CUSTOM: "Custom site (injected)",
+    PENDING: QT_TRANSLATE_NOOP("SiteMarker", "Pending: not injected yet"),
+    INJECTED: QT_TRANSLATE_NOOP("SiteMarker", "Injected"),
+    OMITTED: QT_TRANSLATE_NOOP("SiteMarker", "Omitted"),
+    FOLLOW_THE_PAIN: QT_TRANSLATE_NOOP("SiteMarker", "Follow-the-pain site (injected)"),
+    CUSTOM: QT_TRANSLATE_NOOP("SiteMarker", "Custom site (injected)"),
 }
 
 
@@ -300,13 +305,18 @@ def tooltip_text(
     volume = (
         f"{format(volume_ml.normalize(), 'f')} mL"
         if volume_ml is not None
-        else "? mL (dilution incomplete)"
+        else QCoreApplication.translate("SiteMarker", "? mL (dilution incomplete)")
     )
-    status = _STATUS[MarkerKind(state)] + (f": {reason}" if reason else "")
+    status = QCoreApplication.translate("SiteMarker", _STATUS[MarkerKind(state)])
+    if reason:
+        status += f": {reason}"
+    side_words = QCoreApplication.translate("SiteMarker", _SIDE_WORDS[side])
     return "\n".join(
         (
-            f"Site {number}: {label}",
-            f"{muscle} · {_SIDE_WORDS[side]}",
+            QCoreApplication.translate("SiteMarker", "Site {number}: {label}").format(
+                number=number, label=label
+            ),
+            f"{muscle} · {side_words}",
             f"{format_units(units)} U · {volume}",
             status,
         )

@@ -22,7 +22,7 @@ SIDE_LETTER = {"right": "R", "left": "L", "midline": "mid"}
 
 class TotalsView(ChartForm):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Totals", parent)
+        super().__init__(self.tr("Totals"), parent)
         self.setObjectName("totalsGroup")
         layout = QVBoxLayout(self)
         self._total = QLabel("0 U")
@@ -44,7 +44,9 @@ class TotalsView(ChartForm):
         self._grid.setHorizontalSpacing(14)
         self._grid.setVerticalSpacing(2)
         self._grid.setColumnStretch(0, 1)
-        for column, text in enumerate(("Muscle", "Given", "Std", "Allowed")):
+        for column, text in enumerate(
+            (self.tr("Muscle"), self.tr("Given"), self.tr("Std"), self.tr("Allowed"))
+        ):
             header = QLabel(text)
             header.setObjectName("tableHeader")
             align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
@@ -90,9 +92,10 @@ class TotalsView(ChartForm):
         totals = chart.totals()
         self._total.setText(f"{format_units(totals.total)} U")
         self._against.setText(
-            f"of {format_units(protocol.total_units)} U standard · "
-            f"max {format_units(protocol.max_total_units)} U\n"
-            f"{totals.sites} site{'s' if totals.sites != 1 else ''}"
+            self.tr("of {standard} U standard · max {most} U\n%n site(s)", "", totals.sites).format(
+                standard=format_units(protocol.total_units),
+                most=format_units(protocol.max_total_units),
+            )
         )
         if totals.total > protocol.max_total_units:
             state = "over_max"
@@ -149,7 +152,7 @@ class TotalsView(ChartForm):
                 for (muscle, side), u in totals.by_muscle_side.items()
                 if muscle == code
             ]
-            tip = " · ".join(sides) if sides else "Nothing charted"
+            tip = " · ".join(sides) if sides else self.tr("Nothing charted")
             for label in labels:
                 label.setToolTip(tip)
 
@@ -159,24 +162,34 @@ class TotalsView(ChartForm):
         opened = chart.units_opened
         wasted = chart.units_wasted
         if chart.total_units > opened:
-            text = (
-                f"Charted {format_units(chart.total_units)} U but the opened vials hold {opened} U"
+            text = self.tr("Charted {format_units} U but the opened vials hold {opened} U").format(
+                format_units=format_units(chart.total_units), opened=opened
             )
             severity = "error"
         elif wasted:
-            text = f"Wasted: {format_units(wasted)} U of {opened} U opened (J0585-JW)"
+            text = self.tr("Wasted: {format_units} U of {opened} U opened (J0585-JW)").format(
+                format_units=format_units(wasted), opened=opened
+            )
             severity = ""
         else:
-            text = f"No waste: all {opened} U given (JZ)"
+            text = self.tr("No waste: all {opened} U given (JZ)").format(opened=opened)
             severity = ""
         if len(chart.vials) > 1:
             lines = []
             for n, (vial, drawn) in enumerate(zip(chart.vials, chart.drawn(), strict=True), 1):
-                lot = vial.lot_number.strip() or "lot not recorded"
+                lot = vial.lot_number.strip() or self.tr("lot not recorded")
                 waste = max(Decimal(vial.units) - drawn, Decimal(0))
                 lines.append(
-                    f"Vial {n} ({lot}, {vial.units} U): {format_units(drawn)} U drawn, "
-                    f"{format_units(waste)} U wasted"
+                    self.tr(
+                        "Vial {n} ({lot}, {units} U): {format_units} U drawn, {format_units2} U "
+                        "wasted"
+                    ).format(
+                        n=n,
+                        lot=lot,
+                        units=vial.units,
+                        format_units=format_units(drawn),
+                        format_units2=format_units(waste),
+                    )
                 )
             text += "\n" + "\n".join(lines)
         self._waste.setText(text)
@@ -190,11 +203,14 @@ class TotalsView(ChartForm):
         pending = len(chart.pending_sites())
         lines = [d for d in chart.deviations() if not d.endswith(" not injected")]
         if pending:
-            lines.insert(0, f"{pending} protocol site{'s' if pending != 1 else ''} not charted yet")
+            lines.insert(
+                0,
+                self.tr("%n protocol site(s) not charted yet", "", pending),
+            )
         if lines:
             self._deviations.setText(
-                "Changes from protocol:\n" + "\n".join(f"• {d}" for d in lines)
+                self.tr("Changes from protocol:\n") + "\n".join(f"• {d}" for d in lines)
             )
         else:
-            self._deviations.setText("Standard protocol, no changes.")
+            self._deviations.setText(self.tr("Standard protocol, no changes."))
         self._deviations.show()

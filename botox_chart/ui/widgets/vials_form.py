@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -44,6 +44,7 @@ from botox_chart.chart import (
     lot_key,
     parse_drawn,
 )
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.widgets.chart_form import (
     INPUTS,
     ChartEdit,
@@ -54,43 +55,65 @@ from botox_chart.ui.widgets.chart_form import (
 )
 from botox_chart.ui.widgets.lot_picker import ExpiryError, LotPicker, format_expiry, parse_expiry
 
-NOT_CHECKED = (
+NOT_CHECKED = QT_TRANSLATE_NOOP(
+    "VialsForm",
     "The product was not checked: no product GTINs are set in Clinic settings (an administrator "
-    "adds them)."
+    "adds them).",
 )
 
 
 def wrong_product(gtin: str) -> str:
     """Why a scanned carton was refused: its GTIN is not one of the clinic's products."""
-    return (
-        f"Refused: GTIN {gtin} on this carton is not one of the clinic's products, so nothing was "
-        f"filled. If it is the product you use, an administrator can add it in Clinic settings."
-    )
+    return QCoreApplication.translate(
+        "VialsForm",
+        "Refused: GTIN {gtin} on this carton is not one of the clinic's products, so "
+        "nothing was filled. If it is the product you use, an administrator can add it "
+        "in Clinic settings.",
+    ).format(gtin=gtin)
 
 
 class VialRow:
     """The widgets of one vial."""
 
     def __init__(self, number: int) -> None:
-        self.label = QLabel(f"Vial {number}")
+        self.label = QLabel(
+            QCoreApplication.translate("VialRow", "Vial {number}").format(number=number)
+        )
         self.label.setObjectName("vialNumber")
         self.lot = LotPicker()
-        self.lot.setAccessibleName(f"Vial {number} lot")
+        self.lot.setAccessibleName(
+            QCoreApplication.translate("VialRow", "Vial {number} lot").format(number=number)
+        )
         self.expiry = QLineEdit()
         self.expiry.setObjectName("vialExpiry")
-        self.expiry.setAccessibleName(f"Vial {number} expiry")
-        self.expiry.setPlaceholderText("Expiry, e.g. 2027-06")
-        self.expiry.setToolTip("The expiry as on the vial: 2027-06-30, 2027-06 or 06/2027")
+        self.expiry.setAccessibleName(
+            QCoreApplication.translate("VialRow", "Vial {number} expiry").format(number=number)
+        )
+        self.expiry.setPlaceholderText(
+            QCoreApplication.translate("VialRow", "Expiry, e.g. 2027-06")
+        )
+        self.expiry.setToolTip(
+            QCoreApplication.translate(
+                "VialRow", "The expiry as on the vial: 2027-06-30, 2027-06 or 06/2027"
+            )
+        )
         self.size = compact(QComboBox(), 5)
-        self.size.setAccessibleName(f"Vial {number} size")
+        self.size.setAccessibleName(
+            QCoreApplication.translate("VialRow", "Vial {number} size").format(number=number)
+        )
         for size in VIAL_SIZES:
             self.size.addItem(f"{size} U", size)
         self.drawn = QLineEdit()
         self.drawn.setObjectName("vialDrawn")
-        self.drawn.setAccessibleName(f"Vial {number} units drawn")
+        self.drawn.setAccessibleName(
+            QCoreApplication.translate("VialRow", "Vial {number} units drawn").format(number=number)
+        )
         self.drawn.setToolTip(
-            "Units drawn from this vial. Left blank, the units charted are taken from the vials "
-            "in order (shown greyed)."
+            QCoreApplication.translate(
+                "VialRow",
+                "Units drawn from this vial. Left blank, the units charted are taken from the "
+                "vials in order (shown greyed).",
+            )
         )
         digit = self.drawn.fontMetrics().horizontalAdvance("0")
         self.drawn.setMinimumWidth(digit * 7)  # "155.5 U"
@@ -107,8 +130,12 @@ class VialRow:
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setObjectName("removeVial")
-        self.remove.setAccessibleName(f"Remove vial {number}")
-        self.remove.setToolTip(f"Remove vial {number}")
+        self.remove.setAccessibleName(
+            QCoreApplication.translate("VialRow", "Remove vial {number}").format(number=number)
+        )
+        self.remove.setToolTip(
+            QCoreApplication.translate("VialRow", "Remove vial {number}").format(number=number)
+        )
         self.remove.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def widgets(self) -> list[QWidget]:
@@ -136,9 +163,11 @@ class VialsForm(QWidget):
         self._grid.setColumnStretch(1, 1)
         layout.addLayout(self._grid)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add vial")
+        self.add_button = QPushButton(self.tr("&Add vial"))
         self.add_button.setObjectName("addVial")
-        self.add_button.setToolTip("Record one more vial opened (its lot, expiry and size)")
+        self.add_button.setToolTip(
+            self.tr("Record one more vial opened (its lot, expiry and size)")
+        )
         self.add_button.clicked.connect(self.add_vial)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
@@ -274,14 +303,17 @@ class VialsForm(QWidget):
             self.statusMessage.emit(text)
 
     def add_vial(self) -> None:
-        self._emit("Add vial", lambda chart: chart.add_vial())
+        self._emit(self.tr("Add vial"), lambda chart: chart.add_vial())
         if self._chart is not None and len(self.rows) == len(self._chart.vials):
             self.focus_lot(len(self.rows) - 1)
 
     def _on_remove(self, index: int) -> None:
         if not self._live(index):
             return
-        self._emit(f"Remove vial {index + 1}", lambda chart: chart.remove_vial(index))
+        self._emit(
+            self.tr("Remove vial {value}").format(value=index + 1),
+            lambda chart: chart.remove_vial(index),
+        )
         if self.rows:
             self.focus_lot(min(index, len(self.rows) - 1))
 
@@ -295,7 +327,11 @@ class VialsForm(QWidget):
             if expiry is not None:
                 chart.set_vial(index, lot_expiry=expiry)
 
-        self._emit(f"Edit lot of vial {index + 1}", change, f"vial{index}.lot")
+        self._emit(
+            self.tr("Edit lot of vial {value}").format(value=index + 1),
+            change,
+            f"vial{index}.lot",
+        )
 
     def _on_lot_picked(self, index: int, lot: str, expiry: date | None) -> None:
         if not self._live(index):
@@ -306,7 +342,9 @@ class VialsForm(QWidget):
             if expiry is not None:
                 chart.set_vial(index, lot_expiry=expiry)
 
-        self._emit(f"Pick lot {lot} for vial {index + 1}", change)
+        self._emit(
+            self.tr("Pick lot {lot} for vial {value}").format(lot=lot, value=index + 1), change
+        )
 
     def _on_expiry(self, index: int) -> None:
         if not self._live(index):
@@ -315,14 +353,14 @@ class VialsForm(QWidget):
         try:
             expiry = parse_expiry(field.text())
         except ExpiryError as err:
-            self._say(f"Vial {index + 1}: {err}", "error")
+            self._say(self.tr("Vial {value}: {err}").format(value=index + 1, err=err), "error")
             return
         self._say("")
         if self._chart is not None and expiry == self._chart.vials[index].lot_expiry:
             set_text(field, format_expiry(expiry))
             return
         self._emit(
-            f"Set expiry of vial {index + 1}",
+            self.tr("Set expiry of vial {value}").format(value=index + 1),
             lambda chart: chart.set_vial(index, lot_expiry=expiry),
         )
 
@@ -330,7 +368,10 @@ class VialsForm(QWidget):
         if not self._live(index):
             return
         size = int(self.rows[index].size.currentData())
-        self._emit(f"Vial {index + 1}: {size} U", lambda chart: chart.set_vial(index, units=size))
+        self._emit(
+            self.tr("Vial {value}: {size} U").format(value=index + 1, size=size),
+            lambda chart: chart.set_vial(index, units=size),
+        )
 
     def _on_drawn(self, index: int) -> None:
         if not self._live(index):
@@ -339,14 +380,14 @@ class VialsForm(QWidget):
         try:
             drawn = parse_drawn(field.text())
         except ChartError as err:
-            self._say(f"Vial {index + 1}: {err}", "error")
+            self._say(self.tr("Vial {value}: {err}").format(value=index + 1, err=err), "error")
             return
         self._say("")
         if self._chart is not None and drawn == self._chart.vials[index].drawn:
             set_text(field, "" if drawn is None else format_units(drawn))
             return
         self._emit(
-            f"Units drawn from vial {index + 1}",
+            self.tr("Units drawn from vial {value}").format(value=index + 1),
             lambda chart: chart.set_vial(index, drawn=drawn),
         )
 
@@ -369,7 +410,7 @@ class VialsForm(QWidget):
             return
         if not carton.lot:
             field.show_last()
-            no_lot = "This carton's code holds no lot (10): type the lot from the carton."
+            no_lot = self.tr("This carton's code holds no lot (10): type the lot from the carton.")
             self._say(no_lot, "error")
             return
         lot, expiry, checked = carton.lot, carton.expiry, bool(self._gtins)
@@ -387,10 +428,18 @@ class VialsForm(QWidget):
                 after.product = PRODUCT
 
         field.show_last()
-        self._emit(f"Scan carton into vial {index + 1}", change)
+        self._emit(self.tr("Scan carton into vial {value}").format(value=index + 1), change)
         self._scanned.add(lot_key(lot))
-        when = f", expiry {expiry.isoformat()}" if expiry else "; the code has no expiry: type it"
-        said = f"Vial {index + 1}: lot {lot}{when}, from the carton."
-        self._say(said if checked else f"{said} {NOT_CHECKED}", "" if checked else "warning")
+        when = (
+            self.tr(", expiry {isoformat}").format(isoformat=expiry.isoformat())
+            if expiry
+            else self.tr("; the code has no expiry: type it")
+        )
+        said = self.tr("Vial {value}: lot {lot}{when}, from the carton.").format(
+            value=index + 1, lot=lot, when=when
+        )
+        self._say(
+            said if checked else f"{said} {self.tr(NOT_CHECKED)}", "" if checked else "warning"
+        )
         if index < len(self.rows):
             self.focus_lot(index)

@@ -1,0 +1,183 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_CA">
+<context>
+    <name>AuditDialog</name>
+    <message numerus="yes">
+        <source>%n event(s) for {what}, oldest first. Times are local.</source>
+        <translation>
+            <numerusform>%n event for {what}, oldest first. Times are local.</numerusform>
+            <numerusform>%n events for {what}, oldest first. Times are local.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message numerus="yes">
+        <source>%n warning(s) acknowledged</source>
+        <translation>
+            <numerusform>%n warning acknowledged</numerusform>
+            <numerusform>%n warnings acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianListModel</name>
+    <message numerus="yes">
+        <source>Yes (%n failed sign-in(s))</source>
+        <translation>
+            <numerusform>Yes (%n failed sign-in)</numerusform>
+            <numerusform>Yes (%n failed sign-ins)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DueListDialog</name>
+    <message numerus="yes">
+        <source>%n patient(s) {period}; referrals never treated are always listed. Enter or a double-click chooses the patient in the main window.</source>
+        <translation>
+            <numerusform>%n patient {period}; referrals never treated are always listed. Enter or a double-click chooses the patient in the main window.</numerusform>
+            <numerusform>%n patients {period}; referrals never treated are always listed. Enter or a double-click chooses the patient in the main window.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LotRecallDialog</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s)</source>
+        <translation>
+            <numerusform>%n patient</numerusform>
+            <numerusform>%n patients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln patient(s)</source>
+        <translation>
+            <numerusform>%Ln patient</numerusform>
+            <numerusform>%Ln patients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message numerus="yes">
+        <source>%Ln patient(s)</source>
+        <translation>
+            <numerusform>%Ln patient</numerusform>
+            <numerusform>%Ln patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln patient(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln patient</numerusform>
+            <numerusform>{shown} of %Ln patients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message numerus="yes">
+        <source>%n procedure note(s)</source>
+        <translation>
+            <numerusform>%n procedure note</numerusform>
+            <numerusform>%n procedure notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionListPanel</name>
+    <message numerus="yes">
+        <source>Next due {date}: OVERDUE by %n day(s)</source>
+        <translation>
+            <numerusform>Next due {date}: OVERDUE by %n day</numerusform>
+            <numerusform>Next due {date}: OVERDUE by %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message numerus="yes">
+        <source>This session cannot be signed yet: %n problem(s) must be fixed in the chart first.</source>
+        <translation>
+            <numerusform>This session cannot be signed yet: %n problem must be fixed in the chart first.</numerusform>
+            <numerusform>This session cannot be signed yet: %n problems must be fixed in the chart first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge %n warning(s) to sign. A signed session cannot be changed, only added to with an addendum.</source>
+        <translation>
+            <numerusform>Acknowledge %n warning to sign. A signed session cannot be changed, only added to with an addendum.</numerusform>
+            <numerusform>Acknowledge %n warnings to sign. A signed session cannot be changed, only added to with an addendum.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TotalsView</name>
+    <message numerus="yes">
+        <source>of {standard} U standard · max {most} U
+%n site(s)</source>
+        <translation>
+            <numerusform>of {standard} U standard · max {most} U
+%n site</numerusform>
+            <numerusform>of {standard} U standard · max {most} U
+%n sites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n protocol site(s) not charted yet</source>
+        <translation>
+            <numerusform>%n protocol site not charted yet</numerusform>
+            <numerusform>%n protocol sites not charted yet</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
