@@ -1,15 +1,17 @@
 """Screenshots of the charting window for the README, made without a display.
 
-    python scripts/screenshots.py                 # docs/screenshots/charting-window.png (+ @2x)
-                                                  # and due-list.png
+    python scripts/screenshots.py                 # docs/screenshots/charting-window.png (+ @2x),
+                                                  # due-list.png and charting-window-fr.png
     python scripts/screenshots.py --no-2x --out /tmp/shots
 
 It builds a throwaway demo database (``store.demo.generate``, as ``botox-chart demo-data`` does),
 in a temporary data folder so no real settings or data are touched, opens the window at 1400x900 on
 Qt's offscreen platform, signs in as the demo nurse injector (``MainWindow.sign_in_as``: no
 password typed), selects a patient whose last session had follow-the-pain sites, repeats that
-session into a new draft (Ctrl+R), and saves a PNG. The 2x picture is the same run with
-QT_SCALE_FACTOR=2, in a child process (the factor must be set before Qt starts).
+session into a new draft (Ctrl+R), and saves a PNG. The 1x run then opens the same draft in a
+window in French (``ui.language``: the catalogue the app loads for a French user) for
+charting-window-fr.png. The 2x picture is the same run with QT_SCALE_FACTOR=2, in a child process
+(the factor must be set before Qt starts).
 """
 
 from __future__ import annotations
@@ -82,12 +84,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from botox_chart.chart import Vial
     from botox_chart.store import demo, open_database, sessions, transaction
     from botox_chart.ui.app import application
-    from botox_chart.ui.main_window import MainWindow
+    from botox_chart.ui.language import install_translators
 
     url = f"sqlite:///{database}"
     engine = open_database(url)
@@ -117,6 +117,37 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     engine.dispose()
 
     app = application()
+    install_translators(app, "en")
+    window = _open(app, url, patient_id, draft_id)
+    window.grab().save(str(target))
+    if target.name == "charting-window.png":  # the 1x run also shows the due list (Ctrl+D)
+        window.commands.records.due_list()
+        _settle(app)
+        dialog = window.commands.records.due_dialog
+        assert dialog is not None
+        dialog.resize(1100, 520)
+        _settle(app)
+        dialog.grab().save(str(target.with_name("due-list.png")))
+        print(f"Wrote {target.with_name('due-list.png')}")
+        dialog.close()
+        window.close()
+        # And the same chart in French, as a Québec clinic sees it.
+        install_translators(app, "fr")
+        window = _open(app, url, patient_id, draft_id)
+        french = target.with_name("charting-window-fr.png")
+        window.grab().save(str(french))
+        print(f"Wrote {french}")
+        install_translators(app, "en")
+    window.close()
+    return target
+
+
+def _open(app: Any, url: str, patient_id: int, draft_id: int) -> Any:
+    """The window on ``url``, signed in as the demo nurse, with the draft open."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from botox_chart.ui.main_window import MainWindow
+
     window = MainWindow(QuietDialogs())
     window.resize(*SIZE)
     window.show()
@@ -129,20 +160,11 @@ def shoot(database: Path, target: Path, patients: int, seed: int) -> Path:
     window.patients.search.setText("")
     window.patients.select(patient_id)
     window.commands.open_session(draft_id)
-    window.statusBar().showMessage("Repeated the last signed session's pattern.")
+    window.statusBar().showMessage(
+        QCoreApplication.translate("WindowCommands", "Repeated the last signed session's pattern.")
+    )
     _settle(app)
-    window.grab().save(str(target))
-    if target.name == "charting-window.png":  # the 1x run also shows the due list (Ctrl+D)
-        window.commands.records.due_list()
-        _settle(app)
-        dialog = window.commands.records.due_dialog
-        assert dialog is not None
-        dialog.resize(1100, 520)
-        _settle(app)
-        dialog.grab().save(str(target.with_name("due-list.png")))
-        print(f"Wrote {target.with_name('due-list.png')}")
-    window.close()
-    return target
+    return window
 
 
 def _demo_clinician(engine: Any, username: str) -> Any:

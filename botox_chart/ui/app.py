@@ -2,8 +2,8 @@
 
 ``run`` creates the QApplication (its settings live in the app's data folder, as an INI file),
 applies the one stylesheet, installs the translators of the window's language (``ui.language``:
-the user's choice, else the computer's), shows the window, and only then opens the database and loads the
-patient list on a background thread. Once the list is in, the session editor's modules and
+the user's choice, else the computer's), shows the window, and only then opens the database and
+loads the patient list on a background thread. Once the list is in, the session editor's modules and
 printing's libraries (reportlab, svglib, PDFium) are imported on a background thread, so the first
 session opens quickly and the first print is quick too. Only imports happen there: every widget is
 made on the GUI thread, when first needed.

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from botox_chart.ui import window_availability
 from botox_chart.ui.database_loader import DatabaseLoader
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
+from botox_chart.ui.role_names import role_name
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.style import set_style_property
 from botox_chart.ui.widgets.patient_identity import PatientIdentity
@@ -418,7 +419,7 @@ class MainWindow(QMainWindow):
             self.signed_in_label.setToolTip(
                 self.tr("{name} ({role}{admin}), user name {username}").format(
                     name=clinician.display_name,
-                    role=clinician.role,
+                    role=role_name(clinician.role),
                     admin=admin,
                     username=clinician.username,
                 )
@@ -450,18 +451,31 @@ class MainWindow(QMainWindow):
             return
         label.ensurePolished()
         metrics = label.fontMetrics()
-        role = f" ({clinician.role})"
+        role = f" ({role_name(clinician.role)})"
         prefix = self.tr("Signed in: ")
+        shown = [
+            widget
+            for action in self.toolbar.actions()
+            if (widget := self.toolbar.widgetForAction(action)) is not None and action.isVisible()
+        ]
         others = sum(
             widget.sizeHint().width()
-            for action in self.toolbar.actions()
-            if (widget := self.toolbar.widgetForAction(action)) is not None
-            and widget is not label
-            and action.isVisible()
+            for widget in shown
+            if widget is not label
             and widget.sizePolicy().horizontalPolicy() != QSizePolicy.Policy.Expanding
         )
-        # The toolbar spans the window (it may not be laid out yet: it shows only when signed in).
-        room = self.width() - others - metrics.horizontalAdvance(prefix + role) - 48
+        # The toolbar spans the window (it may not be laid out yet: it shows only when signed in):
+        # its margins, the spacing between its widgets and the label's padding take room too.
+        layout = self.toolbar.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        spacing = layout.spacing() if layout is not None else 0
+        chrome = label.contentsMargins().left() + label.contentsMargins().right() + 12
+        room = self.width() - others - margins.left() - margins.right() - chrome
+        room -= spacing * len(shown) + 8
+        full = clinician.display_name + role
+        if metrics.horizontalAdvance(prefix + full) > room >= metrics.horizontalAdvance(full):
+            prefix = ""  # the name in full rather than the words before it (the tooltip says)
+        room -= metrics.horizontalAdvance(prefix + role)
         room = max(room, metrics.averageCharWidth() * SIGNED_IN_MIN_CHARS)
         name = metrics.elidedText(clinician.display_name, Qt.TextElideMode.ElideRight, room)
         label.setText(f"{prefix}{name}{role}")

@@ -76,7 +76,8 @@ def name_target(action: QAction, template: str, target: str | None) -> None:
         base = action.text()
         action.setProperty("baseText", base)
         action.setProperty("ownTip", action.property("baseTip"))
-        action.setIconText(str(base).replace("&", "").removesuffix("…"))
+        if action.property("shortName") is None:
+            action.setIconText(str(base).replace("&", "").removesuffix("…"))
     text = template.format(target.replace("&", "&&")) if target else str(base)
     if action.text() != text:
         action.setText(text)
@@ -87,6 +88,13 @@ def name_target(action: QAction, template: str, target: str | None) -> None:
         action.setProperty("baseTip", base_tip)
         action.setToolTip(base_tip)
         action.setStatusTip(base_tip)
+
+
+def short_name(action: QAction, name: str) -> None:
+    """What the action's buttons (toolbar, panels) say, where its menu text would not fit: a
+    language's words may be longer than the English ones."""
+    action.setIconText(name)
+    action.setProperty("shortName", name)
 
 
 def shortcut_text(action: QAction) -> str:
@@ -344,6 +352,13 @@ class WindowActions(QObject):
             self.languages[code] = action
         self.shortcuts = a(self, self.tr("&Keyboard shortcuts"), ("F1",))
         self.about = a(self, self.tr("&About botox-chart"), ())
+        # The buttons' words (toolbar, panels), short enough for every language.
+        short_name(self.print_preview, self.tr("Print preview", "button"))
+        short_name(self.new_session, self.tr("New session", "button"))
+        short_name(self.repeat_last, self.tr("Repeat last session", "button"))
+        short_name(self.sign_out, self.tr("Sign out", "button"))
+        short_name(self.add_patient, self.tr("Add patient", "button"))
+        short_name(self.edit_patient, self.tr("Edit patient", "button"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 

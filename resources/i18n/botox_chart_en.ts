@@ -70,6 +70,23 @@
     </message>
 </context>
 <context>
+    <name>FindingsList</name>
+    <message numerus="yes">
+        <source>%n to fix before signing</source>
+        <translation>
+            <numerusform>%n to fix before signing</numerusform>
+            <numerusform>%n to fix before signing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to acknowledge</source>
+        <translation>
+            <numerusform>%n to acknowledge</numerusform>
+            <numerusform>%n to acknowledge</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LotRecallDialog</name>
     <message numerus="yes">
         <source>%n session(s)</source>

@@ -5,109 +5,113 @@
     <name>AddendaList</name>
     <message>
         <source>Addenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Addendas</translation>
     </message>
     <message>
         <source>No addenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun addenda.</translation>
     </message>
 </context>
 <context>
     <name>AddendumDialog</name>
     <message>
         <source>Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un addenda</translation>
     </message>
     <message>
         <source>{heading}
 The signed session is not changed: the addendum is added below it, with your name and the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{heading}
+La séance signée n&apos;est pas modifiée : l&apos;addenda est ajouté à la suite, avec votre nom et l&apos;heure.</translation>
     </message>
     <message>
         <source>e.g. Patient called on day 3: mild neck pain, resolving.</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Appel du patient au jour 3 : légère douleur cervicale, en voie de résolution.</translation>
     </message>
 </context>
 <context>
     <name>AdminCommands</name>
     <message>
         <source>The window will be in English the next time botox-chart starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre sera en anglais au prochain démarrage de botox-chart.</translation>
     </message>
     <message>
         <source>The window will be in French the next time botox-chart starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre sera en français au prochain démarrage de botox-chart.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>&lt;table cellpadding=&apos;3&apos;&gt;{rows}&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellpadding=&apos;3&apos;&gt;{rows}&lt;/table&gt;</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>(development)</source>
-        <translation type="unfinished"></translation>
+        <translation>(développement)</translation>
     </message>
     <message>
         <source>not open</source>
-        <translation type="unfinished"></translation>
+        <translation>non ouverte</translation>
     </message>
     <message>
         <source>About botox-chart</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de botox-chart</translation>
     </message>
     <message>
         <source>botox-chart {number}
 Charting onabotulinumtoxinA injections for chronic migraine (PREEMPT).
 
 Database: {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>botox-chart {number}
+Consignation des injections d&apos;onabotulinumtoxinA pour la migraine chronique (PREEMPT).
+
+Base de données : {where}</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur inattendue</translation>
     </message>
     <message>
         <source>Something went wrong ({kind}); your charting is saved as a draft. Please report it to your support contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu ({kind}); votre saisie est enregistrée comme brouillon. Veuillez le signaler à votre soutien technique.</translation>
     </message>
 </context>
 <context>
     <name>AuditDialog</name>
     <message>
         <source>Unknown patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e) inconnu(e)</translation>
     </message>
     <message>
         <source>Session of {value} · {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance du {value} · {who}</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste de vérification</translation>
     </message>
     <message>
         <source>this session</source>
-        <translation type="unfinished"></translation>
+        <translation>cette séance</translation>
     </message>
     <message>
         <source>this patient and their sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>ce ou cette patient(e) et ses séances</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) for {what}, oldest first. Times are local.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n événement pour {what}, du plus ancien au plus récent. Heures locales.</numerusform>
+            <numerusform>%n événements pour {what}, du plus ancien au plus récent. Heures locales.</numerusform>
         </translation>
     </message>
 </context>
@@ -115,156 +119,156 @@ Database: {where}</source>
     <name>AuditModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
     </message>
     <message>
         <source>Addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Addenda</translation>
     </message>
     <message>
         <source>Eligibility assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation de l&apos;admissibilité</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression</translation>
     </message>
     <message>
         <source>Exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation</translation>
     </message>
     <message>
         <source>Deleted draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon supprimé</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de connexion</translation>
     </message>
     <message>
         <source>Unlocked sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion déverrouillée</translation>
     </message>
     <message>
         <source>Added clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinicien(ne) ajouté(e)</translation>
     </message>
     <message>
         <source>Deactivated clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinicien(ne) désactivé(e)</translation>
     </message>
     <message>
         <source>Set a password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe défini</translation>
     </message>
     <message>
         <source>Changed clinic settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de la clinique modifiés</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données de démonstration</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e)</translation>
     </message>
     <message>
         <source>Clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinique</translation>
     </message>
     <message>
         <source>Session {day_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Séance {day_text}</translation>
     </message>
     <message>
         <source>Fields: </source>
-        <translation type="unfinished"></translation>
+        <translation>Champs : </translation>
     </message>
     <message>
         <source>sites: </source>
-        <translation type="unfinished"></translation>
+        <translation>sites : </translation>
     </message>
     <message>
         <source>Draft of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon du {day}</translation>
     </message>
     <message>
         <source>{role}, administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}, administrateur(-trice)</translation>
     </message>
     <message>
         <source>no change</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune modification</translation>
     </message>
 </context>
 <context>
     <name>AuditWords</name>
     <message numerus="yes">
         <source>%n warning(s) acknowledged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n avertissement confirmé</numerusform>
+            <numerusform>%n avertissements confirmés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n patient(e)</numerusform>
+            <numerusform>%n patients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n retiré</numerusform>
+            <numerusform>%n retirés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modifié</numerusform>
+            <numerusform>%n modifiés</numerusform>
         </translation>
     </message>
 </context>
@@ -272,391 +276,392 @@ Database: {where}</source>
     <name>ChartIntents</name>
     <message>
         <source>{label} is omitted ({value}). Right-click it to restore it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} est omis ({value}). Cliquez-le avec le bouton droit pour le rétablir.</translation>
     </message>
     <message>
         <source>Unmark {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Décocher {label}</translation>
     </message>
     <message>
         <source>Mark {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocher {label}</translation>
     </message>
     <message>
         <source>{label}: {format_units} U. +/− changes the dose, Delete removes the site.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} : {format_units} U. +/− modifie la dose, Suppr retire le site.</translation>
     </message>
     <message>
         <source>{label} is not charted as injected; mark it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} n&apos;est pas inscrit comme injecté; cochez-le d&apos;abord.</translation>
     </message>
     <message>
         <source>{label}: {format_units} U is the lowest step; type a smaller dose, or remove the site.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} : {format_units} U est le plus petit palier; saisissez une dose plus faible ou retirez le site.</translation>
     </message>
     <message>
         <source>{label}: {units} U</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} : {units} U</translation>
     </message>
     <message>
         <source>{label} is omitted; restore it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} est omis; rétablissez-le d&apos;abord.</translation>
     </message>
     <message>
         <source>Mark {label} at {format_units} U</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocher {label} à {format_units} U</translation>
     </message>
     <message>
         <source>No room for another site there without hiding {beside}: click a little further from the markers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de place pour un autre site à cet endroit sans masquer {beside} : cliquez un peu plus loin des marqueurs.</translation>
     </message>
     <message>
         <source>Placed beside {beside} so both stay visible.</source>
-        <translation type="unfinished"></translation>
+        <translation>Placé à côté de {beside} pour que les deux restent visibles.</translation>
     </message>
     <message>
         <source>Add follow-the-pain site, {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un site selon la douleur, {name}</translation>
     </message>
     <message>
         <source>Follow-the-pain site not added</source>
-        <translation type="unfinished"></translation>
+        <translation>Site selon la douleur non ajouté</translation>
     </message>
     <message>
         <source>{muscle} has no follow-the-pain allowance in {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{muscle} n&apos;admet aucun site selon la douleur dans {name}.</translation>
     </message>
     <message>
         <source>That point is outside the protocol&apos;s muscles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce point est en dehors des muscles du protocole.</translation>
     </message>
     <message>
         <source>{why} To inject there anyway, chart a custom site:</source>
-        <translation type="unfinished"></translation>
+        <translation>{why} Pour injecter là quand même, inscrivez un site personnalisé :</translation>
     </message>
     <message>
         <source>Add custom site {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le site personnalisé {label}</translation>
     </message>
     <message>
         <source>Custom site not added</source>
-        <translation type="unfinished"></translation>
+        <translation>Site personnalisé non ajouté</translation>
     </message>
     <message>
         <source>Omit site</source>
-        <translation type="unfinished"></translation>
+        <translation>Omettre le site</translation>
     </message>
     <message>
         <source>Why is {label} omitted? (e.g. brow ptosis)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi {label} est-il omis? (p. ex. ptose du sourcil)</translation>
     </message>
     <message>
         <source>Omit {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Omettre {label}</translation>
     </message>
     <message>
         <source>Site not omitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Site non omis</translation>
     </message>
     <message>
         <source>Restore {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir {label}</translation>
     </message>
     <message>
         <source>Remove {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer {label}</translation>
     </message>
 </context>
 <context>
     <name>ClinicSettingsDialog</name>
     <message>
         <source>No billing codes on notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun code de facturation sur les notes</translation>
     </message>
     <message>
         <source>United States: CPT 64615, HCPCS J0585 with JW/JZ</source>
-        <translation type="unfinished"></translation>
+        <translation>États-Unis : CPT 64615, HCPCS J0585 avec JW/JZ</translation>
     </message>
     <message>
         <source>Canada: a provincial billing code</source>
-        <translation type="unfinished"></translation>
+        <translation>Canada : un code de facturation provincial</translation>
     </message>
     <message>
         <source>DIN / &amp;NDC</source>
-        <translation type="unfinished"></translation>
+        <translation>DIN / &amp;NDC</translation>
     </message>
     <message>
         <source>&amp;NDC</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;NDC</translation>
     </message>
     <message>
         <source>&amp;DIN</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;DIN</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Clinic settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de la clinique</translation>
     </message>
     <message>
         <source>Street
 City, province/state, postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Rue
+Ville, province/État, code postal</translation>
     </message>
     <message>
         <source>No logo: the clinic name heads the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun logo : le nom de la clinique figure en tête de la note</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choisir…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>e.g. the fee code of your province</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. le code d&apos;acte de votre province</translation>
     </message>
     <message>
         <source>Filled into new sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrit dans les nouvelles séances</translation>
     </message>
     <message>
         <source>14 digits each, e.g. from the carton&apos;s (01)</source>
-        <translation type="unfinished"></translation>
+        <translation>14 chiffres chacun, p. ex. le (01) de la boîte</translation>
     </message>
     <message>
         <source>The GTINs of the product cartons the clinic uses, separated by spaces or commas. A scanned carton with another GTIN is refused; while this is empty a scan fills the lot and expiry without checking the product.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les GTIN des boîtes du produit utilisé par la clinique, séparés par des espaces ou des virgules. Une boîte lue portant un autre GTIN est refusée; tant que ce champ est vide, la lecture remplit le lot et la péremption sans vérifier le produit.</translation>
     </message>
     <message>
         <source>Payer&apos;s continuation rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle de poursuite du payeur</translation>
     </message>
     <message>
         <source>Judged beside NICE TA260 on each patient&apos;s outcomes (advice, never a block). A clinic adds its payer&apos;s rule as a file in the data folder&apos;s rules folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquée en plus de NICE TA260 aux résultats de chaque patient(e) (un avis, jamais un blocage). Une clinique ajoute la règle de son payeur sous forme de fichier dans le dossier « rules » du dossier de données.</translation>
     </message>
     <message>
         <source>None (NICE TA260 only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune (NICE TA260 seulement)</translation>
     </message>
     <message>
         <source> min without input</source>
-        <translation type="unfinished"></translation>
+        <translation> min sans activité</translation>
     </message>
     <message>
         <source>Lock the window after</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller la fenêtre après</translation>
     </message>
     <message>
         <source>The window locks (hiding patient information) after this many minutes without keyboard or mouse input; the open chart is saved first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre se verrouille (en masquant les renseignements des patients) après ce nombre de minutes sans activité du clavier ni de la souris; la fiche ouverte est d&apos;abord enregistrée.</translation>
     </message>
     <message>
         <source> min after 10 failed sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation> min après 10 échecs de connexion</translation>
     </message>
     <message>
         <source>Lock an account for</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller un compte pendant</translation>
     </message>
     <message>
         <source>After 10 wrong passwords in a row for a user name, sign-in is refused for this many minutes (on every workstation); an administrator can unlock it sooner in Clinicians.</source>
-        <translation type="unfinished"></translation>
+        <translation>Après 10 mots de passe erronés de suite pour un nom d&apos;utilisateur, la connexion est refusée pendant ce nombre de minutes (sur tous les postes); un administrateur peut la déverrouiller plus tôt dans Cliniciens.</translation>
     </message>
     <message>
         <source>Clinic &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de la clinique</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Téléphone</translation>
     </message>
     <message>
         <source>&amp;Logo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logo</translation>
     </message>
     <message>
         <source>&amp;Billing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Facturation</translation>
     </message>
     <message>
         <source>P&amp;rovincial code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code p&amp;rovincial</translation>
     </message>
     <message>
         <source>Product &amp;GTINs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;GTIN du produit</translation>
     </message>
     <message>
         <source>Pa&amp;yer&apos;s rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle du pa&amp;yeur</translation>
     </message>
     <message>
         <source>Loc&amp;k after</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller après</translation>
     </message>
     <message>
         <source>Lock acco&amp;unt for</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouiller un co&amp;mpte</translation>
     </message>
     <message>
         <source>These print on every procedure note. Keep the logo in a folder every workstation can reach (a shared drive): a note prints without it otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces renseignements s&apos;impriment sur chaque note d&apos;intervention. Placez le logo dans un dossier accessible à tous les postes (un lecteur partagé) : sinon, la note s&apos;imprime sans lui.</translation>
     </message>
     <message>
         <source>Enter the clinic&apos;s name: it heads every note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom de la clinique : il figure en tête de chaque note.</translation>
     </message>
     <message>
         <source>There is no logo file at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier de logo à l&apos;emplacement {path}.</translation>
     </message>
     <message>
         <source>{name} is not a PNG or JPEG image.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n&apos;est pas une image PNG ou JPEG.</translation>
     </message>
     <message>
         <source>Enter the provincial billing code, or choose another billing setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le code de facturation provincial ou choisissez un autre mode de facturation.</translation>
     </message>
     <message>
         <source>Choose the clinic logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le logo de la clinique</translation>
     </message>
     <message>
         <source>Logo file not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du logo introuvable.</translation>
     </message>
 </context>
 <context>
     <name>ClinicianDialog</name>
     <message>
         <source>Injector (charts and signs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Injecteur(-trice) (saisit et signe)</translation>
     </message>
     <message>
         <source>Physician (charts, signs, supervises)</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin (saisit, signe, supervise)</translation>
     </message>
     <message>
         <source>Staff (finds, views and prints)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel (recherche, consulte et imprime)</translation>
     </message>
     <message>
         <source>Sessions are charted and signed by clinicians who sign in as themselves. Create the first administrator: they sign in now and add the clinic&apos;s other clinicians (File &gt; Clinicians).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les séances sont saisies et signées par des cliniciens qui se connectent en leur propre nom. Créez le premier administrateur : il se connecte maintenant et ajoute les autres cliniciens de la clinique (Fichier &gt; Cliniciens).</translation>
     </message>
     <message>
         <source>Create the first administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le premier administrateur</translation>
     </message>
     <message>
         <source>Add clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un(e) clinicien(ne)</translation>
     </message>
     <message>
         <source>e.g. Dr Ana Souza</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Dre Ana Souza</translation>
     </message>
     <message>
         <source>e.g. MD, FRCPC or RN</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. M.D., FRCPC ou inf.</translation>
     </message>
     <message>
         <source>e.g. asouza (no spaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. asouza (sans espace)</translation>
     </message>
     <message>
         <source>at least {min_password} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>au moins {min_password} caractères</translation>
     </message>
     <message>
         <source>&amp;Administrator (adds clinicians, changes clinic settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Administrateur (ajoute des cliniciens, modifie les paramètres de la clinique)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <source>&amp;Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titres</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de &amp;passe</translation>
     </message>
     <message>
         <source>Con&amp;firm password</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmer le mot de passe</translation>
     </message>
     <message>
         <source>Create and &amp;sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer et se &amp;connecter</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe diffèrent. Saisissez deux fois le même mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>ClinicianListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>{text}, administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}, administrateur(-trice)</translation>
     </message>
     <message>
         <source>Cannot sign in yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne peut pas encore se connecter</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>Locked until {local_time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé jusqu&apos;à {local_time}</translation>
     </message>
     <message numerus="yes">
         <source>Yes (%n failed sign-in(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Oui (%n échec de connexion)</numerusform>
+            <numerusform>Oui (%n échecs de connexion)</numerusform>
         </translation>
     </message>
 </context>
@@ -664,110 +669,110 @@ City, province/state, postal code</source>
     <name>CliniciansDialog</name>
     <message>
         <source>Clinicians</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliniciens</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>Add an injector, physician or staff member with a login</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un injecteur, un médecin ou un membre du personnel avec un accès</translation>
     </message>
     <message>
         <source>&amp;Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
     <message>
         <source>&amp;Unlock sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller la connexion</translation>
     </message>
     <message>
         <source>Forget the failed sign-ins of the selected clinician: they can sign in at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les échecs de connexion du clinicien sélectionné : il peut se connecter immédiatement</translation>
     </message>
     <message>
         <source>&amp;Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dés&amp;activer…</translation>
     </message>
     <message>
         <source>Everyone who can sign in. Injectors chart and sign; physicians also supervise; staff find, view and print. Administrators add clinicians and change clinic settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les personnes qui peuvent se connecter. Les injecteurs saisissent et signent; les médecins supervisent aussi; le personnel recherche, consulte et imprime. Les administrateurs ajoutent des cliniciens et modifient les paramètres de la clinique.</translation>
     </message>
     <message>
         <source>Unlock sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller la connexion</translation>
     </message>
     <message>
         <source>{name} can sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} peut de nouveau se connecter.</translation>
     </message>
     <message>
         <source>Deactivate clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver le clinicien</translation>
     </message>
     <message>
         <source>Deactivate {name}? They can no longer sign in or supervise; their name stays on the sessions they charted and signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver {name}? Cette personne ne pourra plus se connecter ni superviser; son nom reste sur les séances qu&apos;elle a saisies et signées.</translation>
     </message>
     <message>
         <source>Give &amp;sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner un &amp;accès…</translation>
     </message>
     <message>
         <source>Select a clinician to reset their password or deactivate them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un clinicien pour réinitialiser son mot de passe ou le désactiver.</translation>
     </message>
     <message>
         <source>You cannot deactivate yourself: another administrator can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas vous désactiver vous-même : un autre administrateur le peut.</translation>
     </message>
     <message>
         <source>{name} has no user name, so cannot sign in yet: Give sign-in… sets one with a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n&apos;a pas de nom d&apos;utilisateur et ne peut donc pas encore se connecter : Donner un accès… en définit un avec un mot de passe.</translation>
     </message>
     <message>
         <source>{name}: {failures} failed sign-ins in a row. Unlock sign-in lets them sign in at once (check it was them first).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} : {failures} échecs de connexion de suite. Déverrouiller la connexion lui permet de se connecter immédiatement (vérifiez d&apos;abord que c&apos;était bien cette personne).</translation>
     </message>
 </context>
 <context>
     <name>CurrentSite</name>
     <message>
         <source>Selected site</source>
-        <translation type="unfinished"></translation>
+        <translation>Site sélectionné</translation>
     </message>
     <message>
         <source>Nothing selected: click a site or press →</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune sélection : cliquez sur un site ou appuyez sur →</translation>
     </message>
     <message>
         <source>&amp;Units:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unités :</translation>
     </message>
     <message>
         <source>e.g. 5</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 5</translation>
     </message>
     <message>
         <source>omitted ({value})</source>
-        <translation type="unfinished"></translation>
+        <translation>omis ({value})</translation>
     </message>
     <message>
         <source>injected, {units} U</source>
-        <translation type="unfinished"></translation>
+        <translation>injecté, {units} U</translation>
     </message>
     <message>
         <source>not charted yet (standard {format_units} U)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore inscrit (standard {format_units} U)</translation>
     </message>
     <message>
         <source>Site {number}: {label} ({key}): {words}</source>
-        <translation type="unfinished"></translation>
+        <translation>Site {number} : {label} ({key}) : {words}</translation>
     </message>
     <message>
         <source>Site {number}: {label}: {units} U</source>
-        <translation type="unfinished"></translation>
+        <translation>Site {number} : {label} : {units} U</translation>
     </message>
 </context>
 <context>
@@ -778,230 +783,248 @@ City, province/state, postal code</source>
 {key}
 
 It is not shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est chiffrée. Imprimez cette clé de récupération et conservez-la dans le coffre de la clinique. Si le trousseau de cet ordinateur est perdu (un nouvel ordinateur, un nouveau compte d&apos;utilisateur), la clé de récupération est le seul moyen de lire les dossiers : saisissez-la quand botox-chart la demande, ou affectez-la à BOTOX_CHART_DB_KEY.
+
+{key}
+
+Elle ne sera plus affichée.</translation>
     </message>
     <message>
         <source>This computer has no keyring to keep the database&apos;s key. Choose a passphrase of at least {min_passphrase} characters; botox-chart asks for it each time it starts. Keep it in the clinic&apos;s safe: without it the records cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur n&apos;a pas de trousseau pour conserver la clé de la base de données. Choisissez une phrase de passe d&apos;au moins {min_passphrase} caractères; botox-chart la demande à chaque démarrage. Conservez-la dans le coffre de la clinique : sans elle, les dossiers sont illisibles.</translation>
     </message>
     <message>
         <source>Choose a database passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une phrase de passe pour la base de données</translation>
     </message>
     <message>
         <source>Too short</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop court</translation>
     </message>
     <message>
         <source>At least {min_passphrase} characters, please.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins {min_passphrase} caractères, s&apos;il vous plaît.</translation>
     </message>
     <message>
         <source>Type it again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez-la de nouveau :</translation>
     </message>
     <message>
         <source>Not the same</source>
-        <translation type="unfinished"></translation>
+        <translation>Différente</translation>
     </message>
     <message>
         <source>The two passphrases differ; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux phrases de passe diffèrent; réessayez.</translation>
     </message>
     <message>
         <source>{message}
 
 Passphrase or recovery key:</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}
+
+Phrase de passe ou clé de récupération :</translation>
     </message>
     <message>
         <source>Database passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase de passe de la base de données</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de récupération</translation>
     </message>
     <message>
         <source>Encrypt database</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrer la base de données</translation>
     </message>
     <message>
         <source>This database is already encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette base de données est déjà chiffrée.</translation>
     </message>
     <message>
         <source>Encrypt the database and its backups? Everyone else must close botox-chart on this database first. The chart open here is saved and closed, and everyone signs in again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrer la base de données et ses sauvegardes? Toutes les autres personnes doivent d&apos;abord fermer botox-chart sur cette base de données. La fiche ouverte ici est enregistrée et fermée, puis tout le monde se reconnecte.</translation>
     </message>
     <message>
         <source>This computer has no keyring. Choose a passphrase of at least {min_passphrase} characters; it is asked for each time botox-chart starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur n&apos;a pas de trousseau. Choisissez une phrase de passe d&apos;au moins {min_passphrase} caractères; elle est demandée à chaque démarrage de botox-chart.</translation>
     </message>
     <message>
         <source>Not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Non chiffrée</translation>
     </message>
 </context>
 <context>
     <name>DatabaseLoader</name>
     <message>
         <source>The database could not be opened because of an unexpected error ({kind}). Please report it; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n&apos;a pas pu être ouverte à cause d&apos;une erreur inattendue ({kind}). Veuillez la signaler; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Could not check which role the database is used as: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier le rôle sous lequel la base de données est utilisée : {err}</translation>
     </message>
 </context>
 <context>
     <name>DiagramArt</name>
     <message>
+        <source>R</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>G</translation>
+    </message>
+    <message>
         <source>Front</source>
-        <translation type="unfinished"></translation>
+        <translation>Face</translation>
     </message>
     <message>
         <source>Right side</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté droit</translation>
     </message>
     <message>
         <source>Left side</source>
-        <translation type="unfinished"></translation>
+        <translation>Côté gauche</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos</translation>
     </message>
 </context>
 <context>
     <name>DiagramKeys</name>
     <message>
         <source>Protocol sites are omitted, not removed: press O to omit this one (with a reason).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sites du protocole sont omis, pas retirés : appuyez sur O pour omettre celui-ci (avec une raison).</translation>
     </message>
     <message>
         <source>An added site is removed, not omitted: press Delete to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un site ajouté est retiré, pas omis : appuyez sur Suppr pour le retirer.</translation>
     </message>
 </context>
 <context>
     <name>DraftAutosave</name>
     <message>
         <source>Not saved: this draft was changed on another workstation. Reload to see those changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : ce brouillon a été modifié sur un autre poste. Rechargez-le pour voir ces modifications.</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger</translation>
     </message>
     <message>
         <source>Not saved: {problem} Your changes are kept here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : {problem} Vos modifications sont conservées ici.</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Draft · saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon · enregistrement…</translation>
     </message>
     <message>
         <source>Draft · all changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon · tout est enregistré</translation>
     </message>
     <message>
         <source>Changed on another workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié sur un autre poste</translation>
     </message>
     <message>
         <source>{err}
 
 Reload the draft now?</source>
-        <translation type="unfinished"></translation>
+        <translation>{err}
+
+Recharger le brouillon maintenant?</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré</translation>
     </message>
     <message>
         <source>{err}
 
 Your changes are kept in this window and saved again with your next change (or Retry).</source>
-        <translation type="unfinished"></translation>
+        <translation>{err}
+
+Vos modifications sont conservées dans cette fenêtre et seront enregistrées de nouveau à votre prochaine modification (ou avec Réessayer).</translation>
     </message>
 </context>
 <context>
     <name>DueListDialog</name>
     <message>
         <source>This week (due within 7 days, overdue included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette semaine (échéance d&apos;ici 7 jours, retards compris)</translation>
     </message>
     <message>
         <source>Next 2 weeks (due within 14 days, overdue included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux prochaines semaines (échéance d&apos;ici 14 jours, retards compris)</translation>
     </message>
     <message>
         <source>Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard seulement</translation>
     </message>
     <message>
         <source>Due list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des échéances</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période :</translation>
     </message>
     <message>
         <source>Patients due</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients à traiter</translation>
     </message>
     <message>
         <source>Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu…</translation>
     </message>
     <message>
         <source>See the printed list first</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir d&apos;abord la liste imprimée</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <source>Print the list to call, with Called and Notes columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer la liste d&apos;appels, avec les colonnes Appelé et Notes</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en &amp;PDF…</translation>
     </message>
     <message>
         <source>Save the printable list as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la liste imprimable en PDF</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en &amp;CSV…</translation>
     </message>
     <message>
         <source>Save the list as CSV for a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la liste en CSV pour un tableur</translation>
     </message>
     <message>
         <source>The list could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste n&apos;a pas pu être lue.</translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s) {period}; referrals never treated are always listed. Enter or a double-click chooses the patient in the main window.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n patient(e) {period}; les personnes orientées jamais traitées sont toujours listées. Entrée ou un double-clic choisit la personne dans la fenêtre principale.</numerusform>
+            <numerusform>%n patients {period}; les personnes orientées jamais traitées sont toujours listées. Entrée ou un double-clic choisit la personne dans la fenêtre principale.</numerusform>
         </translation>
     </message>
 </context>
@@ -1009,1014 +1032,1019 @@ Your changes are kept in this window and saved again with your next change (or R
     <name>DueListModel</name>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e)</translation>
     </message>
     <message>
         <source>Chart #</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de dossier</translation>
     </message>
     <message>
         <source>Last treated</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier traitement</translation>
     </message>
     <message>
         <source>Next due</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine échéance</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard</translation>
     </message>
     <message>
         <source>Injector</source>
-        <translation type="unfinished"></translation>
+        <translation>Injecteur(-trice)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Marks</source>
-        <translation type="unfinished"></translation>
+        <translation>Repères</translation>
     </message>
 </context>
 <context>
     <name>EligibilityDialog</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Non consigné</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Medicine</source>
-        <translation type="unfinished"></translation>
+        <translation>Médicament</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe</translation>
     </message>
     <message>
         <source>Dose</source>
-        <translation type="unfinished"></translation>
+        <translation>Dose</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Why stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif d&apos;arrêt</translation>
     </message>
     <message>
         <source>Eligibility assessment: {patient_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation de l&apos;admissibilité : {patient_name}</translation>
     </message>
     <message>
         <source>per month (30 days), e.g. 22</source>
-        <translation type="unfinished"></translation>
+        <translation>par mois (30 jours), p. ex. 22</translation>
     </message>
     <message>
         <source>per month; blank if not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>par mois; vide si non consigné</translation>
     </message>
     <message>
         <source>blank if not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>vide si non consigné</translation>
     </message>
     <message>
         <source>Medication overuse addressed</source>
-        <translation type="unfinished"></translation>
+        <translation>Surconsommation de médicaments prise en charge</translation>
     </message>
     <message>
         <source>Referral on file</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de consultation au dossier</translation>
     </message>
     <message>
         <source>Preventive treatments tried</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitements préventifs essayés</translation>
     </message>
     <message>
         <source>&amp;Add medicine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un médicament</translation>
     </message>
     <message>
         <source>&amp;Remove medicine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer le médicament</translation>
     </message>
     <message>
         <source>&amp;Baseline period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Période de &amp;référence :</translation>
     </message>
     <message>
         <source>&amp;Headache days per month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de &amp;céphalée par mois :</translation>
     </message>
     <message>
         <source>&amp;Migraine days per month:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de &amp;migraine par mois :</translation>
     </message>
     <message>
         <source>Months with &amp;chronic migraine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mois de migraine c&amp;hronique :</translation>
     </message>
     <message>
         <source>Hours &amp;per day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures &amp;par jour :</translation>
     </message>
     <message>
         <source>Medication &amp;overuse addressed:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;urconsommation prise en charge :</translation>
     </message>
     <message>
         <source>Re&amp;ferral on file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demande de consultation au dossier :</translation>
     </message>
     <message>
         <source>Preventive treatments tried (each listed counts as tried):</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitements préventifs essayés (chaque traitement listé compte comme essayé) :</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes :</translation>
     </message>
     <message>
         <source>headache days</source>
-        <translation type="unfinished"></translation>
+        <translation>jours de céphalée</translation>
     </message>
     <message>
         <source>The headache days per month are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il manque les jours de céphalée par mois.</translation>
     </message>
     <message>
         <source>the start of the baseline period</source>
-        <translation type="unfinished"></translation>
+        <translation>le début de la période de référence</translation>
     </message>
     <message>
         <source>the end of the baseline period</source>
-        <translation type="unfinished"></translation>
+        <translation>la fin de la période de référence</translation>
     </message>
     <message>
         <source>migraine days</source>
-        <translation type="unfinished"></translation>
+        <translation>jours de migraine</translation>
     </message>
     <message>
         <source>months with chronic migraine</source>
-        <translation type="unfinished"></translation>
+        <translation>mois de migraine chronique</translation>
     </message>
     <message>
         <source>hours per day</source>
-        <translation type="unfinished"></translation>
+        <translation>heures par jour</translation>
     </message>
     <message>
         <source>Not recorded: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non consigné : {err}</translation>
     </message>
     <message>
         <source>✓ met</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ satisfait</translation>
     </message>
     <message>
         <source>✗ missing</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ manquant</translation>
     </message>
     <message>
         <source>&lt;b&gt;NICE TA260 criteria&lt;/b&gt; (advice, not a block):{rows}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Critères NICE TA260&lt;/b&gt; (un avis, pas un blocage) :{rows}</translation>
     </message>
     <message>
         <source>Type {label} as {date_hint} (e.g. 2026-09-30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez {label} sous la forme {date_hint} (p. ex. 2026-09-30).</translation>
     </message>
     <message>
         <source>The {label} must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur invalide pour « {label} » : un nombre est attendu.</translation>
     </message>
     <message>
         <source>The {label} must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur invalide pour « {label} » : un nombre entier est attendu.</translation>
     </message>
 </context>
 <context>
     <name>FindingsList</name>
     <message>
         <source>Nothing to fix: ready to sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à corriger : prête à signer.</translation>
     </message>
-    <message>
-        <source>{errors} to fix before signing</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n to fix before signing</source>
+        <translation>
+            <numerusform>%n à corriger avant de signer</numerusform>
+            <numerusform>%n à corriger avant de signer</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{warnings} to acknowledge</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n to acknowledge</source>
+        <translation>
+            <numerusform>%n à confirmer</numerusform>
+            <numerusform>%n à confirmer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HeadDiagram</name>
     <message>
         <source>Signed — read only</source>
-        <translation type="unfinished"></translation>
+        <translation>Signée — lecture seule</translation>
     </message>
     <message>
         <source>View only</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation seulement</translation>
     </message>
     <message>
         <source>Injection site diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma des sites d&apos;injection</translation>
     </message>
     <message>
         <source>Arrow keys: next or previous site. Space or Enter: mark the site. Plus or minus: change the dose. O: omit a protocol site. Delete: remove an added site. Menu key: more actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flèches : site suivant ou précédent. Espace ou Entrée : cocher le site. Plus ou moins : modifier la dose. O : omettre un site du protocole. Suppr : retirer un site ajouté. Touche Menu : autres actions.</translation>
     </message>
     <message>
         <source>Restore site</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir le site</translation>
     </message>
     <message>
         <source>Mark not injected</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer non injecté</translation>
     </message>
     <message>
         <source>Mark injected</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer injecté</translation>
     </message>
     <message>
         <source>Increase dose	+</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmenter la dose	+</translation>
     </message>
     <message>
         <source>Decrease dose	−</source>
-        <translation type="unfinished"></translation>
+        <translation>Diminuer la dose	−</translation>
     </message>
     <message>
         <source>Omit site…	O</source>
-        <translation type="unfinished"></translation>
+        <translation>Omettre le site…	O</translation>
     </message>
     <message>
         <source>Remove site	Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le site	Suppr</translation>
     </message>
 </context>
 <context>
     <name>LotPicker</name>
     <message>
         <source>{text!r} is not an expiry date: type it as on the vial, e.g. 2027-06.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text!r} n&apos;est pas une date de péremption : saisissez-la comme sur la fiole, p. ex. 2027-06.</translation>
     </message>
     <message>
         <source>the lot expiry date</source>
-        <translation type="unfinished"></translation>
+        <translation>la date de péremption du lot</translation>
     </message>
     <message>
         <source>{lot} — expiry not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{lot} — péremption non consignée</translation>
     </message>
     <message>
         <source>, expired</source>
-        <translation type="unfinished"></translation>
+        <translation>, périmé</translation>
     </message>
     <message>
         <source>{lot} — exp. {isoformat}{expired}</source>
-        <translation type="unfinished"></translation>
+        <translation>{lot} — pér. {isoformat}{expired}</translation>
     </message>
     <message>
         <source>Pick a recent lot or type one</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un lot récent ou saisissez-en un</translation>
     </message>
 </context>
 <context>
     <name>LotRecallDialog</name>
     <message>
         <source>Lot recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappel de lot</translation>
     </message>
     <message>
         <source>Lot number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de lot</translation>
     </message>
     <message>
         <source>Lot number, as on the carton</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de lot, comme sur la boîte</translation>
     </message>
     <message>
         <source>&amp;Lot:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lot :</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du</translation>
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;u</translation>
     </message>
     <message>
         <source>Only sessions on or after / on or before this date of service</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les séances à partir de / jusqu&apos;à cette date de service</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher</translation>
     </message>
     <message>
         <source>Type a lot number and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un numéro de lot et appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Sessions that used the lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances ayant utilisé le lot</translation>
     </message>
     <message>
         <source>Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu…</translation>
     </message>
     <message>
         <source>See the printed list first</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir d&apos;abord la liste imprimée</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <source>Print the recall list, with a Contacted column</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer la liste de rappel, avec une colonne Joint</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en &amp;PDF…</translation>
     </message>
     <message>
         <source>Save the recall list as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la liste de rappel en PDF</translation>
     </message>
     <message>
         <source>The list could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste n&apos;a pas pu être lue.</translation>
     </message>
     <message>
         <source>No session used lot {lot} ({period}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance n&apos;a utilisé le lot {lot} ({period}).</translation>
     </message>
     <message>
         <source>Lot {lot}, {period}: {sessions}, {patients}, {units} U from the lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot {lot}, {period} : {sessions}, {patients}, {units} U provenant du lot</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n patient(e)</numerusform>
+            <numerusform>%n patients</numerusform>
         </translation>
     </message>
     <message>
         <source>; {drafts} not signed (DRAFT)</source>
-        <translation type="unfinished"></translation>
+        <translation>; {drafts} non signée(s) (BROUILLON)</translation>
     </message>
     <message>
         <source>. Enter or a double-click chooses the patient in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>. Entrée ou un double-clic choisit la personne dans la fenêtre principale.</translation>
     </message>
 </context>
 <context>
     <name>LotRecallModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e)</translation>
     </message>
     <message>
         <source>Chart #</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de dossier</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités</translation>
     </message>
     <message>
         <source>Injector</source>
-        <translation type="unfinished"></translation>
+        <translation>Injecteur(-trice)</translation>
     </message>
     <message>
         <source>DRAFT</source>
-        <translation type="unfinished"></translation>
+        <translation>BROUILLON</translation>
     </message>
     <message>
         <source>signed</source>
-        <translation type="unfinished"></translation>
+        <translation>signée</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>The database was replaced under this window: nothing here can be saved until it is opened again (View › Refresh, F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données a été remplacée sous cette fenêtre : rien ne peut être enregistré ici avant qu&apos;elle soit rouverte (Affichage › Actualiser, F5).</translation>
     </message>
     <message>
         <source>Double-click a patient (or press Enter on them) to chart: their draft opens, else their last session is repeated, else a new session starts. Or start a New session (Ctrl+N), Repeat the last session (Ctrl+R), or open a session from the list (Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez sur une personne (ou appuyez sur Entrée) pour saisir : son brouillon s&apos;ouvre, sinon sa dernière séance est reprise, sinon une nouvelle séance commence. Ou lancez une Nouvelle séance (Ctrl+N), Reprenez la dernière séance (Ctrl+R) ou ouvrez une séance de la liste (Entrée).</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>Undo or redo a charting change</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler ou rétablir une modification de la saisie</translation>
     </message>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
         <source>Signed in clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinicien(ne) connecté(e)</translation>
     </message>
     <message>
         <source>Charting</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie</translation>
     </message>
     <message>
         <source>Today&apos;s automatic backup failed. {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>La sauvegarde automatique d&apos;aujourd&apos;hui a échoué. {message}</translation>
     </message>
     <message>
         <source>Loading patients…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des patients…</translation>
     </message>
     <message>
         <source>The database this window reads and writes</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données que cette fenêtre lit et modifie</translation>
     </message>
     <message numerus="yes">
         <source>%Ln patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln patient(e)</numerusform>
+            <numerusform>%Ln patients</numerusform>
         </translation>
     </message>
     <message>
         <source>The database could not be opened. {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n&apos;a pas pu être ouverte. {message}</translation>
     </message>
     <message>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base de données n&apos;est ouverte.</translation>
     </message>
     <message>
         <source>Database not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données non ouverte</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
         <source>{message} This window is read-only: View › Refresh (F5) opens the database as it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message} Cette fenêtre est en lecture seule : Affichage › Actualiser (F5) ouvre la base de données telle qu&apos;elle est maintenant.</translation>
     </message>
     <message>
         <source>The database was replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données a été remplacée</translation>
     </message>
     <message>
         <source>{message}
 
 Changes made in this window since then are only on this screen. Reload now? Everyone signs in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}
+
+Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;écran. Recharger maintenant? Tout le monde se reconnecte.</translation>
     </message>
     <message>
         <source>, an administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>, administrateur(-trice)</translation>
     </message>
     <message>
         <source>{name} ({role}{admin}), user name {username}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role}{admin}), nom d&apos;utilisateur {username}</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté</translation>
     </message>
     <message>
         <source>Signed in: </source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté(e) : </translation>
     </message>
 </context>
 <context>
     <name>OutcomeForm</name>
     <message>
         <source>Well tolerated</source>
-        <translation type="unfinished"></translation>
+        <translation>Bien toléré</translation>
     </message>
     <message>
         <source>Tolerated with mild discomfort</source>
-        <translation type="unfinished"></translation>
+        <translation>Toléré avec un léger inconfort</translation>
     </message>
     <message>
         <source>Poorly tolerated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mal toléré</translation>
     </message>
     <message>
         <source>Standard aftercare advice given; next session in 12 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils habituels après l&apos;injection donnés; prochaine séance dans 12 semaines</translation>
     </message>
     <message>
         <source>Aftercare leaflet given</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépliant de conseils après l&apos;injection remis</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <source>Counting window</source>
-        <translation type="unfinished"></translation>
+        <translation>Période de décompte</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>The days the figures below count: the last 30 days asked at the visit, or the days of a diary. Compared per 28 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les jours que comptent les valeurs ci-dessous : les 30 derniers jours demandés à la visite, ou les jours d&apos;un journal. Comparés sur 28 jours.</translation>
     </message>
     <message>
         <source>Counting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Décompte :</translation>
     </message>
     <message>
         <source>Counting window ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin de la période de décompte</translation>
     </message>
     <message>
         <source>the visit (or YYYY-MM-DD, a diary&apos;s last day)</source>
-        <translation type="unfinished"></translation>
+        <translation>la visite (ou AAAA-MM-JJ, dernier jour d&apos;un journal)</translation>
     </message>
     <message>
         <source>Ending on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se terminant le :</translation>
     </message>
     <message>
         <source>Headache days</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de céphalée</translation>
     </message>
     <message>
         <source>Migraine days</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de migraine</translation>
     </message>
     <message>
         <source>Acute-medication days</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de traitement de crise</translation>
     </message>
     <message>
         <source>Days with diary data</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours consignés au journal</translation>
     </message>
     <message>
         <source>Diary days</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours du journal</translation>
     </message>
     <message>
         <source>Headache days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de céphalée :</translation>
     </message>
     <message>
         <source>Migraine days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de migraine :</translation>
     </message>
     <message>
         <source>Acute-medication days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours de traitement de crise :</translation>
     </message>
     <message>
         <source>Days with diary data:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours consignés au journal :</translation>
     </message>
     <message>
         <source>MIDAS total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total MIDAS</translation>
     </message>
     <message>
         <source>HIT-6 total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total HIT-6</translation>
     </message>
     <message>
         <source>{label}, as the patient&apos;s form gives it; — = not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}, selon le formulaire du patient; — = non consigné</translation>
     </message>
     <message>
         <source>MIDAS total:</source>
-        <translation type="unfinished"></translation>
+        <translation>Total MIDAS :</translation>
     </message>
     <message>
         <source>HIT-6 total:</source>
-        <translation type="unfinished"></translation>
+        <translation>Total HIT-6 :</translation>
     </message>
     <message>
         <source>Possible distant spread of toxin: flagged for urgent review</source>
-        <translation type="unfinished"></translation>
+        <translation>Diffusion possible de la toxine à distance : signalé pour une évaluation urgente</translation>
     </message>
     <message>
         <source>Adverse events</source>
-        <translation type="unfinished"></translation>
+        <translation>Effets indésirables</translation>
     </message>
     <message>
         <source>Other adverse event</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre effet indésirable</translation>
     </message>
     <message>
         <source>Other:</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre :</translation>
     </message>
     <message>
         <source>e.g. Well tolerated</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Bien toléré</translation>
     </message>
     <message>
         <source>Tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolérance</translation>
     </message>
     <message>
         <source>Tolerance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolérance :</translation>
     </message>
     <message>
         <source>Aftercare advice given</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils après l&apos;injection donnés</translation>
     </message>
     <message>
         <source>Aftercare</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils après l&apos;injection</translation>
     </message>
     <message>
         <source>Aftercare:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils :</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes :</translation>
     </message>
     <message>
         <source> of {window}</source>
-        <translation type="unfinished"></translation>
+        <translation> sur {window}</translation>
     </message>
     <message>
         <source>Type the last day as YYYY-MM-DD (not {value!r}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le dernier jour sous la forme AAAA-MM-JJ (et non {value!r}).</translation>
     </message>
     <message>
         <source>The window cannot end after the visit ({isoformat}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La période ne peut pas se terminer après la visite ({isoformat}).</translation>
     </message>
     <message>
         <source>Counting window&apos;s last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier jour de la période de décompte</translation>
     </message>
     <message>
         <source>Add adverse event {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l&apos;effet indésirable {name}</translation>
     </message>
     <message>
         <source>Remove adverse event {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer l&apos;effet indésirable {name}</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>{name}; — = not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}; — = non consigné</translation>
     </message>
 </context>
 <context>
     <name>OutcomeTrend</name>
     <message>
         <source>stop: not responding</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêt : absence de réponse</translation>
     </message>
     <message>
         <source>stop: now episodic</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêt : devenue épisodique</translation>
     </message>
     <message>
         <source>not enough data</source>
-        <translation type="unfinished"></translation>
+        <translation>données insuffisantes</translation>
     </message>
     <message>
         <source>Outcomes (days per 28 days at each visit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats (jours par 28 jours à chaque visite)</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#1565c0&apos;&gt;● headache days&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#6a1b9a&apos;&gt;■ migraine days&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#607d8b&apos;&gt;– – baseline&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#c77700&apos;&gt;··· response line&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#1565c0&apos;&gt;● jours de céphalée&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#6a1b9a&apos;&gt;■ jours de migraine&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#607d8b&apos;&gt;– – référence&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:#c77700&apos;&gt;··· seuil de réponse&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{escape}: {words}.&lt;/b&gt; {escape2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{escape} : {words}.&lt;/b&gt; {escape2}</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
         <source>Give sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner un accès</translation>
     </message>
     <message>
         <source>A new password for {name}{username}. Tell them in person; they can sign in with it at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau mot de passe pour {name}{username}. Communiquez-le en personne; il est utilisable immédiatement.</translation>
     </message>
     <message>
         <source> (user name {username})</source>
-        <translation type="unfinished"></translation>
+        <translation> (nom d&apos;utilisateur {username})</translation>
     </message>
     <message>
         <source>at least {min_password} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>au moins {min_password} caractères</translation>
     </message>
     <message>
         <source>no spaces, e.g. cdube</source>
-        <translation type="unfinished"></translation>
+        <translation>sans espace, p. ex. cdube</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>New &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de &amp;passe</translation>
     </message>
     <message>
         <source>Con&amp;firm password</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmer le mot de passe</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe diffèrent. Saisissez deux fois le même mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>PatientDialog</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>Edit patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le ou la patient(e)</translation>
     </message>
     <message>
         <source>Add patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un(e) patient(e)</translation>
     </message>
     <message>
         <source>{date_hint} (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date_hint} (facultatif)</translation>
     </message>
     <message>
         <source>e.g. NKDA, latex</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. aucune allergie connue, latex</translation>
     </message>
     <message>
         <source>e.g. marie@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. marie@exemple.ca</translation>
     </message>
     <message>
         <source>e.g. French</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. français</translation>
     </message>
     <message>
         <source>{date_hint} (blank: still treated)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date_hint} (vide : toujours traité)</translation>
     </message>
     <message>
         <source>e.g. stopping rule met, patient choice</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. critère d&apos;arrêt atteint, choix du patient</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de &amp;famille</translation>
     </message>
     <message>
         <source>&amp;Given names</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prénoms</translation>
     </message>
     <message>
         <source>Date of &amp;birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de &amp;naissance</translation>
     </message>
     <message>
         <source>&amp;Chart number</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de &amp;dossier</translation>
     </message>
     <message>
         <source>&amp;Health card</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte d&apos;assurance &amp;maladie</translation>
     </message>
     <message>
         <source>&amp;Referring physician</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Médecin référent</translation>
     </message>
     <message>
         <source>Referral &amp;date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de la demande de c&amp;onsultation</translation>
     </message>
     <message>
         <source>&amp;Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allergies</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Téléphone</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Courriel</translation>
     </message>
     <message>
         <source>Preferred &amp;language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue préférée</translation>
     </message>
     <message>
         <source>&amp;Treatment stopped on</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Traitement arrêté le</translation>
     </message>
     <message>
         <source>Reason treatment st&amp;opped</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif de l&apos;a&amp;rrêt</translation>
     </message>
     <message>
         <source>date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>date de naissance</translation>
     </message>
     <message>
         <source>referral date</source>
-        <translation type="unfinished"></translation>
+        <translation>date de la demande de consultation</translation>
     </message>
     <message>
         <source>date treatment stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>date d&apos;arrêt du traitement</translation>
     </message>
     <message>
         <source>family name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom de famille</translation>
     </message>
     <message>
         <source>given name</source>
-        <translation type="unfinished"></translation>
+        <translation>prénom</translation>
     </message>
     <message>
         <source>chart number</source>
-        <translation type="unfinished"></translation>
+        <translation>numéro de dossier</translation>
     </message>
     <message>
         <source>reason treatment stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>motif d&apos;arrêt du traitement</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>téléphone</translation>
     </message>
     <message>
         <source>e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>courriel</translation>
     </message>
     <message>
         <source>preferred language</source>
-        <translation type="unfinished"></translation>
+        <translation>langue préférée</translation>
     </message>
     <message>
         <source>The {what} is missing ({date_hint}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il manque la valeur « {what} » ({date_hint}).</translation>
     </message>
     <message>
         <source>The {what} {text!r} is not a date: write it {date_hint}, e.g. 1980-05-17.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur « {what} » {text!r} n&apos;est pas une date : écrivez-la sous la forme {date_hint}, p. ex. 1980-05-17.</translation>
     </message>
 </context>
 <context>
     <name>PatientIdentity</name>
     <message>
         <source>Charted patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e) de la fiche</translation>
     </message>
     <message>
         <source>&lt;b&gt;{escape}&lt;/b&gt; · born {isoformat} ({age_on} y) · chart # {escape2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{escape}&lt;/b&gt; · né(e) le {isoformat} ({age_on} ans) · dossier n° {escape2}</translation>
     </message>
     <message>
         <source>{name}, born {isoformat}, chart {chart_number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, né(e) le {isoformat}, dossier {chart_number}</translation>
     </message>
     <message>
         <source> and {more} more</source>
-        <translation type="unfinished"></translation>
+        <translation> et {more} autre(s)</translation>
     </message>
     <message>
         <source>⚠ Similar name: {named}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Nom semblable : {named}</translation>
     </message>
     <message>
         <source>Another patient&apos;s name reads like this one. Check the date of birth and chart number with the patient before charting.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d&apos;une autre personne ressemble à celui-ci. Vérifiez la date de naissance et le numéro de dossier avec la personne avant de saisir.
+</translation>
     </message>
     <message>
         <source>{name}, born {born}, chart {chart_number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, né(e) le {born}, dossier {chart_number}</translation>
     </message>
 </context>
 <context>
     <name>PatientListModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance</translation>
     </message>
     <message>
         <source>Chart #</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de dossier</translation>
     </message>
 </context>
 <context>
     <name>PatientPanel</name>
     <message>
         <source>Find: name, chart # or YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher : nom, n° de dossier ou AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients</translation>
     </message>
     <message>
         <source>Find patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un(e) patient(e)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln patient(e)</numerusform>
+            <numerusform>%Ln patients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %Ln patient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{shown} sur %Ln patient(e)</numerusform>
+            <numerusform>{shown} sur %Ln patients</numerusform>
         </translation>
     </message>
 </context>
@@ -2024,1644 +2052,1716 @@ Changes made in this window since then are only on this screen. Reload now? Ever
     <name>PrintPreviewDialog</name>
     <message>
         <source>Zoom out (Ctrl+−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière (Ctrl+−)</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant (Ctrl++)</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster à la largeur</translation>
     </message>
     <message>
         <source>Fit the page to the window width (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster la page à la largeur de la fenêtre (Ctrl+0)</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
         <source>Save these pages as a PDF file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer ces pages dans un fichier PDF (Ctrl+S)</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer…</translation>
     </message>
     <message>
         <source>Print these pages (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer ces pages (Ctrl+P)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Due list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des échéances</translation>
     </message>
     <message numerus="yes">
         <source>%n procedure note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n note d&apos;intervention</numerusform>
+            <numerusform>%n notes d&apos;intervention</numerusform>
         </translation>
     </message>
     <message>
         <source>Procedure note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note d&apos;intervention</translation>
     </message>
     <message>
         <source>Treatment record</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de traitement</translation>
     </message>
     <message>
         <source>Continuation letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettre de poursuite du traitement</translation>
     </message>
     <message>
         <source>Clinic outcomes report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport des résultats de la clinique</translation>
     </message>
     <message>
         <source>Lot recall list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de rappel de lot</translation>
     </message>
     <message>
         <source>Preparing {document}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation : {document}…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>{missing_message}
 
 Continue anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>{missing_message}
+
+Continuer quand même?</translation>
     </message>
     <message>
         <source>{title}: print preview</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} : aperçu avant impression</translation>
     </message>
     <message>
         <source>The printer could not be started. Check it is on and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;imprimante n&apos;a pas pu démarrer. Vérifiez qu&apos;elle est allumée et réessayez.</translation>
     </message>
     <message>
         <source>Printing {document}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression : {document}…</translation>
     </message>
     <message>
         <source>Printing page {value} of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression de la page {value} sur {count}…</translation>
     </message>
     <message>
         <source>Save {document} as {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer « {document} » en {kind}</translation>
     </message>
     <message>
         <source>Not saved. {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré. {err}</translation>
     </message>
     <message>
         <source>Not saved: the export could not be written to the audit log: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré : l&apos;exportation n&apos;a pas pu être inscrite au journal de vérification : {err}</translation>
     </message>
     <message>
         <source>Cannot save {path}: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer {path} : {strerror}.</translation>
     </message>
     <message>
         <source>Done, but it could not be written to the audit log: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé, mais l&apos;opération n&apos;a pas pu être inscrite au journal de vérification : {err}</translation>
     </message>
 </context>
 <context>
     <name>ProductForm</name>
     <message>
         <source>Product &amp;&amp; dilution</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit et dilution</translation>
     </message>
     <message>
         <source>Diagnosis (ICD-10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic (CIM-10)</translation>
     </message>
     <message>
         <source>&amp;Diagnosis:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnostic :</translation>
     </message>
     <message>
         <source>Edit product</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le produit</translation>
     </message>
     <message>
         <source>Product:</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit :</translation>
     </message>
     <message>
         <source>DIN (Canada) or NDC (US)</source>
-        <translation type="unfinished"></translation>
+        <translation>DIN (Canada) ou NDC (É.-U.)</translation>
     </message>
     <message>
         <source>Edit DIN/NDC</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le DIN/NDC</translation>
     </message>
     <message>
         <source>DIN/NDC:</source>
-        <translation type="unfinished"></translation>
+        <translation>DIN/NDC :</translation>
     </message>
     <message>
         <source>Saline per 200 U vial:</source>
-        <translation type="unfinished"></translation>
+        <translation>Solution saline par fiole de 200 U :</translation>
     </message>
     <message>
         <source>Change needle</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d&apos;aiguille</translation>
     </message>
     <message>
         <source>Needle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aiguille :</translation>
     </message>
     <message>
         <source>Saline per {vial_units} U vial:</source>
-        <translation type="unfinished"></translation>
+        <translation>Solution saline par fiole de {vial_units} U :</translation>
     </message>
     <message>
         <source>{format_units} U per 0.1 mL · {format_units2} U site = {per_site:.2f} mL · {units_opened} U opened</source>
-        <translation type="unfinished"></translation>
+        <translation>{format_units} U par 0,1 mL · site de {format_units2} U = {per_site:.2f} mL · {units_opened} U ouvertes</translation>
     </message>
     <message>
         <source>Diagnosis {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic {code}</translation>
     </message>
     <message>
         <source>Change saline</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la solution saline</translation>
     </message>
 </context>
 <context>
     <name>RecordCommands</name>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression</translation>
     </message>
     <message>
         <source>Patient record</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier du patient</translation>
     </message>
     <message>
         <source>Clinic outcomes report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport des résultats de la clinique</translation>
     </message>
     <message>
         <source>Due list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des échéances</translation>
     </message>
     <message>
         <source>Lot recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappel de lot</translation>
     </message>
     <message>
         <source>That patient is not in the patient list yet: View › Refresh (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne n&apos;est pas encore dans la liste des patients : Affichage › Actualiser (F5).</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste de vérification</translation>
+    </message>
+</context>
+<context>
+    <name>RoleNames</name>
+    <message>
+        <source>injector</source>
+        <translation>injecteur(-trice)</translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>personnel</translation>
     </message>
 </context>
 <context>
     <name>ScreenForm</name>
     <message>
         <source>Consent obtained · no contraindications</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement obtenu · aucune contre-indication</translation>
     </message>
     <message>
         <source>Consent obtained, no contraindications</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement obtenu, aucune contre-indication</translation>
     </message>
     <message>
         <source>Record consent and answer every contraindication absent, as one undo step</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner le consentement et indiquer toutes les contre-indications absentes, en une seule étape d&apos;annulation</translation>
     </message>
     <message>
         <source>A contraindication is recorded present: answer the screen one by one</source>
-        <translation type="unfinished"></translation>
+        <translation>Une contre-indication est consignée comme présente : répondez au dépistage question par question</translation>
     </message>
     <message>
         <source>Recorded present: {present}. Change that answer by hand if it is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigné comme présent : {present}. Modifiez cette réponse à la main si elle est erronée.</translation>
     </message>
     <message>
         <source>Consent &amp;&amp; screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement et dépistage</translation>
     </message>
     <message>
         <source>Consent obtained</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement obtenu</translation>
     </message>
     <message>
         <source>Contraindications</source>
-        <translation type="unfinished"></translation>
+        <translation>Contre-indications</translation>
     </message>
     <message>
         <source>None present</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune présente</translation>
     </message>
     <message>
         <source>Answer every contraindication as absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquer toutes les contre-indications comme absentes</translation>
     </message>
     <message>
         <source>Absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Absente</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Présente</translation>
     </message>
     <message>
         <source>{name}: absent</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} : absente</translation>
     </message>
     <message>
         <source>{name}: present</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} : présente</translation>
     </message>
     <message>
         <source>Record consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner le consentement</translation>
     </message>
     <message>
         <source>Clear consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le consentement</translation>
     </message>
     <message>
         <source>Screen: {name} present</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépistage : {name} présente</translation>
     </message>
     <message>
         <source>Screen: {name} absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépistage : {name} absente</translation>
     </message>
     <message>
         <source>No contraindications present</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune contre-indication présente</translation>
     </message>
 </context>
 <context>
     <name>SessionEditor</name>
     <message>
         <source>This session is signed and cannot be changed: add an addendum instead (Session › Add addendum, Ctrl+Shift+D).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette séance est signée et ne peut plus être modifiée : ajoutez plutôt un addenda (Séance › Ajouter un addenda, Ctrl+Shift+D).</translation>
     </message>
     <message>
         <source>Signed in as staff: sessions can be viewed and printed; charting, signing and addenda need an injector or a physician.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté(e) en tant que personnel : les séances peuvent être consultées et imprimées; la saisie, la signature et les addendas demandent un injecteur ou un médecin.</translation>
     </message>
     <message>
         <source>No session open. Start or open one from the patient&apos;s sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance ouverte. Commencez-en une ou ouvrez-en une parmi les séances de la personne.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer?</translation>
     </message>
     <message>
         <source>The latest changes to this draft are not saved. Close it anyway and lose them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dernières modifications de ce brouillon ne sont pas enregistrées. Le fermer quand même et les perdre?</translation>
     </message>
     <message>
         <source>Apply {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer {name}</translation>
     </message>
     <message>
         <source>Applied {name}: {total} U. Undo takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} appliqué : {total} U. Annuler revient en arrière.</translation>
     </message>
     <message>
         <source>{name} is already applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} est déjà appliqué.</translation>
     </message>
     <message>
         <source>Add vial</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une fiole</translation>
     </message>
     <message>
         <source>Scan the carton for vial {value}, or type its lot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisez la boîte de la fiole {value} ou saisissez son lot.</translation>
     </message>
     <message>
         <source>Recorded consent and no contraindications. Undo takes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement et absence de contre-indication consignés. Annuler revient en arrière.</translation>
     </message>
     <message>
         <source>Not signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non signée</translation>
     </message>
     <message>
         <source>Choose who you are before signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez qui vous êtes avant de signer.</translation>
     </message>
     <message>
         <source>The latest changes are not saved yet; save them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dernières modifications ne sont pas encore enregistrées; enregistrez-les d&apos;abord.</translation>
     </message>
     <message>
         <source>{format_units} U at {count} sites</source>
-        <translation type="unfinished"></translation>
+        <translation>{format_units} U en {count} sites</translation>
     </message>
     <message>
         <source>Not signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non signée.</translation>
     </message>
     <message>
         <source>Signed. The session is now read-only; add to it with an addendum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signée. La séance est maintenant en lecture seule; complétez-la avec un addenda.</translation>
     </message>
     <message>
         <source>No session is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance n&apos;est ouverte.</translation>
     </message>
     <message>
         <source>Add addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un addenda</translation>
     </message>
     <message>
         <source>Addenda are for signed sessions; edit this draft instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les addendas sont réservés aux séances signées; modifiez plutôt ce brouillon.</translation>
     </message>
     <message>
         <source>Addendum not added</source>
-        <translation type="unfinished"></translation>
+        <translation>Addenda non ajouté</translation>
     </message>
     <message>
         <source>Choose who you are first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez d&apos;abord qui vous êtes.</translation>
     </message>
     <message>
         <source>Addendum added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Addenda ajouté.</translation>
     </message>
     <message>
         <source>Cannot open the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir la séance</translation>
     </message>
     <message>
         <source>This record does not match its signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier ne correspond pas à sa signature</translation>
     </message>
     <message>
         <source>It was changed outside botox-chart after it was signed. Its note says so on every page; tell the clinic&apos;s administrator (botox-chart verify lists every record affected).
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Il a été modifié hors de botox-chart après sa signature. Sa note l&apos;indique sur chaque page; avisez l&apos;administrateur de la clinique (botox-chart verify liste tous les dossiers touchés).
+
+</translation>
     </message>
     <message>
         <source>Unsigned draft · view only (staff)</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon non signé · consultation seulement (personnel)</translation>
     </message>
     <message>
         <source>Select a site first: click it, or press → on the diagram.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d&apos;abord un site : cliquez dessus, ou appuyez sur → dans le schéma.</translation>
     </message>
     <message>
         <source>Apply protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer le protocole</translation>
     </message>
     <message>
         <source>Chart every standard site at its dose</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrire chaque site standard à sa dose</translation>
     </message>
     <message>
         <source>Sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer…</translation>
     </message>
     <message>
         <source>Sign the session (it becomes final)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer la séance (elle devient définitive)</translation>
     </message>
     <message>
         <source>Add addendum…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un addenda…</translation>
     </message>
     <message>
         <source>Add to the signed session</source>
-        <translation type="unfinished"></translation>
+        <translation>Compléter la séance signée</translation>
     </message>
     <message>
         <source>One unit less</source>
-        <translation type="unfinished"></translation>
+        <translation>Une unité de moins</translation>
     </message>
     <message>
         <source>One unit more</source>
-        <translation type="unfinished"></translation>
+        <translation>Une unité de plus</translation>
     </message>
     <message>
         <source>Omit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Omettre…</translation>
     </message>
     <message>
         <source>Omit the selected protocol site, with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Omettre le site du protocole sélectionné, avec une raison</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove the selected added (follow-the-pain or custom) site</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le site ajouté sélectionné (selon la douleur ou personnalisé)</translation>
     </message>
     <message>
         <source>, expires {isoformat}</source>
-        <translation type="unfinished"></translation>
+        <translation>, périme le {isoformat}</translation>
     </message>
 </context>
 <context>
     <name>SessionList</name>
     <message>
         <source>Born {isoformat} ({age})</source>
-        <translation type="unfinished"></translation>
+        <translation>Né(e) le {isoformat} ({age})</translation>
     </message>
     <message>
         <source>Chart # {chart_number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier n° {chart_number}</translation>
     </message>
     <message>
         <source>Phone {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tél. {phone}</translation>
     </message>
     <message>
         <source>Health card {health_card}</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte d&apos;assurance maladie {health_card}</translation>
     </message>
     <message>
         <source>Referred by {referring_physician}</source>
-        <translation type="unfinished"></translation>
+        <translation>Orienté(e) par {referring_physician}</translation>
     </message>
     <message>
         <source> on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation> le {date}</translation>
     </message>
 </context>
 <context>
     <name>SessionListModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Next due</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine échéance</translation>
     </message>
     <message>
         <source>Injector</source>
-        <translation type="unfinished"></translation>
+        <translation>Injecteur(-trice)</translation>
     </message>
     <message>
         <source>{units} at {sites} sites</source>
-        <translation type="unfinished"></translation>
+        <translation>{units} en {sites} sites</translation>
     </message>
     <message>
         <source>Unsigned draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon non signé</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Signée</translation>
     </message>
     <message>
         <source>Not signed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore signée</translation>
     </message>
     <message>
         <source>Overdue: was due {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard : échéance le {due}</translation>
     </message>
     <message>
         <source>{due} OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>{due} EN RETARD</translation>
     </message>
     <message>
         <source>Due on or after {due} (12 weeks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance le {due} ou après (12 semaines)</translation>
     </message>
 </context>
 <context>
     <name>SessionListPanel</name>
     <message>
         <source>No patient selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun(e) patient(e) sélectionné(e)</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances</translation>
     </message>
     <message>
         <source>Find a patient on the left, or add one (Ctrl+Shift+N).</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez une personne à gauche, ou ajoutez-en une (Ctrl+Shift+N).</translation>
     </message>
     <message>
         <source>Treatment stopped on {isoformat} ({treatment_stopped_reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement arrêté le {isoformat} ({treatment_stopped_reason})</translation>
     </message>
     <message>
         <source>Allergies: {allergies}</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies : {allergies}</translation>
     </message>
     <message>
         <source>Allergies: none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Allergies : aucune consignée</translation>
     </message>
     <message>
         <source>No sessions yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune séance pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
         <source>Next due {date}: OVERDUE by %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prochaine échéance le {date} : EN RETARD de %n jour</numerusform>
+            <numerusform>Prochaine échéance le {date} : EN RETARD de %n jours</numerusform>
         </translation>
     </message>
     <message>
         <source>Next due {isoformat} (12 weeks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine échéance le {isoformat} (12 semaines)</translation>
     </message>
     <message>
         <source>A draft is open: sign it to set the next due date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un brouillon est ouvert : signez-le pour fixer la prochaine échéance.</translation>
     </message>
 </context>
 <context>
     <name>SessionLoading</name>
     <message>
         <source>Unknown patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e) inconnu(e)</translation>
     </message>
     <message>
         <source>Signed {when} by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signée le {when} par {name}</translation>
     </message>
     <message>
         <source>, supervised by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>, sous la supervision de {name}</translation>
     </message>
     <message>
         <source> · fingerprint {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation> · empreinte {fingerprint}</translation>
     </message>
     <message>
         <source> · read-only</source>
-        <translation type="unfinished"></translation>
+        <translation> · lecture seule</translation>
     </message>
     <message>
         <source> · DOES NOT MATCH ITS SIGNATURE</source>
-        <translation type="unfinished"></translation>
+        <translation> · NE CORRESPOND PAS À SA SIGNATURE</translation>
     </message>
 </context>
 <context>
     <name>SessionPanel</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Before signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant de signer</translation>
     </message>
 </context>
 <context>
     <name>SignDialog</name>
     <message>
         <source>Sign session</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer la séance</translation>
     </message>
     <message>
         <source>Fix before signing ({count}):</source>
-        <translation type="unfinished"></translation>
+        <translation>À corriger avant de signer ({count}) :</translation>
     </message>
     <message>
         <source>Tick each warning to acknowledge it ({count}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez chaque avertissement pour le confirmer ({count}) :</translation>
     </message>
     <message>
         <source>Charted:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrit :</translation>
     </message>
     <message>
         <source>&lt;b&gt;{escape}&lt;/b&gt;: check it against the vial</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{escape}&lt;/b&gt; : vérifiez-le sur la fiole</translation>
     </message>
     <message>
         <source>Lot:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot :</translation>
     </message>
     <message>
         <source>Signing as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Signataire :</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>Supervising physician:</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin superviseur :</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer</translation>
     </message>
     <message numerus="yes">
         <source>This session cannot be signed yet: %n problem(s) must be fixed in the chart first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cette séance ne peut pas encore être signée : %n problème doit d&apos;abord être corrigé dans la fiche.</numerusform>
+            <numerusform>Cette séance ne peut pas encore être signée : %n problèmes doivent d&apos;abord être corrigés dans la fiche.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Acknowledge %n warning(s) to sign. A signed session cannot be changed, only added to with an addendum.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Confirmez %n avertissement pour signer. Une séance signée ne peut plus être modifiée, seulement complétée par un addenda.</numerusform>
+            <numerusform>Confirmez %n avertissements pour signer. Une séance signée ne peut plus être modifiée, seulement complétée par un addenda.</numerusform>
         </translation>
     </message>
     <message>
         <source>Ready to sign. A signed session cannot be changed, only added to with an addendum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prête à signer. Une séance signée ne peut plus être modifiée, seulement complétée par un addenda.</translation>
     </message>
 </context>
 <context>
     <name>SignIn</name>
     <message>
         <source>The database could not be opened. {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n&apos;a pas pu être ouverte. {message}</translation>
     </message>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de la base de données…</translation>
     </message>
 </context>
 <context>
     <name>SignInScreen</name>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur ou mot de passe erroné.</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter</translation>
     </message>
     <message>
         <source>S&amp;witch user</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>Sign in as someone else (the open chart is saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter sous un autre nom (la fiche ouverte est enregistrée)</translation>
     </message>
     <message>
         <source>&amp;Create the first administrator…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le premier administrateur…</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de &amp;passe</translation>
     </message>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Sign in to chart, view and print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous pour saisir, consulter et imprimer.</translation>
     </message>
     <message>
         <source>Locked after a pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé après une pause</translation>
     </message>
     <message>
         <source>Locked by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé par {name}</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé</translation>
     </message>
     <message>
         <source>{why}, to keep patient information private. {name}: enter your password to go on, or switch user.</source>
-        <translation type="unfinished"></translation>
+        <translation>{why}, pour protéger les renseignements des patients. {name} : saisissez votre mot de passe pour continuer, ou changez d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>Welcome to botox-chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans botox-chart</translation>
     </message>
     <message>
         <source>Nobody can sign in yet: create the first administrator, who then adds the clinic&apos;s injectors, physicians and staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne ne peut encore se connecter : créez le premier administrateur, qui ajoutera ensuite les injecteurs, les médecins et le personnel de la clinique.</translation>
     </message>
     <message>
         <source>Enter your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>SiteDialog</name>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Droit</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Gauche</translation>
     </message>
     <message>
         <source>Midline</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne médiane</translation>
     </message>
     <message>
         <source>right {muscle}</source>
-        <translation type="unfinished"></translation>
+        <translation>{muscle} droit</translation>
     </message>
     <message>
         <source>left {muscle}</source>
-        <translation type="unfinished"></translation>
+        <translation>{muscle} gauche</translation>
     </message>
     <message>
         <source>Masseter</source>
-        <translation type="unfinished"></translation>
+        <translation>Masséter</translation>
     </message>
     <message>
         <source>Splenius capitis</source>
-        <translation type="unfinished"></translation>
+        <translation>Splénius de la tête</translation>
     </message>
     <message>
         <source>Sternocleidomastoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sterno-cléido-mastoïdien</translation>
     </message>
     <message>
         <source>Levator scapulae</source>
-        <translation type="unfinished"></translation>
+        <translation>Élévateur de la scapula</translation>
     </message>
     <message>
         <source>Add a custom site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un site personnalisé</translation>
     </message>
     <message>
         <source>e.g. Masseter</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Masséter</translation>
     </message>
     <message>
         <source>e.g. Right masseter</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Masséter droit</translation>
     </message>
     <message>
         <source>e.g. 5</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 5</translation>
     </message>
     <message>
         <source>&amp;Muscle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muscle :</translation>
     </message>
     <message>
         <source>&amp;Side:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Côté :</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libellé :</translation>
     </message>
     <message>
         <source>&amp;Units:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unités :</translation>
     </message>
     <message>
         <source>Add site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le site</translation>
     </message>
     <message>
         <source>Say which muscle the site is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez le muscle du site.</translation>
     </message>
     <message>
         <source>Give the site a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un libellé au site.</translation>
     </message>
 </context>
 <context>
     <name>SiteMarker</name>
     <message>
         <source>right side</source>
-        <translation type="unfinished"></translation>
+        <translation>côté droit</translation>
     </message>
     <message>
         <source>left side</source>
-        <translation type="unfinished"></translation>
+        <translation>côté gauche</translation>
     </message>
     <message>
         <source>midline</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne médiane</translation>
     </message>
     <message>
         <source>Pending: not injected yet</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente : pas encore injecté</translation>
     </message>
     <message>
         <source>Injected</source>
-        <translation type="unfinished"></translation>
+        <translation>Injecté</translation>
     </message>
     <message>
         <source>Omitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Omis</translation>
     </message>
     <message>
         <source>Follow-the-pain site (injected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Site selon la douleur (injecté)</translation>
     </message>
     <message>
         <source>Custom site (injected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Site personnalisé (injecté)</translation>
     </message>
     <message>
         <source>? mL (dilution incomplete)</source>
-        <translation type="unfinished"></translation>
+        <translation>? mL (dilution incomplète)</translation>
     </message>
     <message>
         <source>Site {number}: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Site {number} : {label}</translation>
     </message>
 </context>
 <context>
     <name>TotalsView</name>
     <message>
+        <source>R</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>mid</source>
+        <translation>méd.</translation>
+    </message>
+    <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaux</translation>
     </message>
     <message>
         <source>Muscle</source>
-        <translation type="unfinished"></translation>
+        <translation>Muscle</translation>
     </message>
     <message>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Donné</translation>
     </message>
     <message>
         <source>Std</source>
-        <translation type="unfinished"></translation>
+        <translation>Std</translation>
     </message>
     <message>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Permis</translation>
     </message>
     <message numerus="yes">
         <source>of {standard} U standard · max {most} U
 %n site(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sur {standard} U standard · max. {most} U
+%n site</numerusform>
+            <numerusform>sur {standard} U standard · max. {most} U
+%n sites</numerusform>
         </translation>
     </message>
     <message>
+        <source>{muscle} (custom)</source>
+        <translation>{muscle} (personnalisé)</translation>
+    </message>
+    <message>
         <source>Nothing charted</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien d&apos;inscrit</translation>
     </message>
     <message>
         <source>Charted {format_units} U but the opened vials hold {opened} U</source>
-        <translation type="unfinished"></translation>
+        <translation>{format_units} U inscrites, mais les fioles ouvertes contiennent {opened} U</translation>
     </message>
     <message>
         <source>Wasted: {format_units} U of {opened} U opened (J0585-JW)</source>
-        <translation type="unfinished"></translation>
+        <translation>Perte : {format_units} U sur {opened} U ouvertes (J0585-JW)</translation>
     </message>
     <message>
         <source>No waste: all {opened} U given (JZ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune perte : les {opened} U ont toutes été administrées (JZ)</translation>
     </message>
     <message>
         <source>lot not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>lot non consigné</translation>
     </message>
     <message>
         <source>Vial {n} ({lot}, {units} U): {format_units} U drawn, {format_units2} U wasted</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiole {n} ({lot}, {units} U) : {format_units} U prélevées, {format_units2} U perdues</translation>
     </message>
     <message numerus="yes">
         <source>%n protocol site(s) not charted yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n site du protocole pas encore inscrit</numerusform>
+            <numerusform>%n sites du protocole pas encore inscrits</numerusform>
         </translation>
     </message>
     <message>
         <source>Changes from protocol:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Écarts par rapport au protocole :
+</translation>
     </message>
     <message>
         <source>Standard protocol, no changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocole standard, sans écart.</translation>
     </message>
 </context>
 <context>
     <name>TrendChart</name>
     <message>
         <source>No visit figures yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune donnée de visite pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>référence</translation>
     </message>
     <message>
         <source>response line</source>
-        <translation type="unfinished"></translation>
+        <translation>seuil de réponse</translation>
     </message>
 </context>
 <context>
     <name>VialRow</name>
     <message>
         <source>Vial {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiole {number}</translation>
     </message>
     <message>
         <source>Vial {number} lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot de la fiole {number}</translation>
     </message>
     <message>
         <source>Vial {number} expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Péremption de la fiole {number}</translation>
     </message>
     <message>
         <source>Expiry, e.g. 2027-06</source>
-        <translation type="unfinished"></translation>
+        <translation>Péremption, p. ex. 2027-06</translation>
     </message>
     <message>
         <source>The expiry as on the vial: 2027-06-30, 2027-06 or 06/2027</source>
-        <translation type="unfinished"></translation>
+        <translation>La péremption comme sur la fiole : 2027-06-30, 2027-06 ou 06/2027</translation>
     </message>
     <message>
         <source>Vial {number} size</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de la fiole {number}</translation>
     </message>
     <message>
         <source>Vial {number} units drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités prélevées de la fiole {number}</translation>
     </message>
     <message>
         <source>Units drawn from this vial. Left blank, the units charted are taken from the vials in order (shown greyed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités prélevées de cette fiole. Laissé vide, les unités inscrites sont puisées dans les fioles dans l&apos;ordre (affichées en gris).</translation>
     </message>
     <message>
         <source>Remove vial {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la fiole {number}</translation>
     </message>
 </context>
 <context>
     <name>VialsForm</name>
     <message>
         <source>The product was not checked: no product GTINs are set in Clinic settings (an administrator adds them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le produit n&apos;a pas été vérifié : aucun GTIN de produit n&apos;est défini dans les Paramètres de la clinique (un administrateur les ajoute).</translation>
     </message>
     <message>
         <source>Refused: GTIN {gtin} on this carton is not one of the clinic&apos;s products, so nothing was filled. If it is the product you use, an administrator can add it in Clinic settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé : le GTIN {gtin} de cette boîte n&apos;est pas l&apos;un des produits de la clinique; rien n&apos;a été rempli. S&apos;il s&apos;agit bien du produit que vous utilisez, un administrateur peut l&apos;ajouter dans les Paramètres de la clinique.</translation>
     </message>
     <message>
         <source>&amp;Add vial</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter une fiole</translation>
     </message>
     <message>
         <source>Record one more vial opened (its lot, expiry and size)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner une fiole ouverte de plus (son lot, sa péremption et son format)</translation>
     </message>
     <message>
         <source>Add vial</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une fiole</translation>
     </message>
     <message>
         <source>Remove vial {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la fiole {value}</translation>
     </message>
     <message>
         <source>Edit lot of vial {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le lot de la fiole {value}</translation>
     </message>
     <message>
         <source>Pick lot {lot} for vial {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le lot {lot} pour la fiole {value}</translation>
     </message>
     <message>
         <source>Vial {value}: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiole {value} : {err}</translation>
     </message>
     <message>
         <source>Set expiry of vial {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir la péremption de la fiole {value}</translation>
     </message>
     <message>
         <source>Vial {value}: {size} U</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiole {value} : {size} U</translation>
     </message>
     <message>
         <source>Units drawn from vial {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités prélevées de la fiole {value}</translation>
     </message>
     <message>
         <source>This carton&apos;s code holds no lot (10): type the lot from the carton.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code de cette boîte ne contient pas de lot (10) : saisissez le lot inscrit sur la boîte.</translation>
     </message>
     <message>
         <source>Scan carton into vial {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire la boîte dans la fiole {value}</translation>
     </message>
     <message>
         <source>, expiry {isoformat}</source>
-        <translation type="unfinished"></translation>
+        <translation>, péremption {isoformat}</translation>
     </message>
     <message>
         <source>; the code has no expiry: type it</source>
-        <translation type="unfinished"></translation>
+        <translation>; le code ne contient pas de péremption : saisissez-la</translation>
     </message>
     <message>
         <source>Vial {value}: lot {lot}{when}, from the carton.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiole {value} : lot {lot}{when}, d&apos;après la boîte.</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>{base}. Not available: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{base}. Non disponible : {why}</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> ou </translation>
     </message>
     <message>
         <source>Print pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu avant impression…</translation>
     </message>
     <message>
         <source>Preview the selected sessions&apos; notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu des notes des séances sélectionnées</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <source>Print the selected sessions&apos; notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer les notes des séances sélectionnées</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en &amp;PDF…</translation>
     </message>
     <message>
         <source>Save the selected sessions&apos; notes as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les notes des séances sélectionnées en PDF</translation>
     </message>
     <message>
         <source>Pre&amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu…</translation>
     </message>
     <message>
         <source>Preview the patient&apos;s treatment record</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu du dossier de traitement de la personne</translation>
     </message>
     <message>
         <source>Print the patient&apos;s treatment record</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer le dossier de traitement de la personne</translation>
     </message>
     <message>
         <source>Save the patient&apos;s treatment record as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le dossier de traitement de la personne en PDF</translation>
     </message>
     <message>
         <source>Preview the patient&apos;s continuation letter for an insurer or referring physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu de la lettre de poursuite du traitement pour un assureur ou le médecin référent</translation>
     </message>
     <message>
         <source>Print the patient&apos;s continuation letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer la lettre de poursuite du traitement</translation>
     </message>
     <message>
         <source>Save the patient&apos;s continuation letter as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la lettre de poursuite du traitement en PDF</translation>
     </message>
     <message>
         <source>Clinic &amp;outcomes report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport des &amp;résultats de la clinique…</translation>
     </message>
     <message>
         <source>The share of patients with 30%, 50% and 75% fewer headache days after their 2nd and 3rd treatments</source>
-        <translation type="unfinished"></translation>
+        <translation>La proportion de patients ayant 30 %, 50 % et 75 % moins de jours de céphalée après leurs 2e et 3e traitements</translation>
     </message>
     <message>
         <source>Clini&amp;cians…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cliniciens…</translation>
     </message>
     <message>
         <source>Add clinicians, reset a password, deactivate (administrators)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des cliniciens, réinitialiser un mot de passe, désactiver (administrateurs)</translation>
     </message>
     <message>
         <source>Clinic &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Para&amp;mètres de la clinique…</translation>
     </message>
     <message>
         <source>Clinic name, address, billing, idle lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom, adresse et facturation de la clinique, verrouillage après inactivité</translation>
     </message>
     <message>
         <source>&amp;Encrypt database…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hiffrer la base de données…</translation>
     </message>
     <message>
         <source>Encrypt a database made by the first release, and its backups (administrators)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrer une base de données créée par la première version, et ses sauvegardes (administrateurs)</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller</translation>
     </message>
     <message>
         <source>Hide patient information until you type your password</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer les renseignements des patients jusqu&apos;à la saisie de votre mot de passe</translation>
     </message>
     <message>
         <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer d&apos;&amp;utilisateur…</translation>
     </message>
     <message>
         <source>Sign out and let someone else sign in (the chart is saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter et laisser une autre personne se connecter (la fiche est enregistrée)</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se décon&amp;necter</translation>
     </message>
     <message>
         <source>Sign out (the open chart is saved and closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déconnecter (la fiche ouverte est enregistrée et fermée)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Close botox-chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer botox-chart</translation>
     </message>
     <message>
         <source>&amp;Find patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Rec&amp;hercher un(e) patient(e)</translation>
     </message>
     <message>
         <source>Go to the search box</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la zone de recherche</translation>
     </message>
     <message>
         <source>&amp;New session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle séance</translation>
     </message>
     <message>
         <source>Start a session for the selected patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une séance pour la personne sélectionnée</translation>
     </message>
     <message>
         <source>&amp;Repeat last session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre la dernière séance</translation>
     </message>
     <message>
         <source>Start a session with the pattern of the patient&apos;s last signed session</source>
-        <translation type="unfinished"></translation>
+        <translation>Commencer une séance selon le schéma de la dernière séance signée de la personne</translation>
     </message>
     <message>
         <source>&amp;Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou&amp;vrir la séance</translation>
     </message>
     <message>
         <source>Open the selected session (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la séance sélectionnée (Entrée)</translation>
     </message>
     <message>
         <source>&amp;Close session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fermer la séance</translation>
     </message>
     <message>
         <source>Close the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fiche</translation>
     </message>
     <message>
         <source>Apply &amp;protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer le &amp;protocole</translation>
     </message>
     <message>
         <source>Chart every standard site at 5 U (155 U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrire chaque site standard à 5 U (155 U)</translation>
     </message>
     <message>
         <source>Consent obtained · no contra&amp;indications</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement obtenu · aucune contre-&amp;indication</translation>
     </message>
     <message>
         <source>Record consent and every contraindication absent, as one undo step</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner le consentement et toutes les contre-indications absentes, en une seule étape d&apos;annulation</translation>
     </message>
     <message>
         <source>Scan a carton&apos;s &amp;barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire le &amp;code-barres d&apos;une boîte</translation>
     </message>
     <message>
         <source>Put the cursor in the lot field of the first vial without a lot (a vial is added when every one has a lot), ready for the barcode scanner</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer le curseur dans le champ Lot de la première fiole sans lot (une fiole est ajoutée si toutes en ont un), prêt pour le lecteur de code-barres</translation>
     </message>
     <message>
         <source>in the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>dans la fiche</translation>
     </message>
     <message>
         <source>&amp;Mark current site</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marquer le site courant</translation>
     </message>
     <message>
         <source>Ne&amp;xt site</source>
-        <translation type="unfinished"></translation>
+        <translation>Site s&amp;uivant</translation>
     </message>
     <message>
         <source>Pre&amp;vious site</source>
-        <translation type="unfinished"></translation>
+        <translation>Site précé&amp;dent</translation>
     </message>
     <message>
         <source>Units &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmen&amp;ter les unités</translation>
     </message>
     <message>
         <source>One more step of units</source>
-        <translation type="unfinished"></translation>
+        <translation>Un palier d&apos;unités de plus</translation>
     </message>
     <message>
         <source>Units &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>Diminuer les unit&amp;és</translation>
     </message>
     <message>
         <source>One step fewer units</source>
-        <translation type="unfinished"></translation>
+        <translation>Un palier d&apos;unités de moins</translation>
     </message>
     <message>
         <source>&amp;Omit current site…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Omettre le site courant…</translation>
     </message>
     <message>
         <source>Omit the current protocol site, with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Omettre le site courant du protocole, avec une raison</translation>
     </message>
     <message>
         <source>Re&amp;move added site</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le site a&amp;jouté</translation>
     </message>
     <message>
         <source>Remove the current follow-the-pain or custom site</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le site courant selon la douleur ou personnalisé</translation>
     </message>
     <message>
         <source>&amp;Sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signer…</translation>
     </message>
     <message>
         <source>Sign the session (makes it final)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer la séance (la rend définitive)</translation>
     </message>
     <message>
         <source>Add a&amp;ddendum…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;addenda…</translation>
     </message>
     <message>
         <source>Add to a signed session</source>
-        <translation type="unfinished"></translation>
+        <translation>Compléter une séance signée</translation>
     </message>
     <message>
         <source>Delete dra&amp;ft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le &amp;brouillon…</translation>
     </message>
     <message>
         <source>Delete the selected draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le brouillon sélectionné</translation>
     </message>
     <message>
         <source>in the sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>dans les séances</translation>
     </message>
     <message>
         <source>Audi&amp;t trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste de véri&amp;fication…</translation>
     </message>
     <message>
         <source>Who created, changed, signed, printed or exported this session, and when</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a créé, modifié, signé, imprimé ou exporté cette séance, et quand</translation>
     </message>
     <message>
         <source>&amp;Add patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un(e) patient(e)…</translation>
     </message>
     <message>
         <source>&amp;Edit patient…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier le ou la patient(e)…</translation>
     </message>
     <message>
         <source>Eligibilit&amp;y assessment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation de l&apos;a&amp;dmissibilité…</translation>
     </message>
     <message>
         <source>Record or review the baseline and the preventives tried (NICE TA260 criteria)</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner ou revoir la période de référence et les traitements préventifs essayés (critères NICE TA260)</translation>
     </message>
     <message>
         <source>Who created, changed, signed, printed or exported this patient&apos;s records, and when</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a créé, modifié, signé, imprimé ou exporté les dossiers de cette personne, et quand</translation>
     </message>
     <message>
         <source>&amp;Due list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des é&amp;chéances…</translation>
     </message>
     <message>
         <source>Patients due or overdue for treatment, with their phone: print, save or export the list to call</source>
-        <translation type="unfinished"></translation>
+        <translation>Patients dont le traitement est dû ou en retard, avec leur téléphone : imprimer, enregistrer ou exporter la liste d&apos;appels</translation>
     </message>
     <message>
         <source>&amp;Lot recall…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappel de &amp;lot…</translation>
     </message>
     <message>
         <source>Find every patient who received a lot (signed sessions and drafts): print or save the list to contact them</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouver tous les patients qui ont reçu un lot (séances signées et brouillons) : imprimer ou enregistrer la liste pour les joindre</translation>
     </message>
     <message>
         <source>&amp;Refresh patient list</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctualiser la liste des patients</translation>
     </message>
     <message>
         <source>Read the list again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire la liste</translation>
     </message>
     <message>
         <source>Go to &amp;patients</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller aux &amp;patients</translation>
     </message>
     <message>
         <source>Go to &amp;sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller aux &amp;séances</translation>
     </message>
     <message>
         <source>Go to &amp;chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;fiche</translation>
     </message>
     <message>
         <source>Same as this &amp;computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme cet &amp;ordinateur</translation>
     </message>
     <message>
         <source>The window&apos;s language, from the next start</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue de la fenêtre, à partir du prochain démarrage</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;About botox-chart</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de botox-chart</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <comment>button</comment>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <comment>button</comment>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>Repeat last session</source>
+        <comment>button</comment>
+        <translation>Reprendre la dernière</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <comment>button</comment>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Add patient</source>
+        <comment>button</comment>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Edit patient</source>
+        <comment>button</comment>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>Patient &amp;record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dossier du patient</translation>
     </message>
     <message>
         <source>Continuation &amp;letter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lettre de poursuite du traitement</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Séance</translation>
     </message>
     <message>
         <source>&amp;Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Patient(e)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;Open session	Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou&amp;vrir la séance	Entrée</translation>
     </message>
 </context>
 <context>
     <name>WindowAvailability</name>
     <message>
         <source>staff find, view and print; charting needs an injector or a physician</source>
-        <translation type="unfinished"></translation>
+        <translation>le personnel recherche, consulte et imprime; la saisie demande un injecteur ou un médecin</translation>
     </message>
     <message>
         <source>the search hides the selected patient (Esc clears it)</source>
-        <translation type="unfinished"></translation>
+        <translation>la recherche masque la personne sélectionnée (Échap l&apos;efface)</translation>
     </message>
     <message>
         <source>&amp;New session for {}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle séance pour {}</translation>
     </message>
     <message>
         <source>&amp;Repeat last session for {}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre la dernière séance pour {}</translation>
     </message>
     <message>
         <source>&amp;Edit patient {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier {}…</translation>
     </message>
     <message>
         <source>Pre&amp;view the record of {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu du dossier de {}…</translation>
     </message>
     <message>
         <source>&amp;Print the record of {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer le dossier de {}…</translation>
     </message>
     <message>
         <source>Save the record of {} as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le dossier de {} en &amp;PDF…</translation>
     </message>
     <message>
         <source>Audi&amp;t trail of {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Piste de véri&amp;fication de {}…</translation>
     </message>
     <message>
         <source>Pre&amp;view the letter for {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu de la lettre pour {}…</translation>
     </message>
     <message>
         <source>&amp;Print the letter for {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer la lettre pour {}…</translation>
     </message>
     <message>
         <source>Save the letter for {} as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la lettre pour {} en &amp;PDF…</translation>
     </message>
     <message>
         <source>Eligibilit&amp;y assessment of {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation de l&apos;a&amp;dmissibilité de {}…</translation>
     </message>
 </context>
 <context>
     <name>WindowCommands</name>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient(e)</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Séances</translation>
     </message>
     <message>
         <source>Loading patients…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des patients…</translation>
     </message>
     <message>
         <source>Eligibility assessment recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation de l&apos;admissibilité consignée.</translation>
     </message>
     <message>
         <source>Saved {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} enregistré(e).</translation>
     </message>
     <message>
         <source>Signed in as {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté(e) en tant que {name}.</translation>
     </message>
     <message>
         <source>Signed in as {name}: {staff_why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté(e) en tant que {name} : {staff_why}.</translation>
     </message>
     <message>
         <source>Open draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le brouillon</translation>
     </message>
     <message>
         <source>Repeat last session</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre la dernière séance</translation>
     </message>
     <message>
         <source>New session</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle séance</translation>
     </message>
     <message>
         <source>Unsigned draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon non signé</translation>
     </message>
     <message>
         <source>{name} already has an unsigned draft from {day}; a patient has one draft at a time. Open it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} a déjà un brouillon non signé du {day}; une personne n&apos;a qu&apos;un brouillon à la fois. L&apos;ouvrir?</translation>
     </message>
     <message>
         <source>Repeated the last signed session&apos;s pattern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma de la dernière séance signée repris.</translation>
     </message>
     <message>
         <source>New session started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle séance commencée.</translation>
     </message>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la séance</translation>
     </message>
     <message>
         <source>Resume draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre le brouillon</translation>
     </message>
     <message>
         <source>{name} has an unsigned draft. Resume the draft from {day}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} a un brouillon non signé. Reprendre le brouillon du {day}?</translation>
     </message>
     <message>
         <source>Delete draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le brouillon</translation>
     </message>
     <message>
         <source>Delete the unsigned draft of {day} for {patient}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le brouillon non signé du {day} pour {patient}? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Deleted the draft of {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon du {day} supprimé.</translation>
     </message>
     <message>
         <source>The payer&apos;s rule cannot be judged: {err}</source>
-        <translation type="unfinished"></translation>
+        <translation>La règle du payeur ne peut pas être appliquée : {err}</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from botox_chart.chart import format_units
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import TitledTableModel
+from botox_chart.ui.role_names import role_name
 
 if TYPE_CHECKING:
     from botox_chart.store.models import AuditEvent
@@ -179,7 +180,7 @@ def _describe(action: str, changes: Mapping[str, Any]) -> str:
             else ""
         )
     if action == "create_clinician":
-        role = str(changes.get("role", ""))
+        role = role_name(str(changes.get("role", "")))
         return (
             QCoreApplication.translate("AuditModel", "{role}, administrator").format(role=role)
             if changes.get("admin")

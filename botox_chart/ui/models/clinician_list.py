@@ -23,6 +23,7 @@ from botox_chart.store.throttle import local_time
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.models.table import TitledTableModel
 from botox_chart.ui.name_order import NameOrder
+from botox_chart.ui.role_names import role_name
 
 if TYPE_CHECKING:
     from botox_chart.store.models import Clinician
@@ -46,7 +47,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def role_text(clinician: Clinician) -> str:
     """ "Physician", "Injector, administrator"."""
-    text = clinician.role.capitalize()
+    name = role_name(clinician.role)
+    text = name[:1].upper() + name[1:]
     return (
         QCoreApplication.translate("ClinicianListModel", "{text}, administrator").format(text=text)
         if clinician.is_admin

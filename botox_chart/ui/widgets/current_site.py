@@ -38,8 +38,15 @@ class CurrentSite(QGroupBox):
         units_label = QLabel(self.tr("&Units:"))
         self.units = QLineEdit()
         self.units.setObjectName("currentUnits")
-        self.units.setMaximumWidth(90)
         self.units.setPlaceholderText(self.tr("e.g. 5"))
+        # Room for the hint (longer in some languages) and a dose such as 12.5.
+        self.units.ensurePolished()
+        metrics = self.units.fontMetrics()
+        hint = max(
+            metrics.horizontalAdvance(self.units.placeholderText()),
+            metrics.horizontalAdvance("000.0"),
+        )
+        self.units.setFixedWidth(hint + 24)
         units_label.setBuddy(self.units)
         self.units.editingFinished.connect(self._on_units)
         self._buttons = QHBoxLayout()

@@ -14,8 +14,12 @@ each view in the scene. The read-only banner sits above the grid (:class:`ReadOn
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+import html
+import re
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -28,6 +32,12 @@ from PySide6.QtWidgets import (
 from botox_chart import paths
 from botox_chart.protocol import VIEWS, Point
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
+
+SIDE_LETTERS = {
+    "R": QT_TRANSLATE_NOOP("DiagramArt", "R"),
+    "L": QT_TRANSLATE_NOOP("DiagramArt", "L"),
+}
+"""The art's marks of the patient's right and left (the SVGs hold the English letters)."""
 
 VIEW_WIDTH = 400.0
 """Each SVG's viewBox width (0 0 400 500); site positions in the protocol file use these units."""
@@ -102,7 +112,8 @@ def add_views(scene: QGraphicsScene, origins: dict[str, QPointF], font: QFont) -
         clip.setPen(QPen(Qt.PenStyle.NoPen))
         clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         clip.setPos(origin)
-        art = QGraphicsSvgItem(str(paths.diagrams_dir() / f"{view}.svg"))
+        art = QGraphicsSvgItem()
+        art.setSharedRenderer(_renderer(view, scene))
         art.setParentItem(clip)
         fade = QGraphicsRectItem(0, SHOWN_BOTTOM - FADE_HEIGHT, VIEW_WIDTH, FADE_HEIGHT, clip)
         gradient = QLinearGradient(0, SHOWN_BOTTOM - FADE_HEIGHT, 0, SHOWN_BOTTOM)
@@ -149,3 +160,15 @@ class ReadOnlyBanner(QGraphicsPathItem):
         path.addRoundedRect(QRectF(0, 0, box.width(), box.height()), 8, 8)
         self.setPath(path)
         self.setPos(grid_rect().center().x() - box.width() / 2, -BANNER_HEIGHT + 1)
+
+
+def _renderer(view: str, owner: QObject) -> QSvgRenderer:
+    """A view's art, its right and left marks in the window's language (kept alive by ``owner``)."""
+    svg = (paths.diagrams_dir() / f"{view}.svg").read_text(encoding="utf-8")
+
+    def letter(found: re.Match[str]) -> str:
+        mark = QCoreApplication.translate("DiagramArt", SIDE_LETTERS[found.group(1)])
+        return f">{html.escape(mark)}</text>"
+
+    svg = re.sub(r">(R|L)</text>", letter, svg)
+    return QSvgRenderer(QByteArray(svg.encode("utf-8")), owner)

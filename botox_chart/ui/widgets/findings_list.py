@@ -64,9 +64,9 @@ class FindingsList(QWidget):
             return
         parts = []
         if errors:
-            parts.append(self.tr("{errors} to fix before signing").format(errors=errors))
+            parts.append(self.tr("%n to fix before signing", "", errors))
         if warnings:
-            parts.append(self.tr("{warnings} to acknowledge").format(warnings=warnings))
+            parts.append(self.tr("%n to acknowledge", "", warnings))
         self._summary.setText(" · ".join(parts))
         restyle(self._summary, "severity", "error" if errors else "warning")
 

@@ -97,7 +97,7 @@ class TrendChart(QWidget):
             painter.end()
             return
         for value, color, style, label in (
-            (trend.baseline_headache_per_28, BASELINE, Qt.PenStyle.DashLine, "baseline"),
+            (trend.baseline_headache_per_28, BASELINE, Qt.PenStyle.DashLine, self.tr("baseline")),
             (trend.threshold_per_28, THRESHOLD, Qt.PenStyle.DotLine, self.tr("response line")),
         ):
             if value is None:

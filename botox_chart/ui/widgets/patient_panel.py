@@ -86,13 +86,11 @@ class PatientPanel(QWidget):
         # Widths from the font, not ResizeToContents (which measures rows on every search).
         bold = QFont(header.font())
         bold.setBold(True)
-        for column, sample in (
-            (DATE_OF_BIRTH, self.tr("Date of birth")),
-            (CHART_NUMBER, "C0000000"),
-        ):
+        for column, sample in ((DATE_OF_BIRTH, "0000-00-00"), (CHART_NUMBER, "C0000000")):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(
-                QFontMetrics(bold).horizontalAdvance(sample),
-                self.view.fontMetrics().horizontalAdvance("0000-00-00"),
+                QFontMetrics(bold).horizontalAdvance(title),
+                self.view.fontMetrics().horizontalAdvance(sample),
             )
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width + 28)

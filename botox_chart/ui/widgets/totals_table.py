@@ -15,9 +15,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from botox_chart.chart import Chart, Totals, format_units
 from botox_chart.protocol import Protocol
+from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.widgets.chart_form import ChartForm, restyle
 
-SIDE_LETTER = {"right": "R", "left": "L", "midline": "mid"}
+SIDE_LETTER = {
+    "right": QT_TRANSLATE_NOOP("TotalsView", "R"),
+    "left": QT_TRANSLATE_NOOP("TotalsView", "L"),
+    "midline": QT_TRANSLATE_NOOP("TotalsView", "mid"),
+}
+"""A side as the totals' tooltip abbreviates it (R 20 U · L 20 U)."""
 
 
 class TotalsView(ChartForm):
@@ -141,14 +147,14 @@ class TotalsView(ChartForm):
                 state = "over" if units > most else "above" if units > std else ""
                 state = state or ("below" if units < std else "")
             else:
-                name.setText(f"{protocol.muscle_name(code)} (custom)")
+                name.setText(self.tr("{muscle} (custom)").format(muscle=protocol.muscle_name(code)))
                 standard.setText("—")
                 allowed.setText("—")
                 state = "custom"
             restyle(amount, "state", state)
             restyle(amount, "severity", "warning" if state == "over" else "")
             sides = [
-                f"{SIDE_LETTER[side]} {format_units(u)} U"
+                f"{self.tr(SIDE_LETTER[side])} {format_units(u)} U"
                 for (muscle, side), u in totals.by_muscle_side.items()
                 if muscle == code
             ]
