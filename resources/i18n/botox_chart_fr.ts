@@ -413,7 +413,7 @@ Ville, province/État, code postal</translation>
     </message>
     <message>
         <source>No logo: the clinic name heads the note</source>
-        <translation>Aucun logo : le nom de la clinique figure en tête de la note</translation>
+        <translation>Aucun logo : le nom de la clinique en tête</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
@@ -1622,8 +1622,12 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
         <translation>Fin de la période de décompte</translation>
     </message>
     <message>
-        <source>the visit (or YYYY-MM-DD, a diary&apos;s last day)</source>
-        <translation>la visite (ou AAAA-MM-JJ, dernier jour d&apos;un journal)</translation>
+        <source>the visit, or YYYY-MM-DD</source>
+        <translation>la visite, ou AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>The last day the figures count: the visit, or a diary&apos;s last day (YYYY-MM-DD).</source>
+        <translation>Le dernier jour que comptent les valeurs : la visite, ou le dernier jour d&apos;un journal (AAAA-MM-JJ).</translation>
     </message>
     <message>
         <source>Ending on:</source>
@@ -2590,7 +2594,7 @@ Continuer quand même?</translation>
     </message>
     <message>
         <source>Next due</source>
-        <translation>Prochaine échéance</translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Injector</source>

@@ -34,6 +34,7 @@ from botox_chart import outcomes
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
 from botox_chart.store.settings import ClinicSettings
+from botox_chart.ui.dialogs.sizing import fit_hints
 from botox_chart.ui.idle_lock import MINUTES_RANGE, idle_minutes
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.seams import Dialogs
@@ -227,6 +228,7 @@ class ClinicSettingsDialog(QDialog):
         available = self.screen().availableGeometry().height() - FRAME_ALLOWANCE
         whole = fields.sizeHint().height() + hint.sizeHint().height()
         whole += self.buttons.sizeHint().height() + 4 * layout.spacing()
+        fit_hints(self)
         self.setMinimumSize(
             max(
                 fields.sizeHint().width() + self.fields.verticalScrollBar().sizeHint().width(), 520

@@ -26,6 +26,7 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import clinicians as store_clinicians
 from botox_chart.store.clinicians import MIN_PASSWORD, ClinicianError
 from botox_chart.store.models import Clinician, Role
+from botox_chart.ui.dialogs.sizing import fit_hints
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 
 ROLES = (
@@ -124,6 +125,7 @@ class ClinicianDialog(QDialog):
         layout.addWidget(self.buttons)
         # An explicit minimum (not one the layout keeps changing); an error message grows the
         # dialog through adjustSize() instead.
+        fit_hints(self)
         self.setMinimumSize(
             max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60),
             self.minimumSizeHint().height(),

@@ -37,7 +37,7 @@ from botox_chart import eligibility as criteria
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import eligibility as store_eligibility
 from botox_chart.store.models import EligibilityAssessment, PreventiveTreatment
-from botox_chart.ui.dialogs.sizing import on_screen, size_table_dialog
+from botox_chart.ui.dialogs.sizing import fit_hints, on_screen, size_table_dialog
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.style import set_style_property
 
@@ -167,6 +167,7 @@ class EligibilityDialog(QDialog):
         self.treatments.itemChanged.connect(self._show_criteria)  # a medicine's name typed
         self._load_latest()
         self._show_criteria()
+        fit_hints(self)
         size_table_dialog(self, chars=110, lines=40)
         hint = self.sizeHint()  # never squeezed below what its fields need, where the screen allows
         self.setMinimumSize(on_screen(hint.width(), hint.height()))

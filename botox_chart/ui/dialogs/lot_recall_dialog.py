@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from botox_chart.chart import format_units
 from botox_chart.recall import Recall, check_lot, check_period
 from botox_chart.ui.dialogs.patient_rows import PatientRowsView, hand_over_buttons
-from botox_chart.ui.dialogs.sizing import size_table_dialog
+from botox_chart.ui.dialogs.sizing import fit_hints, size_table_dialog
 from botox_chart.ui.models.lot_recall import DATE, PATIENT, PATIENT_ID_ROLE, LotRecallModel
 from botox_chart.ui.widgets.chart_form import restyle
 
@@ -160,6 +160,7 @@ class LotRecallDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        fit_hints(self)
         size_table_dialog(self, chars=150, lines=28)
         self.lot.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -24,6 +24,7 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import clinicians as store_clinicians
 from botox_chart.store.clinicians import MIN_PASSWORD, ClinicianError
 from botox_chart.store.models import Clinician
+from botox_chart.ui.dialogs.sizing import fit_hints
 
 
 class PasswordDialog(QDialog):
@@ -94,6 +95,7 @@ class PasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        fit_hints(self)
         self.setMinimumSize(
             max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 50),
             self.minimumSizeHint().height(),

@@ -25,6 +25,7 @@ from botox_chart.store import StorageError, transaction
 from botox_chart.store import patients as store_patients
 from botox_chart.store.models import Patient
 from botox_chart.store.patients import PatientError, PatientSummary
+from botox_chart.ui.dialogs.sizing import fit_hints
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.style import set_style_property
 
@@ -126,6 +127,7 @@ class PatientDialog(QDialog):
         layout.addWidget(self.buttons)
         # An explicit minimum (not one the layout keeps changing); an error message grows the
         # dialog through adjustSize() instead.
+        fit_hints(self)
         self.setMinimumSize(
             max(self.minimumSizeHint().width(), self.fontMetrics().averageCharWidth() * 60),
             self.minimumSizeHint().height(),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from botox_chart.chart import ChartError, parse_units
 from botox_chart.protocol import Side
+from botox_chart.ui.dialogs.sizing import fit_hints, on_screen
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.seams import focus_returns
 from botox_chart.ui.widgets.chart_form import line_edit
@@ -87,7 +88,6 @@ class SiteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("siteDialog")
         self.setWindowTitle(self.tr("Add a custom site"))
-        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         explanation = QLabel(request.explanation)
         explanation.setObjectName("siteExplanation")
@@ -134,6 +134,11 @@ class SiteDialog(QDialog):
         self._side.currentIndexChanged.connect(self._update)
         self._units.textChanged.connect(self._update)
         self._update()
+        # An explicit minimum (Qt's offscreen platform warns when a shown window's size hints
+        # change), wide enough for every hint and label in the window's language.
+        fit_hints(self)
+        hint = self.minimumSizeHint()
+        self.setMinimumSize(on_screen(max(420, hint.width()), hint.height()))
         (self._muscle if not request.muscle else self._units).setFocus()
 
     # -- for tests and the editor ------------------------------------------------------------

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+HINT_PADDING = 14
+"""A line edit's frame and inner margins around its hint."""
 
 
 def on_screen(width: int, height: int) -> QSize:
@@ -27,3 +30,17 @@ def size_table_dialog(dialog: QWidget, *, chars: int, lines: int) -> None:
     width, height = metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines
     dialog.setMinimumSize(on_screen(width * 2 // 3, height * 2 // 3))
     dialog.resize(on_screen(width, height))
+
+
+def fit_hints(dialog: QWidget) -> None:
+    """Every field of ``dialog`` wide enough for its hint ("YYYY-MM-DD (optional)"), which some
+    languages make much longer than English; call it before the dialog sets its minimum size."""
+    for edit in dialog.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not hint:
+            continue
+        edit.ensurePolished()
+        width = edit.fontMetrics().horizontalAdvance(hint) + HINT_PADDING
+        combo = edit.parent()
+        field = combo if isinstance(combo, QComboBox) else edit
+        field.setMinimumWidth(max(field.minimumWidth(), width + (24 if field is combo else 0)))

@@ -70,7 +70,12 @@ class OutcomeForm(ChartForm):
         self.window_end = QLineEdit()
         self.window_end.setObjectName("windowEnd")
         self.window_end.setAccessibleName(self.tr("Counting window ends"))
-        self.window_end.setPlaceholderText(self.tr("the visit (or YYYY-MM-DD, a diary's last day)"))
+        self.window_end.setPlaceholderText(self.tr("the visit, or YYYY-MM-DD"))
+        self.window_end.setToolTip(
+            self.tr(
+                "The last day the figures count: the visit, or a diary's last day (YYYY-MM-DD)."
+            )
+        )
         self.window_end.editingFinished.connect(self._on_window_end)
         form.addRow(self.tr("Ending on:"), self.window_end)
         self._window_problem = QLabel()
