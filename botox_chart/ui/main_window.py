@@ -443,7 +443,8 @@ class MainWindow(QMainWindow):
     def _fit_signed_in(self) -> None:
         """Name who is signed in, in full when the toolbar has room ("Claire Dubé, RN, nurse
         injector"); shortened only as far as the window's width makes it, so Switch user and
-        Sign out stay in sight."""
+        Sign out stay in sight. Before the name is shortened, "Signed in:" goes (longer in some
+        languages; the tooltip and accessible name still say it)."""
         clinician = self.sign_in.clinician()
         label = self.signed_in_label
         if clinician is None:
@@ -472,12 +473,14 @@ class MainWindow(QMainWindow):
         chrome = label.contentsMargins().left() + label.contentsMargins().right() + 12
         room = self.width() - others - margins.left() - margins.right() - chrome
         room -= spacing * len(shown) + 8
-        full = clinician.display_name + role
-        if metrics.horizontalAdvance(prefix + full) > room >= metrics.horizontalAdvance(full):
-            prefix = ""  # the name in full rather than the words before it (the tooltip says)
-        room -= metrics.horizontalAdvance(prefix + role)
-        room = max(room, metrics.averageCharWidth() * SIGNED_IN_MIN_CHARS)
-        name = metrics.elidedText(clinician.display_name, Qt.TextElideMode.ElideRight, room)
+        floor = metrics.averageCharWidth() * SIGNED_IN_MIN_CHARS
+        name = clinician.display_name
+        name_room = max(room - metrics.horizontalAdvance(prefix + role), floor)
+        if metrics.horizontalAdvance(name) > name_room >= 0:
+            if metrics.horizontalAdvance(name + role) <= room:
+                prefix = ""  # the name in full rather than the words before it
+            name_room = max(room - metrics.horizontalAdvance(prefix + role), floor)
+        name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_room)
         label.setText(f"{prefix}{name}{role}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
