@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>CliniciansDialog</name>
+    <message numerus="yes">
+        <source>{name}: %n failed sign-in(s) in a row. Unlock sign-in lets them sign in at once (check it was them first).</source>
+        <translation>
+            <numerusform>{name}: %n failed sign-in in a row. Unlock sign-in lets them sign in at once (check it was them first).</numerusform>
+            <numerusform>{name}: %n failed sign-ins in a row. Unlock sign-in lets them sign in at once (check it was them first).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueListDialog</name>
     <message numerus="yes">
         <source>%n patient(s) {period}; referrals never treated are always listed. Enter or a double-click chooses the patient in the main window.</source>
@@ -102,6 +112,13 @@
             <numerusform>%n patients</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; %n not signed (DRAFT)</source>
+        <translation>
+            <numerusform>; %n not signed (DRAFT)</numerusform>
+            <numerusform>; %n not signed (DRAFT)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -110,6 +127,16 @@
         <translation>
             <numerusform>%Ln patient</numerusform>
             <numerusform>%Ln patients</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PatientIdentity</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -147,6 +174,26 @@
         <translation>
             <numerusform>%n procedure note</numerusform>
             <numerusform>%n procedure notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditor</name>
+    <message numerus="yes">
+        <source>{units} U at %n site(s)</source>
+        <translation>
+            <numerusform>{units} U at %n site</numerusform>
+            <numerusform>{units} U at %n sites</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message numerus="yes">
+        <source>{units} at %n site(s)</source>
+        <translation>
+            <numerusform>{units} at %n site</numerusform>
+            <numerusform>{units} at %n sites</numerusform>
         </translation>
     </message>
 </context>

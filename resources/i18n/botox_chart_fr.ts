@@ -731,9 +731,12 @@ Ville, province/État, code postal</translation>
         <source>{name} has no user name, so cannot sign in yet: Give sign-in… sets one with a password.</source>
         <translation>{name} n&apos;a pas de nom d&apos;utilisateur et ne peut donc pas encore se connecter : Donner un accès… en définit un avec un mot de passe.</translation>
     </message>
-    <message>
-        <source>{name}: {failures} failed sign-ins in a row. Unlock sign-in lets them sign in at once (check it was them first).</source>
-        <translation>{name} : {failures} échecs de connexion de suite. Déverrouiller la connexion lui permet de se connecter immédiatement (vérifiez d&apos;abord que c&apos;était bien cette personne).</translation>
+    <message numerus="yes">
+        <source>{name}: %n failed sign-in(s) in a row. Unlock sign-in lets them sign in at once (check it was them first).</source>
+        <translation>
+            <numerusform>{name} : %n échec de connexion de suite. Déverrouiller la connexion lui permet de se connecter immédiatement (vérifiez d&apos;abord que c&apos;était bien cette personne).</numerusform>
+            <numerusform>{name} : %n échecs de connexion de suite. Déverrouiller la connexion lui permet de se connecter immédiatement (vérifiez d&apos;abord que c&apos;était bien cette personne).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1417,9 +1420,12 @@ Vos modifications sont conservées dans cette fenêtre et seront enregistrées d
             <numerusform>%n patients</numerusform>
         </translation>
     </message>
-    <message>
-        <source>; {drafts} not signed (DRAFT)</source>
-        <translation>; {drafts} non signée(s) (BROUILLON)</translation>
+    <message numerus="yes">
+        <source>; %n not signed (DRAFT)</source>
+        <translation>
+            <numerusform>; %n non signée (BROUILLON)</numerusform>
+            <numerusform>; %n non signées (BROUILLON)</numerusform>
+        </translation>
     </message>
     <message>
         <source>. Enter or a double-click chooses the patient in the main window.</source>
@@ -1989,9 +1995,12 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
         <source>{name}, born {isoformat}, chart {chart_number}</source>
         <translation>{name}, né(e) le {isoformat}, dossier {chart_number}</translation>
     </message>
-    <message>
-        <source> and {more} more</source>
-        <translation> et {more} autre(s)</translation>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> et %n autre</numerusform>
+            <numerusform> et %n autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>⚠ Similar name: {named}</source>
@@ -2438,9 +2447,12 @@ Continuer quand même?</translation>
         <source>The latest changes are not saved yet; save them first.</source>
         <translation>Les dernières modifications ne sont pas encore enregistrées; enregistrez-les d&apos;abord.</translation>
     </message>
-    <message>
-        <source>{format_units} U at {count} sites</source>
-        <translation>{format_units} U en {count} sites</translation>
+    <message numerus="yes">
+        <source>{units} U at %n site(s)</source>
+        <translation>
+            <numerusform>{units} U en %n site</numerusform>
+            <numerusform>{units} U en %n sites</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not signed.</source>
@@ -2600,9 +2612,12 @@ Continuer quand même?</translation>
         <source>Injector</source>
         <translation>Injecteur(-trice)</translation>
     </message>
-    <message>
-        <source>{units} at {sites} sites</source>
-        <translation>{units} en {sites} sites</translation>
+    <message numerus="yes">
+        <source>{units} at %n site(s)</source>
+        <translation>
+            <numerusform>{units} en %n site</numerusform>
+            <numerusform>{units} en %n sites</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsigned draft</source>

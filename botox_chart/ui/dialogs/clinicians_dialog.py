@@ -214,9 +214,11 @@ class CliniciansDialog(QDialog):
         elif failed is not None:
             self.hint.setText(
                 self.tr(
-                    "{name}: {failures} failed sign-ins in a row. Unlock sign-in lets them sign in "
-                    "at once (check it was them first)."
-                ).format(name=clinician.display_name, failures=failed.failures)
+                    "{name}: %n failed sign-in(s) in a row. Unlock sign-in lets them sign in at "
+                    "once (check it was them first).",
+                    "",
+                    failed.failures,
+                ).format(name=clinician.display_name)
             )
         else:
             self.hint.setText("")

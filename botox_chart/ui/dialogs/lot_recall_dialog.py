@@ -205,7 +205,7 @@ class LotRecallDialog(QDialog):
                 patients=self.tr("%n patient(s)", "", found.patients),
                 units=format_units(found.units),
             )
-            + (self.tr("; {drafts} not signed (DRAFT)").format(drafts=drafts) if drafts else "")
+            + (self.tr("; %n not signed (DRAFT)", "", drafts) if drafts else "")
             + self.tr(". Enter or a double-click chooses the patient in the main window.")
         )
         self.view.setCurrentIndex(self.model.index(0, PATIENT))

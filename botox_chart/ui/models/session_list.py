@@ -143,7 +143,7 @@ class SessionListModel(TitledTableModel):
 
             units = f"{format_units(session.total_units)} U"
             return (
-                self.tr("{units} at {sites} sites").format(units=units, sites=session.sites)
+                self.tr("{units} at %n site(s)", "", session.sites).format(units=units)
                 if tooltip
                 else units
             )

@@ -80,7 +80,7 @@ class PatientIdentity(QWidget):
                 f"{p.display_name} ({p.chart_number})" for p in look_alikes[:LOOK_ALIKES_NAMED]
             )
             more = len(look_alikes) - LOOK_ALIKES_NAMED
-            named += self.tr(" and {more} more").format(more=more) if more > 0 else ""
+            named += self.tr(" and %n more", "", more) if more > 0 else ""
             self.similar.setText(self.tr("⚠ Similar name: {named}").format(named=named))
             self.similar.setToolTip(
                 self.tr(

@@ -362,8 +362,8 @@ class SessionEditor(QWidget):
             chart.findings(today=today),
             physicians,
             signer,
-            total=self.tr("{format_units} U at {count} sites").format(
-                format_units=format_units(chart.total_units), count=len(chart.injections)
+            total=self.tr("{units} U at %n site(s)", "", len(chart.injections)).format(
+                units=format_units(chart.total_units)
             ),
             lot=vial_lots(chart),
         )
