@@ -280,11 +280,11 @@ Base de données : {where}</translation>
     </message>
     <message>
         <source>Unmark {label}</source>
-        <translation>Décocher {label}</translation>
+        <translation>Marquer {label} non injecté</translation>
     </message>
     <message>
         <source>Mark {label}</source>
-        <translation>Cocher {label}</translation>
+        <translation>Marquer {label} injecté</translation>
     </message>
     <message>
         <source>{label}: {format_units} U. +/− changes the dose, Delete removes the site.</source>
@@ -292,7 +292,7 @@ Base de données : {where}</translation>
     </message>
     <message>
         <source>{label} is not charted as injected; mark it first.</source>
-        <translation>{label} n&apos;est pas inscrit comme injecté; cochez-le d&apos;abord.</translation>
+        <translation>{label} n&apos;est pas inscrit comme injecté; marquez-le d&apos;abord.</translation>
     </message>
     <message>
         <source>{label}: {format_units} U is the lowest step; type a smaller dose, or remove the site.</source>
@@ -308,7 +308,7 @@ Base de données : {where}</translation>
     </message>
     <message>
         <source>Mark {label} at {format_units} U</source>
-        <translation>Cocher {label} à {format_units} U</translation>
+        <translation>Marquer {label} injecté à {format_units} U</translation>
     </message>
     <message>
         <source>No room for another site there without hiding {beside}: click a little further from the markers.</source>
@@ -1270,7 +1270,7 @@ Vos modifications sont conservées dans cette fenêtre et seront enregistrées d
     </message>
     <message>
         <source>Arrow keys: next or previous site. Space or Enter: mark the site. Plus or minus: change the dose. O: omit a protocol site. Delete: remove an added site. Menu key: more actions.</source>
-        <translation>Flèches : site suivant ou précédent. Espace ou Entrée : cocher le site. Plus ou moins : modifier la dose. O : omettre un site du protocole. Suppr : retirer un site ajouté. Touche Menu : autres actions.</translation>
+        <translation>Flèches : site suivant ou précédent. Espace ou Entrée : marquer le site. Plus ou moins : modifier la dose. O : omettre un site du protocole. Suppr : retirer un site ajouté. Touche Menu : autres actions.</translation>
     </message>
     <message>
         <source>Restore site</source>
