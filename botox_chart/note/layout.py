@@ -239,6 +239,16 @@ class CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
 
 
+def widest(values: Iterable[str], size: float, *, bold: bool = False, least: float = 0.0) -> float:
+    """How wide the widest of ``values`` (plain text on one line) prints at ``size`` points, or
+    ``least`` if that is more: a column sized to its content, whatever the paper."""
+    return max([least, *(scripts.width(v, size=size, bold=bold) for v in values)])
+
+
+CELL_PADDING = 6.0
+"""reportlab's padding on each side of a table cell, unless a table sets its own."""
+
+
 def column_widths(columns: Sequence[tuple[str, float]], width: float) -> list[float]:
     """Each column's width on a table ``width`` points wide: ``columns`` are (title, width) with
     the width in points, or, negative, a share of what the fixed columns leave."""
