@@ -314,13 +314,18 @@ def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed
     top = height - HEADER_BASELINE
     details_width = scripts.width(header.details, size=8.5)
     canvas.setFillColor(INK)
-    patient_width = right - left - details_width - 12
+    # The name whole, beside the details when they fit there (a long name on A4, 17 points
+    # narrower than Letter: the details go down to the title's line, the title gives way).
+    beside = scripts.width(header.patient, size=11, bold=True) <= right - left - details_width - 12
+    details_top = top if beside else top - 11
+    patient_width = right - left - (details_width + 12 if beside else 0)
     scripts.draw(
         canvas, left, top, _fit(header.patient, 11, patient_width, bold=True), size=11, bold=True
     )
-    scripts.draw(canvas, right, top, header.details, size=8.5, anchor="end")
+    scripts.draw(canvas, right, details_top, header.details, size=8.5, anchor="end")
     canvas.setFillColor(MUTED)
-    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, right - left), size=7.5)
+    title_width = right - left - (0 if beside else details_width + 12)
+    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, title_width), size=7.5)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
     canvas.line(left, top - 16, right, top - 16)

@@ -43,6 +43,8 @@ BILLING = (
     ("us", "United States: CPT 64615, HCPCS J0585 with JW/JZ"),
     ("canada", "Canada: a provincial billing code"),
 )
+
+
 def paper_choices() -> list[tuple[str, str]]:
     """(setting, words) of each paper the clinic can choose; the first follows the computer."""
     here = papers.NAMES[papers.for_locale(papers.system_locale())]
