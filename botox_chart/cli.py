@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from botox_chart import paper as papers
 from botox_chart import paths
 
 EXIT_USER_ERROR = 1
@@ -132,6 +133,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"sign in as NAME (the password is asked for); scripts set ${USER_ENV} and "
         f"${PASSWORD_ENV} instead",
     )
+    document = argparse.ArgumentParser(add_help=False)
+    document.add_argument(
+        "--paper",
+        type=str.lower,
+        choices=papers.CHOICES[1:],
+        default=None,
+        help="lay the PDF out on A4 or Letter (default: the clinic's setting, else the "
+        "computer's locale: Letter in the US, Canada, Mexico and a few more, A4 elsewhere)",
+    )
     parser = argparse.ArgumentParser(
         prog="botox-chart",
         description="Chart onabotulinumtoxinA injections for chronic migraine (PREEMPT). "
@@ -160,7 +170,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "due",
-        parents=[common],
+        parents=[common, document],
         help="patients due for treatment (12 weeks after the last), by next due date; with "
         "neither option, those due within 7 days, the overdue included",
         description="Patients whose next treatment (84 days after their last signed session) "
@@ -195,7 +205,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "lot",
-        parents=[common],
+        parents=[common, document],
         help="lot recall: every session (signed or draft) that used a lot, with the patient's "
         "contact and the units from the lot",
         description="Every session, signed or draft, with a vial of LOT (case and spaces "
@@ -225,7 +235,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(run=_lots)
 
-    p = sub.add_parser("note", parents=[common], help="write a session's procedure note (PDF)")
+    p = sub.add_parser(
+        "note", parents=[common, document], help="write a session's procedure note (PDF)"
+    )
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -257,7 +269,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_rekey)
 
-    p = sub.add_parser("record", parents=[common], help="write a patient's treatment record")
+    p = sub.add_parser(
+        "record", parents=[common, document], help="write a patient's treatment record"
+    )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -280,7 +294,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "letter",
-        parents=[common],
+        parents=[common, document],
         help="write a patient's continuation letter for an insurer or referring physician (PDF)",
     )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
@@ -299,7 +313,7 @@ def _parser() -> argparse.ArgumentParser:
     reports = p.add_subparsers(title="reports", metavar="REPORT", required=True)
     p = reports.add_parser(
         "outcomes",
-        parents=[common],
+        parents=[common, document],
         help="the share of patients with 30%%, 50%% and 75%% fewer headache days after their "
         "2nd and 3rd treatments",
     )
@@ -559,7 +573,12 @@ def _due(args: argparse.Namespace) -> int:
     if args.output is not None:
         written.append(
             render.write_due_list(
-                engine, found=found, path=args.output, force=args.force, clinician_id=clinician.id
+                engine,
+                found=found,
+                path=args.output,
+                force=args.force,
+                clinician_id=clinician.id,
+                paper=args.paper,
             )
         )
     if args.csv is not None:
@@ -624,7 +643,12 @@ def _lot(args: argparse.Namespace) -> int:
         db.commit()  # the listing is audited before anything is shown
     if args.output is not None:
         written = render.write_lot_recall(
-            engine, found=found, path=args.output, force=args.force, clinician_id=clinician.id
+            engine,
+            found=found,
+            path=args.output,
+            force=args.force,
+            clinician_id=clinician.id,
+            paper=args.paper,
         )
         print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
@@ -705,6 +729,7 @@ def _note(args: argparse.Namespace) -> int:
         path=output,
         force=args.force,
         clinician_id=clinician.id,
+        paper=args.paper,
     )
     print(f"Wrote {_one_line(str(written))}")
     with engine.connect() as connection:
@@ -757,6 +782,7 @@ def _record(args: argparse.Namespace) -> int:
         path=output,
         force=args.force,
         clinician_id=clinician.id,
+        paper=args.paper,
     )
     print(f"Wrote {_one_line(str(written))}")
     return 0
@@ -845,6 +871,7 @@ def _letter(args: argparse.Namespace) -> int:
         path=output,
         force=args.force,
         clinician_id=clinician.id,
+        paper=args.paper,
     )
     print(f"Wrote {_one_line(str(written))}")
     return 0
@@ -861,7 +888,12 @@ def _report_outcomes(args: argparse.Namespace) -> int:
         found = outcomes.report(store_outcomes.clinic_courses(db))
     if args.output is not None:
         written = render.write_outcomes_report(
-            engine, path=args.output, force=args.force, clinician_id=clinician.id, found=found
+            engine,
+            path=args.output,
+            force=args.force,
+            clinician_id=clinician.id,
+            found=found,
+            paper=args.paper,
         )
         print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
