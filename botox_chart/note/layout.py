@@ -355,11 +355,15 @@ def _watermark(canvas: Canvas, width: float, height: float) -> None:
 
 
 def _fit(value: str, size: float, width: float, *, bold: bool = False) -> str:
-    """``value`` shortened with an ellipsis to fit ``width`` points."""
+    """``value`` shortened with an ellipsis to fit ``width`` points, after a whole word when
+    one ends in its second half ("Procedure note: onabotulinu…" reads "Procedure note:…")."""
     if scripts.width(value, size=size, bold=bold) <= width:
         return value
     while value and scripts.width(value + "…", size=size, bold=bold) > width:
         value = value[:-1]
+    space = value.rfind(" ")
+    if space > len(value) // 2:
+        value = value[:space].rstrip(" ·,")
     return value + "…"
 
 
