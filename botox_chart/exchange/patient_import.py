@@ -102,8 +102,8 @@ def plan(
             refused.append(
                 RowProblem(
                     row.number,
-                    f"{len(found.columns) + row.extra} values or more for {len(found.columns)} "
-                    "columns: a separator too many, or a value needing quotes.",
+                    f"More values than the {len(found.columns)} columns of the first row: a "
+                    "separator too many, or a value with a separator inside that needs quotes.",
                 )
             )
             continue
