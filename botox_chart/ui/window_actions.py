@@ -124,6 +124,12 @@ class WindowActions(QObject):
             "The share of patients with 30%, 50% and 75% fewer headache days after their 2nd "
             "and 3rd treatments",
         )
+        self.import_patients = a(
+            self,
+            "&Import patients…",
+            (),
+            "Add the patients of a CSV file (a spreadsheet's patient list), previewed first",
+        )
         self.clinicians = a(
             self,
             "Clini&cians…",
@@ -286,6 +292,8 @@ class WindowActions(QObject):
         letter = file.addMenu("Continuation &letter")
         letter.addActions([self.letter_preview, self.letter_print, self.letter_pdf])
         file.addAction(self.outcomes_report)
+        file.addSeparator()
+        file.addAction(self.import_patients)
         file.addSeparator()
         file.addActions([self.clinicians, self.clinic_settings, self.encrypt_database])
         file.addSeparator()

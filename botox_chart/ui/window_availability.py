@@ -68,6 +68,7 @@ def update_actions(
     for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
         action.setEnabled(has_db and clinician.is_admin)
     explain(a.add_patient, has_db and charts, why)
+    explain(a.import_patients, has_db and charts, why)  # the same people add patients
     hidden_why = HIDDEN_WHY if hidden else ""
     explain(a.edit_patient, patient and charts, why or hidden_why)
     explain(a.new_session, patient and charts, why or hidden_why)
