@@ -10,7 +10,13 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
-from botox_chart.store.models import Clinician, InjectionRow, Patient, TreatmentSession
+from botox_chart.store.models import (
+    Clinician,
+    InjectionRow,
+    Patient,
+    TreatmentSession,
+    clinician_name,
+)
 from botox_chart.store.sessions import lots_of
 
 
@@ -73,7 +79,7 @@ def injection_lines(
             units=units,
             # Sessions charted before vials had rows (migration 0010) keep their lot on the row.
             lots=lots.get(sid) or ((old_lot.strip(),) if old_lot.strip() else ()),
-            injector=(f"{name}, {credentials}" if credentials else name) if name else "",
+            injector=clinician_name(name, credentials),
             status=status,
         )
         for (

@@ -37,6 +37,7 @@ EDITABLE = (
     "treatment_stopped_on",
     "treatment_stopped_reason",
 )
+"""The patient form's fields (the window's form; an import's columns are some of them)."""
 TEXT = {
     "family_name": "the family name",
     "given_names": "the given name",
@@ -96,22 +97,6 @@ def search_key(family_name: str, given_names: str, chart_number: str, date_of_bi
 
 DATE_HINT = "YYYY-MM-DD"
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
-FORM_FIELDS = (
-    "family_name",
-    "given_names",
-    "date_of_birth",
-    "chart_number",
-    "health_card",
-    "referring_physician",
-    "referral_date",
-    "allergies",
-    "phone",
-    "email",
-    "preferred_language",
-    "treatment_stopped_on",
-    "treatment_stopped_reason",
-)
-"""The patient form's fields, as :func:`from_texts` reads them (the window's form, an import)."""
 
 
 def parse_date(text: str, what: str, *, required: bool) -> date | None:
@@ -135,7 +120,7 @@ def parse_date(text: str, what: str, *, required: bool) -> date | None:
 
 
 def from_texts(texts: Mapping[str, str]) -> Patient:
-    """A patient from the form's texts (:data:`FORM_FIELDS`; a field not given is blank): the
+    """A patient from the form's texts (:data:`EDITABLE`; a field not given is blank): the
     dates read by :func:`parse_date`. Raises PatientError for a date; the rest is checked by
     :func:`validate` when the patient is stored."""
 

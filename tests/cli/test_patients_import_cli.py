@@ -68,18 +68,6 @@ def a_row(family: str, given: str, chart: str, **fields: str) -> str:
     )
 
 
-def stored(engine: Engine) -> list[tuple[str, str, str]]:
-    """(family, given, chart) of every patient, read with raw SQL from outside the app."""
-    connection = raw.connect(raw.database_file(engine))
-    try:
-        rows = connection.execute(
-            "SELECT family_name, given_names, chart_number FROM patient ORDER BY id"
-        ).fetchall()
-    finally:
-        connection.close()
-    return [tuple(row) for row in rows]
-
-
 def import_events(engine: Engine) -> list[dict[str, object]]:
     with transaction(engine) as db:
         return [e.changes for e in audit.events(db) if e.action == "import"]
@@ -117,7 +105,7 @@ def test_a_valid_file_adds_every_patient_with_names_in_every_script_exactly(
     assert (
         out == "Imported patients.csv: 7 added, 0 skipped as duplicates, 0 refused (of 7 rows).\n"
     )
-    assert stored(engine) == [*NAMES, ("Tremblay", "Marie", "A-007")]
+    assert raw.patients(engine) == [*NAMES, ("Tremblay", "Marie", "A-007")]
     with transaction(engine) as db:
         (marie,) = patients.search(db, text="A-007")
         (elise,) = patients.search(db, text="cote")  # found as a typed patient is
@@ -139,7 +127,7 @@ def test_a_byte_order_mark_and_semicolons_as_excel_saves_in_french(
     path.write_bytes(codecs.BOM_UTF8 + text.encode())
     code, out, _ = run(capsys, "patients", "import", str(path), "--db", url)
     assert code == 0, out
-    assert stored(engine) == [("Côté", "Élise", "F-1"), ("Dupont; fils", "Jean", "F-2")]
+    assert raw.patients(engine) == [("Côté", "Élise", "F-1"), ("Dupont; fils", "Jean", "F-2")]
 
 
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()
@@ -205,7 +193,7 @@ def test_every_kind_of_bad_row_is_refused_with_its_row_and_reason_and_nothing_im
     (refusal,) = [line for line in out.splitlines() if line.startswith("Row 3: refused: ")]
     assert reason in refusal
     assert "Nothing was imported" in out and "--partial" in out
-    assert stored(engine) == []
+    assert raw.patients(engine) == []
     assert import_events(engine) == []
 
 
@@ -229,7 +217,7 @@ def test_an_unknown_or_missing_column_refuses_the_file_naming_it(
     assert (code, out) == (1, "")
     assert err.startswith("botox-chart: patients.csv: ") and message in err
     assert len(err.splitlines()) == 1
-    assert stored(engine) == []
+    assert raw.patients(engine) == []
 
 
 def test_a_file_that_is_not_utf8_says_to_save_it_as_csv_utf8(
@@ -240,7 +228,7 @@ def test_a_file_that_is_not_utf8_says_to_save_it_as_csv_utf8(
     code, out, err = run(capsys, "patients", "import", str(path), "--db", url)
     assert (code, out) == (1, "")
     assert "not UTF-8" in err and "CSV UTF-8" in err
-    assert stored(engine) == []
+    assert raw.patients(engine) == []
 
 
 def test_duplicates_in_the_database_and_in_the_file_are_skipped_not_refused(
@@ -264,11 +252,11 @@ def test_duplicates_in_the_database_and_in_the_file_are_skipped_not_refused(
         "Row 4: skipped: Chart number D-2 is row 3's too.",
         "Imported patients.csv: 1 added, 2 skipped as duplicates, 0 refused (of 3 rows).",
     ]
-    assert stored(engine) == [("Déjà", "Là", "D-1"), ("New", "One", "D-2")]
+    assert raw.patients(engine) == [("Déjà", "Là", "D-1"), ("New", "One", "D-2")]
     # Run again: nobody is added twice.
     code, out, _ = run(capsys, "patients", "import", str(path), "--db", url)
     assert code == 0 and "0 added, 3 skipped as duplicates" in out
-    assert len(stored(engine)) == 2
+    assert len(raw.patients(engine)) == 2
 
 
 def test_partial_imports_the_valid_rows_only_and_still_exits_1(
@@ -284,7 +272,7 @@ def test_partial_imports_the_valid_rows_only_and_still_exits_1(
         ],
     )
     code, out, _ = run(capsys, "patients", "import", str(path), "--db", url)
-    assert code == 1 and stored(engine) == []
+    assert code == 1 and raw.patients(engine) == []
     assert "import the valid 2 rows only" in out
 
     code, out, _ = run(capsys, "patients", "import", str(path), "--partial", "--db", url)
@@ -292,7 +280,7 @@ def test_partial_imports_the_valid_rows_only_and_still_exits_1(
     assert out.splitlines()[-1] == (
         "Imported patients.csv: 2 added, 0 skipped as duplicates, 1 refused (of 3 rows)."
     )
-    assert stored(engine) == [("Good", "One", "P-1"), ("Good", "Two", "P-3")]
+    assert raw.patients(engine) == [("Good", "One", "P-1"), ("Good", "Two", "P-3")]
 
 
 def test_a_dry_run_leaves_the_database_file_byte_for_byte(
@@ -406,7 +394,7 @@ def test_staff_may_not_import_not_even_a_dry_run(
         code, out, err = run(capsys, "patients", "import", str(path), *extra, "--db", sqlite_url)
         assert (code, out) == (1, "")
         assert "Only an injector or a physician can import patients" in err
-    assert stored(engine) == []
+    assert raw.patients(engine) == []
 
 
 def test_a_missing_file_is_one_line(

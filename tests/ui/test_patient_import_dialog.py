@@ -23,17 +23,6 @@ from tests.ui.conftest import LOAD_TIMEOUT_MS, Login, OpenWindow
 HEADER = "family_name;given_names;date_of_birth;chart_number;email"
 
 
-def patient_rows(engine: Engine) -> list[tuple[str, str, str]]:
-    connection = raw.connect(raw.database_file(engine))
-    try:
-        found = connection.execute(
-            "SELECT family_name, given_names, chart_number FROM patient ORDER BY id"
-        ).fetchall()
-    finally:
-        connection.close()
-    return [tuple(row) for row in found]
-
-
 def a_list(tmp_path: Path) -> Path:
     path = tmp_path / "liste.csv"
     path.write_bytes(
@@ -85,12 +74,12 @@ def test_the_preview_lists_refused_rows_and_imports_the_valid_rows_only_when_ask
     assert "'17/05/1980' is not a date" in dialog.listed_rows()[0][2]
     assert "e-mail address" in dialog.listed_rows()[2][2]
     assert dialog.import_button.text().replace("&", "") == "Import the 2 valid rows only"
-    assert patient_rows(engine) == [("Déjà", "Là", "OLD-1")]  # nothing before Import
+    assert raw.patients(engine) == [("Déjà", "Là", "OLD-1")]  # nothing before Import
 
     with qtbot.waitSignal(dialog.imported, timeout=LOAD_TIMEOUT_MS) as done:
         dialog.import_button.click()
     assert done.args == [2]
-    assert patient_rows(engine) == [
+    assert raw.patients(engine) == [
         ("Déjà", "Là", "OLD-1"),
         ("Côté", "Élise", "I-1"),
         ("王", "小明", "I-2"),
@@ -108,7 +97,7 @@ def test_cancel_adds_nobody(
     window = open_window(dialogs, login("nurse"))
     dialog = preview(qtbot, window, dialogs, a_list(tmp_path))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
-    assert patient_rows(engine) == []
+    assert raw.patients(engine) == []
 
 
 def test_a_valid_file_says_how_many_it_imports(
@@ -123,7 +112,7 @@ def test_a_valid_file_says_how_many_it_imports(
     assert dialog.listed_rows() == [] and not dialog.table.isVisible()
     with qtbot.waitSignal(dialog.imported, timeout=LOAD_TIMEOUT_MS):
         dialog.import_button.click()
-    assert [c for _f, _g, c in patient_rows(engine)] == ["V-1", "V-2"]
+    assert [c for _f, _g, c in raw.patients(engine)] == ["V-1", "V-2"]
 
 
 def test_a_file_that_is_not_utf8_is_explained_and_nothing_is_offered(
@@ -136,7 +125,7 @@ def test_a_file_that_is_not_utf8_is_explained_and_nothing_is_offered(
     dialog = preview(qtbot, window, dialogs, path)
     assert "not UTF-8" in dialog.error.text() and "CSV UTF-8" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
-    assert patient_rows(engine) == []
+    assert raw.patients(engine) == []
 
 
 def test_staff_are_not_offered_the_import(

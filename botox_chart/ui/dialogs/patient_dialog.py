@@ -181,7 +181,7 @@ class PatientDialog(QDialog):
     def _patient(self) -> Patient:
         """The patient the form says, read by the store's rules (an import reads its rows alike)."""
         return store_patients.from_texts(
-            {name: getattr(self, name).text() for name in store_patients.FORM_FIELDS}
+            {name: getattr(self, name).text() for name in store_patients.EDITABLE}
         )
 
     def _show_error(self, message: str) -> None:
