@@ -106,16 +106,20 @@ def test_one_row_per_injection_in_the_range(
         assert (start or "") <= row["date"] <= (end or "9999")
 
 
-def test_the_columns_iso_dates_lots_and_status(
-    capsys: pytest.CaptureFixture[str],
-    sqlite_url: str,
-    engine: Engine,
-    clinic: dict[str, int],
-    tmp_path: Path,
-) -> None:
+@pytest.fixture
+def every_row(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, clinic: dict[str, int], tmp_path: Path
+) -> list[dict[str, str]]:
+    """The rows of ``export csv`` without a range."""
     target = tmp_path / "all.csv"
     assert run(capsys, "export", "csv", "-o", str(target), "--db", sqlite_url)[0] == 0
-    rows = read_rows(target)
+    return read_rows(target)
+
+
+def test_the_columns_iso_dates_lots_and_status(
+    clinic: dict[str, int], every_row: list[dict[str, str]]
+) -> None:
+    rows = every_row
     assert list(rows[0]) == list(injections_csv.FIELDS)
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     first = rows[0]
@@ -137,16 +141,8 @@ def test_the_columns_iso_dates_lots_and_status(
     assert {r["status"] for r in rows if r["session_id"] == str(clinic["draft"])} == {"draft"}
 
 
-def test_a_cell_a_spreadsheet_would_run_stays_text(
-    capsys: pytest.CaptureFixture[str],
-    sqlite_url: str,
-    engine: Engine,
-    clinic: dict[str, int],
-    tmp_path: Path,
-) -> None:
-    target = tmp_path / "all.csv"
-    assert run(capsys, "export", "csv", "-o", str(target), "--db", sqlite_url)[0] == 0
-    charts = {r["chart_number"] for r in read_rows(target)}
+def test_a_cell_a_spreadsheet_would_run_stays_text(every_row: list[dict[str, str]]) -> None:
+    charts = {r["chart_number"] for r in every_row}
     assert charts == {"C-1", "'" + FORMULA_CHART}
     assert not any(c.startswith(("=", "+", "-", "@")) for c in charts)
 
