@@ -49,6 +49,9 @@ def preview(
     window.actions_.import_patients.trigger()
     dialog = window.commands.import_dialog
     assert dialog is not None
+    # Read off the window's thread: a busy bar until the preview is ready.
+    assert dialog.busy.isVisible() and dialog.summary.text() == f"Reading {path.name}…"
+    assert not dialog.import_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled() or dialog.error.isVisible())
     return dialog
 
@@ -78,6 +81,9 @@ def test_the_preview_lists_refused_rows_and_imports_the_valid_rows_only_when_ask
 
     with qtbot.waitSignal(dialog.imported, timeout=LOAD_TIMEOUT_MS) as done:
         dialog.import_button.click()
+        assert dialog.busy.isVisible() and dialog.summary.text() == "Importing 2 patients…"
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert not cancel.isEnabled()  # one transaction: it finishes, it is not cut short
     assert done.args == [2]
     assert raw.patients(engine) == [
         ("Déjà", "Là", "OLD-1"),
