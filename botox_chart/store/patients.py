@@ -96,7 +96,7 @@ def search_key(family_name: str, given_names: str, chart_number: str, date_of_bi
 
 
 DATE_HINT = "YYYY-MM-DD"
-_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})", re.ASCII)
 
 
 def parse_date(text: str, what: str, *, required: bool) -> date | None:
