@@ -67,12 +67,12 @@ class PatientList:
 def parse(data: bytes) -> PatientList:
     """The patient list in ``data``; :class:`CsvRefused` when it cannot be one."""
     text = decode(data)
-    if not text.strip():
+    separator = _separator(text)
+    records = _records(text, separator)
+    if not records:  # nothing, or blank rows and separators only
         raise CsvRefused(
             "The file is empty: its first row names the columns (" + ", ".join(REQUIRED) + ", …)."
         )
-    separator = _separator(text)
-    records = _records(text, separator)
     header, body = records[0], records[1:]
     columns = _columns(header[1], body)
     rows = []
@@ -116,7 +116,7 @@ def decode(data: bytes) -> str:
 def _separator(text: str) -> str:
     """The separator that splits the header into the most known column names (a comma when
     none does)."""
-    first = text.lstrip("\r\n").splitlines()[0]
+    first = next(iter(text.lstrip("\r\n").splitlines()), "")
 
     def known(separator: str) -> int:
         names = next(csv.reader([first], delimiter=separator), [])

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from botox_chart.exchange.patient_csv import CsvRefused, parse
+from botox_chart.exchange.patient_csv import REQUIRED, CsvRefused, parse
+from botox_chart.store import patients
 
 HEADER = "family_name,given_names,date_of_birth,chart_number"
 
@@ -84,6 +89,7 @@ def test_an_empty_unnamed_trailing_column_is_ignored() -> None:
         (f"{HEADER},\nA,B,1980-05-17,C1,x\n".encode(), "Column 5 has values but no name"),
         (b"", "The file is empty"),
         (b"\r\n\r\n", "The file is empty"),
+        (b",,,\r\n;;\r\n", "The file is empty"),
         (
             f"{HEADER}\nCôté,É,1980-05-17,C1\n".encode("cp1252"),
             "The file is not UTF-8 text (line 2",
@@ -102,3 +108,39 @@ def test_not_utf8_says_how_to_save_it_as_utf8() -> None:
     with pytest.raises(CsvRefused) as refused:
         parse(f"{HEADER}\nMüller,Jörg,1980-05-17,C1\n".encode("latin-1"))
     assert "CSV UTF-8" in str(refused.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_are_a_patient_list_or_refused_in_words(data: bytes) -> None:
+    try:
+        parse(data)
+    except CsvRefused as refused:
+        assert str(refused)
+
+
+HOSTILE = st.text(
+    alphabet=st.one_of(st.characters(), st.sampled_from(["\x00", "\n", "\r", "\u202e", ";", '"'])),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(HOSTILE, min_size=4, max_size=6), max_size=5))
+def test_any_values_are_read_back_or_refused_in_words_by_the_form_rules(
+    rows: list[list[str]],
+) -> None:
+    """Whatever a cell holds, a row is either a patient the form would store or a PatientError:
+    never another exception (the import lists it as refused)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([*REQUIRED, "email", "allergies"])
+    writer.writerows(rows)
+    found = parse(buffer.getvalue().encode())
+    for row in found.rows:
+        try:
+            patient = patients.checked(patients.from_texts(row.values))
+        except patients.PatientError as refused:
+            assert str(refused)
+        else:
+            assert patient.family_name == row.values["family_name"].strip()
