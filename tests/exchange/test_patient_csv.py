@@ -89,7 +89,7 @@ def test_an_empty_unnamed_trailing_column_is_ignored() -> None:
         (f"{HEADER},\nA,B,1980-05-17,C1,x\n".encode(), "Column 5 has values but no name"),
         (b"", "The file is empty"),
         (b"\r\n\r\n", "The file is empty"),
-        (b",,,\r\n;;\r\n", "The file is empty"),
+        (b",,,\r\n,,\r\n", "The file is empty"),
         (
             f"{HEADER}\nCôté,É,1980-05-17,C1\n".encode("cp1252"),
             "The file is not UTF-8 text (line 2",
@@ -120,7 +120,11 @@ def test_any_bytes_are_a_patient_list_or_refused_in_words(data: bytes) -> None:
 
 
 HOSTILE = st.text(
-    alphabet=st.one_of(st.characters(), st.sampled_from(["\x00", "\n", "\r", "\u202e", ";", '"'])),
+    # Any character a UTF-8 file can hold (half surrogate pairs cannot be written in one).
+    alphabet=st.one_of(
+        st.characters(exclude_categories=("Cs",)),
+        st.sampled_from(["\x00", "\n", "\r", "\u202e", ";", '"']),
+    ),
     max_size=30,
 )
 
