@@ -308,6 +308,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(run=_report_outcomes)
 
+    exports = sub.add_parser(
+        "export", parents=[common], help="patient data for other systems (FHIR)"
+    ).add_subparsers(title="formats", metavar="FORMAT", required=True)
+    _add_export_fhir(exports, common)
+
     p = sub.add_parser(
         "verify",
         parents=[common],
@@ -330,6 +335,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_migrate)
     return parser
+
+
+def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
+    p = exports.add_parser(
+        "fhir",
+        parents=[common],
+        help="signed sessions as a FHIR R4 bundle (JSON) for an EHR",
+        description="A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
+        "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
+        "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
+        "headache-day and migraine-day Observations. Audited as an export.",
+    )
+    p.add_argument(
+        "--patient", type=_positive_int, metavar="ID", help="only this patient (PATIENT_ID)"
+    )
+    p.add_argument(
+        "--since", type=_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_export_fhir)
 
 
 def _positive_int(text: str, *, most: int | None = None) -> int:
@@ -717,6 +743,37 @@ def _note(args: argparse.Namespace) -> int:
         )
         return EXIT_USER_ERROR
     return 0
+
+
+def _export_fhir(args: argparse.Namespace) -> int:
+    from botox_chart import fhir, output
+    from botox_chart.note import render
+    from botox_chart.store.engine import sqlite_path
+
+    engine, clinician = _signed_in(args)
+    output.check_target(args.output, force=args.force, database=sqlite_path(engine))
+    found = render.fhir_bundle(engine, patient_id=args.patient, since=args.since)
+    written = render.write_fhir_bundle(
+        engine,
+        found=found,
+        path=args.output,
+        force=args.force,
+        clinician_id=clinician.id,
+        patient_id=args.patient,
+        since=args.since,
+    )
+    tally = fhir.counts(found)
+    print(
+        f"Wrote {_one_line(str(written))}: {_plural(tally.get('Patient', 0), 'patient')}, "
+        f"{_plural(tally.get('Procedure', 0), 'signed session')}, "
+        f"{_plural(tally.get('Medication', 0), 'lot')}, "
+        f"{_plural(tally.get('Observation', 0), 'observation')}."
+    )
+    return 0
+
+
+def _plural(n: int, what: str) -> str:
+    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _verify(args: argparse.Namespace) -> int:
