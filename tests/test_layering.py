@@ -51,6 +51,15 @@ FORBIDDEN = {
     "eligibility": PURE,
     # reading a carton's GS1 code: a scanned string in, a carton out
     "gs1": PURE,
+    # the FHIR export: a patient's signed sessions (their charts) in, a bundle (a dict) out
+    "fhir": (
+        "botox_chart.store",
+        "botox_chart.note",
+        "botox_chart.ui",
+        "reportlab",
+        "sqlalchemy",
+        "sqlmodel",
+    ),
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
@@ -121,6 +130,7 @@ def test_the_scan_sees_the_layers() -> None:
         "recall",
         "eligibility",
         "gs1",
+        "fhir",
         "store",
         "note",
         "output",
