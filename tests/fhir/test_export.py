@@ -27,9 +27,10 @@ CPT = "http://www.ama-assn.org/go/cpt"
 
 
 @pytest.fixture
-def clinic(engine: Engine) -> Engine:
-    demo.generate(engine, patients=6, seed=3, today=TODAY)
-    return engine
+def clinic(any_engine: Engine) -> Engine:
+    """A demo clinic, on SQLite and on PostgreSQL."""
+    demo.generate(any_engine, patients=6, seed=3, today=TODAY)
+    return any_engine
 
 
 def treated_patient(engine: Engine) -> int:
