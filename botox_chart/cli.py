@@ -89,6 +89,7 @@ def _one_line(message: str) -> str:
 def _user_message(err: Exception) -> str | None:
     """The one-line message for an error the user can fix; None for a bug."""
     from botox_chart.chart import ChartError
+    from botox_chart.fhir import FhirCodesError
     from botox_chart.outcomes import ProfileError
     from botox_chart.output import OutputRefused
     from botox_chart.protocol import ProtocolError
@@ -106,6 +107,7 @@ def _user_message(err: Exception) -> str | None:
         SessionError,
         ClinicianError,
         ProfileError,
+        FhirCodesError,
     )
     if isinstance(err, OutputRefused) and err.exists:
         return f"{err} Add --force to write over it."
