@@ -24,7 +24,7 @@ import json
 import tomllib
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -41,7 +41,6 @@ BODY_SITE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/bodySite"
 """R4's "BodyStructure Reference" extension: a bodySite concept pointing at a BodyStructure."""
 OUTCOMES = ("headache_days", "migraine_days")
 """The outcome figures exported as Observations (docs/clinical-reference.md §8)."""
-SIDE_WORDS = {"left": "left", "right": "right", "midline": "midline"}
 
 
 class FhirCodesError(ValueError):
@@ -135,7 +134,6 @@ class Codes:
     chart_number: Code
     health_card: Code
     observations: Mapping[str, Code]
-    systems: Mapping[str, str] = field(default_factory=dict)
 
 
 def codes_path() -> Path:
@@ -165,7 +163,6 @@ def load_codes(path: Path | None = None) -> Codes:
         observations={
             name: reader.code(f"observations.{name}", text_only=True) for name in OUTCOMES
         },
-        systems=reader.systems,
     )
 
 
@@ -316,7 +313,7 @@ class _Builder:
                             "valueReference": self.body_structure(session.patient_id, chart, m, s),
                         }
                     ],
-                    "text": f"{_muscle_name(chart, m)}, {SIDE_WORDS.get(s, s)}: "
+                    "text": f"{_muscle_name(chart, m)}, {s}: "
                     f"{n} site{'s' * (n != 1)}, {_units(units)} U",
                 }
                 for (m, s), (n, units) in sites.items()
@@ -387,7 +384,7 @@ class _Builder:
             structure: dict[str, Any] = {
                 "resourceType": "BodyStructure",
                 "id": bid,
-                "description": f"{name}, {SIDE_WORDS.get(side, side)}",
+                "description": f"{name}, {side}",
                 "location": {"text": f"{name} muscle"},
                 "patient": _ref(resource_id("patient", patient_id)),
             }
@@ -435,7 +432,7 @@ class _Builder:
             f"site{'s' * (len(chart.injections) != 1)}",
             "site": {
                 "text": "; ".join(
-                    f"{_muscle_name(chart, m)} {SIDE_WORDS.get(s, s)} {_units(units)} U"
+                    f"{_muscle_name(chart, m)} {s} {_units(units)} U"
                     for (m, s), (_n, units) in sites.items()
                 )
             },
