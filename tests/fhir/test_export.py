@@ -47,12 +47,14 @@ def treated_patient(engine: Engine) -> int:
 
 
 def add_draft(engine: Engine, patient_id: int) -> int:
-    """A draft the injector has not signed: it must never leave the clinic."""
+    """A draft the injector has not signed, its outcome figures filled in and a lot of its own:
+    none of it may leave the clinic."""
+    chart = ready_chart(TODAY)
+    chart.headache_days, chart.migraine_days = 12, 7
+    chart.set_vial(0, lot_number="DRAFT01")
     with transaction(engine) as db:
         injector = db.exec(select(Clinician).where(Clinician.username == "dube")).one()
-        row = sessions.create_draft(
-            db, patient_id=patient_id, injector_id=injector.id, chart=ready_chart(TODAY)
-        )
+        row = sessions.create_draft(db, patient_id=patient_id, injector_id=injector.id, chart=chart)
         assert row.id is not None
         return row.id
 
@@ -91,6 +93,7 @@ def test_a_demo_patients_bundle_parses_and_its_counts_match_the_database(clinic:
     found = render.fhir_bundle(clinic, patient_id=patient_id)
 
     check_bundle(found, draft_ids=[draft])
+    assert b"DRAFT01" not in fhir.to_json(found)
     expected = raw_counts(clinic, patient_id)
     counted = tally(found)
     assert expected["signed"] >= 2

@@ -39,12 +39,18 @@ def check_bundle(found: Mapping[str, Any], *, draft_ids: Sequence[int] = ()) -> 
         assert quantity["system"] == UCUM and quantity["code"], quantity
     dose_codes = {q["code"] for q in quantities(found, "dose")}
     assert dose_codes <= {"[USP'U]"}
-    drafts = {fhir.resource_id("session", sid, kind) for sid in draft_ids for kind in KINDS}
+    drafts = {fhir.resource_id("session", sid, *kind) for sid in draft_ids for kind in KINDS}
     assert not drafts & {entry["resource"]["id"] for entry in found["entry"]}, "a draft left"
     return parsed
 
 
-KINDS = ("procedure", "administration")
+KINDS = (
+    ("procedure",),
+    ("administration",),
+    ("observation", "headache_days"),
+    ("observation", "migraine_days"),
+)
+"""What a session becomes (fhir.resource_id("session", id, *kind)): none of a draft's may appear."""
 
 
 def resources(found: Mapping[str, Any], kind: str) -> list[dict[str, Any]]:
