@@ -90,6 +90,7 @@ def _user_message(err: Exception) -> str | None:
     """The one-line message for an error the user can fix; None for a bug."""
     from botox_chart.chart import ChartError
     from botox_chart.exchange.patient_import import ImportRefused
+    from botox_chart.fhir import FhirCodesError
     from botox_chart.outcomes import ProfileError
     from botox_chart.output import OutputRefused
     from botox_chart.protocol import ProtocolError
@@ -107,6 +108,7 @@ def _user_message(err: Exception) -> str | None:
         SessionError,
         ClinicianError,
         ProfileError,
+        FhirCodesError,
         ImportRefused,
     )
     if isinstance(err, OutputRefused) and err.exists:
@@ -311,8 +313,13 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_report_outcomes)
 
     _patients_parser(sub, common)
-    exports = _export_parser(sub, common)
-    _export_csv_parser(exports, common)
+    exports = sub.add_parser(
+        "export",
+        parents=[common],
+        help="patient data for other systems (FHIR) and for spreadsheets (CSV)",
+    ).add_subparsers(title="formats", metavar="FORMAT", required=True)
+    _add_export_fhir(exports, common)
+    _add_export_csv(exports, common)
 
     p = sub.add_parser(
         "verify",
@@ -336,6 +343,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_migrate)
     return parser
+
+
+def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
+    p = exports.add_parser(
+        "fhir",
+        parents=[common],
+        help="signed sessions as a FHIR R4 bundle (JSON) for an EHR",
+        description="A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
+        "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
+        "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
+        "headache-day and migraine-day Observations. Audited as an export.",
+    )
+    p.add_argument(
+        "--patient", type=_positive_int, metavar="ID", help="only this patient (PATIENT_ID)"
+    )
+    p.add_argument(
+        "--since", type=_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_export_fhir)
 
 
 def _patients_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -365,13 +393,7 @@ def _patients_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=_patients_import)
 
 
-def _export_parser(sub: Any, common: argparse.ArgumentParser) -> Any:
-    """The ``export`` group: one subcommand per format (each added by its own function)."""
-    p = sub.add_parser("export", parents=[common], help="data for spreadsheets and other systems")
-    return p.add_subparsers(title="formats", metavar="FORMAT", required=True)
-
-
-def _export_csv_parser(exports: Any, common: argparse.ArgumentParser) -> None:
+def _add_export_csv(exports: Any, common: argparse.ArgumentParser) -> None:
     p = exports.add_parser(
         "csv",
         parents=[common],
@@ -738,7 +760,7 @@ def _patients_import(args: argparse.Namespace) -> int:
     elif planned.refused and not args.partial:
         print(
             f"Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
-            f"import the valid {_count(len(planned.to_add), 'row')} only."
+            f"import the valid {_plural(len(planned.to_add), 'row')} only."
         )
     else:
         added = patient_import.apply(
@@ -746,10 +768,6 @@ def _patients_import(args: argparse.Namespace) -> int:
         )
         print(f"Imported {_one_line(args.file.name)}: {added} added, {counts}.")
     return 0 if planned.valid else EXIT_USER_ERROR
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _export_csv(args: argparse.Namespace) -> int:
@@ -772,7 +790,7 @@ def _export_csv(args: argparse.Namespace) -> int:
         force=args.force,
         clinician_id=clinician.id,
     )
-    print(f"Wrote {_count(rows, 'injection')} to {_one_line(str(written))}")
+    print(f"Wrote {_plural(rows, 'injection')} to {_one_line(str(written))}")
     return 0
 
 
@@ -838,6 +856,37 @@ def _note(args: argparse.Namespace) -> int:
         )
         return EXIT_USER_ERROR
     return 0
+
+
+def _export_fhir(args: argparse.Namespace) -> int:
+    from botox_chart import fhir, output
+    from botox_chart.note import render
+    from botox_chart.store.engine import sqlite_path
+
+    engine, clinician = _signed_in(args)
+    output.check_target(args.output, force=args.force, database=sqlite_path(engine))
+    found = render.fhir_bundle(engine, patient_id=args.patient, since=args.since)
+    written = render.write_fhir_bundle(
+        engine,
+        found=found,
+        path=args.output,
+        force=args.force,
+        clinician_id=clinician.id,
+        patient_id=args.patient,
+        since=args.since,
+    )
+    tally = fhir.counts(found)
+    print(
+        f"Wrote {_one_line(str(written))}: {_plural(tally.get('Patient', 0), 'patient')}, "
+        f"{_plural(tally.get('Procedure', 0), 'signed session')}, "
+        f"{_plural(tally.get('Medication', 0), 'lot')}, "
+        f"{_plural(tally.get('Observation', 0), 'observation')}."
+    )
+    return 0
+
+
+def _plural(n: int, what: str) -> str:
+    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _verify(args: argparse.Namespace) -> int:

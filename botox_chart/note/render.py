@@ -1,6 +1,6 @@
 """Procedure notes, treatment records, continuation letters, the clinic outcomes report and the
-due list as PDF (the due list also as CSV) and the lot recall list as PDF: what the CLI writes
-and the window prints.
+due list as PDF (the due list also as CSV), the lot recall list as PDF and a patient's treatment
+as a FHIR bundle (JSON, botox_chart.fhir): what the CLI writes and the window prints or saves.
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
@@ -11,7 +11,7 @@ committed: never an unaudited copy, never over the database or an existing file 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
+from botox_chart import fhir
 from botox_chart.due import DueList
 from botox_chart.note import (
     data,
@@ -33,6 +34,7 @@ from botox_chart.note import (
 )
 from botox_chart.outcomes import OutcomesReport, RuleProfile, report
 from botox_chart.recall import Recall
+from botox_chart.store import fhir as store_fhir
 from botox_chart.store import outcomes as store_outcomes
 from botox_chart.store import patients, transaction
 from botox_chart.store import recall as store_recall
@@ -336,6 +338,48 @@ def lot_recall_file_name(found: Recall, day: date | None = None) -> str:
     """ "lot-recall_C6812AB_2026-12-02.pdf" (the lot's characters that are safe in a file name)."""
     lot = "".join(c if c.isalnum() or c in "-_" else "-" for c in found.lot)
     return f"lot-recall_{lot}_{(day or date.today()).isoformat()}.pdf"
+
+
+def fhir_bundle(
+    engine: Engine, *, patient_id: int | None = None, since: date | None = None
+) -> dict[str, object]:
+    """The FHIR bundle of a patient's signed sessions (every patient's without ``patient_id``),
+    from ``since`` on. Raises PatientError for an unknown patient."""
+    with transaction(engine) as db:
+        found = store_fhir.export_data(db, patient_id=patient_id, since=since)
+    return fhir.bundle(found)
+
+
+def write_fhir_bundle(
+    engine: Engine,
+    *,
+    found: Mapping[str, object],
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
+    patient_id: int | None = None,
+    since: date | None = None,
+) -> Path:
+    """Write the bundle ``found`` (:func:`fhir_bundle`) as JSON to ``path``; it appears once its
+    export (the counts of what left, no name) is audited."""
+    return write_exported(
+        engine,
+        path,
+        fhir.to_json(found),
+        force=force,
+        clinician_id=clinician_id,
+        patient_id=patient_id,
+        details=store_fhir.audit_changes(found, since=since),
+    )
+
+
+def fhir_bundle_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
+    """The file name to suggest for a patient's FHIR bundle. Raises PatientError."""
+    with transaction(engine) as db:
+        patient = patients.get(db, patient_id=patient_id)
+        return file_names.fhir_bundle_name(
+            patient.family_name, patient.given_names, day or date.today()
+        )
 
 
 def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:

@@ -235,6 +235,13 @@ class WindowActions(QObject):
             (),
             "Who created, changed, signed, printed or exported this patient's records, and when",
         )
+        self.export_fhir = a(
+            self,
+            "Export for &EHR…",
+            (),
+            "Save the patient's signed sessions as a FHIR R4 bundle (JSON) for a referring "
+            "physician's or a hospital's EHR",
+        )
         self.due_list = a(
             self,
             "&Due list…",
@@ -323,6 +330,7 @@ class WindowActions(QObject):
         patient = bar.addMenu("&Patient")
         patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
         patient.addAction(self.find_patient)
+        patient.addAction(self.export_fhir)
         patient.addSeparator()
         patient.addAction(self.due_list)
         patient.addAction(self.lot_recall)

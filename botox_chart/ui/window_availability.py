@@ -92,6 +92,7 @@ def update_actions(
         a.letter_preview,
         a.letter_print,
         a.letter_pdf,
+        a.export_fhir,
     ):
         explain(action, patient, hidden_why)
     explain(a.eligibility, patient and charts, why or hidden_why)
@@ -117,6 +118,7 @@ def name_patient(w: WindowHost, patient: PatientSummary | None) -> None:
         (a.letter_print, "&Print the letter for {}…"),
         (a.letter_pdf, "Save the letter for {} as P&DF…"),
         (a.eligibility, "Eligibilit&y assessment of {}…"),
+        (a.export_fhir, "Export {} for &EHR…"),
     ):
         name_target(action, template, name)
 
