@@ -207,12 +207,7 @@ def _parser() -> argparse.ArgumentParser:
         "lot and the injector. Each listing is recorded in the audit trail as an export.",
     )
     p.add_argument("lot", metavar="LOT", help="the lot number, as printed on the carton")
-    p.add_argument(
-        "--from", dest="date_from", type=_date, metavar="DATE", help="dates of service from DATE"
-    )
-    p.add_argument(
-        "--to", dest="date_to", type=_date, metavar="DATE", help="dates of service up to DATE"
-    )
+    _dates_of_service(p)
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("-o", "--output", metavar="FILE.pdf", help="also write the recall list as a PDF")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -402,15 +397,20 @@ def _add_export_csv(exports: Any, common: argparse.ArgumentParser) -> None:
         "service in the range: session_id, chart_number, date, site, muscle, side, units, lots "
         "(the session's, joined with '; '), injector, status. Audited as an export.",
     )
+    _dates_of_service(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_export_csv)
+
+
+def _dates_of_service(p: argparse.ArgumentParser) -> None:
+    """--from and --to: a range of dates of service, both ends included (lot, export csv)."""
     p.add_argument(
         "--from", dest="date_from", type=_date, metavar="DATE", help="dates of service from DATE"
     )
     p.add_argument(
         "--to", dest="date_to", type=_date, metavar="DATE", help="dates of service up to DATE"
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
-    p.set_defaults(run=_export_csv)
 
 
 def _positive_int(text: str, *, most: int | None = None) -> int:
