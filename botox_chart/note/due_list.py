@@ -13,8 +13,6 @@ UTF-8 with a byte-order mark (so spreadsheet programs read accented names), ISO 
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from reportlab.lib import colors
@@ -23,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from botox_chart import due
 from botox_chart.due import DueList, DueRow, overdue_text
+from botox_chart.exchange import cells
 from botox_chart.note import layout
 from botox_chart.note.layout import PageHeader, text
 from botox_chart.store.settings import ClinicSettings
@@ -42,8 +41,6 @@ COLUMNS = (
 )
 """Column titles and widths: points (a date, a phone number fit on one line at 8.5 and 9
 points), or, negative, a share of what is left of the page's width."""
-CHECK_BOX = 9.0
-"""The side of the "Called" box, in points: big enough to tick with a pen."""
 OVERDUE_INK = colors.HexColor("#b00020")
 
 
@@ -88,12 +85,6 @@ def story(found: DueList, *, clinic: ClinicSettings, width: float) -> list[Flowa
     return flow
 
 
-def column_widths(width: float) -> list[float]:
-    """Each column's width on a page ``width`` points wide (:data:`COLUMNS`)."""
-    left = width - sum(w for _, w in COLUMNS if w > 0)
-    return [w if w > 0 else -w * left for _, w in COLUMNS]
-
-
 def _styles(s: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
     cell = ParagraphStyle("due_cell", s["body"], fontSize=8.5, leading=10.5)
     return {
@@ -123,11 +114,11 @@ def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle])
                 Paragraph(text(r.injector), st["cell"]),
                 Paragraph(text(r.phone), st["phone"]),
                 Paragraph(text(", ".join(r.marks)), st["mark"]),
-                _CheckBox(),
+                layout.CheckBox(),
                 "",
             ]
         )
-    table = Table(data, colWidths=column_widths(width), repeatRows=1)
+    table = Table(data, colWidths=layout.column_widths(COLUMNS, width), repeatRows=1)
     table.setStyle(
         layout.list_style(
             ("ALIGN", (8, 1), (8, -1), "CENTER"),
@@ -139,46 +130,10 @@ def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle])
     return table
 
 
-class _CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """An empty square to tick once the patient was called."""
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self._width = availWidth
-        return availWidth, CHECK_BOX
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(layout.INK)
-        canvas.setFillColor(colors.white)
-        canvas.setLineWidth(0.9)
-        canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
-
-
 def csv_bytes(found: DueList) -> bytes:
-    """The rows as CSV: a header of :data:`due.FIELDS`, ISO dates, ``true``/``false`` as in the
-    JSON, an empty cell where the JSON has null, text that a spreadsheet would run as a formula
-    behind an apostrophe; UTF-8 with a byte-order mark."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(due.FIELDS)
-    for r in found.rows:
-        record = due.record(r)
-        writer.writerow([_cell(record[field]) for field in due.FIELDS])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A text cell starting with one of these is a formula to a spreadsheet: a patient named
-"=HYPERLINK(…)" or a phone "+1 514…" would run or be mangled when the CSV is opened."""
-
-
-def _cell(value: object) -> str:
-    """A value as a CSV cell: text a spreadsheet would read as a formula is kept as text by a
-    leading apostrophe (numbers are written as they are; scripts read the JSON)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
-        return "'" + value
-    return str(value)
+    """The rows as CSV (exchange.cells: UTF-8 with a byte-order mark, ISO dates, formulas kept as
+    text): a header of :data:`due.FIELDS`, ``true``/``false`` as in the JSON, an empty cell where
+    the JSON has null."""
+    return cells.csv_bytes(
+        due.FIELDS, ([due.record(r)[field] for field in due.FIELDS] for r in found.rows)
+    )

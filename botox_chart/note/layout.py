@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -142,7 +142,13 @@ def letterhead(
     if logo is not None:
         cells.insert(0, logo)
         widths.insert(0, logo_width)
-    table = Table([cells], colWidths=widths)
+    return side_by_side(cells, widths)
+
+
+def side_by_side(cells: Sequence[object], widths: Sequence[float]) -> Table:
+    """``cells`` in one row of ``widths`` points, top-aligned, with no padding at their sides: a
+    page's columns (a letterhead, two blocks of facts, a chart beside its verdict)."""
+    table = Table([list(cells)], colWidths=list(widths))
     table.setStyle(
         TableStyle(
             [
@@ -153,6 +159,37 @@ def letterhead(
         )
     )
     return table
+
+
+def columns(left: Flowable, right: Flowable, width: float, gap: float = 14) -> Table:
+    """Two halves of ``width`` with ``gap`` points between them."""
+    half = (width - gap) / 2
+    return side_by_side([left, "", right], [half, gap, half])
+
+
+def facts(
+    pairs: Iterable[tuple[str, str]], width: float, s: dict[str, ParagraphStyle], label: float
+) -> Table:
+    """Label: value lines (values are markup), the labels ``label`` points wide."""
+    data = [[Paragraph(text(k), s["muted"]), Paragraph(v, s["body"])] for k, v in pairs]
+    table = Table(data, colWidths=[label, width - label])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def alert(words: str) -> str:
+    """``words`` (plain text) as markup in the alert colour: something missing or wrong."""
+    return f'<font color="{ALERT.hexval()}">{text(words)}</font>'
 
 
 def _logo(clinic: ClinicSettings, *, max_width: float, max_height: float) -> Flowable | None:
@@ -200,6 +237,16 @@ class CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canvas.setFillColor(colors.white)
         canvas.setLineWidth(0.9)
         canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
+
+
+def widest(values: Iterable[str], size: float, *, bold: bool = False, least: float = 0.0) -> float:
+    """How wide the widest of ``values`` (plain text on one line) prints at ``size`` points, or
+    ``least`` if that is more: a column sized to its content, whatever the paper."""
+    return max([least, *(scripts.width(v, size=size, bold=bold) for v in values)])
+
+
+CELL_PADDING = 6.0
+"""reportlab's padding on each side of a table cell, unless a table sets its own."""
 
 
 def column_widths(columns: Sequence[tuple[str, float]], width: float) -> list[float]:
@@ -267,13 +314,18 @@ def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed
     top = height - HEADER_BASELINE
     details_width = scripts.width(header.details, size=8.5)
     canvas.setFillColor(INK)
-    patient_width = right - left - details_width - 12
+    # The name whole, beside the details when they fit there (a long name on A4, 17 points
+    # narrower than Letter: the details go down to the title's line, the title gives way).
+    beside = scripts.width(header.patient, size=11, bold=True) <= right - left - details_width - 12
+    details_top = top if beside else top - 11
+    patient_width = right - left - (details_width + 12 if beside else 0)
     scripts.draw(
         canvas, left, top, _fit(header.patient, 11, patient_width, bold=True), size=11, bold=True
     )
-    scripts.draw(canvas, right, top, header.details, size=8.5, anchor="end")
+    scripts.draw(canvas, right, details_top, header.details, size=8.5, anchor="end")
     canvas.setFillColor(MUTED)
-    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, right - left), size=7.5)
+    title_width = right - left - (0 if beside else details_width + 12)
+    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, title_width), size=7.5)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
     canvas.line(left, top - 16, right, top - 16)
@@ -303,11 +355,15 @@ def _watermark(canvas: Canvas, width: float, height: float) -> None:
 
 
 def _fit(value: str, size: float, width: float, *, bold: bool = False) -> str:
-    """``value`` shortened with an ellipsis to fit ``width`` points."""
+    """``value`` shortened with an ellipsis to fit ``width`` points, after a whole word when
+    one ends in its second half ("Procedure note: onabotulinu…" reads "Procedure note:…")."""
     if scripts.width(value, size=size, bold=bold) <= width:
         return value
     while value and scripts.width(value + "…", size=size, bold=bold) > width:
         value = value[:-1]
+    space = value.rfind(" ")
+    if space > len(value) // 2:
+        value = value[:space].rstrip(" ·,")
     return value + "…"
 
 

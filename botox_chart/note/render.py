@@ -1,6 +1,6 @@
 """Procedure notes, treatment records, continuation letters, the clinic outcomes report and the
-due list as PDF (the due list also as CSV) and the lot recall list as PDF: what the CLI writes
-and the window prints.
+due list as PDF (the due list also as CSV), the lot recall list as PDF and a patient's treatment
+as a FHIR bundle (JSON, botox_chart.fhir): what the CLI writes and the window prints or saves.
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
@@ -15,11 +15,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
-from botox_chart import output
+from botox_chart import fhir
+from botox_chart import paper as papers
 from botox_chart.due import DueList
 from botox_chart.note import (
     data,
@@ -34,25 +34,21 @@ from botox_chart.note import (
 )
 from botox_chart.outcomes import OutcomesReport, RuleProfile, report
 from botox_chart.recall import Recall
-from botox_chart.store import audit, patients, transaction
+from botox_chart.store import fhir as store_fhir
 from botox_chart.store import outcomes as store_outcomes
+from botox_chart.store import patients, transaction
 from botox_chart.store import recall as store_recall
 from botox_chart.store import sessions as store_sessions
 from botox_chart.store import settings as clinic_settings
-from botox_chart.store.engine import sqlite_path
+from botox_chart.store.releases import record_release as record_release
+from botox_chart.store.releases import write_exported
 from botox_chart.store.settings import ClinicSettings
 
-NOTE_PAGE = LETTER
-"""US Letter: the page size of clinics in North America; prints within margins on A4 too."""
-RECORD_PAGE = landscape(LETTER)
+RECORD_LANDSCAPE = True
 """The treatment record is a wide table: one session per row, a column per muscle."""
-LETTER_PAGE = LETTER
-"""The continuation letter: one portrait page."""
-REPORT_PAGE = LETTER
-"""The clinic outcomes report: one portrait page."""
-DUE_LIST_PAGE = landscape(LETTER)
+DUE_LIST_LANDSCAPE = True
 """The due list is a wide table with room to write: landscape."""
-RECALL_PAGE = landscape(LETTER)
+RECALL_LANDSCAPE = True
 """The lot recall list is a wide table with a box to tick: landscape."""
 LETTER_DOCUMENT = "continuation letter"
 REPORT_DOCUMENT = "clinic outcomes report"
@@ -61,14 +57,23 @@ DUE_LIST_CSV_DOCUMENT = "due list (CSV)"
 """What the audit trail says left the database (never a file name: it may hold a name)."""
 
 
-def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
+def page_size(
+    clinic: ClinicSettings, paper: str | None = None, *, landscape: bool = False
+) -> tuple[float, float]:
+    """A document's page: the ``paper`` asked for (the command line's ``--paper``), else the
+    clinic's setting, else the paper of the computer's locale (botox_chart.paper)."""
+    return papers.size(papers.resolve(paper or clinic.paper), landscape=landscape)
+
+
+def session_note_pdf(engine: Engine, *, session_ids: list[int], paper: str | None = None) -> bytes:
     """Procedure notes for ``session_ids`` in one PDF, each from a new page, each with its own
     "page X of Y". Raises SessionError for an unknown session."""
     if not session_ids:
         raise ValueError("No sessions to print.")
     with transaction(engine) as db:
         notes = data.load_session_notes(db, session_ids=session_ids)
-    width = layout.frame_width(NOTE_PAGE)
+    pagesize = page_size(notes[0].clinic, paper)
+    width = layout.frame_width(pagesize)
     story: list[Flowable] = []
     for n, note in enumerate(notes):
         if n:
@@ -76,7 +81,7 @@ def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
         story += procedure.story(note, width)
     return layout.build(
         story,
-        pagesize=NOTE_PAGE,
+        pagesize=pagesize,
         title="Procedure note",
         subject="OnabotulinumtoxinA procedure note",
     )
@@ -89,52 +94,56 @@ def write_session_note(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
 ) -> Path:
     """Write one session's procedure note to ``path``; it appears once its export is audited.
 
     Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
     """
-    pdf = session_note_pdf(engine, session_ids=[session_id])
-    return _write_exported(
+    pdf = session_note_pdf(engine, session_ids=[session_id], paper=paper)
+    return write_exported(
         engine, path, pdf, force=force, session_ids=[session_id], clinician_id=clinician_id
     )
 
 
-def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
+def treatment_record_pdf(engine: Engine, *, patient_id: int, paper: str | None = None) -> bytes:
     """Every session of a patient in date order. Raises PatientError for an unknown patient."""
     with transaction(engine) as db:
         treatment = data.load_record(db, patient_id=patient_id)
-    return render_record(treatment)
+    return render_record(treatment, paper=paper)
 
 
-def render_record(treatment: data.TreatmentRecord) -> bytes:
+def render_record(treatment: data.TreatmentRecord, *, paper: str | None = None) -> bytes:
     """A treatment record (note.record) from its plain values."""
+    pagesize = page_size(treatment.clinic, paper, landscape=RECORD_LANDSCAPE)
     return layout.build(
-        record.story(treatment, layout.frame_width(RECORD_PAGE)),
-        pagesize=RECORD_PAGE,
+        record.story(treatment, layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title="Treatment record",
         subject="OnabotulinumtoxinA treatment record",
     )
 
 
-def render_letter(letter_data: data.LetterData) -> bytes:
-    """The continuation letter (note.letter) from its plain values."""
+def render_letter(letter_data: data.LetterData, *, paper: str | None = None) -> bytes:
+    """The continuation letter (note.letter) from its plain values: one portrait page."""
+    pagesize = page_size(letter_data.clinic, paper)
     return layout.build(
-        letter.story(letter_data, layout.frame_width(LETTER_PAGE)),
-        pagesize=LETTER_PAGE,
+        letter.story(letter_data, layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title="Continuation letter",
         subject="OnabotulinumtoxinA for chronic migraine: continuation of treatment",
     )
 
 
-def render_outcomes_report(report: OutcomesReport, *, clinic: ClinicSettings, day: date) -> bytes:
+def render_outcomes_report(
+    report: OutcomesReport, *, clinic: ClinicSettings, day: date, paper: str | None = None
+) -> bytes:
     """The clinic outcomes report (note.outcomes_report) of ``outcomes.report(...)``, dated
-    ``day``."""
+    ``day``: one portrait page."""
+    pagesize = page_size(clinic, paper)
     return layout.build(
-        outcomes_report.story(
-            report, clinic=clinic, day=day, width=layout.frame_width(REPORT_PAGE)
-        ),
-        pagesize=REPORT_PAGE,
+        outcomes_report.story(report, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title="Clinic outcomes report",
         subject="OnabotulinumtoxinA for chronic migraine: responders after treatment",
     )
@@ -147,10 +156,11 @@ def write_treatment_record(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
-    pdf = treatment_record_pdf(engine, patient_id=patient_id)
-    return _write_exported(
+    pdf = treatment_record_pdf(engine, patient_id=patient_id, paper=paper)
+    return write_exported(
         engine, path, pdf, force=force, patient_id=patient_id, clinician_id=clinician_id
     )
 
@@ -161,6 +171,7 @@ def letter_pdf(
     patient_id: int,
     profile: RuleProfile | None = None,
     written_on: date | None = None,
+    paper: str | None = None,
 ) -> bytes:
     """A patient's continuation letter under ``profile`` (the clinic's payer profile, else NICE
     TA260), dated ``written_on`` (today)."""
@@ -171,7 +182,7 @@ def letter_pdf(
             profile=profile or data.letter_profile(db),
             written_on=written_on or date.today(),
         )
-    return render_letter(letter_data)
+    return render_letter(letter_data, paper=paper)
 
 
 def letter_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
@@ -189,10 +200,11 @@ def write_letter(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
 ) -> Path:
     """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
-    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile)
-    return _write_exported(
+    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, paper=paper)
+    return write_exported(
         engine,
         path,
         pdf,
@@ -204,7 +216,11 @@ def write_letter(
 
 
 def outcomes_report_pdf(
-    engine: Engine, *, day: date | None = None, found: OutcomesReport | None = None
+    engine: Engine,
+    *,
+    day: date | None = None,
+    found: OutcomesReport | None = None,
+    paper: str | None = None,
 ) -> bytes:
     """The clinic outcomes report over every patient's course (or ``found``, the report already
     computed, so the PDF says what the caller printed), dated ``day`` (today)."""
@@ -212,7 +228,7 @@ def outcomes_report_pdf(
         if found is None:
             found = report(store_outcomes.clinic_courses(db))
         clinic = clinic_settings.load(db)
-    return render_outcomes_report(found, clinic=clinic, day=day or date.today())
+    return render_outcomes_report(found, clinic=clinic, day=day or date.today(), paper=paper)
 
 
 def write_outcomes_report(
@@ -222,10 +238,11 @@ def write_outcomes_report(
     force: bool = False,
     clinician_id: int | None = None,
     found: OutcomesReport | None = None,
+    paper: str | None = None,
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
-    pdf = outcomes_report_pdf(engine, found=found)
-    return _write_exported(
+    pdf = outcomes_report_pdf(engine, found=found, paper=paper)
+    return write_exported(
         engine, path, pdf, force=force, clinician_id=clinician_id, document=REPORT_DOCUMENT
     )
 
@@ -234,21 +251,22 @@ def outcomes_report_file_name(day: date | None = None) -> str:
     return f"clinic-outcomes-report_{(day or date.today()).isoformat()}.pdf"
 
 
-def render_due_list(found: DueList, *, clinic: ClinicSettings) -> bytes:
+def render_due_list(found: DueList, *, clinic: ClinicSettings, paper: str | None = None) -> bytes:
     """The due list worklist (note.due_list) from its plain values."""
+    pagesize = page_size(clinic, paper, landscape=DUE_LIST_LANDSCAPE)
     return layout.build(
-        due_list.story(found, clinic=clinic, width=layout.frame_width(DUE_LIST_PAGE)),
-        pagesize=DUE_LIST_PAGE,
+        due_list.story(found, clinic=clinic, width=layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title="Due list",
         subject=f"Patients due for onabotulinumtoxinA: {found.period}",
     )
 
 
-def due_list_pdf(engine: Engine, *, found: DueList) -> bytes:
+def due_list_pdf(engine: Engine, *, found: DueList, paper: str | None = None) -> bytes:
     """The worklist of ``found`` (the list the caller shows), under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
-    return render_due_list(found, clinic=clinic)
+    return render_due_list(found, clinic=clinic, paper=paper)
 
 
 def write_due_list(
@@ -258,12 +276,13 @@ def write_due_list(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
 ) -> Path:
     """Write the due list's worklist PDF to ``path``; it appears once its export is audited."""
-    return _write_exported(
+    return write_exported(
         engine,
         path,
-        due_list_pdf(engine, found=found),
+        due_list_pdf(engine, found=found, paper=paper),
         force=force,
         clinician_id=clinician_id,
         document=DUE_LIST_DOCUMENT,
@@ -279,7 +298,7 @@ def write_due_list_csv(
     clinician_id: int | None = None,
 ) -> Path:
     """Write the due list as CSV to ``path``; it appears once its export is audited."""
-    return _write_exported(
+    return write_exported(
         engine,
         path,
         due_list.csv_bytes(found),
@@ -295,21 +314,26 @@ def due_list_file_name(found: DueList, suffix: str = ".pdf") -> str:
     return f"{what}_{found.today.isoformat()}{suffix}"
 
 
-def render_lot_recall(found: Recall, *, clinic: ClinicSettings, day: date) -> bytes:
+def render_lot_recall(
+    found: Recall, *, clinic: ClinicSettings, day: date, paper: str | None = None
+) -> bytes:
     """The lot recall list (note.lot_recall) of ``found``, printed ``day``."""
+    pagesize = page_size(clinic, paper, landscape=RECALL_LANDSCAPE)
     return layout.build(
-        lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(RECALL_PAGE)),
-        pagesize=RECALL_PAGE,
+        lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title=lot_recall.title_of(found),
         subject="Patients who received a lot of onabotulinumtoxinA",
     )
 
 
-def lot_recall_pdf(engine: Engine, *, found: Recall, day: date | None = None) -> bytes:
+def lot_recall_pdf(
+    engine: Engine, *, found: Recall, day: date | None = None, paper: str | None = None
+) -> bytes:
     """The recall list of ``found`` (the list the caller shows) under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
-    return render_lot_recall(found, clinic=clinic, day=day or date.today())
+    return render_lot_recall(found, clinic=clinic, day=day or date.today(), paper=paper)
 
 
 def write_lot_recall(
@@ -319,13 +343,14 @@ def write_lot_recall(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
 ) -> Path:
     """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
     no name) is audited."""
-    return _write_exported(
+    return write_exported(
         engine,
         path,
-        lot_recall_pdf(engine, found=found),
+        lot_recall_pdf(engine, found=found, paper=paper),
         force=force,
         clinician_id=clinician_id,
         details=store_recall.audit_changes(found),
@@ -338,35 +363,46 @@ def lot_recall_file_name(found: Recall, day: date | None = None) -> str:
     return f"lot-recall_{lot}_{(day or date.today()).isoformat()}.pdf"
 
 
-def _write_exported(
+def fhir_bundle(
+    engine: Engine, *, patient_id: int | None = None, since: date | None = None
+) -> dict[str, object]:
+    """The FHIR bundle of a patient's signed sessions (every patient's without ``patient_id``),
+    from ``since`` on. Raises PatientError for an unknown patient."""
+    with transaction(engine) as db:
+        found = store_fhir.export_data(db, patient_id=patient_id, since=since)
+    return fhir.bundle(found)
+
+
+def write_fhir_bundle(
     engine: Engine,
-    path: str | os.PathLike[str],
-    content: bytes,
     *,
-    force: bool,
-    clinician_id: int | None,
-    session_ids: Sequence[int] = (),
+    found: Mapping[str, object],
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
     patient_id: int | None = None,
-    document: str = "",
-    details: Mapping[str, object] | None = None,
+    since: date | None = None,
 ) -> Path:
-    """Write ``content`` (a PDF, a CSV) to ``path`` through the one safe output path; the file
-    appears only once its export is in the audit trail (:func:`record_release`)."""
-    return output.write_bytes(
+    """Write the bundle ``found`` (:func:`fhir_bundle`) as JSON to ``path``; it appears once its
+    export (the counts of what left, no name) is audited."""
+    return write_exported(
+        engine,
         path,
-        content,
+        fhir.to_json(found),
         force=force,
-        database=sqlite_path(engine),
-        before_publish=lambda: record_release(
-            engine,
-            action="export",
-            session_ids=session_ids,
-            patient_id=patient_id,
-            clinician_id=clinician_id,
-            document=document,
-            details=details,
-        ),
+        clinician_id=clinician_id,
+        patient_id=patient_id,
+        details=store_fhir.audit_changes(found, since=since),
     )
+
+
+def fhir_bundle_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
+    """The file name to suggest for a patient's FHIR bundle. Raises PatientError."""
+    with transaction(engine) as db:
+        patient = patients.get(db, patient_id=patient_id)
+        return file_names.fhir_bundle_name(
+            patient.family_name, patient.given_names, day or date.today()
+        )
 
 
 def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:
@@ -386,41 +422,3 @@ def treatment_record_file_name(engine: Engine, *, patient_id: int) -> str:
     with transaction(engine) as db:
         patient = patients.get(db, patient_id=patient_id)
         return file_names.treatment_record_name(patient.family_name, patient.given_names)
-
-
-def record_release(
-    engine: Engine,
-    *,
-    action: str,
-    session_ids: Sequence[int] = (),
-    patient_id: int | None = None,
-    clinician_id: int | None = None,
-    document: str = "",
-    details: Mapping[str, object] | None = None,
-) -> None:
-    """Audit that a document ("print" or "export") left the database: one event per session's
-    note, or one for a patient's record or letter, or one for a clinic's list (the due list, a lot
-    recall) or report (``document`` names it, or ``details``, the whole of what the event says, as
-    a lot recall's lot and counts). No file names: they may hold the patient's name."""
-    what = document or ("procedure note" if session_ids else "treatment record")
-    said = dict(details) if details is not None else {"document": what}
-    with transaction(engine) as db:
-        for session_id in session_ids:
-            row = store_sessions.get(db, session_id=session_id)
-            audit.record(
-                db,
-                action=action,
-                clinician_id=clinician_id,
-                patient_id=row.patient_id,
-                session_id=session_id,
-                changes={"document": what},
-            )
-        if patient_id is not None or not session_ids:
-            audit.record(
-                db,
-                action=action,
-                clinician_id=clinician_id,
-                patient_id=patient_id,
-                changes=said,
-            )
-        db.commit()

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from botox_chart import bounds, gs1, outcomes
+from botox_chart import paper as papers
 from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
 
@@ -47,6 +48,9 @@ class ClinicSettings:
     payer_profile: str = ""
     """The continuation rule profile of the clinic's payer (``resources/rules/<name>.toml`` or
     the clinic's own), judged beside NICE TA260's; "" for none (botox_chart.outcomes)."""
+    paper: str = papers.FROM_LOCALE
+    """The paper every document prints on: "a4", "letter", or "" for the paper of the
+    computer's locale (botox_chart.paper: Letter in the US, Canada and a few more, else A4)."""
 
 
 TEXT = {
@@ -106,6 +110,8 @@ def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> 
             f"There is no continuation rule profile {settings.payer_profile!r} (a file "
             f"rules/{settings.payer_profile}.toml)."
         )
+    if settings.paper not in papers.CHOICES:
+        raise SettingsError(f"Unknown paper {settings.paper!r}: A4 or Letter.")
     accepted_gtins(settings.product_gtins)
     try:
         for name, (label, longest) in TEXT.items():

@@ -18,10 +18,10 @@ import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from botox_chart import paths
+from botox_chart import paper, paths
 from botox_chart.ui.language import install_translators, ui_language
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.seams import Dialogs, QtDialogs
@@ -113,6 +113,9 @@ def configure(app: QApplication) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    # Documents default to the paper of the platform's locale, which a program started from the
+    # desktop (macOS, Windows) does not find in its environment.
+    paper.use_system_locale(QLocale.system().name())
 
 
 _warmed_up = threading.Event()

@@ -52,6 +52,7 @@ PROGRESS_AFTER_MS = 400
 """A progress dialog appears only for work that takes longer than this."""
 PDF_FILTER = QT_TRANSLATE_NOOP("Printing", "PDF files (*.pdf)")
 CSV_FILTER = QT_TRANSLATE_NOOP("Printing", "CSV files (*.csv)")
+JSON_FILTER = QT_TRANSLATE_NOOP("Printing", "FHIR bundles (*.json)")
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,31 @@ class Printing(QObject):
         pdf = self._render(job)
         return self._save(job, pdf) if pdf is not None else None
 
+    # -- a patient's FHIR bundle for an EHR ----------------------------------------------------
+
+    def save_fhir_bundle(self, patient_id: int) -> Path | None:
+        """Save the patient's signed sessions as a FHIR bundle (JSON) where the user chooses,
+        audited as an export with the counts of what left; the path, or None."""
+        from botox_chart import fhir
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+        from botox_chart.store import fhir as store_fhir
+
+        try:
+            found = render.fhir_bundle(self._engine, patient_id=patient_id)
+        except (PatientError, StorageError) as err:
+            self._dialogs.error(self._parent, "FHIR bundle", str(err))
+            return None
+        job = _Job(
+            title="FHIR bundle",
+            filename=lambda: render.fhir_bundle_file_name(self._engine, patient_id=patient_id),
+            render=lambda: fhir.to_json(found),
+            patient_id=patient_id,
+            suffix=".json",
+            file_filter=JSON_FILTER,
+            details=store_fhir.audit_changes(found),
+        )
+        return self._save(job, job.render())
+
     # -- the work -------------------------------------------------------------------------------
 
     def _notes(self, ids: Sequence[int]) -> _Job:
@@ -330,7 +356,8 @@ class Printing(QObject):
         try:
             printer = self._printer_factory()
             printer.setDocName(job.title)
-            # The paper of the PDF (Letter; the record in landscape) as the dialog's default.
+            # The paper of the PDF (the clinic's A4 or Letter; the record in landscape) as the
+            # dialog's default.
             first = pages.size(0)
             short, long = sorted((first.width(), first.height()))
             printer.setPageSize(QPageSize(QSizeF(short, long), QPageSize.Unit.Point))
@@ -417,7 +444,7 @@ class Printing(QObject):
         chosen = self._dialogs.save_file(
             self._parent,
             QCoreApplication.translate("Printing", "Save {document} as {kind}").format(
-                document=job.title.lower(), kind=kind
+                document=_in_sentence(job.title), kind=kind
             ),
             folder / filename,
             QCoreApplication.translate("Printing", job.file_filter),
@@ -500,6 +527,12 @@ class Printing(QObject):
                     "Printing", "Done, but it could not be written to the audit log: {err}"
                 ).format(err=err),
             )
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: "Procedure note" → "procedure note"; an acronym ("FHIR
+    bundle") stays as it is."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]
 
 
 def _render_watching_fonts(render: Callable[[], bytes]) -> tuple[bytes, set[str]]:

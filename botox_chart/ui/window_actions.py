@@ -170,6 +170,12 @@ class WindowActions(QObject):
                 "and 3rd treatments"
             ),
         )
+        self.import_patients = a(
+            self,
+            "&Import patients…",
+            (),
+            "Add the patients of a CSV file (a spreadsheet's patient list), previewed first",
+        )
         self.clinicians = a(
             self,
             self.tr("Clini&cians…"),
@@ -315,6 +321,13 @@ class WindowActions(QObject):
                 "Who created, changed, signed, printed or exported this patient's records, and when"
             ),
         )
+        self.export_fhir = a(
+            self,
+            "Export for &EHR…",
+            (),
+            "Save the patient's signed sessions as a FHIR R4 bundle (JSON) for a referring "
+            "physician's or a hospital's EHR",
+        )
         self.due_list = a(
             self,
             self.tr("&Due list…"),
@@ -395,6 +408,8 @@ class WindowActions(QObject):
         letter.addActions([self.letter_preview, self.letter_print, self.letter_pdf])
         file.addAction(self.outcomes_report)
         file.addSeparator()
+        file.addAction(self.import_patients)
+        file.addSeparator()
         file.addActions([self.clinicians, self.clinic_settings, self.encrypt_database])
         file.addSeparator()
         file.addActions([self.lock, self.switch_user, self.sign_out])
@@ -423,6 +438,7 @@ class WindowActions(QObject):
         patient = bar.addMenu(self.tr("&Patient"))
         patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
         patient.addAction(self.find_patient)
+        patient.addAction(self.export_fhir)
         patient.addSeparator()
         patient.addAction(self.due_list)
         patient.addAction(self.lot_recall)

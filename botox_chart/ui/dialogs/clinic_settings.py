@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from botox_chart import outcomes
+from botox_chart import paper as papers
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
 from botox_chart.store.settings import ClinicSettings
@@ -49,6 +50,31 @@ BILLING = (
     ),
     ("canada", QT_TRANSLATE_NOOP("ClinicSettingsDialog", "Canada: a provincial billing code")),
 )
+PAPER_NAMES = {
+    papers.A4: QT_TRANSLATE_NOOP("ClinicSettingsDialog", "A4"),
+    papers.LETTER: QT_TRANSLATE_NOOP("ClinicSettingsDialog", "Letter"),
+}
+"""botox_chart.paper's NAMES, in the window's language."""
+
+
+def paper_choices() -> list[tuple[str, str]]:
+    """(setting, words) of each paper the clinic can choose; the first follows the computer."""
+    here = PAPER_NAMES[papers.for_locale(papers.system_locale())]
+    return [
+        (
+            papers.FROM_LOCALE,
+            QCoreApplication.translate(
+                "ClinicSettingsDialog", "This computer's country (here: {paper})"
+            ).format(paper=QCoreApplication.translate("ClinicSettingsDialog", here)),
+        ),
+        (papers.A4, QCoreApplication.translate("ClinicSettingsDialog", "A4 (210 × 297 mm)")),
+        (
+            papers.LETTER,
+            QCoreApplication.translate("ClinicSettingsDialog", "Letter (8.5 × 11 in)"),
+        ),
+    ]
+
+
 PRODUCT_CODE_LABEL = {
     "none": QT_TRANSLATE_NOOP("ClinicSettingsDialog", "DIN / &NDC"),
     "us": QT_TRANSLATE_NOOP("ClinicSettingsDialog", "&NDC"),
@@ -148,6 +174,17 @@ class ClinicSettingsDialog(QDialog):
         self.payer_profile.addItem(self.tr("None (NICE TA260 only)"), "")
         for name, title in payer_profiles():
             self.payer_profile.addItem(title, name)
+        self.paper = QComboBox()
+        for code, label in paper_choices():
+            self.paper.addItem(label, code)
+        self.paper.setAccessibleName(self.tr("Paper"))
+        self.paper.setToolTip(
+            self.tr(
+                "The paper every note, record, letter and list is laid out for, and the printer's "
+                "paper. Left to the computer's country, each workstation uses its own: Letter in "
+                "the United States, Canada, Mexico, the Philippines and a few more, A4 elsewhere."
+            )
+        )
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(*MINUTES_RANGE)
         self.idle_lock.setSuffix(self.tr(" min without input"))
@@ -187,6 +224,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow(self.tr(PRODUCT_CODE_LABEL["none"]), self.din_ndc)
         self.form.addRow(self.tr("Product &GTINs"), self.product_gtins)
         self.form.addRow(self.tr("Pa&yer's rule"), self.payer_profile)
+        self.form.addRow(self.tr("Pap&er"), self.paper)
         self.form.addRow(self.tr("Loc&k after"), self.idle_lock)
         self.form.addRow(self.tr("Lock acco&unt for"), self.lockout)
         hint = QLabel(
@@ -251,6 +289,7 @@ class ClinicSettingsDialog(QDialog):
             idle_lock_minutes=str(self.idle_lock.value()),
             lockout_minutes=str(self.lockout.value()),
             payer_profile=str(self.payer_profile.currentData()),
+            paper=str(self.paper.currentData()),
         )
 
     def save(self) -> None:
@@ -293,6 +332,7 @@ class ClinicSettingsDialog(QDialog):
         self.payer_profile.setCurrentIndex(
             max(self.payer_profile.findData(loaded.payer_profile), 0)
         )
+        self.paper.setCurrentIndex(max(self.paper.findData(loaded.paper), 0))
         self._billing_changed()
         self._show_logo()
 

@@ -53,6 +53,7 @@ ACTIONS = {
     "eligibility": QT_TRANSLATE_NOOP("AuditModel", "Eligibility assessment"),
     "print": QT_TRANSLATE_NOOP("AuditModel", "Printed"),
     "export": QT_TRANSLATE_NOOP("AuditModel", "Exported"),
+    "import": QT_TRANSLATE_NOOP("AuditModel", "Imported"),
     "delete_draft": QT_TRANSLATE_NOOP("AuditModel", "Deleted draft"),
     "sign_in": QT_TRANSLATE_NOOP("AuditModel", "Signed in"),
     "sign_in_failed": QT_TRANSLATE_NOOP("AuditModel", "Sign-in failed"),
@@ -172,6 +173,12 @@ def _describe(action: str, changes: Mapping[str, Any]) -> str:
         return AuditWords().acknowledged(count)
     if action in ("print", "export"):
         return str(changes.get("document", ""))
+    if action == "import":
+        return (
+            f"{changes.get('document', '')} {changes.get('file', '')}: "
+            f"{changes.get('added', 0)} added, {changes.get('duplicates', 0)} duplicates skipped, "
+            f"{changes.get('refused', 0)} refused"
+        ).strip()
     if action == "delete_draft":
         day = changes.get("date_of_service")
         return (
