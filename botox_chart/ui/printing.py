@@ -206,10 +206,10 @@ class Printing(QObject):
         try:
             found = render.fhir_bundle(self._engine, patient_id=patient_id)
         except (PatientError, StorageError) as err:
-            self._dialogs.error(self._parent, "FHIR bundle", str(err))
+            self._dialogs.error(self._parent, self.tr("FHIR bundle"), str(err))
             return None
         job = _Job(
-            title="FHIR bundle",
+            title=self.tr("FHIR bundle"),
             filename=lambda: render.fhir_bundle_file_name(self._engine, patient_id=patient_id),
             render=lambda: fhir.to_json(found),
             patient_id=patient_id,

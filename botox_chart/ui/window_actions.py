@@ -172,9 +172,11 @@ class WindowActions(QObject):
         )
         self.import_patients = a(
             self,
-            "&Import patients…",
+            self.tr("&Import patients…"),
             (),
-            "Add the patients of a CSV file (a spreadsheet's patient list), previewed first",
+            self.tr(
+                "Add the patients of a CSV file (a spreadsheet's patient list), previewed first"
+            ),
         )
         self.clinicians = a(
             self,
@@ -323,10 +325,12 @@ class WindowActions(QObject):
         )
         self.export_fhir = a(
             self,
-            "Export for &EHR…",
+            self.tr("Export for &EHR…"),
             (),
-            "Save the patient's signed sessions as a FHIR R4 bundle (JSON) for a referring "
-            "physician's or a hospital's EHR",
+            self.tr(
+                "Save the patient's signed sessions as a FHIR R4 bundle (JSON) for a referring "
+                "physician's or a hospital's EHR"
+            ),
         )
         self.due_list = a(
             self,

@@ -268,7 +268,9 @@ class WindowCommands(QObject):
         if engine is None or not self._may_chart():
             return
         path = self.w.dialogs.open_file(
-            self.w.as_widget(), "Import patients", "CSV files (*.csv *.txt);;All files (*)"
+            self.w.as_widget(),
+            self.tr("Import patients"),
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
         )
         if path is None:
             return
@@ -284,7 +286,7 @@ class WindowCommands(QObject):
 
     def _patients_imported(self, added: int) -> None:
         self.refresh_patients()
-        self.show_status(f"Imported {added:,} patient{'s' * (added != 1)}.")
+        self.show_status(self.tr("Imported %Ln patient(s).", "", added))
 
     def _patient_saved(self, patient: PatientSummary) -> None:
         editing = self.w.patients.current_id() == patient.id

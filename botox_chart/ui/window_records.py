@@ -86,7 +86,7 @@ class RecordCommands(QObject):
         patient = self._shown_patient()
         printing = self.w.ensure_printing() if patient is not None else None
         if patient is not None and printing is not None:
-            self.w.attempt("Export for EHR", lambda: printing.save_fhir_bundle(patient.id))
+            self.w.attempt(self.tr("Export for EHR"), lambda: printing.save_fhir_bundle(patient.id))
 
     def outcomes_report(self) -> None:
         printing = self.w.ensure_printing()

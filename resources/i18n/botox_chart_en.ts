@@ -48,6 +48,20 @@
             <numerusform>%n changed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%n duplicate skipped</numerusform>
+            <numerusform>%n duplicates skipped</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClinicianListModel</name>
@@ -137,6 +151,65 @@
         <translation>
             <numerusform> and %n more</numerusform>
             <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PatientImportDialog</name>
+    <message numerus="yes">
+        <source>{file}: %Ln row(s).</source>
+        <translation>
+            <numerusform>{file}: %Ln row.</numerusform>
+            <numerusform>{file}: %Ln rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln patient(s) to add</source>
+        <translation>
+            <numerusform>%Ln patient to add</numerusform>
+            <numerusform>%Ln patients to add</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</source>
+        <translation>
+            <numerusform>%Ln row skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</numerusform>
+            <numerusform>%Ln rows skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) refused</source>
+        <translation>
+            <numerusform>%Ln row refused</numerusform>
+            <numerusform>%Ln rows refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The refused rows are not imported. Import the %Ln valid row(s) only, or cancel, correct the file and import it again.</source>
+        <translation>
+            <numerusform>The refused rows are not imported. Import the %Ln valid row only, or cancel, correct the file and import it again.</numerusform>
+            <numerusform>The refused rows are not imported. Import the %Ln valid rows only, or cancel, correct the file and import it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import the %Ln valid row(s) only</source>
+        <translation>
+            <numerusform>&amp;Import the %Ln valid row only</numerusform>
+            <numerusform>&amp;Import the %Ln valid rows only</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %Ln patient(s)</source>
+        <translation>
+            <numerusform>&amp;Import %Ln patient</numerusform>
+            <numerusform>&amp;Import %Ln patients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %Ln patient(s)…</source>
+        <translation>
+            <numerusform>Importing %Ln patient…</numerusform>
+            <numerusform>Importing %Ln patients…</numerusform>
         </translation>
     </message>
 </context>
@@ -241,6 +314,16 @@
         <translation>
             <numerusform>%n protocol site not charted yet</numerusform>
             <numerusform>%n protocol sites not charted yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommands</name>
+    <message numerus="yes">
+        <source>Imported %Ln patient(s).</source>
+        <translation>
+            <numerusform>Imported %Ln patient.</numerusform>
+            <numerusform>Imported %Ln patients.</numerusform>
         </translation>
     </message>
 </context>

@@ -166,6 +166,10 @@ Base de données : {where}</translation>
         <translation>Exportation</translation>
     </message>
     <message>
+        <source>Imported</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
         <source>Deleted draft</source>
         <translation>Brouillon supprimé</translation>
     </message>
@@ -222,6 +226,10 @@ Base de données : {where}</translation>
         <translation>sites : </translation>
     </message>
     <message>
+        <source>{document} {file}: {added}, {skipped}, {refused}</source>
+        <translation>{document} {file} : {added}, {skipped}, {refused}</translation>
+    </message>
+    <message>
         <source>Draft of {day}</source>
         <translation>Brouillon du {day}</translation>
     </message>
@@ -269,6 +277,20 @@ Base de données : {where}</translation>
         <translation>
             <numerusform>%n modifié</numerusform>
             <numerusform>%n modifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n ligne refusée</numerusform>
+            <numerusform>%n lignes refusées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%n doublon ignoré</numerusform>
+            <numerusform>%n doublons ignorés</numerusform>
         </translation>
     </message>
 </context>
@@ -386,6 +408,26 @@ Base de données : {where}</translation>
         <translation>Canada : un code de facturation provincial</translation>
     </message>
     <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s country (here: {paper})</source>
+        <translation>Le pays de cet ordinateur (ici : {paper})</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Lettre (8,5 × 11 po)</translation>
+    </message>
+    <message>
         <source>DIN / &amp;NDC</source>
         <translation>DIN / &amp;NDC</translation>
     </message>
@@ -452,6 +494,14 @@ Ville, province/État, code postal</translation>
         <translation>Aucune (NICE TA260 seulement)</translation>
     </message>
     <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>The paper every note, record, letter and list is laid out for, and the printer&apos;s paper. Left to the computer&apos;s country, each workstation uses its own: Letter in the United States, Canada, Mexico, the Philippines and a few more, A4 elsewhere.</source>
+        <translation>Le papier pour lequel chaque note, dossier, lettre et liste est mis en page, et celui de l&apos;imprimante. Laissé au pays de l&apos;ordinateur, chaque poste utilise le sien : Lettre aux États-Unis, au Canada, au Mexique, aux Philippines et dans quelques autres pays, A4 ailleurs.</translation>
+    </message>
+    <message>
         <source> min without input</source>
         <translation> min sans activité</translation>
     </message>
@@ -506,6 +556,10 @@ Ville, province/État, code postal</translation>
     <message>
         <source>Pa&amp;yer&apos;s rule</source>
         <translation>Règle du pa&amp;yeur</translation>
+    </message>
+    <message>
+        <source>Pap&amp;er</source>
+        <translation>Pa&amp;pier</translation>
     </message>
     <message>
         <source>Loc&amp;k after</source>
@@ -1972,14 +2026,6 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
         <source>preferred language</source>
         <translation>langue préférée</translation>
     </message>
-    <message>
-        <source>The {what} is missing ({date_hint}).</source>
-        <translation>Il manque la valeur « {what} » ({date_hint}).</translation>
-    </message>
-    <message>
-        <source>The {what} {text!r} is not a date: write it {date_hint}, e.g. 1980-05-17.</source>
-        <translation>La valeur « {what} » {text!r} n&apos;est pas une date : écrivez-la sous la forme {date_hint}, p. ex. 1980-05-17.</translation>
-    </message>
 </context>
 <context>
     <name>PatientIdentity</name>
@@ -2015,6 +2061,117 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
     <message>
         <source>{name}, born {born}, chart {chart_number}</source>
         <translation>{name}, né(e) le {born}, dossier {chart_number}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientImportDialog</name>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file} : {reason}</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Le fichier</translation>
+    </message>
+    <message>
+        <source>The import stopped because of an unexpected error ({error}). Please report it; nothing was added.</source>
+        <translation>L&apos;importation s&apos;est arrêtée en raison d&apos;une erreur inattendue ({error}). Veuillez la signaler; rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <source>Import patients</source>
+        <translation>Importer des patients</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: %Ln row(s).</source>
+        <translation>
+            <numerusform>{file} : %Ln ligne.</numerusform>
+            <numerusform>{file} : %Ln lignes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{to_add}; {skipped}; {refused}.</source>
+        <translation>{to_add}; {skipped}; {refused}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln patient(s) to add</source>
+        <translation>
+            <numerusform>%Ln patient(e) à ajouter</numerusform>
+            <numerusform>%Ln patients à ajouter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</source>
+        <translation>
+            <numerusform>%Ln ligne ignorée comme doublon (numéro de dossier déjà celui d&apos;un(e) patient(e) ou d&apos;une ligne précédente)</numerusform>
+            <numerusform>%Ln lignes ignorées comme doublons (numéro de dossier déjà celui d&apos;un(e) patient(e) ou d&apos;une ligne précédente)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) refused</source>
+        <translation>
+            <numerusform>%Ln ligne refusée</numerusform>
+            <numerusform>%Ln lignes refusées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The refused rows are not imported. Import the %Ln valid row(s) only, or cancel, correct the file and import it again.</source>
+        <translation>
+            <numerusform>Les lignes refusées ne sont pas importées. Importez seulement %Ln ligne valide, ou annulez, corrigez le fichier et importez-le de nouveau.</numerusform>
+            <numerusform>Les lignes refusées ne sont pas importées. Importez seulement les %Ln lignes valides, ou annulez, corrigez le fichier et importez-le de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import the %Ln valid row(s) only</source>
+        <translation>
+            <numerusform>&amp;Importer seulement %Ln ligne valide</numerusform>
+            <numerusform>&amp;Importer seulement les %Ln lignes valides</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %Ln patient(s)</source>
+        <translation>
+            <numerusform>&amp;Importer %Ln patient(e)</numerusform>
+            <numerusform>&amp;Importer %Ln patients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nobody to add.</source>
+        <translation>Il n&apos;y a personne à ajouter.</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %Ln patient(s)…</source>
+        <translation>
+            <numerusform>Importation de %Ln patient(e)…</numerusform>
+            <numerusform>Importation de %Ln patients…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file}: nothing was imported.</source>
+        <translation>{file} : rien n&apos;a été importé.</translation>
     </message>
 </context>
 <context>
@@ -2118,8 +2275,16 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
+        <source>FHIR bundles (*.json)</source>
+        <translation>Bundles FHIR (*.json)</translation>
+    </message>
+    <message>
         <source>Due list</source>
         <translation>Liste des échéances</translation>
+    </message>
+    <message>
+        <source>FHIR bundle</source>
+        <translation>Bundle FHIR</translation>
     </message>
     <message numerus="yes">
         <source>%n procedure note(s)</source>
@@ -2273,6 +2438,10 @@ Continuer quand même?</translation>
     <message>
         <source>Patient record</source>
         <translation>Dossier du patient</translation>
+    </message>
+    <message>
+        <source>Export for EHR</source>
+        <translation>Exportation pour le DMÉ</translation>
     </message>
     <message>
         <source>Clinic outcomes report</source>
@@ -3295,6 +3464,14 @@ Continuer quand même?</translation>
         <translation>La proportion de patients ayant 30 %, 50 % et 75 % moins de jours de céphalée après leurs 2e et 3e traitements</translation>
     </message>
     <message>
+        <source>&amp;Import patients…</source>
+        <translation>Imp&amp;orter des patients…</translation>
+    </message>
+    <message>
+        <source>Add the patients of a CSV file (a spreadsheet&apos;s patient list), previewed first</source>
+        <translation>Ajouter les patients d&apos;un fichier CSV (la liste de patients d&apos;un tableur), après un aperçu</translation>
+    </message>
+    <message>
         <source>Clini&amp;cians…</source>
         <translation>&amp;Cliniciens…</translation>
     </message>
@@ -3519,6 +3696,14 @@ Continuer quand même?</translation>
         <translation>Qui a créé, modifié, signé, imprimé ou exporté les dossiers de cette personne, et quand</translation>
     </message>
     <message>
+        <source>Export for &amp;EHR…</source>
+        <translation>E&amp;xporter pour le DMÉ…</translation>
+    </message>
+    <message>
+        <source>Save the patient&apos;s signed sessions as a FHIR R4 bundle (JSON) for a referring physician&apos;s or a hospital&apos;s EHR</source>
+        <translation>Enregistrer les séances signées du ou de la patient(e) en bundle FHIR R4 (JSON) pour le DMÉ d&apos;un médecin référent ou d&apos;un hôpital</translation>
+    </message>
+    <message>
         <source>&amp;Due list…</source>
         <translation>Liste des é&amp;chéances…</translation>
     </message>
@@ -3695,6 +3880,10 @@ Continuer quand même?</translation>
         <source>Eligibilit&amp;y assessment of {}…</source>
         <translation>Évaluation de l&apos;a&amp;dmissibilité de {}…</translation>
     </message>
+    <message>
+        <source>Export {} for &amp;EHR…</source>
+        <translation>E&amp;xporter {} pour le DMÉ…</translation>
+    </message>
 </context>
 <context>
     <name>WindowCommands</name>
@@ -3713,6 +3902,21 @@ Continuer quand même?</translation>
     <message>
         <source>Eligibility assessment recorded.</source>
         <translation>Évaluation de l&apos;admissibilité consignée.</translation>
+    </message>
+    <message>
+        <source>Import patients</source>
+        <translation>Importer des patients</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln patient(s).</source>
+        <translation>
+            <numerusform>%Ln patient(e) importé(e).</numerusform>
+            <numerusform>%Ln patients importés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved {name}.</source>

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,12 +63,21 @@ class _Runner(QRunnable):
         except (ImportRefused, PatientError, StorageError) as err:
             self.job.failed.emit(str(err))
         except OSError as err:
-            self.job.failed.emit(f"{err.filename or 'The file'}: {err.strerror}")
+            self.job.failed.emit(
+                QCoreApplication.translate("PatientImportDialog", "{file}: {reason}").format(
+                    file=err.filename
+                    or QCoreApplication.translate("PatientImportDialog", "The file"),
+                    reason=err.strerror,
+                )
+            )
         except Exception as err:  # noqa: BLE001  (a bug: reported, never a silent thread death)
             log.exception("Importing patients failed")
             self.job.failed.emit(
-                f"The import stopped because of an unexpected error ({type(err).__name__}). "
-                "Please report it; nothing was added."
+                QCoreApplication.translate(
+                    "PatientImportDialog",
+                    "The import stopped because of an unexpected error ({error}). "
+                    "Please report it; nothing was added.",
+                ).format(error=type(err).__name__)
             )
         else:
             self.job.done.emit(result)
@@ -92,7 +101,7 @@ class PatientImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("patientImportDialog")
-        self.setWindowTitle("Import patients")
+        self.setWindowTitle(self.tr("Import patients"))
         self._engine = engine
         self._path = path
         self._clinician_id = clinician_id
@@ -102,14 +111,14 @@ class PatientImportDialog(QDialog):
         self._job: _Job | None = None
         self._importing = False
 
-        self.summary = QLabel(f"Reading {path.name}…")
+        self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy: how long a list takes is not known ahead
         self.busy.setTextVisible(False)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Row", "", "Reason"])
+        self.table.setHorizontalHeaderLabels([self.tr("Row"), "", self.tr("Reason")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -122,7 +131,7 @@ class PatientImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button: QPushButton = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.start_import)
@@ -151,21 +160,32 @@ class PatientImportDialog(QDialog):
         self._plan = planned
         add, dup, bad = len(planned.to_add), len(planned.duplicates), len(planned.refused)
         lines = [
-            f"{planned.file_name}: {_count(planned.rows, 'row')}.",
-            f"{_count(add, 'patient')} to add; {_count(dup, 'row')} skipped as duplicates "
-            f"(chart number already a patient's or an earlier row's); {_count(bad, 'row')} "
-            "refused.",
+            self.tr("{file}: %Ln row(s).", "", planned.rows).format(file=planned.file_name),
+            self.tr("{to_add}; {skipped}; {refused}.").format(
+                to_add=self.tr("%Ln patient(s) to add", "", add),
+                skipped=self.tr(
+                    "%Ln row(s) skipped as duplicates (chart number already a patient's or an "
+                    "earlier row's)",
+                    "",
+                    dup,
+                ),
+                refused=self.tr("%Ln row(s) refused", "", bad),
+            ),
         ]
         if bad and add:
             lines.append(
-                f"The refused rows are not imported. Import the {_count(add, 'valid row')} only, "
-                "or cancel, correct the file and import it again."
+                self.tr(
+                    "The refused rows are not imported. Import the %Ln valid row(s) only, or "
+                    "cancel, correct the file and import it again.",
+                    "",
+                    add,
+                )
             )
-            self.import_button.setText(f"&Import the {_count(add, 'valid row')} only")
+            self.import_button.setText(self.tr("&Import the %Ln valid row(s) only", "", add))
         elif add:
-            self.import_button.setText(f"&Import {_count(add, 'patient')}")
+            self.import_button.setText(self.tr("&Import %Ln patient(s)", "", add))
         else:
-            lines.append("There is nobody to add.")
+            lines.append(self.tr("There is nobody to add."))
         self.summary.setText("\n".join(lines))
         self._list_rows(planned)
         self.import_button.setEnabled(add > 0)
@@ -173,8 +193,8 @@ class PatientImportDialog(QDialog):
 
     def _list_rows(self, planned: ImportPlan) -> None:
         rows = sorted(
-            [(p.row, "Refused", p.reason) for p in planned.refused]
-            + [(p.row, "Skipped", p.reason) for p in planned.duplicates]
+            [(p.row, self.tr("Refused"), p.reason) for p in planned.refused]
+            + [(p.row, self.tr("Skipped"), p.reason) for p in planned.duplicates]
         )
         self.table.setRowCount(len(rows))
         for i, (row, outcome, reason) in enumerate(rows):
@@ -210,7 +230,7 @@ class PatientImportDialog(QDialog):
             return
         from botox_chart.exchange import patient_import
 
-        self.summary.setText(f"Importing {_count(len(planned.to_add), 'patient')}…")
+        self.summary.setText(self.tr("Importing %Ln patient(s)…", "", len(planned.to_add)))
         self.import_button.setEnabled(False)
         self._importing = True
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
@@ -241,7 +261,7 @@ class PatientImportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._idle()
-        self.summary.setText(f"{self._path.name}: nothing was imported.")
+        self.summary.setText(self.tr("{file}: nothing was imported.").format(file=self._path.name))
         self.error.setText(message)
         self.error.show()
         self.import_button.setEnabled(False)
@@ -262,7 +282,3 @@ class PatientImportDialog(QDialog):
     def done(self, result: int) -> None:
         self._pool.waitForDone()
         super().done(result)
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n:,} {what}{'s' * (n != 1)}"

@@ -174,11 +174,20 @@ def _describe(action: str, changes: Mapping[str, Any]) -> str:
     if action in ("print", "export"):
         return str(changes.get("document", ""))
     if action == "import":
+        words = AuditWords()
         return (
-            f"{changes.get('document', '')} {changes.get('file', '')}: "
-            f"{changes.get('added', 0)} added, {changes.get('duplicates', 0)} duplicates skipped, "
-            f"{changes.get('refused', 0)} refused"
-        ).strip()
+            QCoreApplication.translate(
+                "AuditModel", "{document} {file}: {added}, {skipped}, {refused}"
+            )
+            .format(
+                document=changes.get("document", ""),
+                file=changes.get("file", ""),
+                added=words.added(int(changes.get("added", 0))),
+                skipped=words.duplicates_skipped(int(changes.get("duplicates", 0))),
+                refused=words.refused(int(changes.get("refused", 0))),
+            )
+            .strip()
+        )
     if action == "delete_draft":
         day = changes.get("date_of_service")
         return (
@@ -218,6 +227,12 @@ class AuditWords(QObject):
 
     def changed(self, count: int) -> str:
         return self.tr("%n changed", "", count)
+
+    def duplicates_skipped(self, count: int) -> str:
+        return self.tr("%n duplicate(s) skipped", "", count)
+
+    def refused(self, count: int) -> str:
+        return self.tr("%n refused", "", count)
 
 
 def injection_summary(before: Sequence[str], after: Sequence[str]) -> str:
