@@ -234,6 +234,41 @@ def test_menus_status_and_the_chart_read_in_french(
     assert window.actions_.new_session.text() == "&Nouvelle séance pour Gagnon-Tremblay, Marie-Ève"
     assert window.sessions.model.headerData(2, Qt.Orientation.Horizontal) == "Statut"
     assert window.signed_in_label.text().endswith("(injecteur(-trice))")
+    assert window.actions_.export_fhir.text() == "E&xporter Gagnon-Tremblay, Marie-Ève pour le DMÉ…"
+    assert window.actions_.import_patients.text() == "Imp&orter des patients…"
+
+
+def test_the_patient_import_previews_in_french_in_full(
+    qtbot: QtBot, french: str, engine: Engine, open_window: OpenWindow, login: Login, tmp_path: Path
+) -> None:
+    """The preview counts rows and patients in French forms (one refused row: « 1 ligne
+    refusée »), and its button says it imports the valid rows only, nothing cut short."""
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        "family_name;given_names;date_of_birth;chart_number\n"
+        "Côté;Élise;1980-05-17;I-1\nRoy;Marie;17/05/1980;I-2\nBeaulieu;Luc;1970-01-01;I-3\n",
+        "utf-8",
+    )
+    dialogs = FakeDialogs()
+    dialogs.files.append(path)
+    window = open_window(dialogs, login("dube"))
+    window.actions_.import_patients.trigger()
+    dialog = window.commands.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitExposed(dialog)
+    settle(qtbot)
+
+    assert dialog.windowTitle() == "Importer des patients"
+    assert dialog.summary.text().splitlines()[:2] == [
+        "liste.csv : 3 lignes.",
+        "2 patients à ajouter; 0 ligne ignorée comme doublon (numéro de dossier déjà celui "
+        "d'un(e) patient(e) ou d'une ligne précédente); 1 ligne refusée.",
+    ]
+    assert dialog.import_button.text() == "&Importer seulement les 2 lignes valides"
+    assert [(row, outcome) for row, outcome, _reason in dialog.listed_rows()] == [("3", "Refusée")]
+    in_full(truncated(dialog))
+    dialog.reject()
 
 
 def test_counts_take_the_french_plural(
