@@ -51,6 +51,8 @@ FORBIDDEN = {
     "eligibility": PURE,
     # reading a carton's GS1 code: a scanned string in, a carton out
     "gs1": PURE,
+    # the reader's language: every layer below the window translates through it
+    "i18n": PURE,
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
@@ -121,6 +123,7 @@ def test_the_scan_sees_the_layers() -> None:
         "recall",
         "eligibility",
         "gs1",
+        "i18n",
         "store",
         "note",
         "output",

@@ -1,0 +1,85 @@
+"""Build the translation catalogues.
+
+The layers without Qt (chart findings, notes, records, letters, lists, the command line) speak
+through gettext (botox_chart/i18n.py): ``python scripts/translations.py gettext`` extracts their
+messages from the source into ``resources/locale/botox_chart.pot``, merges new ones into each
+language's ``.po`` (a translator fills them in) and compiles the ``.mo`` the app reads. The
+``.po`` and ``.mo`` are committed; tests/test_i18n.py fails when a message has no translation or
+the ``.mo`` is older than its ``.po``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "resources" / "locale"
+DOMAIN = "botox_chart"
+GETTEXT_LANGUAGES = ("fr",)
+KEYWORDS = ("_", "N_", "ngettext:1,2")
+
+
+def _pybabel(*args: str) -> None:
+    executable = Path(sys.executable).with_name("pybabel")
+    subprocess.run([str(executable), *args], check=True, cwd=ROOT)
+
+
+def extract(pot: Path) -> Path:
+    """The messages of the source, as a template (``.pot``, not kept: the source is the truth)."""
+    keywords = [arg for word in KEYWORDS for arg in ("-k", word)]
+    _pybabel(
+        "extract", "--no-default-keywords", *keywords, "-F", "babel.cfg",
+        "--no-location", "--sort-output", "-o", str(pot), "botox_chart",
+    )  # fmt: skip
+    return pot
+
+
+def update(pot: Path) -> None:
+    """Merge the template into each language's ``.po`` (new messages come in untranslated)."""
+    for language in GETTEXT_LANGUAGES:
+        po = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if po.exists():
+            _pybabel(
+                "update", "-i", str(pot), "-o", str(po), "-l", language,
+                "--no-wrap", "--ignore-obsolete",
+            )  # fmt: skip
+        else:
+            _pybabel("init", "-i", str(pot), "-o", str(po), "-l", language, "--no-wrap")
+
+
+def compile_catalogues() -> None:
+    """Each language's ``.po`` compiled into the ``.mo`` the app reads."""
+    for language in GETTEXT_LANGUAGES:
+        po = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        _pybabel("compile", "-i", str(po), "-o", str(po.with_suffix(".mo")), "-l", language)
+
+
+def gettext_steps() -> None:
+    """Extract, update and compile the gettext catalogues."""
+    with tempfile.TemporaryDirectory() as folder:
+        update(extract(Path(folder) / f"{DOMAIN}.pot"))
+    compile_catalogues()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("step", choices=("gettext", "extract", "update", "compile"))
+    step = parser.parse_args().step
+    if step == "gettext":
+        gettext_steps()
+    elif step in ("extract", "update"):
+        pot = extract(ROOT / f"{DOMAIN}.pot")
+        if step == "update":
+            update(pot)
+            pot.unlink()
+    else:
+        compile_catalogues()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
