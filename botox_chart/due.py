@@ -73,9 +73,9 @@ class DueRow:
         return tuple(
             mark
             for mark, on in (
-                ("never treated", self.never_treated),
-                ("draft open", self.draft_open),
-                ("stopped", self.stopped),
+                (_("never treated"), self.never_treated),
+                (_("draft open"), self.draft_open),
+                (_("stopped"), self.stopped),
             )
             if on
         )

@@ -33,9 +33,6 @@ from datetime import date as Date
 from datetime import datetime as DateTime
 from decimal import Decimal, InvalidOperation
 
-from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
-
 from botox_chart import paths
 
 DOMAIN = "botox_chart"
@@ -128,6 +125,8 @@ def date(day: Date, *, numeric: bool = False) -> str:
     fr_CA's numeric form (2026-12-03) for table columns (``numeric``)."""
     if language() == "en" or numeric:
         return day.isoformat()
+    from babel.dates import format_date  # imported when needed: the CLI starts fast
+
     return format_date(day, "long", locale=BABEL_LOCALE["fr"])
 
 
@@ -137,6 +136,8 @@ def date_time(moment: DateTime) -> str:
     zone = moment.strftime("%Z")
     if language() == "en":
         return f"{moment.strftime('%Y-%m-%d %H:%M')} {zone}".strip()
+    from babel.dates import format_time
+
     clock = format_time(moment, "short", locale=BABEL_LOCALE["fr"])
     return f"{date(moment.date())} {clock} {zone}".strip()
 
@@ -154,6 +155,8 @@ def number(value: Decimal | int | float | str) -> str:
     if not exact.is_finite():
         return text
     places = max(0, -int(exact.as_tuple().exponent))
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return format_decimal(exact, format=pattern, locale=BABEL_LOCALE["fr"])
 

@@ -19,8 +19,9 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
-from botox_chart import output
+from botox_chart import i18n, output
 from botox_chart.due import DueList
+from botox_chart.i18n import _
 from botox_chart.note import (
     data,
     due_list,
@@ -61,25 +62,38 @@ DUE_LIST_CSV_DOCUMENT = "due list (CSV)"
 """What the audit trail says left the database (never a file name: it may hold a name)."""
 
 
-def session_note_pdf(engine: Engine, *, session_ids: list[int]) -> bytes:
+def document_language(engine: Engine, language: str | None = None) -> str:
+    """The language a document prints in: ``language`` when the caller chose one (the command
+    line's --lang), else the clinic's setting (ClinicSettings.language)."""
+    if language:
+        return language
+    with transaction(engine) as db:
+        return clinic_settings.load(db).language
+
+
+def session_note_pdf(
+    engine: Engine, *, session_ids: list[int], language: str | None = None
+) -> bytes:
     """Procedure notes for ``session_ids`` in one PDF, each from a new page, each with its own
-    "page X of Y". Raises SessionError for an unknown session."""
+    "page X of Y", in ``language`` (:func:`document_language`). Raises SessionError for an
+    unknown session."""
     if not session_ids:
         raise ValueError("No sessions to print.")
-    with transaction(engine) as db:
-        notes = data.load_session_notes(db, session_ids=session_ids)
-    width = layout.frame_width(NOTE_PAGE)
-    story: list[Flowable] = []
-    for n, note in enumerate(notes):
-        if n:
-            story.append(PageBreak())
-        story += procedure.story(note, width)
-    return layout.build(
-        story,
-        pagesize=NOTE_PAGE,
-        title="Procedure note",
-        subject="OnabotulinumtoxinA procedure note",
-    )
+    with i18n.using(document_language(engine, language)):
+        with transaction(engine) as db:
+            notes = data.load_session_notes(db, session_ids=session_ids)
+        width = layout.frame_width(NOTE_PAGE)
+        story: list[Flowable] = []
+        for n, note in enumerate(notes):
+            if n:
+                story.append(PageBreak())
+            story += procedure.story(note, width)
+        return layout.build(
+            story,
+            pagesize=NOTE_PAGE,
+            title=_("Procedure note"),
+            subject=_("OnabotulinumtoxinA procedure note"),
+        )
 
 
 def write_session_note(
@@ -89,22 +103,25 @@ def write_session_note(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write one session's procedure note to ``path``; it appears once its export is audited.
 
     Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
     """
-    pdf = session_note_pdf(engine, session_ids=[session_id])
+    pdf = session_note_pdf(engine, session_ids=[session_id], language=language)
     return _write_exported(
         engine, path, pdf, force=force, session_ids=[session_id], clinician_id=clinician_id
     )
 
 
-def treatment_record_pdf(engine: Engine, *, patient_id: int) -> bytes:
-    """Every session of a patient in date order. Raises PatientError for an unknown patient."""
-    with transaction(engine) as db:
-        treatment = data.load_record(db, patient_id=patient_id)
-    return render_record(treatment)
+def treatment_record_pdf(engine: Engine, *, patient_id: int, language: str | None = None) -> bytes:
+    """Every session of a patient in date order, in ``language`` (:func:`document_language`).
+    Raises PatientError for an unknown patient."""
+    with i18n.using(document_language(engine, language)):
+        with transaction(engine) as db:
+            treatment = data.load_record(db, patient_id=patient_id)
+        return render_record(treatment)
 
 
 def render_record(treatment: data.TreatmentRecord) -> bytes:
@@ -112,8 +129,8 @@ def render_record(treatment: data.TreatmentRecord) -> bytes:
     return layout.build(
         record.story(treatment, layout.frame_width(RECORD_PAGE)),
         pagesize=RECORD_PAGE,
-        title="Treatment record",
-        subject="OnabotulinumtoxinA treatment record",
+        title=_("Treatment record"),
+        subject=_("OnabotulinumtoxinA treatment record"),
     )
 
 
@@ -122,8 +139,8 @@ def render_letter(letter_data: data.LetterData) -> bytes:
     return layout.build(
         letter.story(letter_data, layout.frame_width(LETTER_PAGE)),
         pagesize=LETTER_PAGE,
-        title="Continuation letter",
-        subject="OnabotulinumtoxinA for chronic migraine: continuation of treatment",
+        title=_("Continuation letter"),
+        subject=_("OnabotulinumtoxinA for chronic migraine: continuation of treatment"),
     )
 
 
@@ -135,8 +152,8 @@ def render_outcomes_report(report: OutcomesReport, *, clinic: ClinicSettings, da
             report, clinic=clinic, day=day, width=layout.frame_width(REPORT_PAGE)
         ),
         pagesize=REPORT_PAGE,
-        title="Clinic outcomes report",
-        subject="OnabotulinumtoxinA for chronic migraine: responders after treatment",
+        title=_("Clinic outcomes report"),
+        subject=_("OnabotulinumtoxinA for chronic migraine: responders after treatment"),
     )
 
 
@@ -147,9 +164,10 @@ def write_treatment_record(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
-    pdf = treatment_record_pdf(engine, patient_id=patient_id)
+    pdf = treatment_record_pdf(engine, patient_id=patient_id, language=language)
     return _write_exported(
         engine, path, pdf, force=force, patient_id=patient_id, clinician_id=clinician_id
     )
@@ -161,17 +179,19 @@ def letter_pdf(
     patient_id: int,
     profile: RuleProfile | None = None,
     written_on: date | None = None,
+    language: str | None = None,
 ) -> bytes:
     """A patient's continuation letter under ``profile`` (the clinic's payer profile, else NICE
-    TA260), dated ``written_on`` (today)."""
-    with transaction(engine) as db:
-        letter_data = data.load_letter(
-            db,
-            patient_id=patient_id,
-            profile=profile or data.letter_profile(db),
-            written_on=written_on or date.today(),
-        )
-    return render_letter(letter_data)
+    TA260), dated ``written_on`` (today), in ``language`` (:func:`document_language`)."""
+    with i18n.using(document_language(engine, language)):
+        with transaction(engine) as db:
+            letter_data = data.load_letter(
+                db,
+                patient_id=patient_id,
+                profile=profile or data.letter_profile(db),
+                written_on=written_on or date.today(),
+            )
+        return render_letter(letter_data)
 
 
 def letter_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
@@ -189,9 +209,10 @@ def write_letter(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
-    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile)
+    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, language=language)
     return _write_exported(
         engine,
         path,
@@ -204,7 +225,11 @@ def write_letter(
 
 
 def outcomes_report_pdf(
-    engine: Engine, *, day: date | None = None, found: OutcomesReport | None = None
+    engine: Engine,
+    *,
+    day: date | None = None,
+    found: OutcomesReport | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The clinic outcomes report over every patient's course (or ``found``, the report already
     computed, so the PDF says what the caller printed), dated ``day`` (today)."""
@@ -212,7 +237,8 @@ def outcomes_report_pdf(
         if found is None:
             found = report(store_outcomes.clinic_courses(db))
         clinic = clinic_settings.load(db)
-    return render_outcomes_report(found, clinic=clinic, day=day or date.today())
+    with i18n.using(language or clinic.language):
+        return render_outcomes_report(found, clinic=clinic, day=day or date.today())
 
 
 def write_outcomes_report(
@@ -222,9 +248,10 @@ def write_outcomes_report(
     force: bool = False,
     clinician_id: int | None = None,
     found: OutcomesReport | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
-    pdf = outcomes_report_pdf(engine, found=found)
+    pdf = outcomes_report_pdf(engine, found=found, language=language)
     return _write_exported(
         engine, path, pdf, force=force, clinician_id=clinician_id, document=REPORT_DOCUMENT
     )
@@ -239,16 +266,17 @@ def render_due_list(found: DueList, *, clinic: ClinicSettings) -> bytes:
     return layout.build(
         due_list.story(found, clinic=clinic, width=layout.frame_width(DUE_LIST_PAGE)),
         pagesize=DUE_LIST_PAGE,
-        title="Due list",
-        subject=f"Patients due for onabotulinumtoxinA: {found.period}",
+        title=_("Due list"),
+        subject=_("Patients due for onabotulinumtoxinA: {period}").format(period=found.period),
     )
 
 
-def due_list_pdf(engine: Engine, *, found: DueList) -> bytes:
+def due_list_pdf(engine: Engine, *, found: DueList, language: str | None = None) -> bytes:
     """The worklist of ``found`` (the list the caller shows), under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
-    return render_due_list(found, clinic=clinic)
+    with i18n.using(language or clinic.language):
+        return render_due_list(found, clinic=clinic)
 
 
 def write_due_list(
@@ -258,12 +286,13 @@ def write_due_list(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the due list's worklist PDF to ``path``; it appears once its export is audited."""
     return _write_exported(
         engine,
         path,
-        due_list_pdf(engine, found=found),
+        due_list_pdf(engine, found=found, language=language),
         force=force,
         clinician_id=clinician_id,
         document=DUE_LIST_DOCUMENT,
@@ -301,15 +330,18 @@ def render_lot_recall(found: Recall, *, clinic: ClinicSettings, day: date) -> by
         lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(RECALL_PAGE)),
         pagesize=RECALL_PAGE,
         title=lot_recall.title_of(found),
-        subject="Patients who received a lot of onabotulinumtoxinA",
+        subject=_("Patients who received a lot of onabotulinumtoxinA"),
     )
 
 
-def lot_recall_pdf(engine: Engine, *, found: Recall, day: date | None = None) -> bytes:
+def lot_recall_pdf(
+    engine: Engine, *, found: Recall, day: date | None = None, language: str | None = None
+) -> bytes:
     """The recall list of ``found`` (the list the caller shows) under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
-    return render_lot_recall(found, clinic=clinic, day=day or date.today())
+    with i18n.using(language or clinic.language):
+        return render_lot_recall(found, clinic=clinic, day=day or date.today())
 
 
 def write_lot_recall(
@@ -319,13 +351,14 @@ def write_lot_recall(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
     no name) is audited."""
     return _write_exported(
         engine,
         path,
-        lot_recall_pdf(engine, found=found),
+        lot_recall_pdf(engine, found=found, language=language),
         force=force,
         clinician_id=clinician_id,
         details=store_recall.audit_changes(found),

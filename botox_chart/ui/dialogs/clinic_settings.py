@@ -44,6 +44,8 @@ BILLING = (
 )
 PRODUCT_CODE_LABEL = {"none": "DIN / &NDC", "us": "&NDC", "canada": "&DIN"}
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+DOCUMENT_LANGUAGES = (("en", "English"), ("fr", "Français"))
+"""The languages documents print in (i18n.LANGUAGES), each named in itself."""
 
 
 def payer_profiles() -> list[tuple[str, str]]:
@@ -131,6 +133,13 @@ class ClinicSettingsDialog(QDialog):
         self.payer_profile.addItem("None (NICE TA260 only)", "")
         for name, title in payer_profiles():
             self.payer_profile.addItem(title, name)
+        self.language = QComboBox()
+        self.language.setAccessibleName("Document language")
+        self.language.setToolTip(
+            "The language of the notes, records, letters and lists the clinic prints."
+        )
+        for code, name in DOCUMENT_LANGUAGES:
+            self.language.addItem(name, code)
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(*MINUTES_RANGE)
         self.idle_lock.setSuffix(" min without input")
@@ -165,6 +174,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow(PRODUCT_CODE_LABEL["none"], self.din_ndc)
         self.form.addRow("Product &GTINs", self.product_gtins)
         self.form.addRow("Pa&yer's rule", self.payer_profile)
+        self.form.addRow("Docu&ment language", self.language)
         self.form.addRow("Loc&k after", self.idle_lock)
         self.form.addRow("Lock acco&unt for", self.lockout)
         hint = QLabel(
@@ -226,6 +236,7 @@ class ClinicSettingsDialog(QDialog):
             idle_lock_minutes=str(self.idle_lock.value()),
             lockout_minutes=str(self.lockout.value()),
             payer_profile=str(self.payer_profile.currentData()),
+            language=str(self.language.currentData()),
         )
 
     def save(self) -> None:
@@ -268,6 +279,7 @@ class ClinicSettingsDialog(QDialog):
         self.payer_profile.setCurrentIndex(
             max(self.payer_profile.findData(loaded.payer_profile), 0)
         )
+        self.language.setCurrentIndex(max(self.language.findData(loaded.language), 0))
         self._billing_changed()
         self._show_logo()
 
