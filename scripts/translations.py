@@ -33,7 +33,7 @@ def extract(pot: Path) -> Path:
     keywords = [arg for word in KEYWORDS for arg in ("-k", word)]
     _pybabel(
         "extract", "--no-default-keywords", *keywords, "-F", "babel.cfg",
-        "--no-location", "--sort-output", "-o", str(pot), "botox_chart",
+        "--no-location", "--sort-output", "-o", str(pot), ".",
     )  # fmt: skip
     return pot
 
