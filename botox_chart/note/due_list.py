@@ -42,8 +42,6 @@ COLUMNS = (
 )
 """Column titles and widths: points (a date, a phone number fit on one line at 8.5 and 9
 points), or, negative, a share of what is left of the page's width."""
-CHECK_BOX = 9.0
-"""The side of the "Called" box, in points: big enough to tick with a pen."""
 OVERDUE_INK = colors.HexColor("#b00020")
 
 
@@ -88,12 +86,6 @@ def story(found: DueList, *, clinic: ClinicSettings, width: float) -> list[Flowa
     return flow
 
 
-def column_widths(width: float) -> list[float]:
-    """Each column's width on a page ``width`` points wide (:data:`COLUMNS`)."""
-    left = width - sum(w for _, w in COLUMNS if w > 0)
-    return [w if w > 0 else -w * left for _, w in COLUMNS]
-
-
 def _styles(s: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
     cell = ParagraphStyle("due_cell", s["body"], fontSize=8.5, leading=10.5)
     return {
@@ -123,11 +115,11 @@ def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle])
                 Paragraph(text(r.injector), st["cell"]),
                 Paragraph(text(r.phone), st["phone"]),
                 Paragraph(text(", ".join(r.marks)), st["mark"]),
-                _CheckBox(),
+                layout.CheckBox(),
                 "",
             ]
         )
-    table = Table(data, colWidths=column_widths(width), repeatRows=1)
+    table = Table(data, colWidths=layout.column_widths(COLUMNS, width), repeatRows=1)
     table.setStyle(
         layout.list_style(
             ("ALIGN", (8, 1), (8, -1), "CENTER"),
@@ -137,21 +129,6 @@ def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle])
         )
     )
     return table
-
-
-class _CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """An empty square to tick once the patient was called."""
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self._width = availWidth
-        return availWidth, CHECK_BOX
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setStrokeColor(layout.INK)
-        canvas.setFillColor(colors.white)
-        canvas.setLineWidth(0.9)
-        canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
 
 
 def csv_bytes(found: DueList) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -142,7 +142,13 @@ def letterhead(
     if logo is not None:
         cells.insert(0, logo)
         widths.insert(0, logo_width)
-    table = Table([cells], colWidths=widths)
+    return side_by_side(cells, widths)
+
+
+def side_by_side(cells: Sequence[object], widths: Sequence[float]) -> Table:
+    """``cells`` in one row of ``widths`` points, top-aligned, with no padding at their sides: a
+    page's columns (a letterhead, two blocks of facts, a chart beside its verdict)."""
+    table = Table([list(cells)], colWidths=list(widths))
     table.setStyle(
         TableStyle(
             [
@@ -153,6 +159,37 @@ def letterhead(
         )
     )
     return table
+
+
+def columns(left: Flowable, right: Flowable, width: float, gap: float = 14) -> Table:
+    """Two halves of ``width`` with ``gap`` points between them."""
+    half = (width - gap) / 2
+    return side_by_side([left, "", right], [half, gap, half])
+
+
+def facts(
+    pairs: Iterable[tuple[str, str]], width: float, s: dict[str, ParagraphStyle], label: float
+) -> Table:
+    """Label: value lines (values are markup), the labels ``label`` points wide."""
+    data = [[Paragraph(text(k), s["muted"]), Paragraph(v, s["body"])] for k, v in pairs]
+    table = Table(data, colWidths=[label, width - label])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def alert(words: str) -> str:
+    """``words`` (plain text) as markup in the alert colour: something missing or wrong."""
+    return f'<font color="{ALERT.hexval()}">{text(words)}</font>'
 
 
 def _logo(clinic: ClinicSettings, *, max_width: float, max_height: float) -> Flowable | None:

@@ -17,11 +17,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import format_units
 from botox_chart.eligibility import Assessment
-from botox_chart.note import fonts, layout, outcome_parts
+from botox_chart.note import fonts, identity, layout, outcome_parts
 from botox_chart.note.data import LetterData
-from botox_chart.note.layout import PageHeader, heading, labelled, text
+from botox_chart.note.indication import diagnosis_text
+from botox_chart.note.layout import PageHeader, facts, heading, labelled, text
 from botox_chart.note.outcome_parts import NOT_RECORDED, cycle_figure, verdict_box
-from botox_chart.note.procedure import diagnosis_text, facts
 from botox_chart.outcomes import Baseline, CycleOutcome, figure, per_28
 from botox_chart.store.models import Patient
 
@@ -47,14 +47,11 @@ def story(letter: LetterData, width: float) -> list[Flowable]:
 
 
 def page_header(letter: LetterData) -> PageHeader:
-    p = letter.patient
-    return PageHeader(
-        patient=f"{p.family_name.upper()}, {p.given_names}",
-        details=(
-            f"DOB {p.date_of_birth.isoformat()} · Chart {p.chart_number} · "
-            f"Letter of {letter.written_on.isoformat()}"
-        ),
-        title=f"{letter.clinic.name} · {TITLE}: onabotulinumtoxinA for chronic migraine",
+    return identity.page_header(
+        letter.patient,
+        letter.clinic.name,
+        document=TITLE,
+        details=[f"Letter of {letter.written_on.isoformat()}"],
         footer="Continuation letter",
     )
 
@@ -62,12 +59,12 @@ def page_header(letter: LetterData) -> PageHeader:
 def _identity(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> Table:
     p = letter.patient
     to = text(letter.addressee.strip()) if letter.addressee.strip() else "To whom it may concern"
-    rows = [
+    rows: list[list[object]] = [
         [
-            labelled("Patient", f'<font size="11">{text(p.display_name)}</font>', s),
+            identity.patient_cell(p, s),
             labelled("Date of birth", p.date_of_birth.isoformat(), s),
-            labelled("Chart number", text(p.chart_number), s),
-            labelled("Health card", text(p.health_card) if p.health_card else "—", s),
+            identity.chart_number_cell(p, s),
+            identity.health_card_cell(p, s),
         ],
         [
             labelled("To", to, s),
@@ -76,19 +73,7 @@ def _identity(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) ->
             "",
         ],
     ]
-    table = Table(rows, colWidths=[width * w for w in (0.32, 0.2, 0.2, 0.28)])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), layout.SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("SPAN", (1, 1), (3, 1)),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    return identity.identity_box(rows, (0.32, 0.2, 0.2, 0.28), width, spans=[((1, 1), (3, 1))])
 
 
 def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -98,24 +83,11 @@ def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle])
         return [*flow, Paragraph("No eligibility assessment is recorded.", s["body"])]
     gap = 14.0
     half = (width - gap) / 2
-    columns = Table(
-        [
-            [
-                _assessment(assessment, letter.patient, half, s),
-                "",
-                outcome_parts.criteria_table(assessment, half, s),
-            ]
-        ],
-        colWidths=[half, gap, half],
-    )
-    columns.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    columns = layout.columns(
+        _assessment(assessment, letter.patient, half, s),
+        outcome_parts.criteria_table(assessment, half, s),
+        width,
+        gap,
     )
     return [*flow, columns, Spacer(1, 4), outcome_parts.preventives_table(assessment, width, s)]
 
@@ -131,12 +103,8 @@ def _referral(assessment: Assessment, patient: Patient) -> str:
         return "Not recorded"
     if not assessment.referral_on_file:
         return "No"
-    words = "Yes"
-    if patient.referring_physician.strip():
-        words += f": {text(patient.referring_physician.strip())}"
-        if patient.referral_date is not None:
-            words += f", {patient.referral_date.isoformat()}"
-    return words
+    who = identity.referral(patient)
+    return f"Yes: {who}" if who else "Yes"
 
 
 def _assessment(

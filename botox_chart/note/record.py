@@ -23,12 +23,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, format_units
-from botox_chart.note import fonts, layout
+from botox_chart.note import fonts, identity, layout
 from botox_chart.note.data import AddendumInfo, RecordEntry, TreatmentRecord
 from botox_chart.note.layout import PageHeader, heading, labelled, text
 from botox_chart.note.outcome_chart import trend_drawing
 from botox_chart.note.outcome_parts import NOT_RECORDED, cycle_figure, verdict_box
-from botox_chart.note.procedure import CLINIC_SETTINGS_NOT_SIGNED
+from botox_chart.note.signature import CLINIC_SETTINGS_NOT_SIGNED
 from botox_chart.outcomes import CycleOutcome, figure, per_28
 from botox_chart.protocol import Protocol, load_named
 from botox_chart.store.models import Status
@@ -75,24 +75,13 @@ def _outcome(
     gap = 14.0
     chart_width = width * 0.62
     side = width - chart_width - gap
-    row = Table(
+    row = layout.side_by_side(
         [
-            [
-                trend_drawing(course, profile, chart_width, CHART_HEIGHT),
-                "",
-                verdict_box(verdict, profile, side, s),
-            ]
+            trend_drawing(course, profile, chart_width, CHART_HEIGHT),
+            "",
+            verdict_box(verdict, profile, side, s),
         ],
-        colWidths=[chart_width, gap, side],
-    )
-    row.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+        [chart_width, gap, side],
     )
     return [KeepTogether([*heading("Outcome per cycle", s["heading"]), row])]
 
@@ -125,21 +114,16 @@ def _integrity(treatment: TreatmentRecord, s: dict[str, ParagraphStyle]) -> list
 def page_header(treatment: TreatmentRecord) -> PageHeader:
     p = treatment.patient
     entries = treatment.entries
-    span = ""
+    span = []
     if entries:
         first, last = entries[0].chart.date_of_service, entries[-1].chart.date_of_service
-        span = f" · {plural(len(entries), 'session')}, {first.isoformat()} to {last.isoformat()}"
+        span = [f"{plural(len(entries), 'session')}, {first.isoformat()} to {last.isoformat()}"]
     footer = "Treatment record"
     mismatched = _mismatched(treatment)
     if mismatched:  # on every page, as on a procedure note
         footer += f" · {MISMATCH}: session {', '.join(str(e.session_id) for e in mismatched)}"
-    return PageHeader(
-        patient=f"{p.family_name.upper()}, {p.given_names}",
-        details=f"DOB {p.date_of_birth.isoformat()} · Chart {p.chart_number}{span}",
-        title=(
-            f"{treatment.clinic.name} · Treatment record: onabotulinumtoxinA for chronic migraine"
-        ),
-        footer=footer,
+    return identity.page_header(
+        p, treatment.clinic.name, document="Treatment record", details=span, footer=footer
     )
 
 
@@ -155,45 +139,20 @@ def _title(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle
         Paragraph("Treatment record", s["title"]),
         Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
     ]
-    table = Table([[left, right]], colWidths=[width * 0.6, width * 0.4])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
+    return layout.side_by_side([left, right], [width * 0.6, width * 0.4])
 
 
 def _identity(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle]) -> Table:
     p = treatment.patient
-    referral = text(p.referring_physician) if p.referring_physician.strip() else "None recorded"
-    if p.referring_physician.strip() and p.referral_date is not None:
-        referral += f", {p.referral_date.isoformat()}"
-    cells = [
-        labelled("Patient", f'<font size="11">{text(p.display_name)}</font>', s),
+    cells: list[object] = [
+        identity.patient_cell(p, s),
         labelled("Date of birth", p.date_of_birth.isoformat(), s),
-        labelled("Chart number", text(p.chart_number), s),
-        labelled("Health card", text(p.health_card) if p.health_card else "—", s),
-        labelled("Referred by", referral, s),
-        labelled("Allergies", text(p.allergies) if p.allergies.strip() else "None recorded", s),
+        identity.chart_number_cell(p, s),
+        identity.health_card_cell(p, s),
+        identity.referred_by_cell(p, s),
+        identity.allergies_cell(p, s),
     ]
-    widths = [0.24, 0.1, 0.1, 0.15, 0.21, 0.2]
-    table = Table([cells], colWidths=[width * w for w in widths])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), layout.SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
-    return table
+    return identity.identity_box([cells], (0.24, 0.1, 0.1, 0.15, 0.21, 0.2), width, padding=4)
 
 
 def _summary(

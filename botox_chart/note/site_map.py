@@ -1,0 +1,168 @@
+"""The note's map of the injections: the four views of the head with every site marked and
+numbered, and beside them the key, the units per muscle and side, and the deviations from the
+standard protocol (docs/clinical-reference.md §3).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from botox_chart.chart import Chart, format_units
+from botox_chart.note import diagram, fonts, layout
+from botox_chart.note.data import SessionNote
+from botox_chart.note.layout import heading, text
+from botox_chart.note.site_table import SiteRow
+
+VIEWS = (("front", "back"), ("right", "left"))
+"""The diagram grid: front and back on top, the two profiles below."""
+DEVIATIONS_BESIDE_MAP = 16
+"""Up to this many deviations are listed beside the diagram; more get their own section."""
+
+
+def site_map(
+    note: SessionNote,
+    rows: list[SiteRow],
+    deviations: list[str] | None,
+    width: float,
+    s: dict[str, ParagraphStyle],
+) -> list[Flowable]:
+    """The 2 × 2 diagram grid; beside it the key, units per muscle and side, and deviations."""
+    marks = [r.mark() for r in rows]
+    view_width = 180.0
+    side_width = width - 2 * view_width - 12
+    grid = Table(
+        [[diagram.view_drawing(v, marks, view_width) for v in line] for line in VIEWS],
+        colWidths=[view_width, view_width],
+    )
+    grid.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    beside = [
+        Paragraph("Key", s["muted"]),
+        diagram.legend_drawing(side_width),
+        Spacer(1, 10),
+        Paragraph("Units by muscle and side", s["muted"]),
+        Spacer(1, 2),
+        muscle_totals(note.chart, side_width, s),
+    ]
+    if deviations is not None:
+        beside += [
+            Spacer(1, 10),
+            Paragraph("<b>Deviations from the standard protocol</b>", s["small"]),
+            Spacer(1, 2),
+            *deviation_lines(note.chart, deviations, s["small"]),
+        ]
+    table = layout.side_by_side([grid, "", beside], [view_width * 2, 12, side_width])
+    return [KeepTogether([*heading("Injection sites", s["heading"]), table])]
+
+
+def muscle_totals(chart: Chart, width: float, s: dict[str, ParagraphStyle]) -> Table:
+    """Subtotals per muscle and side, with the protocol's standard dose for comparison."""
+    protocol = chart.protocol
+    totals = chart.totals()
+    head = ["Muscle", "R", "L", "Mid", "Total", "Std"]
+    data: list[list[object]] = [
+        [Paragraph(h, s["label"] if n == 0 else s["label_right"]) for n, h in enumerate(head)]
+    ]
+    name_style = ParagraphStyle("muscle", s["cell"], fontSize=7, leading=8)
+    for muscle, units in totals.by_muscle.items():
+        standard = protocol.standard_units(muscle) if protocol.has_muscle(muscle) else None
+        if units == 0 and not standard:
+            continue
+        cells = [
+            _units_or_dash(totals.by_muscle_side.get((muscle, side), Decimal(0)))
+            for side in ("right", "left", "midline")
+        ]
+        data.append(
+            [
+                Paragraph(text(protocol.muscle_name(muscle)), name_style),
+                *cells,
+                format_units(units),
+                format_units(standard) if standard is not None else "—",
+            ]
+        )
+    data.append(
+        [
+            "Total",
+            *(
+                _units_or_dash(
+                    sum(
+                        (u for (_m, sd), u in totals.by_muscle_side.items() if sd == side),
+                        Decimal(0),
+                    )
+                )
+                for side in ("right", "left", "midline")
+            ),
+            format_units(totals.total),
+            format_units(protocol.total_units),
+        ]
+    )
+    widths = [width - 4 * 19 - 28, 19, 19, 19, 28, 19]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 7),
+                ("FONT", (0, -1), (-1, -1), fonts.BOLD, 7),
+                ("FONT", (4, 1), (4, -1), fonts.BOLD, 7),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TEXTCOLOR", (5, 1), (5, -1), layout.MUTED),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, layout.RULE),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, layout.INK),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, layout.SHADE]),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+def _units_or_dash(units: Decimal) -> str:
+    return format_units(units) if units else "—"
+
+
+def deviation_lines(chart: Chart, deviations: list[str], style: ParagraphStyle) -> list[Flowable]:
+    """Every departure from the standard protocol in words, or "none".
+
+    What counts as a departure: docs/clinical-reference.md §3.
+    """
+    if deviations:
+        bullet = ParagraphStyle("bullet", style, leftIndent=8, bulletIndent=0, spaceAfter=1)
+        return [Paragraph(text(w), bullet, bulletText="•") for w in deviations]
+    protocol = chart.protocol
+    return [
+        Paragraph(
+            f"None: standard {text(protocol.name)}, {format_units(protocol.total_units)} U at "
+            f"{len(protocol.sites)} sites.",
+            style,
+        )
+    ]
+
+
+def deviations_section(
+    chart: Chart, deviations: list[str], s: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """The deviations under their own heading, when too many to list beside the diagram."""
+    return [
+        KeepTogether(
+            [
+                *heading("Deviations from the standard protocol", s["heading"]),
+                *deviation_lines(chart, deviations, s["body"]),
+            ]
+        )
+    ]

@@ -1,0 +1,210 @@
+"""The note's site table: every site of the session, numbered as on the diagram, with its units,
+volume and why it differs from the protocol; protocol sites not injected keep their number, struck
+through and greyed, where they belong (README: protocol site numbers never shift).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
+from botox_chart.markers import MarkerKind
+from botox_chart.note import diagram, fonts, layout
+from botox_chart.note.diagram import SiteMark
+from botox_chart.note.layout import heading, text
+from botox_chart.protocol import Side
+
+SIDE_WORDS: dict[str, str] = {"right": "Right", "left": "Left", "midline": "Midline"}
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    """One line of the site table; ``number`` matches the marker on the diagram."""
+
+    number: int
+    kind: MarkerKind
+    label: str
+    muscle: str
+    side: Side
+    units: Decimal | None
+    volume_ml: Decimal | None
+    remark: str
+    view: str
+    x: float
+    y: float
+
+    def mark(self) -> SiteMark:
+        return SiteMark(self.view, self.x, self.y, self.kind, self.number)
+
+
+def site_rows(chart: Chart) -> list[SiteRow]:
+    """Every site of the session grouped by muscle in protocol order, each with its number.
+
+    Numbers are the chart's (Chart.site_numbers): protocol site k is always k and added sites
+    follow the protocol's, so omitting a site renumbers nothing. Omitted and pending protocol
+    sites are listed, greyed with their number struck, where they belong, so the table and the
+    grey crosses on the diagram say the same thing.
+    """
+    protocol = chart.protocol
+    muscles = [m.code for m in protocol.muscles]
+    muscles += [i.muscle for i in chart.injections if i.muscle not in muscles]
+    rows: list[SiteRow] = []
+    numbers = chart.site_numbers()
+    for muscle in dict.fromkeys(muscles):
+        name = protocol.muscle_name(muscle)
+        for site in protocol.sites_of(muscle) if protocol.has_muscle(muscle) else ():
+            state = chart.state_of(site.code)
+            injection = chart.injection_at(site.code)
+            if state is SiteState.INJECTED and injection is not None:
+                remark = ""
+                if injection.units != site.units:
+                    remark = f"standard {format_units(site.units)} U"
+                point = injection.point
+                rows.append(
+                    SiteRow(
+                        numbers[site.code],
+                        MarkerKind.INJECTED,
+                        injection.label,
+                        name,
+                        injection.side,
+                        injection.units,
+                        chart.volume_ml(injection.units),
+                        remark,
+                        point.view,
+                        point.x,
+                        point.y,
+                    )
+                )
+            else:
+                point = site.positions[0]
+                remark = (
+                    f"omitted: {chart.omissions[site.code]}"
+                    if state is SiteState.OMITTED
+                    else "not injected"
+                )
+                rows.append(
+                    SiteRow(
+                        numbers[site.code],
+                        MarkerKind.OMITTED,
+                        site.label,
+                        name,
+                        site.side,
+                        None,
+                        None,
+                        remark,
+                        point.view,
+                        point.x,
+                        point.y,
+                    )
+                )
+        for injection in chart.injections:
+            if injection.muscle != muscle or injection.kind is InjectionKind.PROTOCOL:
+                continue
+            ftp = injection.kind is InjectionKind.FOLLOW_THE_PAIN
+            rows.append(
+                SiteRow(
+                    numbers[injection.key],
+                    MarkerKind.FOLLOW_THE_PAIN if ftp else MarkerKind.CUSTOM,
+                    injection.label,
+                    name,
+                    injection.side,
+                    injection.units,
+                    chart.volume_ml(injection.units),
+                    "follow-the-pain" if ftp else "custom site",
+                    injection.point.view,
+                    injection.point.x,
+                    injection.point.y,
+                )
+            )
+    return rows
+
+
+def site_table(
+    chart: Chart, rows: list[SiteRow], width: float, s: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    head = ["#", "Site", "Muscle", "Side", "Units", "Volume (mL)", "Remark"]
+    data: list[list[object]] = [
+        [
+            Paragraph(h, s["label_right"] if h in ("Units", "Volume (mL)") else s["label"])
+            for h in head
+        ]
+    ]
+    style: list[tuple[object, ...]] = []
+    for n, row in enumerate(rows, start=1):
+        injected = row.units is not None
+        data.append(
+            [
+                marker_cell(row, s),
+                Paragraph(text(row.label), s["cell"]),
+                Paragraph(text(row.muscle), s["cell"]),
+                SIDE_WORDS.get(row.side, row.side),
+                format_units(row.units) if row.units is not None else "—",
+                f"{row.volume_ml:.2f}" if row.volume_ml is not None else "—",
+                Paragraph(text(row.remark), s["cell"]),
+            ]
+        )
+        if not injected:
+            style.append(("TEXTCOLOR", (0, n), (-1, n), layout.MUTED))
+    totals = chart.totals()
+    volume = chart.volume_ml(totals.total)
+    protocol = chart.protocol
+    data.append(
+        [
+            "",
+            Paragraph(f"<b>TOTAL: {totals.sites} sites</b>", s["cell"]),
+            "",
+            "",
+            f"{format_units(totals.total)} U",
+            f"{volume:.2f}" if volume is not None else "—",
+            Paragraph(
+                f"standard {format_units(protocol.total_units)} U, {len(protocol.sites)} sites",
+                s["cell"],
+            ),
+        ]
+    )
+    last = len(data) - 1
+    # The total never sits alone at the top of a page: it keeps the last sites above it.
+    style.append(("NOSPLIT", (0, max(1, last - 3)), (-1, last)))
+    widths = [0.05, 0.29, 0.17, 0.09, 0.08, 0.11, 0.21]
+    table = Table(data, colWidths=[width * w for w in widths], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 1), (-1, -1), fonts.REGULAR, 8),
+                ("FONT", (4, 1), (4, -1), fonts.BOLD, 8),
+                ("FONT", (0, -1), (-1, -1), fonts.BOLD, 9.5),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, -1), "CENTER"),
+                ("ALIGN", (4, 0), (5, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, layout.INK),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, layout.SHADE]),
+                ("LINEABOVE", (0, -1), (-1, -1), 1.2, layout.INK),
+                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#dde6ee")),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                *style,
+            ]
+        )
+    )
+    return [CondPageBreak(120), *heading("Site table", s["heading"]), table]
+
+
+def marker_cell(row: SiteRow, s: dict[str, ParagraphStyle]) -> Flowable:
+    """The same marker as on the diagram, so a row and its point are matched by eye; a site not
+    injected keeps its number, struck through (the diagram crosses it out)."""
+    from reportlab.graphics.shapes import Drawing
+
+    if row.kind is MarkerKind.OMITTED:
+        struck = ParagraphStyle("struck", s["cell"], alignment=TA_CENTER, textColor=layout.MUTED)
+        return Paragraph(f"<strike>{row.number}</strike>", struck)
+    radius = diagram.MARKER_SIZE * 1.15
+    size = radius * 2 + 2
+    drawing = Drawing(size, size)
+    drawing.add(diagram.marker(row.kind, size / 2, size / 2, row.number, radius=radius))
+    return drawing
