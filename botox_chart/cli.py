@@ -1076,7 +1076,7 @@ def _report_outcomes(args: argparse.Namespace) -> int:
                 "judged, {excluded} left out (no baseline {no_baseline}, fewer treatments "
                 "{too_few}, no figure {no_figure})"
             ).format(
-                ordinal=_ordinal(milestone.after_treatments),
+                ordinal=i18n.ordinal(milestone.after_treatments),
                 cycle=milestone.at_cycle,
                 judged=milestone.judged,
                 excluded=milestone.excluded,
@@ -1124,17 +1124,6 @@ def _report_json(found: Any) -> dict[str, Any]:
             for m in found.milestones
         ],
     }
-
-
-def _ordinal(n: int) -> str:
-    """1st, 2nd, 3rd (1re, 2e, 3e in French)."""
-    if n == 1:
-        return _("1st")
-    if n == 2:
-        return _("2nd")
-    if n == 3:
-        return _("3rd")
-    return _("{n}th").format(n=n)
 
 
 def _wrote(path: object) -> str:

@@ -168,6 +168,15 @@ def percent(value: Decimal | int | float | str) -> str:
     return f"{number(value)}\u00a0%"
 
 
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 11th, 21st in English; 1er, 2e, 21e in French (a rule of each language's
+    grammar, not a message: no catalogue can say it for every number)."""
+    if language() == "fr":
+        return f"{n}er" if n == 1 else f"{n}e"
+    teen = 10 <= n % 100 <= 20
+    return f"{n}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def name_key(name: str) -> tuple[str, str]:
     """Sort key for names as a reader expects them: accents folded then case folded (Élodie
     among the E's, « de » with the D's), the exact text breaking ties so the order is stable.

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from svglib.svglib import svg2rlg
 
 from botox_chart import paths
+from botox_chart.i18n import N_, _
 from botox_chart.markers import CROSS, LOOKS, MarkerKind
 from botox_chart.markers import Shape as MarkerShape
 from botox_chart.note import fonts
@@ -29,10 +30,10 @@ MARKER_SIZE = 4.6
 
 
 LEGEND = (
-    (MarkerKind.INJECTED, "Protocol site"),
-    (MarkerKind.FOLLOW_THE_PAIN, "Follow-the-pain site"),
-    (MarkerKind.CUSTOM, "Custom site"),
-    (MarkerKind.OMITTED, "Omitted / not injected"),
+    (MarkerKind.INJECTED, N_("Protocol site")),
+    (MarkerKind.FOLLOW_THE_PAIN, N_("Follow-the-pain site")),
+    (MarkerKind.CUSTOM, N_("Custom site")),
+    (MarkerKind.OMITTED, N_("Omitted / not injected")),
 )
 
 
@@ -161,7 +162,7 @@ def legend_drawing(width: float, *, font_size: float = 7.5) -> Drawing:
             String(
                 MARKER_SIZE * 2 + 8,
                 y - font_size * 0.35,
-                label,
+                _(label),
                 fontName=fonts.REGULAR,
                 fontSize=font_size,
             )
