@@ -45,7 +45,7 @@ def update(pot: Path) -> None:
         if po.exists():
             _pybabel(
                 "update", "-i", str(pot), "-o", str(po), "-l", language,
-                "--no-wrap", "--ignore-obsolete",
+                "--no-wrap", "--ignore-obsolete", "--no-fuzzy-matching",
             )  # fmt: skip
         else:
             _pybabel("init", "-i", str(pot), "-o", str(po), "-l", language, "--no-wrap")
