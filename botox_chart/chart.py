@@ -541,7 +541,7 @@ class Chart:
         if previous.protocol.code != self.protocol.code:
             raise ChartError(
                 _("The previous session used the {previous} protocol, this one {this}.").format(
-                    previous=previous.protocol.name, this=self.protocol.name
+                    previous=_(previous.protocol.name), this=_(self.protocol.name)
                 )
             )
         self.injections = list(previous.injections)
@@ -605,7 +605,7 @@ class Chart:
         """Chart a protocol site as injected (at its standard dose unless told otherwise)."""
         site = self._site(site_code)
         if self.injection_at(site_code) is not None:
-            raise ChartError(_("{site} is already charted.").format(site=site.label))
+            raise ChartError(_("{site} is already charted.").format(site=_(site.label)))
         dose = site.units if units is None else parse_units(units)
         self.omissions.pop(site_code, None)
         injection = _protocol_injection(site, dose)
@@ -623,7 +623,7 @@ class Chart:
         reason = reason.strip()
         if not reason:
             raise ChartError(
-                _("Say why {site} is omitted (e.g. brow ptosis).").format(site=site.label)
+                _("Say why {site} is omitted (e.g. brow ptosis).").format(site=_(site.label))
             )
         self.injections = [i for i in self.injections if i.site_code != site_code]
         self.omissions[site_code] = reason
@@ -648,7 +648,7 @@ class Chart:
                 _(
                     "{muscle} has no follow-the-pain allowance in {protocol}: "
                     "add a custom site instead if the clinician decides to inject there."
-                ).format(muscle=spec.name, protocol=self.protocol.name)
+                ).format(muscle=_(spec.name), protocol=_(self.protocol.name))
             )
         default = self.protocol.sites_of(muscle)[0].units
         dose = default if units is None else parse_units(units)
@@ -661,7 +661,7 @@ class Chart:
                     "{muscle} already has {sites} follow-the-pain site; ",
                     "{muscle} already has {sites} follow-the-pain sites; ",
                     sites,
-                ).format(muscle=spec.name, sites=sites)
+                ).format(muscle=_(spec.name), sites=sites)
                 + ngettext(
                     "the allowance is {most} site (+{units} U).",
                     "the allowance is {most} sites (+{units} U).",
@@ -675,7 +675,7 @@ class Chart:
                     "the allowance is +{most} U."
                 ).format(
                     dose=local_number(dose),
-                    muscle=spec.name,
+                    muscle=_(spec.name),
                     total=local_number(given + dose),
                     most=local_number(spec.max_extra_units),
                 )
@@ -738,17 +738,17 @@ class Chart:
             if state is SiteState.OMITTED:
                 words.append(
                     _("{site} omitted ({reason})").format(
-                        site=site.label, reason=self.omissions[site.code]
+                        site=_(site.label), reason=self.omissions[site.code]
                     )
                 )
             elif state is SiteState.PENDING:
-                words.append(_("{site} not injected").format(site=site.label))
+                words.append(_("{site} not injected").format(site=_(site.label)))
             else:
                 injection = self.injection_at(site.code)
                 if injection is not None and injection.units != site.units:
                     words.append(
                         _("{site}: {units} U instead of {standard} U").format(
-                            site=site.label,
+                            site=_(site.label),
                             units=units_text(injection.units),
                             standard=units_text(site.units),
                         )
@@ -758,7 +758,7 @@ class Chart:
             if inj.kind is InjectionKind.FOLLOW_THE_PAIN:
                 ftp.setdefault((inj.muscle, inj.side), []).append(inj.units)
         for (muscle, side), doses in ftp.items():
-            name = protocol.muscle_name(muscle).lower()
+            name = _(protocol.muscle_name(muscle)).lower()
             words.append(
                 ngettext(
                     "+{units} U FTP {side} {muscle}",
@@ -777,7 +777,7 @@ class Chart:
             if inj.kind is InjectionKind.CUSTOM:
                 words.append(
                     _("Custom site: {site}, {units} U").format(
-                        site=inj.label, units=units_text(inj.units)
+                        site=_(inj.label), units=units_text(inj.units)
                     )
                 )
         return [w[0].upper() + w[1:] for w in words]
@@ -800,7 +800,7 @@ class Chart:
             if not inj.units.is_finite() or inj.units <= 0:
                 error(
                     "units_not_positive",
-                    _("{site}: the dose must be above 0 U.").format(site=inj.label),
+                    _("{site}: the dose must be above 0 U.").format(site=_(inj.label)),
                 )
         # The maximum (195 U in the UK SmPC) is a protocol setting: docs/clinical-reference.md §2.
         if totals.total > protocol.max_total_units:
@@ -821,7 +821,7 @@ class Chart:
                         "{muscle}: {sites} follow-the-pain site, +{units} U; ",
                         "{muscle}: {sites} follow-the-pain sites, +{units} U; ",
                         ftp_sites,
-                    ).format(muscle=muscle.name, sites=ftp_sites, units=units_text(ftp_units))
+                    ).format(muscle=_(muscle.name), sites=ftp_sites, units=units_text(ftp_units))
                     + ngettext(
                         "the allowance is {most} site, +{most_units} U.",
                         "the allowance is {most} sites, +{most_units} U.",
@@ -838,24 +838,26 @@ class Chart:
                     _(
                         "{muscle}: {units} U is above the {most} U the protocol allows in this "
                         "muscle."
-                    ).format(muscle=muscle.name, units=units_text(given), most=units_text(allowed)),
+                    ).format(
+                        muscle=_(muscle.name), units=units_text(given), most=units_text(allowed)
+                    ),
                 )
         seen_codes: set[str] = set()
         for inj in self.injections:
             if inj.site_code is not None:
                 if inj.site_code in seen_codes:
-                    error("duplicate_site", _("{site} is charted twice.").format(site=inj.label))
+                    error("duplicate_site", _("{site} is charted twice.").format(site=_(inj.label)))
                 seen_codes.add(inj.site_code)
         for a, b in _close_pairs(self.injections):
             warning(
                 "duplicate_site",
                 _("{site} and {other} are charted at the same point.").format(
-                    site=a.label, other=b.label
+                    site=_(a.label), other=_(b.label)
                 ),
             )
         pending = self.pending_sites()
         if pending and self.injections:
-            labels = ", ".join(protocol.site(code).label for code in pending)
+            labels = ", ".join(_(protocol.site(code).label) for code in pending)
             warning(
                 "sites_pending", _("Not injected and not omitted: {sites}.").format(sites=labels)
             )
@@ -1041,7 +1043,7 @@ class Chart:
         if not self.protocol.has_site(site_code):
             raise ChartError(
                 _("{code} is not a site of {protocol}.").format(
-                    code=site_code, protocol=self.protocol.name
+                    code=site_code, protocol=_(self.protocol.name)
                 )
             )
         return self.protocol.site(site_code)

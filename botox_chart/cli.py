@@ -536,7 +536,7 @@ def _protocol(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, indent=2))
         return 0
-    print(proto.name)
+    print(_(proto.name))
     print(_columns((_("Muscle"), -22), (_("Sites"), 6), (_("Units"), 8), (_("Follow-the-pain"), 0)))
     for muscle in proto.muscles:
         sites = proto.sites_of(muscle.code)
@@ -550,8 +550,10 @@ def _protocol(args: argparse.Namespace) -> int:
             else _("none")
         )
         units = units_text(proto.standard_units(muscle.code))
-        print(f"{muscle.name:<22}{len(sites):>6}{units:>8}  {ftp}")
-    print(f"{_('Total'):<22}{len(proto.sites):>6}{units_text(proto.total_units):>8}")
+        name = _(muscle.name)
+        print(f"{name:<22}{len(sites):>6}{units:>8}  {ftp}")
+    total = _("Total")
+    print(f"{total:<22}{len(proto.sites):>6}{units_text(proto.total_units):>8}")
     print(
         _("Maximum with follow-the-pain: {units} U").format(units=units_text(proto.max_total_units))
     )

@@ -104,7 +104,10 @@ def _catalogue(language: str) -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """``message`` in the language in force."""
+    """``message`` in the language in force; text the catalogue does not hold (a name, a lot, a
+    reason typed by a clinician) as it is."""
+    if not message:
+        return message  # gettext("") is the catalogue's header, never a translation
     return _catalogue(language()).gettext(message)
 
 

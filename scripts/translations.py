@@ -11,10 +11,14 @@ the ``.mo`` is older than its ``.po``.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
@@ -23,9 +27,39 @@ GETTEXT_LANGUAGES = ("fr",)
 KEYWORDS = ("_", "N_", "ngettext:1,2")
 
 
+PROTOCOL_WORDS = ("name", "region", "label")
+"""The keys of a protocol file whose values a document prints (resources/protocols/*.toml)."""
+
+
+def extract_protocol(
+    fileobj: BinaryIO, keywords: object, comment_tags: object, options: object
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """pybabel's extractor for a protocol file: the protocol's name, each muscle's name and
+    region and each site's label, so a French note names them in French."""
+
+    def words(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in PROTOCOL_WORDS and isinstance(value, str):
+                    yield value
+                else:
+                    yield from words(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from words(item)
+
+    for word in words(tomllib.load(fileobj)):
+        yield 0, "_", word, []
+
+
 def _pybabel(*args: str) -> None:
     executable = Path(sys.executable).with_name("pybabel")
-    subprocess.run([str(executable), *args], check=True, cwd=ROOT)
+    # the protocol extractor above is found by importing scripts.translations from the checkout
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    subprocess.run([str(executable), *args], check=True, cwd=ROOT, env=env)
 
 
 def extract(pot: Path) -> Path:

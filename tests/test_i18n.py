@@ -205,3 +205,30 @@ def test_the_due_period_reads_in_french() -> None:
     with i18n.using("fr"):
         assert found.period == "à faire d’ici le 10 décembre 2026 (d’ici 7 jours), retards compris"
     assert found.period == "due by 2026-12-10 (within 7 days), overdue included"
+
+
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """pybabel reads an f-string as one string (Python 3.11): a _("...") inside it never reaches
+    the catalogue and prints in English on a French document."""
+    import io
+    import re
+    import tokenize
+
+    found = []
+    for path in sorted((translations.ROOT / "botox_chart").rglob("*.py")):
+        if "ui" in path.relative_to(translations.ROOT / "botox_chart").parts:
+            continue
+        tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
+        for token in tokens:
+            if token.type == tokenize.STRING and re.match(r"(?i)[rb]*f", token.string):
+                if re.search(r"""\b_\(\s*["']""", token.string):
+                    found.append(f"{path.name}:{token.start[0]}")
+    assert found == []
+
+
+def test_empty_or_unknown_text_passes_through_unchanged() -> None:
+    """A field left empty or typed by a clinician prints as it is (gettext's "" is the header)."""
+    with i18n.using("fr"):
+        assert i18n._("") == ""
+        assert i18n._("brow ptosis, per Dr Żółć") == "brow ptosis, per Dr Żółć"
+        assert i18n._("Neck pain") == "Douleur cervicale"

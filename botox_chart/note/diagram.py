@@ -8,6 +8,7 @@ printer.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from reportlab.lib import colors
 from svglib.svglib import svg2rlg
 
 from botox_chart import paths
-from botox_chart.i18n import N_, _
+from botox_chart.i18n import N_, _, language
 from botox_chart.markers import CROSS, LOOKS, MarkerKind
 from botox_chart.markers import Shape as MarkerShape
 from botox_chart.note import fonts
@@ -77,9 +78,26 @@ def _in_note_font(node: Shape) -> None:
         _in_note_font(child)
 
 
+ART_LABELS = (N_("R"), N_("L"), N_("Front"), N_("Back"), N_("Right side"), N_("Left side"))
+"""The words of the diagram art (resources/diagrams/*.svg), printed in the document's language."""
+
+
+def _translated(node: Shape) -> Shape:
+    """The art with its labels in the document's language; the cached art is left as it is."""
+    if isinstance(node, String):
+        said = copy.copy(node)
+        said.text = _(node.text)
+        return said
+    if isinstance(node, Group):
+        group = copy.copy(node)
+        group.contents = [_translated(child) for child in node.contents]
+        return group
+    return node
+
+
 def view_drawing(view: str, marks: Iterable[SiteMark], width: float) -> Drawing:
     """One view at ``width`` points wide with its markers (omitted ones under the numbered)."""
-    art = _art(view)
+    art = _art(view) if language() == "en" else _translated(_art(view))
     scale = width / art.width
     height = art.height * scale
     drawing = Drawing(width, height)

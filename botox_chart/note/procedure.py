@@ -77,9 +77,9 @@ def page_header(note: SessionNote) -> PageHeader:
 
 def _letterhead(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
     status = (
-        f'<font color="{layout.OK.hexval()}">{_("SIGNED")}</font>'
+        '<font color="{}">{}</font>'.format(layout.OK.hexval(), _("SIGNED"))
         if note.signed
-        else f'<font color="{layout.ALERT.hexval()}">{_("DRAFT: NOT SIGNED")}</font>'
+        else '<font color="{}">{}</font>'.format(layout.ALERT.hexval(), _("DRAFT: NOT SIGNED"))
     )
     title = [
         Paragraph(_("Procedure note"), s["title"]),

@@ -270,7 +270,7 @@ def _sessions_table(
     head = [
         _("Date"),
         _("Session"),
-        *(abbreviation(m.name) for m in muscles),
+        *(abbreviation(_(m.name)) for m in muscles),
         _("Other"),
         _("Total U"),
         _("Lot"),
@@ -379,7 +379,8 @@ def _addendum(addendum: AddendumInfo, s: dict[str, ParagraphStyle]) -> Paragraph
 
 def _key(protocol: Protocol, outcome: bool, s: dict[str, ParagraphStyle]) -> Paragraph:
     names = " · ".join(
-        f"<b>{text(abbreviation(m.name))}</b> {text(m.name.lower())}" for m in protocol.muscles
+        f"<b>{text(abbreviation(_(m.name)))}</b> {text(_(m.name).lower())}"
+        for m in protocol.muscles
     )
     words = _(
         "Units per muscle: {names}; <b>{other}</b> custom sites. Bold: not the standard dose for "

@@ -68,10 +68,9 @@ def signature(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> 
             signer=text(note.signer), when=text(when)
         )
     else:
-        signed = (
-            f'<font size="16" color="{layout.ALERT.hexval()}"><b>{_("NOT SIGNED")}</b></font><br/>'
-            + _("This draft is not a valid record of treatment until the injector signs it.")
-        )
+        signed = '<font size="16" color="{}"><b>{}</b></font><br/>'.format(
+            layout.ALERT.hexval(), _("NOT SIGNED")
+        ) + _("This draft is not a valid record of treatment until the injector signs it.")
     pairs = [
         (_("Injector"), f"<b>{injector}</b>"),
         (_("Supervising physician"), supervisor),

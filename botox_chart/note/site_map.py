@@ -88,7 +88,7 @@ def muscle_totals(chart: Chart, width: float, s: dict[str, ParagraphStyle]) -> T
         ]
         data.append(
             [
-                Paragraph(text(protocol.muscle_name(muscle)), name_style),
+                Paragraph(text(_(protocol.muscle_name(muscle))), name_style),
                 *cells,
                 units_text(units),
                 units_text(standard) if standard is not None else "—",
@@ -150,7 +150,7 @@ def deviation_lines(chart: Chart, deviations: list[str], style: ParagraphStyle) 
     return [
         Paragraph(
             _("None: standard {protocol}, {units} U at {sites} sites.").format(
-                protocol=text(protocol.name),
+                protocol=text(_(protocol.name)),
                 units=units_text(protocol.total_units),
                 sites=len(protocol.sites),
             ),

@@ -13,7 +13,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
-from botox_chart.chart import Chart, InjectionKind, SiteState, units_text
+from botox_chart.chart import Chart, InjectionKind, SiteState, side_name, units_text
 from botox_chart.i18n import N_, _, ngettext
 from botox_chart.i18n import number as local_number
 from botox_chart.markers import MarkerKind
@@ -141,8 +141,8 @@ def site_table(
         data.append(
             [
                 marker_cell(row, s),
-                Paragraph(text(row.label), s["cell"]),
-                Paragraph(text(row.muscle), s["cell"]),
+                Paragraph(text(shown_label(row)), s["cell"]),
+                Paragraph(text(_(row.muscle)), s["cell"]),
                 _(SIDE_WORDS.get(row.side, row.side)),
                 units_text(row.units) if row.units is not None else "—",
                 local_number(f"{row.volume_ml:.2f}") if row.volume_ml is not None else "—",
@@ -202,6 +202,20 @@ def site_table(
         )
     )
     return [CondPageBreak(120), *heading(_("Site table"), s["heading"]), table]
+
+
+def shown_label(row: SiteRow) -> str:
+    """A row's site as the document's reader names it: a protocol site's label from the
+    catalogue, a follow-the-pain site's made from its side and muscle (its stored label is
+    English, made the same way), a custom site's as typed."""
+    if row.kind is MarkerKind.FOLLOW_THE_PAIN:
+        return (
+            _("{side} {muscle} (follow-the-pain)")
+            .format(side=side_name(row.side), muscle=_(row.muscle).lower())
+            .strip()
+            .capitalize()
+        )
+    return _(row.label)
 
 
 def marker_cell(row: SiteRow, s: dict[str, ParagraphStyle]) -> Flowable:
