@@ -695,7 +695,7 @@ def _due(args: argparse.Namespace) -> int:
         return 0
     print(
         _columns(
-            (_("Next due"), -10),
+            (i18n.pgettext("column", "Next due"), -10),
             (_("Overdue"), 7),
             (_("Patient"), -28),
             (_("Chart"), -10),

@@ -117,6 +117,14 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as it reads in ``context`` (e.g. "column": a text table's short heading,
+    where a document's label of the same English words is longer in French)."""
+    if not message:
+        return message
+    return _catalogue(language()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogue without translating it yet (a constant translated where
     it is shown, such as a stored pick-list value)."""

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "botox_chart"
 GETTEXT_LANGUAGES = ("fr",)
-KEYWORDS = ("_", "N_", "ngettext:1,2")
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2")
 
 
 PROTOCOL_WORDS = ("name", "region", "label")

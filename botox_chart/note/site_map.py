@@ -110,7 +110,7 @@ def muscle_totals(chart: Chart, width: float, s: dict[str, ParagraphStyle]) -> T
             units_text(protocol.total_units),
         ]
     )
-    widths = [width - 4 * 19 - 28, 19, 19, 19, 28, 19]
+    widths = [width - 3 * 20 - 19 - 28, 20, 20, 20, 28, 19]  # room for French "Méd"
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
