@@ -28,7 +28,7 @@ COLUMNS = (
     (N_("Patient"), -0.34),
     (N_("Chart #"), 56.0),
     (N_("Phone / e-mail"), -0.40),
-    (N_("Status"), 44.0),
+    (N_("Status"), 62.0),  # room for « BROUILLON »
     (N_("Units"), 40.0),
     (N_("Injector"), -0.26),
     (N_("Contacted"), 52.0),
