@@ -82,6 +82,8 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.lockout.setValue(30)
     assert dialog.payer_profile.currentData() == ""  # NICE only, by default
     dialog.payer_profile.setCurrentIndex(dialog.payer_profile.findData("payer-50"))
+    assert dialog.language.currentData() == "en"  # the computer's (tests run in English)
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
 
     with qtbot.waitSignal(dialog.saved) as signal:
         dialog.save()
@@ -98,6 +100,7 @@ def test_saving_stores_every_field_and_is_audited(
         idle_lock_minutes="15",
         lockout_minutes="30",
         payer_profile="payer-50",
+        language="fr",
     )
     assert stored(engine) == expected
     assert signal.args == [expected]
