@@ -53,13 +53,13 @@ def extract_protocol(
 
 
 def _pybabel(*args: str) -> None:
-    executable = Path(sys.executable).with_name("pybabel")
     # the protocol extractor above is found by importing scripts.translations from the checkout
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
-    subprocess.run([str(executable), *args], check=True, cwd=ROOT, env=env)
+    command = [sys.executable, "-m", "babel.messages.frontend", *args]  # pybabel, on any OS
+    subprocess.run(command, check=True, cwd=ROOT, env=env)
 
 
 def extract(pot: Path) -> Path:
