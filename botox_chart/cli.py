@@ -987,7 +987,7 @@ def _outcomes(args: argparse.Namespace) -> int:
         return 0
     print(
         _("Patient {patient} under {title} ({profile})").format(
-            patient=course.patient_id, title=profile.title, profile=profile.name
+            patient=course.patient_id, title=_(profile.title), profile=profile.name
         )
     )
     if baseline is None:

@@ -75,7 +75,7 @@ def verdict_box(
     words = _(VERDICT_WORDS.get(verdict.code, verdict.code))
     lines: list[Flowable] = [
         Paragraph(
-            _("VERDICT UNDER {profile}").format(profile=text(profile.title.upper())), s["label"]
+            _("VERDICT UNDER {profile}").format(profile=text(_(profile.title).upper())), s["label"]
         ),
         Paragraph(
             f'<font color="{colour.hexval()}" size="11"><b>{text(words)}</b></font> '
