@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from botox_chart import i18n, paths
+from botox_chart import paper as papers
 from botox_chart.i18n import _, ngettext
 
 EXIT_USER_ERROR = 1
@@ -173,6 +174,17 @@ def _parser() -> argparse.ArgumentParser:
             "(default: the clinic's setting)"
         ),
     )
+    document = argparse.ArgumentParser(add_help=False)
+    document.add_argument(
+        "--paper",
+        type=str.lower,
+        choices=papers.CHOICES[1:],
+        default=None,
+        help=_(
+            "lay the PDF out on A4 or Letter (default: the clinic's setting, else the computer's "
+            "locale: Letter in the US, Canada, Mexico and a few more, A4 elsewhere)"
+        ),
+    )
     parser = argparse.ArgumentParser(
         prog="botox-chart",
         description=_(
@@ -203,7 +215,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "due",
-        parents=[common],
+        parents=[common, document],
         help=_(
             "patients due for treatment (12 weeks after the last), by next due date; with "
             "neither option, those due within 7 days, the overdue included"
@@ -242,7 +254,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "lot",
-        parents=[common],
+        parents=[common, document],
         help=_(
             "lot recall: every session (signed or draft) that used a lot, with the patient's "
             "contact and the units from the lot"
@@ -280,7 +292,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(run=_lots)
 
-    p = sub.add_parser("note", parents=[common], help=_("write a session's procedure note (PDF)"))
+    p = sub.add_parser(
+        "note", parents=[common, document], help=_("write a session's procedure note (PDF)")
+    )
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
@@ -314,7 +328,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_rekey)
 
-    p = sub.add_parser("record", parents=[common], help=_("write a patient's treatment record"))
+    p = sub.add_parser(
+        "record", parents=[common, document], help=_("write a patient's treatment record")
+    )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
     p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
@@ -337,7 +353,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "letter",
-        parents=[common],
+        parents=[common, document],
         help=_("write a patient's continuation letter for an insurer or referring physician (PDF)"),
     )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
@@ -358,7 +374,7 @@ def _parser() -> argparse.ArgumentParser:
     reports = p.add_subparsers(title=_("reports"), metavar="REPORT", required=True)
     p = reports.add_parser(
         "outcomes",
-        parents=[common],
+        parents=[common, document],
         help=_(
             "the share of patients with 30%%, 50%% and 75%% fewer headache days after their "
             "2nd and 3rd treatments"
@@ -676,6 +692,7 @@ def _due(args: argparse.Namespace) -> int:
                 force=args.force,
                 clinician_id=clinician.id,
                 language=_document_language(args),
+                paper=args.paper,
             )
         )
     if args.csv is not None:
@@ -754,6 +771,7 @@ def _lot(args: argparse.Namespace) -> int:
             force=args.force,
             clinician_id=clinician.id,
             language=_document_language(args),
+            paper=args.paper,
         )
         print(_wrote(written), file=sys.stderr if args.json else sys.stdout)
     if args.json:
@@ -864,6 +882,7 @@ def _note(args: argparse.Namespace) -> int:
         force=args.force,
         clinician_id=clinician.id,
         language=_document_language(args),
+        paper=args.paper,
     )
     print(_wrote(written))
     with engine.connect() as connection:
@@ -933,6 +952,7 @@ def _record(args: argparse.Namespace) -> int:
         force=args.force,
         clinician_id=clinician.id,
         language=_document_language(args),
+        paper=args.paper,
     )
     print(_wrote(written))
     return 0
@@ -1040,6 +1060,7 @@ def _letter(args: argparse.Namespace) -> int:
         force=args.force,
         clinician_id=clinician.id,
         language=_document_language(args),
+        paper=args.paper,
     )
     print(_wrote(written))
     return 0
@@ -1062,6 +1083,7 @@ def _report_outcomes(args: argparse.Namespace) -> int:
             clinician_id=clinician.id,
             found=found,
             language=_document_language(args),
+            paper=args.paper,
         )
         print(_wrote(written), file=sys.stderr if args.json else sys.stdout)
     if args.json:

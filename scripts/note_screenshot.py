@@ -3,6 +3,7 @@ without a display.
 
     python scripts/note_screenshot.py     # docs/screenshots/note-page1.png and letter-page1.png
     python scripts/note_screenshot.py --dpi 150 --out /tmp/note.png --pdf /tmp/note.pdf
+    python scripts/note_screenshot.py --paper a4 --out /tmp/a4.png --letter-out /tmp/a4-letter.png
 
 It records a synthetic patient's eligibility assessment and charts three realistic signed
 sessions (the last with follow-the-pain sites, one dose changed, one site omitted) into a
@@ -35,11 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--letter-out", type=Path, default=ROOT / "docs" / "screenshots" / "letter-page1.png"
     )
+    parser.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default="letter",
+        help="the paper of the pictures (default: letter, whatever this computer's locale)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="botox-note-") as folder:
         os.environ["BOTOX_CHART_DATA_DIR"] = folder  # nothing of the user's is read or written
         os.environ["BOTOX_CHART_DB_KEY"] = "5C" * 32  # a throwaway database's key, not the keyring
-        pdf, letter = demo_note(Path(folder) / "demo.sqlite3")
+        pdf, letter = demo_note(Path(folder) / "demo.sqlite3", args.paper)
     if args.pdf:
         args.pdf.write_bytes(pdf)
     for document, target in ((pdf, args.out), (letter, args.letter_out)):
@@ -49,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def demo_note(database: Path) -> tuple[bytes, bytes]:
+def demo_note(database: Path, paper: str) -> tuple[bytes, bytes]:
     """The PDFs of a synthetic patient's latest signed, tailored session and of their
     continuation letter."""
     from botox_chart import protocol
@@ -192,8 +199,8 @@ def demo_note(database: Path) -> tuple[bytes, bytes]:
                 today=c.date_of_service,
             )
     assert row.id is not None
-    pdf = render.session_note_pdf(engine, session_ids=[row.id])
-    letter = render.letter_pdf(engine, patient_id=patient.id, written_on=DAY)
+    pdf = render.session_note_pdf(engine, session_ids=[row.id], paper=paper)
+    letter = render.letter_pdf(engine, patient_id=patient.id, written_on=DAY, paper=paper)
     engine.dispose()
     return pdf, letter
 

@@ -59,6 +59,16 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def letter_locale(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs as on a computer in the United States, so documents default to Letter
+    whatever the machine's own locale (botox_chart.paper); tests of the paper change it."""
+    from botox_chart import paper
+
+    monkeypatch.setattr(paper, "_system_locale", "en_US")
+    return "en_US"
+
+
+@pytest.fixture(autouse=True)
 def command_line_user(monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     """The command line signs in as the demo administrator (``demo-data`` databases have it;
     ``cli_admin`` adds it to a test's own database). Tests of signing in change or remove these."""

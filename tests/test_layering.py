@@ -53,6 +53,8 @@ FORBIDDEN = {
     "gs1": PURE,
     # the reader's language: every layer below the window translates through it
     "i18n": PURE,
+    # the paper: a clinic's setting and a locale in, A4 or Letter out
+    "paper": PURE,
     "store": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
@@ -124,6 +126,7 @@ def test_the_scan_sees_the_layers() -> None:
         "eligibility",
         "gs1",
         "i18n",
+        "paper",
         "store",
         "note",
         "output",

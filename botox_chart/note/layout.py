@@ -243,6 +243,16 @@ class CheckBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
         canvas.rect((self._width - CHECK_BOX) / 2, 0, CHECK_BOX, CHECK_BOX, stroke=1, fill=1)
 
 
+def widest(values: Iterable[str], size: float, *, bold: bool = False, least: float = 0.0) -> float:
+    """How wide the widest of ``values`` (plain text on one line) prints at ``size`` points, or
+    ``least`` if that is more: a column sized to its content, whatever the paper."""
+    return max([least, *(scripts.width(v, size=size, bold=bold) for v in values)])
+
+
+CELL_PADDING = 6.0
+"""reportlab's padding on each side of a table cell, unless a table sets its own."""
+
+
 def column_widths(columns: Sequence[tuple[str, float]], width: float) -> list[float]:
     """Each column's width on a table ``width`` points wide: ``columns`` are (title, width) with
     the width in points, or, negative, a share of what the fixed columns leave."""
@@ -308,13 +318,18 @@ def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed
     top = height - HEADER_BASELINE
     details_width = scripts.width(header.details, size=8.5)
     canvas.setFillColor(INK)
-    patient_width = right - left - details_width - 12
+    # The name whole, beside the details when they fit there (a long name on A4, 17 points
+    # narrower than Letter: the details go down to the title's line, the title gives way).
+    beside = scripts.width(header.patient, size=11, bold=True) <= right - left - details_width - 12
+    details_top = top if beside else top - 11
+    patient_width = right - left - (details_width + 12 if beside else 0)
     scripts.draw(
         canvas, left, top, _fit(header.patient, 11, patient_width, bold=True), size=11, bold=True
     )
-    scripts.draw(canvas, right, top, header.details, size=8.5, anchor="end")
+    scripts.draw(canvas, right, details_top, header.details, size=8.5, anchor="end")
     canvas.setFillColor(MUTED)
-    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, right - left), size=7.5)
+    title_width = right - left - (0 if beside else details_width + 12)
+    scripts.draw(canvas, left, top - 11, _fit(header.title, 7.5, title_width), size=7.5)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
     canvas.line(left, top - 16, right, top - 16)
@@ -352,11 +367,15 @@ def _watermark(canvas: Canvas, width: float, height: float) -> None:
 
 
 def _fit(value: str, size: float, width: float, *, bold: bool = False) -> str:
-    """``value`` shortened with an ellipsis to fit ``width`` points."""
+    """``value`` shortened with an ellipsis to fit ``width`` points, after a whole word when
+    one ends in its second half ("Procedure note: onabotulinu…" reads "Procedure note:…")."""
     if scripts.width(value, size=size, bold=bold) <= width:
         return value
     while value and scripts.width(value + "…", size=size, bold=bold) > width:
         value = value[:-1]
+    space = value.rfind(" ")
+    if space > len(value) // 2:
+        value = value[:space].rstrip(" ·,")
     return value + "…"
 
 

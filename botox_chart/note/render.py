@@ -15,11 +15,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
 from botox_chart import i18n, output
+from botox_chart import paper as papers
 from botox_chart.due import DueList
 from botox_chart.i18n import _
 from botox_chart.note import (
@@ -43,23 +43,25 @@ from botox_chart.store import settings as clinic_settings
 from botox_chart.store.engine import sqlite_path
 from botox_chart.store.settings import ClinicSettings
 
-NOTE_PAGE = LETTER
-"""US Letter: the page size of clinics in North America; prints within margins on A4 too."""
-RECORD_PAGE = landscape(LETTER)
+RECORD_LANDSCAPE = True
 """The treatment record is a wide table: one session per row, a column per muscle."""
-LETTER_PAGE = LETTER
-"""The continuation letter: one portrait page."""
-REPORT_PAGE = LETTER
-"""The clinic outcomes report: one portrait page."""
-DUE_LIST_PAGE = landscape(LETTER)
+DUE_LIST_LANDSCAPE = True
 """The due list is a wide table with room to write: landscape."""
-RECALL_PAGE = landscape(LETTER)
+RECALL_LANDSCAPE = True
 """The lot recall list is a wide table with a box to tick: landscape."""
 LETTER_DOCUMENT = "continuation letter"
 REPORT_DOCUMENT = "clinic outcomes report"
 DUE_LIST_DOCUMENT = "due list"
 DUE_LIST_CSV_DOCUMENT = "due list (CSV)"
 """What the audit trail says left the database (never a file name: it may hold a name)."""
+
+
+def page_size(
+    clinic: ClinicSettings, paper: str | None = None, *, landscape: bool = False
+) -> tuple[float, float]:
+    """A document's page: the ``paper`` asked for (the command line's ``--paper``), else the
+    clinic's setting, else the paper of the computer's locale (botox_chart.paper)."""
+    return papers.size(papers.resolve(paper or clinic.paper), landscape=landscape)
 
 
 def document_language(engine: Engine, language: str | None = None) -> str:
@@ -72,7 +74,11 @@ def document_language(engine: Engine, language: str | None = None) -> str:
 
 
 def session_note_pdf(
-    engine: Engine, *, session_ids: list[int], language: str | None = None
+    engine: Engine,
+    *,
+    session_ids: list[int],
+    paper: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """Procedure notes for ``session_ids`` in one PDF, each from a new page, each with its own
     "page X of Y", in ``language`` (:func:`document_language`). Raises SessionError for an
@@ -82,7 +88,8 @@ def session_note_pdf(
     with i18n.using(document_language(engine, language)):
         with transaction(engine) as db:
             notes = data.load_session_notes(db, session_ids=session_ids)
-        width = layout.frame_width(NOTE_PAGE)
+        pagesize = page_size(notes[0].clinic, paper)
+        width = layout.frame_width(pagesize)
         story: list[Flowable] = []
         for n, note in enumerate(notes):
             if n:
@@ -90,7 +97,7 @@ def session_note_pdf(
             story += procedure.story(note, width)
         return layout.build(
             story,
-            pagesize=NOTE_PAGE,
+            pagesize=pagesize,
             title=_("Procedure note"),
             subject=_("OnabotulinumtoxinA procedure note"),
         )
@@ -103,55 +110,61 @@ def write_session_note(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> Path:
     """Write one session's procedure note to ``path``; it appears once its export is audited.
 
     Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
     """
-    pdf = session_note_pdf(engine, session_ids=[session_id], language=language)
+    pdf = session_note_pdf(engine, session_ids=[session_id], paper=paper, language=language)
     return _write_exported(
         engine, path, pdf, force=force, session_ids=[session_id], clinician_id=clinician_id
     )
 
 
-def treatment_record_pdf(engine: Engine, *, patient_id: int, language: str | None = None) -> bytes:
+def treatment_record_pdf(
+    engine: Engine, *, patient_id: int, paper: str | None = None, language: str | None = None
+) -> bytes:
     """Every session of a patient in date order, in ``language`` (:func:`document_language`).
     Raises PatientError for an unknown patient."""
     with i18n.using(document_language(engine, language)):
         with transaction(engine) as db:
             treatment = data.load_record(db, patient_id=patient_id)
-        return render_record(treatment)
+        return render_record(treatment, paper=paper)
 
 
-def render_record(treatment: data.TreatmentRecord) -> bytes:
+def render_record(treatment: data.TreatmentRecord, *, paper: str | None = None) -> bytes:
     """A treatment record (note.record) from its plain values."""
+    pagesize = page_size(treatment.clinic, paper, landscape=RECORD_LANDSCAPE)
     return layout.build(
-        record.story(treatment, layout.frame_width(RECORD_PAGE)),
-        pagesize=RECORD_PAGE,
+        record.story(treatment, layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title=_("Treatment record"),
         subject=_("OnabotulinumtoxinA treatment record"),
     )
 
 
-def render_letter(letter_data: data.LetterData) -> bytes:
-    """The continuation letter (note.letter) from its plain values."""
+def render_letter(letter_data: data.LetterData, *, paper: str | None = None) -> bytes:
+    """The continuation letter (note.letter) from its plain values: one portrait page."""
+    pagesize = page_size(letter_data.clinic, paper)
     return layout.build(
-        letter.story(letter_data, layout.frame_width(LETTER_PAGE)),
-        pagesize=LETTER_PAGE,
+        letter.story(letter_data, layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title=_("Continuation letter"),
         subject=_("OnabotulinumtoxinA for chronic migraine: continuation of treatment"),
     )
 
 
-def render_outcomes_report(report: OutcomesReport, *, clinic: ClinicSettings, day: date) -> bytes:
+def render_outcomes_report(
+    report: OutcomesReport, *, clinic: ClinicSettings, day: date, paper: str | None = None
+) -> bytes:
     """The clinic outcomes report (note.outcomes_report) of ``outcomes.report(...)``, dated
-    ``day``."""
+    ``day``: one portrait page."""
+    pagesize = page_size(clinic, paper)
     return layout.build(
-        outcomes_report.story(
-            report, clinic=clinic, day=day, width=layout.frame_width(REPORT_PAGE)
-        ),
-        pagesize=REPORT_PAGE,
+        outcomes_report.story(report, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title=_("Clinic outcomes report"),
         subject=_("OnabotulinumtoxinA for chronic migraine: responders after treatment"),
     )
@@ -164,10 +177,11 @@ def write_treatment_record(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
-    pdf = treatment_record_pdf(engine, patient_id=patient_id, language=language)
+    pdf = treatment_record_pdf(engine, patient_id=patient_id, paper=paper, language=language)
     return _write_exported(
         engine, path, pdf, force=force, patient_id=patient_id, clinician_id=clinician_id
     )
@@ -179,6 +193,7 @@ def letter_pdf(
     patient_id: int,
     profile: RuleProfile | None = None,
     written_on: date | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> bytes:
     """A patient's continuation letter under ``profile`` (the clinic's payer profile, else NICE
@@ -191,7 +206,7 @@ def letter_pdf(
                 profile=profile or data.letter_profile(db),
                 written_on=written_on or date.today(),
             )
-        return render_letter(letter_data)
+        return render_letter(letter_data, paper=paper)
 
 
 def letter_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
@@ -209,10 +224,11 @@ def write_letter(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> Path:
     """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
-    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, language=language)
+    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, paper=paper, language=language)
     return _write_exported(
         engine,
         path,
@@ -229,6 +245,7 @@ def outcomes_report_pdf(
     *,
     day: date | None = None,
     found: OutcomesReport | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> bytes:
     """The clinic outcomes report over every patient's course (or ``found``, the report already
@@ -238,7 +255,7 @@ def outcomes_report_pdf(
             found = report(store_outcomes.clinic_courses(db))
         clinic = clinic_settings.load(db)
     with i18n.using(language or clinic.language):
-        return render_outcomes_report(found, clinic=clinic, day=day or date.today())
+        return render_outcomes_report(found, clinic=clinic, day=day or date.today(), paper=paper)
 
 
 def write_outcomes_report(
@@ -248,10 +265,11 @@ def write_outcomes_report(
     force: bool = False,
     clinician_id: int | None = None,
     found: OutcomesReport | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
-    pdf = outcomes_report_pdf(engine, found=found, language=language)
+    pdf = outcomes_report_pdf(engine, found=found, paper=paper, language=language)
     return _write_exported(
         engine, path, pdf, force=force, clinician_id=clinician_id, document=REPORT_DOCUMENT
     )
@@ -261,22 +279,25 @@ def outcomes_report_file_name(day: date | None = None) -> str:
     return f"clinic-outcomes-report_{(day or date.today()).isoformat()}.pdf"
 
 
-def render_due_list(found: DueList, *, clinic: ClinicSettings) -> bytes:
+def render_due_list(found: DueList, *, clinic: ClinicSettings, paper: str | None = None) -> bytes:
     """The due list worklist (note.due_list) from its plain values."""
+    pagesize = page_size(clinic, paper, landscape=DUE_LIST_LANDSCAPE)
     return layout.build(
-        due_list.story(found, clinic=clinic, width=layout.frame_width(DUE_LIST_PAGE)),
-        pagesize=DUE_LIST_PAGE,
+        due_list.story(found, clinic=clinic, width=layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title=_("Due list"),
         subject=_("Patients due for onabotulinumtoxinA: {period}").format(period=found.period),
     )
 
 
-def due_list_pdf(engine: Engine, *, found: DueList, language: str | None = None) -> bytes:
+def due_list_pdf(
+    engine: Engine, *, found: DueList, paper: str | None = None, language: str | None = None
+) -> bytes:
     """The worklist of ``found`` (the list the caller shows), under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
     with i18n.using(language or clinic.language):
-        return render_due_list(found, clinic=clinic)
+        return render_due_list(found, clinic=clinic, paper=paper)
 
 
 def write_due_list(
@@ -286,13 +307,14 @@ def write_due_list(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> Path:
     """Write the due list's worklist PDF to ``path``; it appears once its export is audited."""
     return _write_exported(
         engine,
         path,
-        due_list_pdf(engine, found=found, language=language),
+        due_list_pdf(engine, found=found, paper=paper, language=language),
         force=force,
         clinician_id=clinician_id,
         document=DUE_LIST_DOCUMENT,
@@ -324,24 +346,32 @@ def due_list_file_name(found: DueList, suffix: str = ".pdf") -> str:
     return f"{what}_{found.today.isoformat()}{suffix}"
 
 
-def render_lot_recall(found: Recall, *, clinic: ClinicSettings, day: date) -> bytes:
+def render_lot_recall(
+    found: Recall, *, clinic: ClinicSettings, day: date, paper: str | None = None
+) -> bytes:
     """The lot recall list (note.lot_recall) of ``found``, printed ``day``."""
+    pagesize = page_size(clinic, paper, landscape=RECALL_LANDSCAPE)
     return layout.build(
-        lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(RECALL_PAGE)),
-        pagesize=RECALL_PAGE,
+        lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
+        pagesize=pagesize,
         title=lot_recall.title_of(found),
         subject=_("Patients who received a lot of onabotulinumtoxinA"),
     )
 
 
 def lot_recall_pdf(
-    engine: Engine, *, found: Recall, day: date | None = None, language: str | None = None
+    engine: Engine,
+    *,
+    found: Recall,
+    day: date | None = None,
+    paper: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The recall list of ``found`` (the list the caller shows) under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
     with i18n.using(language or clinic.language):
-        return render_lot_recall(found, clinic=clinic, day=day or date.today())
+        return render_lot_recall(found, clinic=clinic, day=day or date.today(), paper=paper)
 
 
 def write_lot_recall(
@@ -351,6 +381,7 @@ def write_lot_recall(
     path: str | os.PathLike[str],
     force: bool = False,
     clinician_id: int | None = None,
+    paper: str | None = None,
     language: str | None = None,
 ) -> Path:
     """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
@@ -358,7 +389,7 @@ def write_lot_recall(
     return _write_exported(
         engine,
         path,
-        lot_recall_pdf(engine, found=found, language=language),
+        lot_recall_pdf(engine, found=found, paper=paper, language=language),
         force=force,
         clinician_id=clinician_id,
         details=store_recall.audit_changes(found),

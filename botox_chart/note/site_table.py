@@ -180,8 +180,7 @@ def site_table(
     last = len(data) - 1
     # The total never sits alone at the top of a page: it keeps the last sites above it.
     style.append(("NOSPLIT", (0, max(1, last - 3)), (-1, last)))
-    widths = [0.05, 0.29, 0.17, 0.09, 0.08, 0.11, 0.21]
-    table = Table(data, colWidths=[width * w for w in widths], repeatRows=1)
+    table = Table(data, colWidths=column_widths(rows, data, width), repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -216,6 +215,37 @@ def shown_label(row: SiteRow) -> str:
             .capitalize()
         )
     return _(row.label)
+
+
+NUMBER_COLUMN = 26.0
+"""The "#" column: a marker as drawn on the diagram, with room around it."""
+SITE_SHARE = 0.58
+"""What the Site column takes of the room the measured columns leave; the Remark the rest."""
+MUSCLE_SHARE_MOST = 0.3
+"""The Muscle column is as wide as the longest muscle's name, up to this share of the table."""
+
+
+def column_widths(rows: list[SiteRow], data: list[list[object]], width: float) -> list[float]:
+    """The columns of a table ``width`` points wide: the number, side, units and volume as wide as
+    their widest value, the muscle as its longest name (so "Cervical paraspinal" stays on one
+    line on A4 as on Letter), and the site and remark sharing the rest."""
+    pad = 2 * layout.CELL_PADDING
+    side = layout.widest([str(r[3]) for r in data[1:]], 8, least=28) + pad
+    units = layout.widest([str(r[4]) for r in data[1:]], 9.5, bold=True, least=22) + pad
+    volume = layout.widest([str(r[5]) for r in data[1:]], 9.5, bold=True, least=28) + pad
+    muscle = min(
+        layout.widest([r.muscle for r in rows], 8, least=40) + pad, width * MUSCLE_SHARE_MOST
+    )
+    rest = width - NUMBER_COLUMN - side - units - volume - muscle
+    return [
+        NUMBER_COLUMN,
+        rest * SITE_SHARE,
+        muscle,
+        side,
+        units,
+        volume,
+        rest * (1 - SITE_SHARE),
+    ]
 
 
 def marker_cell(row: SiteRow, s: dict[str, ParagraphStyle]) -> Flowable:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from botox_chart import bounds, gs1, i18n, outcomes
+from botox_chart import paper as papers
 from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
 
@@ -50,6 +51,9 @@ class ClinicSettings:
     language: str = field(default_factory=i18n.system_language)
     """The language the clinic's documents print in ("en" or "fr", :data:`i18n.LANGUAGES`): the
     note, the record, the letter, the lists. Until an administrator chooses, the computer's."""
+    paper: str = papers.FROM_LOCALE
+    """The paper every document prints on: "a4", "letter", or "" for the paper of the
+    computer's locale (botox_chart.paper: Letter in the US, Canada and a few more, else A4)."""
 
 
 TEXT = {
@@ -111,6 +115,8 @@ def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> 
             f"There is no continuation rule profile {settings.payer_profile!r} (a file "
             f"rules/{settings.payer_profile}.toml)."
         )
+    if settings.paper not in papers.CHOICES:
+        raise SettingsError(f"Unknown paper {settings.paper!r}: A4 or Letter.")
     accepted_gtins(settings.product_gtins)
     try:
         for name, (label, longest) in TEXT.items():

@@ -17,10 +17,10 @@ import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from botox_chart import paths
+from botox_chart import paper, paths
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.seams import Dialogs, QtDialogs
 from botox_chart.ui.style import stylesheet
@@ -109,6 +109,9 @@ def configure(app: QApplication) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir()))
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    # Documents default to the paper of the platform's locale, which a program started from the
+    # desktop (macOS, Windows) does not find in its environment.
+    paper.use_system_locale(QLocale.system().name())
 
 
 _warmed_up = threading.Event()

@@ -304,7 +304,8 @@ class Printing:
         try:
             printer = self._printer_factory()
             printer.setDocName(job.title)
-            # The paper of the PDF (Letter; the record in landscape) as the dialog's default.
+            # The paper of the PDF (the clinic's A4 or Letter; the record in landscape) as the
+            # dialog's default.
             first = pages.size(0)
             short, long = sorted((first.width(), first.height()))
             printer.setPageSize(QPageSize(QSizeF(short, long), QPageSize.Unit.Point))

@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pypdf
 import pytest
@@ -37,6 +39,47 @@ def pdftotext(pdf: Path) -> str:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     done = subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, check=True)
     return done.stdout
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as pdftotext finds it on a page: its text and box, in points from the top left."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+
+def page_words(pdf: Path) -> list[Page]:
+    """Every page's size and words with their boxes (``pdftotext -bbox``)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, check=True)
+    root = ElementTree.fromstring(done.stdout)
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        words = tuple(
+            Word(
+                word.text or "",
+                float(word.attrib["xMin"]),
+                float(word.attrib["yMin"]),
+                float(word.attrib["xMax"]),
+                float(word.attrib["yMax"]),
+            )
+            for word in page.iter("{http://www.w3.org/1999/xhtml}word")
+        )
+        pages.append(Page(float(page.attrib["width"]), float(page.attrib["height"]), words))
+    return pages
 
 
 def save_clinic(engine: Engine, **fields: str) -> ClinicSettings:

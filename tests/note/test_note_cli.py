@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import pypdf
 import pytest
 from sqlalchemy.engine import Engine
 
@@ -14,7 +15,7 @@ from botox_chart.cli import main
 from botox_chart.store import StorageError, audit, transaction
 from botox_chart.store.models import Clinician, Patient
 from tests.helpers.factories import make_signed_session
-from tests.note.samples import page_texts, standard_chart
+from tests.note.samples import page_texts, save_clinic, standard_chart
 
 pytestmark = pytest.mark.usefixtures("cli_admin")  # the command line signs in as it
 
@@ -47,6 +48,68 @@ def test_record_writes_the_treatment_record_beside_the_user_by_default(
     assert main(["record", str(patient.id), "--db", sqlite_url]) == 0
     text = page_texts((tmp_path / f"patient-{patient.id}-record.pdf").read_bytes())[0]
     assert "Treatment record" in text
+
+
+@pytest.mark.parametrize(
+    ("clinic", "option", "size"),
+    [
+        ("", [], (612, 792)),  # the tests' computer is in the US
+        ("letter", ["--paper", "a4"], (595, 842)),
+        ("a4", ["--paper", "LETTER"], (612, 792)),
+        ("a4", [], (595, 842)),
+    ],
+)
+def test_paper_chooses_a4_or_letter_over_the_clinics_setting(
+    engine: Engine,
+    sqlite_url: str,
+    patient: Patient,
+    injector: Clinician,
+    tmp_path: Path,
+    clinic: str,
+    option: list[str],
+    size: tuple[int, int],
+) -> None:
+    save_clinic(engine, paper=clinic)
+    session = make_signed_session(engine, patient, injector, standard_chart())
+    note, record = tmp_path / "note.pdf", tmp_path / "record.pdf"
+    assert main(["note", str(session.id), "-o", str(note), *option, "--db", sqlite_url]) == 0
+    assert main(["record", str(patient.id), "-o", str(record), *option, "--db", sqlite_url]) == 0
+    assert page_size(note) == size
+    assert page_size(record) == (size[1], size[0])  # landscape
+
+
+def test_every_document_command_takes_paper(
+    engine: Engine, sqlite_url: str, patient: Patient, injector: Clinician, tmp_path: Path
+) -> None:
+    make_signed_session(engine, patient, injector, standard_chart())
+    commands = {
+        "letter": ["letter", str(patient.id)],
+        "due": ["due", "--within", "366"],
+        "lot": ["lot", "C1234AB"],
+        "report": ["report", "outcomes"],
+    }
+    for name, command in commands.items():
+        target = tmp_path / f"{name}.pdf"
+        argv = [*command, "-o", str(target), "--paper", "a4", "--db", sqlite_url]
+        assert main(argv) == 0, name
+        width, height = page_size(target)
+        assert sorted((width, height)) == [595, 842], name
+
+
+def test_an_unknown_paper_is_refused_before_anything_is_written(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "note.pdf"
+    with pytest.raises(SystemExit) as exit_:
+        main(["note", "1", "-o", str(target), "--paper", "legal", "--db", sqlite_url])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'legal'" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def page_size(path: Path) -> tuple[int, int]:
+    box = pypdf.PdfReader(path).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
 
 
 @pytest.mark.parametrize(("command", "what"), [("note", "session"), ("record", "patient")])

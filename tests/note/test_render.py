@@ -454,7 +454,8 @@ def test_a_long_session_label_fits_its_column(patient: Patient) -> None:
         RecordEntry(1381, "draft", standard_chart(), "A. Rahman, RN"),
     )
     treatment = TreatmentRecord(patient=patient, clinic=ClinicSettings(), entries=entries)
-    flow = record.story(treatment, layout.frame_width(render.RECORD_PAGE))
+    page = render.page_size(treatment.clinic, landscape=render.RECORD_LANDSCAPE)
+    flow = record.story(treatment, layout.frame_width(page))
     (table,) = [f for f in flow if isinstance(f, Table) and len(f._cellvalues) == 3]
     assert table._cellvalues[2][1] == "1381 draft"
     label = stringWidth("1381 draft", fonts.REGULAR, record.CELL_FONT_SIZE)

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
+from botox_chart import paper
 from botox_chart.store import backup, open_database, roles, tls
 from botox_chart.ui import app as app_module
 from botox_chart.ui.main_window import MainWindow
@@ -36,6 +37,16 @@ def app_setup(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setStyleSheet(sheet)
     qapp.setStyle(style)
     QSettings.setDefaultFormat(default_format)
+
+
+def test_documents_take_their_default_paper_from_the_platforms_locale(
+    app_setup: QApplication,
+) -> None:
+    """The locale of the platform (QLocale.system(), which a program started from the macOS or
+    Windows desktop does not find in its environment) decides A4 or Letter (botox_chart.paper)."""
+    paper.use_system_locale("xx_XX")
+    app_module.configure(app_setup)
+    assert paper.system_locale() == QLocale.system().name() != "xx_XX"
 
 
 def test_window_shows_before_the_database_opens(

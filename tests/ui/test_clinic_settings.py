@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
+from botox_chart import paper
 from botox_chart.store import audit, settings, transaction
 from botox_chart.store.settings import ClinicSettings
 from botox_chart.ui.dialogs.clinic_settings import ClinicSettingsDialog
@@ -84,6 +85,8 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.payer_profile.setCurrentIndex(dialog.payer_profile.findData("payer-50"))
     assert dialog.language.currentData() == "en"  # the computer's (tests run in English)
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    assert dialog.paper.currentData() == ""  # the computer's country, by default
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
 
     with qtbot.waitSignal(dialog.saved) as signal:
         dialog.save()
@@ -101,6 +104,7 @@ def test_saving_stores_every_field_and_is_audited(
         lockout_minutes="30",
         payer_profile="payer-50",
         language="fr",
+        paper="a4",
     )
     assert stored(engine) == expected
     assert signal.args == [expected]
@@ -108,6 +112,28 @@ def test_saving_stores_every_field_and_is_audited(
     with transaction(engine) as db:
         (event,) = [e for e in audit.events(db) if e.action == "settings"]
     assert event.clinician_id == clinician.id
+
+
+def test_the_paper_is_a4_letter_or_the_computers_countrys_which_it_names(
+    engine: Engine, make_dialog: MakeDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clinician = make_clinician(engine, admin=True)
+    dialog = make_dialog(clinician_id=clinician.id)
+    choices = [dialog.paper.itemText(n) for n in range(dialog.paper.count())]
+    assert choices == [
+        "This computer's country (here: Letter)",  # the tests' computer is in the US
+        "A4 (210 × 297 mm)",
+        "Letter (8.5 × 11 in)",
+    ]
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert stored(engine).paper == "letter"
+
+    monkeypatch.setattr(paper, "_system_locale", "fr_FR")
+    again = make_dialog(clinician_id=clinician.id)
+    assert again.paper.currentText() == "Letter (8.5 × 11 in)"
+    assert again.paper.itemText(0) == "This computer's country (here: A4)"
 
 
 def test_the_billing_choice_decides_which_code_fields_apply(make_dialog: MakeDialog) -> None:

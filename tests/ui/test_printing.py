@@ -12,6 +12,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,7 +26,7 @@ from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
 from botox_chart.ui.printing import Printing
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
 from tests.helpers.fake_dialogs import FakeDialogs
-from tests.note.samples import DAY, page_texts, standard_chart, tailored_chart
+from tests.note.samples import DAY, page_texts, save_clinic, standard_chart, tailored_chart
 
 
 class PdfPrinters:
@@ -34,9 +35,11 @@ class PdfPrinters:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: list[Path] = []
+        self.printers: list[QPrinter] = []
 
     def __call__(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printers.append(printer)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         path = self.folder / f"printed-{len(self.files) + 1}.pdf"
         printer.setOutputFileName(str(path))
@@ -117,6 +120,29 @@ def test_printing_notes_prints_every_page_of_the_note_pdf(
     assert page_size(printed) == (612, 792)  # US Letter, portrait, as the note is laid out
     assert [kind for kind, _title, _text in dialogs.asked] == ["print_setup"]
     assert actions(engine, patient) == [("print", session_ids[0]), ("print", session_ids[1])]
+
+
+def test_a_clinic_on_a4_gets_a4_from_the_printer_for_notes_and_the_record(
+    engine: Engine,
+    printing: Printing,
+    printers: PdfPrinters,
+    patient: Patient,
+    session_ids: list[int],
+) -> None:
+    save_clinic(engine, paper="a4")
+    assert patient.id is not None
+
+    assert printing.print_sessions(session_ids) is True
+    assert printing.print_record(patient.id) is True
+
+    note, record = printers.printers
+    for printer, orientation in (
+        (note, QPageLayout.Orientation.Portrait),
+        (record, QPageLayout.Orientation.Landscape),
+    ):
+        assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+        assert printer.pageLayout().orientation() == orientation
+    assert [page_size(path) for path in printers.files] == [(595, 842), (842, 595)]
 
 
 def test_a_cancelled_print_dialog_prints_and_audits_nothing(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import Engine
 
 from botox_chart import outcomes
+from botox_chart import paper as papers
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
 from botox_chart.store.settings import ClinicSettings
@@ -42,6 +43,18 @@ BILLING = (
     ("us", "United States: CPT 64615, HCPCS J0585 with JW/JZ"),
     ("canada", "Canada: a provincial billing code"),
 )
+
+
+def paper_choices() -> list[tuple[str, str]]:
+    """(setting, words) of each paper the clinic can choose; the first follows the computer."""
+    here = papers.NAMES[papers.for_locale(papers.system_locale())]
+    return [
+        (papers.FROM_LOCALE, f"This computer's country (here: {here})"),
+        (papers.A4, "A4 (210 × 297 mm)"),
+        (papers.LETTER, "Letter (8.5 × 11 in)"),
+    ]
+
+
 PRODUCT_CODE_LABEL = {"none": "DIN / &NDC", "us": "&NDC", "canada": "&DIN"}
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
 DOCUMENT_LANGUAGES = (("en", "English"), ("fr", "Français"))
@@ -140,6 +153,15 @@ class ClinicSettingsDialog(QDialog):
         )
         for code, name in DOCUMENT_LANGUAGES:
             self.language.addItem(name, code)
+        self.paper = QComboBox()
+        for code, label in paper_choices():
+            self.paper.addItem(label, code)
+        self.paper.setAccessibleName("Paper")
+        self.paper.setToolTip(
+            "The paper every note, record, letter and list is laid out for, and the printer's "
+            "paper. Left to the computer's country, each workstation uses its own: Letter in the "
+            "United States, Canada, Mexico, the Philippines and a few more, A4 elsewhere."
+        )
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(*MINUTES_RANGE)
         self.idle_lock.setSuffix(" min without input")
@@ -175,6 +197,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow("Product &GTINs", self.product_gtins)
         self.form.addRow("Pa&yer's rule", self.payer_profile)
         self.form.addRow("Docu&ment language", self.language)
+        self.form.addRow("Pap&er", self.paper)
         self.form.addRow("Loc&k after", self.idle_lock)
         self.form.addRow("Lock acco&unt for", self.lockout)
         hint = QLabel(
@@ -237,6 +260,7 @@ class ClinicSettingsDialog(QDialog):
             lockout_minutes=str(self.lockout.value()),
             payer_profile=str(self.payer_profile.currentData()),
             language=str(self.language.currentData()),
+            paper=str(self.paper.currentData()),
         )
 
     def save(self) -> None:
@@ -280,6 +304,7 @@ class ClinicSettingsDialog(QDialog):
             max(self.payer_profile.findData(loaded.payer_profile), 0)
         )
         self.language.setCurrentIndex(max(self.language.findData(loaded.language), 0))
+        self.paper.setCurrentIndex(max(self.paper.findData(loaded.paper), 0))
         self._billing_changed()
         self._show_logo()
 
