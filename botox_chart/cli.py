@@ -553,7 +553,8 @@ def _protocol(args: argparse.Namespace) -> int:
         print(json.dumps(document, indent=2))
         return 0
     print(_(proto.name))
-    print(_columns((_("Muscle"), -22), (_("Sites"), 6), (_("Units"), 8), (_("Follow-the-pain"), 0)))
+    heads = (_("Muscle"), _("Sites"), _("Units"), _("Follow-the-pain"))
+    print(f"{heads[0]:<22}{heads[1]:>6}{heads[2]:>8}  {heads[3]}")
     for muscle in proto.muscles:
         sites = proto.sites_of(muscle.code)
         ftp = (
@@ -841,10 +842,10 @@ def _lots(args: argparse.Namespace) -> int:
             (_("Expiry"), -10),
             (_("Vials"), 5),
             (_("Sessions"), 8),
-            (_("Drawn U"), 8),
-            (_("Wasted U"), 8),
-            (_("First used"), -10),
-            (_("Last used"), -10),
+            (i18n.pgettext("column", "Drawn U"), 8),
+            (i18n.pgettext("column", "Wasted U"), 8),
+            (i18n.pgettext("column", "First used"), -10),
+            (i18n.pgettext("column", "Last used"), -10),
             (_("Marks"), 0),
         )
     )
@@ -1025,7 +1026,7 @@ def _outcomes(args: argparse.Namespace) -> int:
             (_("Date"), -10),
             (_("Units"), 6),
             (_("Headache/28"), 11),
-            (_("Change"), 7),
+            (i18n.pgettext("column", "Change"), 7),
         )
     )
     for c, point in zip(course.cycles, drawn.points, strict=True):

@@ -33,11 +33,11 @@ def test_every_message_of_the_source_has_a_french_translation(template: Path) ->
         wanted = read_po(file)
     with PO.open("rb") as file:
         french = read_po(file, locale="fr")
-    ids = [m.id for m in wanted if m.id]
+    ids = [(m.id, m.context) for m in wanted if m.id]
     assert len(ids) > 200  # the extraction found the source's messages, not nothing
     problems = []
-    for msgid in ids:
-        found = french.get(msgid)
+    for msgid, context in ids:
+        found = french.get(msgid, context=context)
         if found is None:
             problems.append(f"missing: {msgid!r}")
         elif found.fuzzy:
