@@ -1034,7 +1034,7 @@ def _outcomes(args: argparse.Namespace) -> int:
         change = (
             "—"
             if point.change_percent is None
-            else ("+" if point.change_percent > 0 else "") + i18n.percent(point.change_percent)
+            else ("+" if point.change_percent >= 0 else "") + i18n.percent(point.change_percent)
         )
         print(
             f"{c.cycle:>5}  {_day(c.date):<10}  {i18n.number(_number(c.total_units)):>6}  "
