@@ -118,6 +118,8 @@ def _one_line(message: str) -> str:
 def _user_message(err: Exception) -> str | None:
     """The one-line message for an error the user can fix; None for a bug."""
     from botox_chart.chart import ChartError
+    from botox_chart.exchange.patient_import import ImportRefused
+    from botox_chart.fhir import FhirCodesError
     from botox_chart.outcomes import ProfileError
     from botox_chart.output import OutputRefused
     from botox_chart.protocol import ProtocolError
@@ -135,6 +137,8 @@ def _user_message(err: Exception) -> str | None:
         SessionError,
         ClinicianError,
         ProfileError,
+        FhirCodesError,
+        ImportRefused,
     )
     if isinstance(err, OutputRefused) and err.exists:
         return _("{error} Add --force to write over it.").format(error=err)
@@ -266,12 +270,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("lot", metavar="LOT", help=_("the lot number, as printed on the carton"))
-    p.add_argument(
-        "--from", dest="date_from", type=_date, metavar="DATE", help=_("dates of service from DATE")
-    )
-    p.add_argument(
-        "--to", dest="date_to", type=_date, metavar="DATE", help=_("dates of service up to DATE")
-    )
+    _dates_of_service(p)
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.add_argument(
         "-o", "--output", metavar="FILE.pdf", help=_("also write the recall list as a PDF")
@@ -385,6 +384,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_report_outcomes)
 
+    _patients_parser(sub, common)
+    exports = sub.add_parser(
+        "export",
+        parents=[common],
+        help="patient data for other systems (FHIR) and for spreadsheets (CSV)",
+    ).add_subparsers(title="formats", metavar="FORMAT", required=True)
+    _add_export_fhir(exports, common)
+    _add_export_csv(exports, common)
+
     p = sub.add_parser(
         "verify",
         parents=[common],
@@ -409,6 +417,79 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_migrate)
     return parser
+
+
+def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
+    p = exports.add_parser(
+        "fhir",
+        parents=[common],
+        help="signed sessions as a FHIR R4 bundle (JSON) for an EHR",
+        description="A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
+        "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
+        "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
+        "headache-day and migraine-day Observations. Audited as an export.",
+    )
+    p.add_argument(
+        "--patient", type=_positive_int, metavar="ID", help="only this patient (PATIENT_ID)"
+    )
+    p.add_argument(
+        "--since", type=_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_export_fhir)
+
+
+def _patients_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("patients", parents=[common], help="the clinic's patient list")
+    commands = p.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    p = commands.add_parser(
+        "import",
+        parents=[common],
+        help="add patients from a CSV file (a spreadsheet's patient list)",
+        description="Add the patients of a CSV file: a header row naming the columns "
+        "family_name, given_names, date_of_birth, chart_number (required) and any of "
+        "health_card, phone, email, referring_physician, referral_date, allergies; UTF-8 (with "
+        "or without a byte-order mark), comma, semicolon or tab between values, dates "
+        "YYYY-MM-DD. Each row is checked as the patient form checks it; a row whose chart "
+        "number is already a patient's (or an earlier row's) is skipped. Exit 1 when a row is "
+        "refused: then nothing is imported unless --partial.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported and change nothing"
+    )
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help="when some rows are refused, import the valid rows all the same",
+    )
+    p.set_defaults(run=_patients_import)
+
+
+def _add_export_csv(exports: Any, common: argparse.ArgumentParser) -> None:
+    p = exports.add_parser(
+        "csv",
+        parents=[common],
+        help="one row per injection, for a spreadsheet (UTF-8 with BOM, ISO dates)",
+        description="One row per injection charted (signed sessions and drafts) with a date of "
+        "service in the range: session_id, chart_number, date, site, muscle, side, units, lots "
+        "(the session's, joined with '; '), injector, status. Audited as an export.",
+    )
+    _dates_of_service(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.set_defaults(run=_export_csv)
+
+
+def _dates_of_service(p: argparse.ArgumentParser) -> None:
+    """--from and --to: a range of dates of service, both ends included (lot, export csv)."""
+    p.add_argument(
+        "--from", dest="date_from", type=_date, metavar="DATE", help=_("dates of service from DATE")
+    )
+    p.add_argument(
+        "--to", dest="date_to", type=_date, metavar="DATE", help=_("dates of service up to DATE")
+    )
 
 
 def _positive_int(text: str, *, most: int | None = None) -> int:
@@ -820,6 +901,64 @@ def _lot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _patients_import(args: argparse.Namespace) -> int:
+    """Exit 0 when every row is valid (duplicates skipped are not refusals), 1 when a row is
+    refused, whether or not the valid rows were imported (--partial) or it was a dry run."""
+    from botox_chart.exchange import patient_import
+
+    found = patient_import.read(args.file)
+    engine, clinician = _signed_in(args)
+    planned = patient_import.plan(
+        engine, found, file_name=args.file.name, clinician_id=clinician.id
+    )
+    for problem in planned.refused:
+        print(f"Row {problem.row}: refused: {_one_line(problem.reason)}")
+    for problem in planned.duplicates:
+        print(f"Row {problem.row}: skipped: {_one_line(problem.reason)}")
+    counts = (
+        f"{len(planned.duplicates)} skipped as duplicates, {len(planned.refused)} refused "
+        f"(of {planned.rows} rows)"
+    )
+    if args.dry_run:
+        would = "would be added" if planned.valid or args.partial else "could be added"
+        print(f"Dry run, nothing was changed: {len(planned.to_add)} {would}, {counts}.")
+    elif planned.refused and not args.partial:
+        print(
+            f"Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
+            f"import the valid {_plural(len(planned.to_add), 'row')} only."
+        )
+    else:
+        added = patient_import.apply(
+            engine, planned, clinician_id=clinician.id, partial=args.partial
+        )
+        print(f"Imported {_one_line(args.file.name)}: {added} added, {counts}.")
+    return 0 if planned.valid else EXIT_USER_ERROR
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    from botox_chart import output
+    from botox_chart.exchange import injections_csv
+    from botox_chart.recall import check_period
+    from botox_chart.store.engine import sqlite_path
+
+    try:
+        check_period(args.date_from, args.date_to)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+    engine, clinician = _signed_in(args)
+    output.check_target(args.output, force=args.force, database=sqlite_path(engine))
+    written, rows = injections_csv.write(
+        engine,
+        args.output,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        force=args.force,
+        clinician_id=clinician.id,
+    )
+    print(f"Wrote {_plural(rows, 'injection')} to {_one_line(str(written))}")
+    return 0
+
+
 def _lots(args: argparse.Namespace) -> int:
     from botox_chart.chart import units_text
     from botox_chart.store import transaction
@@ -898,6 +1037,37 @@ def _note(args: argparse.Namespace) -> int:
         )
         return EXIT_USER_ERROR
     return 0
+
+
+def _export_fhir(args: argparse.Namespace) -> int:
+    from botox_chart import fhir, output
+    from botox_chart.note import render
+    from botox_chart.store.engine import sqlite_path
+
+    engine, clinician = _signed_in(args)
+    output.check_target(args.output, force=args.force, database=sqlite_path(engine))
+    found = render.fhir_bundle(engine, patient_id=args.patient, since=args.since)
+    written = render.write_fhir_bundle(
+        engine,
+        found=found,
+        path=args.output,
+        force=args.force,
+        clinician_id=clinician.id,
+        patient_id=args.patient,
+        since=args.since,
+    )
+    tally = fhir.counts(found)
+    print(
+        f"Wrote {_one_line(str(written))}: {_plural(tally.get('Patient', 0), 'patient')}, "
+        f"{_plural(tally.get('Procedure', 0), 'signed session')}, "
+        f"{_plural(tally.get('Medication', 0), 'lot')}, "
+        f"{_plural(tally.get('Observation', 0), 'observation')}."
+    )
+    return 0
+
+
+def _plural(n: int, what: str) -> str:
+    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _verify(args: argparse.Namespace) -> int:

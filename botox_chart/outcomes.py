@@ -554,7 +554,7 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
     recorded = [
         c
         for c in course.cycles
-        if c.cycle >= 2 and c.headache_days is not None and _window(c) is not None
+        if c.cycle >= 2 and c.headache_days is not None and counting_window(c) is not None
     ]
 
     def made(code: VerdictCode, reason: str, below_now: bool) -> _EpisodicResult:
@@ -594,11 +594,11 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
             ),
             False,
         )
-    start, end = _window(latest) or (latest.date, latest.date)
+    start, end = counting_window(latest) or (latest.date, latest.date)
     for cycle in reversed(recorded[:-1]):
         if (end - start).days + 1 >= needed:
             break
-        window_start, window_end = _window(cycle) or (cycle.date, cycle.date)
+        window_start, window_end = counting_window(cycle) or (cycle.date, cycle.date)
         if window_end < start - timedelta(days=1):
             break  # a gap: the months are not consecutive in the records
         if not below(cycle):
@@ -639,7 +639,7 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
     )
 
 
-def _window(cycle: CycleOutcome) -> tuple[date, date] | None:
+def counting_window(cycle: CycleOutcome) -> tuple[date, date] | None:
     """First and last day of a visit's counting window (inclusive); it ends on the visit unless
     the window says otherwise."""
     if cycle.window_days is None or cycle.window_days <= 0:

@@ -20,6 +20,8 @@ PURE = (
     "sqlmodel",
 )
 """What a pure rule module (plain values in, a judgement out) never imports."""
+PLAIN_OVER_CHART = PURE[1:]
+"""What a pure module that reads the chart's rules (due, recall, fhir) never imports."""
 
 # layer → modules it must never import (the table of docs/architecture.md §2)
 FORBIDDEN = {
@@ -30,32 +32,22 @@ FORBIDDEN = {
     # the outcome model and continuation rules: plain values in, verdicts out
     "outcomes": PURE,
     # the due list: each patient's last treatment in, the next due date and the period's rows out
-    "due": (
-        "botox_chart.store",
-        "botox_chart.note",
-        "botox_chart.ui",
-        "reportlab",
-        "sqlalchemy",
-        "sqlmodel",
-    ),
+    "due": PLAIN_OVER_CHART,
     # the lot recall: the sessions that used a lot in, the units from it and the list out
-    "recall": (
-        "botox_chart.store",
-        "botox_chart.note",
-        "botox_chart.ui",
-        "reportlab",
-        "sqlalchemy",
-        "sqlmodel",
-    ),
+    "recall": PLAIN_OVER_CHART,
     # the eligibility criteria: plain values in, criteria met or missing out
     "eligibility": PURE,
     # reading a carton's GS1 code: a scanned string in, a carton out
     "gs1": PURE,
     # the reader's language: every layer below the window translates through it
     "i18n": PURE,
+    # the FHIR export: a patient's signed sessions (their charts) in, a bundle (a dict) out
+    "fhir": PLAIN_OVER_CHART,
     # the paper: a clinic's setting and a locale in, A4 or Letter out
     "paper": PURE,
     "store": ("botox_chart.note", "botox_chart.ui"),
+    # CSV in and out: reads and writes through the store, never through the note or the window
+    "exchange": ("botox_chart.note", "botox_chart.ui"),
     "note": ("botox_chart.ui",),
     # the one marker palette: screen and note read it, so it draws with neither Qt nor reportlab
     "markers": (
@@ -126,10 +118,12 @@ def test_the_scan_sees_the_layers() -> None:
         "eligibility",
         "gs1",
         "i18n",
+        "fhir",
         "paper",
         "store",
         "note",
         "output",
+        "exchange",
         "cli",
         "paths",
     }

@@ -23,6 +23,7 @@ def test_a_whole_flow_logs_nothing_that_identifies_the_patient(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
     capsys: pytest.CaptureFixture[str],
+    cli_admin: int,
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="botox_chart")
     patient = make_patient(
@@ -58,6 +59,19 @@ def test_a_whole_flow_logs_nothing_that_identifies_the_patient(
     db_url = str(engine.url.database)
     main(["note", "999999", "--db", db_url])  # an error path too
     main(["sessions", "--db", db_url])
+    # A patient list imported (one row a duplicate of the patient, one refused), then exported.
+    imported = tmp_path / "list.csv"
+    imported.write_text(
+        "family_name,given_names,date_of_birth,chart_number,health_card\n"
+        f"{IDENTITY[0]},{IDENTITY[1]},{IDENTITY[2]},{IDENTITY[3]},{IDENTITY[4]}\n"
+        f"{IDENTITY[0]}x,{IDENTITY[1]},29/03/1977,{IDENTITY[3]}x,\n"
+        f"{IDENTITY[0]}y,{IDENTITY[1]},{IDENTITY[2]},{IDENTITY[3]}y,\n",
+        encoding="utf-8",
+    )
+    assert main(["patients", "import", str(imported), "--partial", "--db", db_url]) == 1
+    assert main(["export", "csv", "-o", str(tmp_path / "injections.csv"), "--db", db_url]) == 0
+    with transaction(engine) as db:
+        assert patients.search(db, text=f"{IDENTITY[3]}y")  # the import did run
     capsys.readouterr()
 
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)

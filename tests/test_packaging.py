@@ -44,6 +44,7 @@ def test_the_wheel_holds_resources_and_migrations(tmp_path: Path) -> None:
         "botox_chart/resources/protocols/preempt.toml",
         "botox_chart/resources/rules/nice-ta260.toml",
         "botox_chart/resources/rules/payer-50.toml",
+        "botox_chart/resources/fhir/codes.toml",
         "botox_chart/resources/diagrams/front.svg",
         "botox_chart/resources/diagrams/back.svg",
         "botox_chart/resources/fonts/DejaVuSans.ttf",

@@ -13,8 +13,6 @@ UTF-8 with a byte-order mark (so spreadsheet programs read accented names), ISO 
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from reportlab.lib import colors
@@ -23,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from botox_chart import due
 from botox_chart.due import DueList, DueRow, overdue_text
+from botox_chart.exchange import cells
 from botox_chart.i18n import N_, _, ngettext
 from botox_chart.i18n import date as local_date
 from botox_chart.note import layout
@@ -143,30 +142,9 @@ def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle])
 
 
 def csv_bytes(found: DueList) -> bytes:
-    """The rows as CSV: a header of :data:`due.FIELDS`, ISO dates, ``true``/``false`` as in the
-    JSON, an empty cell where the JSON has null, text that a spreadsheet would run as a formula
-    behind an apostrophe; UTF-8 with a byte-order mark."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(due.FIELDS)
-    for r in found.rows:
-        record = due.record(r)
-        writer.writerow([_cell(record[field]) for field in due.FIELDS])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A text cell starting with one of these is a formula to a spreadsheet: a patient named
-"=HYPERLINK(…)" or a phone "+1 514…" would run or be mangled when the CSV is opened."""
-
-
-def _cell(value: object) -> str:
-    """A value as a CSV cell: text a spreadsheet would read as a formula is kept as text by a
-    leading apostrophe (numbers are written as they are; scripts read the JSON)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
-        return "'" + value
-    return str(value)
+    """The rows as CSV (exchange.cells: UTF-8 with a byte-order mark, ISO dates, formulas kept as
+    text): a header of :data:`due.FIELDS`, ``true``/``false`` as in the JSON, an empty cell where
+    the JSON has null."""
+    return cells.csv_bytes(
+        due.FIELDS, ([due.record(r)[field] for field in due.FIELDS] for r in found.rows)
+    )

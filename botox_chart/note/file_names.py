@@ -1,6 +1,7 @@
-"""The file names the window suggests for a saved PDF: the patient's name, the date of service and
-what the document is, e.g. ``Côté_Marie-Ève_2026-12-01_procedure-note.pdf``, so a folder of exported
-notes reads and sorts by patient without opening them.
+"""The file names the window suggests for a saved PDF (or a patient's FHIR bundle, JSON): the
+patient's name, the date of service and what the document is, e.g.
+``Côté_Marie-Ève_2026-12-01_procedure-note.pdf``, so a folder of exported notes reads and sorts by
+patient without opening them.
 
 Names keep their letters, accented or not; spaces become "-", "_" separates the fields, and
 anything a file system could refuse or misread (slashes, colons, quotes, control characters) is
@@ -55,6 +56,11 @@ def letter_name(family: str, given: str, day: date) -> str:
     return _joined(family, given, day.isoformat(), "continuation-letter")
 
 
-def _joined(family: str, given: str, *fields: str) -> str:
+def fhir_bundle_name(family: str, given: str, day: date) -> str:
+    """ "Family_Given_2026-12-01_fhir-bundle.json": the patient's treatment for an EHR."""
+    return _joined(family, given, day.isoformat(), "fhir-bundle", suffix=".json")
+
+
+def _joined(family: str, given: str, *fields: str, suffix: str = ".pdf") -> str:
     names = [part for part in (safe_part(family), safe_part(given)) if part]
-    return "_".join([*names, *fields]) + ".pdf"
+    return "_".join([*names, *fields]) + suffix

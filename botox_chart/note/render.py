@@ -1,6 +1,6 @@
 """Procedure notes, treatment records, continuation letters, the clinic outcomes report and the
-due list as PDF (the due list also as CSV) and the lot recall list as PDF: what the CLI writes
-and the window prints.
+due list as PDF (the due list also as CSV), the lot recall list as PDF and a patient's treatment
+as a FHIR bundle (JSON, botox_chart.fhir): what the CLI writes and the window prints or saves.
 
 The window's preview and printer rasterise exactly these bytes, so what is previewed, printed and
 saved is one document. Writing a file records an "export" audit event: patient data left the
@@ -18,7 +18,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
-from botox_chart import i18n, output
+from botox_chart import fhir, i18n
 from botox_chart import paper as papers
 from botox_chart.due import DueList
 from botox_chart.i18n import _
@@ -35,12 +35,14 @@ from botox_chart.note import (
 )
 from botox_chart.outcomes import OutcomesReport, RuleProfile, report
 from botox_chart.recall import Recall
-from botox_chart.store import audit, patients, transaction
+from botox_chart.store import fhir as store_fhir
 from botox_chart.store import outcomes as store_outcomes
+from botox_chart.store import patients, transaction
 from botox_chart.store import recall as store_recall
 from botox_chart.store import sessions as store_sessions
 from botox_chart.store import settings as clinic_settings
-from botox_chart.store.engine import sqlite_path
+from botox_chart.store.releases import record_release as record_release
+from botox_chart.store.releases import write_exported
 from botox_chart.store.settings import ClinicSettings
 
 RECORD_LANDSCAPE = True
@@ -118,7 +120,7 @@ def write_session_note(
     Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
     """
     pdf = session_note_pdf(engine, session_ids=[session_id], paper=paper, language=language)
-    return _write_exported(
+    return write_exported(
         engine, path, pdf, force=force, session_ids=[session_id], clinician_id=clinician_id
     )
 
@@ -182,7 +184,7 @@ def write_treatment_record(
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
     pdf = treatment_record_pdf(engine, patient_id=patient_id, paper=paper, language=language)
-    return _write_exported(
+    return write_exported(
         engine, path, pdf, force=force, patient_id=patient_id, clinician_id=clinician_id
     )
 
@@ -229,7 +231,7 @@ def write_letter(
 ) -> Path:
     """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
     pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, paper=paper, language=language)
-    return _write_exported(
+    return write_exported(
         engine,
         path,
         pdf,
@@ -270,7 +272,7 @@ def write_outcomes_report(
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
     pdf = outcomes_report_pdf(engine, found=found, paper=paper, language=language)
-    return _write_exported(
+    return write_exported(
         engine, path, pdf, force=force, clinician_id=clinician_id, document=REPORT_DOCUMENT
     )
 
@@ -311,7 +313,7 @@ def write_due_list(
     language: str | None = None,
 ) -> Path:
     """Write the due list's worklist PDF to ``path``; it appears once its export is audited."""
-    return _write_exported(
+    return write_exported(
         engine,
         path,
         due_list_pdf(engine, found=found, paper=paper, language=language),
@@ -330,7 +332,7 @@ def write_due_list_csv(
     clinician_id: int | None = None,
 ) -> Path:
     """Write the due list as CSV to ``path``; it appears once its export is audited."""
-    return _write_exported(
+    return write_exported(
         engine,
         path,
         due_list.csv_bytes(found),
@@ -386,7 +388,7 @@ def write_lot_recall(
 ) -> Path:
     """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
     no name) is audited."""
-    return _write_exported(
+    return write_exported(
         engine,
         path,
         lot_recall_pdf(engine, found=found, paper=paper, language=language),
@@ -402,35 +404,46 @@ def lot_recall_file_name(found: Recall, day: date | None = None) -> str:
     return f"lot-recall_{lot}_{(day or date.today()).isoformat()}.pdf"
 
 
-def _write_exported(
+def fhir_bundle(
+    engine: Engine, *, patient_id: int | None = None, since: date | None = None
+) -> dict[str, object]:
+    """The FHIR bundle of a patient's signed sessions (every patient's without ``patient_id``),
+    from ``since`` on. Raises PatientError for an unknown patient."""
+    with transaction(engine) as db:
+        found = store_fhir.export_data(db, patient_id=patient_id, since=since)
+    return fhir.bundle(found)
+
+
+def write_fhir_bundle(
     engine: Engine,
-    path: str | os.PathLike[str],
-    content: bytes,
     *,
-    force: bool,
-    clinician_id: int | None,
-    session_ids: Sequence[int] = (),
+    found: Mapping[str, object],
+    path: str | os.PathLike[str],
+    force: bool = False,
+    clinician_id: int | None = None,
     patient_id: int | None = None,
-    document: str = "",
-    details: Mapping[str, object] | None = None,
+    since: date | None = None,
 ) -> Path:
-    """Write ``content`` (a PDF, a CSV) to ``path`` through the one safe output path; the file
-    appears only once its export is in the audit trail (:func:`record_release`)."""
-    return output.write_bytes(
+    """Write the bundle ``found`` (:func:`fhir_bundle`) as JSON to ``path``; it appears once its
+    export (the counts of what left, no name) is audited."""
+    return write_exported(
+        engine,
         path,
-        content,
+        fhir.to_json(found),
         force=force,
-        database=sqlite_path(engine),
-        before_publish=lambda: record_release(
-            engine,
-            action="export",
-            session_ids=session_ids,
-            patient_id=patient_id,
-            clinician_id=clinician_id,
-            document=document,
-            details=details,
-        ),
+        clinician_id=clinician_id,
+        patient_id=patient_id,
+        details=store_fhir.audit_changes(found, since=since),
     )
+
+
+def fhir_bundle_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
+    """The file name to suggest for a patient's FHIR bundle. Raises PatientError."""
+    with transaction(engine) as db:
+        patient = patients.get(db, patient_id=patient_id)
+        return file_names.fhir_bundle_name(
+            patient.family_name, patient.given_names, day or date.today()
+        )
 
 
 def session_notes_file_name(engine: Engine, *, session_ids: Sequence[int]) -> str:
@@ -450,41 +463,3 @@ def treatment_record_file_name(engine: Engine, *, patient_id: int) -> str:
     with transaction(engine) as db:
         patient = patients.get(db, patient_id=patient_id)
         return file_names.treatment_record_name(patient.family_name, patient.given_names)
-
-
-def record_release(
-    engine: Engine,
-    *,
-    action: str,
-    session_ids: Sequence[int] = (),
-    patient_id: int | None = None,
-    clinician_id: int | None = None,
-    document: str = "",
-    details: Mapping[str, object] | None = None,
-) -> None:
-    """Audit that a document ("print" or "export") left the database: one event per session's
-    note, or one for a patient's record or letter, or one for a clinic's list (the due list, a lot
-    recall) or report (``document`` names it, or ``details``, the whole of what the event says, as
-    a lot recall's lot and counts). No file names: they may hold the patient's name."""
-    what = document or ("procedure note" if session_ids else "treatment record")
-    said = dict(details) if details is not None else {"document": what}
-    with transaction(engine) as db:
-        for session_id in session_ids:
-            row = store_sessions.get(db, session_id=session_id)
-            audit.record(
-                db,
-                action=action,
-                clinician_id=clinician_id,
-                patient_id=row.patient_id,
-                session_id=session_id,
-                changes={"document": what},
-            )
-        if patient_id is not None or not session_ids:
-            audit.record(
-                db,
-                action=action,
-                clinician_id=clinician_id,
-                patient_id=patient_id,
-                changes=said,
-            )
-        db.commit()

@@ -41,7 +41,6 @@ def record(
 ) -> int:
     """Append an event to the chain in the session's transaction; returns its id. The head is
     anchored outside the database when the transaction commits."""
-    db.flush()
     event = {
         "action": action,
         "clinician_id": clinician_id,
@@ -49,8 +48,23 @@ def record(
         "session_id": session_id,
         "changes": changes or {},
     }
-    event_id, digest = append(db.connection(), [event])
-    anchors.on_commit(db, event_id=event_id, digest=digest, action=action, session_id=session_id)
+    return record_many(db, [event])
+
+
+def record_many(db: Session, events: Sequence[dict[str, Any]]) -> int:
+    """Append several events (as :func:`record` takes them: action, clinician_id, patient_id,
+    session_id, changes) in one go, in the session's transaction; returns the last one's id. The
+    head is anchored once, when the transaction commits (an import of thousands of patients)."""
+    db.flush()
+    event_id, digest = append(db.connection(), events)
+    last = events[-1]
+    anchors.on_commit(
+        db,
+        event_id=event_id,
+        digest=digest,
+        action=last["action"],
+        session_id=last.get("session_id"),
+    )
     return event_id
 
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from botox_chart.due import PatientHistory
-from botox_chart.store.models import Clinician, Patient, Status, TreatmentSession
+from botox_chart.store.models import Clinician, Patient, Status, TreatmentSession, clinician_name
 
 
 def histories(db: Session) -> list[PatientHistory]:
@@ -68,7 +68,7 @@ def histories(db: Session) -> list[PatientHistory]:
             phone=phone,
             last_session_id=session_id,
             last_date=last,
-            injector=(f"{name}, {credentials}" if credentials else name) if name else "",
+            injector=clinician_name(name, credentials),
             draft_open=bool(has_draft),
             stopped_on=stopped_on,
             referral_date=referral,

@@ -114,6 +114,14 @@ class Patient(SQLModel, table=True):
         return f"{self.family_name}, {self.given_names}"
 
 
+def clinician_name(name: str | None, credentials: str | None) -> str:
+    """A clinician as lists and notes name them ("Dr Li Wei, MD"); "" for nobody (a query's
+    outer join that found no clinician)."""
+    if not name:
+        return ""
+    return f"{name}, {credentials}" if credentials else name
+
+
 class Clinician(SQLModel, table=True):
     __table_args__ = AUTOINCREMENT
 
@@ -130,7 +138,7 @@ class Clinician(SQLModel, table=True):
 
     @property
     def display_name(self) -> str:
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+        return clinician_name(self.name, self.credentials)
 
     @property
     def can_sign(self) -> bool:

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,6 +37,7 @@ EDITABLE = (
     "treatment_stopped_on",
     "treatment_stopped_reason",
 )
+"""The patient form's fields (the window's form; an import's columns are some of them)."""
 TEXT = {
     "family_name": "the family name",
     "given_names": "the given name",
@@ -91,6 +93,67 @@ def search_key(family_name: str, given_names: str, chart_number: str, date_of_bi
         f"{family_name}, {given_names} | {given_names} {family_name} | {chart_number} | "
         f"{date_of_birth.isoformat()}"
     )
+
+
+DATE_HINT = "YYYY-MM-DD"
+_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})", re.ASCII)
+
+
+def parse_date(text: str, what: str, *, required: bool) -> date | None:
+    """A date as the patient form takes it: YYYY-MM-DD (or the same digits without dashes,
+    YYYYMMDD); anything else (17/05/1980, 1980-W20) is refused naming ``what`` and the way to
+    write it. None for a blank optional date."""
+    text = text.strip()
+    if not text:
+        if required:
+            raise PatientError(f"The {what} is missing ({DATE_HINT}).")
+        return None
+    match = _DATE.fullmatch(text)
+    try:
+        if match is None or (len(text) == 9):  # one dash of two
+            raise ValueError(text)
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise PatientError(
+            f"The {what} {text!r} is not a date: write it {DATE_HINT}, e.g. 1980-05-17."
+        ) from None
+
+
+def from_texts(texts: Mapping[str, str]) -> Patient:
+    """A patient from the form's texts (:data:`EDITABLE`; a field not given is blank): the
+    dates read by :func:`parse_date`. Raises PatientError for a date; the rest is checked by
+    :func:`validate` when the patient is stored."""
+
+    def text(name: str) -> str:
+        return texts.get(name) or ""
+
+    born = parse_date(text("date_of_birth"), "date of birth", required=True)
+    assert born is not None
+    return Patient(
+        family_name=text("family_name"),
+        given_names=text("given_names"),
+        date_of_birth=born,
+        chart_number=text("chart_number"),
+        health_card=text("health_card"),
+        referring_physician=text("referring_physician").strip(),
+        referral_date=parse_date(text("referral_date"), "referral date", required=False),
+        allergies=text("allergies").strip(),
+        phone=text("phone"),
+        email=text("email"),
+        preferred_language=text("preferred_language"),
+        treatment_stopped_on=parse_date(
+            text("treatment_stopped_on"), "date treatment stopped", required=False
+        ),
+        treatment_stopped_reason=text("treatment_stopped_reason"),
+    )
+
+
+def checked(patient: Patient) -> Patient:
+    """``patient`` trimmed as stored and validated (:func:`validate`), as :func:`add` stores it;
+    raises PatientError."""
+    _strip(patient)
+    validate(patient)
+    return patient
 
 
 def validate(patient: Patient) -> None:
@@ -176,8 +239,7 @@ def _check_stop_after_first_treatment(db: Session, patient: Patient) -> None:
 def add(db: Session, *, patient: Patient, clinician_id: int | None) -> Patient:
     """A new patient, added by ``clinician_id`` (an active injector or physician)."""
     acting.charting(db, clinician_id, doing="add a patient", error=PatientError)
-    _strip(patient)
-    validate(patient)
+    checked(patient)
     _require_unique_chart_number(db, patient)
     db.add(patient)
     db.flush()
@@ -185,6 +247,56 @@ def add(db: Session, *, patient: Patient, clinician_id: int | None) -> Patient:
     db.commit()
     db.refresh(patient)
     return patient
+
+
+def add_many(
+    db: Session,
+    *,
+    patients: Sequence[Patient],
+    clinician_id: int | None,
+    imported: Mapping[str, object],
+) -> list[int]:
+    """Import ``patients`` (each :func:`checked` already) by ``clinician_id``, an active injector
+    or physician, in ``db``'s transaction (the caller commits): each patient's creation is
+    audited as :func:`add` does, and the import as one event saying ``imported`` (its file and
+    counts: never a name).
+    Raises PatientError, before adding anything, when a chart number is taken."""
+    acting.charting(db, clinician_id, doing="add patients", error=PatientError)
+    taken = taken_chart_numbers(db, [p.chart_number for p in patients])
+    if taken:
+        raise PatientError(f"Chart number {sorted(taken)[0]} belongs to another patient.")
+    db.add_all(patients)
+    db.flush()
+    audit.record_many(
+        db,
+        [
+            *(
+                {"action": "create", "clinician_id": clinician_id, "patient_id": p.id}
+                for p in patients
+            ),
+            {"action": "import", "clinician_id": clinician_id, "changes": dict(imported)},
+        ],
+    )
+    return [p.id for p in patients if p.id is not None]
+
+
+def taken_chart_numbers(db: Session, chart_numbers: Sequence[str]) -> set[str]:
+    """Which of ``chart_numbers`` already belong to a patient (read in chunks)."""
+    taken: set[str] = set()
+    wanted = sorted(set(chart_numbers))
+    for start in range(0, len(wanted), CHUNK):
+        taken.update(
+            db.exec(
+                select(Patient.chart_number).where(
+                    col(Patient.chart_number).in_(wanted[start : start + CHUNK])
+                )
+            )
+        )
+    return taken
+
+
+CHUNK = 1000
+"""Values per IN (...) list: far below SQLite's and PostgreSQL's limits on parameters."""
 
 
 def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None) -> Patient:

@@ -37,6 +37,7 @@ from botox_chart.store.models import (
     Patient,
     TreatmentSession,
     VialRow,
+    clinician_name,
 )
 from botox_chart.store.sessions import LOTS_CHUNK, vial_of, vials_of
 
@@ -125,7 +126,7 @@ def _uses(
             email=email,
             date=day,
             status=status,
-            injector=(f"{name}, {credentials}" if credentials else name) if name else "",
+            injector=clinician_name(name, credentials),
             total_units=totals.get(sid, Decimal(0)),
             vials=tuple(vial_of(v) for v in vials.get(sid, [])),
         )

@@ -43,6 +43,7 @@ PROGRESS_AFTER_MS = 400
 """A progress dialog appears only for work that takes longer than this."""
 PDF_FILTER = "PDF files (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
+JSON_FILTER = "FHIR bundles (*.json)"
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,31 @@ class Printing:
         job = self._lot_recall(found)
         pdf = self._render(job)
         return self._save(job, pdf) if pdf is not None else None
+
+    # -- a patient's FHIR bundle for an EHR ----------------------------------------------------
+
+    def save_fhir_bundle(self, patient_id: int) -> Path | None:
+        """Save the patient's signed sessions as a FHIR bundle (JSON) where the user chooses,
+        audited as an export with the counts of what left; the path, or None."""
+        from botox_chart import fhir
+        from botox_chart.note import render  # on first use: reportlab stays off start-up
+        from botox_chart.store import fhir as store_fhir
+
+        try:
+            found = render.fhir_bundle(self._engine, patient_id=patient_id)
+        except (PatientError, StorageError) as err:
+            self._dialogs.error(self._parent, "FHIR bundle", str(err))
+            return None
+        job = _Job(
+            title="FHIR bundle",
+            filename=lambda: render.fhir_bundle_file_name(self._engine, patient_id=patient_id),
+            render=lambda: fhir.to_json(found),
+            patient_id=patient_id,
+            suffix=".json",
+            file_filter=JSON_FILTER,
+            details=store_fhir.audit_changes(found),
+        )
+        return self._save(job, job.render())
 
     # -- the work -------------------------------------------------------------------------------
 
@@ -378,7 +404,10 @@ class Printing:
             folder = paths.documents_dir()
         kind = job.suffix.removeprefix(".").upper()
         chosen = self._dialogs.save_file(
-            self._parent, f"Save {job.title.lower()} as {kind}", folder / filename, job.file_filter
+            self._parent,
+            f"Save {_in_sentence(job.title)} as {kind}",
+            folder / filename,
+            job.file_filter,
         )
         if chosen is None:
             return None
@@ -444,6 +473,12 @@ class Printing:
                 job.title,
                 f"Done, but it could not be written to the audit log: {err}",
             )
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: "Procedure note" → "procedure note"; an acronym ("FHIR
+    bundle") stays as it is."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]
 
 
 def _render_watching_fonts(render: Callable[[], bytes]) -> tuple[bytes, set[str]]:

@@ -124,6 +124,12 @@ class WindowActions(QObject):
             "The share of patients with 30%, 50% and 75% fewer headache days after their 2nd "
             "and 3rd treatments",
         )
+        self.import_patients = a(
+            self,
+            "&Import patients…",
+            (),
+            "Add the patients of a CSV file (a spreadsheet's patient list), previewed first",
+        )
         self.clinicians = a(
             self,
             "Clini&cians…",
@@ -229,6 +235,13 @@ class WindowActions(QObject):
             (),
             "Who created, changed, signed, printed or exported this patient's records, and when",
         )
+        self.export_fhir = a(
+            self,
+            "Export for &EHR…",
+            (),
+            "Save the patient's signed sessions as a FHIR R4 bundle (JSON) for a referring "
+            "physician's or a hospital's EHR",
+        )
         self.due_list = a(
             self,
             "&Due list…",
@@ -287,6 +300,8 @@ class WindowActions(QObject):
         letter.addActions([self.letter_preview, self.letter_print, self.letter_pdf])
         file.addAction(self.outcomes_report)
         file.addSeparator()
+        file.addAction(self.import_patients)
+        file.addSeparator()
         file.addActions([self.clinicians, self.clinic_settings, self.encrypt_database])
         file.addSeparator()
         file.addActions([self.lock, self.switch_user, self.sign_out])
@@ -315,6 +330,7 @@ class WindowActions(QObject):
         patient = bar.addMenu("&Patient")
         patient.addActions([self.add_patient, self.edit_patient, self.eligibility])
         patient.addAction(self.find_patient)
+        patient.addAction(self.export_fhir)
         patient.addSeparator()
         patient.addAction(self.due_list)
         patient.addAction(self.lot_recall)

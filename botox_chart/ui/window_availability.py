@@ -68,6 +68,7 @@ def update_actions(
     for action in (a.clinicians, a.clinic_settings, a.encrypt_database):
         action.setEnabled(has_db and clinician.is_admin)
     explain(a.add_patient, has_db and charts, why)
+    explain(a.import_patients, has_db and charts, why)  # the same people add patients
     hidden_why = HIDDEN_WHY if hidden else ""
     explain(a.edit_patient, patient and charts, why or hidden_why)
     explain(a.new_session, patient and charts, why or hidden_why)
@@ -91,6 +92,7 @@ def update_actions(
         a.letter_preview,
         a.letter_print,
         a.letter_pdf,
+        a.export_fhir,
     ):
         explain(action, patient, hidden_why)
     explain(a.eligibility, patient and charts, why or hidden_why)
@@ -116,6 +118,7 @@ def name_patient(w: WindowHost, patient: PatientSummary | None) -> None:
         (a.letter_print, "&Print the letter for {}…"),
         (a.letter_pdf, "Save the letter for {} as P&DF…"),
         (a.eligibility, "Eligibilit&y assessment of {}…"),
+        (a.export_fhir, "Export {} for &EHR…"),
     ):
         name_target(action, template, name)
 

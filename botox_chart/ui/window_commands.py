@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from botox_chart.store.patients import PatientSummary
     from botox_chart.store.sessions import SessionSummary
     from botox_chart.ui.chart_editor import ChartEditor
+    from botox_chart.ui.dialogs.patient_import_dialog import PatientImportDialog
     from botox_chart.ui.window_host import WindowHost
 
 
@@ -37,6 +38,8 @@ class WindowCommands(QObject):
         super().__init__(window.as_widget())
         self.w = window
         self._session_patient: int | None = None
+        self.import_dialog: PatientImportDialog | None = None
+        """The last import previewed (tests look at it)."""
         self.records = RecordCommands(
             window, editing=self.editing, shown_patient=self.shown_patient
         )
@@ -54,6 +57,7 @@ class WindowCommands(QObject):
             (a.close_session, self.close_session),
             (a.delete_draft, self.delete_draft),
             (a.add_patient, self.add_patient),
+            (a.import_patients, self.import_patients),
             (a.edit_patient, self.edit_patient),
             (a.eligibility, self.eligibility),
             (a.refresh, self.refresh_patients),
@@ -257,6 +261,30 @@ class WindowCommands(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.patientSaved.connect(self._patient_saved)
         dialog.open()
+
+    def import_patients(self) -> None:
+        """File › Import patients…: choose a CSV file, preview what it adds, then import."""
+        engine = self.w.engine
+        if engine is None or not self._may_chart():
+            return
+        path = self.w.dialogs.open_file(
+            self.w.as_widget(), "Import patients", "CSV files (*.csv *.txt);;All files (*)"
+        )
+        if path is None:
+            return
+        from botox_chart.ui.dialogs.patient_import_dialog import PatientImportDialog
+
+        dialog = PatientImportDialog(
+            engine, path, clinician_id=self.w.clinician_id(), parent=self.w.as_widget()
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._patients_imported)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _patients_imported(self, added: int) -> None:
+        self.refresh_patients()
+        self.show_status(f"Imported {added:,} patient{'s' * (added != 1)}.")
 
     def _patient_saved(self, patient: PatientSummary) -> None:
         editing = self.w.patients.current_id() == patient.id

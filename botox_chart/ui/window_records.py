@@ -1,6 +1,7 @@
 """The window's paperwork: preview, print and save procedure notes, treatment records and
-continuation letters, the clinic outcomes report, the due list (Patient › Due list…), the lot
-recall (Patient › Lot recall…), and the audit trail of a session or a patient.
+continuation letters, a patient's FHIR bundle for an EHR (Patient › Export for EHR…), the clinic
+outcomes report, the due list (Patient › Due list…), the lot recall (Patient › Lot recall…), and
+the audit trail of a session or a patient.
 
 Notes print for the sessions selected in the list, else the one being charted; the record, the
 letter and the patient's audit trail are of the chosen patient, only while the list shows them.
@@ -53,6 +54,7 @@ class RecordCommands(QObject):
         a.letter_preview.triggered.connect(lambda: self.print_record(lambda p: p.preview_letter))
         a.letter_print.triggered.connect(lambda: self.print_record(lambda p: p.print_letter))
         a.letter_pdf.triggered.connect(lambda: self.print_record(lambda p: p.save_letter_pdf))
+        a.export_fhir.triggered.connect(self.export_fhir)
         a.outcomes_report.triggered.connect(self.outcomes_report)
         a.due_list.triggered.connect(self.due_list)
         a.lot_recall.triggered.connect(self.lot_recall)
@@ -78,6 +80,13 @@ class RecordCommands(QObject):
         printing = self.w.ensure_printing() if patient is not None else None
         if patient is not None and printing is not None:
             self.w.attempt("Patient record", lambda: how(printing)(patient.id))
+
+    def export_fhir(self) -> None:
+        """Save the chosen patient's signed sessions as a FHIR bundle (Patient › Export for EHR)."""
+        patient = self._shown_patient()
+        printing = self.w.ensure_printing() if patient is not None else None
+        if patient is not None and printing is not None:
+            self.w.attempt("Export for EHR", lambda: printing.save_fhir_bundle(patient.id))
 
     def outcomes_report(self) -> None:
         printing = self.w.ensure_printing()

@@ -30,3 +30,16 @@ def database_file(engine: Any) -> Path:
     path = sqlite_path(engine)
     assert path is not None, "a SQLite database"
     return path
+
+
+def patients(engine: Any) -> list[tuple[str, str, str]]:
+    """(family name, given names, chart number) of every patient, in the order they were added,
+    read with plain SQL from outside the app."""
+    connection = connect(database_file(engine))
+    try:
+        rows = connection.execute(
+            "SELECT family_name, given_names, chart_number FROM patient ORDER BY id"
+        ).fetchall()
+    finally:
+        connection.close()
+    return [(str(f), str(g), str(c)) for f, g, c in rows]

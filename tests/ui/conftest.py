@@ -28,7 +28,9 @@ class FakePrinting:
         self.clinician = clinician
 
     def __getattr__(self, name: str) -> Any:
-        if name.endswith(("_sessions", "_record", "_pdf", "_letter", "_report", "_list", "_csv")):
+        if name.endswith(
+            ("_sessions", "_record", "_pdf", "_letter", "_report", "_list", "_csv", "_bundle")
+        ):
             return lambda what=None: self.calls.append((name, what))
         raise AttributeError(name)
 

@@ -194,6 +194,11 @@ def test_changes_in_words() -> None:
     )
     assert describe_changes("export", {"document": "treatment record"}) == "Treatment record"
     assert describe_changes("create_clinician", {"role": "staff"}) == "Staff"
+    imported = {"document": "patients CSV", "file": "list.csv", "rows": 9, "added": 6}
+    assert describe_changes("import", {**imported, "duplicates": 2, "refused": 1}) == (
+        "Patients CSV list.csv: 6 added, 2 duplicates skipped, 1 refused"
+    )
+    assert audit_model.action_words("import") == "Imported"
     assert audit_model.action_words("something_new") == "Something new"
     assert injection_summary(["COR-R 5 U", "PRO 5 U"], ["COR-R 6 U", "TEM-R5 5 U"]) == (
         "+TEM-R5 5 U, −PRO, COR-R 5 → 6 U (10 → 11 U)"

@@ -7,8 +7,6 @@ is shown inside the dialog, the field at fault is marked, and nothing typed is l
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +25,7 @@ from botox_chart.store.models import Patient
 from botox_chart.store.patients import PatientError, PatientSummary
 from botox_chart.ui.style import set_style_property
 
-DATE_HINT = "YYYY-MM-DD"
+DATE_HINT = store_patients.DATE_HINT
 
 
 class PatientDialog(QDialog):
@@ -181,24 +179,9 @@ class PatientDialog(QDialog):
         self.accept()
 
     def _patient(self) -> Patient:
-        born = _parse_date(self.date_of_birth.text(), "date of birth", required=True)
-        assert born is not None
-        return Patient(
-            family_name=self.family_name.text(),
-            given_names=self.given_names.text(),
-            date_of_birth=born,
-            chart_number=self.chart_number.text(),
-            health_card=self.health_card.text(),
-            referring_physician=self.referring_physician.text().strip(),
-            referral_date=_parse_date(self.referral_date.text(), "referral date", required=False),
-            allergies=self.allergies.text().strip(),
-            phone=self.phone.text(),
-            email=self.email.text(),
-            preferred_language=self.preferred_language.text(),
-            treatment_stopped_on=_parse_date(
-                self.treatment_stopped_on.text(), "date treatment stopped", required=False
-            ),
-            treatment_stopped_reason=self.treatment_stopped_reason.text(),
+        """The patient the form says, read by the store's rules (an import reads its rows alike)."""
+        return store_patients.from_texts(
+            {name: getattr(self, name).text() for name in store_patients.EDITABLE}
         )
 
     def _show_error(self, message: str) -> None:
@@ -232,19 +215,3 @@ class PatientDialog(QDialog):
     def _clear_marks(self) -> None:
         for field in self.findChildren(QLineEdit):
             set_style_property(field, "severity", None)
-
-
-def _parse_date(text: str, what: str, *, required: bool) -> date | None:
-    text = text.strip()
-    if not text:
-        if required:
-            raise PatientError(f"The {what} is missing ({DATE_HINT}).")
-        return None
-    if len(text) == 8 and text.isdigit():
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise PatientError(
-            f"The {what} {text!r} is not a date: write it {DATE_HINT}, e.g. 1980-05-17."
-        ) from None

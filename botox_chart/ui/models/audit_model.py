@@ -39,6 +39,7 @@ ACTIONS = {
     "eligibility": "Eligibility assessment",
     "print": "Printed",
     "export": "Exported",
+    "import": "Imported",
     "delete_draft": "Deleted draft",
     "sign_in": "Signed in",
     "sign_in_failed": "Sign-in failed",
@@ -140,6 +141,12 @@ def _describe(action: str, changes: Mapping[str, Any]) -> str:
         return f"{count} warning{'s' * (count != 1)} acknowledged"
     if action in ("print", "export"):
         return str(changes.get("document", ""))
+    if action == "import":
+        return (
+            f"{changes.get('document', '')} {changes.get('file', '')}: "
+            f"{changes.get('added', 0)} added, {changes.get('duplicates', 0)} duplicates skipped, "
+            f"{changes.get('refused', 0)} refused"
+        ).strip()
     if action == "delete_draft":
         day = changes.get("date_of_service")
         return f"Draft of {day}" if day else ""
