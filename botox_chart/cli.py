@@ -388,8 +388,8 @@ def _parser() -> argparse.ArgumentParser:
     exports = sub.add_parser(
         "export",
         parents=[common],
-        help="patient data for other systems (FHIR) and for spreadsheets (CSV)",
-    ).add_subparsers(title="formats", metavar="FORMAT", required=True)
+        help=_("patient data for other systems (FHIR) and for spreadsheets (CSV)"),
+    ).add_subparsers(title=_("formats"), metavar="FORMAT", required=True)
     _add_export_fhir(exports, common)
     _add_export_csv(exports, common)
 
@@ -423,17 +423,19 @@ def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
     p = exports.add_parser(
         "fhir",
         parents=[common],
-        help="signed sessions as a FHIR R4 bundle (JSON) for an EHR",
-        description="A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
-        "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
-        "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
-        "headache-day and migraine-day Observations. Audited as an export.",
+        help=_("signed sessions as a FHIR R4 bundle (JSON) for an EHR"),
+        description=_(
+            "A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
+            "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
+            "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
+            "headache-day and migraine-day Observations. Audited as an export."
+        ),
     )
     p.add_argument(
-        "--patient", type=_positive_int, metavar="ID", help="only this patient (PATIENT_ID)"
+        "--patient", type=_positive_int, metavar="ID", help=_("only this patient (PATIENT_ID)")
     )
     p.add_argument(
-        "--since", type=_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)"
+        "--since", type=_date, metavar="DATE", help=_("only sessions on or after DATE (YYYY-MM-DD)")
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE.json")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -441,28 +443,30 @@ def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _patients_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("patients", parents=[common], help="the clinic's patient list")
-    commands = p.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    p = sub.add_parser("patients", parents=[common], help=_("the clinic's patient list"))
+    commands = p.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
     p = commands.add_parser(
         "import",
         parents=[common],
-        help="add patients from a CSV file (a spreadsheet's patient list)",
-        description="Add the patients of a CSV file: a header row naming the columns "
-        "family_name, given_names, date_of_birth, chart_number (required) and any of "
-        "health_card, phone, email, referring_physician, referral_date, allergies; UTF-8 (with "
-        "or without a byte-order mark), comma, semicolon or tab between values, dates "
-        "YYYY-MM-DD. Each row is checked as the patient form checks it; a row whose chart "
-        "number is already a patient's (or an earlier row's) is skipped. Exit 1 when a row is "
-        "refused: then nothing is imported unless --partial.",
+        help=_("add patients from a CSV file (a spreadsheet's patient list)"),
+        description=_(
+            "Add the patients of a CSV file: a header row naming the columns "
+            "family_name, given_names, date_of_birth, chart_number (required) and any of "
+            "health_card, phone, email, referring_physician, referral_date, allergies; UTF-8 (with "
+            "or without a byte-order mark), comma, semicolon or tab between values, dates "
+            "YYYY-MM-DD. Each row is checked as the patient form checks it; a row whose chart "
+            "number is already a patient's (or an earlier row's) is skipped. Exit 1 when a row is "
+            "refused: then nothing is imported unless --partial."
+        ),
     )
     p.add_argument("file", type=Path, metavar="FILE.csv")
     p.add_argument(
-        "--dry-run", action="store_true", help="say what would be imported and change nothing"
+        "--dry-run", action="store_true", help=_("say what would be imported and change nothing")
     )
     p.add_argument(
         "--partial",
         action="store_true",
-        help="when some rows are refused, import the valid rows all the same",
+        help=_("when some rows are refused, import the valid rows all the same"),
     )
     p.set_defaults(run=_patients_import)
 
@@ -471,10 +475,12 @@ def _add_export_csv(exports: Any, common: argparse.ArgumentParser) -> None:
     p = exports.add_parser(
         "csv",
         parents=[common],
-        help="one row per injection, for a spreadsheet (UTF-8 with BOM, ISO dates)",
-        description="One row per injection charted (signed sessions and drafts) with a date of "
-        "service in the range: session_id, chart_number, date, site, muscle, side, units, lots "
-        "(the session's, joined with '; '), injector, status. Audited as an export.",
+        help=_("one row per injection, for a spreadsheet (UTF-8 with BOM, ISO dates)"),
+        description=_(
+            "One row per injection charted (signed sessions and drafts) with a date of "
+            "service in the range: session_id, chart_number, date, site, muscle, side, units, lots "
+            "(the session's, joined with '; '), injector, status. Audited as an export."
+        ),
     )
     _dates_of_service(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
@@ -912,26 +918,46 @@ def _patients_import(args: argparse.Namespace) -> int:
         engine, found, file_name=args.file.name, clinician_id=clinician.id
     )
     for problem in planned.refused:
-        print(f"Row {problem.row}: refused: {_one_line(problem.reason)}")
+        print(
+            _("Row {row}: refused: {reason}").format(
+                row=problem.row, reason=_one_line(problem.reason)
+            )
+        )
     for problem in planned.duplicates:
-        print(f"Row {problem.row}: skipped: {_one_line(problem.reason)}")
-    counts = (
-        f"{len(planned.duplicates)} skipped as duplicates, {len(planned.refused)} refused "
-        f"(of {planned.rows} rows)"
+        print(
+            _("Row {row}: skipped: {reason}").format(
+                row=problem.row, reason=_one_line(problem.reason)
+            )
+        )
+    counts = _("{duplicates} skipped as duplicates, {refused} refused (of {rows} rows)").format(
+        duplicates=len(planned.duplicates), refused=len(planned.refused), rows=planned.rows
     )
     if args.dry_run:
-        would = "would be added" if planned.valid or args.partial else "could be added"
-        print(f"Dry run, nothing was changed: {len(planned.to_add)} {would}, {counts}.")
+        would = _("would be added") if planned.valid or args.partial else _("could be added")
+        print(
+            _("Dry run, nothing was changed: {count} {would}, {counts}.").format(
+                count=len(planned.to_add), would=would, counts=counts
+            )
+        )
     elif planned.refused and not args.partial:
         print(
-            f"Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
-            f"import the valid {_plural(len(planned.to_add), 'row')} only."
+            ngettext(
+                "Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
+                "import the valid {count} row only.",
+                "Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
+                "import the valid {count} rows only.",
+                len(planned.to_add),
+            ).format(counts=counts, count=len(planned.to_add))
         )
     else:
         added = patient_import.apply(
             engine, planned, clinician_id=clinician.id, partial=args.partial
         )
-        print(f"Imported {_one_line(args.file.name)}: {added} added, {counts}.")
+        print(
+            _("Imported {file}: {added} added, {counts}.").format(
+                file=_one_line(args.file.name), added=added, counts=counts
+            )
+        )
     return 0 if planned.valid else EXIT_USER_ERROR
 
 
@@ -955,7 +981,11 @@ def _export_csv(args: argparse.Namespace) -> int:
         force=args.force,
         clinician_id=clinician.id,
     )
-    print(f"Wrote {_plural(rows, 'injection')} to {_one_line(str(written))}")
+    print(
+        ngettext(
+            "Wrote {count} injection to {file}", "Wrote {count} injections to {file}", rows
+        ).format(count=rows, file=_one_line(str(written)))
+    )
     return 0
 
 
@@ -1057,17 +1087,24 @@ def _export_fhir(args: argparse.Namespace) -> int:
         since=args.since,
     )
     tally = fhir.counts(found)
+    patients, sessions = tally.get("Patient", 0), tally.get("Procedure", 0)
+    lots, observations = tally.get("Medication", 0), tally.get("Observation", 0)
     print(
-        f"Wrote {_one_line(str(written))}: {_plural(tally.get('Patient', 0), 'patient')}, "
-        f"{_plural(tally.get('Procedure', 0), 'signed session')}, "
-        f"{_plural(tally.get('Medication', 0), 'lot')}, "
-        f"{_plural(tally.get('Observation', 0), 'observation')}."
+        _("Wrote {file}: {patients}, {sessions}, {lots}, {observations}.").format(
+            file=_one_line(str(written)),
+            patients=ngettext("{count} patient", "{count} patients", patients).format(
+                count=patients
+            ),
+            sessions=ngettext("{count} signed session", "{count} signed sessions", sessions).format(
+                count=sessions
+            ),
+            lots=ngettext("{count} lot", "{count} lots", lots).format(count=lots),
+            observations=ngettext(
+                "{count} observation", "{count} observations", observations
+            ).format(count=observations),
+        )
     )
     return 0
-
-
-def _plural(n: int, what: str) -> str:
-    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _verify(args: argparse.Namespace) -> int:
