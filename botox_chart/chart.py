@@ -16,20 +16,23 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from botox_chart.i18n import N_, _, ngettext
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import number as local_number
 from botox_chart.protocol import Point, Protocol, Side, Site
 
 RETREATMENT_DAYS = 84
 """Retreatment every 12 weeks, no sooner (docs/clinical-reference.md §6)."""
 
 DIAGNOSES = {
-    "G43.709": "Chronic migraine without aura, not intractable, without status migrainosus",
-    "G43.701": "Chronic migraine without aura, not intractable, with status migrainosus",
-    "G43.719": "Chronic migraine without aura, intractable, without status migrainosus",
-    "G43.711": "Chronic migraine without aura, intractable, with status migrainosus",
-    "G43.E09": "Chronic migraine with aura, not intractable, without status migrainosus",
-    "G43.E01": "Chronic migraine with aura, not intractable, with status migrainosus",
-    "G43.E19": "Chronic migraine with aura, intractable, without status migrainosus",
-    "G43.E11": "Chronic migraine with aura, intractable, with status migrainosus",
+    "G43.709": N_("Chronic migraine without aura, not intractable, without status migrainosus"),
+    "G43.701": N_("Chronic migraine without aura, not intractable, with status migrainosus"),
+    "G43.719": N_("Chronic migraine without aura, intractable, without status migrainosus"),
+    "G43.711": N_("Chronic migraine without aura, intractable, with status migrainosus"),
+    "G43.E09": N_("Chronic migraine with aura, not intractable, without status migrainosus"),
+    "G43.E01": N_("Chronic migraine with aura, not intractable, with status migrainosus"),
+    "G43.E19": N_("Chronic migraine with aura, intractable, without status migrainosus"),
+    "G43.E11": N_("Chronic migraine with aura, intractable, with status migrainosus"),
 }
 """ICD-10-CM G43.7x is chronic migraine (5th character 0 not intractable, 1 intractable; 6th 1
 with, 9 without status migrainosus); G43.E is chronic migraine with aura
@@ -37,39 +40,41 @@ with, 9 without status migrainosus); G43.E is chronic migraine with aura
 DEFAULT_DIAGNOSIS = "G43.709"
 """The code a session starts with (docs/clinical-reference.md §7)."""
 
-PRODUCT = "onabotulinumtoxinA (Botox)"
-DILUENT = "0.9% sodium chloride, preservative-free"
-NEEDLE = "30 G, 0.5 in"
-NEEDLES = ("30 G, 0.5 in", "30 G, 1 in", "27 G, 0.5 in")
+PRODUCT = N_("onabotulinumtoxinA (Botox)")
+DILUENT = N_("0.9% sodium chloride, preservative-free")
+NEEDLE = N_("30 G, 0.5 in")
+NEEDLES = (NEEDLE, N_("30 G, 1 in"), N_("27 G, 0.5 in"))
+"""These and the pick lists below are stored in English as charted; a document translates a
+stored value that is one of them where it prints it (``i18n._(value)``), and free text as is."""
 
 CONTRAINDICATIONS = (
-    "Infection at an injection site",
-    "Hypersensitivity to botulinum toxin",
-    "Neuromuscular disease",
-    "Pregnancy or breastfeeding",
+    N_("Infection at an injection site"),
+    N_("Hypersensitivity to botulinum toxin"),
+    N_("Neuromuscular disease"),
+    N_("Pregnancy or breastfeeding"),
 )
 """The contraindication screen of a procedure note (docs/clinical-reference.md §9)."""
 
 ADVERSE_EVENTS = (
-    "Neck pain",
-    "Neck stiffness",
-    "Injection-site pain",
-    "Bruising/bleeding",
-    "Headache or migraine flare",
-    "Eyelid ptosis",
-    "Eyebrow ptosis/asymmetry",
-    "Facial paresis/loss of frown",
-    "Neck muscle weakness",
-    "Myalgia",
-    "Shoulder/arm pain",
-    "Skin tightness",
-    "Dysphagia",
-    "Diplopia/blurred vision",
-    "Dry eye",
-    "Vasovagal/fainting",
-    "Infection",
-    "Breathing difficulty",
-    "Generalised weakness",
+    N_("Neck pain"),
+    N_("Neck stiffness"),
+    N_("Injection-site pain"),
+    N_("Bruising/bleeding"),
+    N_("Headache or migraine flare"),
+    N_("Eyelid ptosis"),
+    N_("Eyebrow ptosis/asymmetry"),
+    N_("Facial paresis/loss of frown"),
+    N_("Neck muscle weakness"),
+    N_("Myalgia"),
+    N_("Shoulder/arm pain"),
+    N_("Skin tightness"),
+    N_("Dysphagia"),
+    N_("Diplopia/blurred vision"),
+    N_("Dry eye"),
+    N_("Vasovagal/fainting"),
+    N_("Infection"),
+    N_("Breathing difficulty"),
+    N_("Generalised weakness"),
 )
 """The adverse-event pick list, docs/clinical-reference.md §9 ("other" is the free-text field
 beside it)."""
@@ -189,16 +194,20 @@ class Dilution:
     def problem(self) -> str | None:
         """What makes this dilution impossible to chart, in words; None when it is sound."""
         if not _whole_in(self.vial_units, 1, MAX_VIAL_UNITS):
-            return f"Vial size must be a whole number of units from 1 to {MAX_VIAL_UNITS} U."
+            return _("Vial size must be a whole number of units from 1 to {most} U.").format(
+                most=MAX_VIAL_UNITS
+            )
         low, high = DILUENT_ML_RANGE
         value: object = self.diluent_ml
         ml = Decimal("NaN")
         if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
             ml = Decimal(value)  # exact, as the store keeps it
         if not ml.is_finite() or not low <= ml <= high:
-            return f"Saline must be from {low} to {high} mL per vial."
+            return _("Saline must be from {low} to {high} mL per vial.").format(
+                low=local_number(low), high=local_number(high)
+            )
         if ml != ml.quantize(Decimal("0.01")):
-            return "Saline is measured to 0.01 mL."
+            return _("Saline is measured to {step} mL.").format(step=local_number("0.01"))
         return None
 
     @property
@@ -290,22 +299,30 @@ class Totals:
 def parse_units(value: object) -> Decimal:
     """A dose typed or stored anywhere, as Decimal units; refuses what is not a sensible dose."""
     if isinstance(value, bool):
-        raise ChartError(f"{value!r} is not a number of units.")
+        raise ChartError(_("{value} is not a number of units.").format(value=repr(value)))
     text = str(value).strip().removesuffix("U").removesuffix("u").strip().replace(",", ".")
     try:
         units = Decimal(text)
     except InvalidOperation:
-        raise ChartError(f"{str(value)!r} is not a number of units.") from None
+        raise ChartError(
+            _("{value} is not a number of units.").format(value=repr(str(value)))
+        ) from None
     if not units.is_finite():
-        raise ChartError(f"{str(value)!r} is not a number of units.")
+        raise ChartError(_("{value} is not a number of units.").format(value=repr(str(value))))
     if units <= 0:
-        raise ChartError(f"A dose must be above 0 U (got {text} U).")
+        raise ChartError(_("A dose must be above 0 U (got {units} U).").format(units=text))
     if units > MAX_UNITS_PER_INJECTION:
         raise ChartError(
-            f"{text} U at one site is above the {MAX_UNITS_PER_INJECTION} U limit per injection."
+            _("{units} U at one site is above the {most} U limit per injection.").format(
+                units=local_number(text), most=MAX_UNITS_PER_INJECTION
+            )
         )
     if units != units.quantize(Decimal("0.1")):
-        raise ChartError(f"Doses are charted to 0.1 U (got {text} U).")
+        raise ChartError(
+            _("Doses are charted to {step} U (got {units} U).").format(
+                step=local_number("0.1"), units=local_number(text)
+            )
+        )
     return units.quantize(Decimal("0.1"))
 
 
@@ -318,11 +335,21 @@ def parse_drawn(text: str) -> Decimal | None:
     try:
         units = Decimal(text)
     except InvalidOperation:
-        raise ChartError(f"{text!r} is not a number of units drawn.") from None
+        raise ChartError(
+            _("{value} is not a number of units drawn.").format(value=repr(text))
+        ) from None
     if not units.is_finite() or not 0 <= units <= MAX_VIAL_UNITS:
-        raise ChartError(f"Units drawn from a vial are 0 to {MAX_VIAL_UNITS} U (got {text}).")
+        raise ChartError(
+            _("Units drawn from a vial are 0 to {most} U (got {units}).").format(
+                most=MAX_VIAL_UNITS, units=local_number(text)
+            )
+        )
     if units != units.quantize(Decimal("0.1")):
-        raise ChartError(f"Units drawn are recorded to 0.1 U (got {text} U).")
+        raise ChartError(
+            _("Units drawn are recorded to {step} U (got {units} U).").format(
+                step=local_number("0.1"), units=local_number(text)
+            )
+        )
     return units.quantize(Decimal("0.1"))
 
 
@@ -513,8 +540,9 @@ class Chart:
         """
         if previous.protocol.code != self.protocol.code:
             raise ChartError(
-                f"The previous session used the {previous.protocol.name} protocol, "
-                f"this one {self.protocol.name}."
+                _("The previous session used the {previous} protocol, this one {this}.").format(
+                    previous=_(previous.protocol.name), this=_(self.protocol.name)
+                )
             )
         self.injections = list(previous.injections)
         self.omissions = dict(previous.omissions)
@@ -577,7 +605,7 @@ class Chart:
         """Chart a protocol site as injected (at its standard dose unless told otherwise)."""
         site = self._site(site_code)
         if self.injection_at(site_code) is not None:
-            raise ChartError(f"{site.label} is already charted.")
+            raise ChartError(_("{site} is already charted.").format(site=_(site.label)))
         dose = site.units if units is None else parse_units(units)
         self.omissions.pop(site_code, None)
         injection = _protocol_injection(site, dose)
@@ -594,7 +622,9 @@ class Chart:
         site = self._site(site_code)
         reason = reason.strip()
         if not reason:
-            raise ChartError(f"Say why {site.label} is omitted (e.g. brow ptosis).")
+            raise ChartError(
+                _("Say why {site} is omitted (e.g. brow ptosis).").format(site=_(site.label))
+            )
         self.injections = [i for i in self.injections if i.site_code != site_code]
         self.omissions[site_code] = reason
 
@@ -607,14 +637,18 @@ class Chart:
         """
         if not self.protocol.has_muscle(muscle):
             raise ChartError(
-                f"Follow-the-pain sites are only added in protocol muscles; "
-                f"chart {muscle} as a custom site."
+                _(
+                    "Follow-the-pain sites are only added in protocol muscles; "
+                    "chart {muscle} as a custom site."
+                ).format(muscle=muscle)
             )
         spec = self.protocol.muscle(muscle)
         if not spec.allows_follow_the_pain:
             raise ChartError(
-                f"{spec.name} has no follow-the-pain allowance in {self.protocol.name}: "
-                f"add a custom site instead if the clinician decides to inject there."
+                _(
+                    "{muscle} has no follow-the-pain allowance in {protocol}: "
+                    "add a custom site instead if the clinician decides to inject there."
+                ).format(muscle=_(spec.name), protocol=_(self.protocol.name))
             )
         default = self.protocol.sites_of(muscle)[0].units
         dose = default if units is None else parse_units(units)
@@ -623,13 +657,28 @@ class Chart:
         given = totals.follow_the_pain_units.get(muscle, Decimal(0))
         if sites + 1 > spec.max_extra_sites:
             raise ChartError(
-                f"{spec.name} already has {sites} follow-the-pain sites; "
-                f"the allowance is {spec.max_extra_sites} sites (+{spec.max_extra_units} U)."
+                ngettext(
+                    "{muscle} already has {sites} follow-the-pain site; ",
+                    "{muscle} already has {sites} follow-the-pain sites; ",
+                    sites,
+                ).format(muscle=_(spec.name), sites=sites)
+                + ngettext(
+                    "the allowance is {most} site (+{units} U).",
+                    "the allowance is {most} sites (+{units} U).",
+                    spec.max_extra_sites,
+                ).format(most=spec.max_extra_sites, units=local_number(spec.max_extra_units))
             )
         if given + dose > spec.max_extra_units:
             raise ChartError(
-                f"{dose} U more follow-the-pain in {spec.name} would make +{given + dose} U; "
-                f"the allowance is +{spec.max_extra_units} U."
+                _(
+                    "{dose} U more follow-the-pain in {muscle} would make +{total} U; "
+                    "the allowance is +{most} U."
+                ).format(
+                    dose=local_number(dose),
+                    muscle=_(spec.name),
+                    total=local_number(given + dose),
+                    most=local_number(spec.max_extra_units),
+                )
             )
         injection = Injection(
             key=self._next_key("FTP"),
@@ -651,9 +700,9 @@ class Chart:
         label = label.strip()
         muscle = muscle.strip().lower().replace(" ", "_")
         if not label:
-            raise ChartError("Give the custom site a label (e.g. Left masseter).")
+            raise ChartError(_("Give the custom site a label (e.g. Left masseter)."))
         if not muscle:
-            raise ChartError("Say which muscle the custom site is in.")
+            raise ChartError(_("Say which muscle the custom site is in."))
         injection = Injection(
             key=self._next_key("X"),
             kind=InjectionKind.CUSTOM,
@@ -687,29 +736,50 @@ class Chart:
         for site in protocol.sites:
             state = self.state_of(site.code)
             if state is SiteState.OMITTED:
-                words.append(f"{site.label} omitted ({self.omissions[site.code]})")
+                words.append(
+                    _("{site} omitted ({reason})").format(
+                        site=_(site.label), reason=self.omissions[site.code]
+                    )
+                )
             elif state is SiteState.PENDING:
-                words.append(f"{site.label} not injected")
+                words.append(_("{site} not injected").format(site=_(site.label)))
             else:
                 injection = self.injection_at(site.code)
                 if injection is not None and injection.units != site.units:
                     words.append(
-                        f"{site.label}: {format_units(injection.units)} U "
-                        f"instead of {format_units(site.units)} U"
+                        _("{site}: {units} U instead of {standard} U").format(
+                            site=_(site.label),
+                            units=units_text(injection.units),
+                            standard=units_text(site.units),
+                        )
                     )
         ftp: dict[tuple[str, Side], list[Decimal]] = {}
         for inj in self.injections:
             if inj.kind is InjectionKind.FOLLOW_THE_PAIN:
                 ftp.setdefault((inj.muscle, inj.side), []).append(inj.units)
         for (muscle, side), doses in ftp.items():
-            count = f" ({len(doses)} sites)" if len(doses) > 1 else ""
-            name = protocol.muscle_name(muscle).lower()
+            name = _(protocol.muscle_name(muscle)).lower()
             words.append(
-                f"+{format_units(sum(doses, Decimal(0)))} U FTP {_side_word(side)} {name}{count}"
+                ngettext(
+                    "+{units} U FTP {side} {muscle}",
+                    "+{units} U FTP {side} {muscle} ({count} sites)",
+                    len(doses),
+                )
+                .format(
+                    units=units_text(sum(doses, Decimal(0))),
+                    side=side_name(side),
+                    muscle=name,
+                    count=len(doses),
+                )
+                .replace("  ", " ")
             )
         for inj in self.injections:
             if inj.kind is InjectionKind.CUSTOM:
-                words.append(f"Custom site: {inj.label}, {format_units(inj.units)} U")
+                words.append(
+                    _("Custom site: {site}, {units} U").format(
+                        site=_(inj.label), units=units_text(inj.units)
+                    )
+                )
         return [w[0].upper() + w[1:] for w in words]
 
     def findings(self, *, today: date | None = None) -> list[Finding]:
@@ -725,16 +795,20 @@ class Chart:
         protocol = self.protocol
         totals = self.totals()
         if not self.injections:
-            error("no_injections", "No injections are charted.")
+            error("no_injections", _("No injections are charted."))
         for inj in self.injections:
             if not inj.units.is_finite() or inj.units <= 0:
-                error("units_not_positive", f"{inj.label}: the dose must be above 0 U.")
+                error(
+                    "units_not_positive",
+                    _("{site}: the dose must be above 0 U.").format(site=_(inj.label)),
+                )
         # The maximum (195 U in the UK SmPC) is a protocol setting: docs/clinical-reference.md §2.
         if totals.total > protocol.max_total_units:
             error(
                 "max_total_exceeded",
-                f"{format_units(totals.total)} U is above the protocol maximum of "
-                f"{format_units(protocol.max_total_units)} U.",
+                _("{units} U is above the protocol maximum of {most} U.").format(
+                    units=units_text(totals.total), most=units_text(protocol.max_total_units)
+                ),
             )
         for muscle in protocol.muscles:
             given = totals.by_muscle.get(muscle.code, Decimal(0))
@@ -743,66 +817,105 @@ class Chart:
             if ftp_sites > muscle.max_extra_sites or ftp_units > muscle.max_extra_units:
                 error(
                     "follow_the_pain_exceeded",
-                    f"{muscle.name}: {ftp_sites} follow-the-pain sites, "
-                    f"+{format_units(ftp_units)} U; "
-                    f"the allowance is {muscle.max_extra_sites} sites, "
-                    f"+{format_units(muscle.max_extra_units)} U.",
+                    ngettext(
+                        "{muscle}: {sites} follow-the-pain site, +{units} U; ",
+                        "{muscle}: {sites} follow-the-pain sites, +{units} U; ",
+                        ftp_sites,
+                    ).format(muscle=_(muscle.name), sites=ftp_sites, units=units_text(ftp_units))
+                    + ngettext(
+                        "the allowance is {most} site, +{most_units} U.",
+                        "the allowance is {most} sites, +{most_units} U.",
+                        muscle.max_extra_sites,
+                    ).format(
+                        most=muscle.max_extra_sites,
+                        most_units=units_text(muscle.max_extra_units),
+                    ),
                 )
             allowed = protocol.allowed_units(muscle.code)
             if given > allowed:
                 warning(
                     "muscle_allowance_exceeded",
-                    f"{muscle.name}: {format_units(given)} U is above the "
-                    f"{format_units(allowed)} U the protocol allows in this muscle.",
+                    _(
+                        "{muscle}: {units} U is above the {most} U the protocol allows in this "
+                        "muscle."
+                    ).format(
+                        muscle=_(muscle.name), units=units_text(given), most=units_text(allowed)
+                    ),
                 )
         seen_codes: set[str] = set()
         for inj in self.injections:
             if inj.site_code is not None:
                 if inj.site_code in seen_codes:
-                    error("duplicate_site", f"{inj.label} is charted twice.")
+                    error("duplicate_site", _("{site} is charted twice.").format(site=_(inj.label)))
                 seen_codes.add(inj.site_code)
         for a, b in _close_pairs(self.injections):
-            warning("duplicate_site", f"{a.label} and {b.label} are charted at the same point.")
+            warning(
+                "duplicate_site",
+                _("{site} and {other} are charted at the same point.").format(
+                    site=_(a.label), other=_(b.label)
+                ),
+            )
         pending = self.pending_sites()
         if pending and self.injections:
-            labels = ", ".join(protocol.site(code).label for code in pending)
-            warning("sites_pending", f"Not injected and not omitted: {labels}.")
+            labels = ", ".join(_(protocol.site(code).label) for code in pending)
+            warning(
+                "sites_pending", _("Not injected and not omitted: {sites}.").format(sites=labels)
+            )
         problem = self.dilution.problem()
         if problem:
             error("dilution_invalid", problem)
         self._vial_findings(totals.total, error, warning)
         if not self.consent:
-            error("consent_missing", "Consent is not recorded.")
+            error("consent_missing", _("Consent is not recorded."))
         if self.diagnosis_code not in DIAGNOSES:
             warning(
                 "diagnosis_unusual",
-                f"Diagnosis code {self.diagnosis_code or '(none)'} is not a chronic migraine code "
-                f"(G43.7x or G43.E).",
+                _("Diagnosis code {code} is not a chronic migraine code (G43.7x or G43.E).").format(
+                    code=self.diagnosis_code or _("(none)")
+                ),
             )
         unasked = [name for name, present in self.screen.items() if present is None]
         if unasked:
-            warning("screen_incomplete", f"Contraindication screen not done: {', '.join(unasked)}.")
+            warning(
+                "screen_incomplete",
+                _("Contraindication screen not done: {items}.").format(
+                    items=", ".join(_(name) for name in unasked)
+                ),
+            )
         present = [name for name, value in self.screen.items() if value]
         if present:
-            warning("contraindication_present", f"Contraindication recorded: {', '.join(present)}.")
+            warning(
+                "contraindication_present",
+                _("Contraindication recorded: {items}.").format(
+                    items=", ".join(_(name) for name in present)
+                ),
+            )
         # Retreatment every 12 weeks, no sooner; warn below 84 days: docs/clinical-reference.md §6.
         if self.previous_session_date is not None:
             interval = (self.date_of_service - self.previous_session_date).days
             if interval < RETREATMENT_DAYS:
                 warning(
                     "interval_short",
-                    f"Only {interval} days since the previous session "
-                    f"({self.previous_session_date.isoformat()}); retreatment is every "
-                    f"12 weeks ({RETREATMENT_DAYS} days), and payers may refuse an earlier one.",
+                    ngettext(
+                        "Only {days} day since the previous session ({date}); ",
+                        "Only {days} days since the previous session ({date}); ",
+                        interval,
+                    ).format(days=interval, date=local_date(self.previous_session_date))
+                    + _(
+                        "retreatment is every 12 weeks ({days} days), and payers may refuse an "
+                        "earlier one."
+                    ).format(days=RETREATMENT_DAYS),
                 )
         urgent = [ae for ae in self.adverse_events if ae in URGENT_ADVERSE_EVENTS]
         if urgent:
             warning(
                 "urgent_adverse_event",
-                f"Urgent review: {', '.join(urgent)} (possible distant spread of toxin).",
+                _("Urgent review: {events} (possible distant spread of toxin).").format(
+                    events=", ".join(_(event) for event in urgent)
+                ),
             )
         if today is not None and self.date_of_service > today:
-            warning("date_in_future", "The date of service is in the future.")
+            warning("date_in_future", _("The date of service is in the future."))
         return found
 
     # -- helpers -----------------------------------------------------------------------------
@@ -814,10 +927,13 @@ class Chart:
         vials must hold what is charted (docs/clinical-reference.md §4 and
         docs/clinical-reference.md §5)."""
         if not self.vials:
-            error("vials_missing", "No vial is recorded.")
+            error("vials_missing", _("No vial is recorded."))
             return
         if len(self.vials) > MAX_VIALS:
-            error("vials_too_many", f"At most {MAX_VIALS} vials are opened in one session.")
+            error(
+                "vials_too_many",
+                _("At most {most} vials are opened in one session.").format(most=MAX_VIALS),
+            )
         many = len(self.vials) > 1
         expiries: dict[str, tuple[str, set[date]]] = {}
         """Lot, folded → the lot as typed first and the expiries charted for it."""
@@ -826,7 +942,11 @@ class Chart:
 
             def about(text: str, n: int = n) -> str:
                 """One sentence about vial ``n`` (named when there are several)."""
-                return f"Vial {n}: {text}" if many else text[:1].upper() + text[1:]
+                return (
+                    _("Vial {n}: {text}").format(n=n, text=text)
+                    if many
+                    else text[:1].upper() + text[1:]
+                )
 
             lot = vial.lot_number.strip()
             if not _whole_in(vial.units, 1, MAX_VIAL_UNITS):
@@ -834,40 +954,57 @@ class Chart:
                 error(
                     "vial_size_invalid",
                     about(
-                        f"vial size must be a whole number of units from 1 to {MAX_VIAL_UNITS} U."
+                        _("vial size must be a whole number of units from 1 to {most} U.").format(
+                            most=MAX_VIAL_UNITS
+                        )
                     ),
                 )
                 continue
             if not lot:
-                error("lot_missing", about("the lot number is missing."))
+                error("lot_missing", about(_("the lot number is missing.")))
             if vial.lot_expiry is None:
-                error("lot_expiry_missing", about("the lot's expiry date is missing."))
+                error("lot_expiry_missing", about(_("the lot's expiry date is missing.")))
             else:
                 expiries.setdefault(lot_key(lot), (lot, set()))[1].add(vial.lot_expiry)
                 if vial.lot_expiry < self.date_of_service:
                     error(
                         "lot_expired",
                         about(
-                            f"lot {lot} expired on {vial.lot_expiry.isoformat()}, before the "
-                            f"date of service."
+                            _("lot {lot} expired on {date}, before the date of service.").format(
+                                lot=lot, date=local_date(vial.lot_expiry)
+                            )
                         ),
                     )
             if vial.drawn is not None and not Decimal(0) <= vial.drawn <= vial.units:
                 error(
                     "vial_overdrawn",
-                    about(f"{format_units(vial.drawn)} U drawn from a {vial.units} U vial."),
+                    about(
+                        _("{units} U drawn from a {size} U vial.").format(
+                            units=units_text(vial.drawn), size=vial.units
+                        )
+                    ),
                 )
             if self.dilution.problem() is None and vial.units != self.dilution.vial_units:
                 warning(
                     "vial_size_differs",
                     about(
-                        f"a {vial.units} U vial takes {self.dilution.saline_for(vial.units)} mL "
-                        f"of saline for the same {self.dilution.units_per_tenth_ml} U per 0.1 mL."
+                        _(
+                            "a {size} U vial takes {saline} mL of saline for the same {units} U "
+                            "per {tenth} mL."
+                        ).format(
+                            size=vial.units,
+                            saline=local_number(self.dilution.saline_for(vial.units)),
+                            units=local_number(self.dilution.units_per_tenth_ml),
+                            tenth=local_number("0.1"),
+                        )
                     ),
                 )
         for lot, dates in expiries.values():
             if lot and len(dates) > 1:
-                error("lot_expiry_conflict", f"Lot {lot} is charted with two expiry dates.")
+                error(
+                    "lot_expiry_conflict",
+                    _("Lot {lot} is charted with two expiry dates.").format(lot=lot),
+                )
         if not sizes_sound:
             return
         if total > 0 and many:
@@ -875,31 +1012,40 @@ class Chart:
                 if units == 0:
                     warning(
                         "vial_unused",
-                        f"Vial {n}: nothing is drawn from it, so all of it is counted as wasted; "
-                        f"remove it if it was not opened.",
+                        _(
+                            "Vial {n}: nothing is drawn from it, so all of it is counted as "
+                            "wasted; remove it if it was not opened."
+                        ).format(n=n),
                     )
         if total > self.units_opened:
             error(
                 "vials_insufficient",
-                f"{format_units(total)} U charted but the opened vials hold {self.units_opened} U.",
+                _("{units} U charted but the opened vials hold {opened} U.").format(
+                    units=units_text(total), opened=local_number(self.units_opened)
+                ),
             )
         elif any(v.drawn is not None for v in self.vials):
             drawn = sum(self.drawn(), Decimal(0))
             if drawn != total:
                 error(
                     "drawn_mismatch",
-                    f"{format_units(drawn)} U drawn from the vials but {format_units(total)} U "
-                    f"charted.",
+                    _("{drawn} U drawn from the vials but {units} U charted.").format(
+                        drawn=units_text(drawn), units=units_text(total)
+                    ),
                 )
 
     def _vial_index(self, index: int) -> int:
         if not 0 <= index < len(self.vials):
-            raise ChartError(f"There is no vial {index + 1} in this session.")
+            raise ChartError(_("There is no vial {n} in this session.").format(n=index + 1))
         return index
 
     def _site(self, site_code: str) -> Site:
         if not self.protocol.has_site(site_code):
-            raise ChartError(f"{site_code} is not a site of {self.protocol.name}.")
+            raise ChartError(
+                _("{code} is not a site of {protocol}.").format(
+                    code=site_code, protocol=_(self.protocol.name)
+                )
+            )
         return self.protocol.site(site_code)
 
     def _protocol_index(self, site_code: str) -> int:
@@ -1024,6 +1170,17 @@ def _side_word(side: Side) -> str:
 
 def _round(value: Decimal, places: str) -> Decimal:
     return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def side_name(side: Side) -> str:
+    """A side in the reader's words ("" for the midline)."""
+    return {"left": _("left"), "right": _("right")}.get(side, "")
+
+
+def units_text(units: Decimal | int | float) -> str:
+    """Units as a reader writes them (5, 7.5 in English; 5, 7,5 in French): for text a person
+    reads. :func:`format_units` is the form typed into fields and stored."""
+    return local_number(format_units(units))
 
 
 def format_units(units: Decimal | int | float) -> str:

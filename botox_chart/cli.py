@@ -22,15 +22,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from botox_chart import i18n, paths
 from botox_chart import paper as papers
-from botox_chart import paths
+from botox_chart.i18n import _, ngettext
 
 EXIT_USER_ERROR = 1
 MAX_DEMO_PATIENTS = 100_000
 """demo-data makes at most this many patients (about 5 times the largest benchmark)."""
-FORCE_HELP = "write over an existing file"
+FORCE_HELP = i18n.N_("write over an existing file")
 USER_ENV = "BOTOX_CHART_USER"
 PASSWORD_ENV = "BOTOX_CHART_PASSWORD"
+STATUSES = (i18n.N_("draft"), i18n.N_("signed"))
+"""A session's status as stored, each translated where a table shows it."""
 
 
 class UserError(Exception):
@@ -38,8 +41,11 @@ class UserError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # The messages (help included) in --lang's language, else the computer's (LC_ALL, LANG).
+    i18n.activate(_language_asked(arguments) or i18n.system_language())
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     command: Callable[[argparse.Namespace], int] = args.run
     try:
         with warnings.catch_warnings():
@@ -49,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = _show_warning
             return command(args)
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        print(_("Interrupted."), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # Output piped into e.g. `head`, which stopped reading: not an error.
@@ -68,6 +74,25 @@ MISSING_FONT_MESSAGE = "No font on this computer has"
 reportlab, so commands that print nothing start fast)."""
 
 
+def _language_asked(arguments: list[str]) -> str | None:
+    """The language --lang asks for, read before the parser is built so that its help is in that
+    language too; None when not asked (or not one the app speaks: the parser then says so)."""
+    for n, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument == "--lang" and n + 1 < len(arguments):
+            return i18n.known(arguments[n + 1])
+        if argument.startswith("--lang="):
+            return i18n.known(argument.partition("=")[2])
+    return None
+
+
+def _document_language(args: argparse.Namespace) -> str | None:
+    """The language of the documents a command writes: --lang, else (None) the clinic's."""
+    language: str | None = getattr(args, "lang", None)
+    return language
+
+
 def _show_warning(
     message: Warning | str,
     category: type[Warning],
@@ -76,7 +101,10 @@ def _show_warning(
     file: Any = None,
     line: str | None = None,
 ) -> None:
-    print(f"botox-chart: warning: {_one_line(str(message))}", file=sys.stderr)
+    print(
+        _("botox-chart: warning: {message}").format(message=_one_line(str(message))),
+        file=sys.stderr,
+    )
 
 
 def _one_line(message: str) -> str:
@@ -113,7 +141,7 @@ def _user_message(err: Exception) -> str | None:
         ImportRefused,
     )
     if isinstance(err, OutputRefused) and err.exists:
-        return f"{err} Add --force to write over it."
+        return _("{error} Add --force to write over it.").format(error=err)
     if isinstance(err, user_errors + (OutputRefused,)):
         return str(err)
     if isinstance(err, OSError) and err.filename:
@@ -127,15 +155,28 @@ def _parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help=f"database URL or SQLite file (default: ${paths.DB_ENV}, else a file in the "
-        "user data folder)",
+        help=_(
+            "database URL or SQLite file (default: ${variable}, else a file in the user data "
+            "folder)"
+        ).format(variable=paths.DB_ENV),
     )
     common.add_argument(
         "--user",
         metavar="NAME",
         default=argparse.SUPPRESS,
-        help=f"sign in as NAME (the password is asked for); scripts set ${USER_ENV} and "
-        f"${PASSWORD_ENV} instead",
+        help=_(
+            "sign in as NAME (the password is asked for); scripts set ${user} and ${password} "
+            "instead"
+        ).format(user=USER_ENV, password=PASSWORD_ENV),
+    )
+    common.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_(
+            "the language of the messages (default: the computer's) and of the documents written "
+            "(default: the clinic's setting)"
+        ),
     )
     document = argparse.ArgumentParser(add_help=False)
     document.add_argument(
@@ -143,158 +184,176 @@ def _parser() -> argparse.ArgumentParser:
         type=str.lower,
         choices=papers.CHOICES[1:],
         default=None,
-        help="lay the PDF out on A4 or Letter (default: the clinic's setting, else the "
-        "computer's locale: Letter in the US, Canada, Mexico and a few more, A4 elsewhere)",
+        help=_(
+            "lay the PDF out on A4 or Letter (default: the clinic's setting, else the computer's "
+            "locale: Letter in the US, Canada, Mexico and a few more, A4 elsewhere)"
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="botox-chart",
-        description="Chart onabotulinumtoxinA injections for chronic migraine (PREEMPT). "
-        "With no command, opens the charting window.",
+        description=_(
+            "Chart onabotulinumtoxinA injections for chronic migraine (PREEMPT). With no "
+            "command, opens the charting window."
+        ),
         parents=[common],
     )
     parser.set_defaults(run=_open_window)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
-    p = sub.add_parser("protocol", parents=[common], help="show the protocol table")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.add_argument("--protocol", default="preempt", help="protocol file name (default: preempt)")
+    p = sub.add_parser("protocol", parents=[common], help=_("show the protocol table"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument("--protocol", default="preempt", help=_("protocol file name (default: preempt)"))
     p.set_defaults(run=_protocol)
 
     p = sub.add_parser(
-        "demo-data", parents=[common], help="fill the database with synthetic patients"
+        "demo-data", parents=[common], help=_("fill the database with synthetic patients")
     )
     p.add_argument("--patients", type=_patient_count, default=200, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.set_defaults(run=_demo_data)
 
-    p = sub.add_parser("sessions", parents=[common], help="list sessions")
-    p.add_argument("--patient", metavar="TEXT", help="name or chart number contains TEXT")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("sessions", parents=[common], help=_("list sessions"))
+    p.add_argument("--patient", metavar="TEXT", help=_("name or chart number contains TEXT"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(run=_sessions)
 
     p = sub.add_parser(
         "due",
         parents=[common, document],
-        help="patients due for treatment (12 weeks after the last), by next due date; with "
-        "neither option, those due within 7 days, the overdue included",
-        description="Patients whose next treatment (84 days after their last signed session) "
-        "falls in the period, by next due date: with neither option, those due within 7 days "
-        "(this week), the overdue included. Patients referred but never treated are always "
-        "listed; an open draft or a stopped treatment is marked, never left out.",
+        help=_(
+            "patients due for treatment (12 weeks after the last), by next due date; with "
+            "neither option, those due within 7 days, the overdue included"
+        ),
+        description=_(
+            "Patients whose next treatment (84 days after their last signed session) "
+            "falls in the period, by next due date: with neither option, those due within 7 days "
+            "(this week), the overdue included. Patients referred but never treated are always "
+            "listed; an open draft or a stopped treatment is marked, never left out."
+        ),
     )
     period = p.add_mutually_exclusive_group()
     period.add_argument(
         "--within",
         type=_days,
         metavar="DAYS",
-        help="due on or before today + DAYS, the overdue included (default: 7)",
+        help=_("due on or before today + DAYS, the overdue included (default: 7)"),
     )
     period.add_argument(
-        "--overdue", action="store_true", help="only those whose due date has passed"
+        "--overdue", action="store_true", help=_("only those whose due date has passed")
     )
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.add_argument(
         "-o",
         "--output",
         metavar="FILE.pdf",
-        help="also write the list as a printable worklist (Called and Notes columns to fill in)",
+        help=_("also write the list as a printable worklist (Called and Notes columns to fill in)"),
     )
     p.add_argument(
         "--csv",
         metavar="FILE.csv",
-        help="also write the list as CSV for a spreadsheet (UTF-8, ISO dates, the JSON fields)",
+        help=_("also write the list as CSV for a spreadsheet (UTF-8, ISO dates, the JSON fields)"),
     )
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_due)
 
     p = sub.add_parser(
         "lot",
         parents=[common, document],
-        help="lot recall: every session (signed or draft) that used a lot, with the patient's "
-        "contact and the units from the lot",
-        description="Every session, signed or draft, with a vial of LOT (case and spaces "
-        "ignored), oldest first: the patient and how to contact them, the units drawn from the "
-        "lot and the injector. Each listing is recorded in the audit trail as an export.",
+        help=_(
+            "lot recall: every session (signed or draft) that used a lot, with the patient's "
+            "contact and the units from the lot"
+        ),
+        description=_(
+            "Every session, signed or draft, with a vial of LOT (case and spaces "
+            "ignored), oldest first: the patient and how to contact them, the units drawn from the "
+            "lot and the injector. Each listing is recorded in the audit trail as an export."
+        ),
     )
-    p.add_argument("lot", metavar="LOT", help="the lot number, as printed on the carton")
+    p.add_argument("lot", metavar="LOT", help=_("the lot number, as printed on the carton"))
     _dates_of_service(p)
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.add_argument("-o", "--output", metavar="FILE.pdf", help="also write the recall list as a PDF")
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument(
+        "-o", "--output", metavar="FILE.pdf", help=_("also write the recall list as a PDF")
+    )
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_lot)
 
     p = sub.add_parser(
         "lots",
         parents=[common],
-        help="the lots in use: expiry, vials opened, units drawn and wasted per lot",
-        description="Every lot the sessions' vials name (signed and drafts), most recently used "
-        "first: its expiry, the vials and sessions that used it, the units drawn from it and the "
-        "units left in its opened vials (wasted).",
+        help=_("the lots in use: expiry, vials opened, units drawn and wasted per lot"),
+        description=_(
+            "Every lot the sessions' vials name (signed and drafts), most recently used "
+            "first: its expiry, the vials and sessions that used it, the units drawn from it and "
+            "the units left in its opened vials (wasted)."
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(run=_lots)
 
     p = sub.add_parser(
-        "note", parents=[common, document], help="write a session's procedure note (PDF)"
+        "note", parents=[common, document], help=_("write a session's procedure note (PDF)")
     )
     p.add_argument("session_id", type=_positive_int, metavar="SESSION_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_note)
 
     p = sub.add_parser(
-        "backup", parents=[common], help="a consistent copy of the database (safe while charting)"
+        "backup",
+        parents=[common],
+        help=_("a consistent copy of the database (safe while charting)"),
     )
     p.add_argument("-o", "--output", metavar="FILE")
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_backup)
 
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    p = sub.add_parser("restore", parents=[common], help=_("replace the database with a backup"))
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     p.set_defaults(run=_restore)
 
     p = sub.add_parser(
         "encrypt",
         parents=[common],
-        help="encrypt a first-release (plain) database and its backups (administrator)",
+        help=_("encrypt a first-release (plain) database and its backups (administrator)"),
     )
     p.set_defaults(run=_encrypt)
 
     p = sub.add_parser(
         "rekey",
         parents=[common],
-        help="encrypt the database and its backups under a new key (administrator)",
+        help=_("encrypt the database and its backups under a new key (administrator)"),
     )
     p.set_defaults(run=_rekey)
 
     p = sub.add_parser(
-        "record", parents=[common, document], help="write a patient's treatment record"
+        "record", parents=[common, document], help=_("write a patient's treatment record")
     )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_record)
 
     p = sub.add_parser(
         "outcomes",
         parents=[common],
-        help="a patient's outcomes per cycle and the continuation verdict (advice, not a block)",
+        help=_("a patient's outcomes per cycle and the continuation verdict (advice, not a block)"),
     )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.add_argument(
         "--profile",
         default=None,
         metavar="NAME",
-        help="the continuation rule profile (default: nice-ta260; see resources/rules/)",
+        help=_("the continuation rule profile (default: nice-ta260; see resources/rules/)"),
     )
     p.set_defaults(run=_outcomes)
 
     p = sub.add_parser(
         "letter",
         parents=[common, document],
-        help="write a patient's continuation letter for an insurer or referring physician (PDF)",
+        help=_("write a patient's continuation letter for an insurer or referring physician (PDF)"),
     )
     p.add_argument("patient_id", type=_positive_int, metavar="PATIENT_ID")
     p.add_argument("-o", "--output", metavar="FILE.pdf")
@@ -302,53 +361,59 @@ def _parser() -> argparse.ArgumentParser:
         "--profile",
         default=None,
         metavar="NAME",
-        help="the rule profile the verdict is given under (default: the clinic's payer "
-        "profile if set, else nice-ta260)",
+        help=_(
+            "the rule profile the verdict is given under (default: the clinic's payer "
+            "profile if set, else nice-ta260)"
+        ),
     )
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_letter)
 
-    p = sub.add_parser("report", parents=[common], help="clinic reports")
-    reports = p.add_subparsers(title="reports", metavar="REPORT", required=True)
+    p = sub.add_parser("report", parents=[common], help=_("clinic reports"))
+    reports = p.add_subparsers(title=_("reports"), metavar="REPORT", required=True)
     p = reports.add_parser(
         "outcomes",
         parents=[common, document],
-        help="the share of patients with 30%%, 50%% and 75%% fewer headache days after their "
-        "2nd and 3rd treatments",
+        help=_(
+            "the share of patients with 30%%, 50%% and 75%% fewer headache days after their "
+            "2nd and 3rd treatments"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.add_argument("-o", "--output", metavar="FILE.pdf", help="also write the report as a PDF")
-    p.add_argument("--force", action="store_true", help=FORCE_HELP)
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    p.add_argument("-o", "--output", metavar="FILE.pdf", help=_("also write the report as a PDF"))
+    p.add_argument("--force", action="store_true", help=_(FORCE_HELP))
     p.set_defaults(run=_report_outcomes)
 
     _patients_parser(sub, common)
     exports = sub.add_parser(
         "export",
         parents=[common],
-        help="patient data for other systems (FHIR) and for spreadsheets (CSV)",
-    ).add_subparsers(title="formats", metavar="FORMAT", required=True)
+        help=_("patient data for other systems (FHIR) and for spreadsheets (CSV)"),
+    ).add_subparsers(title=_("formats"), metavar="FORMAT", required=True)
     _add_export_fhir(exports, common)
     _add_export_csv(exports, common)
 
     p = sub.add_parser(
         "verify",
         parents=[common],
-        help="check every signed session, addendum and audit link (exit 1 naming each failure)",
+        help=_("check every signed session, addendum and audit link (exit 1 naming each failure)"),
     )
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     p.set_defaults(run=_verify)
 
     p = sub.add_parser(
         "migrate",
         parents=[common],
-        help="PostgreSQL: create or upgrade the schema as its owner; the app role gets only "
-        "what the app needs",
+        help=_(
+            "PostgreSQL: create or upgrade the schema as its owner; the app role gets only "
+            "what the app needs"
+        ),
     )
     p.add_argument(
         "--app-role",
         required=True,
         metavar="ROLE",
-        help="the role workstations connect as (created without a password if missing)",
+        help=_("the role workstations connect as (created without a password if missing)"),
     )
     p.set_defaults(run=_migrate)
     return parser
@@ -358,17 +423,19 @@ def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
     p = exports.add_parser(
         "fhir",
         parents=[common],
-        help="signed sessions as a FHIR R4 bundle (JSON) for an EHR",
-        description="A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
-        "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
-        "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
-        "headache-day and migraine-day Observations. Audited as an export.",
+        help=_("signed sessions as a FHIR R4 bundle (JSON) for an EHR"),
+        description=_(
+            "A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
+            "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
+            "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
+            "headache-day and migraine-day Observations. Audited as an export."
+        ),
     )
     p.add_argument(
-        "--patient", type=_positive_int, metavar="ID", help="only this patient (PATIENT_ID)"
+        "--patient", type=_positive_int, metavar="ID", help=_("only this patient (PATIENT_ID)")
     )
     p.add_argument(
-        "--since", type=_date, metavar="DATE", help="only sessions on or after DATE (YYYY-MM-DD)"
+        "--since", type=_date, metavar="DATE", help=_("only sessions on or after DATE (YYYY-MM-DD)")
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE.json")
     p.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -376,28 +443,30 @@ def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _patients_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("patients", parents=[common], help="the clinic's patient list")
-    commands = p.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    p = sub.add_parser("patients", parents=[common], help=_("the clinic's patient list"))
+    commands = p.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
     p = commands.add_parser(
         "import",
         parents=[common],
-        help="add patients from a CSV file (a spreadsheet's patient list)",
-        description="Add the patients of a CSV file: a header row naming the columns "
-        "family_name, given_names, date_of_birth, chart_number (required) and any of "
-        "health_card, phone, email, referring_physician, referral_date, allergies; UTF-8 (with "
-        "or without a byte-order mark), comma, semicolon or tab between values, dates "
-        "YYYY-MM-DD. Each row is checked as the patient form checks it; a row whose chart "
-        "number is already a patient's (or an earlier row's) is skipped. Exit 1 when a row is "
-        "refused: then nothing is imported unless --partial.",
+        help=_("add patients from a CSV file (a spreadsheet's patient list)"),
+        description=_(
+            "Add the patients of a CSV file: a header row naming the columns "
+            "family_name, given_names, date_of_birth, chart_number (required) and any of "
+            "health_card, phone, email, referring_physician, referral_date, allergies; UTF-8 (with "
+            "or without a byte-order mark), comma, semicolon or tab between values, dates "
+            "YYYY-MM-DD. Each row is checked as the patient form checks it; a row whose chart "
+            "number is already a patient's (or an earlier row's) is skipped. Exit 1 when a row is "
+            "refused: then nothing is imported unless --partial."
+        ),
     )
     p.add_argument("file", type=Path, metavar="FILE.csv")
     p.add_argument(
-        "--dry-run", action="store_true", help="say what would be imported and change nothing"
+        "--dry-run", action="store_true", help=_("say what would be imported and change nothing")
     )
     p.add_argument(
         "--partial",
         action="store_true",
-        help="when some rows are refused, import the valid rows all the same",
+        help=_("when some rows are refused, import the valid rows all the same"),
     )
     p.set_defaults(run=_patients_import)
 
@@ -406,10 +475,12 @@ def _add_export_csv(exports: Any, common: argparse.ArgumentParser) -> None:
     p = exports.add_parser(
         "csv",
         parents=[common],
-        help="one row per injection, for a spreadsheet (UTF-8 with BOM, ISO dates)",
-        description="One row per injection charted (signed sessions and drafts) with a date of "
-        "service in the range: session_id, chart_number, date, site, muscle, side, units, lots "
-        "(the session's, joined with '; '), injector, status. Audited as an export.",
+        help=_("one row per injection, for a spreadsheet (UTF-8 with BOM, ISO dates)"),
+        description=_(
+            "One row per injection charted (signed sessions and drafts) with a date of "
+            "service in the range: session_id, chart_number, date, site, muscle, side, units, lots "
+            "(the session's, joined with '; '), injector, status. Audited as an export."
+        ),
     )
     _dates_of_service(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
@@ -420,10 +491,10 @@ def _add_export_csv(exports: Any, common: argparse.ArgumentParser) -> None:
 def _dates_of_service(p: argparse.ArgumentParser) -> None:
     """--from and --to: a range of dates of service, both ends included (lot, export csv)."""
     p.add_argument(
-        "--from", dest="date_from", type=_date, metavar="DATE", help="dates of service from DATE"
+        "--from", dest="date_from", type=_date, metavar="DATE", help=_("dates of service from DATE")
     )
     p.add_argument(
-        "--to", dest="date_to", type=_date, metavar="DATE", help="dates of service up to DATE"
+        "--to", dest="date_to", type=_date, metavar="DATE", help=_("dates of service up to DATE")
     )
 
 
@@ -435,11 +506,15 @@ def _positive_int(text: str, *, most: int | None = None) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a whole number").format(text=repr(text[:40]))
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} must be 1 or more")
+        raise argparse.ArgumentTypeError(_("{text} must be 1 or more").format(text=text))
     if value > most:
-        raise argparse.ArgumentTypeError(f"{text} is too large (at most {most})")
+        raise argparse.ArgumentTypeError(
+            _("{text} is too large (at most {most})").format(text=text, most=most)
+        )
     return value
 
 
@@ -448,9 +523,11 @@ def _days(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a whole number").format(text=repr(text[:40]))
+        ) from None
     if not 0 <= value <= 366:
-        raise argparse.ArgumentTypeError(f"{text} days: give 0 to 366")
+        raise argparse.ArgumentTypeError(_("{text} days: give 0 to 366").format(text=text))
     return value
 
 
@@ -459,7 +536,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date (YYYY-MM-DD)").format(text=repr(text[:40]))
+        ) from None
 
 
 def _patient_count(text: str) -> int:
@@ -474,14 +553,19 @@ def _db(args: argparse.Namespace) -> Any:
     warnings = (encryption_warning(engine), tls.tls_warning(engine), roles.owner_warning(engine))
     for warning in warnings:
         if warning:
-            print(f"botox-chart: warning: {_one_line(warning)}", file=sys.stderr)
+            print(
+                _("botox-chart: warning: {message}").format(message=_one_line(warning)),
+                file=sys.stderr,
+            )
     return engine
 
 
 def _show_recovery_key(recovery_key: str) -> None:
     print(
-        "botox-chart: a new encrypted database; its key is in this computer's keyring. Recovery "
-        f"key (print it, keep it in the clinic's safe; it is not shown again): {recovery_key}",
+        _(
+            "botox-chart: a new encrypted database; its key is in this computer's keyring. "
+            "Recovery key (print it, keep it in the clinic's safe; it is not shown again): {key}"
+        ).format(key=recovery_key),
         file=sys.stderr,
     )
 
@@ -495,23 +579,31 @@ def _signed_in(args: argparse.Namespace, *, admin: str = "") -> tuple[Any, Any]:
     username: str = getattr(args, "user", None) or scripted or ""
     if not username:
         raise UserError(
-            f"Sign in first: --user NAME (the password is asked for), or set {USER_ENV} "
-            f"and {PASSWORD_ENV} for a script."
+            _(
+                "Sign in first: --user NAME (the password is asked for), or set {user} and "
+                "{password} for a script."
+            ).format(user=USER_ENV, password=PASSWORD_ENV)
         )
     # The environment's password is for the environment's user only: --user asks for its own.
     password = os.environ.get(PASSWORD_ENV) if username == scripted else None
     if not password:
         if not sys.stdin.isatty():
             raise UserError(
-                f"Signing in as {username} needs the password: run this in a terminal, or set "
-                f"{PASSWORD_ENV} for a script."
+                _(
+                    "Signing in as {user} needs the password: run this in a terminal, or set "
+                    "{password} for a script."
+                ).format(user=username, password=PASSWORD_ENV)
             )
-        password = getpass.getpass(f"Password for {username}: ")
+        password = getpass.getpass(_("Password for {user}: ").format(user=username))
     engine = _db(args)
     with transaction(engine) as db:
         clinician = clinicians.authenticate(db, username=username, password=password)
     if admin and not clinician.is_admin:
-        raise UserError(f"Only an administrator can {admin}; {clinician.display_name} is not one.")
+        raise UserError(
+            _("Only an administrator can {action}; {name} is not one.").format(
+                action=admin, name=clinician.display_name
+            )
+        )
     return engine, clinician
 
 
@@ -523,7 +615,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 def _protocol(args: argparse.Namespace) -> int:
     from botox_chart import protocol as protocols
-    from botox_chart.chart import format_units
+    from botox_chart.chart import units_text
 
     proto = protocols.load_named(args.protocol)
     if args.json:
@@ -547,19 +639,28 @@ def _protocol(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, indent=2))
         return 0
-    print(proto.name)
-    print(f"{'Muscle':<22}{'Sites':>6}{'Units':>8}  Follow-the-pain")
+    print(_(proto.name))
+    heads = (_("Muscle"), _("Sites"), _("Units"), _("Follow-the-pain"))
+    print(f"{heads[0]:<22}{heads[1]:>6}{heads[2]:>8}  {heads[3]}")
     for muscle in proto.muscles:
         sites = proto.sites_of(muscle.code)
         ftp = (
-            f"up to +{format_units(muscle.max_extra_units)} U (+{muscle.max_extra_sites} sites)"
+            ngettext(
+                "up to +{units} U (+{sites} site)",
+                "up to +{units} U (+{sites} sites)",
+                muscle.max_extra_sites,
+            ).format(units=units_text(muscle.max_extra_units), sites=muscle.max_extra_sites)
             if muscle.allows_follow_the_pain
-            else "none"
+            else _("none")
         )
-        units = format_units(proto.standard_units(muscle.code))
-        print(f"{muscle.name:<22}{len(sites):>6}{units:>8}  {ftp}")
-    print(f"{'Total':<22}{len(proto.sites):>6}{format_units(proto.total_units):>8}")
-    print(f"Maximum with follow-the-pain: {format_units(proto.max_total_units)} U")
+        units = units_text(proto.standard_units(muscle.code))
+        name = _(muscle.name)
+        print(f"{name:<22}{len(sites):>6}{units:>8}  {ftp}")
+    total = _("Total")
+    print(f"{total:<22}{len(proto.sites):>6}{units_text(proto.total_units):>8}")
+    print(
+        _("Maximum with follow-the-pain: {units} U").format(units=units_text(proto.max_total_units))
+    )
     return 0
 
 
@@ -572,11 +673,12 @@ def _demo_data(args: argparse.Namespace) -> int:
         empty = demo.is_empty(db)
     if not empty:
         raise UserError(
-            f"{describe(engine)} is not a new, empty database; demo data goes only into one of "
-            f"its own (demo clinicians and signed sessions can never be removed). Use another "
-            f"--db."
+            _(
+                "{database} is not a new, empty database; demo data goes only into one of its "
+                "own (demo clinicians and signed sessions can never be removed). Use another --db."
+            ).format(database=describe(engine))
         )
-    progress = _ProgressBar(args.patients, "patients") if sys.stderr.isatty() else None
+    progress = _ProgressBar(args.patients, _("patients")) if sys.stderr.isatty() else None
     result = demo.generate(
         engine,
         patients=args.patients,
@@ -586,15 +688,22 @@ def _demo_data(args: argparse.Namespace) -> int:
     if progress:
         progress.finish()
     print(
-        f"Added {result.patients} patients, {result.sessions} sessions and "
-        f"{result.clinicians} clinicians to {describe(engine)}."
+        _(
+            "Added {patients} patients, {sessions} sessions and {clinicians} clinicians to "
+            "{database}."
+        ).format(
+            patients=result.patients,
+            sessions=result.sessions,
+            clinicians=result.clinicians,
+            database=describe(engine),
+        )
     )
     print(demo.sign_in_help())
     return 0
 
 
 def _sessions(args: argparse.Namespace) -> int:
-    from botox_chart.chart import format_units
+    from botox_chart.chart import units_text
     from botox_chart.store import sessions, transaction
 
     engine, _clinician = _signed_in(args)
@@ -621,14 +730,23 @@ def _sessions(args: argparse.Namespace) -> int:
         print()
         return 0
     if not found:
-        print("No sessions.")
+        print(_("No sessions."))
         return 0
-    print(f"{'ID':>7}  {'Date':<10}  {'Patient':<32}  {'Status':<6}  {'Units':>6}  Sites")
+    print(
+        _columns(
+            ("ID", 7),
+            (_("Date"), -10),
+            (_("Patient"), -32),
+            (_("Status"), -6),
+            (_("Units"), 6),
+            (_("Sites"), 0),
+        )
+    )
     for s in found:
         patient = _one_line(s.patient)[:32]  # rows stored before names were checked
         print(
-            f"{s.id:>7}  {s.date_of_service.isoformat():<10}  {patient:<32}  "
-            f"{s.status:<6}  {format_units(s.total_units):>6}  {s.sites:>5}"
+            f"{s.id:>7}  {_day(s.date_of_service):<10}  {patient:<32}  "
+            f"{_(s.status):<6}  {units_text(s.total_units):>6}  {s.sites:>5}"
         )
     return 0
 
@@ -647,7 +765,9 @@ def _due(args: argparse.Namespace) -> int:
     # leaves nothing half done.
     targets = [t for t in (args.output, args.csv) if t is not None]
     if len(targets) == 2 and Path(targets[0]).resolve() == Path(targets[1]).resolve():
-        raise UserError(f"-o and --csv name the same file ({targets[0]}); give two names.")
+        raise UserError(
+            _("-o and --csv name the same file ({file}); give two names.").format(file=targets[0])
+        )
     for target in targets:
         output.check_target(target, force=args.force, database=sqlite_path(engine))
     written = []
@@ -659,6 +779,7 @@ def _due(args: argparse.Namespace) -> int:
                 path=args.output,
                 force=args.force,
                 clinician_id=clinician.id,
+                language=_document_language(args),
                 paper=args.paper,
             )
         )
@@ -669,17 +790,25 @@ def _due(args: argparse.Namespace) -> int:
             )
         )
     for path in written:
-        print(f"Wrote {_one_line(str(path))}", file=sys.stderr if args.json else sys.stdout)
+        print(_wrote(path), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         json.dump([due.record(r) for r in found.rows], sys.stdout, indent=1, ensure_ascii=False)
         print()
         return 0
     if not found.rows:
-        print("Nobody is due.")
+        print(_("Nobody is due."))
         return 0
     print(
-        f"{'Next due':<10}  {'Overdue':>7}  {'Patient':<28}  {'Chart':<10}  {'Phone':<16}  "
-        f"{'Last':<10}  {'Injector':<20}  Marks"
+        _columns(
+            (i18n.pgettext("column", "Next due"), -10),
+            (_("Overdue"), 7),
+            (_("Patient"), -28),
+            (_("Chart"), -10),
+            (_("Phone"), -16),
+            (_("Last"), -10),
+            (_("Injector"), -20),
+            (_("Marks"), 0),
+        )
     )
     for r in found.rows:
         if r.days_overdue is None:
@@ -687,10 +816,10 @@ def _due(args: argparse.Namespace) -> int:
         else:
             overdue = f"{r.days_overdue:+d}" if r.days_overdue else "0"
         print(
-            f"{r.next_due.isoformat() if r.next_due else '-':<10}  {overdue:>7}  "
+            f"{_day(r.next_due) if r.next_due else '-':<10}  {overdue:>7}  "
             f"{_one_line(r.patient)[:28]:<28}  {_one_line(r.chart_number)[:10]:<10}  "
             f"{_one_line(r.phone)[:16]:<16}  "
-            f"{r.last_date.isoformat() if r.last_date else '-':<10}  "
+            f"{_day(r.last_date) if r.last_date else '-':<10}  "
             f"{_one_line(r.injector)[:20]:<20}  {', '.join(r.marks)}".rstrip()
         )
     return 0
@@ -698,7 +827,7 @@ def _due(args: argparse.Namespace) -> int:
 
 def _lot(args: argparse.Namespace) -> int:
     from botox_chart import output
-    from botox_chart.chart import format_units
+    from botox_chart.chart import units_text
     from botox_chart.note import render
     from botox_chart.recall import check_lot, check_period
     from botox_chart.store import transaction
@@ -729,9 +858,10 @@ def _lot(args: argparse.Namespace) -> int:
             path=args.output,
             force=args.force,
             clinician_id=clinician.id,
+            language=_document_language(args),
             paper=args.paper,
         )
-        print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
+        print(_wrote(written), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         json.dump([r.as_json() for r in found.rows], sys.stdout, indent=1, ensure_ascii=False)
         print()
@@ -739,23 +869,40 @@ def _lot(args: argparse.Namespace) -> int:
     lot = _one_line(found.lot)
     if not found.rows:
         period = "" if found.date_from is None and found.date_to is None else f" {found.period}"
-        print(f"No session used lot {lot}{period}.")
+        print(_("No session used lot {lot}{period}.").format(lot=lot, period=period))
         return 0
     print(
-        f"Lot {lot}, {found.period}: {found.sessions} session{'s' * (found.sessions != 1)}, "
-        f"{found.patients} patient{'s' * (found.patients != 1)}, "
-        f"{format_units(found.units)} U from the lot."
+        _("Lot {lot}, {period}: {sessions}, {patients}, {units} U from the lot.").format(
+            lot=lot,
+            period=found.period,
+            sessions=ngettext("{count} session", "{count} sessions", found.sessions).format(
+                count=found.sessions
+            ),
+            patients=ngettext("{count} patient", "{count} patients", found.patients).format(
+                count=found.patients
+            ),
+            units=units_text(found.units),
+        )
     )
     print(
-        f"{'Date':<10}  {'Session':>7}  {'Status':<6}  {'Patient':<28}  {'Chart':<10}  "
-        f"{'Phone':<16}  {'E-mail':<28}  {'Units':>6}  Injector"
+        _columns(
+            (_("Date"), -10),
+            (_("Session"), 7),
+            (_("Status"), -6),
+            (_("Patient"), -28),
+            (_("Chart"), -10),
+            (_("Phone"), -16),
+            (_("E-mail"), -28),
+            (_("Units"), 6),
+            (_("Injector"), 0),
+        )
     )
     for r in found.rows:
         print(
-            f"{r.date.isoformat():<10}  {r.session_id:>7}  {r.status:<6}  "
+            f"{_day(r.date):<10}  {r.session_id:>7}  {_(r.status):<6}  "
             f"{_one_line(r.patient)[:28]:<28}  {_one_line(r.chart_number)[:10]:<10}  "
             f"{_one_line(r.phone)[:16]:<16}  {_one_line(r.email)[:28]:<28}  "
-            f"{format_units(r.units_from_lot):>6}  {_one_line(r.injector)}".rstrip()
+            f"{units_text(r.units_from_lot):>6}  {_one_line(r.injector)}".rstrip()
         )
     return 0
 
@@ -771,26 +918,46 @@ def _patients_import(args: argparse.Namespace) -> int:
         engine, found, file_name=args.file.name, clinician_id=clinician.id
     )
     for problem in planned.refused:
-        print(f"Row {problem.row}: refused: {_one_line(problem.reason)}")
+        print(
+            _("Row {row}: refused: {reason}").format(
+                row=problem.row, reason=_one_line(problem.reason)
+            )
+        )
     for problem in planned.duplicates:
-        print(f"Row {problem.row}: skipped: {_one_line(problem.reason)}")
-    counts = (
-        f"{len(planned.duplicates)} skipped as duplicates, {len(planned.refused)} refused "
-        f"(of {planned.rows} rows)"
+        print(
+            _("Row {row}: skipped: {reason}").format(
+                row=problem.row, reason=_one_line(problem.reason)
+            )
+        )
+    counts = _("{duplicates} skipped as duplicates, {refused} refused (of {rows} rows)").format(
+        duplicates=len(planned.duplicates), refused=len(planned.refused), rows=planned.rows
     )
     if args.dry_run:
-        would = "would be added" if planned.valid or args.partial else "could be added"
-        print(f"Dry run, nothing was changed: {len(planned.to_add)} {would}, {counts}.")
+        would = _("would be added") if planned.valid or args.partial else _("could be added")
+        print(
+            _("Dry run, nothing was changed: {count} {would}, {counts}.").format(
+                count=len(planned.to_add), would=would, counts=counts
+            )
+        )
     elif planned.refused and not args.partial:
         print(
-            f"Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
-            f"import the valid {_plural(len(planned.to_add), 'row')} only."
+            ngettext(
+                "Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
+                "import the valid {count} row only.",
+                "Nothing was imported: {counts}. Correct the refused rows, or add --partial to "
+                "import the valid {count} rows only.",
+                len(planned.to_add),
+            ).format(counts=counts, count=len(planned.to_add))
         )
     else:
         added = patient_import.apply(
             engine, planned, clinician_id=clinician.id, partial=args.partial
         )
-        print(f"Imported {_one_line(args.file.name)}: {added} added, {counts}.")
+        print(
+            _("Imported {file}: {added} added, {counts}.").format(
+                file=_one_line(args.file.name), added=added, counts=counts
+            )
+        )
     return 0 if planned.valid else EXIT_USER_ERROR
 
 
@@ -814,12 +981,16 @@ def _export_csv(args: argparse.Namespace) -> int:
         force=args.force,
         clinician_id=clinician.id,
     )
-    print(f"Wrote {_plural(rows, 'injection')} to {_one_line(str(written))}")
+    print(
+        ngettext(
+            "Wrote {count} injection to {file}", "Wrote {count} injections to {file}", rows
+        ).format(count=rows, file=_one_line(str(written)))
+    )
     return 0
 
 
 def _lots(args: argparse.Namespace) -> int:
-    from botox_chart.chart import format_units
+    from botox_chart.chart import units_text
     from botox_chart.store import transaction
     from botox_chart.store.recall import lots
 
@@ -831,27 +1002,39 @@ def _lots(args: argparse.Namespace) -> int:
         print()
         return 0
     if not found:
-        print("No vial has a lot yet.")
+        print(_("No vial has a lot yet."))
         return 0
     today = date.today()
     print(
-        f"{'Lot':<20}  {'Expiry':<10}  {'Vials':>5}  {'Sessions':>8}  {'Drawn U':>8}  "
-        f"{'Wasted U':>8}  {'First used':<10}  {'Last used':<10}  Marks"
+        _columns(
+            (_("Lot"), -20),
+            (_("Expiry"), -10),
+            (_("Vials"), 5),
+            (_("Sessions"), 8),
+            (i18n.pgettext("column", "Drawn U"), 8),
+            (i18n.pgettext("column", "Wasted U"), 8),
+            (i18n.pgettext("column", "First used"), -10),
+            (i18n.pgettext("column", "Last used"), -10),
+            (_("Marks"), 0),
+        )
     )
     for s in found:
         marks = ", ".join(
             mark
             for mark, on in (
-                ("expired", s.expiry is not None and s.expiry < today),
-                (f"{s.drafts} draft{'s' * (s.drafts != 1)}", s.drafts > 0),
+                (_("expired"), s.expiry is not None and s.expiry < today),
+                (
+                    ngettext("{count} draft", "{count} drafts", s.drafts).format(count=s.drafts),
+                    s.drafts > 0,
+                ),
             )
             if on
         )
         print(
-            f"{_one_line(s.lot)[:20]:<20}  {s.expiry.isoformat() if s.expiry else '-':<10}  "
-            f"{s.vials:>5}  {s.sessions:>8}  {format_units(s.units_drawn):>8}  "
-            f"{format_units(s.units_wasted):>8}  {s.first_used.isoformat():<10}  "
-            f"{s.last_used.isoformat():<10}  {marks}".rstrip()
+            f"{_one_line(s.lot)[:20]:<20}  {_day(s.expiry) if s.expiry else '-':<10}  "
+            f"{s.vials:>5}  {s.sessions:>8}  {units_text(s.units_drawn):>8}  "
+            f"{units_text(s.units_wasted):>8}  {_day(s.first_used):<10}  "
+            f"{_day(s.last_used):<10}  {marks}".rstrip()
         )
     return 0
 
@@ -868,15 +1051,18 @@ def _note(args: argparse.Namespace) -> int:
         path=output,
         force=args.force,
         clinician_id=clinician.id,
+        language=_document_language(args),
         paper=args.paper,
     )
-    print(f"Wrote {_one_line(str(written))}")
+    print(_wrote(written))
     with engine.connect() as connection:
         problems = verify.session_problems(connection, session_id=args.session_id)
     if problems:
         print(
-            f"botox-chart: session {args.session_id} does not match its signature (the note says "
-            f"so on every page): {_one_line(problems[0].detail)}",
+            _(
+                "botox-chart: session {session} does not match its signature (the note says so "
+                "on every page): {problem}"
+            ).format(session=args.session_id, problem=_one_line(problems[0].detail)),
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
@@ -901,17 +1087,24 @@ def _export_fhir(args: argparse.Namespace) -> int:
         since=args.since,
     )
     tally = fhir.counts(found)
+    patients, sessions = tally.get("Patient", 0), tally.get("Procedure", 0)
+    lots, observations = tally.get("Medication", 0), tally.get("Observation", 0)
     print(
-        f"Wrote {_one_line(str(written))}: {_plural(tally.get('Patient', 0), 'patient')}, "
-        f"{_plural(tally.get('Procedure', 0), 'signed session')}, "
-        f"{_plural(tally.get('Medication', 0), 'lot')}, "
-        f"{_plural(tally.get('Observation', 0), 'observation')}."
+        _("Wrote {file}: {patients}, {sessions}, {lots}, {observations}.").format(
+            file=_one_line(str(written)),
+            patients=ngettext("{count} patient", "{count} patients", patients).format(
+                count=patients
+            ),
+            sessions=ngettext("{count} signed session", "{count} signed sessions", sessions).format(
+                count=sessions
+            ),
+            lots=ngettext("{count} lot", "{count} lots", lots).format(count=lots),
+            observations=ngettext(
+                "{count} observation", "{count} observations", observations
+            ).format(count=observations),
+        )
     )
     return 0
-
-
-def _plural(n: int, what: str) -> str:
-    return f"{n} {what}{'s' * (n != 1)}"
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -922,7 +1115,7 @@ def _verify(args: argparse.Namespace) -> int:
     if sys.stderr.isatty() and not args.json:
 
         def progress(step: str) -> None:
-            print(f"Checking {step}…", file=sys.stderr, flush=True)
+            print(_("Checking {step}…").format(step=step), file=sys.stderr, flush=True)
 
     report = verify.verify(engine, progress=progress)
     if args.json:
@@ -930,13 +1123,27 @@ def _verify(args: argparse.Namespace) -> int:
         print()
     else:
         for warning in report.warnings:
-            print(f"WARNING: {_one_line(warning)}")
+            print(_("WARNING: {warning}").format(warning=_one_line(warning)))
         for problem in report.problems:
-            print(f"FAILED {problem.kind}: {_one_line(problem.detail)}")
-        verdict = "All records hold" if report.ok else f"{len(report.problems)} problem(s) found"
+            print(
+                _("FAILED {kind}: {detail}").format(
+                    kind=problem.kind, detail=_one_line(problem.detail)
+                )
+            )
+        found = len(report.problems)
+        verdict = (
+            _("All records hold")
+            if report.ok
+            else ngettext("{count} problem found", "{count} problems found", found).format(
+                count=found
+            )
+        )
         print(
-            f"{verdict}: {report.sessions_checked} signed sessions and "
-            f"{report.events_checked} audit events checked."
+            _("{verdict}: {sessions} signed sessions and {events} audit events checked.").format(
+                verdict=verdict,
+                sessions=report.sessions_checked,
+                events=report.events_checked,
+            )
         )
     return 0 if report.ok else EXIT_USER_ERROR
 
@@ -952,9 +1159,10 @@ def _record(args: argparse.Namespace) -> int:
         path=output,
         force=args.force,
         clinician_id=clinician.id,
+        language=_document_language(args),
         paper=args.paper,
     )
-    print(f"Wrote {_one_line(str(written))}")
+    print(_wrote(written))
     return 0
 
 
@@ -1005,23 +1213,41 @@ def _outcomes(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, indent=1, ensure_ascii=False)
         print()
         return 0
-    print(f"Patient {course.patient_id} under {profile.title} ({profile.name})")
+    print(
+        _("Patient {patient} under {title} ({profile})").format(
+            patient=course.patient_id, title=_(profile.title), profile=profile.name
+        )
+    )
     if baseline is None:
-        print("Baseline: none recorded (an eligibility assessment gives it)")
+        print(_("Baseline: none recorded (an eligibility assessment gives it)"))
     else:
         print(
-            f"Baseline: {drawn.baseline_headache_per_28} headache days per 28 days "
-            f"(assessment ending {baseline.date.isoformat()})"
+            _("Baseline: {days} headache days per 28 days (assessment ending {date})").format(
+                days=i18n.number(str(drawn.baseline_headache_per_28)),
+                date=i18n.date(baseline.date),
+            )
         )
-    print(f"{'Cycle':>5}  {'Date':<10}  {'Units':>6}  {'Headache/28':>11}  {'Change':>7}")
+    print(
+        _columns(
+            (_("Cycle"), 5),
+            (_("Date"), -10),
+            (_("Units"), 6),
+            (_("Headache/28"), 11),
+            (i18n.pgettext("column", "Change"), 7),
+        )
+    )
     for c, point in zip(course.cycles, drawn.points, strict=True):
-        per_28 = "—" if point.headache_per_28 is None else f"{point.headache_per_28}"
-        change = "—" if point.change_percent is None else f"{point.change_percent:+}%"
+        per_28 = "—" if point.headache_per_28 is None else i18n.number(point.headache_per_28)
+        change = (
+            "—"
+            if point.change_percent is None
+            else ("+" if point.change_percent >= 0 else "") + i18n.percent(point.change_percent)
+        )
         print(
-            f"{c.cycle:>5}  {c.date.isoformat():<10}  {_number(c.total_units):>6}  "
+            f"{c.cycle:>5}  {_day(c.date):<10}  {i18n.number(_number(c.total_units)):>6}  "
             f"{per_28:>11}  {change:>7}"
         )
-    print(f"Verdict: {found.code}. {found.reason}")
+    print(_("Verdict: {code}. {reason}").format(code=found.code, reason=found.reason))
     return 0
 
 
@@ -1041,9 +1267,10 @@ def _letter(args: argparse.Namespace) -> int:
         path=output,
         force=args.force,
         clinician_id=clinician.id,
+        language=_document_language(args),
         paper=args.paper,
     )
-    print(f"Wrote {_one_line(str(written))}")
+    print(_wrote(written))
     return 0
 
 
@@ -1063,26 +1290,42 @@ def _report_outcomes(args: argparse.Namespace) -> int:
             force=args.force,
             clinician_id=clinician.id,
             found=found,
+            language=_document_language(args),
             paper=args.paper,
         )
-        print(f"Wrote {_one_line(str(written))}", file=sys.stderr if args.json else sys.stdout)
+        print(_wrote(written), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         json.dump(_report_json(found), sys.stdout, indent=1)
         print()
         return 0
-    print(f"{found.patients} patients")
+    print(
+        ngettext("{count} patient", "{count} patients", found.patients).format(count=found.patients)
+    )
     for milestone in found.milestones:
         print(
-            f"After the {_ordinal(milestone.after_treatments)} treatment (figure at the visit of "
-            f"cycle {milestone.at_cycle}): {milestone.judged} judged, {milestone.excluded} left "
-            f"out (no baseline {milestone.no_baseline}, fewer treatments "
-            f"{milestone.too_few_treatments}, no figure {milestone.no_figure})"
+            _(
+                "After the {ordinal} treatment (figure at the visit of cycle {cycle}): {judged} "
+                "judged, {excluded} left out (no baseline {no_baseline}, fewer treatments "
+                "{too_few}, no figure {no_figure})"
+            ).format(
+                ordinal=i18n.ordinal(milestone.after_treatments),
+                cycle=milestone.at_cycle,
+                judged=milestone.judged,
+                excluded=milestone.excluded,
+                no_baseline=milestone.no_baseline,
+                too_few=milestone.too_few_treatments,
+                no_figure=milestone.no_figure,
+            )
         )
         for count in milestone.responders:
-            share = "—" if count.percent is None else f"{count.percent}%"
+            share = "—" if count.percent is None else i18n.percent(count.percent)
             print(
-                f"  ≥{count.threshold_percent}% fewer headache days: {share} "
-                f"({count.patients} of {milestone.judged})"
+                _("  ≥{threshold} fewer headache days: {share} ({patients} of {judged})").format(
+                    threshold=i18n.percent(count.threshold_percent),
+                    share=share,
+                    patients=count.patients,
+                    judged=milestone.judged,
+                )
             )
     return 0
 
@@ -1115,8 +1358,27 @@ def _report_json(found: Any) -> dict[str, Any]:
     }
 
 
-def _ordinal(n: int) -> str:
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+def _wrote(path: object) -> str:
+    return _("Wrote {file}").format(file=_one_line(str(path)))
+
+
+def _day(day: date) -> str:
+    """A date in a text table: fr_CA's numeric form is ISO's, so columns stay aligned."""
+    return i18n.date(day, numeric=True)
+
+
+def _columns(*headings: tuple[str, int]) -> str:
+    """A text table's heading line: each heading padded to its width (negative: left-aligned,
+    0: the last column, unpadded), two spaces apart."""
+    cells = []
+    for text, width in headings:
+        if width < 0:
+            cells.append(text.ljust(-width))
+        elif width > 0:
+            cells.append(text.rjust(width))
+        else:
+            cells.append(text)
+    return "  ".join(cells).rstrip()
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -1124,7 +1386,7 @@ def _backup(args: argparse.Namespace) -> int:
 
     engine, _clinician = _signed_in(args)
     written = backup.backup(engine, args.output, force=args.force)
-    print(f"Backed up to {_one_line(str(written))}")
+    print(_("Backed up to {file}").format(file=_one_line(str(written))))
     return 0
 
 
@@ -1138,19 +1400,27 @@ def _restore(args: argparse.Namespace) -> int:
     info = backup.inspect(args.file, database=database, database_key=key)
     print(
         _one_line(
-            f"{args.file} holds {info.patients} patients and {info.sessions} sessions "
-            f"(newest {info.newest_session or 'none'})."
+            _("{file} holds {patients} patients and {sessions} sessions (newest {newest}).").format(
+                file=args.file,
+                patients=info.patients,
+                sessions=info.sessions,
+                newest=info.newest_session or _("none"),
+            )
         )
     )
-    print(f"Restoring replaces everything now in {describe(engine)}; it is saved first.")
+    print(
+        _("Restoring replaces everything now in {database}; it is saved first.").format(
+            database=describe(engine)
+        )
+    )
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UserError("restore needs confirmation: run it in a terminal, or add --yes.")
-        if input("Type 'restore' to go on: ").strip().lower() != "restore":
-            print("Nothing was changed.")
+            raise UserError(_("restore needs confirmation: run it in a terminal, or add --yes."))
+        if input(_("Type 'restore' to go on: ")).strip().lower() != "restore":
+            print(_("Nothing was changed."))
             return EXIT_USER_ERROR
     safety = backup.restore(engine, args.file)
-    print(f"Restored. The data it replaced is saved in {safety}")
+    print(_("Restored. The data it replaced is saved in {file}").format(file=safety))
     return 0
 
 
@@ -1159,7 +1429,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
     engine, clinician = _signed_in(args, admin="encrypt the database")
     change = encryption.encrypt(engine, clinician_id=clinician.id)
-    _print_key_change("Encrypted", change)
+    _print_key_change(_("Encrypted"), change)
     return 0
 
 
@@ -1168,22 +1438,34 @@ def _rekey(args: argparse.Namespace) -> int:
 
     engine, clinician = _signed_in(args, admin="change the database's key")
     change = encryption.rekey(engine, clinician_id=clinician.id)
-    _print_key_change("The key was changed", change)
+    _print_key_change(_("The key was changed"), change)
     return 0
 
 
 def _print_key_change(what: str, change: Any) -> None:
     from botox_chart.store import cipher
 
-    converted = f" and {len(change.backups)} backups" if change.backups else ""
-    print(f"{what}: the database{converted}.")
-    for skipped in change.skipped:
-        print(f"Left as it was (another key): {_one_line(str(skipped))}")
-    if change.in_keyring:
-        print("The key is kept in this computer's keyring.")
+    if change.backups:
+        print(
+            ngettext(
+                "{what}: the database and {count} backup.",
+                "{what}: the database and {count} backups.",
+                len(change.backups),
+            ).format(what=what, count=len(change.backups))
+        )
     else:
-        print(f"Set {cipher.KEY_ENV} to this recovery key wherever the database is opened.")
-    print("Recovery key (print it and keep it in the clinic's safe; it is not shown again):")
+        print(_("{what}: the database.").format(what=what))
+    for skipped in change.skipped:
+        print(_("Left as it was (another key): {file}").format(file=_one_line(str(skipped))))
+    if change.in_keyring:
+        print(_("The key is kept in this computer's keyring."))
+    else:
+        print(
+            _("Set {variable} to this recovery key wherever the database is opened.").format(
+                variable=cipher.KEY_ENV
+            )
+        )
+    print(_("Recovery key (print it and keep it in the clinic's safe; it is not shown again):"))
     print(f"    {change.recovery_key}")
 
 

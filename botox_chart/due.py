@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from botox_chart.chart import RETREATMENT_DAYS
+from botox_chart.i18n import _, name_key, ngettext
+from botox_chart.i18n import date as local_date
 
 DEFAULT_WITHIN_DAYS = 7
 """The period when none is chosen: this week, the overdue included."""
@@ -71,9 +73,9 @@ class DueRow:
         return tuple(
             mark
             for mark, on in (
-                ("never treated", self.never_treated),
-                ("draft open", self.draft_open),
-                ("stopped", self.stopped),
+                (_("never treated"), self.never_treated),
+                (_("draft open"), self.draft_open),
+                (_("stopped"), self.stopped),
             )
             if on
         )
@@ -91,10 +93,11 @@ def overdue_text(days: int | None) -> str:
     if days is None:
         return ""
     if days == 0:
-        return "due today"
+        return _("due today")
     count = abs(days)
-    words = f"{count} day{'s' * (count != 1)}"
-    return words if days > 0 else f"in {words}"
+    if days > 0:
+        return ngettext("{count} day", "{count} days", count).format(count=count)
+    return ngettext("in {count} day", "in {count} days", count).format(count=count)
 
 
 def row(history: PatientHistory, today: date) -> DueRow | None:
@@ -139,7 +142,7 @@ def worklist(
     chosen = [r for r in found if r.next_due is None or r.next_due <= last_day]
     return sorted(
         chosen,
-        key=lambda r: (r.next_due is None, r.next_due or today, r.patient.casefold(), r.patient_id),
+        key=lambda r: (r.next_due is None, r.next_due or today, name_key(r.patient), r.patient_id),
     )
 
 
@@ -158,11 +161,17 @@ class DueList:
     def period(self) -> str:
         """The period in words: "due by 2026-12-09 (within 7 days), overdue included"."""
         if self.overdue:
-            return f"overdue as of {self.today.isoformat()}"
+            return _("overdue as of {date}").format(date=local_date(self.today))
         within = DEFAULT_WITHIN_DAYS if self.within is None else self.within
         last = self.today + timedelta(days=within)
-        days = "today" if within == 0 else f"within {within} day{'s' * (within != 1)}"
-        return f"due by {last.isoformat()} ({days}), overdue included"
+        days = (
+            _("today")
+            if within == 0
+            else ngettext("within {count} day", "within {count} days", within).format(count=within)
+        )
+        return _("due by {date} ({days}), overdue included").format(
+            date=local_date(last), days=days
+        )
 
 
 def due_list(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from botox_chart.i18n import N_, _, ngettext
 from botox_chart.outcomes import figure
 
 HEADACHE_DAYS_PER_MONTH = 15
@@ -23,12 +24,13 @@ FAILED_PREVENTIVES = 3
 """NICE TA260: the migraine has not responded to at least 3 preventive medicines."""
 
 PREVENTIVE_CLASSES = (
-    "antidepressant",
-    "anticonvulsant",
-    "beta-blocker/antihypertensive",
-    "CGRP antibody",
-    "other",
+    N_("antidepressant"),
+    N_("anticonvulsant"),
+    N_("beta-blocker/antihypertensive"),
+    N_("CGRP antibody"),
+    N_("other"),
 )
+"""Stored in English; a document prints ``i18n._(value)``."""
 
 
 @dataclass(frozen=True)
@@ -84,23 +86,31 @@ def eligibility_criteria(assessment: Assessment) -> tuple[Criterion, ...]:
     overuse = assessment.medication_overuse_addressed
     return (
         Criterion(
-            f"At least {HEADACHE_DAYS_PER_MONTH} headache days a month",
+            _("At least {days} headache days a month").format(days=HEADACHE_DAYS_PER_MONTH),
             headache is not None and headache >= HEADACHE_DAYS_PER_MONTH,
-            "not recorded" if headache is None else f"{figure(headache)} days",
+            _days(headache),
         ),
         Criterion(
-            f"At least {MIGRAINE_DAYS_PER_MONTH} migraine days a month",
+            _("At least {days} migraine days a month").format(days=MIGRAINE_DAYS_PER_MONTH),
             migraine is not None and migraine >= MIGRAINE_DAYS_PER_MONTH,
-            "not recorded" if migraine is None else f"{figure(migraine)} days",
+            _days(migraine),
         ),
         Criterion(
-            f"At least {FAILED_PREVENTIVES} preventive medicines failed",
+            _("At least {count} preventive medicines failed").format(count=FAILED_PREVENTIVES),
             tried >= FAILED_PREVENTIVES,
-            f"{tried} tried",
+            ngettext("{count} tried", "{count} tried", tried).format(count=tried),
         ),
         Criterion(
-            "Medication overuse managed",
+            _("Medication overuse managed"),
             overuse is True,
-            {True: "addressed", False: "not addressed", None: "not recorded"}[overuse],
+            {True: _("addressed"), False: _("not addressed"), None: _("not recorded")}[overuse],
         ),
     )
+
+
+def _days(value: Decimal | None) -> str:
+    """ "22 days", "not recorded"."""
+    if value is None:
+        return _("not recorded")
+    whole = int(value) if value == int(value) else 2
+    return ngettext("{days} day", "{days} days", whole).format(days=figure(value))

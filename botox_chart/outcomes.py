@@ -34,6 +34,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from botox_chart import paths
+from botox_chart.i18n import _, ngettext
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import number as local_number
+from botox_chart.i18n import percent as local_percent
 
 DEFAULT_PROFILE = "nice-ta260"
 PER_28 = 28
@@ -414,9 +418,13 @@ def verdict(course: Course, profile: RuleProfile) -> Verdict:
 
 
 def _response(course: Course, profile: RuleProfile) -> Verdict:
-    threshold = f"{figure(profile.response_threshold_percent)}% response threshold"
+    threshold = _("{percent} response threshold").format(
+        percent=local_percent(figure(profile.response_threshold_percent))
+    )
     after = profile.judged_at_cycle - 1
-    judged_visit = f"the visit of cycle {profile.judged_at_cycle} (after {_cycles(after)})"
+    judged_visit = _("the visit of cycle {cycle} (after {cycles})").format(
+        cycle=profile.judged_at_cycle, cycles=_cycles(after)
+    )
     baseline = course.baseline
     exact_baseline = _baseline_rate(baseline)
     baseline_28 = None if exact_baseline is None else _tenths_half_up(exact_baseline)
@@ -429,51 +437,76 @@ def _response(course: Course, profile: RuleProfile) -> Verdict:
     if baseline is None:
         return made(
             INSUFFICIENT_DATA,
-            "No baseline headache days are recorded (eligibility assessment), so the response "
-            f"cannot be judged against the {threshold}",
+            _(
+                "No baseline headache days are recorded (eligibility assessment), so the response "
+                "cannot be judged against the {threshold}"
+            ).format(threshold=threshold),
         )
     if exact_baseline is None or exact_baseline <= 0:
         return made(
             INSUFFICIENT_DATA,
-            f"The baseline is {figure(baseline.headache_days)} headache days in "
-            f"{baseline.window_days} days, so no reduction can be computed",
+            _(
+                "The baseline is {days} headache days in {window} days, so no reduction can be "
+                "computed"
+            ).format(days=figure(baseline.headache_days), window=baseline.window_days),
         )
     judged = next((c for c in course.cycles if c.cycle == profile.judged_at_cycle), None)
     given = max((c.cycle for c in course.cycles), default=0)
     if judged is None and given < profile.judged_at_cycle:
         return made(
             CONTINUE,
-            f"Too early to judge: the response is judged at {judged_visit} and "
-            f"{_cycles(given)} {'has' if given == 1 else 'have'} been given so far",
+            ngettext(
+                "Too early to judge: the response is judged at {visit} and {count} cycle has "
+                "been given so far",
+                "Too early to judge: the response is judged at {visit} and {count} cycles have "
+                "been given so far",
+                given,
+            ).format(visit=judged_visit, count=given),
         )
     if judged is None:
         return made(
             INSUFFICIENT_DATA,
-            f"No session is recorded as cycle {profile.judged_at_cycle}, so the response after "
-            f"{_cycles(after)} cannot be judged",
+            _(
+                "No session is recorded as cycle {cycle}, so the response after {cycles} cannot "
+                "be judged"
+            ).format(cycle=profile.judged_at_cycle, cycles=_cycles(after)),
         )
     if judged.headache_days is None:
         return made(
             INSUFFICIENT_DATA,
-            f"No headache days were recorded at {judged_visit} on {judged.date.isoformat()}, so "
-            "the response cannot be judged",
+            _(
+                "No headache days were recorded at {visit} on {date}, so the response cannot be "
+                "judged"
+            ).format(visit=judged_visit, date=local_date(judged.date)),
         )
     if judged.window_days is None or judged.window_days <= 0:
         return made(
             INSUFFICIENT_DATA,
-            f"The headache days recorded at {judged_visit} on {judged.date.isoformat()} have no "
-            "counting window, so they cannot be compared per 28 days",
+            _(
+                "The headache days recorded at {visit} on {date} have no counting window, so "
+                "they cannot be compared per 28 days"
+            ).format(visit=judged_visit, date=local_date(judged.date)),
         )
     change = change_at(baseline, judged)
     assert change is not None  # baseline and figure are both known and the baseline is above 0
     judged_28 = per_28(judged.headache_days, judged.window_days)
-    figures = (
-        f"Headache days {figure(baseline_28)} → {figure(judged_28)} per 28 days "
-        f"({signed_percent(change)}) after {_cycles(after)}"
+    figures = _("Headache days {before} → {after} per 28 days ({change}) after {cycles}").format(
+        before=figure(baseline_28),
+        after=figure(judged_28),
+        change=signed_percent(change),
+        cycles=_cycles(after),
     )
     if -change >= profile.response_threshold_percent:
-        return made(CONTINUE, f"{figures}: meets the {threshold}", judged)
-    return made(STOP_NOT_RESPONDING, f"{figures}: below the {threshold}", judged)
+        return made(
+            CONTINUE,
+            _("{figures}: meets the {threshold}").format(figures=figures, threshold=threshold),
+            judged,
+        )
+    return made(
+        STOP_NOT_RESPONDING,
+        _("{figures}: below the {threshold}").format(figures=figures, threshold=threshold),
+        judged,
+    )
 
 
 @dataclass(frozen=True)
@@ -511,10 +544,11 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
     baseline = course.baseline
     baseline_28 = None if baseline is None else per_28(baseline.headache_days, baseline.window_days)
     needed = months * MONTH_DAYS
-    rule = (
-        f"{figure(level)} headache days a month for {months} consecutive "
-        f"month{'s' if months != 1 else ''}"
-    )
+    rule = ngettext(
+        "{days} headache days a month for {months} consecutive month",
+        "{days} headache days a month for {months} consecutive months",
+        months,
+    ).format(days=figure(level), months=months)
     # The figure at the visit of cycle 1 counts days before any treatment: it cannot show that
     # the migraine has *changed* to episodic.
     recorded = [
@@ -534,8 +568,10 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
     if not recorded:
         return made(
             INSUFFICIENT_DATA,
-            f"No visit has headache days with a counting window, so the records cannot show "
-            f"fewer than {rule}",
+            _(
+                "No visit has headache days with a counting window, so the records cannot show "
+                "fewer than {rule}"
+            ).format(rule=rule),
             False,
         )
 
@@ -547,8 +583,15 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
     if not below(latest):
         return made(
             CONTINUE,
-            f"Headache days {latest.headache_days} in {latest.window_days} days at the visit of "
-            f"{latest.date.isoformat()}: not fewer than {figure(level)} a month, so not episodic",
+            _(
+                "Headache days {days} in {window} days at the visit of {date}: not fewer than "
+                "{level} a month, so not episodic"
+            ).format(
+                days=latest.headache_days,
+                window=latest.window_days,
+                date=local_date(latest.date),
+                level=figure(level),
+            ),
             False,
         )
     start, end = counting_window(latest) or (latest.date, latest.date)
@@ -561,26 +604,37 @@ def _episodic(course: Course, profile: RuleProfile) -> _EpisodicResult | None:
         if not below(cycle):
             return made(
                 CONTINUE,
-                f"Headache days {cycle.headache_days} in {cycle.window_days} days at the visit of "
-                f"{cycle.date.isoformat()}: not fewer than {figure(level)} a month within the "
-                f"last {months} months, so not episodic for {months} consecutive months",
+                _(
+                    "Headache days {days} in {window} days at the visit of {date}: not fewer "
+                    "than {level} a month within the last {months} months, so not episodic for "
+                    "{months} consecutive months"
+                ).format(
+                    days=cycle.headache_days,
+                    window=cycle.window_days,
+                    date=local_date(cycle.date),
+                    level=figure(level),
+                    months=months,
+                ),
                 True,
             )
         start = min(start, window_start)
     covered = (end - start).days + 1
-    span = f"from {start.isoformat()} to {end.isoformat()}"
+    span = _("from {start} to {end}").format(start=local_date(start), end=local_date(end))
     if covered >= needed:
         return made(
             STOP_EPISODIC,
-            f"Fewer than {rule} in the records {span} ({covered} days): the migraine has become "
-            "episodic",
+            _(
+                "Fewer than {rule} in the records {span} ({days} days): the migraine has become "
+                "episodic"
+            ).format(rule=rule, span=span, days=covered),
             True,
         )
     return made(
         INSUFFICIENT_DATA,
-        f"The records show fewer than {figure(level)} headache days a month only {span} "
-        f"({covered} days), not the {needed} days of {months} consecutive months the episodic "
-        "rule needs",
+        _(
+            "The records show fewer than {level} headache days a month only {span} ({days} "
+            "days), not the {needed} days of {months} consecutive months the episodic rule needs"
+        ).format(level=figure(level), span=span, days=covered, needed=needed, months=months),
         True,
     )
 
@@ -606,22 +660,23 @@ def _with_reason(found: Verdict, reason: str) -> Verdict:
 
 
 def figure(value: Decimal | None) -> str:
-    """A figure as people write it: 22, 18.5 (never 22.0 or 2.2E+1)."""
+    """A figure as people write it: 22, 18.5 (never 22.0 or 2.2E+1); 18,5 in French."""
     if value is None:
         return "?"
     tenth = value.quantize(_TENTH, ROUND_HALF_UP)
-    return str(tenth.to_integral_value()) if tenth == tenth.to_integral_value() else str(tenth)
+    exact = tenth.to_integral_value() if tenth == tenth.to_integral_value() else tenth
+    return local_number(exact)
 
 
 def signed_percent(change: Decimal) -> str:
     """A change as the verdict, the record and the letter print it: "\u221218.1%", "+4%", "0%"."""
     if change < 0:
-        return f"\u2212{figure(-change)}%"
-    return f"+{figure(change)}%" if change > 0 else "0%"
+        return f"\u2212{local_percent(figure(-change))}"
+    return f"+{local_percent(figure(change))}" if change > 0 else local_percent(0)
 
 
 def _cycles(count: int) -> str:
-    return f"{count} cycle{'s' if count != 1 else ''}"
+    return ngettext("{count} cycle", "{count} cycles", count).format(count=count)
 
 
 # --- the clinic report --------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from decimal import Decimal
 from typing import Any
 
 from botox_chart.chart import Vial, drawn_per_vial, lot_key, units_from_lot
+from botox_chart.i18n import _
+from botox_chart.i18n import date as local_date
 
 
 @dataclass(frozen=True)
@@ -99,12 +101,14 @@ class Recall:
     def period(self) -> str:
         """The range of dates in words ("all dates" when none was chosen)."""
         if self.date_from and self.date_to:
-            return f"{self.date_from.isoformat()} to {self.date_to.isoformat()}"
+            return _("{start} to {end}").format(
+                start=local_date(self.date_from), end=local_date(self.date_to)
+            )
         if self.date_from:
-            return f"from {self.date_from.isoformat()}"
+            return _("from {date}").format(date=local_date(self.date_from))
         if self.date_to:
-            return f"up to {self.date_to.isoformat()}"
-        return "all dates"
+            return _("up to {date}").format(date=local_date(self.date_to))
+        return _("all dates")
 
 
 LOT_MAX_LENGTH = 40
@@ -116,10 +120,12 @@ def check_lot(lot: str) -> str:
     stored."""
     trimmed = lot.strip()
     if not trimmed:
-        raise ValueError("Give the lot number to recall.")
+        raise ValueError(_("Give the lot number to recall."))
     if len(trimmed) > LOT_MAX_LENGTH:
         raise ValueError(
-            f"A lot number has at most {LOT_MAX_LENGTH} characters ({len(trimmed)} given)."
+            _("A lot number has at most {most} characters ({count} given).").format(
+                most=LOT_MAX_LENGTH, count=len(trimmed)
+            )
         )
     return trimmed
 
@@ -128,7 +134,9 @@ def check_period(date_from: date | None, date_to: date | None) -> None:
     """ValueError when the range ends before it starts."""
     if date_from and date_to and date_to < date_from:
         raise ValueError(
-            f"The range ends ({date_to.isoformat()}) before it starts ({date_from.isoformat()})."
+            _("The range ends ({end}) before it starts ({start}).").format(
+                end=local_date(date_to), start=local_date(date_from)
+            )
         )
 
 

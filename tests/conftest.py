@@ -45,6 +45,20 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the computer's locale (a French workstation would
+    otherwise print its clinic's documents in French), and leaves the process in English."""
+    from botox_chart import i18n
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.activate("en")
+    yield
+    i18n.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def letter_locale(monkeypatch: pytest.MonkeyPatch) -> str:
     """Every test runs as on a computer in the United States, so documents default to Letter
     whatever the machine's own locale (botox_chart.paper); tests of the paper change it."""

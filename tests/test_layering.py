@@ -39,6 +39,8 @@ FORBIDDEN = {
     "eligibility": PURE,
     # reading a carton's GS1 code: a scanned string in, a carton out
     "gs1": PURE,
+    # the reader's language: every layer below the window translates through it
+    "i18n": PURE,
     # the FHIR export: a patient's signed sessions (their charts) in, a bundle (a dict) out
     "fhir": PLAIN_OVER_CHART,
     # the paper: a clinic's setting and a locale in, A4 or Letter out
@@ -115,6 +117,7 @@ def test_the_scan_sees_the_layers() -> None:
         "recall",
         "eligibility",
         "gs1",
+        "i18n",
         "fhir",
         "paper",
         "store",

@@ -8,6 +8,7 @@ printer.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ from reportlab.lib import colors
 from svglib.svglib import svg2rlg
 
 from botox_chart import paths
+from botox_chart.i18n import N_, _, language
 from botox_chart.markers import CROSS, LOOKS, MarkerKind
 from botox_chart.markers import Shape as MarkerShape
 from botox_chart.note import fonts
@@ -29,10 +31,10 @@ MARKER_SIZE = 4.6
 
 
 LEGEND = (
-    (MarkerKind.INJECTED, "Protocol site"),
-    (MarkerKind.FOLLOW_THE_PAIN, "Follow-the-pain site"),
-    (MarkerKind.CUSTOM, "Custom site"),
-    (MarkerKind.OMITTED, "Omitted / not injected"),
+    (MarkerKind.INJECTED, N_("Protocol site")),
+    (MarkerKind.FOLLOW_THE_PAIN, N_("Follow-the-pain site")),
+    (MarkerKind.CUSTOM, N_("Custom site")),
+    (MarkerKind.OMITTED, N_("Omitted / not injected")),
 )
 
 
@@ -76,9 +78,26 @@ def _in_note_font(node: Shape) -> None:
         _in_note_font(child)
 
 
+ART_LABELS = (N_("R"), N_("L"), N_("Front"), N_("Back"), N_("Right side"), N_("Left side"))
+"""The words of the diagram art (resources/diagrams/*.svg), printed in the document's language."""
+
+
+def _translated(node: Shape) -> Shape:
+    """The art with its labels in the document's language; the cached art is left as it is."""
+    if isinstance(node, String):
+        said = copy.copy(node)
+        said.text = _(node.text)
+        return said
+    if isinstance(node, Group):
+        group = copy.copy(node)
+        group.contents = [_translated(child) for child in node.contents]
+        return group
+    return node
+
+
 def view_drawing(view: str, marks: Iterable[SiteMark], width: float) -> Drawing:
     """One view at ``width`` points wide with its markers (omitted ones under the numbered)."""
-    art = _art(view)
+    art = _art(view) if language() == "en" else _translated(_art(view))
     scale = width / art.width
     height = art.height * scale
     drawing = Drawing(width, height)
@@ -161,7 +180,7 @@ def legend_drawing(width: float, *, font_size: float = 7.5) -> Drawing:
             String(
                 MARKER_SIZE * 2 + 8,
                 y - font_size * 0.35,
-                label,
+                _(label),
                 fontName=fonts.REGULAR,
                 fontSize=font_size,
             )

@@ -22,22 +22,24 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from botox_chart import due
 from botox_chart.due import DueList, DueRow, overdue_text
 from botox_chart.exchange import cells
+from botox_chart.i18n import N_, _, ngettext
+from botox_chart.i18n import date as local_date
 from botox_chart.note import layout
 from botox_chart.note.layout import PageHeader, text
 from botox_chart.store.settings import ClinicSettings
 
-TITLE = "Due list"
+TITLE = N_("Due list")
 COLUMNS = (
-    ("Patient", -0.42),
-    ("Chart #", 52.0),
-    ("Last treated", 58.0),
-    ("Next due", 58.0),
-    ("Overdue", 62.0),
-    ("Injector", -0.30),
-    ("Phone", 84.0),
-    ("Marks", 52.0),
-    ("Called", 36.0),
-    ("Notes", -0.28),
+    (N_("Patient"), -0.42),
+    (N_("Chart #"), 52.0),
+    (N_("Last treated"), 58.0),
+    (N_("Next due"), 58.0),
+    (N_("Overdue"), 62.0),
+    (N_("Injector"), -0.30),
+    (N_("Phone"), 84.0),
+    (N_("Marks"), 52.0),
+    (N_("Called"), 36.0),
+    (N_("Notes"), -0.28),
 )
 """Column titles and widths: points (a date, a phone number fit on one line at 8.5 and 9
 points), or, negative, a share of what is left of the page's width."""
@@ -45,40 +47,47 @@ OVERDUE_INK = colors.HexColor("#b00020")
 
 
 def day_text(day: date | None) -> str:
-    return day.isoformat() if day is not None else "—"
+    return local_date(day, numeric=True) if day is not None else "—"
 
 
 def story(found: DueList, *, clinic: ClinicSettings, width: float) -> list[Flowable]:
     s = layout.styles()
     count = len(found.rows)
-    patients = f"{count} patient{'s' * (count != 1)}"
+    patients = ngettext("{count} patient", "{count} patients", count).format(count=count)
+    printed = _("Printed {date}").format(date=local_date(found.today))
     flow: list[Flowable] = [
         layout.PartStart(
             PageHeader(
-                patient=f"{TITLE}: {found.period}",
-                details=f"{clinic.name} · printed {found.today.isoformat()}",
-                title="Patients to call for their next onabotulinumtoxinA treatment "
-                "(12 weeks after the last)",
-                footer=f"{TITLE} · {patients} · confidential",
+                patient=f"{_(TITLE)}: {found.period}",
+                details=f"{clinic.name} · {printed}",
+                title=_(
+                    "Patients to call for their next onabotulinumtoxinA treatment (12 weeks "
+                    "after the last)"
+                ),
+                footer=_("{title} · {patients} · confidential").format(
+                    title=_(TITLE), patients=patients
+                ),
             )
         )
     ]
     title = [
-        Paragraph(TITLE, s["title"]),
+        Paragraph(_(TITLE), s["title"]),
         Paragraph(text(found.period[:1].upper() + found.period[1:]), s["right"]),
-        Paragraph(f"Printed {found.today.isoformat()} · {patients}", s["right"]),
+        Paragraph(f"{printed} · {patients}", s["right"]),
     ]
     flow += [layout.letterhead(clinic, title, width, s), Spacer(1, 10)]
     if not found.rows:
-        flow.append(Paragraph("Nobody is due in this period.", s["body"]))
+        flow.append(Paragraph(_("Nobody is due in this period."), s["body"]))
         return flow
     flow.append(_table(found.rows, width, s))
     flow.append(Spacer(1, 6))
     flow.append(
         Paragraph(
-            "Next due: 12 weeks (84 days) after the last signed treatment. Never treated: "
-            "referred, no treatment yet. Draft open: a session is being charted. Stopped: "
-            "treatment stopped (call only if the clinic asks).",
+            _(
+                "Next due: 12 weeks (84 days) after the last signed treatment. Never treated: "
+                "referred, no treatment yet. Draft open: a session is being charted. Stopped: "
+                "treatment stopped (call only if the clinic asks)."
+            ),
             s["muted"],
         )
     )
@@ -101,7 +110,9 @@ def _styles(s: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
 
 def _table(rows: tuple[DueRow, ...], width: float, s: dict[str, ParagraphStyle]) -> Table:
     st = _styles(s)
-    data: list[list[object]] = [[Paragraph(title.upper(), st["head"]) for title, _ in COLUMNS]]
+    data: list[list[object]] = [
+        [Paragraph(_(title).upper(), st["head"]) for title, _width in COLUMNS]
+    ]
     for r in rows:
         late = r.days_overdue is not None and r.days_overdue > 0
         data.append(

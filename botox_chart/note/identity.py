@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from botox_chart.i18n import N_, _
+from botox_chart.i18n import date as local_date
 from botox_chart.note import layout
 from botox_chart.note.layout import PageHeader, labelled, text
 from botox_chart.store.models import Patient
 
-SUBJECT = "onabotulinumtoxinA for chronic migraine"
+SUBJECT = N_("onabotulinumtoxinA for chronic migraine")
 """What every patient document is about, after its name on the page header's title line."""
-NONE_RECORDED = "None recorded"
+NONE_RECORDED = N_("None recorded")
 
 
 def page_header(
@@ -33,11 +35,17 @@ def page_header(
 ) -> PageHeader:
     """Every page's header of a patient's ``document``: the name, date of birth and chart number,
     then ``details`` (the date of service, the span of sessions…)."""
-    said = [f"DOB {patient.date_of_birth.isoformat()}", f"Chart {patient.chart_number}", *details]
+    said = [
+        _("DOB {date}").format(date=local_date(patient.date_of_birth)),
+        _("Chart {number}").format(number=patient.chart_number),
+        *details,
+    ]
     return PageHeader(
         patient=f"{patient.family_name.upper()}, {patient.given_names}",
         details=" · ".join(said),
-        title=f"{clinic_name} · {document}: {SUBJECT}",
+        title=_("{clinic} · {document}: {subject}").format(
+            clinic=clinic_name, document=document, subject=_(SUBJECT)
+        ),
         footer=footer,
         draft=draft,
     )
@@ -50,29 +58,29 @@ def referral(patient: Patient, joiner: str = ", ") -> str:
         return ""
     said = text(physician)
     if patient.referral_date is not None:
-        said += f"{joiner}{patient.referral_date.isoformat()}"
+        said += f"{joiner}{local_date(patient.referral_date)}"
     return said
 
 
 def patient_cell(patient: Patient, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
-    return labelled("Patient", f'<font size="11">{text(patient.display_name)}</font>', s)
+    return labelled(_("Patient"), f'<font size="11">{text(patient.display_name)}</font>', s)
 
 
 def chart_number_cell(patient: Patient, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
-    return labelled("Chart number", text(patient.chart_number), s)
+    return labelled(_("Chart number"), text(patient.chart_number), s)
 
 
 def health_card_cell(patient: Patient, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
-    return labelled("Health card", text(patient.health_card) if patient.health_card else "—", s)
+    return labelled(_("Health card"), text(patient.health_card) if patient.health_card else "—", s)
 
 
 def referred_by_cell(patient: Patient, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
-    return labelled("Referred by", referral(patient) or NONE_RECORDED, s)
+    return labelled(_("Referred by"), referral(patient) or _(NONE_RECORDED), s)
 
 
 def allergies_cell(patient: Patient, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
     allergies = patient.allergies.strip()
-    return labelled("Allergies", text(allergies) if allergies else NONE_RECORDED, s)
+    return labelled(_("Allergies"), text(allergies) if allergies else _(NONE_RECORDED), s)
 
 
 def identity_box(

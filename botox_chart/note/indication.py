@@ -9,31 +9,37 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from botox_chart import outcomes
 from botox_chart.chart import DIAGNOSES, counted_window
+from botox_chart.i18n import N_, _
+from botox_chart.i18n import date as local_date
 from botox_chart.note import outcome_parts
 from botox_chart.note.data import SessionNote
 from botox_chart.note.identity import NONE_RECORDED, referral
 from botox_chart.note.layout import alert, columns, facts, heading, text
 
-INDICATION = "Chronic migraine: prophylaxis with onabotulinumtoxinA"
+INDICATION = N_("Chronic migraine: prophylaxis with onabotulinumtoxinA")
 
 
 def diagnosis_text(code: str) -> str:
     """The session's ICD-10 code and its meaning: chart.DIAGNOSES, docs/clinical-reference.md §7."""
-    meaning = DIAGNOSES.get(code, "code not on the chronic migraine list")
-    return f"<b>ICD-10 {text(code)}</b>: {text(meaning)}"
+    meaning = _(DIAGNOSES.get(code, N_("code not on the chronic migraine list")))
+    return _("<b>ICD-10 {code}</b>: {meaning}").format(code=text(code), meaning=text(meaning))
 
 
 def indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     chart = note.chart
     half = (width - 14) / 2
-    consent = "<b>Obtained</b>" if chart.consent else f"<b>{alert('NOT RECORDED')}</b>"
+    consent = (
+        "<b>{}</b>".format(_("Obtained"))
+        if chart.consent
+        else "<b>{}</b>".format(alert(_("NOT RECORDED")))
+    )
     left = facts(
         [
-            ("Indication", text(INDICATION)),
-            ("Diagnosis", diagnosis_text(chart.diagnosis_code)),
-            ("Referral", referral(note.patient, " on ") or NONE_RECORDED),
-            ("Consent", consent),
-            ("Headache days", _headache_days(note)),
+            (_("Indication"), text(_(INDICATION))),
+            (_("Diagnosis"), diagnosis_text(chart.diagnosis_code)),
+            (_("Referral"), referral(note.patient, _(" on ")) or _(NONE_RECORDED)),
+            (_("Consent"), consent),
+            (_("Headache days"), _headache_days(note)),
         ],
         half,
         s,
@@ -42,14 +48,17 @@ def indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) ->
     screen = []
     for name, present in chart.screen.items():
         if present is None:
-            answer = alert("not asked")
+            answer = alert(_("not asked"))
         elif present:
-            answer = f"<b>{alert('PRESENT')}</b>"
+            answer = "<b>{}</b>".format(alert(_("PRESENT")))
         else:
-            answer = "absent"
-        screen.append((name, answer))
+            answer = _("absent")
+        screen.append((_(name), answer))
     right = Table(
-        [[Paragraph("Contraindication screen", s["muted"])], [facts(screen, half, s, label=150)]],
+        [
+            [Paragraph(_("Contraindication screen"), s["muted"])],
+            [facts(screen, half, s, label=150)],
+        ],
         colWidths=[half],
     )
     right.setStyle(
@@ -58,7 +67,7 @@ def indication(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) ->
     return [
         KeepTogether(
             [
-                *heading("Indication, consent and screening", s["heading"]),
+                *heading(_("Indication, consent and screening"), s["heading"]),
                 columns(left, right, width),
             ]
         )
@@ -71,12 +80,14 @@ def _headache_days(note: SessionNote) -> str:
     chart = note.chart
     window = counted_window(chart.outcome_window_days, chart.headache_days)
     if chart.headache_days is None or window is None:
-        return "Not recorded"
+        return _("Not recorded")
     end = chart.outcome_window_end or chart.date_of_service
-    words = f"<b>{chart.headache_days}</b> in the {window} days to {end.isoformat()}"
+    words = _("<b>{days}</b> in the {window} days to {date}").format(
+        days=chart.headache_days, window=window, date=local_date(end)
+    )
     for label, value in (
-        ("migraine days", chart.migraine_days),
-        ("acute-medication days", chart.acute_medication_days),
+        (_("migraine days"), chart.migraine_days),
+        (_("acute-medication days"), chart.acute_medication_days),
         ("MIDAS", chart.midas_total),
         ("HIT-6", chart.hit6_total),
     ):
@@ -87,9 +98,13 @@ def _headache_days(note: SessionNote) -> str:
     change = outcomes.change_from(baseline, chart.headache_days, window)
     if baseline is not None and change is not None:
         start = outcomes.per_28(baseline.headache_days, baseline.window_days)
-        words += (
-            f"<br/>{outcomes.figure(per_28)} per 28 days; baseline {outcomes.figure(start)} "
-            f"(assessment to {baseline.date.isoformat()}): {outcomes.signed_percent(change)}"
+        words += "<br/>" + _(
+            "{days} per 28 days; baseline {baseline} (assessment to {date}): {change}"
+        ).format(
+            days=outcomes.figure(per_28),
+            baseline=outcomes.figure(start),
+            date=local_date(baseline.date),
+            change=outcomes.signed_percent(change),
         )
     return words
 
@@ -99,14 +114,15 @@ def eligibility(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -
     tried, from the eligibility assessment (advice, never a block)."""
     if not note.first_treatment:
         return []
-    flow = heading("Eligibility (first treatment)", s["heading"])
+    flow = heading(_("Eligibility (first treatment)"), s["heading"])
     assessment = note.eligibility
     if assessment is None:
         return [
             *flow,
             Paragraph(
-                f"{alert('No eligibility assessment recorded')} (Patient › Eligibility "
-                f"assessment).",
+                _("{missing} (Patient › Eligibility assessment).").format(
+                    missing=alert(_("No eligibility assessment recorded"))
+                ),
                 s["body"],
             ),
         ]

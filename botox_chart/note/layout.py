@@ -21,6 +21,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -34,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from botox_chart.i18n import _, date_time
 from botox_chart.note import fonts, scripts
 from botox_chart.store.settings import ClinicSettings
 
@@ -134,7 +136,9 @@ def letterhead(
     if clinic.address.strip():
         lines.append(Paragraph(text(clinic.address.strip()), s["small"]))
     if clinic.phone.strip():
-        lines.append(Paragraph(f"Tel. {text(clinic.phone.strip())}", s["small"]))
+        lines.append(
+            Paragraph(_("Tel. {phone}").format(phone=text(clinic.phone.strip())), s["small"])
+        )
     logo = _logo(clinic, max_width=110, max_height=50)
     logo_width = 120 if logo is not None else 0
     cells: list[object] = [lines, list(title)]
@@ -331,13 +335,19 @@ def _decorate(canvas: Canvas, header: PageHeader, page: int, pages: int, printed
     canvas.line(left, top - 16, right, top - 16)
     bottom = FOOTER_BASELINE
     canvas.line(left, bottom + 10, right, bottom + 10)
-    printed_text = f"Printed {printed.strftime('%Y-%m-%d %H:%M %Z').strip()}"
+    printed_text = _("Printed {date}").format(date=date_time(printed))
     footer = _fit(f"{header.footer} · {printed_text}", 7, right - left - 70)
     scripts.draw(canvas, left, bottom, footer, size=7)
     canvas.setFillColor(INK)
     canvas.setFont(fonts.BOLD, 8.5)
-    canvas.drawRightString(right, bottom, f"Page {page} of {pages}")
+    canvas.drawRightString(
+        right, bottom, _("Page {page} of {pages}").format(page=page, pages=pages)
+    )
     canvas.restoreState()
+
+
+WATERMARK_WIDTH = 560.0
+"""The widest the DRAFT watermark gets, in points, across the page's diagonal."""
 
 
 def _watermark(canvas: Canvas, width: float, height: float) -> None:
@@ -346,11 +356,13 @@ def _watermark(canvas: Canvas, width: float, height: float) -> None:
     canvas.rotate(52 if height > width else 32)
     canvas.setFillColor(ALERT)
     canvas.setFillAlpha(0.13)
-    canvas.setFont(fonts.BOLD, 130)
-    canvas.drawCentredString(0, -45, "DRAFT")
+    word = _("DRAFT")
+    # 130 pt, smaller for a longer word (BROUILLON) so that it stays on the page.
+    canvas.setFont(fonts.BOLD, min(130.0, WATERMARK_WIDTH / stringWidth(word, fonts.BOLD, 1)))
+    canvas.drawCentredString(0, -45, word)
     canvas.setFillAlpha(0.25)
     canvas.setFont(fonts.BOLD, 16)
-    canvas.drawCentredString(0, -80, "NOT SIGNED: not a valid record of treatment")
+    canvas.drawCentredString(0, -80, _("NOT SIGNED: not a valid record of treatment"))
     canvas.restoreState()
 
 

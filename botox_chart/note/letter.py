@@ -15,8 +15,10 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from botox_chart.chart import format_units
+from botox_chart.chart import units_text
 from botox_chart.eligibility import Assessment
+from botox_chart.i18n import N_, _
+from botox_chart.i18n import date as local_date
 from botox_chart.note import fonts, identity, layout, outcome_parts
 from botox_chart.note.data import LetterData
 from botox_chart.note.indication import diagnosis_text
@@ -25,7 +27,7 @@ from botox_chart.note.outcome_parts import NOT_RECORDED, cycle_figure, verdict_b
 from botox_chart.outcomes import Baseline, CycleOutcome, figure, per_28
 from botox_chart.store.models import Patient
 
-TITLE = "Continuation of treatment"
+TITLE = N_("Continuation of treatment")
 
 
 def story(letter: LetterData, width: float) -> list[Flowable]:
@@ -33,9 +35,9 @@ def story(letter: LetterData, width: float) -> list[Flowable]:
     s = layout.styles()
     flow: list[Flowable] = [layout.PartStart(page_header(letter))]
     title = [
-        Paragraph(TITLE, s["title"]),
-        Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
-        Paragraph(f"Date {letter.written_on.isoformat()}", s["right"]),
+        Paragraph(_(TITLE), s["title"]),
+        Paragraph(_("OnabotulinumtoxinA (Botox) for chronic migraine"), s["right"]),
+        Paragraph(_("Date {date}").format(date=local_date(letter.written_on)), s["right"]),
     ]
     flow += [layout.letterhead(letter.clinic, title, width, s), Spacer(1, 6)]
     flow += [_identity(letter, width, s)]
@@ -50,25 +52,25 @@ def page_header(letter: LetterData) -> PageHeader:
     return identity.page_header(
         letter.patient,
         letter.clinic.name,
-        document=TITLE,
-        details=[f"Letter of {letter.written_on.isoformat()}"],
-        footer="Continuation letter",
+        document=_(TITLE),
+        details=[_("Letter of {date}").format(date=local_date(letter.written_on))],
+        footer=_("Continuation letter"),
     )
 
 
 def _identity(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> Table:
     p = letter.patient
-    to = text(letter.addressee.strip()) if letter.addressee.strip() else "To whom it may concern"
+    to = text(letter.addressee.strip()) if letter.addressee.strip() else _("To whom it may concern")
     rows: list[list[object]] = [
         [
             identity.patient_cell(p, s),
-            labelled("Date of birth", p.date_of_birth.isoformat(), s),
+            labelled(_("Date of birth"), local_date(p.date_of_birth), s),
             identity.chart_number_cell(p, s),
             identity.health_card_cell(p, s),
         ],
         [
-            labelled("To", to, s),
-            labelled("Diagnosis", diagnosis_text(letter.diagnosis_code), s),
+            labelled(_("To"), to, s),
+            labelled(_("Diagnosis"), diagnosis_text(letter.diagnosis_code), s),
             "",
             "",
         ],
@@ -77,10 +79,10 @@ def _identity(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) ->
 
 
 def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    flow = heading("Eligibility at the first treatment", s["heading"])
+    flow = heading(_("Eligibility at the first treatment"), s["heading"])
     assessment = letter.eligibility
     if assessment is None:
-        return [*flow, Paragraph("No eligibility assessment is recorded.", s["body"])]
+        return [*flow, Paragraph(_("No eligibility assessment is recorded."), s["body"])]
     gap = 14.0
     half = (width - gap) / 2
     columns = layout.columns(
@@ -93,18 +95,18 @@ def _eligibility(letter: LetterData, width: float, s: dict[str, ParagraphStyle])
 
 
 def _days(value: object | None) -> str:
-    return "Not recorded" if value is None else f"<b>{text(value)}</b>"
+    return _("Not recorded") if value is None else f"<b>{text(value)}</b>"
 
 
 def _referral(assessment: Assessment, patient: Patient) -> str:
     """ "Yes: Dr Żółć, 2024-11-10" (who referred, from the patient's record), "No", or "Not
     recorded"."""
     if assessment.referral_on_file is None:
-        return "Not recorded"
+        return _("Not recorded")
     if not assessment.referral_on_file:
-        return "No"
+        return _("No")
     who = identity.referral(patient)
-    return f"Yes: {who}" if who else "Yes"
+    return _("Yes: {who}").format(who=who) if who else _("Yes")
 
 
 def _assessment(
@@ -116,14 +118,17 @@ def _assessment(
     return facts(
         [
             (
-                "Baseline period",
-                f"{assessment.baseline_start.isoformat()} to {assessment.baseline_end.isoformat()}",
+                _("Baseline period"),
+                _("{start} to {end}").format(
+                    start=local_date(assessment.baseline_start),
+                    end=local_date(assessment.baseline_end),
+                ),
             ),
-            ("Headache days a month", _days(None if headache is None else figure(headache))),
-            ("Migraine days a month", _days(None if migraine is None else figure(migraine))),
-            ("Months chronic", _days(assessment.months_with_chronic_migraine)),
-            ("Hours a day", _days(None if hours is None else figure(hours))),
-            ("Referral on file", _referral(assessment, patient)),
+            (_("Headache days a month"), _days(None if headache is None else figure(headache))),
+            (_("Migraine days a month"), _days(None if migraine is None else figure(migraine))),
+            (_("Months chronic"), _days(assessment.months_with_chronic_migraine)),
+            (_("Hours a day"), _days(None if hours is None else figure(hours))),
+            (_("Referral on file"), _referral(assessment, patient)),
         ],
         width,
         s,
@@ -133,25 +138,25 @@ def _assessment(
 
 def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     course = letter.course
-    flow = heading("Treatment and outcome per cycle", s["heading"])
+    flow = heading(_("Treatment and outcome per cycle"), s["heading"])
     flow.append(Paragraph(_baseline(course.baseline, letter.eligibility), s["body"]))
     if not course.cycles:
-        return [*flow, Paragraph("No signed treatment is recorded.", s["body"])]
+        return [*flow, Paragraph(_("No signed treatment is recorded."), s["body"])]
     head = [
-        "Cycle",
-        "Date",
-        "Total units",
-        "Headache days (window)",
-        "Migraine days",
-        "Headache days per 28 (change)",
+        _("Cycle"),
+        _("Date"),
+        _("Total units"),
+        _("Headache days (window)"),
+        _("Migraine days"),
+        _("Headache days per 28 (change)"),
     ]
     rows: list[list[object]] = [[Paragraph(text(h.upper()), s["label"]) for h in head]]
     for cycle in course.cycles:
         rows.append(
             [
                 str(cycle.cycle),
-                cycle.date.isoformat(),
-                f"{format_units(cycle.total_units)} U",
+                local_date(cycle.date, numeric=True),
+                f"{units_text(cycle.total_units)} U",
                 _window(cycle.headache_days, cycle),
                 NOT_RECORDED if cycle.migraine_days is None else str(cycle.migraine_days),
                 cycle_figure(course.baseline, cycle),
@@ -175,8 +180,10 @@ def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> l
     flow += [Spacer(1, 3), table]
     flow.append(
         Paragraph(
-            "The figure recorded at a visit is the outcome of the cycles before it; the change "
-            "compares headache days per 28 days with the baseline.",
+            _(
+                "The figure recorded at a visit is the outcome of the cycles before it; the "
+                "change compares headache days per 28 days with the baseline."
+            ),
             s["muted"],
         )
     )
@@ -186,35 +193,40 @@ def _course(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> l
 def _baseline(baseline: Baseline | None, assessment: Assessment | None) -> str:
     """The baseline as the assessment states it: days per month (of 30 days) over its period."""
     if baseline is None:
-        return "<b>Baseline:</b> no baseline headache days are recorded."
+        return _("<b>Baseline:</b> no baseline headache days are recorded.")
     rate = per_28(baseline.headache_days, baseline.window_days)
     period = (
-        f"over {assessment.baseline_start.isoformat()} to {assessment.baseline_end.isoformat()}"
+        _("over {start} to {end}").format(
+            start=local_date(assessment.baseline_start), end=local_date(assessment.baseline_end)
+        )
         if assessment is not None
-        else f"in the period to {baseline.date.isoformat()}"
+        else _("in the period to {date}").format(date=local_date(baseline.date))
     )
-    words = (
-        f"<b>Baseline:</b> {figure(baseline.headache_days)} headache days a month {period} "
-        f"(<b>{figure(rate)} per 28 days</b>)"
-    )
+    words = _(
+        "<b>Baseline:</b> {days} headache days a month {period} (<b>{rate} per 28 days</b>)"
+    ).format(days=figure(baseline.headache_days), period=period, rate=figure(rate))
     if baseline.migraine_days is not None:
-        words += f"; {figure(baseline.migraine_days)} migraine days a month"
+        words += "; " + _("{days} migraine days a month").format(
+            days=figure(baseline.migraine_days)
+        )
     return words + "."
 
 
 def _window(days: int | None, cycle: CycleOutcome) -> str:
     if days is None:
         return NOT_RECORDED
-    return str(days) if cycle.window_days is None else f"{days} in {cycle.window_days} days"
+    if cycle.window_days is None:
+        return str(days)
+    return _("{days} in {window} days").format(days=days, window=cycle.window_days)
 
 
 def _signature(letter: LetterData, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """The prescriber and the date beside a line to sign on."""
     prescriber = text(letter.prescriber) if letter.prescriber else "—"
     rows = [
-        [labelled("Prescriber", prescriber, s), "", ""],
-        [Paragraph(f"Date {letter.written_on.isoformat()}", s["body"]), "", ""],
-        ["", "", Paragraph("Signature of the prescriber", s["muted"])],
+        [labelled(_("Prescriber"), prescriber, s), "", ""],
+        [Paragraph(_("Date {date}").format(date=local_date(letter.written_on)), s["body"]), "", ""],
+        ["", "", Paragraph(_("Signature of the prescriber"), s["muted"])],
     ]
     table = Table(rows, colWidths=[width * 0.45, width * 0.1, width * 0.45])
     table.setStyle(

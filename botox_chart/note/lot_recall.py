@@ -15,58 +15,74 @@ from datetime import date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from botox_chart.chart import format_units
+from botox_chart.chart import units_text
+from botox_chart.i18n import N_, _, ngettext
+from botox_chart.i18n import date as local_date
 from botox_chart.note import layout
 from botox_chart.note.layout import CheckBox, PageHeader, column_widths, text
 from botox_chart.recall import Recall, RecallRow
 from botox_chart.store.settings import ClinicSettings
 
 COLUMNS = (
-    ("Date", 58.0),
-    ("Patient", -0.34),
-    ("Chart #", 56.0),
-    ("Phone / e-mail", -0.40),
-    ("Status", 44.0),
-    ("Units", 40.0),
-    ("Injector", -0.26),
-    ("Contacted", 52.0),
+    (N_("Date"), 58.0),
+    (N_("Patient"), -0.34),
+    (N_("Chart #"), 56.0),
+    (N_("Phone / e-mail"), -0.40),
+    (N_("Status"), 62.0),  # room for « BROUILLON »
+    (N_("Units"), 40.0),
+    (N_("Injector"), -0.26),
+    (N_("Contacted"), 52.0),
 )
 """Column titles and widths (layout.column_widths): points, or a share of what is left."""
 UNITS, CONTACTED = 5, 7
 
 
 def title_of(found: Recall) -> str:
-    return f"Recall: lot {found.lot}"
+    return _("Recall: lot {lot}").format(lot=found.lot)
 
 
 def totals_text(found: Recall) -> str:
     """ "2 sessions · 2 patients · 255 U from lot C6812AB"."""
-    sessions = f"{found.sessions} session{'s' * (found.sessions != 1)}"
-    patients = f"{found.patients} patient{'s' * (found.patients != 1)}"
-    return f"{sessions} · {patients} · {format_units(found.units)} U from lot {found.lot}"
+    sessions = ngettext("{count} session", "{count} sessions", found.sessions).format(
+        count=found.sessions
+    )
+    patients = ngettext("{count} patient", "{count} patients", found.patients).format(
+        count=found.patients
+    )
+    return _("{sessions} · {patients} · {units} U from lot {lot}").format(
+        sessions=sessions, patients=patients, units=units_text(found.units), lot=found.lot
+    )
 
 
 def story(found: Recall, *, clinic: ClinicSettings, day: date, width: float) -> list[Flowable]:
     s = layout.styles()
     title = title_of(found)
+    printed = _("Printed {date}").format(date=local_date(day))
     flow: list[Flowable] = [
         layout.PartStart(
             PageHeader(
                 patient=title,
-                details=f"{clinic.name} · {found.period} · printed {day.isoformat()}",
-                title="Patients who received this lot of onabotulinumtoxinA (Botox)",
-                footer=f"{title} · {totals_text(found)} · confidential",
+                details=f"{clinic.name} · {found.period} · {printed}",
+                title=_("Patients who received this lot of onabotulinumtoxinA (Botox)"),
+                footer=_("{title} · {totals} · confidential").format(
+                    title=title, totals=totals_text(found)
+                ),
             )
         )
     ]
     heading = [
         Paragraph(text(title), s["title"]),
-        Paragraph(text(f"Dates of service: {found.period}"), s["right"]),
-        Paragraph(f"Printed {day.isoformat()}", s["right"]),
+        Paragraph(text(_("Dates of service: {period}").format(period=found.period)), s["right"]),
+        Paragraph(printed, s["right"]),
     ]
     flow += [layout.letterhead(clinic, heading, width, s), Spacer(1, 10)]
     if not found.rows:
-        flow.append(Paragraph(text(f"No session used lot {found.lot}."), s["body"]))
+        flow.append(
+            Paragraph(
+                text(_("No session used lot {lot}{period}.").format(lot=found.lot, period="")),
+                s["body"],
+            )
+        )
         return flow
     flow.append(Paragraph(text(totals_text(found)), s["value"]))
     flow.append(Spacer(1, 6))
@@ -74,9 +90,11 @@ def story(found: Recall, *, clinic: ClinicSettings, day: date, width: float) -> 
     flow.append(Spacer(1, 6))
     flow.append(
         Paragraph(
-            "Units: drawn from this lot in the session (as recorded per vial, else the units "
-            "charted, taken from the vials in the order used). DRAFT: the session is not signed "
-            "yet; check its chart before contacting the patient.",
+            _(
+                "Units: drawn from this lot in the session (as recorded per vial, else the units "
+                "charted, taken from the vials in the order used). DRAFT: the session is not "
+                "signed yet; check its chart before contacting the patient."
+            ),
             s["muted"],
         )
     )
@@ -106,19 +124,21 @@ def _table(rows: tuple[RecallRow, ...], width: float, s: dict[str, ParagraphStyl
     st = _styles(s)
     data: list[list[object]] = [
         [
-            Paragraph(title.upper(), st["head_right"] if n == UNITS else st["head"])
-            for n, (title, _) in enumerate(COLUMNS)
+            Paragraph(_(title).upper(), st["head_right"] if n == UNITS else st["head"])
+            for n, (title, _width) in enumerate(COLUMNS)
         ]
     ]
     for r in rows:
         data.append(
             [
-                Paragraph(r.date.isoformat(), st["cell"]),
+                Paragraph(local_date(r.date, numeric=True), st["cell"]),
                 Paragraph(text(r.patient), st["name"]),
                 Paragraph(text(r.chart_number), st["cell"]),
                 Paragraph(_contact(r), st["cell"]),
-                Paragraph("DRAFT" if r.draft else "Signed", st["draft" if r.draft else "cell"]),
-                Paragraph(f"{format_units(r.units_from_lot)} U", st["units"]),
+                Paragraph(
+                    _("DRAFT") if r.draft else _("Signed"), st["draft" if r.draft else "cell"]
+                ),
+                Paragraph(f"{units_text(r.units_from_lot)} U", st["units"]),
                 Paragraph(text(r.injector), st["cell"]),
                 CheckBox(),
             ]

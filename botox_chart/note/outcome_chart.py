@@ -31,6 +31,9 @@ from reportlab.graphics.shapes import (
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from botox_chart.i18n import _
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import percent as local_percent
 from botox_chart.note import fonts, layout
 from botox_chart.outcomes import PER_28, Course, RuleProfile, figure, trend
 
@@ -99,7 +102,9 @@ def trend_drawing(course: Course, profile: RuleProfile, width: float, height: fl
                 strokeColor=None,
             )
         )
-        drawing.add(_text(x_of(judged), plot_y + plot_h - 8, "judged", anchor="middle", grey=True))
+        drawing.add(
+            _text(x_of(judged), plot_y + plot_h - 8, _("judged"), anchor="middle", grey=True)
+        )
     _axes(drawing, plot_x, plot_y, plot_w, plot_h, top, y_of)
     _cycle_labels(drawing, course, x_of, slot, plot_y)
     if base_28 is not None and level is not None:
@@ -110,7 +115,11 @@ def trend_drawing(course: Course, profile: RuleProfile, width: float, height: fl
             ),
             name="baseline",
         )
-        drawing.add(_text(line_end + 3, y_of(base_28) - 2, f"Baseline {figure(base_28)}"))
+        drawing.add(
+            _text(
+                line_end + 3, y_of(base_28) - 2, _("Baseline {days}").format(days=figure(base_28))
+            )
+        )
         share = profile.response_threshold_percent
         drawing.add(
             Line(
@@ -125,14 +134,23 @@ def trend_drawing(course: Course, profile: RuleProfile, width: float, height: fl
             name="threshold",
         )
         drawing.add(
-            _text(line_end + 3, y_of(level) - 2, f"{figure(share)}% fewer: {figure(level)}")
+            _text(
+                line_end + 3,
+                y_of(level) - 2,
+                _("{share} fewer: {days}").format(
+                    share=local_percent(figure(share)), days=figure(level)
+                ),
+            )
         )
     _series(drawing, migraine, x_of, y_of, MIGRAINE, MIGRAINE_DASH, _square, labels=False)
     _series(drawing, headache, x_of, y_of, HEADACHE, HEADACHE_DASH, _dot, labels=True)
     if not cycles:
         drawing.add(
             _text(
-                plot_x + plot_w / 2, plot_y + plot_h / 2, "No treatment recorded", anchor="middle"
+                plot_x + plot_w / 2,
+                plot_y + plot_h / 2,
+                _("No treatment recorded"),
+                anchor="middle",
             )
         )
     _legend(drawing, profile, base_28 is not None, height - LEGEND_HEIGHT + 3)
@@ -172,7 +190,7 @@ def _axes(
     title = String(
         0,
         0,
-        "days per 28 days",
+        _("days per 28 days"),
         fontName=fonts.REGULAR,
         fontSize=FONT_SIZE,
         fillColor=layout.MUTED,
@@ -186,13 +204,13 @@ def _cycle_labels(
 ) -> None:
     """Under each cycle: its number and its date (on two staggered rows when the slots are too
     narrow for a date each)."""
-    drawing.add(_text(LEFT - 3, plot_y - 9, "Cycle", anchor="end", grey=True))
+    drawing.add(_text(LEFT - 3, plot_y - 9, _("Cycle"), anchor="end", grey=True))
     for index, cycle in enumerate(course.cycles):
         x = x_of(index)
         drawing.add(_text(x, plot_y - 9, str(cycle.cycle), anchor="middle", bold=True))
         if cycle.headache_days is None or cycle.window_days is None:
-            drawing.add(_text(x, plot_y + 4, "no figure", anchor="middle", grey=True))
-        day = cycle.date.isoformat()
+            drawing.add(_text(x, plot_y + 4, _("no figure"), anchor="middle", grey=True))
+        day = local_date(cycle.date, numeric=True)
         staggered = stringWidth(day, fonts.REGULAR, FONT_SIZE) + 3 > slot
         below = 25 if staggered and index % 2 else 17
         drawing.add(_text(x, plot_y - below, day, anchor="middle", grey=True))
@@ -245,14 +263,14 @@ def _legend(drawing: Drawing, profile: RuleProfile, with_baseline: bool, y: floa
     x = LEFT
     entries: list[tuple[str, Callable[[float], list[Shape]]]] = [
         (
-            "Headache days",
+            _("Headache days"),
             lambda at: [
                 Line(at, y + 2, at + 16, y + 2, strokeColor=HEADACHE, strokeWidth=1.4),
                 _dot(at + 8, y + 2, HEADACHE),
             ],
         ),
         (
-            "Migraine days",
+            _("Migraine days"),
             lambda at: [
                 Line(
                     at,
@@ -269,9 +287,9 @@ def _legend(drawing: Drawing, profile: RuleProfile, with_baseline: bool, y: floa
     ]
     if with_baseline:
         entries += [
-            ("Baseline", lambda at: [Line(at, y + 2, at + 16, y + 2, strokeColor=BASELINE)]),
+            (_("Baseline"), lambda at: [Line(at, y + 2, at + 16, y + 2, strokeColor=BASELINE)]),
             (
-                f"Response threshold ({profile.name})",
+                _("Response threshold ({profile})").format(profile=profile.name),
                 lambda at: [
                     Line(
                         at,
@@ -286,7 +304,7 @@ def _legend(drawing: Drawing, profile: RuleProfile, with_baseline: bool, y: floa
             ),
         ]
     else:
-        entries.append(("No baseline recorded: no threshold", lambda at: []))
+        entries.append((_("No baseline recorded: no threshold"), lambda at: []))
     for label, sample in entries:
         for shape in sample(x):
             drawing.add(shape)

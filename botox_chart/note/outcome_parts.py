@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from botox_chart.eligibility import Assessment, eligibility_criteria
+from botox_chart.i18n import N_, _
 from botox_chart.note import layout
 from botox_chart.note.layout import text
 from botox_chart.outcomes import (
@@ -30,12 +31,13 @@ from botox_chart.outcomes import (
 )
 
 VERDICT_WORDS: dict[str, str] = {
-    CONTINUE: "Continue treatment",
-    STOP_NOT_RESPONDING: "Stop: not responding",
-    STOP_EPISODIC: "Stop: migraine now episodic",
-    INSUFFICIENT_DATA: "Cannot judge: insufficient data",
+    CONTINUE: N_("Continue treatment"),
+    STOP_NOT_RESPONDING: N_("Stop: not responding"),
+    STOP_EPISODIC: N_("Stop: migraine now episodic"),
+    INSUFFICIENT_DATA: N_("Cannot judge: insufficient data"),
 }
-"""Each verdict code in words, printed beside the code."""
+"""Each verdict code in words, printed beside the code (translated where it prints; the code
+itself stays as it is, the same in every language)."""
 
 NOT_RECORDED = "—"
 
@@ -70,9 +72,11 @@ def verdict_box(
     """The verdict in words and as its code, the one-sentence reason, and the profile (with its
     citation when asked): advice for the clinician, never a block."""
     colour = verdict_colour(verdict.code)
-    words = VERDICT_WORDS.get(verdict.code, verdict.code)
+    words = _(VERDICT_WORDS.get(verdict.code, verdict.code))
     lines: list[Flowable] = [
-        Paragraph(f"VERDICT UNDER {text(profile.title.upper())}", s["label"]),
+        Paragraph(
+            _("VERDICT UNDER {profile}").format(profile=text(_(profile.title).upper())), s["label"]
+        ),
         Paragraph(
             f'<font color="{colour.hexval()}" size="11"><b>{text(words)}</b></font> '
             f'<font color="{layout.MUTED.hexval()}">({text(verdict.code)})</font>',
@@ -82,7 +86,12 @@ def verdict_box(
     ]
     if citation:
         lines.append(
-            Paragraph(f"Rule profile {text(profile.name)}: {text(profile.citation)}", s["muted"])
+            Paragraph(
+                _("Rule profile {name}: {citation}").format(
+                    name=text(profile.name), citation=text(profile.citation)
+                ),
+                s["muted"],
+            )
         )
     box = Table([[lines]], colWidths=[width])
     box.setStyle(
@@ -112,16 +121,16 @@ TABLE_STYLE = TableStyle(
 )
 """A table of rows: a rule under the heading row, a light one between rows."""
 
-MET = "\u2713 Met"
-MISSING = "\u2717 Missing"
+MET = N_("\u2713 Met")
+MISSING = N_("\u2717 Missing")
 
 
 def criteria_table(assessment: Assessment, width: float, s: dict[str, ParagraphStyle]) -> Table:
     """NICE TA260's criteria, each met or missing with what the assessment says."""
-    lines: list[list[object]] = [[Paragraph("NICE TA260 CRITERIA", s["label"]), ""]]
+    lines: list[list[object]] = [[Paragraph(_("NICE TA260 CRITERIA"), s["label"]), ""]]
     for criterion in eligibility_criteria(assessment):
         colour = layout.OK if criterion.met else layout.ALERT
-        mark = MET if criterion.met else MISSING
+        mark = _(MET) if criterion.met else _(MISSING)
         lines.append(
             [
                 Paragraph(f"{text(criterion.title)} ({text(criterion.detail)})", s["body"]),
@@ -147,14 +156,14 @@ def preventives_table(
 ) -> Flowable:
     """The preventive medicines tried, one row each."""
     if not assessment.preventives:
-        return Paragraph("Preventive medicines tried: none recorded.", s["body"])
-    head = ["Preventive tried", "Class", "Dose", "Duration", "Why stopped"]
+        return Paragraph(_("Preventive medicines tried: none recorded."), s["body"])
+    head = [_("Preventive tried"), _("Class"), _("Dose"), _("Duration"), _("Why stopped")]
     rows: list[list[object]] = [[Paragraph(text(h.upper()), s["label"]) for h in head]]
     for p in assessment.preventives:
         rows.append(
             [
                 Paragraph(text(v), s["cell"])
-                for v in (p.name, p.drug_class, p.dose, p.duration, p.why_stopped)
+                for v in (p.name, _(p.drug_class), p.dose, p.duration, p.why_stopped)
             ]
         )
     table = Table(rows, colWidths=[width * w for w in (0.18, 0.27, 0.18, 0.13, 0.24)])

@@ -15,30 +15,30 @@ from datetime import date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from botox_chart.i18n import N_, _, ordinal
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import percent as local_percent
 from botox_chart.note import layout
 from botox_chart.note.layout import PageHeader, heading, text
 from botox_chart.outcomes import Milestone, OutcomesReport, ResponderCount, figure
 from botox_chart.store.settings import ClinicSettings
 
-TITLE = "Clinic outcomes report"
-
-
-def _ordinal(n: int) -> str:
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n if n < 20 else n % 10, 'th') }"
+TITLE = N_("Clinic outcomes report")
 
 
 def milestone_title(milestone: Milestone) -> str:
     """ "After the 2nd treatment (visit of cycle 3)"."""
-    return (
-        f"After the {_ordinal(milestone.after_treatments)} treatment "
-        f"(visit of cycle {milestone.at_cycle})"
+    return _("After the {ordinal} treatment (visit of cycle {cycle})").format(
+        ordinal=ordinal(milestone.after_treatments), cycle=milestone.at_cycle
     )
 
 
 def share(count: ResponderCount, judged: int) -> str:
     """ "80% (4 of 5)"; "— (0 of 0)" when no patient could be judged."""
-    percent = "—" if count.percent is None else f"{figure(count.percent)}%"
-    return f"{percent} ({count.patients} of {judged})"
+    percent = "—" if count.percent is None else local_percent(figure(count.percent))
+    return _("{percent} ({patients} of {judged})").format(
+        percent=percent, patients=count.patients, judged=judged
+    )
 
 
 def story(
@@ -48,31 +48,40 @@ def story(
     flow: list[Flowable] = [
         layout.PartStart(
             PageHeader(
-                patient=TITLE,
-                details=f"{clinic.name} · {day.isoformat()}",
-                title="OnabotulinumtoxinA for chronic migraine: responders after treatment",
-                footer=f"{TITLE} · {report.patients} patients, none named",
+                patient=_(TITLE),
+                details=f"{clinic.name} · {local_date(day)}",
+                title=_("OnabotulinumtoxinA for chronic migraine: responders after treatment"),
+                footer=_("{title} · {count} patients, none named").format(
+                    title=_(TITLE), count=report.patients
+                ),
             )
         )
     ]
     title = [
-        Paragraph(TITLE, s["title"]),
-        Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
-        Paragraph(f"Date {day.isoformat()}", s["right"]),
+        Paragraph(_(TITLE), s["title"]),
+        Paragraph(_("OnabotulinumtoxinA (Botox) for chronic migraine"), s["right"]),
+        Paragraph(_("Date {date}").format(date=local_date(day)), s["right"]),
     ]
     flow += [layout.letterhead(clinic, title, width, s), Spacer(1, 8)]
     flow.append(
         Paragraph(
-            f"<b>{report.patients} patients.</b> A responder has at least the given share fewer "
-            "headache days per 28 days than at baseline, in the figure recorded at the visit after "
-            "that treatment. Shares are of the patients who could be judged; a 75% responder is "
-            "also counted at 50% and 30%.",
+            _(
+                "<b>{count} patients.</b> A responder has at least the given share fewer headache "
+                "days per 28 days than at baseline, in the figure recorded at the visit after that "
+                "treatment. Shares are of the patients who could be judged; a {high} responder is "
+                "also counted at {mid} and {low}."
+            ).format(
+                count=report.patients,
+                high=local_percent(75),
+                mid=local_percent(50),
+                low=local_percent(30),
+            ),
             s["body"],
         )
     )
-    flow += heading("Responders", s["heading"])
+    flow += heading(_("Responders"), s["heading"])
     flow.append(_responders(report, width, s))
-    flow += heading("Left out for missing data", s["heading"])
+    flow += heading(_("Left out for missing data"), s["heading"])
     flow.append(_excluded(report, width, s))
     return flow
 
@@ -100,14 +109,17 @@ def _responders(report: OutcomesReport, width: float, s: dict[str, ParagraphStyl
     rows: list[list[object]] = [
         [Paragraph("", s["label"])]
         + [Paragraph(text(milestone_title(m).upper()), s["label_right"]) for m in milestones],
-        [Paragraph("Patients judged", s["body"])]
+        [Paragraph(_("Patients judged"), s["body"])]
         + [Paragraph(f"<b>{m.judged}</b>", s["right"]) for m in milestones],
     ]
     for index, count in enumerate(milestones[0].responders if milestones else ()):
         rows.append(
             [
                 Paragraph(
-                    f"At least <b>{count.threshold_percent}%</b> fewer headache days", s["body"]
+                    _("At least <b>{percent}</b> fewer headache days").format(
+                        percent=local_percent(count.threshold_percent)
+                    ),
+                    s["body"],
                 )
             ]
             + [
@@ -124,12 +136,15 @@ def _responders(report: OutcomesReport, width: float, s: dict[str, ParagraphStyl
 def _excluded(report: OutcomesReport, width: float, s: dict[str, ParagraphStyle]) -> Table:
     milestones = report.milestones
     reasons: tuple[tuple[str, Callable[[Milestone], int]], ...] = (
-        ("No baseline (or a baseline of 0 headache days)", lambda m: m.no_baseline),
-        ("Fewer treatments so far (no visit of that cycle yet)", lambda m: m.too_few_treatments),
-        ("No headache days (or no counting window) at that visit", lambda m: m.no_figure),
+        (_("No baseline (or a baseline of 0 headache days)"), lambda m: m.no_baseline),
+        (
+            _("Fewer treatments so far (no visit of that cycle yet)"),
+            lambda m: m.too_few_treatments,
+        ),
+        (_("No headache days (or no counting window) at that visit"), lambda m: m.no_figure),
     )
     rows: list[list[object]] = [
-        [Paragraph("REASON (EACH PATIENT ONCE, FIRST REASON)", s["label"])]
+        [Paragraph(_("REASON (EACH PATIENT ONCE, FIRST REASON)"), s["label"])]
         + [Paragraph(text(milestone_title(m).upper()), s["label_right"]) for m in milestones]
     ]
     for words, count in reasons:
@@ -138,7 +153,7 @@ def _excluded(report: OutcomesReport, width: float, s: dict[str, ParagraphStyle]
             + [Paragraph(str(count(m)), s["right"]) for m in milestones]
         )
     rows.append(
-        [Paragraph("<b>Left out</b>", s["body"])]
+        [Paragraph("<b>{}</b>".format(_("Left out")), s["body"])]
         + [Paragraph(f"<b>{m.excluded}</b>", s["right"]) for m in milestones]
     )
     return _grid(rows, width, width * 0.5)

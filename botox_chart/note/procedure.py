@@ -16,7 +16,10 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from botox_chart.chart import format_units
+from botox_chart.chart import units_text
+from botox_chart.i18n import _, date_time, ngettext
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import number as local_number
 from botox_chart.note import fonts, identity, indication, layout, product, signature, site_map
 from botox_chart.note.data import SessionNote, age_on
 from botox_chart.note.layout import PageHeader, labelled, text
@@ -54,17 +57,17 @@ def story(note: SessionNote, width: float) -> list[Flowable]:
 
 
 def page_header(note: SessionNote) -> PageHeader:
-    state = "signed" if note.signed else "DRAFT, not signed"
+    state = _("signed") if note.signed else _("DRAFT, not signed")
     if note.fingerprint:
-        state += f" · fingerprint {note.fingerprint}"
+        state += " · " + _("fingerprint {fingerprint}").format(fingerprint=note.fingerprint)
     if note.integrity_problems:
-        state += " · DOES NOT MATCH ITS SIGNATURE"
+        state += " · " + _("DOES NOT MATCH ITS SIGNATURE")
     return identity.page_header(
         note.patient,
         note.clinic.name,
-        document="Procedure note",
-        details=[f"Date of service {note.chart.date_of_service.isoformat()}"],
-        footer=f"Session {note.session_id} ({state})",
+        document=_("Procedure note"),
+        details=[_("Date of service {date}").format(date=local_date(note.chart.date_of_service))],
+        footer=_("Session {session} ({state})").format(session=note.session_id, state=state),
         draft=not note.signed,
     )
 
@@ -74,14 +77,17 @@ def page_header(note: SessionNote) -> PageHeader:
 
 def _letterhead(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> Flowable:
     status = (
-        f'<font color="{layout.OK.hexval()}">SIGNED</font>'
+        '<font color="{}">{}</font>'.format(layout.OK.hexval(), _("SIGNED"))
         if note.signed
-        else f'<font color="{layout.ALERT.hexval()}">DRAFT: NOT SIGNED</font>'
+        else '<font color="{}">{}</font>'.format(layout.ALERT.hexval(), _("DRAFT: NOT SIGNED"))
     )
     title = [
-        Paragraph("Procedure note", s["title"]),
-        Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
-        Paragraph(f"Session {note.session_id} · <b>{status}</b>", s["right"]),
+        Paragraph(_("Procedure note"), s["title"]),
+        Paragraph(_("OnabotulinumtoxinA (Botox) for chronic migraine"), s["right"]),
+        Paragraph(
+            _("Session {session} · <b>{status}</b>").format(session=note.session_id, status=status),
+            s["right"],
+        ),
     ]
     return layout.letterhead(note.clinic, title, width, s)
 
@@ -93,13 +99,15 @@ def _identity_band(note: SessionNote, width: float, s: dict[str, ParagraphStyle]
         identity.patient_cell(p, s),
         "",
         labelled(
-            "Date of birth",
-            f"{p.date_of_birth.isoformat()} "
-            f'<font name="{fonts.REGULAR}" size="7.5">age {age_on(p.date_of_birth, day)}</font>',
+            _("Date of birth"),
+            f"{local_date(p.date_of_birth)} "
+            f'<font name="{fonts.REGULAR}" size="7.5">'
+            + _("age {years}").format(years=age_on(p.date_of_birth, day))
+            + "</font>",
             s,
         ),
         identity.chart_number_cell(p, s),
-        labelled("Date of service", day.isoformat(), s),
+        labelled(_("Date of service"), local_date(day), s),
     ]
     bottom: list[object] = [
         identity.health_card_cell(p, s),
@@ -121,42 +129,49 @@ def _glance_strip(note: SessionNote, width: float, s: dict[str, ParagraphStyle])
     chart = note.chart
     totals = chart.totals()
     volume = chart.volume_ml(totals.total)
-    total_sub = f"{totals.sites} sites" + (f", {volume} mL" if volume is not None else "")
+    total_sub = ngettext("{count} site", "{count} sites", totals.sites).format(
+        count=totals.sites
+    ) + (f", {local_number(volume)} mL" if volume is not None else "")
     lots, expiries = product.lots_at_a_glance(chart)
     wasted = chart.units_wasted
-    waste = f"{format_units(wasted)} U" if wasted > 0 else "None"
+    waste = f"{units_text(wasted)} U" if wasted > 0 else _("None")
     modifier = "JW" if wasted > 0 else "JZ"
     if note.signed:
         signature = text(note.signer)
-        when = note.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip() if note.signed_at else ""
+        when = date_time(note.signed_at) if note.signed_at else ""
     else:
-        signature = layout.alert("NOT SIGNED")
-        when = "draft"
+        signature = layout.alert(_("NOT SIGNED"))
+        when = _("draft")
     cells = [
         [
-            Paragraph("TOTAL UNITS", s["label"]),
-            Paragraph(f"{format_units(totals.total)} U", s["big"]),
+            Paragraph(_("TOTAL UNITS"), s["label"]),
+            Paragraph(f"{units_text(totals.total)} U", s["big"]),
             Paragraph(total_sub, s["muted"]),
         ],
         [
-            Paragraph("LOTS" if len(chart.lots) > 1 else "LOT", s["label"]),
+            Paragraph(ngettext("LOT", "LOTS", len(chart.lots)), s["label"]),
             Paragraph(lots, s["big"]),
             Paragraph(expiries, s["muted"]),
         ],
         [
-            Paragraph("WASTED", s["label"]),
+            Paragraph(_("WASTED"), s["label"]),
             Paragraph(waste, s["big"]),
-            Paragraph(f"{modifier} · {chart.units_opened} U opened", s["muted"]),
+            Paragraph(
+                _("{modifier} · {units} U opened").format(
+                    modifier=modifier, units=chart.units_opened
+                ),
+                s["muted"],
+            ),
         ],
         [
-            Paragraph("SIGNATURE", s["label"]),
+            Paragraph(_("SIGNATURE"), s["label"]),
             Paragraph(signature, s["value"]),
             Paragraph(text(when), s["muted"]),
         ],
         [
-            Paragraph("NEXT DUE", s["label"]),
-            Paragraph(chart.next_due.isoformat(), s["value"]),
-            Paragraph("12 weeks, not sooner", s["muted"]),
+            Paragraph(_("NEXT DUE"), s["label"]),
+            Paragraph(local_date(chart.next_due), s["value"]),
+            Paragraph(_("12 weeks, not sooner"), s["muted"]),
         ],
     ]
     widths = [0.16, 0.22, 0.16, 0.30, 0.16]

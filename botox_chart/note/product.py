@@ -10,7 +10,10 @@ from decimal import Decimal
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from botox_chart.chart import Chart, format_units
+from botox_chart.chart import Chart, units_text
+from botox_chart.i18n import _, ngettext
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import number as local_number
 from botox_chart.note import fonts, layout
 from botox_chart.note.data import SessionNote
 from botox_chart.note.layout import alert, columns, facts, heading, text
@@ -32,14 +35,14 @@ def lots_at_a_glance(chart: Chart) -> tuple[str, str]:
     expiry dates."""
     lots = [text(lot) for lot in chart.lots]
     if any(not v.lot_number.strip() for v in chart.vials) or not lots:
-        lots.append(alert("MISSING"))
+        lots.append(alert(_("MISSING")))
     expiries = sorted({v.lot_expiry for v in chart.vials if v.lot_expiry is not None})
     if not expiries:
-        said = "expiry not recorded"
-    elif len(expiries) == 1:
-        said = f"expires {expiries[0].isoformat()}"
+        said = _("expiry not recorded")
     else:
-        said = "expire " + ", ".join(day.isoformat() for day in expiries)
+        said = ngettext("expires {dates}", "expire {dates}", len(expiries)).format(
+            dates=", ".join(local_date(day) for day in expiries)
+        )
     return " + ".join(lots), said
 
 
@@ -49,20 +52,32 @@ def vial_lines(chart: Chart) -> list[str]:
     docs/clinical-reference.md §5)."""
     lines = []
     for n, (vial, drawn) in enumerate(zip(chart.vials, chart.drawn(), strict=True), start=1):
-        lot = f"<b>{text(vial.lot_number)}</b>" if vial.lot_number.strip() else alert("lot MISSING")
+        lot = (
+            f"<b>{text(vial.lot_number)}</b>"
+            if vial.lot_number.strip()
+            else alert(_("lot MISSING"))
+        )
         expiry = (
-            f"exp. {vial.lot_expiry.isoformat()}"
+            _("exp. {date}").format(date=local_date(vial.lot_expiry))
             if vial.lot_expiry
-            else alert("expiry not recorded")
+            else alert(_("expiry not recorded"))
         )
         wasted = max(Decimal(vial.units) - drawn, Decimal(0))
         lines.append(
-            f"{n}. Lot {lot}, {expiry}<br/>"
-            f"{vial.units}&nbsp;U vial: {format_units(drawn)}&nbsp;U drawn, "
-            f"{format_units(wasted)}&nbsp;U wasted"
+            _(
+                "{n}. Lot {lot}, {expiry}<br/>{size}&nbsp;U vial: {drawn}&nbsp;U drawn, "
+                "{wasted}&nbsp;U wasted"
+            ).format(
+                n=n,
+                lot=lot,
+                expiry=expiry,
+                size=vial.units,
+                drawn=units_text(drawn),
+                wasted=units_text(wasted),
+            )
         )
     if len(chart.vials) > 1:
-        lines.append(f"{chart.units_opened}&nbsp;U opened")
+        lines.append(_("{units}&nbsp;U opened").format(units=chart.units_opened))
     return lines
 
 
@@ -73,30 +88,33 @@ def product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> li
     code_label = {"canada": "DIN", "us": "NDC"}.get(note.clinic.billing, "DIN/NDC")
     left = facts(
         [
-            ("Product", text(chart.product)),
-            (code_label, text(chart.din_ndc) if chart.din_ndc.strip() else "not recorded"),
-            ("Vials", "<br/>".join(vial_lines(chart)) or alert("none recorded")),
+            (_("Product"), text(_(chart.product))),
+            (code_label, text(chart.din_ndc) if chart.din_ndc.strip() else _("not recorded")),
+            (_("Vials"), "<br/>".join(vial_lines(chart)) or alert(_("none recorded"))),
         ],
         half,
         s,
         label=60,
     )
     if dilution.problem() is None:
-        concentration = (
-            f"<b>{format_units(dilution.units_per_tenth_ml)} U per 0.1 mL</b> "
-            f"({format_units(dilution.units_per_ml.quantize(Decimal('0.1')))} U/mL)"
+        concentration = _("<b>{units} U per {tenth} mL</b> ({per_ml} U/mL)").format(
+            units=units_text(dilution.units_per_tenth_ml),
+            tenth=local_number("0.1"),
+            per_ml=units_text(dilution.units_per_ml.quantize(Decimal("0.1"))),
         )
     else:
         concentration = alert(dilution.problem() or "")
     right = facts(
         [
-            ("Diluent", text(chart.diluent)),
+            (_("Diluent"), text(_(chart.diluent))),
             (
-                "Volume",
-                f"{format_units(dilution.diluent_ml)} mL per {dilution.vial_units}&nbsp;U vial",
+                _("Volume"),
+                _("{ml} mL per {size}&nbsp;U vial").format(
+                    ml=units_text(dilution.diluent_ml), size=dilution.vial_units
+                ),
             ),
-            ("Concentration", concentration),
-            ("Needle", text(chart.needle)),
+            (_("Concentration"), concentration),
+            (_("Needle"), text(_(chart.needle))),
         ],
         half,
         s,
@@ -104,7 +122,7 @@ def product(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> li
     )
     return [
         KeepTogether(
-            [*heading("Product and preparation", s["heading"]), columns(left, right, width)]
+            [*heading(_("Product and preparation"), s["heading"]), columns(left, right, width)]
         )
     ]
 
@@ -117,27 +135,26 @@ def waste_and_billing(
     wasted = chart.units_wasted
     opened = chart.units_opened
     if wasted > 0:
-        waste = (
-            f"<b>Units wasted: {format_units(wasted)} U</b> (modifier JW): {opened} U opened, "
-            f"{format_units(given)} U administered."
-        )
+        waste = _(
+            "<b>Units wasted: {wasted} U</b> (modifier JW): {opened} U opened, {given} U "
+            "administered."
+        ).format(wasted=units_text(wasted), opened=opened, given=units_text(given))
     else:
-        waste = (
-            f"<b>Units wasted: none</b> (modifier JZ): {opened} U opened, "
-            f"{format_units(given)} U administered."
-        )
+        waste = _(
+            "<b>Units wasted: none</b> (modifier JZ): {opened} U opened, {given} U administered."
+        ).format(opened=opened, given=units_text(given))
     flow: list[Flowable] = [Paragraph(waste, s["body"])]
     billing = note.clinic.billing
     if billing == "us":
         data: list[list[object]] = [
             [
-                Paragraph("Code", s["label"]),
-                Paragraph("Description", s["label"]),
-                Paragraph("Units", s["label_right"]),
+                Paragraph(_("Code"), s["label"]),
+                Paragraph(_("Description"), s["label"]),
+                Paragraph(_("Units"), s["label_right"]),
             ],
             [
                 f"CPT {CPT_PROCEDURE}",
-                "Chemodenervation for chronic migraine (once per session)",
+                _("Chemodenervation for chronic migraine (once per session)"),
                 "1",
             ],
         ]
@@ -145,23 +162,23 @@ def waste_and_billing(
             data.append(
                 [
                     f"HCPCS {HCPCS_PRODUCT}",
-                    "OnabotulinumtoxinA, 1 unit: administered",
-                    format_units(given),
+                    _("OnabotulinumtoxinA, 1 unit: administered"),
+                    units_text(given),
                 ]
             )
             data.append(
                 [
                     f"HCPCS {HCPCS_PRODUCT}-JW",
-                    "OnabotulinumtoxinA, 1 unit: discarded",
-                    format_units(wasted),
+                    _("OnabotulinumtoxinA, 1 unit: discarded"),
+                    units_text(wasted),
                 ]
             )
         else:
             data.append(
                 [
                     f"HCPCS {HCPCS_PRODUCT}-JZ",
-                    "OnabotulinumtoxinA, 1 unit: administered, none discarded",
-                    format_units(given),
+                    _("OnabotulinumtoxinA, 1 unit: administered, none discarded"),
+                    units_text(given),
                 ]
             )
         table = Table(data, colWidths=[90, width - 150, 60], hAlign="LEFT")
@@ -183,11 +200,11 @@ def waste_and_billing(
         code = note.clinic.provincial_code.strip()
         flow.append(
             Paragraph(
-                f"Provincial billing code: <b>{text(code)}</b>"
-                if code
-                else f"Provincial billing code: {alert('not set in Clinic settings')}",
+                _("Provincial billing code: {code}").format(
+                    code=f"<b>{text(code)}</b>" if code else alert(_("not set in Clinic settings"))
+                ),
                 s["body"],
             )
         )
-    title = "Waste and billing" if billing in ("us", "canada") else "Waste"
+    title = _("Waste and billing") if billing in ("us", "canada") else _("Waste")
     return [KeepTogether([*heading(title, s["heading"]), *flow])]

@@ -22,7 +22,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, format_units
+from botox_chart.chart import RETREATMENT_DAYS, URGENT_ADVERSE_EVENTS, units_text
+from botox_chart.i18n import N_, _, date_time, ngettext
+from botox_chart.i18n import date as local_date
+from botox_chart.i18n import percent as local_percent
 from botox_chart.note import fonts, identity, layout
 from botox_chart.note.data import AddendumInfo, RecordEntry, TreatmentRecord
 from botox_chart.note.layout import PageHeader, heading, labelled, text
@@ -33,7 +36,7 @@ from botox_chart.outcomes import CycleOutcome, figure, per_28
 from botox_chart.protocol import Protocol, load_named
 from botox_chart.store.models import Status
 
-MISMATCH = "DOES NOT MATCH ITS SIGNATURE"
+MISMATCH = N_("DOES NOT MATCH ITS SIGNATURE")
 CHART_HEIGHT = 170.0
 """The trend chart under the sessions table."""
 CELL_FONT_SIZE = 8
@@ -43,25 +46,20 @@ SESSION_COLUMN = 44.0
 """The narrowest the Session column gets; wider when a label ("1381 draft") needs it."""
 
 
-def plural(count: int, word: str) -> str:
-    """ "1 session", "2 sessions"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def story(treatment: TreatmentRecord, width: float) -> list[Flowable]:
     s = layout.styles()
     flow: list[Flowable] = [layout.PartStart(page_header(treatment))]
     flow += [_title(treatment, width, s), Spacer(1, 8), _identity(treatment, width, s)]
     flow += _summary(treatment, width, s)
     flow += _integrity(treatment, s)
-    flow += heading("Sessions", s["heading"])
+    flow += heading(_("Sessions"), s["heading"])
     if treatment.entries:
         key = _key(_protocol(treatment), treatment.course is not None, s)
         flow += [key, Spacer(1, 4), _sessions_table(treatment, width, s)]
     else:
-        flow.append(Paragraph("No sessions recorded.", s["body"]))
+        flow.append(Paragraph(_("No sessions recorded."), s["body"]))
     flow += _outcome(treatment, width, s)
-    flow += [Spacer(1, 6), Paragraph(text(CLINIC_SETTINGS_NOT_SIGNED), s["muted"])]
+    flow += [Spacer(1, 6), Paragraph(text(_(CLINIC_SETTINGS_NOT_SIGNED)), s["muted"])]
     return flow
 
 
@@ -83,7 +81,7 @@ def _outcome(
         ],
         [chart_width, gap, side],
     )
-    return [KeepTogether([*heading("Outcome per cycle", s["heading"]), row])]
+    return [KeepTogether([*heading(_("Outcome per cycle"), s["heading"]), row])]
 
 
 def _cycles(treatment: TreatmentRecord) -> dict[int, CycleOutcome]:
@@ -102,8 +100,11 @@ def _integrity(treatment: TreatmentRecord, s: dict[str, ParagraphStyle]) -> list
     for entry in _mismatched(treatment):
         flow.append(
             Paragraph(
-                f'<font color="{layout.ALERT.hexval()}"><b>Session {entry.session_id} '
-                f"{MISMATCH}.</b></font> "
+                f'<font color="{layout.ALERT.hexval()}"><b>'
+                + _("Session {session} {mismatch}.").format(
+                    session=entry.session_id, mismatch=_(MISMATCH)
+                )
+                + "</b></font> "
                 + " ".join(text(problem) for problem in entry.integrity_problems),
                 s["body"],
             )
@@ -117,13 +118,21 @@ def page_header(treatment: TreatmentRecord) -> PageHeader:
     span = []
     if entries:
         first, last = entries[0].chart.date_of_service, entries[-1].chart.date_of_service
-        span = [f"{plural(len(entries), 'session')}, {first.isoformat()} to {last.isoformat()}"]
-    footer = "Treatment record"
+        span = [
+            ngettext(
+                "{count} session, {first} to {last}",
+                "{count} sessions, {first} to {last}",
+                len(entries),
+            ).format(count=len(entries), first=local_date(first), last=local_date(last))
+        ]
+    footer = _("Treatment record")
     mismatched = _mismatched(treatment)
     if mismatched:  # on every page, as on a procedure note
-        footer += f" · {MISMATCH}: session {', '.join(str(e.session_id) for e in mismatched)}"
+        footer += " · " + _("{mismatch}: session {sessions}").format(
+            mismatch=_(MISMATCH), sessions=", ".join(str(e.session_id) for e in mismatched)
+        )
     return identity.page_header(
-        p, treatment.clinic.name, document="Treatment record", details=span, footer=footer
+        p, treatment.clinic.name, document=_("Treatment record"), details=span, footer=footer
     )
 
 
@@ -136,8 +145,8 @@ def _title(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphStyle
     if contact:
         left.append(Paragraph(text(contact), s["small"]))
     right = [
-        Paragraph("Treatment record", s["title"]),
-        Paragraph("OnabotulinumtoxinA (Botox) for chronic migraine", s["right"]),
+        Paragraph(_("Treatment record"), s["title"]),
+        Paragraph(_("OnabotulinumtoxinA (Botox) for chronic migraine"), s["right"]),
     ]
     return layout.side_by_side([left, right], [width * 0.6, width * 0.4])
 
@@ -146,7 +155,7 @@ def _identity(treatment: TreatmentRecord, width: float, s: dict[str, ParagraphSt
     p = treatment.patient
     cells: list[object] = [
         identity.patient_cell(p, s),
-        labelled("Date of birth", p.date_of_birth.isoformat(), s),
+        labelled(_("Date of birth"), local_date(p.date_of_birth), s),
         identity.chart_number_cell(p, s),
         identity.health_card_cell(p, s),
         identity.referred_by_cell(p, s),
@@ -161,34 +170,43 @@ def _summary(
     entries = treatment.entries
     signed = [e for e in entries if e.status == Status.SIGNED.value]
     drafts = len(entries) - len(signed)
-    count = f"{len(signed)} signed" + (f", {plural(drafts, 'draft')}" if drafts else "")
+    count = ngettext("{count} signed", "{count} signed", len(signed)).format(count=len(signed))
+    if drafts:
+        count += ", " + ngettext("{count} draft", "{count} drafts", drafts).format(count=drafts)
     last = signed[-1].chart if signed else None
     with_days = [e for e in signed if e.chart.headache_days is not None]
-    response = "Not recorded"
-    response_label = "Headache days / 30 days (first → latest)"
+    response = _("Not recorded")
+    response_label = _("Headache days / 30 days (first → latest)")
     if treatment.course is not None:
         response_label, response = _response_per_28(treatment)
     elif with_days:
         first_days = with_days[0].chart.headache_days or 0
         last_days = with_days[-1].chart.headache_days or 0
-        response = f"{first_days} on {with_days[0].chart.date_of_service.isoformat()}"
+        response = _("{days} on {date}").format(
+            days=first_days, date=local_date(with_days[0].chart.date_of_service)
+        )
         if len(with_days) > 1:
-            response += f" → {last_days} on {with_days[-1].chart.date_of_service.isoformat()}"
+            response += " → " + _("{days} on {date}").format(
+                days=last_days, date=local_date(with_days[-1].chart.date_of_service)
+            )
             if first_days:
-                response += f" ({(last_days - first_days) / first_days * 100:+.0f}%)"
+                change = f"{(last_days - first_days) / first_days * 100:+.0f}"
+                response += f" ({local_percent(change)})"
     cells = [
-        labelled("Sessions", count, s),
+        labelled(_("Sessions"), count, s),
         labelled(
-            "First / latest",
-            f"{entries[0].chart.date_of_service.isoformat()} / "
-            f"{entries[-1].chart.date_of_service.isoformat()}"
+            _("First / latest"),
+            f"{local_date(entries[0].chart.date_of_service)} / "
+            f"{local_date(entries[-1].chart.date_of_service)}"
             if entries
             else "—",
             s,
         ),
         labelled(
-            "Next due",
-            f"{last.next_due.isoformat()} ({RETREATMENT_DAYS // 7} weeks after the last)"
+            _("Next due"),
+            _("{date} ({weeks} weeks after the last)").format(
+                date=local_date(last.next_due), weeks=RETREATMENT_DAYS // 7
+            )
             if last
             else "—",
             s,
@@ -217,12 +235,20 @@ def _response_per_28(treatment: TreatmentRecord) -> tuple[str, str]:
     recorded = [c for c in course.cycles if per_28(c.headache_days, c.window_days) is not None]
     parts = []
     if base is not None:
-        parts.append(f"{figure(per_28(base.headache_days, base.window_days))} at baseline")
+        parts.append(
+            _("{days} at baseline").format(
+                days=figure(per_28(base.headache_days, base.window_days))
+            )
+        )
     if recorded:
         latest = recorded[-1]
-        parts.append(f"{cycle_figure(base, latest)} on {latest.date.isoformat()}")
-    words = " → ".join(parts) if parts else "Not recorded"
-    return "Headache days per 28 days (baseline → latest)", words
+        parts.append(
+            _("{days} on {date}").format(
+                days=cycle_figure(base, latest), date=local_date(latest.date)
+            )
+        )
+    words = " → ".join(parts) if parts else _("Not recorded")
+    return _("Headache days per 28 days (baseline → latest)"), words
 
 
 def _protocol(treatment: TreatmentRecord) -> Protocol:
@@ -242,16 +268,16 @@ def _sessions_table(
     protocol = _protocol(treatment)
     muscles = list(protocol.muscles)
     head = [
-        "Date",
-        "Session",
-        *(abbreviation(m.name) for m in muscles),
-        "Other",
-        "Total U",
-        "Lot",
-        "Injector",
-        "Headache / migraine days",
-        *(["Per 28 days (change)"] if treatment.course is not None else []),
-        "Adverse events",
+        _("Date"),
+        _("Session"),
+        *(abbreviation(_(m.name)) for m in muscles),
+        _("Other"),
+        _("Total U"),
+        _("Lot"),
+        _("Injector"),
+        _("Headache / migraine days"),
+        *([_("Per 28 days (change)")] if treatment.course is not None else []),
+        _("Adverse events"),
     ]
     total_col = len(muscles) + 3
     numeric = range(2, total_col + 1)
@@ -328,7 +354,7 @@ def session_label(entry: RecordEntry) -> str:
     """The Session cell of a session that matches its signature: "1380", or "1381 draft"."""
     if entry.status == Status.SIGNED.value:
         return str(entry.session_id)
-    return f"{entry.session_id} draft"
+    return _("{session} draft").format(session=entry.session_id)
 
 
 def session_column_width(entries: Sequence[RecordEntry]) -> float:
@@ -341,25 +367,31 @@ def session_column_width(entries: Sequence[RecordEntry]) -> float:
 
 
 def _addendum(addendum: AddendumInfo, s: dict[str, ParagraphStyle]) -> Paragraph:
-    when = addendum.at.strftime("%Y-%m-%d %H:%M %Z").strip()
-    author = text(addendum.author) if addendum.author else "author not recorded"
-    return Paragraph(f"<b>Addendum</b> {text(when)} · {author}: {text(addendum.text)}", s["cell"])
+    when = date_time(addendum.at)
+    author = text(addendum.author) if addendum.author else _("author not recorded")
+    return Paragraph(
+        _("<b>Addendum</b> {when} · {author}: {text}").format(
+            when=text(when), author=author, text=text(addendum.text)
+        ),
+        s["cell"],
+    )
 
 
 def _key(protocol: Protocol, outcome: bool, s: dict[str, ParagraphStyle]) -> Paragraph:
     names = " · ".join(
-        f"<b>{text(abbreviation(m.name))}</b> {text(m.name.lower())}" for m in protocol.muscles
+        f"<b>{text(abbreviation(_(m.name)))}</b> {text(_(m.name).lower())}"
+        for m in protocol.muscles
     )
-    words = (
-        f"Units per muscle: {names}; <b>Other</b> custom sites. Bold: not the standard dose "
-        "for the muscle. Headache and migraine days are counted over each visit's counting "
-        "window (the last 30 days unless the visit says otherwise)."
-    )
+    words = _(
+        "Units per muscle: {names}; <b>{other}</b> custom sites. Bold: not the standard dose for "
+        "the muscle. Headache and migraine days are counted over each visit's counting window "
+        "(the last 30 days unless the visit says otherwise)."
+    ).format(names=names, other=_("Other"))
     if outcome:
-        words += (
-            " <b>Per 28 days</b>: the headache days recorded at the visit per 28 days (the outcome "
-            "of the cycles before it) and the change from baseline."
-        )
+        words += " " + _(
+            "<b>{per_28}</b>: the headache days recorded at the visit per 28 days (the outcome of "
+            "the cycles before it) and the change from baseline."
+        ).format(per_28=_("Per 28 days"))
     return Paragraph(words, s["muted"])
 
 
@@ -376,7 +408,7 @@ def _row(
     other = sum((u for m, u in totals.by_muscle.items() if m not in known), Decimal(0))
     if entry.integrity_problems:
         session: object = Paragraph(
-            f'{entry.session_id} <font color="{layout.ALERT.hexval()}"><b>{MISMATCH}</b></font>',
+            f'{entry.session_id} <font color="{layout.ALERT.hexval()}"><b>{_(MISMATCH)}</b></font>',
             s["cell"],
         )
     else:
@@ -384,23 +416,25 @@ def _row(
     days = "—" if chart.headache_days is None else str(chart.headache_days)
     days += " / " + ("—" if chart.migraine_days is None else str(chart.migraine_days))
     events = [
-        f'<font color="{layout.ALERT.hexval()}"><b>{text(e)}</b></font>'
+        f'<font color="{layout.ALERT.hexval()}"><b>{text(_(e))}</b></font>'
         if e in URGENT_ADVERSE_EVENTS
-        else text(e)
+        else text(_(e))
         for e in chart.adverse_events
     ]
     if chart.adverse_event_other.strip():
         events.append(text(chart.adverse_event_other.strip()))
-    said = ", ".join(events) if events else "None at the visit" if entry.addenda else "None"
+    said = ", ".join(events) if events else _("None at the visit") if entry.addenda else _("None")
     if entry.addenda:  # what was learnt after signing (a day-3 call) is in the addenda
-        which = "the addendum" if len(entry.addenda) == 1 else f"{len(entry.addenda)} addenda"
-        said += f"<br/><i>see {which} below</i>"
+        which = ngettext(
+            "see the addendum below", "see the {count} addenda below", len(entry.addenda)
+        ).format(count=len(entry.addenda))
+        said += f"<br/><i>{which}</i>"
     return [
-        chart.date_of_service.isoformat(),
+        local_date(chart.date_of_service, numeric=True),
         session,
         *(_units(totals.by_muscle.get(m.code, Decimal(0))) for m in protocol.muscles),
         _units(other),
-        format_units(totals.total),
+        units_text(totals.total),
         Paragraph("<br/>".join(text(lot) for lot in chart.lots) or "—", s["cell"]),
         Paragraph(text(entry.injector) if entry.injector else "—", s["cell"]),
         days,
@@ -421,4 +455,4 @@ def _outcome_cell(
 
 
 def _units(units: Decimal) -> str:
-    return format_units(units) if units else "—"
+    return units_text(units) if units else "—"

@@ -18,9 +18,10 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak
 from sqlalchemy.engine import Engine
 
-from botox_chart import fhir
+from botox_chart import fhir, i18n
 from botox_chart import paper as papers
 from botox_chart.due import DueList
+from botox_chart.i18n import _
 from botox_chart.note import (
     data,
     due_list,
@@ -65,26 +66,43 @@ def page_size(
     return papers.size(papers.resolve(paper or clinic.paper), landscape=landscape)
 
 
-def session_note_pdf(engine: Engine, *, session_ids: list[int], paper: str | None = None) -> bytes:
+def document_language(engine: Engine, language: str | None = None) -> str:
+    """The language a document prints in: ``language`` when the caller chose one (the command
+    line's --lang), else the clinic's setting (ClinicSettings.language)."""
+    if language:
+        return language
+    with transaction(engine) as db:
+        return clinic_settings.load(db).language
+
+
+def session_note_pdf(
+    engine: Engine,
+    *,
+    session_ids: list[int],
+    paper: str | None = None,
+    language: str | None = None,
+) -> bytes:
     """Procedure notes for ``session_ids`` in one PDF, each from a new page, each with its own
-    "page X of Y". Raises SessionError for an unknown session."""
+    "page X of Y", in ``language`` (:func:`document_language`). Raises SessionError for an
+    unknown session."""
     if not session_ids:
         raise ValueError("No sessions to print.")
-    with transaction(engine) as db:
-        notes = data.load_session_notes(db, session_ids=session_ids)
-    pagesize = page_size(notes[0].clinic, paper)
-    width = layout.frame_width(pagesize)
-    story: list[Flowable] = []
-    for n, note in enumerate(notes):
-        if n:
-            story.append(PageBreak())
-        story += procedure.story(note, width)
-    return layout.build(
-        story,
-        pagesize=pagesize,
-        title="Procedure note",
-        subject="OnabotulinumtoxinA procedure note",
-    )
+    with i18n.using(document_language(engine, language)):
+        with transaction(engine) as db:
+            notes = data.load_session_notes(db, session_ids=session_ids)
+        pagesize = page_size(notes[0].clinic, paper)
+        width = layout.frame_width(pagesize)
+        story: list[Flowable] = []
+        for n, note in enumerate(notes):
+            if n:
+                story.append(PageBreak())
+            story += procedure.story(note, width)
+        return layout.build(
+            story,
+            pagesize=pagesize,
+            title=_("Procedure note"),
+            subject=_("OnabotulinumtoxinA procedure note"),
+        )
 
 
 def write_session_note(
@@ -95,22 +113,27 @@ def write_session_note(
     force: bool = False,
     clinician_id: int | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write one session's procedure note to ``path``; it appears once its export is audited.
 
     Raises OutputRefused for a path that must not be written (an existing file unless ``force``).
     """
-    pdf = session_note_pdf(engine, session_ids=[session_id], paper=paper)
+    pdf = session_note_pdf(engine, session_ids=[session_id], paper=paper, language=language)
     return write_exported(
         engine, path, pdf, force=force, session_ids=[session_id], clinician_id=clinician_id
     )
 
 
-def treatment_record_pdf(engine: Engine, *, patient_id: int, paper: str | None = None) -> bytes:
-    """Every session of a patient in date order. Raises PatientError for an unknown patient."""
-    with transaction(engine) as db:
-        treatment = data.load_record(db, patient_id=patient_id)
-    return render_record(treatment, paper=paper)
+def treatment_record_pdf(
+    engine: Engine, *, patient_id: int, paper: str | None = None, language: str | None = None
+) -> bytes:
+    """Every session of a patient in date order, in ``language`` (:func:`document_language`).
+    Raises PatientError for an unknown patient."""
+    with i18n.using(document_language(engine, language)):
+        with transaction(engine) as db:
+            treatment = data.load_record(db, patient_id=patient_id)
+        return render_record(treatment, paper=paper)
 
 
 def render_record(treatment: data.TreatmentRecord, *, paper: str | None = None) -> bytes:
@@ -119,8 +142,8 @@ def render_record(treatment: data.TreatmentRecord, *, paper: str | None = None) 
     return layout.build(
         record.story(treatment, layout.frame_width(pagesize)),
         pagesize=pagesize,
-        title="Treatment record",
-        subject="OnabotulinumtoxinA treatment record",
+        title=_("Treatment record"),
+        subject=_("OnabotulinumtoxinA treatment record"),
     )
 
 
@@ -130,8 +153,8 @@ def render_letter(letter_data: data.LetterData, *, paper: str | None = None) -> 
     return layout.build(
         letter.story(letter_data, layout.frame_width(pagesize)),
         pagesize=pagesize,
-        title="Continuation letter",
-        subject="OnabotulinumtoxinA for chronic migraine: continuation of treatment",
+        title=_("Continuation letter"),
+        subject=_("OnabotulinumtoxinA for chronic migraine: continuation of treatment"),
     )
 
 
@@ -144,8 +167,8 @@ def render_outcomes_report(
     return layout.build(
         outcomes_report.story(report, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
         pagesize=pagesize,
-        title="Clinic outcomes report",
-        subject="OnabotulinumtoxinA for chronic migraine: responders after treatment",
+        title=_("Clinic outcomes report"),
+        subject=_("OnabotulinumtoxinA for chronic migraine: responders after treatment"),
     )
 
 
@@ -157,9 +180,10 @@ def write_treatment_record(
     force: bool = False,
     clinician_id: int | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write a patient's treatment record to ``path``; it appears once its export is audited."""
-    pdf = treatment_record_pdf(engine, patient_id=patient_id, paper=paper)
+    pdf = treatment_record_pdf(engine, patient_id=patient_id, paper=paper, language=language)
     return write_exported(
         engine, path, pdf, force=force, patient_id=patient_id, clinician_id=clinician_id
     )
@@ -172,17 +196,19 @@ def letter_pdf(
     profile: RuleProfile | None = None,
     written_on: date | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """A patient's continuation letter under ``profile`` (the clinic's payer profile, else NICE
-    TA260), dated ``written_on`` (today)."""
-    with transaction(engine) as db:
-        letter_data = data.load_letter(
-            db,
-            patient_id=patient_id,
-            profile=profile or data.letter_profile(db),
-            written_on=written_on or date.today(),
-        )
-    return render_letter(letter_data, paper=paper)
+    TA260), dated ``written_on`` (today), in ``language`` (:func:`document_language`)."""
+    with i18n.using(document_language(engine, language)):
+        with transaction(engine) as db:
+            letter_data = data.load_letter(
+                db,
+                patient_id=patient_id,
+                profile=profile or data.letter_profile(db),
+                written_on=written_on or date.today(),
+            )
+        return render_letter(letter_data, paper=paper)
 
 
 def letter_file_name(engine: Engine, *, patient_id: int, day: date | None = None) -> str:
@@ -201,9 +227,10 @@ def write_letter(
     force: bool = False,
     clinician_id: int | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write a patient's continuation letter to ``path``; it appears once its export is audited."""
-    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, paper=paper)
+    pdf = letter_pdf(engine, patient_id=patient_id, profile=profile, paper=paper, language=language)
     return write_exported(
         engine,
         path,
@@ -221,6 +248,7 @@ def outcomes_report_pdf(
     day: date | None = None,
     found: OutcomesReport | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The clinic outcomes report over every patient's course (or ``found``, the report already
     computed, so the PDF says what the caller printed), dated ``day`` (today)."""
@@ -228,7 +256,8 @@ def outcomes_report_pdf(
         if found is None:
             found = report(store_outcomes.clinic_courses(db))
         clinic = clinic_settings.load(db)
-    return render_outcomes_report(found, clinic=clinic, day=day or date.today(), paper=paper)
+    with i18n.using(language or clinic.language):
+        return render_outcomes_report(found, clinic=clinic, day=day or date.today(), paper=paper)
 
 
 def write_outcomes_report(
@@ -239,9 +268,10 @@ def write_outcomes_report(
     clinician_id: int | None = None,
     found: OutcomesReport | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the clinic outcomes report to ``path`` (audited as an export; it names no patient)."""
-    pdf = outcomes_report_pdf(engine, found=found, paper=paper)
+    pdf = outcomes_report_pdf(engine, found=found, paper=paper, language=language)
     return write_exported(
         engine, path, pdf, force=force, clinician_id=clinician_id, document=REPORT_DOCUMENT
     )
@@ -257,16 +287,19 @@ def render_due_list(found: DueList, *, clinic: ClinicSettings, paper: str | None
     return layout.build(
         due_list.story(found, clinic=clinic, width=layout.frame_width(pagesize)),
         pagesize=pagesize,
-        title="Due list",
-        subject=f"Patients due for onabotulinumtoxinA: {found.period}",
+        title=_("Due list"),
+        subject=_("Patients due for onabotulinumtoxinA: {period}").format(period=found.period),
     )
 
 
-def due_list_pdf(engine: Engine, *, found: DueList, paper: str | None = None) -> bytes:
+def due_list_pdf(
+    engine: Engine, *, found: DueList, paper: str | None = None, language: str | None = None
+) -> bytes:
     """The worklist of ``found`` (the list the caller shows), under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
-    return render_due_list(found, clinic=clinic, paper=paper)
+    with i18n.using(language or clinic.language):
+        return render_due_list(found, clinic=clinic, paper=paper)
 
 
 def write_due_list(
@@ -277,12 +310,13 @@ def write_due_list(
     force: bool = False,
     clinician_id: int | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the due list's worklist PDF to ``path``; it appears once its export is audited."""
     return write_exported(
         engine,
         path,
-        due_list_pdf(engine, found=found, paper=paper),
+        due_list_pdf(engine, found=found, paper=paper, language=language),
         force=force,
         clinician_id=clinician_id,
         document=DUE_LIST_DOCUMENT,
@@ -323,17 +357,23 @@ def render_lot_recall(
         lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
         pagesize=pagesize,
         title=lot_recall.title_of(found),
-        subject="Patients who received a lot of onabotulinumtoxinA",
+        subject=_("Patients who received a lot of onabotulinumtoxinA"),
     )
 
 
 def lot_recall_pdf(
-    engine: Engine, *, found: Recall, day: date | None = None, paper: str | None = None
+    engine: Engine,
+    *,
+    found: Recall,
+    day: date | None = None,
+    paper: str | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The recall list of ``found`` (the list the caller shows) under the clinic's letterhead."""
     with transaction(engine) as db:
         clinic = clinic_settings.load(db)
-    return render_lot_recall(found, clinic=clinic, day=day or date.today(), paper=paper)
+    with i18n.using(language or clinic.language):
+        return render_lot_recall(found, clinic=clinic, day=day or date.today(), paper=paper)
 
 
 def write_lot_recall(
@@ -344,13 +384,14 @@ def write_lot_recall(
     force: bool = False,
     clinician_id: int | None = None,
     paper: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
     no name) is audited."""
     return write_exported(
         engine,
         path,
-        lot_recall_pdf(engine, found=found, paper=paper),
+        lot_recall_pdf(engine, found=found, paper=paper, language=language),
         force=force,
         clinician_id=clinician_id,
         details=store_recall.audit_changes(found),

@@ -8,11 +8,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from botox_chart.chart import URGENT_ADVERSE_EVENTS
+from botox_chart.i18n import N_, _, date_time
+from botox_chart.i18n import date as local_date
 from botox_chart.note import layout
 from botox_chart.note.data import SessionNote
 from botox_chart.note.layout import alert, facts, heading, text
 
-CLINIC_SETTINGS_NOT_SIGNED = (
+CLINIC_SETTINGS_NOT_SIGNED = N_(
     "The letterhead, the clinic's address and telephone, and the billing lines are printed from "
     "the clinic's current settings: they are not part of the signed record."
 )
@@ -25,71 +27,81 @@ def aftercare(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> 
     events = []
     for event in chart.adverse_events:
         if event in URGENT_ADVERSE_EVENTS:
-            events.append(f"<b>{alert(event + ': URGENT REVIEW (possible distant spread)')}</b>")
+            urgent = _("{event}: URGENT REVIEW (possible distant spread)").format(event=_(event))
+            events.append(f"<b>{alert(urgent)}</b>")
         else:
-            events.append(text(event))
+            events.append(text(_(event)))
     if chart.adverse_event_other.strip():
-        events.append(f"Other: {text(chart.adverse_event_other.strip())}")
-    said = "<br/>".join(events) if events else "None reported"
+        events.append(_("Other: {event}").format(event=text(chart.adverse_event_other.strip())))
+    said = "<br/>".join(events) if events else _("None reported")
     if note.addenda:  # news after signing (a day-3 call: neck pain) is in the addenda
-        said = ("<br/>".join(events) if events else "None reported at the visit") + (
-            "<br/><i>After signing: see the addenda below.</i>"
+        said = ("<br/>".join(events) if events else _("None reported at the visit")) + (
+            "<br/><i>{}</i>".format(_("After signing: see the addenda below."))
         )
+    not_recorded = _("Not recorded")
     pairs = [
-        ("Adverse events", said),
-        ("Tolerance", text(chart.tolerance) if chart.tolerance.strip() else "Not recorded"),
-        ("Aftercare", text(chart.aftercare) if chart.aftercare.strip() else "Not recorded"),
+        (_("Adverse events"), said),
+        (_("Tolerance"), text(chart.tolerance) if chart.tolerance.strip() else not_recorded),
+        (_("Aftercare"), text(chart.aftercare) if chart.aftercare.strip() else not_recorded),
         (
-            "Next due",
-            f"<b>{chart.next_due.isoformat()}</b> (12 weeks after this session; not sooner)",
+            _("Next due"),
+            _("<b>{date}</b> (12 weeks after this session; not sooner)").format(
+                date=local_date(chart.next_due)
+            ),
         ),
     ]
     if chart.notes.strip():
-        pairs.append(("Notes", text(chart.notes)))
+        pairs.append((_("Notes"), text(chart.notes)))
     return [
-        KeepTogether([*heading("Outcome and aftercare", s["heading"]), facts(pairs, width, s, 90)])
+        KeepTogether(
+            [*heading(_("Outcome and aftercare"), s["heading"]), facts(pairs, width, s, 90)]
+        )
     ]
 
 
 def signature(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    injector = text(note.injector) if note.injector else "Not recorded"
-    supervisor = text(note.supervisor) if note.supervisor else "None"
+    injector = text(note.injector) if note.injector else _("Not recorded")
+    supervisor = text(note.supervisor) if note.supervisor else _("None")
     if note.signed:
-        when = note.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip() if note.signed_at else ""
-        signed = f"<b>Electronically signed by {text(note.signer)}</b> on {text(when)}"
-    else:
-        signed = (
-            f'<font size="16" color="{layout.ALERT.hexval()}"><b>NOT SIGNED</b></font><br/>'
-            "This draft is not a valid record of treatment until the injector signs it."
+        when = date_time(note.signed_at) if note.signed_at else ""
+        signed = _("<b>Electronically signed by {signer}</b> on {when}").format(
+            signer=text(note.signer), when=text(when)
         )
+    else:
+        signed = '<font size="16" color="{}"><b>{}</b></font><br/>'.format(
+            layout.ALERT.hexval(), _("NOT SIGNED")
+        ) + _("This draft is not a valid record of treatment until the injector signs it.")
     pairs = [
-        ("Injector", f"<b>{injector}</b>"),
-        ("Supervising physician", supervisor),
-        ("Signature", signed),
+        (_("Injector"), f"<b>{injector}</b>"),
+        (_("Supervising physician"), supervisor),
+        (_("Signature"), signed),
     ]
     if note.fingerprint:
         pairs.append(
             (
-                "Record fingerprint",
-                f"<b>{text(note.fingerprint)}</b> (the start of the signed record's SHA-256 "
-                "digest; <i>botox-chart verify</i> checks it)",
+                _("Record fingerprint"),
+                _(
+                    "<b>{fingerprint}</b> (the start of the signed record's SHA-256 digest; "
+                    "<i>botox-chart verify</i> checks it)"
+                ).format(fingerprint=text(note.fingerprint)),
             )
         )
     if note.signed:
-        pairs.append(("Clinic details", CLINIC_SETTINGS_NOT_SIGNED))
+        pairs.append((_("Clinic details"), _(CLINIC_SETTINGS_NOT_SIGNED)))
     if note.integrity_problems:
         pairs.append(
             (
-                "Integrity",
-                f'<font color="{layout.ALERT.hexval()}"><b>This record does not match its '
-                "signature.</b></font> "
+                _("Integrity"),
+                f'<font color="{layout.ALERT.hexval()}"><b>'
+                + _("This record does not match its signature.")
+                + "</b></font> "
                 + " ".join(text(problem) for problem in note.integrity_problems),
             )
         )
     if note.acknowledged:
         pairs.append(
             (
-                "Acknowledged at signing",
+                _("Acknowledged at signing"),
                 "<br/>".join(f"• {text(a)}" for a in note.acknowledged),
             )
         )
@@ -110,15 +122,15 @@ def signature(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> 
             ]
         )
     )
-    return [KeepTogether([*heading("Signature", s["heading"]), box])]
+    return [KeepTogether([*heading(_("Signature"), s["heading"]), box])]
 
 
 def addenda(note: SessionNote, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     if not note.addenda:
         return []
-    flow: list[Flowable] = heading("Addenda (added after signing)", s["heading"])
+    flow: list[Flowable] = heading(_("Addenda (added after signing)"), s["heading"])
     for addendum in note.addenda:
-        when = addendum.at.strftime("%Y-%m-%d %H:%M %Z").strip()
+        when = date_time(addendum.at)
         flow.append(
             KeepTogether(
                 [

@@ -11,7 +11,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from botox_chart.chart import Chart, format_units
+from botox_chart.chart import Chart, units_text
+from botox_chart.i18n import _
 from botox_chart.note import diagram, fonts, layout
 from botox_chart.note.data import SessionNote
 from botox_chart.note.layout import heading, text
@@ -31,8 +32,8 @@ GAP = 12.0
 TOTALS_FONT_SIZE = 7.0
 TOTALS_PADDING = 2.0
 """Left and right padding of each cell of the units by muscle and side."""
-TOTALS_LEAST = (19.0, 19.0, 19.0, 28.0, 19.0)
-"""The narrowest the R, L, Mid, Total and Std columns get."""
+TOTALS_LEAST = (19.0, 19.0, 20.0, 28.0, 19.0)
+"""The narrowest the R, L, Mid, Total and Std columns get (Mid: room for French « Méd »)."""
 
 
 def site_map(
@@ -68,22 +69,22 @@ def site_map(
         )
     )
     beside = [
-        Paragraph("Key", s["muted"]),
+        Paragraph(_("Key"), s["muted"]),
         diagram.legend_drawing(side_width),
         Spacer(1, 10),
-        Paragraph("Units by muscle and side", s["muted"]),
+        Paragraph(_("Units by muscle and side"), s["muted"]),
         Spacer(1, 2),
         muscle_totals(totals, numbers, side_width, s),
     ]
     if deviations is not None:
         beside += [
             Spacer(1, 10),
-            Paragraph("<b>Deviations from the standard protocol</b>", s["small"]),
+            Paragraph("<b>{}</b>".format(_("Deviations from the standard protocol")), s["small"]),
             Spacer(1, 2),
             *deviation_lines(note.chart, deviations, s["small"]),
         ]
     table = layout.side_by_side([grid, "", beside], [view_width * 2, GAP, side_width])
-    return [KeepTogether([*heading("Injection sites", s["heading"]), table])]
+    return [KeepTogether([*heading(_("Injection sites"), s["heading"]), table])]
 
 
 def _totals_rows(chart: Chart) -> list[list[str]]:
@@ -98,18 +99,18 @@ def _totals_rows(chart: Chart) -> list[list[str]]:
             continue
         rows.append(
             [
-                protocol.muscle_name(muscle),
+                _(protocol.muscle_name(muscle)),
                 *(
                     _units_or_dash(totals.by_muscle_side.get((muscle, side), Decimal(0)))
                     for side in ("right", "left", "midline")
                 ),
-                format_units(units),
-                format_units(standard) if standard is not None else "—",
+                units_text(units),
+                units_text(standard) if standard is not None else "—",
             ]
         )
     rows.append(
         [
-            "Total",
+            _("Total"),
             *(
                 _units_or_dash(
                     sum(
@@ -119,8 +120,8 @@ def _totals_rows(chart: Chart) -> list[list[str]]:
                 )
                 for side in ("right", "left", "midline")
             ),
-            format_units(totals.total),
-            format_units(protocol.total_units),
+            units_text(totals.total),
+            units_text(protocol.total_units),
         ]
     )
     return rows
@@ -145,7 +146,8 @@ def muscle_totals(
     rows: list[list[str]], numbers: list[float], width: float, s: dict[str, ParagraphStyle]
 ) -> Table:
     """Subtotals per muscle and side, with the protocol's standard dose for comparison."""
-    head = ["Muscle", "R", "L", "Mid", "Total", "Std"]
+    # Right, left, midline, the total and the protocol's standard dose, abbreviated to fit.
+    head = [_("Muscle"), _("R"), _("L"), _("Mid"), _("Total"), _("Std")]
     data: list[list[object]] = [
         [Paragraph(h, s["label"] if n == 0 else s["label_right"]) for n, h in enumerate(head)]
     ]
@@ -176,7 +178,7 @@ def muscle_totals(
 
 
 def _units_or_dash(units: Decimal) -> str:
-    return format_units(units) if units else "—"
+    return units_text(units) if units else "—"
 
 
 def deviation_lines(chart: Chart, deviations: list[str], style: ParagraphStyle) -> list[Flowable]:
@@ -190,8 +192,11 @@ def deviation_lines(chart: Chart, deviations: list[str], style: ParagraphStyle) 
     protocol = chart.protocol
     return [
         Paragraph(
-            f"None: standard {text(protocol.name)}, {format_units(protocol.total_units)} U at "
-            f"{len(protocol.sites)} sites.",
+            _("None: standard {protocol}, {units} U at {sites} sites.").format(
+                protocol=text(_(protocol.name)),
+                units=units_text(protocol.total_units),
+                sites=len(protocol.sites),
+            ),
             style,
         )
     ]
@@ -204,7 +209,7 @@ def deviations_section(
     return [
         KeepTogether(
             [
-                *heading("Deviations from the standard protocol", s["heading"]),
+                *heading(_("Deviations from the standard protocol"), s["heading"]),
                 *deviation_lines(chart, deviations, s["body"]),
             ]
         )

@@ -13,14 +13,17 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
-from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
+from botox_chart.chart import Chart, InjectionKind, SiteState, side_name, units_text
+from botox_chart.i18n import N_, _, ngettext
+from botox_chart.i18n import number as local_number
 from botox_chart.markers import MarkerKind
 from botox_chart.note import diagram, fonts, layout
 from botox_chart.note.diagram import SiteMark
 from botox_chart.note.layout import heading, text
 from botox_chart.protocol import Side
 
-SIDE_WORDS: dict[str, str] = {"right": "Right", "left": "Left", "midline": "Midline"}
+SIDE_WORDS: dict[str, str] = {"right": N_("Right"), "left": N_("Left"), "midline": N_("Midline")}
+"""A side as the site table names it (translated where it prints)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def site_rows(chart: Chart) -> list[SiteRow]:
             if state is SiteState.INJECTED and injection is not None:
                 remark = ""
                 if injection.units != site.units:
-                    remark = f"standard {format_units(site.units)} U"
+                    remark = _("standard {units} U").format(units=units_text(site.units))
                 point = injection.point
                 rows.append(
                     SiteRow(
@@ -84,9 +87,9 @@ def site_rows(chart: Chart) -> list[SiteRow]:
             else:
                 point = site.positions[0]
                 remark = (
-                    f"omitted: {chart.omissions[site.code]}"
+                    _("omitted: {reason}").format(reason=chart.omissions[site.code])
                     if state is SiteState.OMITTED
-                    else "not injected"
+                    else _("not injected")
                 )
                 rows.append(
                     SiteRow(
@@ -116,7 +119,7 @@ def site_rows(chart: Chart) -> list[SiteRow]:
                     injection.side,
                     injection.units,
                     chart.volume_ml(injection.units),
-                    "follow-the-pain" if ftp else "custom site",
+                    _("follow-the-pain") if ftp else _("custom site"),
                     injection.point.view,
                     injection.point.x,
                     injection.point.y,
@@ -128,12 +131,9 @@ def site_rows(chart: Chart) -> list[SiteRow]:
 def site_table(
     chart: Chart, rows: list[SiteRow], width: float, s: dict[str, ParagraphStyle]
 ) -> list[Flowable]:
-    head = ["#", "Site", "Muscle", "Side", "Units", "Volume (mL)", "Remark"]
+    head = ["#", _("Site"), _("Muscle"), _("Side"), _("Units"), _("Volume (mL)"), _("Remark")]
     data: list[list[object]] = [
-        [
-            Paragraph(h, s["label_right"] if h in ("Units", "Volume (mL)") else s["label"])
-            for h in head
-        ]
+        [Paragraph(h, s["label_right"] if n in (4, 5) else s["label"]) for n, h in enumerate(head)]
     ]
     style: list[tuple[object, ...]] = []
     for n, row in enumerate(rows, start=1):
@@ -141,11 +141,11 @@ def site_table(
         data.append(
             [
                 marker_cell(row, s),
-                Paragraph(text(row.label), s["cell"]),
-                Paragraph(text(row.muscle), s["cell"]),
-                SIDE_WORDS.get(row.side, row.side),
-                format_units(row.units) if row.units is not None else "—",
-                f"{row.volume_ml:.2f}" if row.volume_ml is not None else "—",
+                Paragraph(text(shown_label(row)), s["cell"]),
+                Paragraph(text(_(row.muscle)), s["cell"]),
+                _(SIDE_WORDS.get(row.side, row.side)),
+                units_text(row.units) if row.units is not None else "—",
+                local_number(f"{row.volume_ml:.2f}") if row.volume_ml is not None else "—",
                 Paragraph(text(row.remark), s["cell"]),
             ]
         )
@@ -157,13 +157,22 @@ def site_table(
     data.append(
         [
             "",
-            Paragraph(f"<b>TOTAL: {totals.sites} sites</b>", s["cell"]),
-            "",
-            "",
-            f"{format_units(totals.total)} U",
-            f"{volume:.2f}" if volume is not None else "—",
             Paragraph(
-                f"standard {format_units(protocol.total_units)} U, {len(protocol.sites)} sites",
+                "<b>{}</b>".format(
+                    ngettext("TOTAL: {count} site", "TOTAL: {count} sites", totals.sites).format(
+                        count=totals.sites
+                    )
+                ),
+                s["cell"],
+            ),
+            "",
+            "",
+            f"{units_text(totals.total)} U",
+            local_number(f"{volume:.2f}") if volume is not None else "—",
+            Paragraph(
+                _("standard {units} U, {sites} sites").format(
+                    units=units_text(protocol.total_units), sites=len(protocol.sites)
+                ),
                 s["cell"],
             ),
         ]
@@ -191,7 +200,21 @@ def site_table(
             ]
         )
     )
-    return [CondPageBreak(120), *heading("Site table", s["heading"]), table]
+    return [CondPageBreak(120), *heading(_("Site table"), s["heading"]), table]
+
+
+def shown_label(row: SiteRow) -> str:
+    """A row's site as the document's reader names it: a protocol site's label from the
+    catalogue, a follow-the-pain site's made from its side and muscle (its stored label is
+    English, made the same way), a custom site's as typed."""
+    if row.kind is MarkerKind.FOLLOW_THE_PAIN:
+        return (
+            _("{side} {muscle} (follow-the-pain)")
+            .format(side=side_name(row.side), muscle=_(row.muscle).lower())
+            .strip()
+            .capitalize()
+        )
+    return _(row.label)
 
 
 NUMBER_COLUMN = 26.0

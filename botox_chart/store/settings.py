@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sqlmodel import Session
 
-from botox_chart import bounds, gs1, outcomes
+from botox_chart import bounds, gs1, i18n, outcomes
 from botox_chart import paper as papers
 from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
@@ -48,6 +48,9 @@ class ClinicSettings:
     payer_profile: str = ""
     """The continuation rule profile of the clinic's payer (``resources/rules/<name>.toml`` or
     the clinic's own), judged beside NICE TA260's; "" for none (botox_chart.outcomes)."""
+    language: str = field(default_factory=i18n.system_language)
+    """The language the clinic's documents print in ("en" or "fr", :data:`i18n.LANGUAGES`): the
+    note, the record, the letter, the lists. Until an administrator chooses, the computer's."""
     paper: str = papers.FROM_LOCALE
     """The paper every document prints on: "a4", "letter", or "" for the paper of the
     computer's locale (botox_chart.paper: Letter in the US, Canada and a few more, else A4)."""
@@ -103,6 +106,8 @@ def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> 
     """Store the settings (administrators only); SettingsError for a value the record cannot hold
     or a clinician who may not change them."""
     acting.administrator(db, clinician_id, doing="change the clinic settings", error=SettingsError)
+    if settings.language not in i18n.LANGUAGES:
+        raise SettingsError(f"Unknown document language {settings.language!r}.")
     if settings.billing not in BILLING:
         raise SettingsError(f"Unknown billing scheme {settings.billing!r}.")
     if settings.payer_profile and settings.payer_profile not in outcomes.available_profiles():

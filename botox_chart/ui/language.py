@@ -11,8 +11,9 @@ each base class in turn, so a subclass finds its bases' messages. Counts use Qt'
 The choice is made once, at start-up (:func:`ui_language`, then :func:`install_translators`): the
 user's own setting (View › Language, kept with the window's other preferences in ``WindowState``),
 else the computer's locale (``QLocale.system()``), else English. A change in the menu applies the
-next time botox-chart starts. The layers without Qt take the same choice through
-``botox_chart.i18n`` once it exists (``ui.app.run``).
+next time botox-chart starts. The layers without Qt (findings, messages from the store) speak the
+same language: :func:`install_translators` activates it in ``botox_chart.i18n`` too. Documents
+print in the clinic's document language whatever the window's (``note.render``).
 """
 
 from __future__ import annotations
@@ -21,18 +22,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from botox_chart import paths
+from botox_chart import i18n, paths
 
-LANGUAGES = ("en", "fr")
-"""The languages the window speaks; English is the source text."""
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
-"""Each language by its own name (the menu shows them so, whatever the window's language)."""
 CATALOGUE = "botox_chart"
 QT_CATALOGUES = ("qtbase",)
 """Qt's own translations, for its standard dialogs and buttons (Cancel, Yes, the file dialog)."""
-TERRITORY = {"en": "en_CA", "fr": "fr_CA"}
-"""The locale numbers and sorting follow when the chosen language is not the computer's (or the
-computer's locale names no language: "C")."""
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -55,19 +49,11 @@ def catalogue(language: str) -> Path:
     return translations_dir() / f"{CATALOGUE}_{language}.qm"
 
 
-def known(name: str | None) -> str | None:
-    """ "fr", "fr_CA", "fr-CA" → "fr"; None for a language the window does not speak."""
-    if not name:
-        return None
-    code = name.replace("-", "_").split("_")[0].lower()
-    return code if code in LANGUAGES else None
-
-
 def system_language(locale: QLocale | None = None) -> str:
     """The computer's language if the window speaks it, else English."""
     locale = locale if locale is not None else QLocale.system()
     for name in [*locale.uiLanguages(), locale.name()]:
-        found = known(name)
+        found = i18n.known(name)
         if found is not None:
             return found
     return "en"
@@ -76,14 +62,14 @@ def system_language(locale: QLocale | None = None) -> str:
 def ui_language(chosen: str | None, locale: QLocale | None = None) -> str:
     """The window's language: the user's choice (``chosen``, from ``WindowState.language``) if
     the window speaks it, else the computer's (``locale``: the system's by default)."""
-    return known(chosen) or system_language(locale)
+    return i18n.known(chosen) or system_language(locale)
 
 
 def install_translators(app: QCoreApplication, language: str) -> str:
     """Put ``language``'s translators on ``app`` (the app's catalogue and Qt's own), replacing any
     installed before; numbers then follow the language too. Returns the language installed."""
     global _current
-    language = known(language) or "en"
+    language = i18n.known(language) or "en"
     _current = language
     for translator in _installed:
         app.removeTranslator(translator)
@@ -97,10 +83,11 @@ def install_translators(app: QCoreApplication, language: str) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     system = QLocale.system()
-    if known(system.name()) == language:
+    if i18n.known(system.name()) == language:
         QLocale.setDefault(system)
     else:
-        QLocale.setDefault(QLocale(TERRITORY[language]))
+        QLocale.setDefault(QLocale(i18n.BABEL_LOCALE[language]))
+    i18n.activate(language)
     return language
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from botox_chart.ui.language import LANGUAGE_NAMES
+from botox_chart import i18n
 
 
 def make_action(
@@ -361,7 +361,7 @@ class WindowActions(QObject):
         self.language_group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         """View › Language: "" follows the computer; the others are named in their own language."""
-        for code, name in (("", self.tr("Same as this &computer")), *LANGUAGE_NAMES.items()):
+        for code, name in (("", self.tr("Same as this &computer")), *i18n.NAMES.items()):
             action = a(self, name, (), self.tr("The window's language, from the next start"))
             action.setCheckable(True)
             action.setData(code)

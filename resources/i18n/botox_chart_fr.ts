@@ -494,6 +494,14 @@ Ville, province/État, code postal</translation>
         <translation>Aucune (NICE TA260 seulement)</translation>
     </message>
     <message>
+        <source>Document language</source>
+        <translation>Langue des documents</translation>
+    </message>
+    <message>
+        <source>The language of the notes, records, letters and lists the clinic prints.</source>
+        <translation>La langue des notes d&apos;intervention, dossiers, lettres et listes que la clinique imprime.</translation>
+    </message>
+    <message>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
@@ -556,6 +564,10 @@ Ville, province/État, code postal</translation>
     <message>
         <source>Pa&amp;yer&apos;s rule</source>
         <translation>Règle du pa&amp;yeur</translation>
+    </message>
+    <message>
+        <source>Docu&amp;ment language</source>
+        <translation>Lan&amp;gue des documents</translation>
     </message>
     <message>
         <source>Pap&amp;er</source>

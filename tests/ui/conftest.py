@@ -117,7 +117,7 @@ def login(engine: Engine) -> Iterator[Login]:
 
 
 @pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> Iterator[None]:
+def english_window(qapp: QApplication) -> Iterator[None]:
     """The window in English, as its catalogue has it (the plural forms: "1 patient", "3
     patients"), whatever the computer's locale; a test wanting French installs it itself."""
     language.install_translators(qapp, "en")

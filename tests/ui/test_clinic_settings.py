@@ -83,6 +83,8 @@ def test_saving_stores_every_field_and_is_audited(
     dialog.lockout.setValue(30)
     assert dialog.payer_profile.currentData() == ""  # NICE only, by default
     dialog.payer_profile.setCurrentIndex(dialog.payer_profile.findData("payer-50"))
+    assert dialog.language.currentData() == "en"  # the computer's (tests run in English)
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     assert dialog.paper.currentData() == ""  # the computer's country, by default
     dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
 
@@ -101,6 +103,7 @@ def test_saving_stores_every_field_and_is_audited(
         idle_lock_minutes="15",
         lockout_minutes="30",
         payer_profile="payer-50",
+        language="fr",
         paper="a4",
     )
     assert stored(engine) == expected

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import Engine
 
-from botox_chart import outcomes
+from botox_chart import i18n, outcomes
 from botox_chart import paper as papers
 from botox_chart.store import StorageError, transaction
 from botox_chart.store import settings as store_settings
@@ -174,6 +174,13 @@ class ClinicSettingsDialog(QDialog):
         self.payer_profile.addItem(self.tr("None (NICE TA260 only)"), "")
         for name, title in payer_profiles():
             self.payer_profile.addItem(title, name)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Document language"))
+        self.language.setToolTip(
+            self.tr("The language of the notes, records, letters and lists the clinic prints.")
+        )
+        for code, name in i18n.NAMES.items():
+            self.language.addItem(name, code)
         self.paper = QComboBox()
         for code, label in paper_choices():
             self.paper.addItem(label, code)
@@ -224,6 +231,7 @@ class ClinicSettingsDialog(QDialog):
         self.form.addRow(self.tr(PRODUCT_CODE_LABEL["none"]), self.din_ndc)
         self.form.addRow(self.tr("Product &GTINs"), self.product_gtins)
         self.form.addRow(self.tr("Pa&yer's rule"), self.payer_profile)
+        self.form.addRow(self.tr("Docu&ment language"), self.language)
         self.form.addRow(self.tr("Pap&er"), self.paper)
         self.form.addRow(self.tr("Loc&k after"), self.idle_lock)
         self.form.addRow(self.tr("Lock acco&unt for"), self.lockout)
@@ -289,6 +297,7 @@ class ClinicSettingsDialog(QDialog):
             idle_lock_minutes=str(self.idle_lock.value()),
             lockout_minutes=str(self.lockout.value()),
             payer_profile=str(self.payer_profile.currentData()),
+            language=str(self.language.currentData()),
             paper=str(self.paper.currentData()),
         )
 
@@ -332,6 +341,7 @@ class ClinicSettingsDialog(QDialog):
         self.payer_profile.setCurrentIndex(
             max(self.payer_profile.findData(loaded.payer_profile), 0)
         )
+        self.language.setCurrentIndex(max(self.language.findData(loaded.language), 0))
         self.paper.setCurrentIndex(max(self.paper.findData(loaded.paper), 0))
         self._billing_changed()
         self._show_logo()
