@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
@@ -236,6 +236,19 @@ def test_menus_status_and_the_chart_read_in_french(
     assert window.signed_in_label.text().endswith("(injecteur(-trice))")
     assert window.actions_.export_fhir.text() == "E&xporter Gagnon-Tremblay, Marie-Ève pour le DMÉ…"
     assert window.actions_.import_patients.text() == "Imp&orter des patients…"
+
+
+def test_the_charts_own_words_read_in_french(
+    qtbot: QtBot, french: str, charting: Callable[[], MainWindow]
+) -> None:
+    """Words from the layers without Qt (contraindications, muscles) follow the window's language:
+    installing the French catalogue activates botox_chart.i18n's too."""
+    window = charting()
+
+    shown = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    assert "Infection à un site d’injection" in shown
+    assert "Infection at an injection site" not in shown
+    assert "Temporal" in shown and "Temporalis" not in shown
 
 
 def test_the_patient_import_previews_in_french_in_full(

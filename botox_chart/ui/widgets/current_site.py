@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from botox_chart.chart import Chart, ChartError, SiteState, format_units
+from botox_chart.i18n import _
 from botox_chart.ui.widgets.chart_form import restyle
 
 
@@ -112,7 +113,7 @@ class CurrentSite(QGroupBox):
                 )
             self._site.setText(
                 self.tr("Site {number}: {label} ({key}): {words}").format(
-                    number=number, label=site.label, key=key, words=words
+                    number=number, label=_(site.label), key=key, words=words
                 )
             )
             restyle(self._site, "state", state.value)
@@ -126,7 +127,7 @@ class CurrentSite(QGroupBox):
             units = format_units(injection.units)
             self._site.setText(
                 self.tr("Site {number}: {label}: {units} U").format(
-                    number=number, label=injection.label, units=units
+                    number=number, label=_(injection.label), units=units
                 )
             )
             restyle(self._site, "state", SiteState.INJECTED.value)

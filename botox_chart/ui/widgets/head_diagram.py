@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from botox_chart.chart import Chart, InjectionKind, SiteState, format_units
+from botox_chart.i18n import _
 from botox_chart.protocol import Point, Protocol, Side
 from botox_chart.ui.widgets import diagram_art, site_marker
 from botox_chart.ui.widgets.diagram_keys import key_action, omit_hint, remove_hint
@@ -493,7 +494,7 @@ class HeadDiagram(QGraphicsView):
         self._wheel_rest -= steps * WHEEL_STEP
         if steps:
             self.set_current(marker.key)
-        for _ in range(abs(steps)):
+        for _step in range(abs(steps)):
             self._step_units(marker.key, 1 if steps > 0 else -1)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -601,8 +602,8 @@ class HeadDiagram(QGraphicsView):
     ) -> str:
         return site_marker.tooltip_text(
             number=number,
-            label=label,
-            muscle=self._protocol.muscle_name(muscle),
+            label=_(label),
+            muscle=_(self._protocol.muscle_name(muscle)),
             side=side,
             units=units,
             volume_ml=self._chart.volume_ml(units),

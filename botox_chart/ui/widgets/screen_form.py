@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from botox_chart.chart import CONTRAINDICATIONS, Chart, ChartError
+from botox_chart.i18n import _
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.widgets.chart_form import ChartForm
 
@@ -96,12 +97,12 @@ class ScreenForm(ChartForm):
         grid.addWidget(self.none_present, 0, 1, 1, 2)
         self._answers: dict[str, tuple[QButtonGroup, QRadioButton, QRadioButton]] = {}
         for row, name in enumerate(CONTRAINDICATIONS, start=1):
-            label = QLabel(name)
+            label = QLabel(_(name))
             label.setWordWrap(True)
             absent = QRadioButton(self.tr("Absent"))
             present = QRadioButton(self.tr("Present"))
-            absent.setAccessibleName(self.tr("{name}: absent").format(name=name))
-            present.setAccessibleName(self.tr("{name}: present").format(name=name))
+            absent.setAccessibleName(self.tr("{name}: absent").format(name=_(name)))
+            present.setAccessibleName(self.tr("{name}: present").format(name=_(name)))
             present.setProperty("severity", "warning")
             group = QButtonGroup(self)
             group.addButton(absent)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from botox_chart.chart import Chart, Totals, format_units
+from botox_chart.i18n import _
 from botox_chart.protocol import Protocol
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
 from botox_chart.ui.widgets.chart_form import ChartForm, restyle
@@ -140,14 +141,16 @@ class TotalsView(ChartForm):
             units = given.get(code, Decimal(0))
             amount.setText(format_units(units))
             if protocol.has_muscle(code):
-                name.setText(protocol.muscle_name(code))
+                name.setText(_(protocol.muscle_name(code)))
                 std, most = protocol.standard_units(code), protocol.allowed_units(code)
                 standard.setText(format_units(std))
                 allowed.setText(format_units(most))
                 state = "over" if units > most else "above" if units > std else ""
                 state = state or ("below" if units < std else "")
             else:
-                name.setText(self.tr("{muscle} (custom)").format(muscle=protocol.muscle_name(code)))
+                name.setText(
+                    self.tr("{muscle} (custom)").format(muscle=_(protocol.muscle_name(code)))
+                )
                 standard.setText("—")
                 allowed.setText("—")
                 state = "custom"
