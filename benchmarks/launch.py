@@ -21,7 +21,7 @@ from typing import IO
 
 HERE = Path(__file__).resolve().parent
 PROBE = HERE / "probe.py"
-EVENTS = ("painted", "ready", "settled")
+EVENTS = ("painted", "ready", "opened", "settled")
 TIMEOUT_S = 180.0
 
 

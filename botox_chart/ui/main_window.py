@@ -107,8 +107,11 @@ def printing(
 class MainWindow(QMainWindow):
     """Patients | sessions on the left, the chart on the right; menus, toolbar, status bar."""
 
+    patientsListed = Signal(int)
+    """The patient list is shown (count). From a SQLite database it is read before the database
+    is open for work (store.patient_list), so sign-in may still wait for its integrity check."""
     patientsLoaded = Signal(int)
-    """The patient list arrived (count); the window is ready to use."""
+    """The patient list is shown and the database open (count): sign-in is possible."""
     databaseFailed = Signal(str)
     sessionOpened = Signal(int)
     databaseReplaced = Signal(str)
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         self.editor: ChartEditor | None = None
         self.printing: PrintService | None = None
         self._loaded_once = False
+        self._listed: int | None = None
+        """Patients listed by the loader whose database is not open yet."""
         self._draft_offered = False
         self._closing = False
         self._database_url: str | None = None
@@ -280,6 +285,8 @@ class MainWindow(QMainWindow):
         self.placeholder.setText(PLACEHOLDER)
         self.sign_in.database_opened(engine)
         self._sign_in_changed()
+        if self._listed is not None:  # the list came first
+            self._loaded(self._listed)
 
     def ensure_editor(self) -> ChartEditor | None:
         """The session editor, built the first time a session opens (None: no database yet).
@@ -314,6 +321,15 @@ class MainWindow(QMainWindow):
             return
         self.patients.set_patients(patients)
         count = len(patients)
+        self.patientsListed.emit(count)
+        if self.engine is None:
+            self._listed = count  # finished when the database is open (_on_opened)
+        else:
+            self._loaded(count)
+
+    def _loaded(self, count: int) -> None:
+        """The list is in and the database open: the last patient, a draft to offer back."""
+        self._listed = None
         self.statusBar().showMessage(f"{count:,} patient{'s' * (count != 1)}")
         if not self._loaded_once:
             self._loaded_once = True
@@ -325,7 +341,11 @@ class MainWindow(QMainWindow):
         self.patientsLoaded.emit(count)
 
     def database_failed(self, message: str) -> None:
-        """The database could not be opened: say so (banner, sign-in screen, a dialog)."""
+        """The database could not be opened: say so (banner, sign-in screen, a dialog). A list
+        read before the opening failed is not kept."""
+        if self.engine is None:
+            self._listed = None
+            self.patients.set_patients([])
         self.show_banner(f"The database could not be opened. {message}", "error")
         self.placeholder.setText("No database is open.")
         self.sign_in.database_failed(message)

@@ -19,7 +19,7 @@ from botox_chart.ui.models.table import TitledTableModel
 from botox_chart.ui.name_order import NameOrder
 
 if TYPE_CHECKING:
-    from botox_chart.store.patients import PatientSummary
+    from botox_chart.store.patient_list import PatientSummary
 
 NAME, DATE_OF_BIRTH, CHART_NUMBER = range(3)
 HEADERS = ("Name", "Date of birth", "Chart #")
@@ -40,7 +40,7 @@ def search_words(text: str) -> list[str]:
     "family, given" (with a comma) is one phrase, so "gagnon, ma" finds Gagnon, Marie but not
     Gagnon, Emma; otherwise every word must appear somewhere ("marie 1980" works).
     """
-    from botox_chart.store.patients import fold
+    from botox_chart.store.patient_list import fold
 
     folded = " ".join(fold(text).split())
     if "," in folded:
