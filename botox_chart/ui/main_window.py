@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             return
         self.patients.set_patients(patients)
         count = len(patients)
+        self._show_count(count)
         self.patientsListed.emit(count)
         if self.engine is None:
             self._listed = count  # finished when the database is open (_on_opened)
@@ -330,7 +331,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, count: int) -> None:
         """The list is in and the database open: the last patient, a draft to offer back."""
         self._listed = None
-        self.statusBar().showMessage(f"{count:,} patient{'s' * (count != 1)}")
+        self._show_count(count)
         if not self._loaded_once:
             self._loaded_once = True
             last = self.state.last_patient_id()
@@ -339,6 +340,9 @@ class MainWindow(QMainWindow):
             self._offer_draft_once()
         self.commands.update_actions()
         self.patientsLoaded.emit(count)
+
+    def _show_count(self, count: int) -> None:
+        self.statusBar().showMessage(f"{count:,} patient{'s' * (count != 1)}")
 
     def database_failed(self, message: str) -> None:
         """The database could not be opened: say so (banner, sign-in screen, a dialog). A list
