@@ -318,7 +318,8 @@ def get(db: Session, *, patient_id: int) -> Patient:
 def summaries(db: Session) -> list[PatientSummary]:
     """Every patient, sorted by name: the patient list filters these in memory as the user types.
     The same narrow query as the window's first list (store.patient_list), no ORM objects."""
-    return summaries_of_rows(db.connection().exec_driver_sql(SUMMARY_SQL))
+    ordered = f"{SUMMARY_SQL} ORDER BY family_name, given_names, id"
+    return summaries_of_rows(db.connection().exec_driver_sql(ordered))
 
 
 def search(db: Session, *, text: str, limit: int = 200) -> list[Patient]:
