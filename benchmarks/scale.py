@@ -77,7 +77,7 @@ def _one_size(
         "lot": [*cli, "--db", data.url, "lot", lot, "--json"],
         "report": [*cli, "--db", data.url, "report", "outcomes", "--json"],
     }
-    timed = {name: launch.timed(command, screen.env) for name, command in commands.items()}
+    timed = {name: _timed(command, screen) for name, command in commands.items()}
     return {
         "patients": data.patients,
         "sessions": data.sessions,
@@ -93,6 +93,15 @@ def _one_size(
         "integrity_check_ms": integrity_check_ms(data.path),
         **{f"{name}_ms": ms for name, ms in timed.items()},
     }
+
+
+def _timed(command: list[str], screen: display.Display) -> float | None:
+    """A command's time; None when it ran past launch.TIMEOUT_S (and was stopped)."""
+    try:
+        return launch.timed(command, screen.env)
+    except launch.LaunchError as err:
+        print(f"  {command[3]}: {str(err).splitlines()[0]}", flush=True)
+        return None
 
 
 def _most_used_lot(path: Path) -> str:
@@ -137,9 +146,12 @@ def table(rows: list[dict[str, Any]]) -> str:
     for key, label, unit in MEASURES:
         cells = []
         for i, row in enumerate(rows):
-            value = row[key]
+            value, before = row[key], rows[i - 1][key] if i else None
+            if value is None:
+                cells.append(f"{'timed out':>11}{'':>9}")
+                continue
             text = f"{value:.2f}x" if unit == "x" else f"{value:,.0f} {unit}"
-            growth = "" if i == 0 or unit == "x" else f"{value / rows[i - 1][key]:.2f}x"
+            growth = "" if before is None or unit == "x" else f"{value / before:.2f}x"
             cells.append(f"{text:>11}{growth:>9}")
         lines.append(f"{label:<22}" + "".join(cells))
     sizes = ", ".join(

@@ -90,10 +90,10 @@ class DatabaseLoader(QObject):
         from botox_chart.store import open_database
 
         engine = open_database(url, key=key, on_new_key=self.newKey.emit)
+        self._check_role(engine)  # its banner is up by the time the window is ready
         self.opened.emit(engine)
         if first is None:
             self._load(engine)
-        self._check_role(engine)
         self._daily_backup(engine)
 
     def _check_role(self, engine: Engine) -> None:
