@@ -26,6 +26,7 @@ METRICS = (
     "memory",
     "actions",
     "actions_first_visit",
+    "preview",
 )
 RATIOS = ("window_on_screen", "ready", "note", "memory")
 
