@@ -9,6 +9,7 @@ the window sort with :class:`NameOrder` instead.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
 
@@ -29,7 +30,8 @@ class NameOrder:
         # Imported here: the store (SQLAlchemy) loads off the UI thread after the window shows.
         from botox_chart.store.patient_list import fold
 
-        self._fold: Callable[[str], str] = fold
+        # Names repeat (a clinic has many Tremblays): each is folded once per list, not per row.
+        self._fold: Callable[[str], str] = lru_cache(maxsize=1 << 16)(fold)
         self._collator = QCollator(locale if locale is not None else QLocale())
         self._collator.setNumericMode(False)
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
