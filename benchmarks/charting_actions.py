@@ -17,7 +17,8 @@ The lot is not touched: a new draft starts with the clinic's latest unexpired lo
 dialog shows it to check against the vial; the flow fails if it is missing or expired. A step that
 needs the user to scroll first counts one more action. Each step is checked (the chart changed as
 intended) and the session must be signed in the database at the end, so a count is never reported
-for a flow that did not work. The goal is at most 4 (docs/architecture.md §3).
+for a flow that did not work. The goals: at most 4 for a due patient (docs/architecture.md §3),
+at most 5 for a first visit (the protocol applied on top).
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ def working_copy(source: Path, folder: Path) -> Dataset:
             os.environ.pop("BOTOX_CHART_DATA_DIR", None)
         else:
             os.environ["BOTOX_CHART_DATA_DIR"] = previous
-    with closing(_connect(target)) as db:
+    with closing(connect(target)) as db:
         patients = db.execute("SELECT count(*) FROM patient").fetchone()[0]
         sessions = db.execute("SELECT count(*) FROM treatment_session").fetchone()[0]
         row = db.execute(
@@ -94,11 +94,11 @@ def _copy(source: Path, target: Path) -> None:
     """A consistent copy (SQLite's backup API), whatever is left in a WAL file; encrypted with the
     same key."""
     target.unlink(missing_ok=True)
-    with closing(_connect(source)) as src, closing(_connect(target)) as dst:
+    with closing(connect(source)) as src, closing(connect(target)) as dst:
         src.backup(dst)
 
 
-def _connect(path: Path) -> Any:
+def connect(path: Path) -> Any:
     """A connection with the app's SQLite (SQLCipher's) and the benchmark's key."""
     from botox_chart.store import cipher
 

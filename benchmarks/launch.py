@@ -21,7 +21,7 @@ from typing import IO
 
 HERE = Path(__file__).resolve().parent
 PROBE = HERE / "probe.py"
-EVENTS = ("painted", "ready", "settled")
+EVENTS = ("painted", "ready", "opened", "settled")
 TIMEOUT_S = 180.0
 
 
@@ -96,7 +96,7 @@ def probed(program: list[str], display_env: dict[str, str]) -> Launch:
         launch = Launch()
         try:
             _read_events(read, launch, start)
-            process.wait(timeout=30)
+            process.wait(timeout=TIMEOUT_S)  # quitting waits for the daily backup
         except (LaunchError, subprocess.TimeoutExpired) as problem:
             process.kill()
             process.wait()

@@ -10,11 +10,13 @@ the parent compares them with its own clock). The events:
 
 - ``painted``: the main window's first paint event has been handled (a zero timer posted from it
   fires, so the frame has been flushed to the screen);
-- ``ready``: after ``MainWindow.patientsLoaded``, the window's next paint has been handled and
+- ``ready``: after ``MainWindow.patientsListed``, the window's next paint has been handled and
   the event loop came back to a zero timer (the list is on screen and the window answers); for a
   bare window, the same moment as ``painted``;
-- ``settled``: background threads (e.g. the app's printing warm-up) have finished; memory here is
-  the peak. With ``BENCH_PROBE_QUIT=1`` the application then quits.
+- ``opened``: ``MainWindow.patientsLoaded``, the database is open for work (its integrity check
+  passed) and sign-in is possible; for a bare window, the same moment as ``ready``;
+- ``settled``: the database is open and background threads (e.g. the app's printing warm-up) have
+  finished; memory here is the peak. With ``BENCH_PROBE_QUIT=1`` the application then quits.
 
 The probe costs a few imports of the standard library, and the same for the app and baselines.
 """
@@ -67,19 +69,30 @@ def report(event: str) -> None:
         sys.stderr.write(line)
 
 
-def watch(window: Any, ready_signal: Any = None) -> None:
+def watch(window: Any, ready_signal: Any = None, opened_signal: Any = None) -> None:
     """Report ``painted`` on the window's first paint; ``ready`` at the first paint after
-    ``ready_signal`` (or with ``painted`` when None); then ``settled``."""
+    ``ready_signal`` (or with ``painted`` when None); ``opened`` at ``opened_signal`` (or with
+    ``ready``); then, both seen, ``settled``."""
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-    state = {"painted": False, "loaded": False, "ready": False}
+    state = {"painted": False, "loaded": False, "ready": False, "opened": False}
 
     def ready() -> None:
         if not state["ready"]:
             state["ready"] = True
             QCoreApplication.instance().removeEventFilter(next_paint)
             report("ready")
-            _settle(time.monotonic())
+            if opened_signal is None:
+                opened()
+            elif state["opened"]:
+                _settle(time.monotonic())
+
+    def opened(*_args: object) -> None:
+        if not state["opened"]:
+            state["opened"] = True
+            report("opened")
+            if state["ready"]:
+                _settle(time.monotonic())
 
     def painted() -> None:
         report("painted")
@@ -123,6 +136,8 @@ def watch(window: Any, ready_signal: Any = None) -> None:
     window.installEventFilter(first_paint)
     if ready_signal is not None:
         ready_signal.connect(loaded)
+    if opened_signal is not None:
+        opened_signal.connect(opened)
 
 
 def _settle(started: float) -> None:
@@ -174,7 +189,7 @@ class _WatchMainWindow(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             original(window, *args, **kwargs)
             if not getattr(_WatchMainWindow, "watching", False):
                 _WatchMainWindow.watching = True
-                watch(window, window.patientsLoaded)
+                watch(window, window.patientsListed, window.patientsLoaded)
 
         window_class.__init__ = __init__
 

@@ -143,6 +143,12 @@ def shared_backups_dir() -> Path:
     return _data_folder() / BACKUPS
 
 
+def cache_dir() -> Path:
+    """Work the app can redo, kept to start faster (the diagrams' parsed drawings): private, and
+    safe to delete."""
+    return private_folder(data_dir() / "cache")
+
+
 def anchors_dir() -> Path:
     """Where each workstation keeps the anchor files of server databases (store.anchors)."""
     return private_folder(data_dir() / "anchors")

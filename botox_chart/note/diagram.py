@@ -9,13 +9,17 @@ printer.
 from __future__ import annotations
 
 import copy
+import hashlib
+import logging
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import reportlab
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, Shape, String
 from reportlab.lib import colors
-from svglib.svglib import svg2rlg
 
 from botox_chart import paths
 from botox_chart.i18n import N_, _, language
@@ -58,15 +62,72 @@ class DiagramMissingError(RuntimeError):
     """A diagram SVG is missing or unreadable: the installation is incomplete."""
 
 
+log = logging.getLogger(__name__)
+
+ART_FORMAT = "1"
+"""Part of the cached drawings' key: raise it when what ``_parse`` makes of an SVG changes."""
+
+
 @cache
 def _art(view: str) -> Drawing:
-    """The parsed SVG of a view (parsed once; the shapes are shared, never changed)."""
+    """The drawing of a view's SVG: once per process, and parsed (svglib) once per version of the
+    SVG: the vector drawing is kept in the cache folder under the SVG's hash, so a note printed
+    from the command line loads it instead of importing svglib and parsing the SVG again."""
     path = paths.diagrams_dir() / f"{view}.svg"
-    drawing = svg2rlg(str(path)) if path.is_file() else None
+    try:
+        svg = path.read_bytes()
+    except OSError:
+        raise DiagramMissingError(
+            f"{path} is missing or unreadable: reinstall botox-chart."
+        ) from None
+    key = hashlib.sha256(
+        b"\0".join([svg, ART_FORMAT.encode(), reportlab.Version.encode(), fonts.REGULAR.encode()])
+    ).hexdigest()[:24]
+    cached = paths.cache_dir() / f"diagram-{view}-{key}.pickle"
+    drawing = _load(cached)
     if drawing is None:
-        raise DiagramMissingError(f"{path} is missing or unreadable: reinstall botox-chart.")
+        drawing = _parse(path)
+        _save(cached, drawing)
+    return drawing
+
+
+def _parse(path: Path) -> Drawing:
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(str(path))
+    if drawing is None:
+        raise DiagramMissingError(_missing(path))
     _in_note_font(drawing)
     return drawing
+
+
+def _missing(path: Path) -> str:
+    return f"{path} is missing or unreadable: reinstall botox-chart."
+
+
+def _load(cached: Path) -> Drawing | None:
+    """A drawing this app saved (the cache folder is the user's own, private like the data
+    folder); None when there is none or it cannot be read (it is parsed again)."""
+    try:
+        with cached.open("rb") as file:
+            drawing = pickle.load(file)  # noqa: S301 (our own file, in the user's private folder)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 (a damaged or foreign cache file: redo the work)
+        log.warning("The cached diagram %s could not be read; parsing the SVG again", cached.name)
+        return None
+    return drawing if isinstance(drawing, Drawing) else None
+
+
+def _save(cached: Path, drawing: Drawing) -> None:
+    """Written aside then renamed, so a reader never sees half a file; failing only costs time."""
+    partial = cached.with_name(cached.name + ".partial")
+    try:
+        paths.private_file(partial)
+        partial.write_bytes(pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)
+    except OSError:
+        log.warning("The diagram %s could not be cached", cached.name)
 
 
 def _in_note_font(node: Shape) -> None:

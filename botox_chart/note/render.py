@@ -14,36 +14,30 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, PageBreak
-from sqlalchemy.engine import Engine
 
-from botox_chart import fhir, i18n
+from botox_chart import i18n
 from botox_chart import paper as papers
-from botox_chart.due import DueList
 from botox_chart.i18n import _
-from botox_chart.note import (
-    data,
-    due_list,
-    file_names,
-    layout,
-    letter,
-    lot_recall,
-    outcomes_report,
-    procedure,
-    record,
-)
-from botox_chart.outcomes import OutcomesReport, RuleProfile, report
-from botox_chart.recall import Recall
-from botox_chart.store import fhir as store_fhir
-from botox_chart.store import outcomes as store_outcomes
+from botox_chart.note import data, file_names, layout, procedure
 from botox_chart.store import patients, transaction
-from botox_chart.store import recall as store_recall
 from botox_chart.store import sessions as store_sessions
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.releases import record_release as record_release
 from botox_chart.store.releases import write_exported
-from botox_chart.store.settings import ClinicSettings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from botox_chart.due import DueList
+    from botox_chart.outcomes import OutcomesReport, RuleProfile
+    from botox_chart.recall import Recall
+    from botox_chart.store.settings import ClinicSettings
+
+# The other documents' modules (record, letter, reports, lists, FHIR) are imported by the
+# functions that write them: a procedure note, printed most, loads only what it prints.
 
 RECORD_LANDSCAPE = True
 """The treatment record is a wide table: one session per row, a column per muscle."""
@@ -139,6 +133,8 @@ def treatment_record_pdf(
 def render_record(treatment: data.TreatmentRecord, *, paper: str | None = None) -> bytes:
     """A treatment record (note.record) from its plain values."""
     pagesize = page_size(treatment.clinic, paper, landscape=RECORD_LANDSCAPE)
+    from botox_chart.note import record
+
     return layout.build(
         record.story(treatment, layout.frame_width(pagesize)),
         pagesize=pagesize,
@@ -150,6 +146,8 @@ def render_record(treatment: data.TreatmentRecord, *, paper: str | None = None) 
 def render_letter(letter_data: data.LetterData, *, paper: str | None = None) -> bytes:
     """The continuation letter (note.letter) from its plain values: one portrait page."""
     pagesize = page_size(letter_data.clinic, paper)
+    from botox_chart.note import letter
+
     return layout.build(
         letter.story(letter_data, layout.frame_width(pagesize)),
         pagesize=pagesize,
@@ -164,6 +162,8 @@ def render_outcomes_report(
     """The clinic outcomes report (note.outcomes_report) of ``outcomes.report(...)``, dated
     ``day``: one portrait page."""
     pagesize = page_size(clinic, paper)
+    from botox_chart.note import outcomes_report
+
     return layout.build(
         outcomes_report.story(report, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
         pagesize=pagesize,
@@ -252,6 +252,9 @@ def outcomes_report_pdf(
 ) -> bytes:
     """The clinic outcomes report over every patient's course (or ``found``, the report already
     computed, so the PDF says what the caller printed), dated ``day`` (today)."""
+    from botox_chart.outcomes import report
+    from botox_chart.store import outcomes as store_outcomes
+
     with transaction(engine) as db:
         if found is None:
             found = report(store_outcomes.clinic_courses(db))
@@ -284,6 +287,8 @@ def outcomes_report_file_name(day: date | None = None) -> str:
 def render_due_list(found: DueList, *, clinic: ClinicSettings, paper: str | None = None) -> bytes:
     """The due list worklist (note.due_list) from its plain values."""
     pagesize = page_size(clinic, paper, landscape=DUE_LIST_LANDSCAPE)
+    from botox_chart.note import due_list
+
     return layout.build(
         due_list.story(found, clinic=clinic, width=layout.frame_width(pagesize)),
         pagesize=pagesize,
@@ -332,6 +337,8 @@ def write_due_list_csv(
     clinician_id: int | None = None,
 ) -> Path:
     """Write the due list as CSV to ``path``; it appears once its export is audited."""
+    from botox_chart.note import due_list
+
     return write_exported(
         engine,
         path,
@@ -353,6 +360,8 @@ def render_lot_recall(
 ) -> bytes:
     """The lot recall list (note.lot_recall) of ``found``, printed ``day``."""
     pagesize = page_size(clinic, paper, landscape=RECALL_LANDSCAPE)
+    from botox_chart.note import lot_recall
+
     return layout.build(
         lot_recall.story(found, clinic=clinic, day=day, width=layout.frame_width(pagesize)),
         pagesize=pagesize,
@@ -388,6 +397,8 @@ def write_lot_recall(
 ) -> Path:
     """Write the lot recall list to ``path``; it appears once its export (the lot and the counts,
     no name) is audited."""
+    from botox_chart.store import recall as store_recall
+
     return write_exported(
         engine,
         path,
@@ -409,6 +420,9 @@ def fhir_bundle(
 ) -> dict[str, object]:
     """The FHIR bundle of a patient's signed sessions (every patient's without ``patient_id``),
     from ``since`` on. Raises PatientError for an unknown patient."""
+    from botox_chart import fhir
+    from botox_chart.store import fhir as store_fhir
+
     with transaction(engine) as db:
         found = store_fhir.export_data(db, patient_id=patient_id, since=since)
     return fhir.bundle(found)
@@ -426,6 +440,9 @@ def write_fhir_bundle(
 ) -> Path:
     """Write the bundle ``found`` (:func:`fhir_bundle`) as JSON to ``path``; it appears once its
     export (the counts of what left, no name) is audited."""
+    from botox_chart import fhir
+    from botox_chart.store import fhir as store_fhir
+
     return write_exported(
         engine,
         path,

@@ -35,7 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from botox_chart import output, paths
-from botox_chart.store import anchors, audit, cipher, identity, migrate
+from botox_chart.store import anchors, audit, cipher, identity
 from botox_chart.store.engine import (
     StorageError,
     check_integrity,
@@ -190,6 +190,8 @@ def inspect(
     except cipher.DatabaseError as err:
         encrypted = " (or it is encrypted with another key)" if key is not None else ""
         raise StorageError(f"{path} is not a botox-chart backup{encrypted}: {err}.") from err
+    from botox_chart.store import migrate  # Alembic: only to read a backup, never on every start
+
     if not migrate.is_known(revision):
         raise StorageError(f"{path} was made by a newer version of botox-chart.")
     return BackupInfo(path, revision, patients, sessions, newest[0])

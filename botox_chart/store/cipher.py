@@ -29,7 +29,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as dbapi
 
 from botox_chart import paths
-from botox_chart.store.engine import StorageError
+from botox_chart.store.errors import StorageError
 
 KEY_ENV = "BOTOX_CHART_DB_KEY"
 SERVICE = "botox-chart"

@@ -19,20 +19,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from botox_chart import paths
+from botox_chart.store.errors import OUR_TABLES, SCHEMA_HEAD, DamagedDatabase, StorageError
 
-SCHEMA_HEAD = "0011"
-"""The newest migration. A database already there opens without importing Alembic (about
-150 ms and 16 MB on every start and every printed note); tests/store/test_engine.py keeps it equal
-to the migrations' head."""
+__all__ = ["SCHEMA_HEAD", "DamagedDatabase", "StorageError", "make_engine", "open_database"]
+
 BUSY_TIMEOUT_MS = 5000
-
-
-class StorageError(Exception):
-    """A problem in the user's environment (not a bug), with a message the user can act on."""
-
-
-class DamagedDatabase(StorageError):
-    """The integrity check failed: the database is not opened, written or backed up."""
 
 
 def make_engine(url: str, *, key: str | None = None) -> Engine:
@@ -251,11 +242,6 @@ def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> Non
         ) from err
     finally:
         connection.close()
-
-
-OUR_TABLES = frozenset({"alembic_version", "clinician", "patient", "treatment_session"})
-"""A botox-chart database has all of these from its first schema on: anything else with tables is
-another program's (an Alembic database of another app has alembic_version too)."""
 
 
 def _refuse_newer(path: Path, rows: Any) -> None:

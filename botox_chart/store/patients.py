@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
@@ -21,6 +19,11 @@ from botox_chart.store.models import (
     TreatmentSession,
     check_lengths,
 )
+from botox_chart.store.patient_list import SUMMARY_SQL
+from botox_chart.store.patient_list import PatientSummary as PatientSummary
+from botox_chart.store.patient_list import fold as fold
+from botox_chart.store.patient_list import search_key as search_key
+from botox_chart.store.patient_list import summaries as summaries_of_rows
 
 EDITABLE = (
     "family_name",
@@ -63,36 +66,6 @@ LENGTH_LABELS = {
 
 class PatientError(ValueError):
     """Patient details that cannot be stored, in words for the user."""
-
-
-@dataclass(frozen=True)
-class PatientSummary:
-    """A row of the patient list: enough to find and show a patient, loaded for 10,000 at once."""
-
-    id: int
-    family_name: str
-    given_names: str
-    date_of_birth: date
-    chart_number: str
-    search_key: str
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.family_name}, {self.given_names}"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Côté, É" → "cote, e", so search ignores both."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
-
-
-def search_key(family_name: str, given_names: str, chart_number: str, date_of_birth: date) -> str:
-    """What a search matches: "family, given", "given family", chart number and YYYY-MM-DD."""
-    return fold(
-        f"{family_name}, {given_names} | {given_names} {family_name} | {chart_number} | "
-        f"{date_of_birth.isoformat()}"
-    )
 
 
 DATE_HINT = "YYYY-MM-DD"
@@ -343,18 +316,10 @@ def get(db: Session, *, patient_id: int) -> Patient:
 
 
 def summaries(db: Session) -> list[PatientSummary]:
-    """Every patient, sorted by name: the patient list filters these in memory as the user types."""
-    rows = db.execute(
-        sa.select(
-            col(Patient.id),
-            col(Patient.family_name),
-            col(Patient.given_names),
-            col(Patient.date_of_birth),
-            col(Patient.chart_number),
-            col(Patient.search_key),
-        ).order_by(col(Patient.family_name), col(Patient.given_names), col(Patient.id))
-    )
-    return [PatientSummary(*row) for row in rows]
+    """Every patient, sorted by name: the patient list filters these in memory as the user types.
+    The same narrow query as the window's first list (store.patient_list), no ORM objects."""
+    ordered = f"{SUMMARY_SQL} ORDER BY family_name, given_names, id"
+    return summaries_of_rows(db.connection().exec_driver_sql(ordered))
 
 
 def search(db: Session, *, text: str, limit: int = 200) -> list[Patient]:

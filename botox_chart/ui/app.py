@@ -4,7 +4,7 @@
 applies the one stylesheet, installs the translators of the window's language (``ui.language``:
 the user's choice, else the computer's), shows the window, and only then opens the database and
 loads the patient list on a background thread. Once the list is in, the session editor's modules and
-printing's libraries (reportlab, svglib, PDFium) are imported on a background thread, so the first
+printing's libraries (reportlab, PDFium) are imported on a background thread, so the first
 session opens quickly and the first print is quick too. Only imports happen there: every widget is
 made on the GUI thread, when first needed.
 """
@@ -34,7 +34,6 @@ WARM_UP_MODULES = (
     "botox_chart.ui.widgets.session_editor",
     "reportlab.pdfgen.canvas",
     "reportlab.platypus",
-    "svglib.svglib",
     "botox_chart.note.render",
     "pypdfium2",
     "botox_chart.ui.printing",

@@ -1,8 +1,12 @@
 """Opening the database and loading the patient list off the UI thread.
 
-The window is shown first; this worker then imports the store, opens (and if needed migrates) the
-database and reads every patient with its own SQLAlchemy session, and hands the results back by
-signal, so the window never freezes, even with 10,000 patients or a slow network database.
+The window is shown first; this worker then reads every patient of a SQLite database already at
+this version's schema with one narrow read-only query (``store.patient_list``, no SQLAlchemy), and
+hands the list over before it imports the store, opens the database for work (the integrity check,
+migrations, the guard) and hands over the engine: sign-in waits for the engine, so nobody works on
+a database that has not passed its check. Elsewhere (PostgreSQL, a new file, a schema to migrate)
+the list is read after the opening, through the engine. The window never freezes, even with
+100,000 patients or a slow network database.
 """
 
 from __future__ import annotations
@@ -80,12 +84,18 @@ class DatabaseLoader(QObject):
             )
 
     def _open(self, url: str | None, key: str | None) -> None:
+        from botox_chart.store import patient_list
+
+        first = patient_list.read_before_opening(url, key)
+        if first is not None:
+            self.patientsLoaded.emit(first)
         from botox_chart.store import open_database
 
         engine = open_database(url, key=key, on_new_key=self.newKey.emit)
+        self._check_role(engine)  # its banner is up by the time the window is ready
         self.opened.emit(engine)
-        self._load(engine)
-        self._check_role(engine)
+        if first is None:
+            self._load(engine)
         self._daily_backup(engine)
 
     def _check_role(self, engine: Engine) -> None:

@@ -111,8 +111,11 @@ def printing(
 class MainWindow(QMainWindow):
     """Patients | sessions on the left, the chart on the right; menus, toolbar, status bar."""
 
+    patientsListed = Signal(int)
+    """The patient list is shown (count). From a SQLite database it is read before the database
+    is open for work (store.patient_list), so sign-in may still wait for its integrity check."""
     patientsLoaded = Signal(int)
-    """The patient list arrived (count); the window is ready to use."""
+    """The patient list is shown and the database open (count): sign-in is possible."""
     databaseFailed = Signal(str)
     sessionOpened = Signal(int)
     databaseReplaced = Signal(str)
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         self.editor: ChartEditor | None = None
         self.printing: PrintService | None = None
         self._loaded_once = False
+        self._listed: int | None = None
+        """Patients listed by the loader whose database is not open yet."""
         self._draft_offered = False
         self._closing = False
         self._database_url: str | None = None
@@ -285,6 +290,8 @@ class MainWindow(QMainWindow):
         self.placeholder.setText(self.tr(PLACEHOLDER))
         self.sign_in.database_opened(engine)
         self._sign_in_changed()
+        if self._listed is not None:  # the list came first
+            self._loaded(self._listed)
 
     def ensure_editor(self) -> ChartEditor | None:
         """The session editor, built the first time a session opens (None: no database yet).
@@ -319,7 +326,17 @@ class MainWindow(QMainWindow):
             return
         self.patients.set_patients(patients)
         count = len(patients)
-        self.statusBar().showMessage(self.tr("%Ln patient(s)", "", count))
+        self._show_count(count)
+        self.patientsListed.emit(count)
+        if self.engine is None:
+            self._listed = count  # finished when the database is open (_on_opened)
+        else:
+            self._loaded(count)
+
+    def _loaded(self, count: int) -> None:
+        """The list is in and the database open: the last patient, a draft to offer back."""
+        self._listed = None
+        self._show_count(count)
         if not self._loaded_once:
             self._loaded_once = True
             last = self.state.last_patient_id()
@@ -329,8 +346,15 @@ class MainWindow(QMainWindow):
         self.commands.update_actions()
         self.patientsLoaded.emit(count)
 
+    def _show_count(self, count: int) -> None:
+        self.statusBar().showMessage(self.tr("%Ln patient(s)", "", count))
+
     def database_failed(self, message: str) -> None:
-        """The database could not be opened: say so (banner, sign-in screen, a dialog)."""
+        """The database could not be opened: say so (banner, sign-in screen, a dialog). A list
+        read before the opening failed is not kept."""
+        if self.engine is None:
+            self._listed = None
+            self.patients.set_patients([])
         self.show_banner(
             self.tr("The database could not be opened. {message}").format(message=message), "error"
         )

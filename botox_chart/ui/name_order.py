@@ -1,5 +1,5 @@
 """People's names in the order of the user's language: QCollator for the locale, without case or
-numeric mode, over names with their accents folded as search folds them (store.patients.fold), so
+numeric mode, over names with their accents folded as search folds them (patient_list.fold), so
 "Ávila" comes before "Dubois" and "Łukasz" among the L's, never after "Zola".
 
 The database's ORDER BY compares code points (every accented capital after Z); lists of people in
@@ -9,6 +9,7 @@ the window sort with :class:`NameOrder` instead.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
 
@@ -27,9 +28,10 @@ class NameOrder:
 
     def __init__(self, locale: QLocale | None = None) -> None:
         # Imported here: the store (SQLAlchemy) loads off the UI thread after the window shows.
-        from botox_chart.store.patients import fold
+        from botox_chart.store.patient_list import fold
 
-        self._fold: Callable[[str], str] = fold
+        # Names repeat (a clinic has many Tremblays): each is folded once per list, not per row.
+        self._fold: Callable[[str], str] = lru_cache(maxsize=1 << 16)(fold)
         self._collator = QCollator(locale if locale is not None else QLocale())
         self._collator.setNumericMode(False)
         self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -15,8 +15,19 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import scale
+
 ROOT = Path(__file__).resolve().parents[2]
-METRICS = ("window_on_screen", "ready", "search", "note", "memory", "actions")
+METRICS = (
+    "window_on_screen",
+    "ready",
+    "search",
+    "note",
+    "memory",
+    "actions",
+    "actions_first_visit",
+    "preview",
+)
 RATIOS = ("window_on_screen", "ready", "note", "memory")
 
 
@@ -63,6 +74,44 @@ def test_quick_mode_completes_and_reports_every_metric(tmp_path: Path) -> None:
         assert _number(metric["ratio"]), name
         assert len(metric["app"]["samples"]) == result["runs"] == 2
     assert result["metrics"]["actions"]["detail"]["flows"], "the charting flow ran"
+    assert _number(result["integrity_check_ms"])
+    assert result["metrics"]["ready"]["app"]["opened_median"] >= 0
+
+
+@pytest.mark.gui
+def test_scale_mode_reports_every_measure_at_every_size(tmp_path: Path) -> None:
+    output = tmp_path / "scale.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--scale",
+            "--sizes",
+            "60,120",
+            "--runs",
+            "1",
+            "--platform",
+            "offscreen",
+            "--output",
+            str(output),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=400,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    sizes = json.loads(output.read_text(encoding="utf-8"))["sizes"]
+    assert [row["patients"] for row in sizes] == [60, 120]
+    for row in sizes:
+        for key, _label, _unit in scale.MEASURES:
+            assert _number(row[key]), key
+    assert "growth" in done.stdout
 
 
 def _number(value: object) -> bool:

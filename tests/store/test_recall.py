@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from botox_chart import recall
 from botox_chart.store import migrate, open_database, transaction
-from botox_chart.store.engine import stored_revision
+from botox_chart.store.engine import SCHEMA_HEAD, stored_revision
 from botox_chart.store.recall import lot_lookup, sessions_using
 from botox_chart.store.verify import verify
 from tests.helpers.recall_clinic import LOT_A, LOT_B, recall_clinic
@@ -131,7 +131,7 @@ def test_a_database_of_migration_0010_is_indexed_and_its_lots_are_recalled(
     migrate.upgrade(old, "0010")
     old.dispose()
     engine = open_database(url)
-    assert stored_revision(engine) == migrate.head_revision() == "0011"
+    assert stored_revision(engine) == migrate.head_revision() == SCHEMA_HEAD
     assert "ix_vial_lot_key" in lookup_plan(engine)
     of_l1 = listed(engine, "l1")
     of_l2 = listed(engine, " l2")

@@ -71,6 +71,58 @@ def test_window_shows_before_the_database_opens(
     assert window.location.text().endswith("test.db")
 
 
+def test_the_list_shows_before_the_database_opens_for_work_and_sign_in_waits_for_it(
+    qtbot: QtBot, engine: Engine, sqlite_url: str
+) -> None:
+    """The list is read first (no SQLAlchemy, read-only), then the integrity check and the
+    engine: only then can anyone sign in, and the chosen patient's sessions load."""
+    make_clinician(engine)
+    for n in range(3):
+        make_patient(engine, family_name=f"Patient{n}")
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[tuple[str, bool]] = []
+    for name in ("patientsListed", "patientsLoaded"):
+        getattr(window, name).connect(
+            lambda _n, name=name: seen.append((name, window.engine is not None))
+        )
+
+    with qtbot.waitSignal(window.patientsLoaded, timeout=LOAD_TIMEOUT_MS):
+        window.open_database(sqlite_url)
+
+    assert seen == [
+        ("patientsListed", False),
+        ("patientsLoaded", True),
+    ]
+    assert window.patients.model.total() == 3
+    assert window.statusBar().currentMessage() == "3 patients"
+
+
+def test_a_list_read_before_a_failed_opening_is_not_kept(
+    qtbot: QtBot, engine: Engine, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from botox_chart.store import StorageError
+    from botox_chart.store import engine as engine_module
+
+    make_clinician(engine)
+    make_patient(engine, family_name="Gagnon")
+
+    def damaged(*_args: object, **_kwargs: object) -> Engine:
+        raise StorageError("The database is damaged (integrity check: page 7).")
+
+    monkeypatch.setattr(engine_module, "open_database", damaged)
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.patientsListed, timeout=LOAD_TIMEOUT_MS):
+        window.open_database(sqlite_url)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Database not opened")
+
+    assert window.patients.model.total() == 0
+    assert window.engine is None
+
+
 def test_opening_the_window_makes_the_daily_backup(
     qtbot: QtBot, engine: Engine, sqlite_url: str
 ) -> None:

@@ -243,3 +243,24 @@ def test_an_autosaved_draft_is_updated_in_place(qapp: Any, qtbot: Any) -> None:
     assert not model.update_draft(
         99, date_of_service=date(2026, 11, 2), total_units=Decimal(0), sites=0
     )
+
+
+def test_every_patient_is_listed_in_the_language_s_name_order_with_equal_names_by_id(
+    qapp: Any,
+) -> None:
+    """However the rows arrive (the first list is read in no order), the list is the collator's
+    order of names, equal names by id: as one full sort of every row would put them."""
+    from botox_chart.ui.name_order import NameOrder
+
+    rows = many_patients(3_000)
+    random.Random(7).shuffle(rows)
+    model = PatientListModel()
+    model.set_patients(rows)
+
+    order = NameOrder()
+    expected = sorted(
+        sorted(rows, key=lambda p: p.id), key=lambda p: order.key(p.family_name, p.given_names)
+    )
+    shown = [model.patient(row).id for row in range(model.rowCount())]
+    assert shown == [p.id for p in expected]
+    assert model.total() == len(rows)

@@ -26,7 +26,7 @@ from botox_chart.ui.models.table import TitledTableModel
 from botox_chart.ui.name_order import NameOrder
 
 if TYPE_CHECKING:
-    from botox_chart.store.patients import PatientSummary
+    from botox_chart.store.patient_list import PatientSummary
 
 NAME, DATE_OF_BIRTH, CHART_NUMBER = range(3)
 HEADERS = (
@@ -51,7 +51,7 @@ def search_words(text: str) -> list[str]:
     "family, given" (with a comma) is one phrase, so "gagnon, ma" finds Gagnon, Marie but not
     Gagnon, Emma; otherwise every word must appear somewhere ("marie 1980" works).
     """
-    from botox_chart.store.patients import fold
+    from botox_chart.store.patient_list import fold
 
     folded = " ".join(fold(text).split())
     if "," in folded:
@@ -81,8 +81,11 @@ class PatientListModel(TitledTableModel):
     def set_patients(self, patients: Sequence[PatientSummary]) -> None:
         """Replace every patient (shown in name order)."""
         self.beginResetModel()
-        by_id = sorted(patients, key=lambda p: p.id)  # the tie-break of equal names
-        self._patients = sorted(by_id, key=self._sort_key)
+        # First by the folded name and id in Python (cheap string compares), so the collator's
+        # sort, stable, finds the rows nearly in order: a few comparisons in C++ per row instead
+        # of a full sort's (a second at 100,000 patients). Equal names stay in id order.
+        near = sorted(patients, key=lambda p: (p.search_key.partition(" | ")[0], p.id))
+        self._patients = sorted(near, key=self._sort_key)
         self._keys = [p.search_key for p in self._patients]
         self._visible = self._matching(range(len(self._patients)), self._words)
         self.endResetModel()
