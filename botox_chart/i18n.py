@@ -171,7 +171,8 @@ def number(value: Decimal | int | float | str) -> str:
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(exact, format=pattern, locale=BABEL_LOCALE["fr"])
+    written = format_decimal(exact, format=pattern, locale=BABEL_LOCALE["fr"])
+    return "+" + written if text.strip().startswith("+") else written  # a rise keeps its sign
 
 
 def percent(value: Decimal | int | float | str) -> str:

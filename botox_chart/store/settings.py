@@ -74,7 +74,16 @@ def load(db: Session) -> ClinicSettings:
     row = db.get(Setting, KEY)
     stored: dict[str, Any] = row.value if row is not None and isinstance(row.value, dict) else {}
     known = {f.name for f in fields(ClinicSettings)}
-    return ClinicSettings(**{k: str(v) for k, v in stored.items() if k in known})
+    loaded = {k: str(v) for k, v in stored.items() if k in known}
+    # A value this version does not know (a newer workstation's language or paper on a shared
+    # database, or a hand edit) falls back to the default rather than failing every document.
+    if "language" in loaded:
+        language = i18n.known(loaded.pop("language"))
+        if language is not None:
+            loaded["language"] = language
+    if "paper" in loaded and loaded["paper"] not in papers.CHOICES:
+        del loaded["paper"]
+    return ClinicSettings(**loaded)
 
 
 def accepted_gtins(text: str) -> tuple[str, ...]:

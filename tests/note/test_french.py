@@ -168,3 +168,31 @@ def test_the_document_language_is_a_clinic_setting(
     with transaction(engine) as db:
         settings.save(db, settings=ClinicSettings(language="fr"), clinician_id=admin)
         assert settings.load(db).language == "fr"
+
+
+def test_a_value_another_version_stored_falls_back_rather_than_failing_documents(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer workstation on a shared database (or a hand edit) may store a language or paper
+    this version does not speak: documents then use the defaults instead of all failing."""
+    from botox_chart.store.models import Setting
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    with transaction(engine) as db:
+        db.add(Setting(key=settings.KEY, value={"language": "es", "paper": "legal", "name": "X"}))
+        db.commit()
+    with transaction(engine) as db:
+        loaded = settings.load(db)
+    assert (loaded.name, loaded.language, loaded.paper) == ("X", "en", "")
+
+
+def test_a_rise_keeps_its_plus_sign_in_french() -> None:
+    """A worsening must not read like an improvement: +12 % in French as +12% in English."""
+    from botox_chart import i18n
+
+    with i18n.using("fr"):
+        assert i18n.percent("+12") == "+12\u00a0%"
+        assert i18n.percent("-30") == "-30\u00a0%"
+        assert i18n.number("+2.5") == "+2,5"
+    with i18n.using("en"):
+        assert i18n.percent("+12") == "+12%"

@@ -38,6 +38,7 @@ from botox_chart.ui.dialogs.patient_dialog import PatientDialog
 from botox_chart.ui.dialogs.sign_dialog import SignDialog, SignRequest
 from botox_chart.ui.dialogs.site_dialog import SiteDialog, SiteRequest
 from botox_chart.ui.main_window import MainWindow
+from botox_chart.ui.widgets.chart_form import DecimalSpinBox
 from botox_chart.ui.window_state import WindowState
 from tests.helpers.factories import make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
@@ -249,6 +250,21 @@ def test_the_charts_own_words_read_in_french(
     assert "Infection à un site d’injection" in shown
     assert "Infection at an injection site" not in shown
     assert "Temporal" in shown and "Temporalis" not in shown
+
+
+def test_saline_takes_a_point_or_a_comma_in_french(
+    qtbot: QtBot, speaking: str, charting: Callable[[], MainWindow]
+) -> None:
+    """A French window's decimal mark is the comma; "2.5" typed from habit (or the numeric
+    keypad) must still be 2.5 mL, never 2 mL: the note prints the dilution from it."""
+    window = charting()
+    (saline,) = window.findChildren(DecimalSpinBox)
+    for typed, expected in (("2.5", 2.5), ("3,5", 3.5)):
+        saline.lineEdit().selectAll()
+        qtbot.keyClicks(saline.lineEdit(), typed)
+        saline.interpretText()
+        assert saline.value() == expected, typed
+    assert saline.text() == ("3,50 mL" if speaking == "fr" else "3.50 mL")
 
 
 def test_the_patient_import_previews_in_french_in_full(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QDoubleSpinBox,
     QGroupBox,
     QLineEdit,
     QPlainTextEdit,
@@ -59,6 +60,26 @@ def set_text(edit: QLineEdit, text: str) -> None:
     """Show a value without moving the cursor of someone typing it (only if it differs)."""
     if edit.text() != text:
         edit.setText(text)
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A decimal field that takes a point or a comma as the decimal mark, whatever the window's
+    language: in a French window Qt's own spin box ignores "." (2.5 would become 2 mL, and the
+    dilution every note prints would be wrong). No thousands separators: the values are small."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setGroupSeparatorShown(False)
+
+    def _marked(self, text: str) -> str:
+        point = self.locale().decimalPoint()
+        return text.replace(".", point).replace(",", point)
+
+    def validate(self, text: str, pos: int) -> object:
+        return super().validate(self._marked(text), pos)
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(self._marked(text))
 
 
 def compact(combo: QComboBox, characters: int = 12) -> QComboBox:

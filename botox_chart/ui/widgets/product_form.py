@@ -16,7 +16,6 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,10 +27,12 @@ from botox_chart.chart import (
     DILUENT_ML_RANGE,
     NEEDLES,
     Chart,
-    format_units,
+    units_text,
 )
+from botox_chart.i18n import number as local_number
 from botox_chart.ui.widgets.chart_form import (
     ChartForm,
+    DecimalSpinBox,
     compact,
     restyle,
     set_text,
@@ -78,7 +79,7 @@ class ProductForm(ChartForm):
         self.vials.statusMessage.connect(self.statusMessage)
         form.addRow(self.vials)  # the whole width: each row says "Vial 1", "Vial 2"…
 
-        self.diluent_ml = QDoubleSpinBox()
+        self.diluent_ml = DecimalSpinBox()
         self.diluent_ml.setRange(float(DILUENT_ML_RANGE[0]), float(DILUENT_ML_RANGE[1]))
         self.diluent_ml.setSingleStep(0.5)
         self.diluent_ml.setDecimals(2)
@@ -131,7 +132,10 @@ class ProductForm(ChartForm):
         self._saline_label.setText(
             self.tr("Saline per {vial_units} U vial:").format(vial_units=chart.dilution.vial_units)
         )
-        self.diluent_ml.setValue(float(chart.dilution.diluent_ml))
+        if self.diluent_ml.value() != float(chart.dilution.diluent_ml):
+            # only when it differs: setting the same value rewrites the text under the cursor
+            # of someone typing "2.5" (after "2" it read "2.00", and the "." was refused)
+            self.diluent_ml.setValue(float(chart.dilution.diluent_ml))
         if self.needle.currentText() != chart.needle:
             self.needle.setEditText(chart.needle)
         self._show_concentration(chart)
@@ -146,12 +150,12 @@ class ProductForm(ChartForm):
         per_site = dilution.volume_ml(STANDARD_SITE_UNITS)
         self._concentration.setText(
             self.tr(
-                "{format_units} U per 0.1 mL · {format_units2} U site = {per_site:.2f} mL · "
+                "{format_units} U per 0.1 mL · {format_units2} U site = {per_site} mL · "
                 "{units_opened} U opened"
             ).format(
-                format_units=format_units(dilution.units_per_tenth_ml),
-                format_units2=format_units(STANDARD_SITE_UNITS),
-                per_site=per_site,
+                format_units=units_text(dilution.units_per_tenth_ml),
+                format_units2=units_text(STANDARD_SITE_UNITS),
+                per_site=local_number(f"{per_site:.2f}"),
                 units_opened=chart.units_opened,
             )
         )
