@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -75,7 +76,7 @@ class DecimalSpinBox(QDoubleSpinBox):
         point = self.locale().decimalPoint()
         return text.replace(".", point).replace(",", point)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         return super().validate(self._marked(text), pos)
 
     def valueFromText(self, text: str) -> float:
