@@ -272,6 +272,37 @@ CHUNK = 1000
 """Values per IN (...) list: far below SQLite's and PostgreSQL's limits on parameters."""
 
 
+def identity(patient: Patient | PatientSummary) -> tuple[str, str, date]:
+    """What makes two charts look like one person's: the family and given names folded as the
+    search folds them (case, accents, hyphens and spaces aside) and the date of birth."""
+    return (
+        _name_parts(patient.family_name),
+        _name_parts(patient.given_names),
+        patient.date_of_birth,
+    )
+
+
+def charts_by_identity(db: Session, births: Iterable[date]) -> dict[tuple[str, str, date], str]:
+    """The chart number of each patient born on one of ``births``, by :func:`identity` (the
+    first chart when two patients share one; read in chunks)."""
+    found: dict[tuple[str, str, date], str] = {}
+    wanted = sorted(set(births))
+    for start in range(0, len(wanted), CHUNK):
+        rows = db.exec(
+            select(
+                Patient.family_name,
+                Patient.given_names,
+                Patient.date_of_birth,
+                Patient.chart_number,
+            )
+            .where(col(Patient.date_of_birth).in_(wanted[start : start + CHUNK]))
+            .order_by(col(Patient.id))
+        )
+        for family, given, born, chart in rows:
+            found.setdefault((_name_parts(family), _name_parts(given), born), chart)
+    return found
+
+
 def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None) -> Patient:
     """Change a patient's details (by an active injector or physician)."""
     acting.charting(db, clinician_id, doing="change a patient's details", error=PatientError)

@@ -339,21 +339,23 @@ def test_a_refused_import_run_by_another_process_leaves_nothing_behind(
     assert events == events_before
 
 
-def test_the_import_is_audited_with_the_file_and_the_counts_never_a_name(
+def test_the_import_is_audited_with_the_counts_and_a_digest_never_a_name(
     capsys: pytest.CaptureFixture[str], url: str, engine: Engine, tmp_path: Path
 ) -> None:
     make_patient(engine, chart_number="A-001")
     path = write_csv(
         tmp_path,
         [HEADER, *(a_row(f, g, c) for f, g, c in NAMES), a_row("X", "Y", "Q", email="bad")],
-        name="clinic-list.csv",
+        name="Quillfeather Wenonah referrals.csv",  # a file's name may hold a patient's
     )
     code, _out, _ = run(capsys, "patients", "import", str(path), "--partial", "--db", url)
     assert code == 1
     (event,) = import_events(engine)
+    data = path.read_bytes()
     assert event == {
         "document": "patients CSV",
-        "file": "clinic-list.csv",
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest()[:16],
         "rows": 7,
         "added": 5,
         "duplicates": 1,
@@ -363,6 +365,7 @@ def test_the_import_is_audited_with_the_file_and_the_counts_never_a_name(
         every = audit.events(db)
     said = json.dumps([e.changes for e in every], ensure_ascii=False)
     assert not any(name in said for family, given, _c in NAMES for name in (family, given))
+    assert "Quillfeather" not in said and "referrals" not in said
     created = [e for e in every if e.action == "create" and e.patient_id is not None]
     assert len(created) == 1 + 5  # the factory's patient, and each one imported
 
