@@ -136,6 +136,9 @@ def validate(patient: Patient) -> None:
     try:
         for name, label in TEXT.items():
             bounds.check_text(getattr(patient, name), label)
+        for name in ("family_name", "given_names"):
+            bounds.check_visible(getattr(patient, name), TEXT[name], joiners=True)
+        bounds.check_visible(patient.chart_number, TEXT["chart_number"])
         check_lengths(patient, LENGTH_LABELS)
         if bounds.is_date(born) and born > date.today():
             raise PatientError("The date of birth is in the future.")

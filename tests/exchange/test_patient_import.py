@@ -183,3 +183,13 @@ def test_a_named_pipe_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     os.mkfifo(fifo)  # opening it would wait for a writer forever
     with pytest.raises(patient_import.ImportRefused, match="is not a file"):
         patient_import.read(fifo)
+
+
+def test_a_chart_number_with_an_invisible_character_is_refused_not_a_new_chart(
+    engine: Engine,
+) -> None:
+    # "E-1" + U+200B reads as E-1 but would not match it: refused by the form's own rule.
+    nurse = make_clinician(engine, "Nurse", Role.INJECTOR)
+    data = LIST + "Zed,Zoé,1991-01-01,E-1\u200b\n".encode()
+    planned = patient_import.plan(engine, parse(data), file_name="l.csv", clinician_id=nurse.id)
+    assert [(r.row, "U+200B" in r.reason) for r in planned.refused] == [(6, True)]
