@@ -54,7 +54,8 @@ LINE_BREAKS = "\n\t"
 """Allowed in multi-line text only."""
 NAME_JOINERS = frozenset("\u200c\u200d")
 """The zero-width non-joiner and joiner: Persian, Urdu and Indic scripts write them inside names
-(they choose a letter's joined or separate form), so a name may hold them; a chart number may not."""
+(they choose a letter's joined or separate form), so a name may hold them; a chart number
+may not."""
 
 
 class OutOfBounds(ValueError):
