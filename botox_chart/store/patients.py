@@ -293,10 +293,10 @@ def charts_by_identity(db: Session, births: Iterable[date]) -> dict[tuple[str, s
     for start in range(0, len(wanted), CHUNK):
         rows = db.exec(
             select(
-                Patient.family_name,
-                Patient.given_names,
-                Patient.date_of_birth,
-                Patient.chart_number,
+                col(Patient.family_name),
+                col(Patient.given_names),
+                col(Patient.date_of_birth),
+                col(Patient.chart_number),
             )
             .where(col(Patient.date_of_birth).in_(wanted[start : start + CHUNK]))
             .order_by(col(Patient.id))
