@@ -230,6 +230,10 @@ Base de données : {where}</translation>
         <translation>{document} {file} : {added}, {skipped}, {refused}</translation>
     </message>
     <message>
+        <source>{document}: {added}, {skipped}, {refused}</source>
+        <translation>{document} : {added}, {skipped}, {refused}</translation>
+    </message>
+    <message>
         <source>Draft of {day}</source>
         <translation>Brouillon du {day}</translation>
     </message>
