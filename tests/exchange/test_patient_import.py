@@ -103,20 +103,17 @@ def test_a_list_saved_again_without_leading_zeros_adds_nobody_and_names_the_char
     # The clinic's list was imported with chart numbers 000123 and 000124; Excel saved it again
     # as 123 and 124. Same people: listed as possible duplicates of their charts, not added.
     nurse = make_clinician(any_engine, "Nurse", Role.INJECTOR)
-    make_patient(
-        any_engine,
-        family_name="Côté",
-        given_names="Élise",
-        chart_number="000123",
-        date_of_birth=date(1980, 5, 17),
-    )
-    make_patient(
-        any_engine,
-        family_name="Gagnon",
-        given_names="Marie-Claude",
-        chart_number="000124",
-        date_of_birth=date(1975, 1, 2),
-    )
+    for family, given, chart, born in (
+        ("Côté", "Élise", "000123", date(1980, 5, 17)),
+        ("Gagnon", "Marie-Claude", "000124", date(1975, 1, 2)),
+    ):
+        make_patient(
+            any_engine,
+            family_name=family,
+            given_names=given,
+            chart_number=chart,
+            date_of_birth=born,
+        )
     data = (
         "family_name,given_names,date_of_birth,chart_number\n"
         "COTE,elise,1980-05-17,123\n"  # case and accents aside

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from unittest.mock import ANY
 
@@ -56,33 +55,6 @@ def test_invalid_patient_details_are_refused(
         patients.add(db, patient=details, clinician_id=doctor.id)
     with transaction(engine) as db:
         assert patients.summaries(db) == []
-
-
-@pytest.mark.parametrize(
-    ("field", "value", "code"),
-    [
-        ("chart_number", "000123\u200b", "U+200B"),  # a zero-width space: "000123" twice
-        ("chart_number", "000\u2060123", "U+2060"),  # a word joiner
-        ("chart_number", "00\u200d0123", "U+200D"),  # a joiner: no chart number needs one
-        ("family_name", "Tremb\u00adlay", "U+00AD"),  # a soft hyphen (pasted from a letter)
-        ("given_names", "\ufeffMarie", "U+FEFF"),  # a byte-order mark left by a file
-        ("family_name", "Roy\x07", "U+0007"),  # a control character
-    ],
-)
-def test_invisible_characters_are_refused_in_names_and_chart_numbers(
-    engine: Engine, field: str, value: str, code: str
-) -> None:
-    # The form and the import share this rule (validate): "000123" and "000123" + U+200B look
-    # alike but are two chart numbers, so one patient could get two charts.
-    details = Patient(
-        family_name="Roy", given_names="Luc", date_of_birth=date(1970, 1, 1), chart_number="X1"
-    )
-    setattr(details, field, value)
-    with pytest.raises(patients.PatientError, match="invisible|control") as refused:
-        patients.checked(details)
-    assert code in str(refused.value)
-    with transaction(engine) as db, pytest.raises(patients.PatientError, match=re.escape(code)):
-        patients.add(db, patient=details, clinician_id=make_clinician(engine).id)
 
 
 def test_a_name_may_hold_the_joiners_persian_and_indic_scripts_write(engine: Engine) -> None:
