@@ -234,9 +234,11 @@ def add_many(
 ) -> list[int]:
     """Import ``patients`` (each :func:`checked` already) by ``clinician_id``, an active injector
     or physician, in ``db``'s transaction (the caller commits): each patient's creation is
-    audited as :func:`add` does, and the import as one event saying ``imported`` (its file and
-    counts: never a name).
-    Raises PatientError, before adding anything, when a chart number is taken."""
+    audited as :func:`add` does, and the import as one event saying ``imported`` (counts and the
+    file's size and digest: never a name, not even the file's).
+    Raises PatientError, before adding anything, when a chart number is taken; a chart number
+    taken by another workstation after that check fails the flush (IntegrityError: the caller,
+    exchange.patient_import.apply, turns it into a PatientError without the row's values)."""
     acting.charting(db, clinician_id, doing="add patients", error=PatientError)
     taken = taken_chart_numbers(db, [p.chart_number for p in patients])
     if taken:
