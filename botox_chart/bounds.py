@@ -52,6 +52,10 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 "htimS"), so a record would not read as it is stored."""
 LINE_BREAKS = "\n\t"
 """Allowed in multi-line text only."""
+NAME_JOINERS = frozenset("\u200c\u200d")
+"""The zero-width non-joiner and joiner: Persian, Urdu and Indic scripts write them inside names
+(they choose a letter's joined or separate form), so a name may hold them; a chart number
+may not."""
 
 
 class OutOfBounds(ValueError):
@@ -91,6 +95,18 @@ def check_text(
         raise OutOfBounds(
             f"Too much text in {label} ({len(value)} characters; at most {max_length})."
         )
+
+
+def check_visible(value: str, label: str, *, joiners: bool = False) -> None:
+    """A name or a chart number without an invisible format character (Unicode category Cf: a
+    zero-width space, a soft hyphen, a word joiner, a byte-order mark), which would make two
+    values that read alike different, so a patient could be charted twice (with ``joiners``, the
+    :data:`NAME_JOINERS` a name may hold). Control characters: :func:`check_text`."""
+    for char in value:
+        if unicodedata.category(char) == "Cf" and not (joiners and char in NAME_JOINERS):
+            raise OutOfBounds(
+                f"There is an invisible character (U+{ord(char):04X}) in {label}; remove it."
+            )
 
 
 def is_date(value: object) -> TypeGuard[date]:

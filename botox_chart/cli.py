@@ -455,8 +455,10 @@ def _patients_parser(sub: Any, common: argparse.ArgumentParser) -> None:
             "health_card, phone, email, referring_physician, referral_date, allergies; UTF-8 (with "
             "or without a byte-order mark), comma, semicolon or tab between values, dates "
             "YYYY-MM-DD. Each row is checked as the patient form checks it; a row whose chart "
-            "number is already a patient's (or an earlier row's) is skipped. Exit 1 when a row is "
-            "refused: then nothing is imported unless --partial."
+            "number is already a patient's (or an earlier row's) is skipped, and so is a row with "
+            "another chart number whose names and date of birth are (a possible duplicate, listed "
+            "with that chart). Exit 1 when a row is refused: then nothing is imported unless "
+            "--partial."
         ),
     )
     p.add_argument("file", type=Path, metavar="FILE.csv")

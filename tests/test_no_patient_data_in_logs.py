@@ -77,3 +77,21 @@ def test_a_whole_flow_logs_nothing_that_identifies_the_patient(
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)
     for value in IDENTITY:
         assert value not in logged
+
+
+def test_a_database_error_never_carries_the_values_it_was_given(engine: Engine) -> None:
+    # SQLAlchemy puts a statement's parameters in its errors' messages (and so in any log or
+    # crash report of them) unless the engine hides them: every engine the app makes does.
+    import sqlalchemy as sa
+
+    patients_table = sa.table(
+        "patient", sa.column("family_name"), sa.column("given_names"), sa.column("chart_number")
+    )
+    with pytest.raises(sa.exc.DBAPIError) as failed, engine.begin() as connection:
+        connection.execute(
+            sa.insert(patients_table).values(
+                family_name=IDENTITY[0], given_names=IDENTITY[1], chart_number=IDENTITY[3]
+            )
+        )
+    assert "hidden due to hide_parameters" in str(failed.value)
+    assert not any(value in str(failed.value) for value in IDENTITY)

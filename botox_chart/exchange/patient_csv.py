@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 from dataclasses import dataclass
+
+from botox_chart.i18n import _, ngettext
 
 REQUIRED = ("family_name", "given_names", "date_of_birth", "chart_number")
 OPTIONAL = (
@@ -34,10 +37,17 @@ ignored); each is the patient form's field of that name."""
 SEPARATORS = (",", ";", "\t")
 MAX_BYTES = 50_000_000
 """A list of 100,000 patients is a few megabytes: a file this large is not a patient list."""
-SAVE_AS_UTF8 = (
-    'save it as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice, '
-    'tick "Edit filter settings" and choose "Unicode (UTF-8)"'
-)
+MAX_COLUMNS = 200
+"""A patient list has ten columns; a file with more is not one (and a header of a million commas
+is refused before any row is looked at)."""
+
+
+def save_as_utf8() -> str:
+    """How to save a spreadsheet as UTF-8, in the reader's language."""
+    return _(
+        'save it as UTF-8: in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in '
+        'LibreOffice, tick "Edit filter settings" and choose "Unicode (UTF-8)"'
+    )
 
 
 class CsvRefused(ValueError):
@@ -62,6 +72,10 @@ class PatientList:
     separator: str
     rows: tuple[CsvRow, ...]
     """The rows with a value (blank rows left out, their numbers skipped)."""
+    size: int = 0
+    """The file's size in bytes (the import's audit event says it, never the file's name)."""
+    sha256: str = ""
+    """The first 16 hex digits of the file's SHA-256: which file was imported, without a name."""
 
 
 def parse(data: bytes) -> PatientList:
@@ -71,7 +85,9 @@ def parse(data: bytes) -> PatientList:
     records = _records(text, separator)
     if not records:  # nothing, or blank rows and separators only
         raise CsvRefused(
-            "The file is empty: its first row names the columns (" + ", ".join(REQUIRED) + ", …)."
+            _("The file is empty: its first row names the columns ({columns}, …).").format(
+                columns=", ".join(REQUIRED)
+            )
         )
     header, body = records[0], records[1:]
     columns = _columns(header[1], body)
@@ -90,6 +106,8 @@ def parse(data: bytes) -> PatientList:
         columns=tuple(name for name in columns if name is not None),
         separator=separator,
         rows=tuple(rows),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest()[:16],
     )
 
 
@@ -98,18 +116,23 @@ def decode(data: bytes) -> str:
     UTF-8 otherwise."""
     if len(data) > MAX_BYTES:
         raise CsvRefused(
-            f"The file is too large for a patient list ({len(data):,} bytes; at most "
-            f"{MAX_BYTES:,})."
+            _("The file is too large for a patient list ({size} bytes; at most {limit}).").format(
+                size=f"{len(data):,}", limit=f"{MAX_BYTES:,}"
+            )
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise CsvRefused(f"The file is UTF-16 text (Excel's 'Unicode Text'): {SAVE_AS_UTF8}.")
+        raise CsvRefused(
+            _("The file is UTF-16 text (Excel's 'Unicode Text'): {how}.").format(how=save_as_utf8())
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise CsvRefused(
-            f"The file is not UTF-8 text (line {line} has the byte 0x{data[err.start]:02X}, "
-            f"as Windows' own encodings write accents): {SAVE_AS_UTF8}."
+            _(
+                "The file is not UTF-8 text (line {line} has the byte 0x{byte}, as Windows' own "
+                "encodings write accents): {how}."
+            ).format(line=line, byte=f"{data[err.start]:02X}", how=save_as_utf8())
         ) from None
 
 
@@ -137,40 +160,83 @@ def _records(text: str, separator: str) -> list[tuple[int, list[str]]]:
                 records.append((number, values))
     except csv.Error as err:
         raise CsvRefused(
-            f"Row {number + 1} cannot be read ({err}): check its quotes (a value with a quote "
-            f'inside is written "like ""this""").'
+            _(
+                "Row {row} cannot be read ({error}): check its quotes (a value with a quote "
+                'inside is written "like ""this""").'
+            ).format(row=number + 1, error=err)
         ) from None
     return records
 
 
 def _columns(header: list[str], body: list[tuple[int, list[str]]]) -> list[str | None]:
-    """Each column's name in :data:`COLUMNS` (None: an unnamed empty column, ignored)."""
+    """Each column's name in :data:`COLUMNS` (None: an unnamed empty column, ignored). The rows
+    are read once, whatever the number of columns."""
+    if len(header) > MAX_COLUMNS:
+        raise CsvRefused(
+            _(
+                "The first row has {count} columns; a patient list has at most {limit} (the "
+                "columns are {required} and {optional}). Is this the right file?"
+            ).format(
+                count=f"{len(header):,}",
+                limit=MAX_COLUMNS,
+                required=", ".join(REQUIRED),
+                optional=", ".join(OPTIONAL),
+            )
+        )
+    unnamed = {i for i, raw in enumerate(header) if not _name(raw)}
+    if unnamed:
+        filled = {
+            i
+            for _n, values in body
+            for i, value in enumerate(values)
+            if i in unnamed and value.strip()
+        }
+        if filled:
+            raise CsvRefused(
+                _(
+                    "Column {column} has values but no name in the first row: name it (one of "
+                    "{columns}) or delete it."
+                ).format(column=min(filled) + 1, columns=", ".join(COLUMNS))
+            )
     columns: list[str | None] = []
     for i, raw in enumerate(header):
         name = _name(raw)
         if not name:
-            if any(i < len(values) and values[i].strip() for _n, values in body):
-                raise CsvRefused(
-                    f"Column {i + 1} has values but no name in the first row: name it (one of "
-                    f"{', '.join(COLUMNS)}) or delete it."
-                )
             columns.append(None)
             continue
         if name not in COLUMNS:
-            shown = raw.strip()[:60]
             raise CsvRefused(
-                f"Unknown column {shown!r} (column {i + 1}): the columns are "
-                f"{', '.join(REQUIRED)} (required) and {', '.join(OPTIONAL)}."
+                _(
+                    "Unknown column {name} (column {column}): the columns are {required} "
+                    "(required) and {optional}."
+                ).format(
+                    name=repr(raw.strip()[:60]),
+                    column=i + 1,
+                    required=", ".join(REQUIRED),
+                    optional=", ".join(OPTIONAL),
+                )
             )
         if name in columns:
-            raise CsvRefused(f"The column {name} is there twice (column {i + 1}).")
+            raise CsvRefused(
+                _("The column {name} is there twice (column {column}).").format(
+                    name=name, column=i + 1
+                )
+            )
         columns.append(name)
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
-        plural = "s" if len(missing) > 1 else ""
         raise CsvRefused(
-            f"Required column{plural} missing: {', '.join(missing)} (the first row names the "
-            f"columns: {', '.join(REQUIRED)}, then any of {', '.join(OPTIONAL)})."
+            ngettext(
+                "Required column missing: {missing} (the first row names the columns: "
+                "{required}, then any of {optional}).",
+                "Required columns missing: {missing} (the first row names the columns: "
+                "{required}, then any of {optional}).",
+                len(missing),
+            ).format(
+                missing=", ".join(missing),
+                required=", ".join(REQUIRED),
+                optional=", ".join(OPTIONAL),
+            )
         )
     return columns
 

@@ -43,13 +43,14 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
             engine = sa.create_engine(
                 parsed,
                 module=cipher.DBAPI,
+                hide_parameters=True,  # an error's message never carries a patient's values
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             )
             event.listen(engine, "connect", _keyed(key))
             event.listen(engine, "connect", _sqlite_on_connect)
             cipher.remember_engine_key(engine, key)
         else:
-            engine = sa.create_engine(parsed, pool_pre_ping=True)
+            engine = sa.create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     except (NoSuchModuleError, ModuleNotFoundError) as err:
         raise StorageError(
             f"No database driver for {parsed.drivername!r}. For PostgreSQL install "

@@ -136,6 +136,9 @@ def validate(patient: Patient) -> None:
     try:
         for name, label in TEXT.items():
             bounds.check_text(getattr(patient, name), label)
+        for name in ("family_name", "given_names"):
+            bounds.check_visible(getattr(patient, name), TEXT[name], joiners=True)
+        bounds.check_visible(patient.chart_number, TEXT["chart_number"])
         check_lengths(patient, LENGTH_LABELS)
         if bounds.is_date(born) and born > date.today():
             raise PatientError("The date of birth is in the future.")
@@ -231,9 +234,11 @@ def add_many(
 ) -> list[int]:
     """Import ``patients`` (each :func:`checked` already) by ``clinician_id``, an active injector
     or physician, in ``db``'s transaction (the caller commits): each patient's creation is
-    audited as :func:`add` does, and the import as one event saying ``imported`` (its file and
-    counts: never a name).
-    Raises PatientError, before adding anything, when a chart number is taken."""
+    audited as :func:`add` does, and the import as one event saying ``imported`` (counts and the
+    file's size and digest: never a name, not even the file's).
+    Raises PatientError, before adding anything, when a chart number is taken; a chart number
+    taken by another workstation after that check fails the flush (IntegrityError: the caller,
+    exchange.patient_import.apply, turns it into a PatientError without the row's values)."""
     acting.charting(db, clinician_id, doing="add patients", error=PatientError)
     taken = taken_chart_numbers(db, [p.chart_number for p in patients])
     if taken:
@@ -270,6 +275,37 @@ def taken_chart_numbers(db: Session, chart_numbers: Sequence[str]) -> set[str]:
 
 CHUNK = 1000
 """Values per IN (...) list: far below SQLite's and PostgreSQL's limits on parameters."""
+
+
+def identity(patient: Patient | PatientSummary) -> tuple[str, str, date]:
+    """What makes two charts look like one person's: the family and given names folded as the
+    search folds them (case, accents, hyphens and spaces aside) and the date of birth."""
+    return (
+        _name_parts(patient.family_name),
+        _name_parts(patient.given_names),
+        patient.date_of_birth,
+    )
+
+
+def charts_by_identity(db: Session, births: Iterable[date]) -> dict[tuple[str, str, date], str]:
+    """The chart number of each patient born on one of ``births``, by :func:`identity` (the
+    first chart when two patients share one; read in chunks)."""
+    found: dict[tuple[str, str, date], str] = {}
+    wanted = sorted(set(births))
+    for start in range(0, len(wanted), CHUNK):
+        rows = db.exec(
+            select(
+                col(Patient.family_name),
+                col(Patient.given_names),
+                col(Patient.date_of_birth),
+                col(Patient.chart_number),
+            )
+            .where(col(Patient.date_of_birth).in_(wanted[start : start + CHUNK]))
+            .order_by(col(Patient.id))
+        )
+        for family, given, born, chart in rows:
+            found.setdefault((_name_parts(family), _name_parts(given), born), chart)
+    return found
 
 
 def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None) -> Patient:

@@ -171,10 +171,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln row(s) skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</source>
+        <source>%Ln row(s) skipped as duplicates (chart number, or name and date of birth, already a patient&apos;s or an earlier row&apos;s)</source>
         <translation>
-            <numerusform>%Ln row skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</numerusform>
-            <numerusform>%Ln rows skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</numerusform>
+            <numerusform>%Ln row skipped as duplicates (chart number, or name and date of birth, already a patient&apos;s or an earlier row&apos;s)</numerusform>
+            <numerusform>%Ln rows skipped as duplicates (chart number, or name and date of birth, already a patient&apos;s or an earlier row&apos;s)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

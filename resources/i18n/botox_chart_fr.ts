@@ -230,6 +230,10 @@ Base de données : {where}</translation>
         <translation>{document} {file} : {added}, {skipped}, {refused}</translation>
     </message>
     <message>
+        <source>{document}: {added}, {skipped}, {refused}</source>
+        <translation>{document} : {added}, {skipped}, {refused}</translation>
+    </message>
+    <message>
         <source>Draft of {day}</source>
         <translation>Brouillon du {day}</translation>
     </message>
@@ -2128,10 +2132,10 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln row(s) skipped as duplicates (chart number already a patient&apos;s or an earlier row&apos;s)</source>
+        <source>%Ln row(s) skipped as duplicates (chart number, or name and date of birth, already a patient&apos;s or an earlier row&apos;s)</source>
         <translation>
-            <numerusform>%Ln ligne ignorée comme doublon (numéro de dossier déjà celui d&apos;un(e) patient(e) ou d&apos;une ligne précédente)</numerusform>
-            <numerusform>%Ln lignes ignorées comme doublons (numéro de dossier déjà celui d&apos;un(e) patient(e) ou d&apos;une ligne précédente)</numerusform>
+            <numerusform>%Ln ligne ignorée comme doublon (numéro de dossier, ou nom et date de naissance, déjà ceux d&apos;un(e) patient(e) ou d&apos;une ligne précédente)</numerusform>
+            <numerusform>%Ln lignes ignorées comme doublons (numéro de dossier, ou nom et date de naissance, déjà ceux d&apos;un(e) patient(e) ou d&apos;une ligne précédente)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -339,21 +339,23 @@ def test_a_refused_import_run_by_another_process_leaves_nothing_behind(
     assert events == events_before
 
 
-def test_the_import_is_audited_with_the_file_and_the_counts_never_a_name(
+def test_the_import_is_audited_with_the_counts_and_a_digest_never_a_name(
     capsys: pytest.CaptureFixture[str], url: str, engine: Engine, tmp_path: Path
 ) -> None:
     make_patient(engine, chart_number="A-001")
     path = write_csv(
         tmp_path,
         [HEADER, *(a_row(f, g, c) for f, g, c in NAMES), a_row("X", "Y", "Q", email="bad")],
-        name="clinic-list.csv",
+        name="Quillfeather Wenonah referrals.csv",  # a file's name may hold a patient's
     )
     code, _out, _ = run(capsys, "patients", "import", str(path), "--partial", "--db", url)
     assert code == 1
     (event,) = import_events(engine)
+    data = path.read_bytes()
     assert event == {
         "document": "patients CSV",
-        "file": "clinic-list.csv",
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest()[:16],
         "rows": 7,
         "added": 5,
         "duplicates": 1,
@@ -363,6 +365,7 @@ def test_the_import_is_audited_with_the_file_and_the_counts_never_a_name(
         every = audit.events(db)
     said = json.dumps([e.changes for e in every], ensure_ascii=False)
     assert not any(name in said for family, given, _c in NAMES for name in (family, given))
+    assert "Quillfeather" not in said and "referrals" not in said
     created = [e for e in every if e.action == "create" and e.patient_id is not None]
     assert len(created) == 1 + 5  # the factory's patient, and each one imported
 
@@ -419,3 +422,51 @@ def _cli(*argv: str) -> subprocess.CompletedProcess[str]:
         timeout=120,
         env=dict(os.environ),
     )
+
+
+def test_a_list_saved_again_without_leading_zeros_lists_each_possible_duplicate_with_its_chart(
+    capsys: pytest.CaptureFixture[str], url: str, engine: Engine, tmp_path: Path
+) -> None:
+    # Imported once as 000123; Excel saved the list again as 123. The same person is not
+    # charted twice: the row is skipped and the output says which chart it may be.
+    make_patient(engine, family_name="Côté", given_names="Élise", chart_number="000123")
+    path = write_csv(
+        tmp_path,
+        [
+            HEADER,
+            a_row("COTE", "Elise", "123"),
+            a_row("Côté", "Élise", "124", date_of_birth="1981-01-01"),
+        ],
+    )
+    code, out, _ = run(capsys, "patients", "import", str(path), "--db", url)
+    assert code == 0
+    assert out.splitlines()[0].startswith(
+        "Row 2: skipped: Possible duplicate of chart 000123: the same name and date of birth "
+        "(chart number 123 in the file)."
+    )
+    assert "1 added, 1 skipped as duplicates" in out.splitlines()[-1]
+    assert raw.patients(engine) == [("Côté", "Élise", "000123"), ("Côté", "Élise", "124")]
+
+
+def test_refusals_are_said_in_french_with_lang_fr(
+    capsys: pytest.CaptureFixture[str], url: str, engine: Engine, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path, [HEADER + ",Surnom", a_row("A", "B", "C") + ",x"])
+    code, out, err = run(capsys, "patients", "import", str(path), "--db", url, "--lang", "fr")
+    assert (code, out) == (1, "")
+    assert "Colonne inconnue 'Surnom' (colonne 11) : les colonnes sont" in err
+
+    path = write_csv(tmp_path, [HEADER, a_row("A", "B", "C") + ",trop"], name="extra.csv")
+    code, out, _ = run(capsys, "patients", "import", str(path), "--db", url, "--lang", "fr")
+    assert code == 1
+    assert "Plus de valeurs que la première ligne n’a de colonnes (10)" in out
+
+
+def test_a_named_pipe_is_refused_at_once(
+    capsys: pytest.CaptureFixture[str], url: str, engine: Engine, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "patients.csv"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    code, out, err = run(capsys, "patients", "import", str(fifo), "--db", url)
+    assert (code, out) == (1, "")
+    assert "is not a file (a pipe or a device)" in err

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from botox_chart.exchange.patient_csv import REQUIRED, CsvRefused, parse
+from botox_chart.exchange.patient_csv import MAX_COLUMNS, REQUIRED, CsvRefused, parse
 from botox_chart.store import patients
 
 HEADER = "family_name,given_names,date_of_birth,chart_number"
@@ -77,6 +77,37 @@ def test_missing_trailing_values_are_blank_and_extra_values_are_counted() -> Non
 def test_an_empty_unnamed_trailing_column_is_ignored() -> None:
     found = parse(f"{HEADER},,\nA,B,1980-05-17,C1,,\n".encode())
     assert found.columns == ("family_name", "given_names", "date_of_birth", "chart_number")
+
+
+def test_a_header_of_countless_empty_columns_is_refused_without_reading_every_row() -> None:
+    # 20,000 unnamed columns and 20,000 rows: the rows were once rescanned for each column
+    # (400 million looks, minutes); now the header alone refuses the file.
+    data = (HEADER + "," * 20_000 + "\n" + "A,B,1980-05-17,C1\n" * 20_000).encode()
+    with pytest.raises(CsvRefused) as refused:
+        parse(data)
+    assert "20,004 columns" in str(refused.value)
+    assert f"at most {MAX_COLUMNS}" in str(refused.value)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=2 * MAX_COLUMNS), st.integers(0, 300))
+def test_empty_trailing_columns_are_ignored_up_to_the_limit_and_refused_beyond(
+    empty: int, rows: int
+) -> None:
+    data = HEADER + "," * empty + "\n" + ("A,B,1980-05-17,C1" + "," * empty + "\n") * rows
+    if 4 + empty <= MAX_COLUMNS:
+        found = parse(data.encode())
+        assert len(found.rows) == rows
+        assert found.columns == tuple(REQUIRED)
+    else:
+        with pytest.raises(CsvRefused, match="columns"):
+            parse(data.encode())
+
+
+def test_a_value_under_an_unnamed_column_is_found_among_many_rows() -> None:
+    rows = "A,B,1980-05-17,C1,,\n" * 5_000 + "A,B,1980-05-17,C2,,late\n"
+    with pytest.raises(CsvRefused, match="Column 6 has values but no name"):
+        parse(f"{HEADER},,\n{rows}".encode())
 
 
 @pytest.mark.parametrize(

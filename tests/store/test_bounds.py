@@ -215,6 +215,13 @@ def test_an_addendum_out_of_bounds_is_refused(engine: Engine, text: str, message
         ("given_names", "Luc\x1b[31m", "control character .* given name"),
         ("family_name", "\u202eyoR", "text-direction .* family name"),
         ("chart_number", "X1\u2068", "text-direction .* chart number"),
+        # Invisible format characters (Cf): "000123" and "000123" + U+200B look alike but are
+        # two chart numbers, so one patient could get two charts (the form and the import).
+        ("chart_number", "000123\u200b", r"invisible character \(U\+200B\) .* chart number"),
+        ("chart_number", "000\u2060123", r"invisible character \(U\+2060\) .* chart number"),
+        ("chart_number", "00\u200d0123", r"invisible character \(U\+200D\) .* chart number"),
+        ("family_name", "Tremb\u00adlay", r"invisible character \(U\+00AD\) .* family name"),
+        ("given_names", "\ufeffMarie", r"invisible character \(U\+FEFF\) .* given name"),
         ("allergies", "Latex\nPenicillin", "line break .* allergies"),
         ("referring_physician", "Dr\u2028Who", "line break .* referring physician"),
         ("date_of_birth", date(1899, 12, 31), "date of birth must be from 1900-01-01"),

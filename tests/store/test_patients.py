@@ -57,6 +57,11 @@ def test_invalid_patient_details_are_refused(
         assert patients.summaries(db) == []
 
 
+def test_a_name_may_hold_the_joiners_persian_and_indic_scripts_write(engine: Engine) -> None:
+    added = make_patient(engine, family_name="می\u200cخواهم", given_names="क्\u200dष")
+    assert added.family_name == "می\u200cخواهم"
+
+
 def test_a_chart_number_belongs_to_one_patient(any_engine: Engine) -> None:
     make_patient(any_engine, chart_number="C42")
     with pytest.raises(patients.PatientError, match="C42 belongs to another patient"):

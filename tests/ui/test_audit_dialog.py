@@ -198,6 +198,11 @@ def test_changes_in_words() -> None:
     assert describe_changes("import", {**imported, "duplicates": 2, "refused": 1}) == (
         "Patients CSV list.csv: 6 added, 2 duplicates skipped, 1 refused"
     )
+    # Since imports stopped recording the file's name (it may hold a patient's): counts only.
+    counted = {"document": "patients CSV", "bytes": 120, "sha256": "ab12", "rows": 9, "added": 6}
+    assert describe_changes("import", {**counted, "duplicates": 2, "refused": 1}) == (
+        "Patients CSV: 6 added, 2 duplicates skipped, 1 refused"
+    )
     assert audit_model.action_words("import") == "Imported"
     assert audit_model.action_words("something_new") == "Something new"
     assert injection_summary(["COR-R 5 U", "PRO 5 U"], ["COR-R 6 U", "TEM-R5 5 U"]) == (

@@ -5,13 +5,19 @@ only when the user presses the button that says so, and staff never offered it."
 from __future__ import annotations
 
 import codecs
+import logging
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import audit, transaction
+from botox_chart.exchange import patient_import
+from botox_chart.exchange.patient_csv import PatientList
+from botox_chart.store import audit, patients, transaction
 from botox_chart.store.models import Role
 from botox_chart.ui.dialogs.patient_import_dialog import PatientImportDialog
 from botox_chart.ui.main_window import MainWindow
@@ -68,7 +74,10 @@ def test_the_preview_lists_refused_rows_and_imports_the_valid_rows_only_when_ask
     assert dialogs.asked[-1][:2] == ("open_file", "Import patients")
     text = dialog.summary.text()
     assert "liste.csv: 5 rows." in text
-    assert "2 patients to add; 1 row skipped as duplicates" in text and "2 rows refused" in text
+    assert (
+        "2 patients to add; 1 row skipped as duplicates (chart number, or name" in text
+        and "2 rows refused" in text
+    )
     assert dialog.listed_rows() == [
         ("4", "Refused", dialog.listed_rows()[0][2]),
         ("5", "Skipped", "Chart number OLD-1 is already a patient's."),
@@ -93,7 +102,7 @@ def test_the_preview_lists_refused_rows_and_imports_the_valid_rows_only_when_ask
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == 3, timeout=LOAD_TIMEOUT_MS)
     with transaction(engine) as db:
         (event,) = [e for e in audit.events(db) if e.action == "import"]
-    assert event.changes["file"] == "liste.csv" and event.changes["refused"] == 2
+    assert "file" not in event.changes and event.changes["refused"] == 2
 
 
 def test_cancel_adds_nobody(
@@ -146,3 +155,77 @@ def test_staff_are_not_offered_the_import(
     window.commands.import_patients()  # even called directly
     assert window.commands.import_dialog is None
     assert not dialogs.asked
+
+
+def test_cancel_while_reading_closes_at_once_and_drops_what_is_read(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    login: Login,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A slow read (a huge file, a network share): Cancel must not wait for it.
+    release, finished = threading.Event(), threading.Event()
+    real_read = patient_import.read
+
+    def slow_read(path: Path) -> PatientList:
+        release.wait(timeout=10)
+        try:
+            return real_read(path)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(patient_import, "read", slow_read)
+    dialogs = FakeDialogs()
+    window = open_window(dialogs, login("nurse"))
+    dialogs.files.append(a_list(tmp_path))
+    window.actions_.import_patients.trigger()
+    dialog = window.commands.import_dialog
+    assert dialog is not None and dialog.busy.isVisible()
+    with qtbot.waitSignal(dialog.finished, timeout=LOAD_TIMEOUT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not finished.is_set()  # closed while the file was still being read
+    release.set()
+    qtbot.waitUntil(finished.is_set, timeout=LOAD_TIMEOUT_MS)
+    qtbot.wait(50)  # the dropped result is delivered to nobody
+    assert raw.patients(engine) == []
+
+
+def test_a_chart_number_taken_during_the_import_logs_no_patient_data(
+    qtbot: QtBot,
+    open_window: OpenWindow,
+    login: Login,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    dialogs = FakeDialogs()
+    window = open_window(dialogs, login("nurse"))
+    dialog = preview(qtbot, window, dialogs, a_list(tmp_path))
+    real_check = patients.taken_chart_numbers
+
+    def another_workstation_inserts_after_the_check(db: Any, numbers: Any) -> set[str]:
+        taken = real_check(db, numbers)
+        with engine.begin() as other:  # another workstation, between the check and the insert
+            other.exec_driver_sql(
+                "INSERT INTO patient (family_name, given_names, date_of_birth, chart_number, "
+                "health_card, referring_physician, allergies, phone, email, preferred_language, "
+                "treatment_stopped_reason, search_key, created_at) VALUES ('Quillfeather', "
+                "'Wenonah', '1977-03-29', 'I-2', '', '', '', '', '', '', '', '', "
+                "'2026-01-01 00:00:00')"
+            )
+        return taken
+
+    monkeypatch.setattr(
+        patients, "taken_chart_numbers", another_workstation_inserts_after_the_check
+    )
+    dialog.import_button.click()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=LOAD_TIMEOUT_MS)
+    assert "Another workstation" in dialog.error.text()
+    assert raw.patients(engine) == [("Quillfeather", "Wenonah", "I-2")]
+    logged = caplog.text + "".join(str(r.exc_info) for r in caplog.records)
+    for value in ("Côté", "Élise", "王", "小明", "1980-05-17", "1975-01-02", "I-1", "I-2"):
+        assert value not in logged

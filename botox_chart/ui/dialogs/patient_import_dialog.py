@@ -7,11 +7,16 @@ many patients would be added, how many rows are skipped as duplicates and which 
 and why (their row numbers as the spreadsheet shows them). Nothing is added until the user
 presses Import; with refused rows the button says it imports the valid rows only, and nothing is
 added if they cancel. The import itself is one transaction, also off the window's thread.
+
+Cancel while the file is read closes the window at once: the reading goes on in the background
+(it changes nothing) and its result is dropped. A failure is logged by its type only: a database
+error's message can hold a row's values, and no patient's data may reach the log.
 """
 
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,10 +47,13 @@ ROW, OUTCOME, REASON = range(3)
 
 
 class _Job(QObject):
-    """Work run on the pool; its result or failure comes back to the window's thread."""
+    """Work run on the pool; its result or failure comes back to the window's thread, with the
+    job itself, so the dialog can drop the result of a job it no longer waits for. It belongs to
+    the application, not the dialog (which may be closed and deleted while the job runs), and is
+    deleted on the window's thread once it has reported."""
 
-    done = Signal(object)
-    failed = Signal(str)
+    done = Signal(object, object)
+    failed = Signal(object, str)
 
 
 class _Runner(QRunnable):
@@ -58,29 +66,39 @@ class _Runner(QRunnable):
         from botox_chart.store import StorageError
         from botox_chart.store.patients import PatientError
 
+        job = self.job
         try:
             result = self.work()
         except (ImportRefused, PatientError, StorageError) as err:
-            self.job.failed.emit(str(err))
+            job.failed.emit(job, str(err))
         except OSError as err:
-            self.job.failed.emit(
+            job.failed.emit(
+                job,
                 QCoreApplication.translate("PatientImportDialog", "{file}: {reason}").format(
                     file=err.filename
                     or QCoreApplication.translate("PatientImportDialog", "The file"),
                     reason=err.strerror,
-                )
+                ),
             )
         except Exception as err:  # noqa: BLE001  (a bug: reported, never a silent thread death)
-            log.exception("Importing patients failed")
-            self.job.failed.emit(
+            # The type and where, never the message: a database error's holds the row's values.
+            log.error(
+                "Importing patients failed: %s\n%s",
+                type(err).__name__,
+                "".join(traceback.format_tb(err.__traceback__)),
+            )
+            job.failed.emit(
+                job,
                 QCoreApplication.translate(
                     "PatientImportDialog",
                     "The import stopped because of an unexpected error ({error}). "
                     "Please report it; nothing was added.",
-                ).format(error=type(err).__name__)
+                ).format(error=type(err).__name__),
             )
         else:
-            self.job.done.emit(result)
+            job.done.emit(job, result)
+        finally:
+            job.deleteLater()  # on the window's thread, after the report is delivered
 
 
 class PatientImportDialog(QDialog):
@@ -106,9 +124,9 @@ class PatientImportDialog(QDialog):
         self._path = path
         self._clinician_id = clinician_id
         self._plan: ImportPlan | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = QThreadPool.globalInstance()  # not the dialog's: closing it never waits
         self._job: _Job | None = None
+        self._then: Callable[[Any], None] = lambda _result: None
         self._importing = False
 
         self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
@@ -164,8 +182,8 @@ class PatientImportDialog(QDialog):
             self.tr("{to_add}; {skipped}; {refused}.").format(
                 to_add=self.tr("%Ln patient(s) to add", "", add),
                 skipped=self.tr(
-                    "%Ln row(s) skipped as duplicates (chart number already a patient's or an "
-                    "earlier row's)",
+                    "%Ln row(s) skipped as duplicates (chart number, or name and date of birth, "
+                    "already a patient's or an earlier row's)",
                     "",
                     dup,
                 ),
@@ -248,18 +266,22 @@ class PatientImportDialog(QDialog):
     # -- running off the window's thread --------------------------------------------------------
 
     def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
-        job = _Job(self)
-        job.done.connect(lambda result: self._finished(then, result))
+        job = _Job(QCoreApplication.instance())
+        job.done.connect(self._finished)  # a method: no call once the dialog is deleted
         job.failed.connect(self._failed)
-        self._job = job
+        self._job, self._then = job, then
         self.busy.show()
         self._pool.start(_Runner(job, work))
 
-    def _finished(self, then: Callable[[Any], None], result: object) -> None:
+    def _finished(self, job: object, result: object) -> None:
+        if job is not self._job:
+            return  # cancelled: the result is dropped
         self._idle()
-        then(result)
+        self._then(result)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, job: object, message: str) -> None:
+        if job is not self._job:
+            return
         self._idle()
         self.summary.setText(self.tr("{file}: nothing was imported.").format(file=self._path.name))
         self.error.setText(message)
@@ -275,10 +297,10 @@ class PatientImportDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel, or Esc: not while the import runs (it is one transaction and finishes first);
-        reading the file may be left, it changes nothing."""
+        reading the file is left to finish in the background, it changes nothing."""
         if not self._importing:
             super().reject()
 
     def done(self, result: int) -> None:
-        self._pool.waitForDone()
+        self._job = None  # whatever is still being read is dropped when it reports
         super().done(result)

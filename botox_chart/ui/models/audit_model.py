@@ -175,19 +175,24 @@ def _describe(action: str, changes: Mapping[str, Any]) -> str:
         return str(changes.get("document", ""))
     if action == "import":
         words = AuditWords()
-        return (
+        # Imports audited before this release said the file's name; later ones never do (it may
+        # hold a patient's name): the counts only.
+        template = (
             QCoreApplication.translate(
                 "AuditModel", "{document} {file}: {added}, {skipped}, {refused}"
             )
-            .format(
-                document=changes.get("document", ""),
-                file=changes.get("file", ""),
-                added=words.added(int(changes.get("added", 0))),
-                skipped=words.duplicates_skipped(int(changes.get("duplicates", 0))),
-                refused=words.refused(int(changes.get("refused", 0))),
+            if changes.get("file")
+            else QCoreApplication.translate(
+                "AuditModel", "{document}: {added}, {skipped}, {refused}"
             )
-            .strip()
         )
+        return template.format(
+            document=changes.get("document", ""),
+            file=changes.get("file", ""),
+            added=words.added(int(changes.get("added", 0))),
+            skipped=words.duplicates_skipped(int(changes.get("duplicates", 0))),
+            refused=words.refused(int(changes.get("refused", 0))),
+        ).strip()
     if action == "delete_draft":
         day = changes.get("date_of_service")
         return (
