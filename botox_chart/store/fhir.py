@@ -107,6 +107,23 @@ def _injections(db: Session, ids: Sequence[int]) -> dict[int, list[InjectionRow]
     return found
 
 
+def exported_patients(db: Session, found: Mapping[str, Any]) -> list[int]:
+    """The ids of the patients whose Patient resource is in the bundle ``found`` (each has a
+    stable id made from the database's id): what a clinic-wide export's audit trail names."""
+    wanted = {
+        entry["resource"]["id"]
+        for entry in found.get("entry", ())
+        if entry["resource"]["resourceType"] == "Patient"
+    }
+    if not wanted:
+        return []
+    return [
+        pid
+        for pid in db.exec(select(col(Patient.id)).order_by(col(Patient.id)))
+        if pid is not None and fhir.resource_id("patient", pid) in wanted
+    ]
+
+
 def _addenda(db: Session, ids: Sequence[int]) -> dict[int, list[fhir.AddendumData]]:
     """Session id → its addenda, oldest first, each author named as the event that added it
     recorded (or, without such an event, as the clinician is named now)."""
