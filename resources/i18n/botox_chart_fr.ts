@@ -2362,6 +2362,10 @@ Continuer quand même?</translation>
         <translation>Enregistrer « {document} » en {kind}</translation>
     </message>
     <message>
+        <source>Not saved: {path} already exists. Choose it by its full name to replace it, or choose another name.</source>
+        <translation>Non enregistré : {path} existe déjà. Choisissez-le par son nom complet pour le remplacer, ou choisissez un autre nom.</translation>
+    </message>
+    <message>
         <source>Not saved. {err}</source>
         <translation>Non enregistré. {err}</translation>
     </message>
