@@ -126,7 +126,7 @@ class QtDialogs:
     ) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(parent, title, str(suggested), file_filter)
+        dialog = QFileDialog(parent, title, str(suggested.parent), file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(default_suffix.removeprefix("."))
         dialog.selectFile(str(suggested))
