@@ -276,7 +276,7 @@ def test_a_file_the_dialog_never_asked_about_is_not_replaced(
     session_ids: list[int],
     tmp_path: Path,
 ) -> None:
-    """ "letter" was typed and the dialog asked nothing about "letter.pdf", which exists: it is
+    """The user typed "letter" and the dialog asked nothing about "letter.pdf", which exists: it is
     left as it was, the user is told why, and nothing is recorded as having left."""
     existing = tmp_path / "letter.pdf"
     existing.write_bytes(b"the referral letter")
