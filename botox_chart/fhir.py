@@ -7,14 +7,17 @@ JSON (:func:`to_json`). docs/clinical-reference.md §13 says what the bundle hol
 - a ``Patient`` per patient; a ``Practitioner`` per clinician who signed an exported session;
 - per signed session a ``Procedure`` (chemodenervation, status completed, performed by the signer,
   the reason its ICD-10-CM code, its muscles and sides as ``bodySite`` entries pointing at
-  ``BodyStructure`` resources that carry the laterality), one ``MedicationAdministration`` (the
+  ``BodyStructure`` resources that carry the laterality, each adverse event recorded as a
+  ``complication`` in words, the aftercare as ``followUp``, the tolerance and each addendum, its
+  author and time as recorded, as a ``note``), one ``MedicationAdministration`` (the
   total dose in UCUM ``[USP'U]``, intramuscular, the sites in words, the lots it used) and an
   ``Observation`` for each of its headache-day and migraine-day figures over their window;
-- a ``Medication`` per lot, where R4 keeps the lot number and expiry (``batch``).
+- a ``Medication`` per lot, expiry and product, where R4 keeps the lot number and expiry
+  (``batch``): one lot charted with two expiries is two Medications, never one silently merged.
 
 Every resource has a ``urn:uuid`` full URL, made with uuid5 from the database ids (a session,
-a patient, a clinician) or the lot, so exporting again gives the same ids, and every reference
-points inside the bundle. The codes, each with its source, are data:
+a patient, a clinician) or the lot, expiry and product, so exporting again gives the same ids,
+and every reference points inside the bundle. The codes, each with its source, are data:
 ``resources/fhir/codes.toml`` (:func:`load_codes`); a concept without a checked code is text.
 """
 
@@ -25,7 +28,7 @@ import tomllib
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -72,6 +75,17 @@ class ClinicianData:
 
 
 @dataclass(frozen=True)
+class AddendumData:
+    """A correction or addition to a signed session (the only way to correct one)."""
+
+    at: datetime
+    """When it was added (UTC; a time without a zone is taken as UTC, as the database stores)."""
+    author: str
+    """The author's name as the event that added it recorded the name."""
+    text: str
+
+
+@dataclass(frozen=True)
 class SessionData:
     """One signed session: its chart, who signed it and the outcome recorded at it."""
 
@@ -83,6 +97,8 @@ class SessionData:
     """The signer's name (with credentials) as the signature recorded it (store.records)."""
     outcome: CycleOutcome | None = None
     """The figures recorded at this visit over their window (store.outcomes); None: none."""
+    addenda: tuple[AddendumData, ...] = ()
+    """Its addenda, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -271,7 +287,7 @@ class _Builder:
         self.clinicians = {c.id: c for c in export.clinicians}
         self.patients: list[dict[str, Any]] = []
         self.practitioners: dict[int, dict[str, Any]] = {}
-        self.medications: dict[str, dict[str, Any]] = {}
+        self.medications: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.body_structures: dict[tuple[int, str, str], dict[str, Any]] = {}
         self.events: list[dict[str, Any]] = []
 
@@ -318,6 +334,14 @@ class _Builder:
                 }
                 for (m, s), (n, units) in sites.items()
             ]
+        complications = _complications(chart)
+        if complications:
+            procedure["complication"] = complications
+        if chart.aftercare.strip():
+            procedure["followUp"] = [{"text": chart.aftercare.strip()}]
+        notes = _notes(session)
+        if notes:
+            procedure["note"] = notes
         self.events.append(procedure)
         self.events.append(self._administration(session, procedure_id, patient_ref, performer))
         self.events.extend(self._observations(session, patient_ref))
@@ -358,11 +382,13 @@ class _Builder:
         return reference
 
     def medication(self, chart: Chart, lot: str, expiry: date | None) -> dict[str, str]:
-        key = lot_key(lot)
-        mid = resource_id("lot", key)
+        """The Medication of a lot, its expiry and product: each distinct triple is its own, so
+        conflicting charting (one lot, two expiries) reaches the EHR as charted."""
+        product = chart.product or "onabotulinumtoxinA"
+        text = f"{product}, DIN/NDC {chart.din_ndc}" if chart.din_ndc else product
+        key = (lot_key(lot), expiry.isoformat() if expiry is not None else "", text)
+        mid = resource_id("lot", *key)
         if key not in self.medications:
-            product = chart.product or "onabotulinumtoxinA"
-            text = f"{product}, DIN/NDC {chart.din_ndc}" if chart.din_ndc else product
             batch: dict[str, Any] = {"lotNumber": lot.strip()}
             if expiry is not None:
                 batch["expirationDate"] = expiry.isoformat()
@@ -402,12 +428,11 @@ class _Builder:
         performer: dict[str, Any] | None,
     ) -> dict[str, Any]:
         chart = session.chart
-        lots: dict[str, dict[str, str]] = {}
+        lots: dict[tuple[str, date | None], dict[str, str]] = {}
         for vial in chart.vials:
-            if vial.lot_number.strip() and lot_key(vial.lot_number) not in lots:
-                lots[lot_key(vial.lot_number)] = self.medication(
-                    chart, vial.lot_number, vial.lot_expiry
-                )
+            key = (lot_key(vial.lot_number), vial.lot_expiry)
+            if vial.lot_number.strip() and key not in lots:
+                lots[key] = self.medication(chart, vial.lot_number, vial.lot_expiry)
         administration: dict[str, Any] = {
             "resourceType": "MedicationAdministration",
             "id": resource_id("session", session.id, "administration"),
@@ -503,6 +528,29 @@ def _patient(patient: PatientData, codes: Codes) -> dict[str, Any]:
     found["birthDate"] = patient.date_of_birth.isoformat()
     if patient.preferred_language.strip():
         found["communication"] = [{"language": {"text": patient.preferred_language}}]
+    return found
+
+
+def _complications(chart: Chart) -> list[dict[str, Any]]:
+    """Each adverse event recorded at the session, in words as charted
+    (docs/clinical-reference.md §9): no code was checked for them, so none is sent."""
+    found = [{"text": event} for event in chart.adverse_events if event.strip()]
+    if chart.adverse_event_other.strip():
+        found.append({"text": chart.adverse_event_other.strip()})
+    return found
+
+
+def _notes(session: SessionData) -> list[dict[str, Any]]:
+    """The tolerance as charted, then each addendum with its author and time as recorded."""
+    found: list[dict[str, Any]] = []
+    if session.chart.tolerance.strip():
+        found.append({"text": f"Tolerance: {session.chart.tolerance.strip()}"})
+    for addendum in session.addenda:
+        at = addendum.at if addendum.at.tzinfo is not None else addendum.at.replace(tzinfo=UTC)
+        note: dict[str, Any] = {"authorString": addendum.author} if addendum.author else {}
+        note["time"] = at.astimezone(UTC).isoformat(timespec="seconds")
+        note["text"] = addendum.text
+        found.append(note)
     return found
 
 

@@ -5,7 +5,8 @@ Each row: the session, the patient's chart number (no name), the date of service
 muscle and side, the units, the session's lots (several vials may be of several lots: joined with
 "; "), the injector and the status (``draft`` or ``signed``). Written as every CSV the app writes
 (exchange.cells: UTF-8 with a byte-order mark, ISO dates, formulas kept as text), through the one
-safe output path, and audited as an export with the range and the counts.
+safe output path, and audited as an export with the range and the counts, and an event for each
+patient whose injections left (the patient's id, no name).
 """
 
 from __future__ import annotations
@@ -83,6 +84,12 @@ def write(
         "injections": len(lines),
     }
     written = write_exported(
-        engine, path, csv_bytes(lines), force=force, clinician_id=clinician_id, details=details
+        engine,
+        path,
+        csv_bytes(lines),
+        force=force,
+        clinician_id=clinician_id,
+        details=details,
+        patient_ids=sorted({line.patient_id for line in lines}),
     )
     return written, len(lines)

@@ -163,7 +163,7 @@ def _load_session_note(db: Session, *, session_id: int, clinic: ClinicSettings) 
 def _addenda(db: Session, session_id: int) -> tuple[AddendumInfo, ...]:
     """A session's addenda, oldest first, each with its author as the event that added it
     recorded the name."""
-    authors = records.addendum_authors(db.connection(), session_id=session_id)
+    authors = records.addendum_authors(db.connection(), session_ids=[session_id])
     return tuple(
         AddendumInfo(
             at=local_time(a.created_at),

@@ -439,10 +439,15 @@ def write_fhir_bundle(
     since: date | None = None,
 ) -> Path:
     """Write the bundle ``found`` (:func:`fhir_bundle`) as JSON to ``path``; it appears once its
-    export (the counts of what left, no name) is audited."""
+    export (the counts of what left, no name) is audited, a clinic-wide one (no ``patient_id``)
+    with an event for each patient exported."""
     from botox_chart import fhir
     from botox_chart.store import fhir as store_fhir
 
+    exported: list[int] = []
+    if patient_id is None:
+        with transaction(engine) as db:
+            exported = store_fhir.exported_patients(db, found)
     return write_exported(
         engine,
         path,
@@ -451,6 +456,7 @@ def write_fhir_bundle(
         clinician_id=clinician_id,
         patient_id=patient_id,
         details=store_fhir.audit_changes(found, since=since),
+        patient_ids=exported,
     )
 
 

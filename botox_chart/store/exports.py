@@ -23,6 +23,8 @@ from botox_chart.store.sessions import lots_of
 @dataclass(frozen=True)
 class InjectionLine:
     session_id: int
+    patient_id: int
+    """Not written to the file: the audit trail records whose injections left."""
     chart_number: str
     date: date
     site: str
@@ -46,6 +48,7 @@ def injection_lines(
     query = (
         sa.select(
             col(session.id),
+            col(session.patient_id),
             col(Patient.chart_number),
             col(session.date_of_service),
             col(InjectionRow.label),
@@ -71,6 +74,7 @@ def injection_lines(
     return [
         InjectionLine(
             session_id=sid,
+            patient_id=patient_id,
             chart_number=chart_number,
             date=day,
             site=label,
@@ -84,6 +88,7 @@ def injection_lines(
         )
         for (
             sid,
+            patient_id,
             chart_number,
             day,
             label,

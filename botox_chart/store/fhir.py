@@ -1,6 +1,7 @@
 """What a FHIR export holds, read from the database as plain values (botox_chart.fhir builds the
 bundle from them): the patients, their SIGNED sessions (drafts never leave the clinic), each with
-its chart, the signer's name as the signature recorded it and the outcome recorded at it, the
+its chart, the signer's name as the signature recorded it, the outcome recorded at it and its
+addenda (each author's name as the event that added it recorded it), the
 signers and whether the clinic bills in the US. Read only; the export's audit event says what
 left in counts (:func:`audit_changes`), never a name.
 """
@@ -19,7 +20,14 @@ from botox_chart.outcomes import CycleOutcome
 from botox_chart.store import chain, patients, records, sessions
 from botox_chart.store import outcomes as store_outcomes
 from botox_chart.store import settings as clinic_settings
-from botox_chart.store.models import Clinician, InjectionRow, Patient, Status, TreatmentSession
+from botox_chart.store.models import (
+    Addendum,
+    Clinician,
+    InjectionRow,
+    Patient,
+    Status,
+    TreatmentSession,
+)
 
 DOCUMENT = "FHIR bundle"
 """What the audit trail says left the database."""
@@ -49,6 +57,7 @@ def export_data(
     injections = _injections(db, ids)
     vials = sessions.vials_of(db, ids)
     signed = records.signing_events(db.connection(), ids)
+    addenda = _addenda(db, ids)
     patient_ids = sorted({r.patient_id for r in rows} | ({patient_id} if patient_id else set()))
     outcomes = _outcomes(db, patient_ids, single=patient_id is not None)
     found = []
@@ -65,6 +74,7 @@ def export_data(
                 signer_id=row.signed_by_id,
                 signer_name=str(people.get("signer") or ""),
                 outcome=outcomes.get(row.id),
+                addenda=tuple(addenda.get(row.id, ())),
             )
         )
     return fhir.Export(
@@ -94,6 +104,54 @@ def _injections(db: Session, ids: Sequence[int]) -> dict[int, list[InjectionRow]
             .order_by(col(InjectionRow.session_id), col(InjectionRow.position))
         ):
             found.setdefault(injection.session_id, []).append(injection)
+    return found
+
+
+def exported_patients(db: Session, found: Mapping[str, Any]) -> list[int]:
+    """The ids of the patients whose Patient resource is in the bundle ``found`` (each has a
+    stable id made from the database's id): what a clinic-wide export's audit trail names."""
+    wanted = {
+        entry["resource"]["id"]
+        for entry in found.get("entry", ())
+        if entry["resource"]["resourceType"] == "Patient"
+    }
+    if not wanted:
+        return []
+    return [
+        pid
+        for pid in db.exec(select(col(Patient.id)).order_by(col(Patient.id)))
+        if pid is not None and fhir.resource_id("patient", pid) in wanted
+    ]
+
+
+def _addenda(db: Session, ids: Sequence[int]) -> dict[int, list[fhir.AddendumData]]:
+    """Session id → its addenda, oldest first, each author named as the event that added it
+    recorded (or, without such an event, as the clinician is named now)."""
+    authors = records.addendum_authors(db.connection(), session_ids=ids)
+    rows: list[Addendum] = []
+    for start in range(0, len(ids), sessions.LOTS_CHUNK):
+        rows.extend(
+            db.exec(
+                select(Addendum).where(
+                    col(Addendum.session_id).in_(ids[start : start + sessions.LOTS_CHUNK])
+                )
+            )
+        )
+    missing = {a.author_id for a in rows if a.id not in authors}
+    current = (
+        {
+            c.id: c.display_name
+            for c in db.exec(select(Clinician).where(col(Clinician.id).in_(missing)))
+        }
+        if missing
+        else {}
+    )
+    found: dict[int, list[fhir.AddendumData]] = {}
+    for a in sorted(rows, key=lambda a: (a.session_id, a.created_at, a.id or 0)):
+        author = authors[a.id] if a.id in authors else current.get(a.author_id, "")
+        found.setdefault(a.session_id, []).append(
+            fhir.AddendumData(at=a.created_at, author=str(author or ""), text=a.text)
+        )
     return found
 
 

@@ -127,16 +127,19 @@ def signing_events(
     return found
 
 
-def addendum_authors(connection: Connection, *, session_id: int) -> dict[int, Any]:
-    """Addendum id → its author's name as the event that added it (or sealed it) recorded."""
+def addendum_authors(connection: Connection, *, session_ids: Sequence[int]) -> dict[int, Any]:
+    """Addendum id → its author's name as the event that added it (or sealed it) recorded, for
+    the addenda of ``session_ids``."""
     found: dict[int, Any] = {}
-    for (changes,) in connection.execute(
-        sa.select(_EVENTS.c.changes)
-        .where(_EVENTS.c.session_id == session_id)
-        .order_by(_EVENTS.c.id)
-    ):
-        if isinstance(changes, Mapping) and "addendum_id" in changes and "author" in changes:
-            found[changes["addendum_id"]] = changes["author"]
+    wanted = list(session_ids)
+    for start in range(0, len(wanted), CHUNK):
+        for (changes,) in connection.execute(
+            sa.select(_EVENTS.c.changes)
+            .where(_EVENTS.c.session_id.in_(wanted[start : start + CHUNK]))
+            .order_by(_EVENTS.c.id)
+        ):
+            if isinstance(changes, Mapping) and "addendum_id" in changes and "author" in changes:
+                found[changes["addendum_id"]] = changes["author"]
     return found
 
 

@@ -32,6 +32,7 @@ def write_exported(
     patient_id: int | None = None,
     document: str = "",
     details: Mapping[str, object] | None = None,
+    patient_ids: Sequence[int] = (),
 ) -> Path:
     """Write ``content`` (a PDF, a CSV) to ``path`` through the one safe output path; the file
     appears only once its export is in the audit trail (:func:`record_release`)."""
@@ -48,6 +49,7 @@ def write_exported(
             clinician_id=clinician_id,
             document=document,
             details=details,
+            patient_ids=patient_ids,
         ),
     )
 
@@ -61,11 +63,17 @@ def record_release(
     clinician_id: int | None = None,
     document: str = "",
     details: Mapping[str, object] | None = None,
+    patient_ids: Sequence[int] = (),
 ) -> None:
     """Audit that a document ("print" or "export") left the database: one event per session's
     note, or one for a patient's record or letter, or one for a clinic's list (the due list, a lot
     recall) or report (``document`` names it, or ``details``, the whole of what the event says, as
-    a lot recall's lot and counts). No file names: they may hold the patient's name."""
+    a lot recall's lot and counts). No file names: they may hold the patient's name.
+
+    A clinic-wide export (the FHIR bundle of every treated patient, the injections CSV) names in
+    ``patient_ids`` whose records left: each gets an event of its own (the patient's id, the
+    document and the id of the export's event; no name), in the same transaction, so the trail
+    shows which patients' records left and the file still appears only once all are committed."""
     what = document or ("procedure note" if session_ids else "treatment record")
     said = dict(details) if details is not None else {"document": what}
     with transaction(engine) as db:
@@ -80,11 +88,26 @@ def record_release(
                 changes={"document": what},
             )
         if patient_id is not None or not session_ids:
-            audit.record(
+            event_id = audit.record(
                 db,
                 action=action,
                 clinician_id=clinician_id,
                 patient_id=patient_id,
                 changes=said,
             )
+            if patient_ids:
+                document_name = said.get("document", what)
+                audit.record_many(
+                    db,
+                    [
+                        {
+                            "action": action,
+                            "clinician_id": clinician_id,
+                            "patient_id": pid,
+                            "session_id": None,
+                            "changes": {"document": document_name, "export_event": event_id},
+                        }
+                        for pid in sorted(set(patient_ids))
+                    ],
+                )
         db.commit()

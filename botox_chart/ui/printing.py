@@ -36,7 +36,6 @@ from botox_chart import output, paths
 from botox_chart.due import DueList
 from botox_chart.recall import Recall
 from botox_chart.store import StorageError
-from botox_chart.store.engine import sqlite_path
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
@@ -430,7 +429,7 @@ class Printing(QObject):
         return True
 
     def _save(self, job: _Job, content: bytes) -> Path | None:
-        from botox_chart.note import render  # on first use: reportlab stays off start-up
+        from botox_chart.store.releases import write_exported  # the one audited way to write
 
         try:
             filename = job.filename()
@@ -448,38 +447,38 @@ class Printing(QObject):
             ),
             folder / filename,
             QCoreApplication.translate("Printing", job.file_filter),
+            job.suffix,
         )
         if chosen is None:
             return None
         suffix = job.suffix
         path = chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
-
-        def audit_export() -> None:
-            render.record_release(
-                self._engine,
-                action="export",
-                session_ids=job.session_ids,
-                patient_id=job.patient_id,
-                clinician_id=self._clinician_id(),
-                document=job.document,
-                details=job.details,
-            )
-
-        # The file dialog asked before replacing a file; the database is never written over, and
-        # the file appears only once its export is in the audit log.
+        # The file dialog asked before replacing the file it returned; a name this adds the suffix
+        # to was never asked about, so it is never written over. The database is never written
+        # over, and the file appears only once its export is in the audit log.
         try:
-            output.write_bytes(
+            write_exported(
+                self._engine,
                 path,
                 content,
-                force=True,
-                database=sqlite_path(self._engine),
-                before_publish=audit_export,
+                force=path == chosen,
+                clinician_id=self._clinician_id(),
+                session_ids=job.session_ids,
+                patient_id=job.patient_id,
+                document=job.document,
+                details=job.details,
             )
         except output.OutputRefused as err:
             self._dialogs.error(
                 self._parent,
                 job.title,
-                QCoreApplication.translate("Printing", "Not saved. {err}").format(err=err),
+                QCoreApplication.translate(
+                    "Printing",
+                    "Not saved: {path} already exists. Choose it by its full name to replace it, "
+                    "or choose another name.",
+                ).format(path=path)
+                if err.exists
+                else QCoreApplication.translate("Printing", "Not saved. {err}").format(err=err),
             )
             return None
         except StorageError as err:

@@ -56,8 +56,16 @@ class Dialogs(Protocol):
         ...
 
     def save_file(
-        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
-    ) -> Path | None: ...
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: Path,
+        file_filter: str,
+        default_suffix: str = "",
+    ) -> Path | None:
+        """A file name to save to (None: cancelled). ``default_suffix`` (".pdf") is added by the
+        dialog to a name typed without it, before it asks whether to replace an existing file."""
+        ...
 
     def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None: ...
 
@@ -109,12 +117,23 @@ class QtDialogs:
         return value if ok else None
 
     def save_file(
-        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: Path,
+        file_filter: str,
+        default_suffix: str = "",
     ) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        dialog = QFileDialog(parent, title, str(suggested.parent), file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(default_suffix.removeprefix("."))
+        dialog.selectFile(str(suggested))
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return None
+        chosen = dialog.selectedFiles()
+        return Path(chosen[0]) if chosen and chosen[0] else None
 
     def open_file(self, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog

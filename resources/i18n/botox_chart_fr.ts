@@ -2366,6 +2366,10 @@ Continuer quand même?</translation>
         <translation>Enregistrer « {document} » en {kind}</translation>
     </message>
     <message>
+        <source>Not saved: {path} already exists. Choose it by its full name to replace it, or choose another name.</source>
+        <translation>Non enregistré : {path} existe déjà. Choisissez-le par son nom complet pour le remplacer, ou choisissez un autre nom.</translation>
+    </message>
+    <message>
         <source>Not saved. {err}</source>
         <translation>Non enregistré. {err}</translation>
     </message>
@@ -2433,8 +2437,8 @@ Continuer quand même?</translation>
         <translation>Solution saline par fiole de {vial_units} U :</translation>
     </message>
     <message>
-        <source>{format_units} U per 0.1 mL · {format_units2} U site = {per_site:.2f} mL · {units_opened} U opened</source>
-        <translation>{format_units} U par 0,1 mL · site de {format_units2} U = {per_site:.2f} mL · {units_opened} U ouvertes</translation>
+        <source>{format_units} U per 0.1 mL · {format_units2} U site = {per_site} mL · {units_opened} U opened</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Diagnosis {code}</source>

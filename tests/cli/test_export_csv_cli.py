@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import stat
 from datetime import date
@@ -193,7 +194,11 @@ def test_each_export_is_audited_with_the_range_and_counts(
     argv = ["--from", "2026-11-01", "--to", "2026-11-30", "-o", str(target)]
     assert run(capsys, "export", "csv", *argv, "--db", sqlite_url)[0] == 0
     with transaction(engine) as db:
-        (event,) = [e for e in audit.events(db) if e.changes.get("document") == "injections CSV"]
+        (event,) = [
+            e
+            for e in audit.events(db)
+            if e.changes.get("document") == "injections CSV" and e.patient_id is None
+        ]
     assert event.action == "export"
     assert event.changes == {
         "document": "injections CSV",
@@ -231,3 +236,36 @@ def test_a_date_that_is_not_iso_is_refused_by_the_parser(
         run(capsys, "export", "csv", "--from", "01/11/2026", "-o", str(tmp_path / "x.csv"))
     assert refused.value.code == 2
     assert "'01/11/2026' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+
+
+def test_an_export_names_each_patient_whose_injections_left(
+    capsys: pytest.CaptureFixture[str],
+    sqlite_url: str,
+    engine: Engine,
+    clinic: dict[str, int],
+    tmp_path: Path,
+) -> None:
+    """November holds one patient's signed session and draft: that patient alone is named in the
+    trail (an id, no name), tied to the export's own event; the other stayed."""
+    target = tmp_path / "nov.csv"
+    argv = ["--from", "2026-11-01", "--to", "2026-11-30", "-o", str(target)]
+    assert run(capsys, "export", "csv", *argv, "--db", sqlite_url)[0] == 0
+
+    connection = raw.connect(raw.database_file(engine))
+    try:
+        events = list(
+            connection.execute(
+                "SELECT id, patient_id, changes FROM audit_event WHERE action = 'export' "
+                "ORDER BY id"
+            )
+        )
+        november = connection.execute(
+            "SELECT patient_id FROM treatment_session WHERE id = ?", (clinic["november"],)
+        ).fetchone()[0]
+    finally:
+        connection.close()
+    [export_id] = [event_id for event_id, pid, _ in events if pid is None]
+    assert [(pid, json.loads(changes)) for _id, pid, changes in events if pid is not None] == [
+        (november, {"document": "injections CSV", "export_event": export_id})
+    ]
+    assert "Roy" not in str(events)

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import audit, transaction
+from botox_chart.store import audit, sessions, transaction
 from botox_chart.store.models import Role
 from tests.cli.test_cli import run
+from tests.helpers import raw
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fhir_checks import check_bundle, resources, tally
 
@@ -195,3 +196,50 @@ def test_a_bad_patient_or_date_is_refused_by_the_parser(
         run(capsys, "export", "fhir", *argv, "-o", str(tmp_path / "x.json"))
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def audited_exports(engine: Engine) -> list[tuple[int, int | None, dict[str, object]]]:
+    """(event id, patient id, what it says) of every export event, by raw SQL."""
+    connection = raw.connect(raw.database_file(engine))
+    try:
+        return [
+            (event_id, patient_id, json.loads(changes))
+            for event_id, patient_id, changes in connection.execute(
+                "SELECT id, patient_id, changes FROM audit_event WHERE action = 'export' "
+                "ORDER BY id"
+            )
+        ]
+    finally:
+        connection.close()
+
+
+def test_a_clinic_wide_export_names_each_exported_patient_in_the_audit_trail(
+    capsys: pytest.CaptureFixture[str],
+    sqlite_url: str,
+    engine: Engine,
+    treated: dict[str, int],
+    tmp_path: Path,
+) -> None:
+    """Which patients' records left is in the trail, one event each (an id, no name), tied to the
+    export's own event; a patient with a draft only left nothing and is not named."""
+    drafted = make_patient(engine, family_name="Brouillon", given_names="Jeanne")
+    injector = make_clinician(engine, "Ben Okafor", Role.INJECTOR)
+    with transaction(engine) as db:
+        sessions.create_draft(
+            db, patient_id=drafted.id, injector_id=injector.id, chart=ready_chart(date(2026, 9, 1))
+        )
+    target = tmp_path / "clinic.json"
+
+    code, _out, err = run(capsys, "export", "fhir", "-o", str(target), "--db", sqlite_url)
+
+    assert code == 0, err
+    events = audited_exports(engine)
+    [(export_id, _none, whole)] = [e for e in events if e[1] is None]
+    assert whole["document"] == "FHIR bundle"
+    per_patient = {pid: changes for _id, pid, changes in events if pid is not None}
+    assert set(per_patient) == set(treated.values())
+    assert drafted.id not in per_patient
+    for changes in per_patient.values():
+        assert changes == {"document": "FHIR bundle", "export_event": export_id}
+    said = json.dumps(events, ensure_ascii=False)
+    assert not any(family in said or given in said for family, given in NAMES)

@@ -4,7 +4,7 @@ recorded before windows were stored, and every bundle parses and resolves."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from botox_chart import fhir
@@ -127,3 +127,63 @@ def test_the_health_card_is_an_identifier_in_words_and_the_chart_number_a_record
     assert chart["type"]["coding"][0]["code"] == "MR" and chart["value"] == "C000007"
     assert card == {"type": {"text": "Health card number"}, "value": "1234 567 890"}
     assert patient["name"] == [{"family": "Nguyễn", "given": ["Thị Hồng"]}]
+
+
+def test_addenda_adverse_events_tolerance_and_aftercare_reach_the_procedure() -> None:
+    """An addendum is the only correction of a signed record, and a flagged adverse event
+    (docs/clinical-reference.md §9) is what the neurologist most needs: neither may be dropped."""
+    chart = ready_chart(date(2026, 6, 1))
+    chart.adverse_events = ["Dysphagia", "Diplopia/blurred vision"]
+    chart.adverse_event_other = "Neck stiffness for two days"
+    chart.tolerance = "Well tolerated"
+    chart.aftercare = "Call the clinic if swallowing worsens"
+    correction = fhir.AddendumData(
+        at=datetime(2026, 6, 2, 14, 30, 5),
+        author="Dr Léa Côté, MD",
+        text="Lot corrected: C9999ZZ, not C1234AB.",
+    )
+    found = export(fhir.SessionData(**{**vars(session(1, chart)), "addenda": (correction,)}))
+
+    check_bundle(found)
+    (procedure,) = resources(found, "Procedure")
+    assert procedure["complication"] == [
+        {"text": "Dysphagia"},
+        {"text": "Diplopia/blurred vision"},
+        {"text": "Neck stiffness for two days"},
+    ]
+    assert procedure["followUp"] == [{"text": "Call the clinic if swallowing worsens"}]
+    assert procedure["note"] == [
+        {"text": "Tolerance: Well tolerated"},
+        {
+            "authorString": "Dr Léa Côté, MD",
+            "time": "2026-06-02T14:30:05+00:00",
+            "text": "Lot corrected: C9999ZZ, not C1234AB.",
+        },
+    ]
+
+
+def test_a_quiet_session_has_no_complication_follow_up_or_note() -> None:
+    found = export(session(1, ready_chart(date(2026, 6, 1))))
+
+    (procedure,) = resources(found, "Procedure")
+    assert not {"complication", "followUp", "note"} & procedure.keys()
+
+
+def test_one_lot_charted_with_two_expiries_is_two_medications() -> None:
+    """Conflicting charting reaches the EHR as charted, not merged into the first expiry seen."""
+    later = ready_chart(date(2026, 9, 1))
+    later.set_vials([Vial("C1234AB", date(2027, 12, 31), 200)])
+    found = export(session(1, two_lots(date(2026, 6, 1))), session(2, later))
+
+    check_bundle(found)
+    batches = sorted(
+        (m["batch"]["lotNumber"], m["batch"]["expirationDate"])
+        for m in resources(found, "Medication")
+    )
+    assert batches == [
+        ("C1234AB", "2027-06-30"),
+        ("C1234AB", "2027-12-31"),
+        ("D5678", "2027-09-30"),
+    ]
+    first, second = resources(found, "MedicationAdministration")
+    assert second["medicationReference"] != first["medicationReference"]

@@ -5,7 +5,8 @@ filter; CPT 64615 only where the clinic bills in the US; exports are stable."""
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,12 @@ from botox_chart.note import render
 from botox_chart.store import demo, sessions, transaction
 from botox_chart.store.models import Clinician, TreatmentSession
 from botox_chart.store.patients import PatientError
-from tests.helpers.factories import ready_chart
+from tests.helpers.factories import (
+    make_clinician,
+    make_patient,
+    make_signed_session,
+    ready_chart,
+)
 from tests.helpers.fhir_checks import check_bundle, codings, resources, tally
 from tests.note.samples import save_clinic
 
@@ -71,9 +77,10 @@ def raw_counts(engine: Engine, patient_id: int, since: date | None = None) -> di
         ).scalar_one()
         lots = c.execute(
             sa.text(
-                "SELECT count(DISTINCT upper(trim(v.lot_number))) FROM vial v "
+                "SELECT count(*) FROM (SELECT DISTINCT upper(trim(v.lot_number)), v.lot_expiry "
+                "FROM vial v "
                 f"JOIN treatment_session s ON s.id = v.session_id WHERE {where} "
-                "AND trim(v.lot_number) != ''"
+                "AND trim(v.lot_number) != '') AS lots"
             ),
             values,
         ).scalar_one()
@@ -260,3 +267,37 @@ def test_a_codes_file_without_a_source_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(fhir.FhirCodesError, match=r"route\.source"):
         fhir.load_codes(broken)
+
+
+def test_an_addendum_and_an_adverse_event_leave_with_the_session(any_engine: Engine) -> None:
+    """The addendum correcting a signed session reaches the EHR with its author as the audit
+    trail recorded the name; the adverse event flagged at the session too
+    (docs/clinical-reference.md §9)."""
+    clinician = make_clinician(any_engine, "Dr Léa Côté")
+    patient = make_patient(any_engine)
+    chart = ready_chart(TODAY)
+    chart.adverse_events = ["Dysphagia"]
+    row = make_signed_session(any_engine, patient, clinician, chart)
+    with transaction(any_engine) as db:
+        sessions.add_addendum(
+            db, session_id=row.id, author_id=clinician.id, text="Lot was C7777XY, not C1234AB."
+        )
+    with any_engine.connect() as c:
+        recorded = [
+            (json.loads(changes) if isinstance(changes, str) else changes)["author"]
+            for (changes,) in c.execute(
+                sa.select(sa.column("changes"))
+                .select_from(sa.table("audit_event"))
+                .where(sa.column("action") == "addendum")
+            )
+        ]
+
+    found = render.fhir_bundle(any_engine, patient_id=patient.id)
+
+    check_bundle(found)
+    (procedure,) = resources(found, "Procedure")
+    assert procedure["complication"] == [{"text": "Dysphagia"}]
+    (note,) = procedure["note"]
+    assert note["text"] == "Lot was C7777XY, not C1234AB."
+    assert recorded and note["authorString"] == recorded[0] and "Léa Côté" in recorded[0]
+    assert datetime.fromisoformat(note["time"]).utcoffset() == timedelta(0)

@@ -15,6 +15,8 @@ class FakeDialogs:
     secrets: deque[str | None] = field(default_factory=deque)
     files: deque[Path | None] = field(default_factory=deque)
     print_accepted: bool = True
+    suffixes: list[str] = field(default_factory=list)
+    """The default suffix each save dialog was asked to add."""
     asked: list[tuple[str, str, str]] = field(default_factory=list)
     """(kind, title, text) of every dialog shown, in order."""
 
@@ -39,8 +41,17 @@ class FakeDialogs:
         self.asked.append(("ask_secret", title, label))
         return self.secrets.popleft() if self.secrets else None
 
-    def save_file(self, parent: Any, title: str, suggested: Path, file_filter: str) -> Path | None:
+    def save_file(
+        self,
+        parent: Any,
+        title: str,
+        suggested: Path,
+        file_filter: str,
+        default_suffix: str = "",
+    ) -> Path | None:
+        """The next queued file, as queued: like a platform dialog that added no suffix."""
         self.asked.append(("save_file", title, str(suggested)))
+        self.suffixes.append(default_suffix)
         return self.files.popleft() if self.files else None
 
     def open_file(self, parent: Any, title: str, file_filter: str) -> Path | None:

@@ -258,6 +258,38 @@ def test_a_file_the_save_dialog_asked_about_is_replaced(
     assert "Procedure note" in page_texts(target.read_bytes())[0]
 
 
+def test_the_save_dialog_is_asked_to_add_the_suffix_itself(
+    printing: Printing, dialogs: FakeDialogs, session_ids: list[int], tmp_path: Path
+) -> None:
+    """The dialog adds ".pdf" before it asks whether to replace a file, so its question is about
+    the file that will be written."""
+    dialogs.files.append(tmp_path / "note.pdf")
+    printing.save_sessions_pdf(session_ids[:1])
+    assert dialogs.suffixes == [".pdf"]
+
+
+def test_a_file_the_dialog_never_asked_about_is_not_replaced(
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    session_ids: list[int],
+    tmp_path: Path,
+) -> None:
+    """The user typed "letter" and the dialog asked nothing about "letter.pdf", which exists: it is
+    left as it was, the user is told why, and nothing is recorded as having left."""
+    existing = tmp_path / "letter.pdf"
+    existing.write_bytes(b"the referral letter")
+    dialogs.files.append(tmp_path / "letter")
+
+    assert printing.save_sessions_pdf(session_ids[:1]) is None
+
+    assert existing.read_bytes() == b"the referral letter"
+    (message,) = dialogs.messages("error")
+    assert message.startswith(f"Not saved: {existing} already exists.")
+    assert actions(engine, patient) == []
+
+
 def test_saving_over_the_database_is_refused(
     engine: Engine,
     printing: Printing,
