@@ -2438,7 +2438,7 @@ Continuer quand même?</translation>
     </message>
     <message>
         <source>{format_units} U per 0.1 mL · {format_units2} U site = {per_site} mL · {units_opened} U opened</source>
-        <translation type="unfinished"></translation>
+        <translation>{format_units} U par 0,1 mL · site de {format_units2} U = {per_site} mL · {units_opened} U ouvertes</translation>
     </message>
     <message>
         <source>Diagnosis {code}</source>
