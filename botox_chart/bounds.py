@@ -30,6 +30,7 @@ from botox_chart.chart import (
     InjectionKind,
     parse_units,
 )
+from botox_chart.i18n import _
 from botox_chart.protocol import SIDES, VIEWS
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -81,15 +82,23 @@ def escape(text: str) -> str:
 def check_text(
     value: object, label: str, *, multiline: bool = False, max_length: int | None = None
 ) -> None:
-    """Text without unsafe characters and, with ``max_length``, not longer than that."""
+    """Text without unsafe characters and, with ``max_length``, not longer than that
+    (``label``, marked with ``N_``, is translated here)."""
+    label = _(label)
     if not isinstance(value, str):
-        raise OutOfBounds(f"{_capital(label)} must be text.")
+        raise OutOfBounds(_("{label} must be text.").format(label=_capital(label)))
     char = unsafe_character(value, multiline=multiline)
     if char is not None:
-        raise OutOfBounds(f"There is {_kind(char)} (U+{ord(char):04X}) in {label}; remove it.")
+        raise OutOfBounds(
+            _("There is {kind} ({code}) in {label}; remove it.").format(
+                kind=_kind(char), code=f"U+{ord(char):04X}", label=label
+            )
+        )
     if max_length is not None and len(value) > max_length:
         raise OutOfBounds(
-            f"Too much text in {label} ({len(value)} characters; at most {max_length})."
+            _("Too much text in {label} ({count} characters; at most {limit}).").format(
+                label=label, count=len(value), limit=max_length
+            )
         )
 
 
@@ -99,13 +108,19 @@ def is_date(value: object) -> TypeGuard[date]:
 
 
 def check_date(value: object, label: str) -> None:
-    """A calendar date from 1900-01-01 to 2100-12-31."""
+    """A calendar date from 1900-01-01 to 2100-12-31 (``label``, marked with ``N_``, is
+    translated here)."""
+    label = _capital(_(label))
     if not is_date(value):
-        raise OutOfBounds(f"{_capital(label)} must be a date.")
+        raise OutOfBounds(_("{label} must be a date.").format(label=label))
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise OutOfBounds(
-            f"{_capital(label)} must be from {EARLIEST_DATE.isoformat()} to "
-            f"{LATEST_DATE.isoformat()} (got {value.isoformat()})."
+            _("{label} must be from {earliest} to {latest} (got {value}).").format(
+                label=label,
+                earliest=EARLIEST_DATE.isoformat(),
+                latest=LATEST_DATE.isoformat(),
+                value=value.isoformat(),
+            )
         )
 
 
@@ -266,12 +281,12 @@ def check_injection(injection: Injection) -> None:
 
 def _kind(char: str) -> str:
     if char in BIDI_CONTROLS:
-        return "an invisible text-direction character"
+        return _("an invisible text-direction character")
     if char in "\n\r\u2028\u2029":
-        return "a line break"
+        return _("a line break")
     if unicodedata.category(char) == "Cs":
-        return "half of a character"
-    return "a control character"
+        return _("half of a character")
+    return _("a control character")
 
 
 def _capital(label: str) -> str:

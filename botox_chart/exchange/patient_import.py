@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from botox_chart.exchange.patient_csv import MAX_BYTES, CsvRefused, PatientList, parse
+from botox_chart.i18n import _
 from botox_chart.store import acting, transaction
 from botox_chart.store import patients as store_patients
 from botox_chart.store.models import Patient
@@ -89,7 +90,7 @@ def plan(
     """What importing ``found`` would do (reads only: nothing is written, nothing audited).
     Raises ImportRefused when ``clinician_id`` may not add patients."""
     with transaction(engine) as db:
-        acting.charting(db, clinician_id, doing="import patients", error=ImportRefused)
+        acting.charting(db, clinician_id, doing=_("import patients"), error=ImportRefused)
         taken = store_patients.taken_chart_numbers(
             db, [row.values.get("chart_number", "").strip() for row in found.rows]
         )

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from botox_chart import bounds
 from botox_chart.chart import DAYS_COUNTED
 from botox_chart.eligibility import PREVENTIVE_CLASSES
+from botox_chart.i18n import _
 from botox_chart.store import acting, audit, chain
 from botox_chart.store.models import (
     EligibilityAssessment,
@@ -66,7 +67,7 @@ def record(
     physician), listing ``treatments`` in order. Its patient, author, time and the treatments'
     order are set here; the assessment and the treatments are validated first."""
     acting.charting(
-        db, clinician_id, doing="record an eligibility assessment", error=EligibilityError
+        db, clinician_id, doing=_("record an eligibility assessment"), error=EligibilityError
     )
     assert clinician_id is not None  # acting.charting refuses nobody
     try:

@@ -32,6 +32,7 @@ from botox_chart.chart import (
     format_units,
     lot_key,
 )
+from botox_chart.i18n import _
 from botox_chart.protocol import Point, Side
 from botox_chart.store import acting, audit, records
 from botox_chart.store.models import (
@@ -148,7 +149,7 @@ def create_draft(
     vials of one lot last a clinic weeks, so this is nearly always the vial in hand, and the
     injector confirms it when signing (the sign dialog shows it).
     """
-    acting.charting(db, injector_id, doing="start a session", error=SessionError)
+    acting.charting(db, injector_id, doing=_("start a session"), error=SessionError)
     if _get_by_id(db, Patient, patient_id) is None:
         raise SessionError(f"There is no patient {patient_id}.")
     if chart is None:
@@ -279,7 +280,7 @@ def save_draft(
     saved since ``expected_version`` was loaded (a conflict, never a silent overwrite). The row
     and its injections change in one transaction.
     """
-    acting.charting(db, clinician_id, doing="change a draft", error=SessionError)
+    acting.charting(db, clinician_id, doing=_("change a draft"), error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
@@ -351,7 +352,7 @@ def sign(
     they have not seen. Signing stores the record's digest (store.chain) on the row and in the
     audit chain, in the same transaction. The signer is an active injector or physician.
     """
-    acting.charting(db, clinician_id, doing="sign a session", error=SessionError)
+    acting.charting(db, clinician_id, doing=_("sign a session"), error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
@@ -421,7 +422,7 @@ def sign(
 def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> Addendum:
     """Add to a signed session without changing it: append-only, authored (by an active injector
     or physician), time-stamped."""
-    acting.charting(db, author_id, doing="add an addendum", error=SessionError)
+    acting.charting(db, author_id, doing=_("add an addendum"), error=SessionError)
     row = get(db, session_id=session_id)
     if row.status != Status.SIGNED.value:
         raise SessionError("Addenda are for signed sessions; edit the draft instead.")
@@ -463,7 +464,7 @@ def addenda(db: Session, *, session_id: int) -> list[Addendum]:
 def delete_draft(db: Session, *, session_id: int, clinician_id: int | None) -> None:
     """Delete a draft (never a signed session; by an active injector or physician); the deletion
     itself is audited."""
-    acting.charting(db, clinician_id, doing="delete a draft", error=SessionError)
+    acting.charting(db, clinician_id, doing=_("delete a draft"), error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_signed(row)
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
@@ -523,7 +524,7 @@ def repeat_last(
 ) -> TreatmentSession:
     """A new draft with the pattern of the patient's last signed session (started by an active
     injector or physician)."""
-    acting.charting(db, injector_id, doing="start a session", error=SessionError)
+    acting.charting(db, injector_id, doing=_("start a session"), error=SessionError)
     last = last_signed(db, patient_id=patient_id)
     if last is None or last.id is None:
         raise SessionError("This patient has no signed session to repeat.")
