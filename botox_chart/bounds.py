@@ -138,10 +138,13 @@ def is_id(value: object) -> bool:
 
 
 def check_id(value: object, what: str) -> None:
-    """An id a database can hold; ``what`` is the record, e.g. "session"."""
+    """An id a database can hold; ``what`` is the record, e.g. "session" (marked with ``N_``,
+    translated here)."""
     if not is_id(value):
         raise OutOfBounds(
-            f"There is no {what} {_short(value)}: ids are whole numbers from 1 to {MAX_ID}."
+            _("There is no {what} {value}: ids are whole numbers from 1 to {largest}.").format(
+                what=_(what), value=_short(value), largest=MAX_ID
+            )
         )
 
 
@@ -149,7 +152,9 @@ def check_search(text: str) -> None:
     """Search text of a sensible length."""
     if len(text) > MAX_SEARCH_LENGTH:
         raise OutOfBounds(
-            f"The search text is too long ({len(text)} characters; at most {MAX_SEARCH_LENGTH})."
+            _("The search text is too long ({count} characters; at most {limit}).").format(
+                count=len(text), limit=MAX_SEARCH_LENGTH
+            )
         )
 
 

@@ -42,7 +42,13 @@ def _hasher() -> PasswordHasher:
 
 
 class ClinicianError(ValueError):
-    """Clinician details that cannot be stored, or a refused sign-in, in words for the user."""
+    """Clinician details that cannot be stored, or a refused sign-in, in words for the user;
+    :attr:`field` is the clinician's field at fault ("name", "credentials", "username",
+    "password"), when there is one, so a form marks it in any language."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class TooManyFailures(ClinicianError):
@@ -91,16 +97,22 @@ def add(
         acting.administrator(db, by, doing=_("add a clinician"), error=ClinicianError)
     name = name.strip()
     if not name:
-        raise ClinicianError(_("The clinician's name is missing."))
+        raise ClinicianError(_("The clinician's name is missing."), field="name")
     clinician = Clinician(
         name=name, credentials=credentials.strip(), role=Role(role).value, is_admin=is_admin
     )
+    for field, label in (
+        ("name", N_("the clinician's name")),
+        ("credentials", N_("the credentials")),
+    ):
+        try:
+            bounds.check_text(getattr(clinician, field), label)
+        except bounds.OutOfBounds as err:
+            raise ClinicianError(str(err), field=field) from None
     try:
-        bounds.check_text(clinician.name, N_("the clinician's name"))
-        bounds.check_text(clinician.credentials, N_("the credentials"))
-        check_lengths(clinician, {"name": N_("clinician's name")})
-    except (bounds.OutOfBounds, FieldTooLong) as err:
-        raise ClinicianError(str(err)) from None
+        check_lengths(clinician, {"name": N_("clinician's name"), "credentials": N_("credentials")})
+    except FieldTooLong as err:
+        raise ClinicianError(str(err), field=err.field) from None
     if username is not None:
         clinician.username = _username(db, username)
     if password is not None:
@@ -142,7 +154,8 @@ def set_password(
     if username is not None:
         if clinician.username:
             raise ClinicianError(
-                _("{name} already has a user name.").format(name=clinician.display_name)
+                _("{name} already has a user name.").format(name=clinician.display_name),
+                field="username",
             )
         clinician.username = _username(db, username)
     clinician.password_hash = _hash(password)
@@ -281,7 +294,7 @@ def needs_first_administrator(db: Session) -> bool:
 
 def get(db: Session, *, clinician_id: int) -> Clinician:
     try:
-        bounds.check_id(clinician_id, "clinician")
+        bounds.check_id(clinician_id, N_("clinician"))
     except bounds.OutOfBounds as err:
         raise ClinicianError(str(err)) from None
     clinician = db.get(Clinician, clinician_id)
@@ -305,11 +318,14 @@ def _username(db: Session, username: str) -> str:
         or bounds.unsafe_character(username)
     ):
         raise ClinicianError(
-            _("A user name is 1-60 characters with no spaces or control characters.")
+            _("A user name is 1-60 characters with no spaces or control characters."),
+            field="username",
         )
     clash = db.exec(select(Clinician.id).where(Clinician.username == username)).first()
     if clash is not None:
-        raise ClinicianError(_("The user name {user} is taken.").format(user=username))
+        raise ClinicianError(
+            _("The user name {user} is taken.").format(user=username), field="username"
+        )
     return username
 
 
@@ -320,6 +336,7 @@ def _hash(password: str) -> str:
                 "A password needs at least {count} character.",
                 "A password needs at least {count} characters.",
                 MIN_PASSWORD,
-            ).format(count=MIN_PASSWORD)
+            ).format(count=MIN_PASSWORD),
+            field="password",
         )
     return _hasher().hash(password)

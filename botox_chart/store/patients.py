@@ -389,7 +389,7 @@ def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int 
 
 def get(db: Session, *, patient_id: int) -> Patient:
     try:
-        bounds.check_id(patient_id, "patient")
+        bounds.check_id(patient_id, N_("patient"))
     except bounds.OutOfBounds as err:
         raise PatientError(str(err)) from None
     patient = db.get(Patient, patient_id)
