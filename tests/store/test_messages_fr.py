@@ -103,7 +103,8 @@ def test_a_clinician_who_may_not_chart_is_told_in_french(engine: Engine) -> None
     with i18n.using("fr"), transaction(engine) as db, pytest.raises(PatientError) as refused:
         patients.add(db, patient=_patient(), clinician_id=desk.id)
     assert str(refused.value) == (
-        "Seul un injecteur ou un médecin peut ajouter un(e) patient(e) (Marc Roy est personnel)."
+        "Seul un injecteur ou un médecin peut ajouter un(e) patient(e) "
+        "(Marc Roy est membre du personnel)."
     )
     assert refused.value.field is None
 
