@@ -1,5 +1,5 @@
-"""The documents: procedure note, treatment record, letter, lists and reports (docs/architecture.md
-§1)."""
+"""The documents: procedure note, treatment record, letter, lists and reports
+(docs/architecture.md §1)."""
 
 
 class MissingFontWarning(UserWarning):
