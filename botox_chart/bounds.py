@@ -30,7 +30,7 @@ from botox_chart.chart import (
     InjectionKind,
     parse_units,
 )
-from botox_chart.i18n import _
+from botox_chart.i18n import N_, _
 from botox_chart.protocol import SIDES, VIEWS
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -159,14 +159,14 @@ def check_search(text: str) -> None:
 
 
 CHART_TEXT = {
-    "diagnosis_code": "the diagnosis code",
-    "product": "the product",
-    "din_ndc": "the DIN/NDC",
-    "diluent": "the diluent",
-    "needle": "the needle",
-    "adverse_event_other": "the other adverse event",
-    "tolerance": "the tolerance",
-    "aftercare": "the aftercare",
+    "diagnosis_code": N_("the diagnosis code"),
+    "product": N_("the product"),
+    "din_ndc": N_("the DIN/NDC"),
+    "diluent": N_("the diluent"),
+    "needle": N_("the needle"),
+    "adverse_event_other": N_("the other adverse event"),
+    "tolerance": N_("the tolerance"),
+    "aftercare": N_("the aftercare"),
 }
 """One-line text of a chart (their column limits are checked as they are stored)."""
 
@@ -198,7 +198,7 @@ def check_vials(chart: Chart) -> None:
 def check_chart(chart: Chart) -> None:
     """Everything a chart says, within the bounds of the record (its findings are another matter:
     a draft may be incomplete, but never hold an impossible value)."""
-    check_date(chart.date_of_service, "the date of service")
+    check_date(chart.date_of_service, N_("the date of service"))
     problem = chart.dilution.problem()
     if problem:
         raise OutOfBounds(problem)
@@ -206,18 +206,18 @@ def check_chart(chart: Chart) -> None:
     check_outcomes(chart)
     for name, label in CHART_TEXT.items():
         check_text(getattr(chart, name), label, max_length=MAX_LINE_LENGTH)
-    check_text(chart.notes, "the notes", multiline=True, max_length=MAX_TEXT_LENGTH)
+    check_text(chart.notes, N_("the notes"), multiline=True, max_length=MAX_TEXT_LENGTH)
     for code, reason in chart.omissions.items():
-        check_text(code, "an omitted site's code", max_length=MAX_LINE_LENGTH)
-        check_text(reason, "the reason a site was omitted", max_length=MAX_LINE_LENGTH)
+        check_text(code, N_("an omitted site's code"), max_length=MAX_LINE_LENGTH)
+        check_text(reason, N_("the reason a site was omitted"), max_length=MAX_LINE_LENGTH)
     if not isinstance(chart.consent, bool):
         raise OutOfBounds("Consent is recorded as yes or no.")
     for name, present in chart.screen.items():
-        check_text(name, "a contraindication", max_length=MAX_LINE_LENGTH)
+        check_text(name, N_("a contraindication"), max_length=MAX_LINE_LENGTH)
         if present is not None and not isinstance(present, bool):
             raise OutOfBounds("A contraindication is answered yes, no or not asked.")
     for event in chart.adverse_events:
-        check_text(event, "an adverse event", max_length=MAX_LINE_LENGTH)
+        check_text(event, N_("an adverse event"), max_length=MAX_LINE_LENGTH)
     for injection in chart.injections:
         check_injection(injection)
 
@@ -230,7 +230,7 @@ def check_outcomes(chart: Chart) -> None:
     if window is not None:
         check_whole(window, "the outcome window (days)", 1, MAX_OUTCOME_WINDOW_DAYS)
     if chart.outcome_window_end is not None:
-        check_date(chart.outcome_window_end, "the last day of the outcome window")
+        check_date(chart.outcome_window_end, N_("the last day of the outcome window"))
         if chart.outcome_window_end > chart.date_of_service:
             raise OutOfBounds(
                 "The counting window ends after the visit: its figures would count days to come."
@@ -254,7 +254,7 @@ def check_outcomes(chart: Chart) -> None:
 
 def check_injection(injection: Injection) -> None:
     """A charted site: its words, where it is on the diagram, and a sensible dose."""
-    check_text(injection.label, "a site label", max_length=MAX_LINE_LENGTH)
+    check_text(injection.label, N_("a site label"), max_length=MAX_LINE_LENGTH)
     where = injection.label[:40]
     check_text(injection.key, f"the key of {where}", max_length=MAX_LINE_LENGTH)
     check_text(injection.muscle, f"the muscle of {where}", max_length=MAX_LINE_LENGTH)
