@@ -30,6 +30,7 @@ from botox_chart.chart import (
     InjectionKind,
     parse_units,
 )
+from botox_chart.i18n import N_, _
 from botox_chart.protocol import SIDES, VIEWS
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -85,15 +86,23 @@ def escape(text: str) -> str:
 def check_text(
     value: object, label: str, *, multiline: bool = False, max_length: int | None = None
 ) -> None:
-    """Text without unsafe characters and, with ``max_length``, not longer than that."""
+    """Text without unsafe characters and, with ``max_length``, not longer than that
+    (``label``, marked with ``N_``, is translated here)."""
+    label = _(label)
     if not isinstance(value, str):
-        raise OutOfBounds(f"{_capital(label)} must be text.")
+        raise OutOfBounds(_("{label} must be text.").format(label=_capital(label)))
     char = unsafe_character(value, multiline=multiline)
     if char is not None:
-        raise OutOfBounds(f"There is {_kind(char)} (U+{ord(char):04X}) in {label}; remove it.")
+        raise OutOfBounds(
+            _("There is {kind} ({code}) in {label}; remove it.").format(
+                kind=_kind(char), code=f"U+{ord(char):04X}", label=label
+            )
+        )
     if max_length is not None and len(value) > max_length:
         raise OutOfBounds(
-            f"Too much text in {label} ({len(value)} characters; at most {max_length})."
+            _("Too much text in {label} ({count} characters; at most {limit}).").format(
+                label=label, count=len(value), limit=max_length
+            )
         )
 
 
@@ -115,13 +124,19 @@ def is_date(value: object) -> TypeGuard[date]:
 
 
 def check_date(value: object, label: str) -> None:
-    """A calendar date from 1900-01-01 to 2100-12-31."""
+    """A calendar date from 1900-01-01 to 2100-12-31 (``label``, marked with ``N_``, is
+    translated here)."""
+    label = _capital(_(label))
     if not is_date(value):
-        raise OutOfBounds(f"{_capital(label)} must be a date.")
+        raise OutOfBounds(_("{label} must be a date.").format(label=label))
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise OutOfBounds(
-            f"{_capital(label)} must be from {EARLIEST_DATE.isoformat()} to "
-            f"{LATEST_DATE.isoformat()} (got {value.isoformat()})."
+            _("{label} must be from {earliest} to {latest} (got {value}).").format(
+                label=label,
+                earliest=EARLIEST_DATE.isoformat(),
+                latest=LATEST_DATE.isoformat(),
+                value=value.isoformat(),
+            )
         )
 
 
@@ -139,10 +154,13 @@ def is_id(value: object) -> bool:
 
 
 def check_id(value: object, what: str) -> None:
-    """An id a database can hold; ``what`` is the record, e.g. "session"."""
+    """An id a database can hold; ``what`` is the record, e.g. "session" (marked with ``N_``,
+    translated here)."""
     if not is_id(value):
         raise OutOfBounds(
-            f"There is no {what} {_short(value)}: ids are whole numbers from 1 to {MAX_ID}."
+            _("There is no {what} {value}: ids are whole numbers from 1 to {largest}.").format(
+                what=_(what), value=_short(value), largest=MAX_ID
+            )
         )
 
 
@@ -150,19 +168,21 @@ def check_search(text: str) -> None:
     """Search text of a sensible length."""
     if len(text) > MAX_SEARCH_LENGTH:
         raise OutOfBounds(
-            f"The search text is too long ({len(text)} characters; at most {MAX_SEARCH_LENGTH})."
+            _("The search text is too long ({count} characters; at most {limit}).").format(
+                count=len(text), limit=MAX_SEARCH_LENGTH
+            )
         )
 
 
 CHART_TEXT = {
-    "diagnosis_code": "the diagnosis code",
-    "product": "the product",
-    "din_ndc": "the DIN/NDC",
-    "diluent": "the diluent",
-    "needle": "the needle",
-    "adverse_event_other": "the other adverse event",
-    "tolerance": "the tolerance",
-    "aftercare": "the aftercare",
+    "diagnosis_code": N_("the diagnosis code"),
+    "product": N_("the product"),
+    "din_ndc": N_("the DIN/NDC"),
+    "diluent": N_("the diluent"),
+    "needle": N_("the needle"),
+    "adverse_event_other": N_("the other adverse event"),
+    "tolerance": N_("the tolerance"),
+    "aftercare": N_("the aftercare"),
 }
 """One-line text of a chart (their column limits are checked as they are stored)."""
 
@@ -194,7 +214,7 @@ def check_vials(chart: Chart) -> None:
 def check_chart(chart: Chart) -> None:
     """Everything a chart says, within the bounds of the record (its findings are another matter:
     a draft may be incomplete, but never hold an impossible value)."""
-    check_date(chart.date_of_service, "the date of service")
+    check_date(chart.date_of_service, N_("the date of service"))
     problem = chart.dilution.problem()
     if problem:
         raise OutOfBounds(problem)
@@ -202,18 +222,18 @@ def check_chart(chart: Chart) -> None:
     check_outcomes(chart)
     for name, label in CHART_TEXT.items():
         check_text(getattr(chart, name), label, max_length=MAX_LINE_LENGTH)
-    check_text(chart.notes, "the notes", multiline=True, max_length=MAX_TEXT_LENGTH)
+    check_text(chart.notes, N_("the notes"), multiline=True, max_length=MAX_TEXT_LENGTH)
     for code, reason in chart.omissions.items():
-        check_text(code, "an omitted site's code", max_length=MAX_LINE_LENGTH)
-        check_text(reason, "the reason a site was omitted", max_length=MAX_LINE_LENGTH)
+        check_text(code, N_("an omitted site's code"), max_length=MAX_LINE_LENGTH)
+        check_text(reason, N_("the reason a site was omitted"), max_length=MAX_LINE_LENGTH)
     if not isinstance(chart.consent, bool):
         raise OutOfBounds("Consent is recorded as yes or no.")
     for name, present in chart.screen.items():
-        check_text(name, "a contraindication", max_length=MAX_LINE_LENGTH)
+        check_text(name, N_("a contraindication"), max_length=MAX_LINE_LENGTH)
         if present is not None and not isinstance(present, bool):
             raise OutOfBounds("A contraindication is answered yes, no or not asked.")
     for event in chart.adverse_events:
-        check_text(event, "an adverse event", max_length=MAX_LINE_LENGTH)
+        check_text(event, N_("an adverse event"), max_length=MAX_LINE_LENGTH)
     for injection in chart.injections:
         check_injection(injection)
 
@@ -226,7 +246,7 @@ def check_outcomes(chart: Chart) -> None:
     if window is not None:
         check_whole(window, "the outcome window (days)", 1, MAX_OUTCOME_WINDOW_DAYS)
     if chart.outcome_window_end is not None:
-        check_date(chart.outcome_window_end, "the last day of the outcome window")
+        check_date(chart.outcome_window_end, N_("the last day of the outcome window"))
         if chart.outcome_window_end > chart.date_of_service:
             raise OutOfBounds(
                 "The counting window ends after the visit: its figures would count days to come."
@@ -250,7 +270,7 @@ def check_outcomes(chart: Chart) -> None:
 
 def check_injection(injection: Injection) -> None:
     """A charted site: its words, where it is on the diagram, and a sensible dose."""
-    check_text(injection.label, "a site label", max_length=MAX_LINE_LENGTH)
+    check_text(injection.label, N_("a site label"), max_length=MAX_LINE_LENGTH)
     where = injection.label[:40]
     check_text(injection.key, f"the key of {where}", max_length=MAX_LINE_LENGTH)
     check_text(injection.muscle, f"the muscle of {where}", max_length=MAX_LINE_LENGTH)
@@ -282,12 +302,12 @@ def check_injection(injection: Injection) -> None:
 
 def _kind(char: str) -> str:
     if char in BIDI_CONTROLS:
-        return "an invisible text-direction character"
+        return _("an invisible text-direction character")
     if char in "\n\r\u2028\u2029":
-        return "a line break"
+        return _("a line break")
     if unicodedata.category(char) == "Cs":
-        return "half of a character"
-    return "a control character"
+        return _("half of a character")
+    return _("a control character")
 
 
 def _capital(label: str) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 from botox_chart import i18n, paths
 from botox_chart import paper as papers
 from botox_chart.i18n import _, ngettext
+from botox_chart.note import MissingFontWarning
 
 EXIT_USER_ERROR = 1
 MAX_DEMO_PATIENTS = 100_000
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             # A PDF with characters no font on this computer has (note/scripts.py): said on
             # stderr in one line, and the file is still written.
-            warnings.filterwarnings("always", message=MISSING_FONT_MESSAGE)
+            warnings.filterwarnings("always", category=MissingFontWarning)
             warnings.showwarning = _show_warning
             return command(args)
     except KeyboardInterrupt:
@@ -67,11 +68,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"botox-chart: {_one_line(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
-
-
-MISSING_FONT_MESSAGE = "No font on this computer has"
-"""How :class:`botox_chart.note.scripts.MissingFontWarning` starts (matched without importing
-reportlab, so commands that print nothing start fast)."""
 
 
 def _language_asked(arguments: list[str]) -> str | None:

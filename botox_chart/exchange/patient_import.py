@@ -136,7 +136,7 @@ def plan(
         except PatientError as err:
             refused.append(RowProblem(row.number, str(err)))
     with transaction(engine) as db:
-        acting.charting(db, clinician_id, doing="import patients", error=ImportRefused)
+        acting.charting(db, clinician_id, doing=_("import patients"), error=ImportRefused)
         taken = store_patients.taken_chart_numbers(db, [p.chart_number for _n, p in valid])
         known = store_patients.charts_by_identity(db, [p.date_of_birth for _n, p in valid])
     to_add: list[tuple[int, Patient]] = []

@@ -48,19 +48,20 @@ from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph
 
 from botox_chart import paths
-from botox_chart.note import fonts
+from botox_chart.i18n import N_, _
+from botox_chart.note import MissingFontWarning, fonts
 
 MISSING = "[?]"
 """What prints instead of characters no font on this computer has."""
 
 # Scripts that need a font other than DejaVu Sans, by Unicode block.
 ARABIC, HEBREW, DEVANAGARI, THAI, CJK, KOREAN = (
-    "Arabic",
-    "Hebrew",
-    "Devanagari",
-    "Thai",
-    "Chinese or Japanese",
-    "Korean",
+    N_("Arabic"),
+    N_("Hebrew"),
+    N_("Devanagari"),
+    N_("Thai"),
+    N_("Chinese or Japanese"),
+    N_("Korean"),
 )
 _BLOCKS = sorted(
     [
@@ -123,10 +124,6 @@ SYSTEM_FONT_FILES = {
 # A character each system font must have to be used for its script.
 _SAMPLE = {CJK: "中", KOREAN: "한"}
 _SYSTEM_FAMILY = {CJK: "SystemCJK", KOREAN: "SystemKorean"}
-_INSTALL_HINT = (
-    "on Debian or Ubuntu: sudo apt-get install fonts-droid-fallback fonts-nanum; "
-    "Windows and macOS include them"
-)
 
 # Characters that stay in the run they follow when its font has them, so a space inside an
 # Arabic or Devanagari name is shaped with its words and a combining accent stays on its letter.
@@ -137,10 +134,6 @@ _RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "RLI"}
 # (dlig), which turn "محمد" into the ornamental U+FDF4 ligature with vowel marks that the screen
 # never shows.
 _FEATURES = {"kern": True, "liga": True}
-
-
-class MissingFontWarning(UserWarning):
-    """A document holds characters no font on this computer has: they print as ``[?]``."""
 
 
 @dataclass(frozen=True)
@@ -587,12 +580,19 @@ def watch() -> Iterator[set[str]]:
 
 def missing_message(missing: set[str]) -> str:
     """What to tell the user about ``missing`` scripts: they print as ``[?]``, what to install."""
-    scripts = ", ".join(sorted(missing))
-    asian = " (" + _INSTALL_HINT + ")" if missing & {CJK, KOREAN} else ""
-    return (
-        f"No font on this computer has the {scripts} characters in this document: they print "
-        f'as "{MISSING}". Install a font for them{asian} and print again.'
-    )
+    scripts = ", ".join(sorted(_(script) for script in missing))
+    if missing & {CJK, KOREAN}:
+        said = _(
+            "No font on this computer has the {scripts} characters in this document: they print "
+            'as "{missing}". Install a font for them (on Debian or Ubuntu: sudo apt-get install '
+            "fonts-droid-fallback fonts-nanum; Windows and macOS include them) and print again."
+        )
+    else:
+        said = _(
+            "No font on this computer has the {scripts} characters in this document: they print "
+            'as "{missing}". Install a font for them and print again.'
+        )
+    return said.format(scripts=scripts, missing=MISSING)
 
 
 def warn_missing(missing: set[str]) -> None:

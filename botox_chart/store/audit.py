@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from botox_chart.i18n import _
 from botox_chart.store import anchors, chain
 from botox_chart.store.engine import StorageError
 from botox_chart.store.models import AuditChain, AuditEvent, utcnow
@@ -79,8 +80,10 @@ def append(connection: Connection, events: Sequence[dict[str, Any]]) -> tuple[in
     )
     if locked.rowcount != 1:
         raise ChainHeadMissing(
-            "The audit trail's head is missing: the database was changed outside botox-chart. "
-            "Run botox-chart verify."
+            _(
+                "The audit trail's head is missing: the database was changed outside "
+                "botox-chart. Run botox-chart verify."
+            )
         )
     head = connection.execute(sa.select(_CHAIN.c.head).where(_CHAIN.c.id == 1)).scalar_one()
     rows = []

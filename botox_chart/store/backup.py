@@ -35,6 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from botox_chart import output, paths
+from botox_chart.i18n import _
 from botox_chart.store import anchors, audit, cipher, identity
 from botox_chart.store.engine import (
     StorageError,
@@ -181,19 +182,29 @@ def inspect(
     try:
         with closing(cipher.connect(path, key=key, read_only=True)) as conn:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise StorageError(f"{path} is damaged (integrity check failed).")
+                raise StorageError(
+                    _("{path} is damaged (integrity check failed).").format(path=path)
+                )
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
             patients = conn.execute("SELECT COUNT(*) FROM patient").fetchone()[0]
             sessions = conn.execute("SELECT COUNT(*) FROM treatment_session").fetchone()[0]
             newest = conn.execute("SELECT MAX(date_of_service) FROM treatment_session").fetchone()
             _check_head(path, conn)
     except cipher.DatabaseError as err:
-        encrypted = " (or it is encrypted with another key)" if key is not None else ""
-        raise StorageError(f"{path} is not a botox-chart backup{encrypted}: {err}.") from err
+        if key is not None:
+            said = _(
+                "{path} is not a botox-chart backup (or it is encrypted with another key): "
+                "{reason}."
+            )
+        else:
+            said = _("{path} is not a botox-chart backup: {reason}.")
+        raise StorageError(said.format(path=path, reason=err)) from err
     from botox_chart.store import migrate  # Alembic: only to read a backup, never on every start
 
     if not migrate.is_known(revision):
-        raise StorageError(f"{path} was made by a newer version of botox-chart.")
+        raise StorageError(
+            _("{path} was made by a newer version of botox-chart.").format(path=path)
+        )
     return BackupInfo(path, revision, patients, sessions, newest[0])
 
 
@@ -202,7 +213,9 @@ def _backup_key(path: Path, database: Path | None, known: str | None = None) -> 
         with path.open("rb"):
             pass
     except OSError as err:
-        raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
+        raise StorageError(
+            _("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror)
+        ) from err
     if cipher.is_plain(path):
         return None
     if known is not None:
@@ -210,8 +223,10 @@ def _backup_key(path: Path, database: Path | None, known: str | None = None) -> 
     key = cipher.key_for(database) if database is not None else cipher.key_for(path)
     if key is None:
         raise cipher.KeyMissing(
-            f"{path} is encrypted (or is not a backup at all), and no key for it was found: set "
-            f"{cipher.KEY_ENV} to the recovery key of the database it was made from."
+            _(
+                "{path} is encrypted (or is not a backup at all), and no key for it was found: "
+                "set {variable} to the recovery key of the database it was made from."
+            ).format(path=path, variable=cipher.KEY_ENV)
         )
     return key
 
@@ -224,8 +239,10 @@ def _check_head(path: Path, conn: Any) -> None:
     head = conn.execute("SELECT id, digest FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
     if head is None or (head[0], head[1]) != (found.get("head_event_id"), found["head_digest"]):
         raise StorageError(
-            f"{path} was changed after it was made (its audit trail does not end where its "
-            f"companion file {metadata_path(path).name} says). It was not used."
+            _(
+                "{path} was changed after it was made (its audit trail does not end where its "
+                "companion file {companion} says). It was not used."
+            ).format(path=path, companion=metadata_path(path).name)
         )
 
 
@@ -297,7 +314,9 @@ def _copy(
         written = output.write_with(target, fill, force=force, database=source)
         _write_metadata(written, force=force, database=source, key=key)
     except (cipher.Error, OSError) as err:
-        raise StorageError(f"Could not write the backup {target}: {err}") from err
+        raise StorageError(
+            _("Could not write the backup {path}: {reason}").format(path=target, reason=err)
+        ) from err
     return written
 
 
@@ -325,7 +344,11 @@ def _write_metadata(backup_file: Path, *, force: bool, database: Path, key: str 
     }
     if integrity != "ok":
         backup_file.unlink(missing_ok=True)
-        raise StorageError(f"The copy {backup_file} failed its integrity check ({integrity}).")
+        raise StorageError(
+            _("The copy {path} failed its integrity check ({problem}).").format(
+                path=backup_file, problem=integrity
+            )
+        )
     output.write_bytes(
         metadata_path(backup_file),
         json.dumps(document, indent=1).encode(),
@@ -339,15 +362,17 @@ def _copy_aside(source: Path, target: Path, *, key: str | None) -> None:
     try:
         _copy(source, target, key=key)
     except output.OutputRefused as err:
-        raise StorageError(f"Could not write the backup {err}") from err
+        raise StorageError(_("Could not write the backup {reason}").format(reason=err)) from err
 
 
 def _require_sqlite(engine: Engine) -> Path:
     path = sqlite_path(engine)
     if path is None:
         raise StorageError(
-            f"{describe(engine)} is a server database: back it up with the server's own tools "
-            f"(for PostgreSQL: pg_dump -Fc DBNAME > backup.dump; see the README)."
+            _(
+                "{database} is a server database: back it up with the server's own tools "
+                "(for PostgreSQL: pg_dump -Fc DBNAME > backup.dump; see the README)."
+            ).format(database=describe(engine))
         )
     return path
 

@@ -29,6 +29,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as dbapi
 
 from botox_chart import paths
+from botox_chart.i18n import _
 from botox_chart.store.errors import StorageError
 
 KEY_ENV = "BOTOX_CHART_DB_KEY"
@@ -165,9 +166,11 @@ def key_of_file(path: Path) -> str | None:
     key = key_for(path)
     if key is None:
         raise KeyMissing(
-            f"{path} is encrypted (or is not a database at all), and no key for it was found: "
-            f"no keyring entry, and {KEY_ENV} is not set. Set {KEY_ENV} to its recovery key. "
-            f"It was left untouched."
+            _(
+                "{path} is encrypted (or is not a database at all), and no key for it was found: "
+                "no keyring entry, and {variable} is not set. Set {variable} to its recovery key. "
+                "It was left untouched."
+            ).format(path=path, variable=KEY_ENV)
         )
     return key
 
@@ -239,8 +242,10 @@ def encrypt_file(path: Path, key: str) -> None:
             integrity = check.execute("PRAGMA integrity_check").fetchone()[0]
             if integrity != "ok" or _row_counts(check) != counts:
                 raise StorageError(
-                    f"Encrypting {path} was stopped: the encrypted copy did not check out "
-                    f"({integrity}). The database was left as it was."
+                    _(
+                        "Encrypting {path} was stopped: the encrypted copy did not check out "
+                        "({problem}). The database was left as it was."
+                    ).format(path=path, problem=integrity)
                 )
         os.replace(converted, path)
     finally:

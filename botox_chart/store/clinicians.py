@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, NoReturn
 from sqlmodel import Session, col, func, select
 
 from botox_chart import bounds
+from botox_chart.i18n import N_, _, ngettext
 from botox_chart.store import acting, audit, throttle
 from botox_chart.store import settings as clinic_settings
 from botox_chart.store.models import Clinician, FieldTooLong, Role, check_lengths, utcnow
 
 MIN_PASSWORD = 8
-WRONG = "Wrong user name or password."
+WRONG = N_("Wrong user name or password.")
 WORKSTATION_LENGTH = 100
 """The longest workstation name kept in the audit (host names are at most 255 characters)."""
 if TYPE_CHECKING:
@@ -41,7 +42,13 @@ def _hasher() -> PasswordHasher:
 
 
 class ClinicianError(ValueError):
-    """Clinician details that cannot be stored, or a refused sign-in, in words for the user."""
+    """Clinician details that cannot be stored, or a refused sign-in, in words for the user;
+    :attr:`field` is the clinician's field at fault ("name", "credentials", "username",
+    "password"), when there is one, so a form marks it in any language."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class TooManyFailures(ClinicianError):
@@ -55,13 +62,18 @@ class TooManyFailures(ClinicianError):
         self.until = until
         self.locked = locked
         if locked:
-            when = throttle.local_time(until, now)
-            wait = f"locked until {when}; an administrator can unlock it sooner"
+            said = _(
+                "Too many failed sign-ins for {user}: locked until {time}; an administrator can "
+                "unlock it sooner."
+            ).format(user=username, time=throttle.local_time(until, now))
         else:
             seconds = max(1, math.ceil((until - now).total_seconds()))
-            wait = f"try again in {seconds} second{'s' if seconds != 1 else ''}"
-        said = f"Too many failed sign-ins for {username}: {wait}."
-        super().__init__(f"{WRONG} {said}" if wrong else said)
+            said = ngettext(
+                "Too many failed sign-ins for {user}: try again in {count} second.",
+                "Too many failed sign-ins for {user}: try again in {count} seconds.",
+                seconds,
+            ).format(user=username, count=seconds)
+        super().__init__(f"{_(WRONG)} {said}" if wrong else said)
 
 
 def add(
@@ -82,19 +94,25 @@ def add(
     the first one.
     """
     if by is not None or not needs_first_administrator(db):
-        acting.administrator(db, by, doing="add a clinician", error=ClinicianError)
+        acting.administrator(db, by, doing=_("add a clinician"), error=ClinicianError)
     name = name.strip()
     if not name:
-        raise ClinicianError("The clinician's name is missing.")
+        raise ClinicianError(_("The clinician's name is missing."), field="name")
     clinician = Clinician(
         name=name, credentials=credentials.strip(), role=Role(role).value, is_admin=is_admin
     )
+    for field, label in (
+        ("name", N_("the clinician's name")),
+        ("credentials", N_("the credentials")),
+    ):
+        try:
+            bounds.check_text(getattr(clinician, field), label)
+        except bounds.OutOfBounds as err:
+            raise ClinicianError(str(err), field=field) from None
     try:
-        bounds.check_text(clinician.name, "the clinician's name")
-        bounds.check_text(clinician.credentials, "the credentials")
-        check_lengths(clinician, {"name": "clinician's name"})
-    except (bounds.OutOfBounds, FieldTooLong) as err:
-        raise ClinicianError(str(err)) from None
+        check_lengths(clinician, {"name": N_("clinician's name"), "credentials": N_("credentials")})
+    except FieldTooLong as err:
+        raise ClinicianError(str(err), field=err.field) from None
     if username is not None:
         clinician.username = _username(db, username)
     if password is not None:
@@ -127,13 +145,18 @@ def set_password(
     so that its owner can sign in now).
     """
     if by is None or by != clinician_id:
-        acting.administrator(db, by, doing="set another clinician's password", error=ClinicianError)
+        acting.administrator(
+            db, by, doing=_("set another clinician's password"), error=ClinicianError
+        )
     clinician = get(db, clinician_id=clinician_id)
     if by == clinician_id and not clinician.active:
-        raise ClinicianError(f"{clinician.display_name} is deactivated.")
+        raise ClinicianError(_("{name} is deactivated.").format(name=clinician.display_name))
     if username is not None:
         if clinician.username:
-            raise ClinicianError(f"{clinician.display_name} already has a user name.")
+            raise ClinicianError(
+                _("{name} already has a user name.").format(name=clinician.display_name),
+                field="username",
+            )
         clinician.username = _username(db, username)
     clinician.password_hash = _hash(password)
     changes: dict[str, object] = {"clinician_id": clinician_id}
@@ -151,7 +174,7 @@ def deactivate(db: Session, *, clinician_id: int, by: int | None) -> None:
     Administrators only (``by``). The last administrator who can sign in is never deactivated:
     the clinic would be locked out of adding clinicians and changing settings.
     """
-    acting.administrator(db, by, doing="deactivate a clinician", error=ClinicianError)
+    acting.administrator(db, by, doing=_("deactivate a clinician"), error=ClinicianError)
     clinician = get(db, clinician_id=clinician_id)
     if clinician.is_admin and clinician.password_hash and clinician.active:
         others = db.exec(
@@ -164,7 +187,9 @@ def deactivate(db: Session, *, clinician_id: int, by: int | None) -> None:
         ).one()
         if not others:
             raise ClinicianError(
-                f"{clinician.display_name} is the only administrator: make another one first."
+                _("{name} is the only administrator: make another one first.").format(
+                    name=clinician.display_name
+                )
             )
     clinician.active = False
     audit.record(
@@ -223,7 +248,7 @@ def authenticate(
 def unlock(db: Session, *, username: str, by: int | None) -> bool:
     """Forget a user name's failed sign-ins, lifting a lock or a wait (administrators only,
     audited); False when there were none."""
-    acting.administrator(db, by, doing="unlock a sign-in", error=ClinicianError)
+    acting.administrator(db, by, doing=_("unlock a sign-in"), error=ClinicianError)
     name = throttle.key(username)
     cleared = throttle.clear(db, username=name)
     if cleared:
@@ -255,7 +280,7 @@ def _failed(
     db.commit()
     until = counted.refused_until(now)
     if until is None:
-        raise ClinicianError(WRONG)
+        raise ClinicianError(_(WRONG))
     raise TooManyFailures(name, until=until, now=now, locked=counted.locked(now), wrong=True)
 
 
@@ -269,12 +294,12 @@ def needs_first_administrator(db: Session) -> bool:
 
 def get(db: Session, *, clinician_id: int) -> Clinician:
     try:
-        bounds.check_id(clinician_id, "clinician")
+        bounds.check_id(clinician_id, N_("clinician"))
     except bounds.OutOfBounds as err:
         raise ClinicianError(str(err)) from None
     clinician = db.get(Clinician, clinician_id)
     if clinician is None:
-        raise ClinicianError(f"There is no clinician {clinician_id}.")
+        raise ClinicianError(_("There is no clinician {id}.").format(id=clinician_id))
     return clinician
 
 
@@ -292,14 +317,26 @@ def _username(db: Session, username: str) -> str:
         or any(c.isspace() for c in username)
         or bounds.unsafe_character(username)
     ):
-        raise ClinicianError("A user name is 1-60 characters with no spaces or control characters.")
+        raise ClinicianError(
+            _("A user name is 1-60 characters with no spaces or control characters."),
+            field="username",
+        )
     clash = db.exec(select(Clinician.id).where(Clinician.username == username)).first()
     if clash is not None:
-        raise ClinicianError(f"The user name {username} is taken.")
+        raise ClinicianError(
+            _("The user name {user} is taken.").format(user=username), field="username"
+        )
     return username
 
 
 def _hash(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise ClinicianError(f"A password needs at least {MIN_PASSWORD} characters.")
+        raise ClinicianError(
+            ngettext(
+                "A password needs at least {count} character.",
+                "A password needs at least {count} characters.",
+                MIN_PASSWORD,
+            ).format(count=MIN_PASSWORD),
+            field="password",
+        )
     return _hasher().hash(password)

@@ -38,6 +38,7 @@ from botox_chart.chart import (
     Dilution,
     Vial,
 )
+from botox_chart.i18n import _
 from botox_chart.protocol import Point, Side
 from botox_chart.store import audit, chain, clinicians, eligibility, records, roles, settings
 from botox_chart.store.engine import StorageError, describe
@@ -168,8 +169,10 @@ def generate(
     """Add ``patients`` synthetic patients with signed sessions (and demo clinicians)."""
     if not roles.may_move_id_sequences(engine):  # _sync_sequences, after rows with their own ids
         raise StorageError(
-            f"demo-data runs as the owner of {describe(engine)} (--db OWNER_URL): it moves the id "
-            f"sequences, which the app role may not. Nothing was added."
+            _(
+                "demo-data runs as the owner of {database} (--db OWNER_URL): it moves the id "
+                "sequences, which the app role may not. Nothing was added."
+            ).format(database=describe(engine))
         )
     rng = random.Random(seed)
     today = today or date.today()
@@ -231,8 +234,10 @@ def _clinicians(db: Session) -> list[int]:
 
 def sign_in_help() -> str:
     """How to sign in as the demo clinicians."""
-    who = ", ".join(f"{username} ({role.value})" for _, _, role, username in CLINICIANS)
-    return f"Sign in as {who}; password {DEMO_PASSWORD!r}. souza is the administrator."
+    who = ", ".join(f"{username} ({_(role.value)})" for *_name, role, username in CLINICIANS)
+    return _("Sign in as {who}; password {password}. souza is the administrator.").format(
+        who=who, password=repr(DEMO_PASSWORD)
+    )
 
 
 def _lots(rng: random.Random, today: date) -> list[tuple[date, str, date]]:
@@ -485,7 +490,7 @@ def session_days(rng: random.Random, n: int, today: date) -> list[date]:
         return []
     count = rng.choices((1, 2, 3, 4, 5, 6, 7), weights=(6, 10, 14, 20, 20, 16, 14))[0]
     days = [today - timedelta(days=rng.randint(*since))]
-    for _ in range(count - 1):
+    for _day in range(count - 1):
         days.append(days[-1] - timedelta(days=rng.randint(*INTERVAL_DAYS)))
     days.reverse()
     return days
@@ -694,7 +699,7 @@ def _vials(
     then finishes the previous lot's last vial first (so recalls find sessions with two lots),
     and records the units drawn from each."""
     in_use = [lot for lot in lots if lot[0] <= day] or lots[:1]
-    _, number, expiry = in_use[-1]
+    _since, number, expiry = in_use[-1]
     if len(chart.vials) == 1:
         return [Vial(number, expiry, chart.vials[0].units)]
     first = (number, expiry)

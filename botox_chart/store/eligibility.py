@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from botox_chart import bounds
 from botox_chart.chart import DAYS_COUNTED
 from botox_chart.eligibility import PREVENTIVE_CLASSES
+from botox_chart.i18n import N_, _
 from botox_chart.store import acting, audit, chain
 from botox_chart.store.models import (
     EligibilityAssessment,
@@ -66,15 +67,15 @@ def record(
     physician), listing ``treatments`` in order. Its patient, author, time and the treatments'
     order are set here; the assessment and the treatments are validated first."""
     acting.charting(
-        db, clinician_id, doing="record an eligibility assessment", error=EligibilityError
+        db, clinician_id, doing=_("record an eligibility assessment"), error=EligibilityError
     )
     assert clinician_id is not None  # acting.charting refuses nobody
     try:
-        bounds.check_id(patient_id, "patient")
+        bounds.check_id(patient_id, N_("patient"))
     except bounds.OutOfBounds as err:
         raise EligibilityError(str(err)) from None
     if db.get(Patient, patient_id) is None:
-        raise EligibilityError(f"There is no patient {patient_id}.")
+        raise EligibilityError(_("There is no patient {id}.").format(id=patient_id))
     validate(assessment, treatments)
     row = EligibilityAssessment(
         **{
@@ -122,39 +123,43 @@ def validate(assessment: EligibilityAssessment, treatments: Sequence[PreventiveT
     each treatment tried, and bounded text."""
     try:
         start, end = assessment.baseline_start, assessment.baseline_end
-        bounds.check_date(start, "the start of the baseline period")
-        bounds.check_date(end, "the end of the baseline period")
+        bounds.check_date(start, N_("the start of the baseline period"))
+        bounds.check_date(end, N_("the end of the baseline period"))
         if start > end:
-            raise EligibilityError("The baseline period ends before it starts.")
+            raise EligibilityError(_("The baseline period ends before it starts."))
         if end > date.today():
-            raise EligibilityError("The baseline period ends in the future.")
-        headache = _tenths(assessment.headache_days_per_month, "headache days per month")
+            raise EligibilityError(_("The baseline period ends in the future."))
+        headache = _tenths(assessment.headache_days_per_month, N_("headache days per month"))
         if headache is None:
-            raise EligibilityError("The headache days per month are missing.")
-        _within(headache, "headache days per month", DAYS_COUNTED)
-        migraine = _tenths(assessment.migraine_days_per_month, "migraine days per month")
+            raise EligibilityError(_("The headache days per month are missing."))
+        _within(headache, N_("headache days per month"), DAYS_COUNTED)
+        migraine = _tenths(assessment.migraine_days_per_month, N_("migraine days per month"))
         if migraine is not None:
-            _within(migraine, "migraine days per month", DAYS_COUNTED)
+            _within(migraine, N_("migraine days per month"), DAYS_COUNTED)
             if migraine > headache:
                 raise EligibilityError(
-                    f"There are more migraine days ({migraine}) than headache days ({headache}) "
-                    f"per month."
+                    _(
+                        "There are more migraine days ({migraine}) than headache days "
+                        "({headache}) per month."
+                    ).format(migraine=migraine, headache=headache)
                 )
-        hours = _tenths(assessment.hours_per_day, "hours per day")
+        hours = _tenths(assessment.hours_per_day, N_("hours per day"))
         if hours is not None:
-            _within(hours, "hours per day", 24)
+            _within(hours, N_("hours per day"), 24)
         if assessment.months_chronic is not None:
             bounds.check_whole(
                 assessment.months_chronic, "the months with chronic migraine", 0, MAX_MONTHS_CHRONIC
             )
         for name, label in (
-            ("medication_overuse_addressed", "Medication overuse addressed"),
-            ("referral_on_file", "Referral on file"),
+            ("medication_overuse_addressed", N_("Medication overuse addressed")),
+            ("referral_on_file", N_("Referral on file")),
         ):
             if getattr(assessment, name) not in (None, True, False):
-                raise EligibilityError(f"{label} is answered yes, no or not asked.")
+                raise EligibilityError(
+                    _("{label} is answered yes, no or not asked.").format(label=_(label))
+                )
         bounds.check_text(
-            assessment.notes, "the notes", multiline=True, max_length=bounds.MAX_TEXT_LENGTH
+            assessment.notes, N_("the notes"), multiline=True, max_length=bounds.MAX_TEXT_LENGTH
         )
         for n, treatment in enumerate(treatments, start=1):
             _check_treatment(treatment, n)
@@ -233,7 +238,7 @@ def _assessments(
 def _check_treatment(treatment: PreventiveTreatment, n: int) -> None:
     name = treatment.name.strip() if isinstance(treatment.name, str) else treatment.name
     if not isinstance(name, str) or not name:
-        raise EligibilityError(f"Preventive treatment {n} has no name.")
+        raise EligibilityError(_("Preventive treatment {n} has no name.").format(n=n))
     where = f"preventive treatment {n} ({name[:40]})"
     if treatment.drug_class not in PREVENTIVE_CLASSES:
         raise EligibilityError(
@@ -263,16 +268,24 @@ def _tenths(value: object, label: str) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise EligibilityError(f"The {label} must be a number.")
+        raise EligibilityError(_("The {label} must be a number.").format(label=_(label)))
     try:
         number = Decimal(value)
         if not number.is_finite() or number != number.quantize(Decimal("0.1")):
-            raise EligibilityError(f"The {label} are recorded to a tenth at most (got {value}).")
+            raise EligibilityError(
+                _("The {label} are recorded to a tenth at most (got {value}).").format(
+                    label=_(label), value=value
+                )
+            )
     except InvalidOperation:
-        raise EligibilityError(f"The {label} must be a number.") from None
+        raise EligibilityError(_("The {label} must be a number.").format(label=_(label))) from None
     return number
 
 
 def _within(value: Decimal, label: str, high: int) -> None:
     if not 0 <= value <= high:
-        raise EligibilityError(f"The {label} must be from 0 to {high} (got {value}).")
+        raise EligibilityError(
+            _("The {label} must be from 0 to {high} (got {value}).").format(
+                label=_(label), high=high, value=value
+            )
+        )

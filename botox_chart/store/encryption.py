@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from botox_chart import output
+from botox_chart.i18n import _
 from botox_chart.store import audit, backup, cipher
 from botox_chart.store.engine import StorageError, open_database, sqlite_path
 
@@ -41,7 +42,7 @@ def encrypt(
     the window), else the environment's key, else a new random key kept in the keyring."""
     path = _sqlite_file(engine)
     if not cipher.is_plain(path):
-        raise StorageError(f"The database {path} is already encrypted.")
+        raise StorageError(_("The database {path} is already encrypted.").format(path=path))
     key, in_keyring = (key, False) if key is not None else _key_to_use(path)
     engine.dispose()
     copies = backup.backups_of(path, key=None)
@@ -61,7 +62,9 @@ def rekey(engine: Engine, *, clinician_id: int | None = None) -> KeyChange:
     path = _sqlite_file(engine)
     if cipher.is_plain(path):
         raise StorageError(
-            f"The database {path} is not encrypted: encrypt it first (botox-chart encrypt)."
+            _(
+                "The database {path} is not encrypted: encrypt it first (botox-chart encrypt)."
+            ).format(path=path)
         )
     old = cipher.key_of(engine, path)
     assert old is not None
@@ -95,8 +98,10 @@ def _sqlite_file(engine: Engine) -> Path:
     path = sqlite_path(engine)
     if path is None:
         raise StorageError(
-            "Encryption here is for a SQLite database file; a PostgreSQL server encrypts its "
-            "disk itself (see the README)."
+            _(
+                "Encryption here is for a SQLite database file; a PostgreSQL server encrypts its "
+                "disk itself (see the README)."
+            )
         )
     return path
 
@@ -108,8 +113,10 @@ def _key_to_use(path: Path) -> tuple[str, bool]:
     key = cipher.new_key()
     if not cipher.remember(path, key):
         raise cipher.NoKeyring(
-            f"This computer has no keyring to keep the database's key: set {cipher.KEY_ENV} to a "
-            f"passphrase (or a recovery key) and run this again. Nothing was changed."
+            _(
+                "This computer has no keyring to keep the database's key: set {variable} to a "
+                "passphrase (or a recovery key) and run this again. Nothing was changed."
+            ).format(variable=cipher.KEY_ENV)
         )
     return key, True
 

@@ -19,11 +19,17 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from botox_chart import paths
+from botox_chart.i18n import N_, _, ngettext
 from botox_chart.store.errors import OUR_TABLES, SCHEMA_HEAD, DamagedDatabase, StorageError
 
 __all__ = ["SCHEMA_HEAD", "DamagedDatabase", "StorageError", "make_engine", "open_database"]
 
 BUSY_TIMEOUT_MS = 5000
+
+
+LOCKED = N_(
+    "The database {database} is locked by another program. Close it (or wait) and try again."
+)
 
 
 def make_engine(url: str, *, key: str | None = None) -> Engine:
@@ -32,7 +38,9 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as err:
-        raise StorageError(f"{url!r} is not a database URL or file path.") from err
+        raise StorageError(
+            _("{url} is not a database URL or file path.").format(url=repr(url))
+        ) from err
     try:
         if parsed.get_backend_name() == "sqlite":
             from botox_chart.store import cipher
@@ -53,8 +61,10 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
             engine = sa.create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     except (NoSuchModuleError, ModuleNotFoundError) as err:
         raise StorageError(
-            f"No database driver for {parsed.drivername!r}. For PostgreSQL install "
-            f"botox-chart[postgresql] and use postgresql+psycopg://user@host/dbname."
+            _(
+                "No database driver for {driver}. For PostgreSQL install "
+                "botox-chart[postgresql] and use postgresql+psycopg://user@host/dbname."
+            ).format(driver=repr(parsed.drivername))
         ) from err
     return engine
 
@@ -123,9 +133,11 @@ def open_database(
 
             if current is not None and not migrate.is_known(current):
                 raise StorageError(
-                    f"The database {describe(engine)} was written by a newer version of "
-                    f"botox-chart (schema {current}). Install that version to open it; "
-                    f"the file was not changed."
+                    _(
+                        "The database {database} was written by a newer version of "
+                        "botox-chart (schema {schema}). Install that version to open it; "
+                        "the file was not changed."
+                    ).format(database=describe(engine), schema=current)
                 )
             if path is not None and current is not None:
                 copy_before_migration(path, current, key=key)
@@ -138,10 +150,16 @@ def open_database(
         if lacks_privilege(err):
             role = engine.url.username or "this role"
             raise StorageError(
-                f"The role {role} may not open or upgrade {describe(engine)} for this version of "
-                f"botox-chart (schema {SCHEMA_HEAD}): {str(err.orig).strip().splitlines()[0]}. "
-                f"The database's owner runs botox-chart migrate --db OWNER_URL --app-role {role}; "
-                f"nothing was changed."
+                _(
+                    "The role {role} may not open or upgrade {database} for this version of "
+                    "botox-chart (schema {schema}): {reason}. The database's owner runs "
+                    "botox-chart migrate --db OWNER_URL --app-role {role}; nothing was changed."
+                ).format(
+                    role=role,
+                    database=describe(engine),
+                    schema=SCHEMA_HEAD,
+                    reason=str(err.orig).strip().splitlines()[0],
+                )
             ) from err
         raise storage_error(err, engine) from err
     return engine
@@ -165,8 +183,10 @@ def _sqlite_key(
     created = cipher.new_key()
     if not cipher.remember(path, created):
         raise cipher.NoKeyring(
-            f"A new database is encrypted, and this computer has no keyring to keep its key: "
-            f"set {cipher.KEY_ENV} to a passphrase (or open it in the window, which asks for one)."
+            _(
+                "A new database is encrypted, and this computer has no keyring to keep its key: "
+                "set {variable} to a passphrase (or open it in the window, which asks for one)."
+            ).format(variable=cipher.KEY_ENV)
         )
     if on_new_key is not None:
         on_new_key(cipher.recovery_key(created))
@@ -180,10 +200,10 @@ def encryption_warning(engine: Engine) -> str | None:
     path = sqlite_path(engine)
     if path is None or not cipher.is_plain(path):
         return None
-    return (
-        f"The database {path} is not encrypted: anyone who gets the file can read it. Encrypt it "
-        f"with File › Encrypt database, or botox-chart encrypt."
-    )
+    return _(
+        "The database {path} is not encrypted: anyone who gets the file can read it. Encrypt it "
+        "with File › Encrypt database, or botox-chart encrypt."
+    ).format(path=path)
 
 
 def check_integrity(engine: Engine) -> None:
@@ -203,7 +223,9 @@ def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> Non
     try:
         connection = cipher.connect(path, key=key, read_only=True)
     except cipher.Error as err:
-        raise StorageError(f"Cannot open {path}: {err}.") from err
+        raise StorageError(
+            _("Cannot open {path}: {reason}.").format(path=path, reason=err)
+        ) from err
     try:
         try:
             rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -211,16 +233,23 @@ def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> Non
         except cipher.DatabaseError as err:
             if key is not None and "not a database" in str(err):
                 raise cipher.WrongKey(
-                    f"The database {path} could not be opened with its key: the key is wrong, or "
-                    f"the file is damaged or not a botox-chart database. It was left untouched; "
-                    f"with the wrong key, set {cipher.KEY_ENV} to its recovery key."
+                    _(
+                        "The database {path} could not be opened with its key: the key is wrong, "
+                        "or the file is damaged or not a botox-chart database. It was left "
+                        "untouched; with the wrong key, set {variable} to its recovery key."
+                    ).format(path=path, variable=cipher.KEY_ENV)
                 ) from err
             raise
         others = tables - {"sqlite_sequence"}
         if others and not OUR_TABLES <= tables:
             raise StorageError(
-                f"{path} is another program's database (its {len(others)} tables are not "
-                f"botox-chart's). It was left untouched; choose another file."
+                ngettext(
+                    "{path} is another program's database (its {count} table is not "
+                    "botox-chart's). It was left untouched; choose another file.",
+                    "{path} is another program's database (its {count} tables are not "
+                    "botox-chart's). It was left untouched; choose another file.",
+                    len(others),
+                ).format(path=path, count=len(others))
             )
         if others:
             _refuse_newer(path, connection.execute("SELECT version_num FROM alembic_version"))
@@ -228,18 +257,19 @@ def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> Non
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
                 raise DamagedDatabase(
-                    f"The database {path} is damaged (integrity check: {problems[0]}). It was "
-                    f"not changed; restore a backup (botox-chart restore FILE)."
+                    _(
+                        "The database {path} is damaged (integrity check: {problem}). It was "
+                        "not changed; restore a backup (botox-chart restore FILE)."
+                    ).format(path=path, problem=problems[0])
                 )
     except cipher.DatabaseError as err:
         if isinstance(err, cipher.OperationalError) and "locked" in str(err).lower():
-            raise StorageError(
-                f"The database {path} is locked by another program. Close it (or wait) and "
-                f"try again."
-            ) from err
+            raise StorageError(_(LOCKED).format(database=path)) from err
         raise DamagedDatabase(
-            f"The database {path} is damaged ({err}). It was not changed; restore a backup "
-            f"(botox-chart restore FILE)."
+            _(
+                "The database {path} is damaged ({reason}). It was not changed; restore a backup "
+                "(botox-chart restore FILE)."
+            ).format(path=path, reason=err)
         ) from err
     finally:
         connection.close()
@@ -255,9 +285,11 @@ def _refuse_newer(path: Path, rows: Any) -> None:
 
     if not migrate.is_known(current):
         raise StorageError(
-            f"The database {path} was written by a newer version of botox-chart (schema "
-            f"{current}), or by another program. Install that version to open it; the file "
-            f"was not changed."
+            _(
+                "The database {path} was written by a newer version of botox-chart (schema "
+                "{schema}), or by another program. Install that version to open it; the file "
+                "was not changed."
+            ).format(path=path, schema=current)
         )
 
 
@@ -273,19 +305,25 @@ def stored_revision(engine: Engine) -> str | None:
 def _check_sqlite_file(path: Path) -> None:
     if path.exists():
         if path.is_dir():
-            raise StorageError(f"{path} is a folder, not a database file.")
+            raise StorageError(_("{path} is a folder, not a database file.").format(path=path))
         try:
             with path.open("rb"):
                 pass  # plain or encrypted, the key decides (_inspect_sqlite_file)
         except OSError as err:
-            raise StorageError(f"Cannot read {path}: {err.strerror}.") from err
+            raise StorageError(
+                _("Cannot read {path}: {reason}.").format(path=path, reason=err.strerror)
+            ) from err
     # Private files (issue 10, paths.private_database): a new file is made 0600 (its folder 0700)
     # before SQLite opens it, so its -wal and -shm are 0600 too; one in the data folder is
     # tightened.
     try:
         paths.private_database(path)
     except OSError as err:
-        raise StorageError(f"Cannot create {err.filename or path}: {err.strerror}.") from err
+        raise StorageError(
+            _("Cannot create {path}: {reason}.").format(
+                path=err.filename or path, reason=err.strerror
+            )
+        ) from err
 
 
 def copy_before_migration(path: Path, revision: str, *, key: str | None = None) -> Path:
@@ -324,28 +362,45 @@ def storage_error(err: DBAPIError, engine: Engine) -> StorageError:
     where = describe(engine)
     if lacks_privilege(err):
         return StorageError(
-            f"The role {engine.url.username} may not do this in {where}: "
-            f"{str(err.orig).strip().splitlines()[0]}. If botox-chart was just upgraded, the "
-            f"database's owner runs botox-chart migrate --db OWNER_URL --app-role "
-            f"{engine.url.username}."
+            _(
+                "The role {role} may not do this in {database}: {reason}. If botox-chart was "
+                "just upgraded, the database's owner runs botox-chart migrate --db OWNER_URL "
+                "--app-role {role}."
+            ).format(
+                role=engine.url.username,
+                database=where,
+                reason=str(err.orig).strip().splitlines()[0],
+            )
         )
     if "locked" in text or "busy" in text:
-        return StorageError(
-            f"The database {where} is locked by another program. Close it (or wait) and try again."
-        )
+        return StorageError(_(LOCKED).format(database=where))
     if "disk is full" in text or "disk full" in text or "no space" in text:
-        return StorageError(f"The disk holding {where} is full. Free some space and try again.")
+        return StorageError(
+            _("The disk holding {database} is full. Free some space and try again.").format(
+                database=where
+            )
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError(
-            f"The database {where} is damaged. It was left untouched; restore a backup "
-            f"(botox-chart restore FILE)."
+            _(
+                "The database {database} is damaged. It was left untouched; restore a backup "
+                "(botox-chart restore FILE)."
+            ).format(database=where)
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return StorageError(
-            f"Cannot write to {where}: the file or its folder is read-only or missing."
+            _("Cannot write to {database}: the file or its folder is read-only or missing.").format(
+                database=where
+            )
         )
     if "could not connect" in text or "connection" in text or "password" in text:
-        return StorageError(f"Cannot connect to {where}: {str(err.orig).strip().splitlines()[0]}")
+        return StorageError(
+            _("Cannot connect to {database}: {reason}").format(
+                database=where, reason=str(err.orig).strip().splitlines()[0]
+            )
+        )
     if "does not exist" in text and "database" in text:
-        return StorageError(f"The database {where} does not exist. Create it first.")
+        return StorageError(
+            _("The database {database} does not exist. Create it first.").format(database=where)
+        )
     raise err

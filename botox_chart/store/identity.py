@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
+from botox_chart.i18n import _
 from botox_chart.store.engine import StorageError, describe, sqlite_path
 from botox_chart.store.models import DatabaseIdentity, utcnow
 
@@ -101,7 +102,9 @@ def _file_id(path: Path) -> tuple[int, int] | None:
 
 def _replaced(where: str) -> DatabaseReplaced:
     return DatabaseReplaced(
-        f"The database {where} was replaced (restored from a backup, or another file put in its "
-        f"place) after this window opened it. Nothing more was saved to it: reload to carry on "
-        f"with the database as it is now."
+        _(
+            "The database {database} was replaced (restored from a backup, or another file put "
+            "in its place) after this window opened it. Nothing more was saved to it: reload to "
+            "carry on with the database as it is now."
+        ).format(database=where)
     )

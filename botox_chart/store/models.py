@@ -15,24 +15,35 @@ import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import JSON, Column, Field, SQLModel
 
+from botox_chart.i18n import _
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
 class FieldTooLong(ValueError):
-    """Text longer than its column allows (PostgreSQL would refuse it; SQLite would not)."""
+    """Text longer than its column allows (PostgreSQL would refuse it; SQLite would not);
+    :attr:`field` is the column's name."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def check_lengths(row: SQLModel, labels: dict[str, str]) -> None:
-    """Refuse text longer than its column, naming the field in the user's words."""
+    """Refuse text longer than its column, naming the field in the user's words (``labels``:
+    marked for translation, translated here)."""
     for name, info in type(row).model_fields.items():
         limit = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
         value = getattr(row, name)
         if limit is not None and isinstance(value, str) and len(value) > limit:
-            label = labels.get(name, name.replace("_", " "))
+            label = _(labels[name]) if name in labels else name.replace("_", " ")
             raise FieldTooLong(
-                f"The {label} is too long ({len(value)} characters; at most {limit})."
+                _("The {label} is too long ({count} characters; at most {limit}).").format(
+                    label=label, count=len(value), limit=limit
+                ),
+                field=name,
             )
 
 

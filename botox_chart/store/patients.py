@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from botox_chart import bounds
+from botox_chart.i18n import N_, _
 from botox_chart.store import acting, audit, chain
 from botox_chart.store.models import (
     FieldTooLong,
@@ -42,44 +44,77 @@ EDITABLE = (
 )
 """The patient form's fields (the window's form; an import's columns are some of them)."""
 TEXT = {
-    "family_name": "the family name",
-    "given_names": "the given name",
-    "chart_number": "the chart number",
-    "health_card": "the health-card number",
-    "referring_physician": "the referring physician",
-    "allergies": "the allergies",
-    "phone": "the phone number",
-    "email": "the e-mail address",
-    "preferred_language": "the preferred language",
-    "treatment_stopped_reason": "the reason treatment stopped",
+    "family_name": N_("the family name"),
+    "given_names": N_("the given name"),
+    "chart_number": N_("the chart number"),
+    "health_card": N_("the health-card number"),
+    "referring_physician": N_("the referring physician"),
+    "allergies": N_("the allergies"),
+    "phone": N_("the phone number"),
+    "email": N_("the e-mail address"),
+    "preferred_language": N_("the preferred language"),
+    "treatment_stopped_reason": N_("the reason treatment stopped"),
 }
-"""A patient's text fields in the user's words (their lengths are the columns')."""
+"""A patient's text fields in the user's words (their lengths are the columns'), translated
+where a message names them."""
 LENGTH_LABELS = {
-    "chart_number": "chart number",
-    "health_card": "health-card number",
-    "phone": "phone number",
-    "email": "e-mail address",
-    "treatment_stopped_reason": "reason treatment stopped",
+    "family_name": N_("family name"),
+    "given_names": N_("given names"),
+    "chart_number": N_("chart number"),
+    "health_card": N_("health-card number"),
+    "referring_physician": N_("referring physician"),
+    "allergies": N_("allergies"),
+    "phone": N_("phone number"),
+    "email": N_("e-mail address"),
+    "preferred_language": N_("preferred language"),
+    "treatment_stopped_reason": N_("reason treatment stopped"),
 }
-"""The names check_lengths gives the fields whose column name does not say them."""
+"""The names check_lengths gives the fields (translated where it says them)."""
+DATES = {
+    "date_of_birth": N_("the date of birth"),
+    "referral_date": N_("the referral date"),
+    "treatment_stopped_on": N_("the date treatment stopped"),
+}
+"""The patient's dates in the user's words (translated where a message names them)."""
 
 
 class PatientError(ValueError):
-    """Patient details that cannot be stored, in words for the user."""
+    """Patient details that cannot be stored, in words for the user; :attr:`field` is the
+    form's field at fault (a name of :data:`EDITABLE`), when there is one, so the window marks
+    it whatever language the message is in."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
-DATE_HINT = "YYYY-MM-DD"
+@contextmanager
+def _about(field: str | None) -> Iterator[None]:
+    """A value out of bounds or too long, raised again as a PatientError naming its field
+    (``field``, else the one the error names)."""
+    try:
+        yield
+    except (FieldTooLong, bounds.OutOfBounds) as err:
+        raise PatientError(str(err), field=field or getattr(err, "field", None)) from None
+
+
+DATE_HINT = N_("YYYY-MM-DD")
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})", re.ASCII)
 
 
-def parse_date(text: str, what: str, *, required: bool) -> date | None:
+def parse_date(text: str, field: str, *, required: bool) -> date | None:
     """A date as the patient form takes it: YYYY-MM-DD (or the same digits without dashes,
-    YYYYMMDD); anything else (17/05/1980, 1980-W20) is refused naming ``what`` and the way to
-    write it. None for a blank optional date."""
+    YYYYMMDD); anything else (17/05/1980, 1980-W20) is refused naming ``field`` (one of
+    :data:`DATES`) and the way to write it. None for a blank optional date."""
     text = text.strip()
+    what = _(DATES[field])
+    what = what[:1].upper() + what[1:]
     if not text:
         if required:
-            raise PatientError(f"The {what} is missing ({DATE_HINT}).")
+            raise PatientError(
+                _("{what} is missing ({date_hint}).").format(what=what, date_hint=_(DATE_HINT)),
+                field=field,
+            )
         return None
     match = _DATE.fullmatch(text)
     try:
@@ -88,7 +123,10 @@ def parse_date(text: str, what: str, *, required: bool) -> date | None:
         return date(*(int(part) for part in match.groups()))
     except ValueError:
         raise PatientError(
-            f"The {what} {text!r} is not a date: write it {DATE_HINT}, e.g. 1980-05-17."
+            _("{what} {text} is not a date: write it {date_hint}, e.g. 1980-05-17.").format(
+                what=what, text=repr(text), date_hint=_(DATE_HINT)
+            ),
+            field=field,
         ) from None
 
 
@@ -100,7 +138,7 @@ def from_texts(texts: Mapping[str, str]) -> Patient:
     def text(name: str) -> str:
         return texts.get(name) or ""
 
-    born = parse_date(text("date_of_birth"), "date of birth", required=True)
+    born = parse_date(text("date_of_birth"), "date_of_birth", required=True)
     assert born is not None
     return Patient(
         family_name=text("family_name"),
@@ -109,13 +147,13 @@ def from_texts(texts: Mapping[str, str]) -> Patient:
         chart_number=text("chart_number"),
         health_card=text("health_card"),
         referring_physician=text("referring_physician").strip(),
-        referral_date=parse_date(text("referral_date"), "referral date", required=False),
+        referral_date=parse_date(text("referral_date"), "referral_date", required=False),
         allergies=text("allergies").strip(),
         phone=text("phone"),
         email=text("email"),
         preferred_language=text("preferred_language"),
         treatment_stopped_on=parse_date(
-            text("treatment_stopped_on"), "date treatment stopped", required=False
+            text("treatment_stopped_on"), "treatment_stopped_on", required=False
         ),
         treatment_stopped_reason=text("treatment_stopped_reason"),
     )
@@ -133,30 +171,32 @@ def validate(patient: Patient) -> None:
     """Patient details the record can hold: bounded text and dates, the identity complete, an
     e-mail address that looks like one, and a stop of treatment with its reason."""
     born = patient.date_of_birth
-    try:
-        for name, label in TEXT.items():
+    for name, label in TEXT.items():
+        with _about(name):
             bounds.check_text(getattr(patient, name), label)
-        for name in ("family_name", "given_names"):
+    for name in ("family_name", "given_names"):
+        with _about(name):
             bounds.check_visible(getattr(patient, name), TEXT[name], joiners=True)
+    with _about("chart_number"):
         bounds.check_visible(patient.chart_number, TEXT["chart_number"])
+    with _about(None):
         check_lengths(patient, LENGTH_LABELS)
-        if bounds.is_date(born) and born > date.today():
-            raise PatientError("The date of birth is in the future.")
-        bounds.check_date(born, "the date of birth")
-        if patient.referral_date is not None:
-            bounds.check_date(patient.referral_date, "the referral date")
-        if patient.treatment_stopped_on is not None:
-            bounds.check_date(patient.treatment_stopped_on, "the date treatment stopped")
-    except (FieldTooLong, bounds.OutOfBounds) as err:
-        raise PatientError(str(err)) from None
+    if bounds.is_date(born) and born > date.today():
+        raise PatientError(_("The date of birth is in the future."), field="date_of_birth")
+    for name, label in DATES.items():
+        if name == "date_of_birth" or getattr(patient, name) is not None:
+            with _about(name):
+                bounds.check_date(getattr(patient, name), label)
     if not patient.family_name.strip():
-        raise PatientError("The family name is missing.")
+        raise PatientError(_("The family name is missing."), field="family_name")
     if not patient.given_names.strip():
-        raise PatientError("The given name is missing.")
+        raise PatientError(_("The given name is missing."), field="given_names")
     if not patient.chart_number.strip():
-        raise PatientError("The chart number is missing.")
+        raise PatientError(_("The chart number is missing."), field="chart_number")
     if patient.referral_date is not None and patient.referral_date < patient.date_of_birth:
-        raise PatientError("The referral date is before the date of birth.")
+        raise PatientError(
+            _("The referral date is before the date of birth."), field="referral_date"
+        )
     _check_email(patient.email)
     _check_stop(patient)
 
@@ -166,12 +206,15 @@ def _check_email(email: str) -> None:
     if not email:
         return
     if any(c.isspace() for c in email):
-        raise PatientError("There is a space in the e-mail address; remove it.")
+        raise PatientError(_("There is a space in the e-mail address; remove it."), field="email")
     local, at, domain = email.partition("@")
     if not at or "@" in domain or not local or not domain:
         raise PatientError(
-            f"The e-mail address {email!r} needs one @ between a name and a domain, "
-            "e.g. marie@example.com."
+            _(
+                "The e-mail address {email} needs one @ between a name and a domain, "
+                "e.g. marie@example.com."
+            ).format(email=repr(email)),
+            field="email",
         )
 
 
@@ -181,18 +224,27 @@ def _check_stop(patient: Patient) -> None:
     if stopped is None:
         if reason:
             raise PatientError(
-                "The date treatment stopped is missing: give it, or clear the reason if "
-                "treatment goes on."
+                _(
+                    "The date treatment stopped is missing: give it, or clear the reason if "
+                    "treatment goes on."
+                ),
+                field="treatment_stopped_on",
             )
         return
     if not reason:
         raise PatientError(
-            "Give the reason treatment stopped (e.g. stopping rule met, patient choice)."
+            _("Give the reason treatment stopped (e.g. stopping rule met, patient choice)."),
+            field="treatment_stopped_reason",
         )
     if stopped > date.today():
-        raise PatientError("The date treatment stopped is in the future.")
+        raise PatientError(
+            _("The date treatment stopped is in the future."), field="treatment_stopped_on"
+        )
     if stopped < patient.date_of_birth:
-        raise PatientError("The date treatment stopped is before the date of birth.")
+        raise PatientError(
+            _("The date treatment stopped is before the date of birth."),
+            field="treatment_stopped_on",
+        )
 
 
 def _check_stop_after_first_treatment(db: Session, patient: Patient) -> None:
@@ -207,14 +259,17 @@ def _check_stop_after_first_treatment(db: Session, patient: Patient) -> None:
     ).one()
     if first is not None and patient.treatment_stopped_on < first:
         raise PatientError(
-            f"The date treatment stopped ({patient.treatment_stopped_on.isoformat()}) is before "
-            f"the patient's first treatment ({first.isoformat()})."
+            _(
+                "The date treatment stopped ({stopped}) is before the patient's first "
+                "treatment ({first})."
+            ).format(stopped=patient.treatment_stopped_on.isoformat(), first=first.isoformat()),
+            field="treatment_stopped_on",
         )
 
 
 def add(db: Session, *, patient: Patient, clinician_id: int | None) -> Patient:
     """A new patient, added by ``clinician_id`` (an active injector or physician)."""
-    acting.charting(db, clinician_id, doing="add a patient", error=PatientError)
+    acting.charting(db, clinician_id, doing=_("add a patient"), error=PatientError)
     checked(patient)
     _require_unique_chart_number(db, patient)
     db.add(patient)
@@ -239,10 +294,13 @@ def add_many(
     Raises PatientError, before adding anything, when a chart number is taken; a chart number
     taken by another workstation after that check fails the flush (IntegrityError: the caller,
     exchange.patient_import.apply, turns it into a PatientError without the row's values)."""
-    acting.charting(db, clinician_id, doing="add patients", error=PatientError)
+    acting.charting(db, clinician_id, doing=_("add patients"), error=PatientError)
     taken = taken_chart_numbers(db, [p.chart_number for p in patients])
     if taken:
-        raise PatientError(f"Chart number {sorted(taken)[0]} belongs to another patient.")
+        raise PatientError(
+            _("Chart number {number} belongs to another patient.").format(number=sorted(taken)[0]),
+            field="chart_number",
+        )
     db.add_all(patients)
     db.flush()
     audit.record_many(
@@ -310,7 +368,7 @@ def charts_by_identity(db: Session, births: Iterable[date]) -> dict[tuple[str, s
 
 def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int | None) -> Patient:
     """Change a patient's details (by an active injector or physician)."""
-    acting.charting(db, clinician_id, doing="change a patient's details", error=PatientError)
+    acting.charting(db, clinician_id, doing=_("change a patient's details"), error=PatientError)
     patient = get(db, patient_id=patient_id)
     _strip(changes)
     validate(changes)
@@ -342,12 +400,12 @@ def update(db: Session, *, patient_id: int, changes: Patient, clinician_id: int 
 
 def get(db: Session, *, patient_id: int) -> Patient:
     try:
-        bounds.check_id(patient_id, "patient")
+        bounds.check_id(patient_id, N_("patient"))
     except bounds.OutOfBounds as err:
         raise PatientError(str(err)) from None
     patient = db.get(Patient, patient_id)
     if patient is None:
-        raise PatientError(f"There is no patient {patient_id}.")
+        raise PatientError(_("There is no patient {id}.").format(id=patient_id))
     return patient
 
 
@@ -395,7 +453,12 @@ def _require_unique_chart_number(db: Session, patient: Patient) -> None:
     query = select(Patient.id).where(Patient.chart_number == patient.chart_number)
     clash = db.exec(query).first()
     if clash is not None and clash != patient.id:
-        raise PatientError(f"Chart number {patient.chart_number} belongs to another patient.")
+        raise PatientError(
+            _("Chart number {number} belongs to another patient.").format(
+                number=patient.chart_number
+            ),
+            field="chart_number",
+        )
 
 
 def look_alikes(patient: PatientSummary, others: Iterable[PatientSummary]) -> list[PatientSummary]:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from botox_chart import paths
+from botox_chart.i18n import _
 from botox_chart.store.engine import (
     StorageError,
     describe,
@@ -73,8 +74,10 @@ def check_role_name(name: str) -> str:
     """``name`` when it is a plain PostgreSQL role name; refused with a message otherwise."""
     if not _ROLE_NAME.fullmatch(name) or name.startswith("pg_") or name in _RESERVED:
         raise RoleError(
-            f"{name[:70]!r} cannot be the app role: use 1 to 63 lowercase letters, digits and _, "
-            f"starting with a letter (not pg_…, public or none)."
+            _(
+                "{name} cannot be the app role: use 1 to 63 lowercase letters, digits and _, "
+                "starting with a letter (not pg_…, public or none)."
+            ).format(name=repr(name[:70]))
         )
     return name
 
@@ -87,8 +90,10 @@ def migrate_as_owner(url: str | None, *, app_role: str) -> list[str]:
     try:
         if probe.url.get_backend_name() != "postgresql":
             raise RoleError(
-                f"migrate is for PostgreSQL, and {describe(probe)} is not a PostgreSQL database "
-                f"(SQLite is upgraded when the app opens it and has no roles)."
+                _(
+                    "migrate is for PostgreSQL, and {database} is not a PostgreSQL database "
+                    "(SQLite is upgraded when the app opens it and has no roles)."
+                ).format(database=describe(probe))
             )
         try:
             before = stored_revision(probe)
@@ -127,9 +132,13 @@ def grant_app_role(engine: Engine, *, role: str) -> list[str]:
     except DBAPIError as err:
         if lacks_privilege(err):
             raise RoleError(
-                f"The role {engine.url.username} may not grant privileges in {describe(engine)}: "
-                f"{_first_line(err)}. Run migrate as the role that owns the database and its "
-                f"tables (createdb -O OWNER), or as a superuser."
+                _(
+                    "The role {role} may not grant privileges in {database}: {reason}. Run "
+                    "migrate as the role that owns the database and its tables (createdb -O "
+                    "OWNER), or as a superuser."
+                ).format(
+                    role=engine.url.username, database=describe(engine), reason=_first_line(err)
+                )
             ) from err
         raise storage_error(err, engine) from err
 
@@ -154,12 +163,19 @@ def owner_warning(engine: Engine) -> str | None:
         raise storage_error(err, engine) from err
     if not (superuser or owner):
         return None
-    what = "is a superuser" if superuser else "owns botox-chart's tables"
-    return (
-        f"Connected to PostgreSQL as {user}, which {what}: it could erase the audit trail or "
-        f"change signed sessions. Connect workstations as the app role made by botox-chart "
-        f"migrate --db OWNER_URL --app-role ROLE."
-    )
+    if superuser:
+        said = _(
+            "Connected to PostgreSQL as {user}, which is a superuser: it could erase the audit "
+            "trail or change signed sessions. Connect workstations as the app role made by "
+            "botox-chart migrate --db OWNER_URL --app-role ROLE."
+        )
+    else:
+        said = _(
+            "Connected to PostgreSQL as {user}, which owns botox-chart's tables: it could erase "
+            "the audit trail or change signed sessions. Connect workstations as the app role made "
+            "by botox-chart migrate --db OWNER_URL --app-role ROLE."
+        )
+    return said.format(user=user)
 
 
 def may_move_id_sequences(engine: Engine) -> bool:
@@ -196,7 +212,11 @@ def _grant(conn: Connection, role: str, where: str) -> list[str]:
     )
     ours = sorted(present & PRIVILEGES.keys())
     if not ours:
-        raise RoleError(f"{where} has no botox-chart tables in schema {schema}.")
+        raise RoleError(
+            _("{database} has no botox-chart tables in schema {schema}.").format(
+                database=where, schema=schema
+            )
+        )
     owners = set(
         conn.execute(
             sa.text(
@@ -218,16 +238,20 @@ def _grant(conn: Connection, role: str, where: str) -> list[str]:
         )
     elif superuser:
         raise RoleError(
-            f"{role} is a superuser, and no privilege can be taken from a superuser. "
-            f"Choose another app role."
+            _(
+                "{role} is a superuser, and no privilege can be taken from a superuser. "
+                "Choose another app role."
+            ).format(role=role)
         )
     for owner in sorted(owners | {me}):
         if conn.execute(
             sa.text("SELECT pg_has_role(:role, :owner, 'MEMBER')"), {"role": role, "owner": owner}
         ).scalar():
             raise RoleError(
-                f"{role} is {owner}, or a member of it, and {owner} owns the tables (or runs this "
-                f"migration): the app role must be a separate role."
+                _(
+                    "{role} is {owner}, or a member of it, and {owner} owns the tables (or runs "
+                    "this migration): the app role must be a separate role."
+                ).format(role=role, owner=owner)
             )
 
     conn.execute(sa.text(f"GRANT CONNECT ON DATABASE {quote(database)} TO {who}"))
@@ -261,9 +285,11 @@ def _grant(conn: Connection, role: str, where: str) -> list[str]:
     excess = _excess_privileges(conn, role, schema, ours)
     if excess:
         raise RoleError(
-            f"{role} would still hold {', '.join(excess)} in {where} (through PUBLIC or another "
-            f"role it belongs to). Revoke them there (as a superuser for schema {schema}), then "
-            f"run migrate again; nothing was changed."
+            _(
+                "{role} would still hold {privileges} in {database} (through PUBLIC or another "
+                "role it belongs to). Revoke them there (as a superuser for schema {schema}), "
+                "then run migrate again; nothing was changed."
+            ).format(role=role, privileges=", ".join(excess), database=where, schema=schema)
         )
     done.append(
         f"{role} owns nothing and has no TRUNCATE, REFERENCES, TRIGGER or DDL. "

@@ -32,6 +32,7 @@ from botox_chart.chart import (
     format_units,
     lot_key,
 )
+from botox_chart.i18n import N_, _
 from botox_chart.protocol import Point, Side
 from botox_chart.store import acting, audit, records
 from botox_chart.store.models import (
@@ -124,12 +125,12 @@ class SessionSummary:
 
 def get(db: Session, *, session_id: int) -> TreatmentSession:
     try:
-        bounds.check_id(session_id, "session")
+        bounds.check_id(session_id, N_("session"))
     except bounds.OutOfBounds as err:
         raise SessionError(str(err)) from None
     row = db.get(TreatmentSession, session_id)
     if row is None:
-        raise SessionError(f"There is no session {session_id}.")
+        raise SessionError(_("There is no session {id}.").format(id=session_id))
     return row
 
 
@@ -148,9 +149,9 @@ def create_draft(
     vials of one lot last a clinic weeks, so this is nearly always the vial in hand, and the
     injector confirms it when signing (the sign dialog shows it).
     """
-    acting.charting(db, injector_id, doing="start a session", error=SessionError)
+    acting.charting(db, injector_id, doing=_("start a session"), error=SessionError)
     if _get_by_id(db, Patient, patient_id) is None:
-        raise SessionError(f"There is no patient {patient_id}.")
+        raise SessionError(_("There is no patient {id}.").format(id=patient_id))
     if chart is None:
         chart = Chart(protocol=protocols.load_named(protocol_code))
     if any(not v.lot_number for v in chart.vials):
@@ -279,7 +280,7 @@ def save_draft(
     saved since ``expected_version`` was loaded (a conflict, never a silent overwrite). The row
     and its injections change in one transaction.
     """
-    acting.charting(db, clinician_id, doing="change a draft", error=SessionError)
+    acting.charting(db, clinician_id, doing=_("change a draft"), error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
@@ -351,7 +352,7 @@ def sign(
     they have not seen. Signing stores the record's digest (store.chain) on the row and in the
     audit chain, in the same transaction. The signer is an active injector or physician.
     """
-    acting.charting(db, clinician_id, doing="sign a session", error=SessionError)
+    acting.charting(db, clinician_id, doing=_("sign a session"), error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_other_patient(row, patient_id)
     _refuse_if_signed(row)
@@ -361,19 +362,21 @@ def sign(
     if supervisor_id is not None:
         supervisor = _get_by_id(db, Clinician, supervisor_id)
         if supervisor is None or supervisor.role != "physician":
-            raise SessionError("The supervising clinician must be a physician.")
+            raise SessionError(_("The supervising clinician must be a physician."))
     findings = load_chart(db, session_id=session_id).findings(today=today or date.today())
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise SignRefused(
-            "Cannot sign: " + " ".join(f.message for f in errors),
+            _("Cannot sign: {findings}").format(findings=" ".join(f.message for f in errors)),
             errors,
         )
     acknowledged = set(acknowledged)
     unacknowledged = [f for f in findings if f.key not in acknowledged]
     if unacknowledged:
         raise SignRefused(
-            "Acknowledge before signing: " + " ".join(f.message for f in unacknowledged),
+            _("Acknowledge before signing: {findings}").format(
+                findings=" ".join(f.message for f in unacknowledged)
+            ),
             unacknowledged,
         )
     signing: dict[str, Any] = {
@@ -421,15 +424,17 @@ def sign(
 def add_addendum(db: Session, *, session_id: int, author_id: int, text: str) -> Addendum:
     """Add to a signed session without changing it: append-only, authored (by an active injector
     or physician), time-stamped."""
-    acting.charting(db, author_id, doing="add an addendum", error=SessionError)
+    acting.charting(db, author_id, doing=_("add an addendum"), error=SessionError)
     row = get(db, session_id=session_id)
     if row.status != Status.SIGNED.value:
-        raise SessionError("Addenda are for signed sessions; edit the draft instead.")
+        raise SessionError(_("Addenda are for signed sessions; edit the draft instead."))
     text = text.strip()
     if not text:
-        raise SessionError("The addendum is empty.")
+        raise SessionError(_("The addendum is empty."))
     try:
-        bounds.check_text(text, "the addendum", multiline=True, max_length=bounds.MAX_TEXT_LENGTH)
+        bounds.check_text(
+            text, N_("the addendum"), multiline=True, max_length=bounds.MAX_TEXT_LENGTH
+        )
     except bounds.OutOfBounds as err:
         raise SessionError(str(err)) from None
     addendum = Addendum(session_id=session_id, author_id=author_id, text=text)
@@ -463,7 +468,7 @@ def addenda(db: Session, *, session_id: int) -> list[Addendum]:
 def delete_draft(db: Session, *, session_id: int, clinician_id: int | None) -> None:
     """Delete a draft (never a signed session; by an active injector or physician); the deletion
     itself is audited."""
-    acting.charting(db, clinician_id, doing="delete a draft", error=SessionError)
+    acting.charting(db, clinician_id, doing=_("delete a draft"), error=SessionError)
     row = get(db, session_id=session_id)
     _refuse_if_signed(row)
     db.execute(sa.delete(InjectionRow).where(col(InjectionRow.session_id) == session_id))
@@ -523,10 +528,10 @@ def repeat_last(
 ) -> TreatmentSession:
     """A new draft with the pattern of the patient's last signed session (started by an active
     injector or physician)."""
-    acting.charting(db, injector_id, doing="start a session", error=SessionError)
+    acting.charting(db, injector_id, doing=_("start a session"), error=SessionError)
     last = last_signed(db, patient_id=patient_id)
     if last is None or last.id is None:
-        raise SessionError("This patient has no signed session to repeat.")
+        raise SessionError(_("This patient has no signed session to repeat."))
     previous = load_chart(db, session_id=last.id)
     chart = Chart(protocol=previous.protocol, date_of_service=today or date.today())
     try:
@@ -642,7 +647,7 @@ def recent_lots(db: Session, *, limit: int = 8) -> list[tuple[str, date | None]]
         .order_by(last_used.desc(), expiry.desc(), col(VialRow.lot_number))
         .limit(limit)
     )
-    return [(lot, expiry) for lot, expiry, _ in rows]
+    return [(lot, expiry) for lot, expiry, _used in rows]
 
 
 # -- conversion ----------------------------------------------------------------------------------
@@ -657,12 +662,14 @@ def _write_chart(row: TreatmentSession, chart: Chart) -> None:
         raise SessionError(str(err)) from None
     for injection in chart.injections:
         if len(injection.label) > 120 or len(injection.muscle) > 60:
-            raise SessionError(f"The site label {injection.label[:40]!r}… is too long.")
+            raise SessionError(
+                _("The site label {label}… is too long.").format(label=repr(injection.label[:40]))
+            )
     _copy_chart(row, chart)
     try:
-        check_lengths(row, {"din_ndc": "DIN/NDC"})
+        check_lengths(row, {"din_ndc": N_("DIN/NDC")})
         for vial in _vial_rows(0, chart.vials):
-            check_lengths(vial, {"lot_number": "lot number"})
+            check_lengths(vial, {"lot_number": N_("lot number")})
     except FieldTooLong as err:
         raise SessionError(str(err)) from None
 
@@ -769,16 +776,20 @@ def _injection_values(db: Session, session_id: int) -> list[str]:
 
 def _conflict() -> ConflictError:
     return ConflictError(
-        "This draft was changed on another workstation since you opened it. "
-        "Reload it to see those changes; nothing of yours was saved over them."
+        _(
+            "This draft was changed on another workstation since you opened it. "
+            "Reload it to see those changes; nothing of yours was saved over them."
+        )
     )
 
 
 def _refuse_if_other_patient(row: TreatmentSession, patient_id: int) -> None:
     if row.patient_id != patient_id:
         raise WrongPatientError(
-            f"Session {row.id} is not this patient's: the draft this window charts was deleted or "
-            f"the database was restored. Nothing was saved; reload the patient."
+            _(
+                "Session {id} is not this patient's: the draft this window charts was deleted or "
+                "the database was restored. Nothing was saved; reload the patient."
+            ).format(id=row.id)
         )
 
 
@@ -789,7 +800,10 @@ def _get_by_id(db: Session, model: type[_Row], row_id: object) -> _Row | None:
 
 def _refuse_if_signed(row: TreatmentSession) -> None:
     if row.status == Status.SIGNED.value:
-        signed = row.signed_at.strftime("%Y-%m-%d %H:%M") if row.signed_at else "earlier"
-        raise SignedSessionError(
-            f"This session was signed ({signed}) and cannot be changed. Add an addendum instead."
-        )
+        if row.signed_at is None:
+            said = _("This session was signed and cannot be changed. Add an addendum instead.")
+        else:
+            said = _(
+                "This session was signed ({signed}) and cannot be changed. Add an addendum instead."
+            ).format(signed=row.signed_at.strftime("%Y-%m-%d %H:%M"))
+        raise SignedSessionError(said)

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from botox_chart import bounds, gs1, i18n, outcomes
 from botox_chart import paper as papers
+from botox_chart.i18n import N_, _
 from botox_chart.store import acting, audit
 from botox_chart.store.models import Setting
 
@@ -57,15 +58,15 @@ class ClinicSettings:
 
 
 TEXT = {
-    "name": ("the clinic's name", 120),
-    "address": ("the clinic's address", 500),
-    "phone": ("the clinic's phone number", 40),
-    "logo_path": ("the logo file's name", 1000),
-    "provincial_code": ("the provincial billing code", 40),
-    "din_ndc": ("the DIN/NDC", 40),
-    "product_gtins": ("the accepted product GTINs", 300),
-    "idle_lock_minutes": ("the minutes before the window locks", 10),
-    "lockout_minutes": ("the minutes an account stays locked", 10),
+    "name": (N_("the clinic's name"), 120),
+    "address": (N_("the clinic's address"), 500),
+    "phone": (N_("the clinic's phone number"), 40),
+    "logo_path": (N_("the logo file's name"), 1000),
+    "provincial_code": (N_("the provincial billing code"), 40),
+    "din_ndc": (N_("the DIN/NDC"), 40),
+    "product_gtins": (N_("the accepted product GTINs"), 300),
+    "idle_lock_minutes": (N_("the minutes before the window locks"), 10),
+    "lockout_minutes": (N_("the minutes an account stays locked"), 10),
 }
 """Each text setting in the user's words, and its longest; only the address has several lines."""
 
@@ -92,9 +93,15 @@ def accepted_gtins(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for gtin in text.replace(",", " ").split():
         if len(gtin) != 14 or not gtin.isascii() or not gtin.isdigit():
-            raise SettingsError(f"{gtin} is not a GTIN: a carton's GTIN (01) has 14 digits.")
+            raise SettingsError(
+                _("{gtin} is not a GTIN: a carton's GTIN (01) has 14 digits.").format(gtin=gtin)
+            )
         if int(gtin[13]) != gs1.gtin_check_digit(gtin[:13]):
-            raise SettingsError(f"{gtin} is not a GTIN: its check digit is wrong (a typing slip?).")
+            raise SettingsError(
+                _("{gtin} is not a GTIN: its check digit is wrong (a typing slip?).").format(
+                    gtin=gtin
+                )
+            )
         if gtin not in found:
             found.append(gtin)
     return tuple(found)
@@ -114,18 +121,27 @@ def lockout_minutes(text: str) -> int:
 def save(db: Session, *, settings: ClinicSettings, clinician_id: int | None) -> None:
     """Store the settings (administrators only); SettingsError for a value the record cannot hold
     or a clinician who may not change them."""
-    acting.administrator(db, clinician_id, doing="change the clinic settings", error=SettingsError)
+    acting.administrator(
+        db, clinician_id, doing=_("change the clinic settings"), error=SettingsError
+    )
     if settings.language not in i18n.LANGUAGES:
-        raise SettingsError(f"Unknown document language {settings.language!r}.")
+        raise SettingsError(
+            _("Unknown document language {language}.").format(language=repr(settings.language))
+        )
     if settings.billing not in BILLING:
-        raise SettingsError(f"Unknown billing scheme {settings.billing!r}.")
+        raise SettingsError(
+            _("Unknown billing scheme {billing}.").format(billing=repr(settings.billing))
+        )
     if settings.payer_profile and settings.payer_profile not in outcomes.available_profiles():
         raise SettingsError(
-            f"There is no continuation rule profile {settings.payer_profile!r} (a file "
-            f"rules/{settings.payer_profile}.toml)."
+            _("There is no continuation rule profile {profile} (a file {file}).").format(
+                profile=repr(settings.payer_profile), file=f"rules/{settings.payer_profile}.toml"
+            )
         )
     if settings.paper not in papers.CHOICES:
-        raise SettingsError(f"Unknown paper {settings.paper!r}: A4 or Letter.")
+        raise SettingsError(
+            _("Unknown paper {paper}: A4 or Letter.").format(paper=repr(settings.paper))
+        )
     accepted_gtins(settings.product_gtins)
     try:
         for name, (label, longest) in TEXT.items():

@@ -23,6 +23,8 @@ from urllib.parse import unquote
 
 from sqlalchemy.engine import URL, Engine
 
+from botox_chart.i18n import _
+
 REQUIRED = frozenset({"require", "verify-ca", "verify-full"})
 """The ``sslmode`` values that refuse a connection in clear text."""
 DEFAULT_SSLMODE = "prefer"
@@ -49,12 +51,11 @@ def url_tls_warning(url: URL, *, environ: Mapping[str, str] | None = None) -> st
     mode = sslmode(url, env)
     if mode in REQUIRED:
         return None
-    return (
-        f"Connected to the PostgreSQL server {', '.join(remote)} without requiring TLS "
-        f"(sslmode={mode}): patient data may cross the network unencrypted. Add "
-        f"?sslmode=verify-full (with the server's CA certificate) or at least ?sslmode=require to "
-        f"the database URL; see the README."
-    )
+    return _(
+        "Connected to the PostgreSQL server {servers} without requiring TLS (sslmode={mode}): "
+        "patient data may cross the network unencrypted. Add ?sslmode=verify-full (with the "
+        "server's CA certificate) or at least ?sslmode=require to the database URL; see the README."
+    ).format(servers=", ".join(remote), mode=mode)
 
 
 def sslmode(url: URL, environ: Mapping[str, str]) -> str:

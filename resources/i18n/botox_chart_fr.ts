@@ -2002,46 +2002,6 @@ Les modifications faites dans cette fenêtre depuis ne sont qu&apos;à l&apos;é
         <source>Reason treatment st&amp;opped</source>
         <translation>Motif de l&apos;a&amp;rrêt</translation>
     </message>
-    <message>
-        <source>date of birth</source>
-        <translation>date de naissance</translation>
-    </message>
-    <message>
-        <source>referral date</source>
-        <translation>date de la demande de consultation</translation>
-    </message>
-    <message>
-        <source>date treatment stopped</source>
-        <translation>date d&apos;arrêt du traitement</translation>
-    </message>
-    <message>
-        <source>family name</source>
-        <translation>nom de famille</translation>
-    </message>
-    <message>
-        <source>given name</source>
-        <translation>prénom</translation>
-    </message>
-    <message>
-        <source>chart number</source>
-        <translation>numéro de dossier</translation>
-    </message>
-    <message>
-        <source>reason treatment stopped</source>
-        <translation>motif d&apos;arrêt du traitement</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>téléphone</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>courriel</translation>
-    </message>
-    <message>
-        <source>preferred language</source>
-        <translation>langue préférée</translation>
-    </message>
 </context>
 <context>
     <name>PatientIdentity</name>

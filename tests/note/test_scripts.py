@@ -219,6 +219,33 @@ def test_the_command_line_says_which_font_is_missing_and_still_writes_the_note(
     assert "[?], [?]" in readable(pdftotext(target))
 
 
+@pytest.mark.usefixtures("fonts_forgotten", "cli_admin")
+def test_the_command_line_says_in_french_which_font_is_missing(
+    engine: Engine,
+    sqlite_url: str,
+    injector: Clinician,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The warning is recognised by its kind, not its English words: in French it is still one
+    line on stderr, and the note is written."""
+    monkeypatch.setenv(paths.FONT_DIRS_ENV, str(tmp_path))
+    patient = make_patient(engine, family_name="김", given_names="민준")
+    session = make_signed_session(engine, patient, injector, standard_chart())
+    target = tmp_path / "note.pdf"
+    arguments = ["note", str(session.id), "-o", str(target), "--db", sqlite_url, "--lang", "fr"]
+    assert main(arguments) == 0
+    _out, err = capsys.readouterr()
+    (line,) = err.splitlines()
+    assert line.startswith(
+        "botox-chart : avertissement : Aucune police de cet ordinateur n’a les caractères "
+        "coréens de ce document : ils s’impriment « [?] »."
+    )
+    assert "sudo apt-get install fonts-droid-fallback fonts-nanum" in line
+    assert target.is_file()
+
+
 @pytest.mark.usefixtures("asian_fonts")
 def test_the_letter_report_and_call_list_print_every_script_in_embedded_fonts(
     engine: Engine, injector: Clinician, tmp_path: Path

@@ -128,7 +128,7 @@ def test_a_different_name_is_not_a_look_alike(family: str, given: str) -> None:
     [("1980-05-17", date(1980, 5, 17)), (" 19800517 ", date(1980, 5, 17)), ("", None)],
 )
 def test_the_form_reads_a_date_as_iso_or_its_eight_digits(text: str, expected: date | None) -> None:
-    assert patients.parse_date(text, "referral date", required=False) == expected
+    assert patients.parse_date(text, "referral_date", required=False) == expected
 
 
 @pytest.mark.parametrize(
@@ -137,4 +137,4 @@ def test_the_form_reads_a_date_as_iso_or_its_eight_digits(text: str, expected: d
 def test_the_form_refuses_every_other_way_of_writing_a_date(text: str) -> None:
     """The patient form and a patient list's import read dates by this one rule."""
     with pytest.raises(patients.PatientError, match="is not a date: write it YYYY-MM-DD"):
-        patients.parse_date(text, "date of birth", required=True)
+        patients.parse_date(text, "date_of_birth", required=True)

@@ -40,7 +40,7 @@ from botox_chart.ui.dialogs.site_dialog import SiteDialog, SiteRequest
 from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.widgets.chart_form import DecimalSpinBox
 from botox_chart.ui.window_state import WindowState
-from tests.helpers.factories import make_patient, make_signed_session, ready_chart
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session, ready_chart
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.helpers.truncation import truncated
 from tests.ui.conftest import LOAD_TIMEOUT_MS, Login, OpenWindow
@@ -332,6 +332,53 @@ def test_qt_standard_buttons_are_in_french(qtbot: QtBot, french: str) -> None:
 def test_numbers_follow_the_language(qtbot: QtBot, french: str) -> None:
     assert QLocale().language() == QLocale.Language.French
     assert QLocale().toString(1234567).replace("\u202f", " ").replace("\xa0", " ") == "1 234 567"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message", "marked"),
+    [
+        (
+            {"chart_number": "A-17"},
+            "Le numéro de dossier A-17 appartient à un(e) autre patient(e).",
+            "chart_number",
+        ),
+        (
+            {"chart_number": "C900004", "treatment_stopped_reason": "choix du patient"},
+            "La date d’arrêt du traitement est manquante : indiquez-la, ou effacez le motif si "
+            "le traitement se poursuit.",
+            "treatment_stopped_on",
+        ),
+        (
+            {"chart_number": "C900003", "date_of_birth": "17/05/1980"},
+            "La date de naissance '17/05/1980' n’est pas une date : écrivez-la sous la forme "
+            "AAAA-MM-JJ, p. ex. 1980-05-17.",
+            "date_of_birth",
+        ),
+    ],
+)
+def test_the_patient_form_refuses_in_french_and_marks_the_field_at_fault(
+    qtbot: QtBot, engine: Engine, french: str, typed: dict[str, str], message: str, marked: str
+) -> None:
+    """The store's refusal reads in French inside the form, and the field it names is marked
+    and focused (the error names its field: no words of the message are matched)."""
+    doctor = make_clinician(engine)
+    make_patient(engine, chart_number="A-17")
+    dialog = PatientDialog(engine, clinician_id=doctor.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = {"family_name": "Roy", "given_names": "Luc", "date_of_birth": "1970-01-01"} | typed
+    for name, text in texts.items():
+        qtbot.keyClicks(getattr(dialog, name), text)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    assert dialog.isVisible() and dialog.error.text() == message
+    marked_fields = [
+        name
+        for name in ("family_name", *texts, "treatment_stopped_on", "email")
+        if getattr(dialog, name).property("severity") == "error"
+    ]
+    assert set(marked_fields) == {marked}
+    assert dialog.focusWidget() is getattr(dialog, marked)
 
 
 # -- choosing the language ------------------------------------------------------------------------

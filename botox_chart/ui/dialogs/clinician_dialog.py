@@ -134,7 +134,9 @@ class ClinicianDialog(QDialog):
     def save(self) -> None:
         """Store the clinician (on a first run, sign them in); a refusal stays in the dialog."""
         if self.password.text() != self.confirm.text():
-            self._refuse(self.tr("The two passwords differ. Type the same password twice."))
+            self._refuse(
+                self.tr("The two passwords differ. Type the same password twice."), field="password"
+            )
             return
         username, password = self.username.text(), self.password.text()
         try:
@@ -154,19 +156,26 @@ class ClinicianDialog(QDialog):
                     self.added = store_clinicians.authenticate(
                         db, username=username, password=password
                     )
-        except (ClinicianError, StorageError) as err:
+        except ClinicianError as err:
+            self._refuse(str(err), field=err.field)
+            return
+        except StorageError as err:
             self._refuse(str(err))
             return
         self.clinicianAdded.emit(self.added)
         self.accept()
 
-    def _refuse(self, text: str) -> None:
+    def _refuse(self, text: str, *, field: str | None = None) -> None:
+        """Show ``text``; focus ``field`` (the store's name for the field at fault), else the
+        name."""
         self.error.setText(text)
         self.error.show()
         self.password.clear()
         self.confirm.clear()
         self.adjustSize()
-        focus = self.password if "password" in text.lower() else self.name
-        if "user name" in text.lower():
-            focus = self.username
-        focus.setFocus()
+        fields = {
+            "credentials": self.credentials,
+            "username": self.username,
+            "password": self.password,
+        }
+        fields.get(field or "", self.name).setFocus()

@@ -173,7 +173,10 @@ class PatientDialog(QDialog):
                         changes=patient,
                         clinician_id=self._clinician_id,
                     )
-        except (PatientError, StorageError) as err:
+        except PatientError as err:
+            self._show_error(str(err), field=err.field)
+            return
+        except StorageError as err:
             self._show_error(str(err))
             return
         assert stored.id is not None
@@ -194,33 +197,17 @@ class PatientDialog(QDialog):
             {name: getattr(self, name).text() for name in store_patients.EDITABLE}
         )
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, *, field: str | None = None) -> None:
+        """Show ``message``; mark and focus ``field`` (the store's name for the field at
+        fault, the attribute of this form's line edit of that name)."""
         self.error.setText(message)
         self.error.show()
         self.adjustSize()
-        field = self._field_named_in(message)
-        if field is not None:
-            set_style_property(field, "severity", "error")
-            field.setFocus()
-            field.selectAll()
-
-    def _field_named_in(self, message: str) -> QLineEdit | None:
-        text = message.lower()
-        for words, field in (
-            (self.tr("family name"), self.family_name),
-            (self.tr("given name"), self.given_names),
-            (self.tr("chart number"), self.chart_number),
-            (self.tr("referral date"), self.referral_date),
-            (self.tr("date treatment stopped"), self.treatment_stopped_on),
-            (self.tr("date of birth"), self.date_of_birth),
-            (self.tr("reason treatment stopped"), self.treatment_stopped_reason),
-            (self.tr("phone"), self.phone),
-            (self.tr("e-mail"), self.email),
-            (self.tr("preferred language"), self.preferred_language),
-        ):
-            if words in text:
-                return field
-        return None
+        edit = getattr(self, field, None) if field in store_patients.EDITABLE else None
+        if isinstance(edit, QLineEdit):
+            set_style_property(edit, "severity", "error")
+            edit.setFocus()
+            edit.selectAll()
 
     def _clear_marks(self) -> None:
         for field in self.findChildren(QLineEdit):
