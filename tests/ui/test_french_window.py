@@ -291,8 +291,8 @@ def test_the_patient_import_previews_in_french_in_full(
     assert dialog.windowTitle() == "Importer des patients"
     assert dialog.summary.text().splitlines()[:2] == [
         "liste.csv : 3 lignes.",
-        "2 patients à ajouter; 0 ligne ignorée comme doublon (numéro de dossier déjà celui "
-        "d'un(e) patient(e) ou d'une ligne précédente); 1 ligne refusée.",
+        "2 patients à ajouter; 0 ligne ignorée comme doublon (numéro de dossier, ou nom et date "
+        "de naissance, déjà ceux d'un(e) patient(e) ou d'une ligne précédente); 1 ligne refusée.",
     ]
     assert dialog.import_button.text() == "&Importer seulement les 2 lignes valides"
     assert [(row, outcome) for row, outcome, _reason in dialog.listed_rows()] == [("3", "Refusée")]
