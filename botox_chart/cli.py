@@ -423,8 +423,9 @@ def _add_export_fhir(exports: Any, common: argparse.ArgumentParser) -> None:
         description=_(
             "A FHIR R4 Bundle (collection) of the patient's signed sessions (every "
             "patient's without --patient; drafts never): Patient, Practitioner, a Procedure and a "
-            "MedicationAdministration per session, a Medication per lot, BodyStructures and the "
-            "headache-day and migraine-day Observations. Audited as an export."
+            "MedicationAdministration per session (addenda and adverse events with the "
+            "Procedure), a Medication per lot and expiry, BodyStructures and the headache-day and "
+            "migraine-day Observations. Audited as an export."
         ),
     )
     p.add_argument(
