@@ -60,13 +60,17 @@ def known(language: str | None) -> str | None:
 
 
 def system_language() -> str:
-    """The language of the computer's locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, as gettext
-    reads them), English when it is none the app speaks."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(name)
-        if value:
-            return known(value.split(":")[0]) or "en"
-    found = locale.getlocale()[0]
+    """The language of the computer's locale, as GNU gettext chooses it: the first of
+    ``LANGUAGE``'s list (``fr_CA:fr:en``) the app speaks, unless the locale is C; else the locale
+    (LC_ALL, LC_MESSAGES, LANG, then Python's); English when it is none the app speaks."""
+    named = next(
+        (os.environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(n)), ""
+    )
+    found = named or locale.getlocale()[0] or ""
+    if found.split(".")[0] not in ("C", "POSIX", ""):
+        for wanted in os.environ.get("LANGUAGE", "").split(":"):
+            if known(wanted):
+                return known(wanted) or "en"
     return known(found) or "en"
 
 

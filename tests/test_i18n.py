@@ -187,6 +187,16 @@ def test_the_system_language_comes_from_the_locale(
     assert i18n.system_language() == expected
 
 
+def test_the_language_list_comes_first_as_gettext_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desktop that sets LANGUAGE=fr_CA:en over an English LANG speaks French (gettext's own
+    order), except in the C locale, where gettext ignores LANGUAGE."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de:fr_CA:en")
+    assert i18n.system_language() == "fr"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert i18n.system_language() == "en"
+
+
 def test_names_sort_accents_folded_and_case_folded() -> None:
     names = ["Zola, Anne", "élodie, Marc", "Éthier, Luc", "Eames, Ann", "de Champlain, Sam"]
     assert sorted(names, key=i18n.name_key) == [
