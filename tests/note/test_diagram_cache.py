@@ -4,6 +4,7 @@ a note printed by a new process does not import svglib, and an edited SVG is par
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -89,3 +90,32 @@ def test_an_edited_svg_is_parsed_again_and_a_damaged_cache_file_is_redone(
     diagram._art.cache_clear()
     again = diagram._art("front")
     assert shapes(again) == shapes(after)
+
+
+def test_a_cache_file_others_could_write_is_never_unpickled(
+    fresh_art: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickle runs code when loaded: one that another account could have written (group- or
+    world-writable) is ignored and the SVG parsed again, not executed."""
+    art = tmp_path / "diagrams"
+    shutil.copytree(paths.diagrams_dir(), art)
+    monkeypatch.setattr(paths, "diagrams_dir", lambda: art)
+    parsed = diagram._art("front")
+    [cached] = cached_files()
+    marker = tmp_path / "ran"
+    cached.write_bytes(pickle.dumps(_Touch(marker)))
+    cached.chmod(0o666)
+    diagram._art.cache_clear()
+
+    assert shapes(diagram._art("front")) == shapes(parsed)
+    assert not marker.exists()
+
+
+class _Touch:
+    """Unpickling it creates a file: the proof a cache file was loaded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.touch, (self.path,))
