@@ -68,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"botox-chart: {_one_line(message)}", file=sys.stderr)
         return EXIT_USER_ERROR
+    finally:
+        _close_databases()
 
 
 def _language_asked(arguments: list[str]) -> str | None:
@@ -549,6 +551,7 @@ def _db(args: argparse.Namespace) -> Any:
     from botox_chart.store.engine import encryption_warning
 
     engine = open_database(getattr(args, "db", None), on_new_key=_show_recovery_key)
+    _OPENED.append(engine)
     warnings = (encryption_warning(engine), tls.tls_warning(engine), roles.owner_warning(engine))
     for warning in warnings:
         if warning:
@@ -557,6 +560,20 @@ def _db(args: argparse.Namespace) -> Any:
                 file=sys.stderr,
             )
     return engine
+
+
+_OPENED: list[Any] = []
+"""The databases this command opened, closed when it ends (store.checked: so that the next
+command does not check again the whole file that only this one wrote to)."""
+
+
+def _close_databases() -> None:
+    if not _OPENED:
+        return
+    from botox_chart.store import checked
+
+    while _OPENED:
+        checked.close(_OPENED.pop())
 
 
 def _show_recovery_key(recovery_key: str) -> None:

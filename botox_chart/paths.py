@@ -143,10 +143,12 @@ def shared_backups_dir() -> Path:
     return _data_folder() / BACKUPS
 
 
-def cache_dir() -> Path:
-    """Work the app can redo, kept to start faster (the diagrams' parsed drawings): private, and
-    safe to delete."""
-    return private_folder(data_dir() / "cache")
+def cache_dir(*, create: bool = True) -> Path:
+    """Work the app can redo, kept to start faster (the diagrams' parsed drawings, when each
+    database last passed its integrity check): private, and safe to delete. Without ``create``
+    only its path (to look for a file without making folders)."""
+    folder = _data_folder() / "cache"
+    return private_folder(folder) if create else folder
 
 
 def anchors_dir() -> Path:
@@ -238,6 +240,15 @@ def private_database(path: Path) -> Path:
         for companion in ("-wal", "-shm"):
             make_private(path.with_name(path.name + companion))
     return path
+
+
+def written_by_user_alone(status: os.stat_result) -> bool:
+    """A file this user owns and nobody else may change (group and others cannot write it): the
+    only kind whose contents the app trusts to skip work (a cached drawing it unpickles, the
+    record of a database's last integrity check)."""
+    if status.st_mode & 0o022:
+        return False
+    return not hasattr(os, "getuid") or status.st_uid == os.getuid()
 
 
 def in_data_folder(path: Path) -> bool:

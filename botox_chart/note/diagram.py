@@ -111,7 +111,7 @@ def _load(cached: Path) -> Drawing | None:
     folder); None when there is none or it cannot be read (it is parsed again)."""
     try:
         with cached.open("rb") as file:
-            if not _own_private(os.fstat(file.fileno())):
+            if not paths.written_by_user_alone(os.fstat(file.fileno())):
                 log.warning("The cached diagram %s is not this user's own; ignored", cached.name)
                 return None
             drawing = pickle.load(file)  # noqa: S301 (our own private file, checked above)
@@ -121,14 +121,6 @@ def _load(cached: Path) -> Drawing | None:
         log.warning("The cached diagram %s could not be read; parsing the SVG again", cached.name)
         return None
     return drawing if isinstance(drawing, Drawing) else None
-
-
-def _own_private(status: os.stat_result) -> bool:
-    """A file this user wrote and nobody else may change: the only kind unpickled (a pickle runs
-    code; a cache file another account could write, e.g. on a shared profile, is parsed again)."""
-    if status.st_mode & 0o022:
-        return False
-    return not hasattr(os, "getuid") or status.st_uid == os.getuid()
 
 
 def _save(cached: Path, drawing: Drawing) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from botox_chart import paths
 from botox_chart.i18n import N_, _, ngettext
+from botox_chart.store import checked
 from botox_chart.store.errors import OUR_TABLES, SCHEMA_HEAD, DamagedDatabase, StorageError
 
 __all__ = ["SCHEMA_HEAD", "DamagedDatabase", "StorageError", "make_engine", "open_database"]
@@ -118,14 +119,17 @@ def open_database(
     """
     database_url = paths.database_url(url)
     path = sqlite_path(make_engine(database_url))
+    verified: tuple[checked.State | None, float] | None = None
     if path is not None:
         _check_sqlite_file(path)
         from botox_chart.store import cipher
 
         key = _sqlite_key(path, key, on_new_key)
         if not cipher.is_new(path):
-            _inspect_sqlite_file(path, key=key, integrity=check)
+            verified = _inspect_once_per_change(path, key=key, integrity=check)
     engine = make_engine(database_url, key=key)
+    if path is not None and verified is not None:
+        checked.watch(engine, path, *verified)
     try:
         current = stored_revision(engine)
         if current != SCHEMA_HEAD:
@@ -207,13 +211,38 @@ def encryption_warning(engine: Engine) -> str | None:
 
 
 def check_integrity(engine: Engine) -> None:
-    """SQLite's quick check (before a backup, and in open_database); DamagedDatabase if it fails.
-    A server database checks itself."""
+    """SQLite's quick check of the whole file, whenever it last passed (before a backup);
+    DamagedDatabase if it fails. A server database checks itself."""
     from botox_chart.store import cipher
 
     path = sqlite_path(engine)
     if path is not None:
+        before = checked.state(path)
         _inspect_sqlite_file(path, key=cipher.key_of(engine, path), integrity=True)
+        if checked.state(path) == before:
+            checked.remember(path, before)
+
+
+def _inspect_once_per_change(
+    path: Path, *, key: str | None, integrity: bool
+) -> tuple[checked.State | None, float] | None:
+    """The look before opening; with ``integrity`` the quick check too, unless the file is as it
+    was when it last passed (store.checked). The state the file was vouched for in, and when it
+    was checked; None without ``integrity``."""
+    if integrity:
+        checked_at = checked.last_check(path)
+        if checked_at is not None:
+            before = checked.state(path)
+            _inspect_sqlite_file(path, key=key, integrity=False)
+            return before, checked_at
+    before = checked.state(path)
+    _inspect_sqlite_file(path, key=key, integrity=integrity)
+    if not integrity:
+        return None
+    now = checked.now()
+    if checked.state(path) == before:
+        checked.remember(path, before, checked_at=now)
+    return before, now
 
 
 def _inspect_sqlite_file(path: Path, *, key: str | None, integrity: bool) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from botox_chart.store import checked
 from botox_chart.ui import window_availability
 from botox_chart.ui.database_loader import DatabaseLoader
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, engine: Engine) -> None:
         if self._closing:
-            engine.dispose()
+            checked.close(engine)
             return
         from botox_chart.store import identity
         from botox_chart.store.engine import describe as describe_database
@@ -604,5 +605,5 @@ class MainWindow(QMainWindow):
         self.sign_in.idle.stop()
         self.loader.wait()
         if self.engine is not None:
-            self.engine.dispose()
+            checked.close(self.engine)
         super().closeEvent(event)
