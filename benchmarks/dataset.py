@@ -59,23 +59,27 @@ def cached(patients: int, seed: int, cache: Path = CACHE) -> Path:
 
 def _demo_data(url: str, patients: int, seed: int, cache: Path) -> None:
     started = time.monotonic()
-    subprocess.run(
-        [
-            *console_script("botox-chart"),
-            "--db",
-            url,
-            "demo-data",
-            "--patients",
-            str(patients),
-            "--seed",
-            str(seed),
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env={**os.environ, "BOTOX_CHART_DATA_DIR": str(cache / "data")},
+    _botox_chart(
+        ["--db", url, "demo-data", "--patients", str(patients), "--seed", str(seed)], cache
     )
     seconds = time.monotonic() - started
     print(f"  demo-data: {seconds:.0f} s, {patients / seconds:,.0f} patients/s", flush=True)
+
+
+def _botox_chart(args: list[str], cache: Path) -> None:
+    """Run a botox-chart command; its output is shown only if it fails (on PostgreSQL, the owner's
+    warning that it owns the tables is expected: loading and migrating are the owner's work)."""
+    done = subprocess.run(
+        [*console_script("botox-chart"), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "BOTOX_CHART_DATA_DIR": str(cache / "data")},
+    )
+    if done.returncode != 0:
+        raise SystemExit(
+            f"botox-chart {args[2]} failed ({done.returncode}):\n{done.stderr[-3000:]}"
+        )
 
 
 def working_copy(source: Path, folder: Path) -> Dataset:
@@ -182,18 +186,17 @@ def postgresql(server: Server, patients: int, seed: int, cache: Path = CACHE) ->
         )
         _demo_data(owner_url, patients, seed, cache)
         partial = dump.with_name(dump.name + ".partial")
+        dumping = time.monotonic()
         server.tool("pg_dump", *server.libpq(database, OWNER), "-Fc", "-f", str(partial))
         partial.replace(dump)
-    subprocess.run(
-        [*console_script("botox-chart"), "--db", owner_url, "migrate", "--app-role", APP_ROLE],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env={**os.environ, "BOTOX_CHART_DATA_DIR": str(cache / "data")},
-    )
+        print(f"  dumped in {time.monotonic() - dumping:.0f} s", flush=True)
+    _botox_chart(["--db", owner_url, "migrate", "--app-role", APP_ROLE], cache)
     owner = sa.create_engine(owner_url, isolation_level="AUTOCOMMIT")
     try:
         with owner.connect() as conn:
+            vacuuming = time.monotonic()
             conn.execute(sa.text("VACUUM (ANALYZE)"))
+            print(f"  migrated; vacuumed in {time.monotonic() - vacuuming:.0f} s", flush=True)
             patients_found = conn.execute(sa.text("SELECT count(*) FROM patient")).scalar_one()
             sessions = conn.execute(sa.text("SELECT count(*) FROM treatment_session")).scalar_one()
             size = conn.execute(sa.text("SELECT pg_database_size(current_database())")).scalar_one()

@@ -250,11 +250,11 @@ def tables(measured: Measured) -> str:
 def table(rows: list[dict[str, Any]], database: str) -> str:
     """Measures down, sizes across, each with its growth over the size before; "—" where a
     measure does not apply to the database, "timed out" where it ran too long."""
-    head = f"{DESCRIBED[database] + ':':<22}" + "".join(
+    head = f"{'Measure':<22}" + "".join(
         f"{r['patients']:>10,}p{'':>9}" if i == 0 else f"{r['patients']:>10,}p{'growth':>9}"
         for i, r in enumerate(rows)
     )
-    lines = [head]
+    lines = [f"{DESCRIBED[database]}:", head]
     for key, label, unit in MEASURES:
         cells = []
         for i, row in enumerate(rows):
