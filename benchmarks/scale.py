@@ -85,9 +85,7 @@ def measure(
 ) -> Measured:
     found = Measured({name: [] for name in databases}, {})
     with ExitStack() as stack:
-        server = (
-            stack.enter_context(_server(databases, found)) if "postgresql" in databases else None
-        )
+        server = stack.enter_context(_server(found)) if "postgresql" in databases else None
         for size in sizes:
             if "sqlite" in databases:
                 with _sqlite(size, seed, cache) as target:
@@ -101,7 +99,7 @@ def measure(
 
 
 @contextmanager
-def _server(databases: tuple[str, ...], found: Measured) -> Iterator[pgserver.Server | None]:
+def _server(found: Measured) -> Iterator[pgserver.Server | None]:
     """The throwaway server, or None (said, and recorded in ``found``) when there can be none."""
     reason = ""
     bindir = pgserver.find_bindir()

@@ -135,7 +135,7 @@ def test_without_postgresql_binaries_it_says_so_and_measures_sqlite_only(
 ) -> None:
     monkeypatch.setattr(pgserver, "find_bindir", lambda: None)
     measured = scale.Measured({"sqlite": [], "postgresql": []}, {})
-    with scale._server(scale.DATABASES, measured) as server:
+    with scale._server(measured) as server:
         assert server is None
     assert list(measured.rows) == ["sqlite"]
     assert "no initdb and pg_ctl" in measured.postgresql["skipped"]
