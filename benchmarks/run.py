@@ -168,6 +168,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N,N,...",
         help="patients for --scale (10000,50000,100000)",
     )
+    parser.add_argument(
+        "--databases",
+        default=",".join(scale.DATABASES),
+        metavar="NAME,...",
+        help="databases for --scale: sqlite, postgresql or both (default); PostgreSQL is a "
+        "server the benchmark starts on loopback",
+    )
     parser.add_argument("--runs", type=int, metavar="N", help="rounds of launches (default 9)")
     parser.add_argument("--patients", type=int, metavar="N", help="demo patients (10,000)")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="demo-data seed (1)")
@@ -192,13 +199,17 @@ def _scale(args: argparse.Namespace, argv: list[str]) -> int:
     screen = display.start(args.platform)
     print(f"Display: {screen.description}", flush=True)
     started = datetime.now(UTC)
+    databases = tuple(name.strip() for name in args.databases.split(",") if name.strip())
+    unknown = set(databases) - set(scale.DATABASES)
+    if unknown or not databases:
+        raise SystemExit(f"--databases: one or both of {','.join(scale.DATABASES)}")
     try:
         compile_app()
-        rows = scale.measure(sizes, runs, args.seed, args.cache_dir, screen)
+        measured = scale.measure(sizes, runs, args.seed, args.cache_dir, screen, databases)
     finally:
         screen.stop()
     print()
-    print(scale.table(rows))
+    print(scale.tables(measured))
     output = args.output or RESULTS / "scale.json"
     context = {
         "created": started.isoformat(timespec="seconds"),
@@ -208,7 +219,7 @@ def _scale(args: argparse.Namespace, argv: list[str]) -> int:
         "git": machine.git_revision(ROOT),
         "display": screen.description,
     }
-    scale.save(rows, output, context)
+    scale.save(measured, output, context)
     print(f"\nSaved {output}")
     return 0
 

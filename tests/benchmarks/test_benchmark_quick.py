@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import scale
+from benchmarks import pgserver, scale
 
 ROOT = Path(__file__).resolve().parents[2]
 METRICS = (
@@ -79,7 +79,8 @@ def test_quick_mode_completes_and_reports_every_metric(tmp_path: Path) -> None:
 
 
 @pytest.mark.gui
-def test_scale_mode_reports_every_measure_at_every_size(tmp_path: Path) -> None:
+def test_scale_mode_reports_every_measure_at_every_size_on_each_database(tmp_path: Path) -> None:
+    """Both databases where PostgreSQL's binaries are installed (CI), else SQLite and why not."""
     output = tmp_path / "scale.json"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
@@ -88,7 +89,7 @@ def test_scale_mode_reports_every_measure_at_every_size(tmp_path: Path) -> None:
             str(ROOT / "benchmarks" / "run.py"),
             "--scale",
             "--sizes",
-            "60,120",
+            "30,60",
             "--runs",
             "1",
             "--platform",
@@ -106,12 +107,26 @@ def test_scale_mode_reports_every_measure_at_every_size(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    sizes = json.loads(output.read_text(encoding="utf-8"))["sizes"]
-    assert [row["patients"] for row in sizes] == [60, 120]
-    for row in sizes:
-        for key, _label, _unit in scale.MEASURES:
-            assert _number(row[key]), key
+    result = json.loads(output.read_text(encoding="utf-8"))
+    measured = ["sqlite"] if pgserver.find_bindir() is None else ["sqlite", "postgresql"]
+    assert list(result["databases"]) == measured
+    for database, rows in result["databases"].items():
+        assert [row["patients"] for row in rows] == [30, 60]
+        for row in rows:
+            for key, _label, _unit in scale.MEASURES:
+                if database == "postgresql" and key == "integrity_check_ms":
+                    assert key not in row  # SQLite's check on opening; PostgreSQL has none
+                    continue
+                assert _number(row[key]), (database, key)
     assert "growth" in done.stdout
+    assert "SQLite, SQLCipher-encrypted:" in done.stdout
+    if "postgresql" in measured:
+        assert result["postgresql"]["version"].startswith("PostgreSQL ")
+        assert "PostgreSQL on loopback:" in done.stdout
+        assert "PostgreSQL: stopped and removed." in done.stdout
+    else:
+        assert "measuring SQLite only" in done.stdout
+        assert result["postgresql"]["skipped"]
 
 
 def _number(value: object) -> bool:

@@ -339,6 +339,35 @@ def test_demo_data_verifies_clean_on_postgresql(pg_url: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.postgres
+def test_demo_data_in_many_batches_on_postgresql_keeps_signed_sessions_final(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bulk loading refreshes PostgreSQL's statistics as the tables grow (demo._analyze); the
+    checks that keep signed sessions final still refuse, and every record still verifies."""
+    monkeypatch.setattr(demo, "BATCH", 10)
+    engine = open_database(pg_url)
+    result = demo.generate(engine, patients=45, seed=3, today=date(2026, 11, 30))
+    report = verify(engine)
+    assert report.ok, report.problems[:3]
+    assert report.sessions_checked >= result.sessions
+    with engine.begin() as conn:
+        signed_id = conn.execute(
+            sa.text("SELECT max(id) FROM treatment_session WHERE status = 'signed'")
+        ).scalar_one()
+    for statement in (
+        "INSERT INTO injection (session_id, position, key, kind, site_code, label, muscle, side, "
+        "view, x, y, units) SELECT session_id, 99, key || 'x', kind, site_code, label, muscle, "
+        "side, view, x, y, units FROM injection WHERE session_id = :sid LIMIT 1",
+        "UPDATE injection SET units = units + 1 WHERE session_id = :sid",
+        "INSERT INTO vial (session_id, position, lot_number, units) VALUES (:sid, 9, 'X1', 100)",
+    ):
+        with pytest.raises(sa.exc.DBAPIError, match="signed session is final"):
+            with engine.begin() as conn:
+                conn.execute(sa.text(statement), {"sid": signed_id})
+    engine.dispose()
+
+
 def test_demo_data_verifies_clean_on_sqlite(engine: Engine) -> None:
     result = demo.generate(engine, patients=12, seed=3, today=date(2026, 11, 30))
     report = verify(engine)
