@@ -38,6 +38,10 @@ class Dataset:
     sessions: int
     note_session_id: int
     """A typical signed session: the newest with the 31 standard sites."""
+    data_dir: Path
+    """The app's data folder for every launch on this copy, kept between launches as a
+    workstation keeps its own: the diagrams' cache, and the record of the file's last integrity
+    check (store.checked), are there from the second launch on, as on a clinic's computer."""
 
 
 def cached(patients: int, seed: int, cache: Path = CACHE) -> Path:
@@ -89,10 +93,13 @@ def working_copy(source: Path, folder: Path) -> Dataset:
     target = folder / "bench.sqlite3"
     _copy(source, target)
     url = f"sqlite:///{target}"
+    from botox_chart.store import checked
+
+    data_dir = folder / "data"
     previous = os.environ.get("BOTOX_CHART_DATA_DIR")
-    os.environ["BOTOX_CHART_DATA_DIR"] = str(folder / "data")
+    os.environ["BOTOX_CHART_DATA_DIR"] = str(data_dir)
     try:
-        open_database(url).dispose()
+        checked.close(open_database(url))  # checked once, as its first opening on a workstation
     finally:
         if previous is None:
             os.environ.pop("BOTOX_CHART_DATA_DIR", None)
@@ -108,7 +115,7 @@ def working_copy(source: Path, folder: Path) -> Dataset:
         ).fetchone()
     if row is None:
         raise SystemExit(f"{source} holds no signed session with the 31 standard sites")
-    return Dataset(url, target, patients, sessions, int(row[0]))
+    return Dataset(url, target, patients, sessions, int(row[0]), data_dir)
 
 
 def _copy(source: Path, target: Path) -> None:

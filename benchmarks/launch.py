@@ -15,6 +15,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -75,12 +77,13 @@ def child_env(extra: dict[str, str], data_dir: Path) -> dict[str, str]:
     return env
 
 
-def probed(program: list[str], display_env: dict[str, str]) -> Launch:
+def probed(program: list[str], display_env: dict[str, str], data_dir: Path | None = None) -> Launch:
     """Run ``program`` (a script path or console-script name, then its arguments) under the probe
-    until it has settled; it then quits by itself."""
+    until it has settled; it then quits by itself. ``data_dir``: the app's data folder (kept
+    between launches, as a workstation's is); a new empty one if None."""
     read, write = os.pipe()
-    with tempfile.TemporaryDirectory(prefix="bench-data-") as data, tempfile.TemporaryFile() as err:
-        env = child_env(display_env, Path(data))
+    with data_folder(data_dir) as data, tempfile.TemporaryFile() as err:
+        env = child_env(display_env, data)
         env["BENCH_PROBE_FD"] = str(write)
         env["BENCH_PROBE_QUIT"] = "1"
         start = time.monotonic()
@@ -130,14 +133,15 @@ def _read_events(read: int, launch: Launch, start: float) -> None:
             launch.events[name] = Event((float(stamp) - start) * 1000, int(peak), int(rss))
 
 
-def timed(command: list[str], display_env: dict[str, str]) -> float:
-    """Milliseconds from creating the process to its exit; it must succeed.
+def timed(command: list[str], display_env: dict[str, str], data_dir: Path | None = None) -> float:
+    """Milliseconds from creating the process to its exit; it must succeed. ``data_dir`` as for
+    :func:`probed`.
 
     The exit is awaited with a blocking ``wait4`` (``subprocess``'s wait with a timeout polls,
     which rounds times up to its polling steps of up to 50 ms); a timer kills a hung process.
     """
-    with tempfile.TemporaryDirectory(prefix="bench-data-") as data, tempfile.TemporaryFile() as err:
-        env = child_env(display_env, Path(data))
+    with data_folder(data_dir) as data, tempfile.TemporaryFile() as err:
+        env = child_env(display_env, data)
         start = time.monotonic()
         process = subprocess.Popen(
             command,
@@ -157,6 +161,16 @@ def timed(command: list[str], display_env: dict[str, str]) -> float:
         if process.returncode != 0:
             raise LaunchError(f"{command[0]} exited with {process.returncode}\n{_tail(err)}")
         return elapsed
+
+
+@contextmanager
+def data_folder(kept: Path | None) -> Iterator[Path]:
+    """``kept``, or a new empty data folder removed afterwards."""
+    if kept is not None:
+        yield kept
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-data-") as data:
+        yield Path(data)
 
 
 def _tail(err: IO[bytes], limit: int = 3000) -> str:

@@ -18,15 +18,16 @@ and on each:
 
 - ready: ``botox-chart`` to the patient list painted, against the bare PySide6 + SQLModel window
   (``probe.py``, alternating, medians), with the moment the database is open for work (sign-in
-  possible: on SQLite, after its integrity check) and the peak memory against the bare window
+  possible) and the peak memory against the bare window
   (the app's process only: the PostgreSQL server's memory is not counted);
 - search p90: per key typed in the patient search (``search.py``, in process);
 - ``sessions --json``, ``due --json``, ``lot LOT --json`` (the most used lot) and ``report outcomes
-  --json`` as whole processes (each opens the database: on SQLite each includes the integrity
-  check);
-- SQLite only: the integrity check alone (quick_check through SQLCipher, in process), so the
-  reader can tell the check's share of every command from the command's own work. PostgreSQL has
-  no such check on opening: its rows leave the measure out, and the table shows "—".
+  --json`` as whole processes, each opening the database;
+- SQLite only: the integrity check alone (quick_check through SQLCipher, in process): what the
+  first opening after the file changed adds (store.checked). Every launch at a size shares one
+  data folder, as a workstation's launches do, and the copy was checked when it was made, so
+  the measures above are of a workstation in use. PostgreSQL has no such check on opening: its
+  rows leave the measure out, and the table shows "—".
 
 The growth factor is each measure's ratio to the one at the previous size. A measure that ran past
 ``launch.TIMEOUT_S`` is ``null`` (the table says "timed out").
@@ -65,6 +66,8 @@ class Target:
     lot: str
     integrity_check_ms: float | None
     """SQLite's check on opening, alone; None on PostgreSQL (no such check)."""
+    data_dir: Path
+    """The app's data folder for every launch at this size (dataset.Dataset.data_dir)."""
 
 
 @dataclass
@@ -136,6 +139,7 @@ def _sqlite(size: int, seed: int, cache: Path) -> Iterator[Target]:
             size_mb=round(data.path.stat().st_size / 2**20),
             lot=_most_used_lot(data.path),
             integrity_check_ms=integrity_check_ms(data.path),
+            data_dir=data.data_dir,
         )
 
 
@@ -144,7 +148,11 @@ def _postgresql(server: pgserver.Server, size: int, seed: int, cache: Path) -> I
     print(f"{size:,} patients, PostgreSQL: loading…", flush=True)
     data = dataset.postgresql(server, size, seed, cache)
     try:
-        yield Target(data.url, data.patients, data.sessions, data.size_mb, data.lot, None)
+        with tempfile.TemporaryDirectory(prefix="bench-scale-pg-") as work:
+            data_dir = Path(work) / "data"
+            yield Target(
+                data.url, data.patients, data.sessions, data.size_mb, data.lot, None, data_dir
+            )
     finally:
         dataset.drop(server, data.database)  # one size on the server at a time
 
@@ -162,13 +170,15 @@ def _one_size(target: Target, runs: int, screen: display.Display) -> dict[str, A
             ("window", [str(BASELINES / "bare_window.py")]),
         ]
         for name, program in order if n % 2 == 0 else order[::-1]:
-            found = launch.probed(program, screen.env)
+            found = launch.probed(program, screen.env, target.data_dir if name == "app" else None)
             {"app": app, "bare": bare, "window": bare_window}[name].append(found)
     ready = statistics.median(r.events["ready"].ms for r in app)
     bare_ready = statistics.median(r.events["ready"].ms for r in bare)
     peak = statistics.median(r.events["settled"].peak_kb / 1024 for r in app)
     bare_peak = statistics.median(r.events["settled"].peak_kb / 1024 for r in bare_window)
-    search = _in_process("benchmarks.search", ["--db", target.url, "--rounds", "1"], screen)
+    search = _in_process(
+        "benchmarks.search", ["--db", target.url, "--rounds", "1"], screen, target.data_dir
+    )
     cli = launch.console_script("botox-chart")
     commands = {
         "sessions": [*cli, "--db", target.url, "sessions", "--json"],
@@ -176,7 +186,7 @@ def _one_size(target: Target, runs: int, screen: display.Display) -> dict[str, A
         "lot": [*cli, "--db", target.url, "lot", target.lot, "--json"],
         "report": [*cli, "--db", target.url, "report", "outcomes", "--json"],
     }
-    timed = {name: _timed(command, screen) for name, command in commands.items()}
+    timed = {name: _timed(command, screen, target.data_dir) for name, command in commands.items()}
     check = (
         {}
         if target.integrity_check_ms is None
@@ -199,10 +209,10 @@ def _one_size(target: Target, runs: int, screen: display.Display) -> dict[str, A
     }
 
 
-def _timed(command: list[str], screen: display.Display) -> float | None:
+def _timed(command: list[str], screen: display.Display, data_dir: Path) -> float | None:
     """A command's time; None when it ran past launch.TIMEOUT_S (and was stopped)."""
     try:
-        return launch.timed(command, screen.env)
+        return launch.timed(command, screen.env, data_dir)
     except launch.LaunchError as err:
         print(f"  {command[3]}: {str(err).splitlines()[0]}", flush=True)
         return None
@@ -215,7 +225,8 @@ def _most_used_lot(path: Path) -> str:
 
 
 def integrity_check_ms(path: Path) -> float:
-    """The check every opening runs (store.engine), alone."""
+    """The check an opening runs when the file changed since its last check (store.checked),
+    alone."""
     with closing(dataset.connect(path)) as db:
         started = time.monotonic()
         db.execute("PRAGMA quick_check(5)").fetchall()
