@@ -4,8 +4,8 @@ Opening a SQLite database checks every page (``PRAGMA quick_check``) before anyt
 (store.engine.open_database). That reads the whole file: 4 s at 10,000 patients, most of a
 minute at 100,000, at every command. A file that has not changed since it passed cannot have
 become damaged through a write, so after a check passes the file's state is remembered
-(:func:`state`: device, inode, size, modification and status-change times of the file and of its
-``-wal``), and the next opening skips the check while that state is unchanged and the check is
+(:func:`state`: device, inode, size, modification and status-change times of the file, and
+the size and modification time of its ``-wal``), and the next opening skips the check while that state is unchanged and the check is
 less than :data:`AT_LEAST_EVERY` old (damage that changes no time stamp, a failing disk, is still
 caught within a day).
 
@@ -66,7 +66,10 @@ def state(path: Path) -> State | None:
         wal = None
     except OSError:
         return None
-    return main, wal
+    # SQLite sets the -wal's owner each time a root process opens it, which changes its
+    # status-change time: the -wal counts by its size and modification time (its frames carry
+    # their own checksums; a damaged frame is not applied to the database).
+    return main, (wal[:4] if wal is not None else None)
 
 
 def _stat(path: Path) -> tuple[int, ...] | None:
