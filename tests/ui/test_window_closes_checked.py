@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import engine as engine_module, open_database
+from botox_chart.store import engine as engine_module
+from botox_chart.store import open_database
 from tests.helpers import raw
 from tests.helpers.factories import make_clinician
 from tests.ui.conftest import FakeDialogs, OpenWindow
