@@ -1,0 +1,220 @@
+"""Notes laid out ahead of Print preview (ui/notes_ahead.py): the preview is quick because the
+selected signed session's note is ready, and it never shows a note older than the record: after
+an addendum, an edited patient, another selection or other settings, it shows the record as it
+is now. The pages are read back from the preview's own Save as PDF (the bytes it shows)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import Engine
+
+from botox_chart.chart import Chart
+from botox_chart.note import render
+from botox_chart.note.render import SessionNotes
+from botox_chart.store import patients, sessions, transaction
+from botox_chart.store.models import Clinician, Patient, Role
+from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
+from botox_chart.ui.printing import Printing
+from tests.helpers.factories import make_clinician, make_patient, make_signed_session
+from tests.helpers.fake_dialogs import FakeDialogs
+from tests.note.samples import page_texts, save_clinic, standard_chart, tailored_chart
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def printing(engine: Engine, qtbot: QtBot, dialogs: FakeDialogs) -> Printing:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return Printing(engine, parent, dialogs, clinician_id=lambda: None)
+
+
+@pytest.fixture
+def injector(engine: Engine) -> Clinician:
+    return make_clinician(engine, "Aisha Rahman", Role.INJECTOR)
+
+
+@pytest.fixture
+def patient(engine: Engine) -> Patient:
+    return make_patient(engine, family_name="Lindqvist", given_names="Maja")
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[SessionNotes]:
+    """Every layout of procedure notes, in order (what was laid out, not what was shown)."""
+    done: list[SessionNotes] = []
+    lay_out = render.lay_out_session_notes
+
+    def counted(read: SessionNotes) -> bytes:
+        done.append(read)
+        return lay_out(read)
+
+    monkeypatch.setattr(render, "lay_out_session_notes", counted)
+    return done
+
+
+def signed(
+    engine: Engine, patient: Patient, injector: Clinician, chart_of: Callable[[], Chart]
+) -> int:
+    row = make_signed_session(engine, patient, injector, chart_of())
+    assert row.id is not None
+    return row.id
+
+
+def laid_out_ahead(qtbot: QtBot) -> None:
+    qtbot.waitUntil(
+        lambda: not any(t.name == "notes-ahead" for t in threading.enumerate()), timeout=30_000
+    )
+
+
+def previewed_text(
+    qtbot: QtBot, printing: Printing, dialogs: FakeDialogs, tmp_path: Path, ids: list[int]
+) -> str:
+    """What the preview shows, as the text of the PDF it saves."""
+    dialog = printing.preview_sessions(ids)
+    assert isinstance(dialog, PrintPreviewDialog)
+    qtbot.waitExposed(dialog)
+    saved = tmp_path / f"preview-{len(dialogs.asked)}.pdf"
+    dialogs.files.append(saved)
+    dialog.save_button.click()
+    dialog.close()
+    return " ".join(" ".join(page_texts(saved.read_bytes())).split())
+
+
+def test_the_selected_note_is_laid_out_before_the_click_and_shown_without_laying_out_again(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    injector: Clinician,
+    layouts: list[SessionNotes],
+    tmp_path: Path,
+) -> None:
+    session_id = signed(engine, patient, injector, standard_chart)
+
+    printing.prepare_sessions([session_id])
+    laid_out_ahead(qtbot)
+    assert len(layouts) == 1
+    text = previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+
+    assert len(layouts) == 1  # the click used the pages laid out ahead
+    assert "Lindqvist" in text and "155" in text
+    assert dialogs.messages("error") == []
+
+
+def test_an_addendum_after_the_selection_is_in_the_preview(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    injector: Clinician,
+    layouts: list[SessionNotes],
+    tmp_path: Path,
+) -> None:
+    session_id = signed(engine, patient, injector, standard_chart)
+    printing.prepare_sessions([session_id])
+    laid_out_ahead(qtbot)
+    assert injector.id is not None
+    with transaction(engine) as db:
+        sessions.add_addendum(
+            db, session_id=session_id, author_id=injector.id, text="Day-3 call: neck pain settling"
+        )
+
+    text = previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+
+    assert "Day-3 call: neck pain settling" in text
+    assert len(layouts) == 2
+
+
+def test_a_patient_edited_after_the_selection_prints_under_the_new_name(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    injector: Clinician,
+    tmp_path: Path,
+) -> None:
+    session_id = signed(engine, patient, injector, standard_chart)
+    printing.prepare_sessions([session_id])
+    laid_out_ahead(qtbot)
+    assert patient.id is not None
+    with transaction(engine) as db:
+        changes = Patient.model_validate(patients.get(db, patient_id=patient.id).model_dump())
+        changes.family_name = "Lindqvist-Berg"
+        patients.update(db, patient_id=patient.id, changes=changes, clinician_id=injector.id)
+
+    assert "Lindqvist-Berg" in previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+
+
+def test_another_session_than_the_one_laid_out_previews_its_own_note(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    injector: Clinician,
+    tmp_path: Path,
+) -> None:
+    standard = signed(engine, patient, injector, standard_chart)
+    tailored = signed(engine, patient, injector, tailored_chart)
+    expected = " ".join(
+        " ".join(page_texts(render.session_note_pdf(engine, session_ids=[tailored]))).split()
+    )
+    printing.prepare_sessions([standard])
+    laid_out_ahead(qtbot)
+
+    text = previewed_text(qtbot, printing, dialogs, tmp_path, [tailored])
+
+    # The same pages but the minute printed in the footer, which may have turned meanwhile.
+    assert text.split("Printed")[0] == expected.split("Printed")[0]
+    assert text != previewed_text(qtbot, printing, dialogs, tmp_path, [standard])
+
+
+def test_a_language_and_paper_changed_after_the_selection_are_in_the_preview(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    injector: Clinician,
+    tmp_path: Path,
+) -> None:
+    save_clinic(engine, language="en", paper="letter")
+    session_id = signed(engine, patient, injector, standard_chart)
+    printing.prepare_sessions([session_id])
+    laid_out_ahead(qtbot)
+    save_clinic(engine, language="fr", paper="a4")
+
+    dialog = printing.preview_sessions([session_id])
+    assert isinstance(dialog, PrintPreviewDialog)
+    size = dialog.strip.page_rects()[0].size()
+    dialog.close()
+    text = previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+
+    assert "Note d’intervention" in text and "Procedure note" not in text
+    assert size.height() / size.width() == pytest.approx(297 / 210, rel=0.01)  # A4
+
+
+def test_a_failure_while_laying_out_ahead_is_reported_at_the_click(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+) -> None:
+    printing.prepare_sessions([999])  # no such session: nothing to lay out, nothing logged
+    laid_out_ahead(qtbot)
+
+    assert printing.preview_sessions([999]) is None
+    assert len(dialogs.messages("error")) == 1
