@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,9 @@ from botox_chart.note.render import SessionNotes
 from botox_chart.store import patients, sessions, transaction
 from botox_chart.store.models import Clinician, Patient, Role
 from botox_chart.ui.dialogs.print_preview import PrintPreviewDialog
+from botox_chart.ui.main_window import MainWindow
 from botox_chart.ui.printing import Printing
+from botox_chart.ui.window_records import PREPARE_AFTER_MS
 from tests.helpers.factories import make_clinician, make_patient, make_signed_session
 from tests.helpers.fake_dialogs import FakeDialogs
 from tests.note.samples import page_texts, save_clinic, standard_chart, tailored_chart
@@ -218,3 +221,96 @@ def test_a_failure_while_laying_out_ahead_is_reported_at_the_click(
 
     assert printing.preview_sessions([999]) is None
     assert len(dialogs.messages("error")) == 1
+
+
+# -- in the window: selecting signed sessions lays their notes out ------------------------------
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    sqlite_url: str,
+    engine: Engine,
+    dialogs: FakeDialogs,
+    injector: Clinician,
+    patient: Patient,
+) -> MainWindow:
+    """The real window and its real printing, signed in, the patient listed."""
+    shown = MainWindow(dialogs)
+    qtbot.addWidget(shown)
+    shown.show()
+    with qtbot.waitSignal(shown.patientsLoaded, timeout=60_000):
+        shown.open_database(sqlite_url)
+    shown.sign_in_as(injector)
+    qtbot.waitUntil(shown.isActiveWindow, timeout=60_000)
+    return shown
+
+
+def shown_preview(qtbot: QtBot, window: MainWindow) -> PrintPreviewDialog:
+    window.actions_.print_preview.trigger()
+    dialog = window.findChild(PrintPreviewDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def saved_text(dialog: PrintPreviewDialog, dialogs: FakeDialogs, path: Path) -> str:
+    dialogs.files.append(path)
+    dialog.save_button.click()
+    dialog.close()
+    dialog.deleteLater()
+    return " ".join(" ".join(page_texts(path.read_bytes())).split())
+
+
+def test_print_preview_in_the_window_shows_the_session_selected_last_laid_out_ahead(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    patient: Patient,
+    injector: Clinician,
+    dialogs: FakeDialogs,
+    layouts: list[SessionNotes],
+    tmp_path: Path,
+) -> None:
+    may = signed(engine, patient, injector, lambda: standard_chart(date(2026, 5, 4)))
+    august = signed(engine, patient, injector, lambda: standard_chart(date(2026, 8, 3)))
+    assert patient.id is not None
+    window.patients.select(patient.id)
+
+    window.sessions.select(may)
+    qtbot.waitUntil(lambda: len(layouts) == 1, timeout=30_000)
+    laid_out_ahead(qtbot)
+    window.sessions.select(august)
+    qtbot.waitUntil(lambda: len(layouts) == 2, timeout=30_000)
+    laid_out_ahead(qtbot)
+    text = saved_text(shown_preview(qtbot, window), dialogs, tmp_path / "august.pdf")
+
+    assert len(layouts) == 2  # shown as laid out ahead
+    assert [n.session_id for n in layouts[-1].notes] == [august]
+    assert "2026-08-03" in text and "2026-05-04" not in text
+    assert dialogs.messages("error") == []
+
+
+def test_a_draft_selected_is_not_laid_out_ahead_and_previews_as_it_is_now(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    patient: Patient,
+    injector: Clinician,
+    dialogs: FakeDialogs,
+    layouts: list[SessionNotes],
+    tmp_path: Path,
+) -> None:
+    assert patient.id is not None
+    window.patients.select(patient.id)
+    window.actions_.new_session.trigger()
+    draft = window.commands.editing()
+    assert draft is not None
+    window.sessions.select(draft)
+    qtbot.wait(PREPARE_AFTER_MS * 3)
+    laid_out_ahead(qtbot)
+
+    assert layouts == []
+    text = saved_text(shown_preview(qtbot, window), dialogs, tmp_path / "draft.pdf")
+    assert len(layouts) == 1
+    assert "Lindqvist" in text
