@@ -100,6 +100,7 @@ class RecordCommands(QObject):
                 printing.warm()
 
     def print_sessions(self, how: Callable[[PrintService], Callable[[Sequence[int]], Any]]) -> None:
+        self._prepare_timer.stop()  # the click reads and lays out these notes itself
         ids = self.print_ids()
         printing = self.w.ensure_printing() if ids else None
         if printing is not None:
