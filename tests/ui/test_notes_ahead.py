@@ -5,8 +5,10 @@ is now. The pages are read back from the preview's own Save as PDF (the bytes it
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -79,148 +81,146 @@ def laid_out_ahead(qtbot: QtBot) -> None:
     )
 
 
-def previewed_text(
-    qtbot: QtBot, printing: Printing, dialogs: FakeDialogs, tmp_path: Path, ids: list[int]
-) -> str:
-    """What the preview shows, as the text of the PDF it saves."""
-    dialog = printing.preview_sessions(ids)
-    assert isinstance(dialog, PrintPreviewDialog)
-    qtbot.waitExposed(dialog)
-    saved = tmp_path / f"preview-{len(dialogs.asked)}.pdf"
-    dialogs.files.append(saved)
-    dialog.save_button.click()
-    dialog.close()
-    return " ".join(" ".join(page_texts(saved.read_bytes())).split())
+@dataclass
+class Desk:
+    """The print service on a database with one patient and an injector, and what it shows."""
+
+    qtbot: QtBot
+    engine: Engine
+    printing: Printing
+    dialogs: FakeDialogs
+    patient: Patient
+    injector: Clinician
+    folder: Path
+
+    def signed(self, chart_of: Callable[[], Chart] = standard_chart) -> int:
+        return signed(self.engine, self.patient, self.injector, chart_of)
+
+    def select(self, session_id: int) -> None:
+        """What selecting the session in the list does: its note laid out, in the background."""
+        self.printing.prepare_sessions([session_id])
+        laid_out_ahead(self.qtbot)
+
+    def previewed(self, session_id: int) -> str:
+        """What the preview shows, as the text of the PDF it saves."""
+        dialog = self.printing.preview_sessions([session_id])
+        assert isinstance(dialog, PrintPreviewDialog)
+        self.qtbot.waitExposed(dialog)
+        saved = self.folder / f"preview-{len(self.dialogs.asked)}.pdf"
+        self.dialogs.files.append(saved)
+        dialog.save_button.click()
+        dialog.close()
+        return " ".join(" ".join(page_texts(saved.read_bytes())).split())
+
+
+@pytest.fixture
+def desk(
+    qtbot: QtBot,
+    engine: Engine,
+    printing: Printing,
+    dialogs: FakeDialogs,
+    patient: Patient,
+    injector: Clinician,
+    tmp_path: Path,
+) -> Desk:
+    return Desk(qtbot, engine, printing, dialogs, patient, injector, tmp_path)
 
 
 def test_the_selected_note_is_laid_out_before_the_click_and_shown_without_laying_out_again(
-    qtbot: QtBot,
-    engine: Engine,
-    printing: Printing,
-    dialogs: FakeDialogs,
-    patient: Patient,
-    injector: Clinician,
-    layouts: list[SessionNotes],
-    tmp_path: Path,
+    desk: Desk, layouts: list[SessionNotes]
 ) -> None:
-    session_id = signed(engine, patient, injector, standard_chart)
+    session_id = desk.signed()
 
-    printing.prepare_sessions([session_id])
-    laid_out_ahead(qtbot)
+    desk.select(session_id)
     assert len(layouts) == 1
-    text = previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+    text = desk.previewed(session_id)
 
     assert len(layouts) == 1  # the click used the pages laid out ahead
     assert "Lindqvist" in text and "155" in text
-    assert dialogs.messages("error") == []
+    assert desk.dialogs.messages("error") == []
 
 
 def test_an_addendum_after_the_selection_is_in_the_preview(
-    qtbot: QtBot,
-    engine: Engine,
-    printing: Printing,
-    dialogs: FakeDialogs,
-    patient: Patient,
-    injector: Clinician,
-    layouts: list[SessionNotes],
-    tmp_path: Path,
+    desk: Desk, layouts: list[SessionNotes]
 ) -> None:
-    session_id = signed(engine, patient, injector, standard_chart)
-    printing.prepare_sessions([session_id])
-    laid_out_ahead(qtbot)
-    assert injector.id is not None
-    with transaction(engine) as db:
+    session_id = desk.signed()
+    desk.select(session_id)
+    assert desk.injector.id is not None
+    with transaction(desk.engine) as db:
         sessions.add_addendum(
-            db, session_id=session_id, author_id=injector.id, text="Day-3 call: neck pain settling"
+            db,
+            session_id=session_id,
+            author_id=desk.injector.id,
+            text="Day-3 call: neck pain settling",
         )
 
-    text = previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+    text = desk.previewed(session_id)
 
     assert "Day-3 call: neck pain settling" in text
     assert len(layouts) == 2
 
 
-def test_a_patient_edited_after_the_selection_prints_under_the_new_name(
-    qtbot: QtBot,
-    engine: Engine,
-    printing: Printing,
-    dialogs: FakeDialogs,
-    patient: Patient,
-    injector: Clinician,
-    tmp_path: Path,
-) -> None:
-    session_id = signed(engine, patient, injector, standard_chart)
-    printing.prepare_sessions([session_id])
-    laid_out_ahead(qtbot)
-    assert patient.id is not None
-    with transaction(engine) as db:
-        changes = Patient.model_validate(patients.get(db, patient_id=patient.id).model_dump())
+def test_a_patient_edited_after_the_selection_prints_under_the_new_name(desk: Desk) -> None:
+    session_id = desk.signed()
+    desk.select(session_id)
+    assert desk.patient.id is not None
+    with transaction(desk.engine) as db:
+        stored = patients.get(db, patient_id=desk.patient.id)
+        changes = Patient.model_validate(stored.model_dump())
         changes.family_name = "Lindqvist-Berg"
-        patients.update(db, patient_id=patient.id, changes=changes, clinician_id=injector.id)
+        patients.update(
+            db, patient_id=desk.patient.id, changes=changes, clinician_id=desk.injector.id
+        )
 
-    assert "Lindqvist-Berg" in previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+    assert "Lindqvist-Berg" in desk.previewed(session_id)
 
 
-def test_another_session_than_the_one_laid_out_previews_its_own_note(
-    qtbot: QtBot,
-    engine: Engine,
-    printing: Printing,
-    dialogs: FakeDialogs,
-    patient: Patient,
-    injector: Clinician,
-    tmp_path: Path,
-) -> None:
-    standard = signed(engine, patient, injector, standard_chart)
-    tailored = signed(engine, patient, injector, tailored_chart)
-    expected = " ".join(
-        " ".join(page_texts(render.session_note_pdf(engine, session_ids=[tailored]))).split()
-    )
-    printing.prepare_sessions([standard])
-    laid_out_ahead(qtbot)
+def test_another_session_than_the_one_laid_out_previews_its_own_note(desk: Desk) -> None:
+    standard = desk.signed(standard_chart)
+    tailored = desk.signed(tailored_chart)
+    pages = page_texts(render.session_note_pdf(desk.engine, session_ids=[tailored]))
+    expected = " ".join(" ".join(pages).split())
+    desk.select(standard)
 
-    text = previewed_text(qtbot, printing, dialogs, tmp_path, [tailored])
+    text = desk.previewed(tailored)
 
     # The same pages but the minute printed in the footer, which may have turned meanwhile.
     assert text.split("Printed")[0] == expected.split("Printed")[0]
-    assert text != previewed_text(qtbot, printing, dialogs, tmp_path, [standard])
+    assert text != desk.previewed(standard)
 
 
 def test_a_language_and_paper_changed_after_the_selection_are_in_the_preview(
-    qtbot: QtBot,
-    engine: Engine,
-    printing: Printing,
-    dialogs: FakeDialogs,
-    patient: Patient,
-    injector: Clinician,
-    tmp_path: Path,
+    desk: Desk,
 ) -> None:
-    save_clinic(engine, language="en", paper="letter")
-    session_id = signed(engine, patient, injector, standard_chart)
-    printing.prepare_sessions([session_id])
-    laid_out_ahead(qtbot)
-    save_clinic(engine, language="fr", paper="a4")
+    save_clinic(desk.engine, language="en", paper="letter")
+    session_id = desk.signed()
+    desk.select(session_id)
+    save_clinic(desk.engine, language="fr", paper="a4")
 
-    dialog = printing.preview_sessions([session_id])
+    dialog = desk.printing.preview_sessions([session_id])
     assert isinstance(dialog, PrintPreviewDialog)
     size = dialog.strip.page_rects()[0].size()
     dialog.close()
-    text = previewed_text(qtbot, printing, dialogs, tmp_path, [session_id])
+    text = desk.previewed(session_id)
 
     assert "Note d’intervention" in text and "Procedure note" not in text
     assert size.height() / size.width() == pytest.approx(297 / 210, rel=0.01)  # A4
 
 
-def test_a_failure_while_laying_out_ahead_is_reported_at_the_click(
+def test_a_failure_while_laying_out_ahead_is_reported_at_the_click_and_logs_no_detail(
     qtbot: QtBot,
-    engine: Engine,
     printing: Printing,
     dialogs: FakeDialogs,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    printing.prepare_sessions([999])  # no such session: nothing to lay out, nothing logged
+    caplog.set_level(logging.DEBUG, logger="botox_chart")
+    printing.prepare_sessions([999])  # no such session: nothing is laid out ahead
     laid_out_ahead(qtbot)
 
     assert printing.preview_sessions([999]) is None
-    assert len(dialogs.messages("error")) == 1
+    (said,) = dialogs.messages("error")
+    assert "999" in said  # the click says what is wrong
+    assert [r.getMessage() for r in caplog.records] == ["Notes not laid out ahead: SessionError"]
 
 
 # -- in the window: selecting signed sessions lays their notes out ------------------------------
