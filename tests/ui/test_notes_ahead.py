@@ -292,14 +292,7 @@ def test_print_preview_in_the_window_shows_the_session_selected_last_laid_out_ah
 
 
 def test_a_draft_selected_is_not_laid_out_ahead_and_previews_as_it_is_now(
-    qtbot: QtBot,
-    window: MainWindow,
-    engine: Engine,
-    patient: Patient,
-    injector: Clinician,
-    dialogs: FakeDialogs,
-    layouts: list[SessionNotes],
-    tmp_path: Path,
+    qtbot: QtBot, window: MainWindow, patient: Patient, layouts: list[SessionNotes], tmp_path: Path
 ) -> None:
     assert patient.id is not None
     window.patients.select(patient.id)
@@ -311,6 +304,6 @@ def test_a_draft_selected_is_not_laid_out_ahead_and_previews_as_it_is_now(
     laid_out_ahead(qtbot)
 
     assert layouts == []
-    text = saved_text(shown_preview(qtbot, window), dialogs, tmp_path / "draft.pdf")
+    text = saved_text(shown_preview(qtbot, window), window.dialogs, tmp_path / "draft.pdf")
     assert len(layouts) == 1
     assert "Lindqvist" in text
