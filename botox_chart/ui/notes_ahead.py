@@ -77,13 +77,10 @@ class NotesAhead:
     def pdf(self, session_ids: Sequence[int]) -> bytes:
         """The notes of ``session_ids`` as they print now: laid out ahead when nothing they
         print has changed since, else laid out now. Raises what reading them raises."""
-        from botox_chart.note import render, scripts
+        from botox_chart.note import scripts
 
         with LAYING_OUT:  # a layout under way (of these notes, perhaps) finishes first
-            read = render.read_session_notes(self._engine, session_ids=session_ids)
-            laid_out = self._laid_out
-            if laid_out is None or laid_out.read != read:
-                laid_out = self._lay_out(read)
+            laid_out = self._as_read_now(session_ids)
         scripts.report_missing(laid_out.missing)
         return laid_out.pdf
 
@@ -100,17 +97,17 @@ class NotesAhead:
                 log.debug("Notes not laid out ahead: %s", type(error).__name__)
 
     def _prepare(self, session_ids: tuple[int, ...]) -> None:
-        from botox_chart.note import render
-
         with LAYING_OUT:
-            read = render.read_session_notes(self._engine, session_ids=session_ids)
-            laid_out = self._laid_out
-            if laid_out is None or laid_out.read != read:
-                self._lay_out(read)
+            self._as_read_now(session_ids)
 
-    def _lay_out(self, read: SessionNotes) -> _LaidOut:
+    def _as_read_now(self, session_ids: Sequence[int]) -> _LaidOut:
+        """The notes read now, laid out unless the last layout is of this very reading (call
+        holding :data:`LAYING_OUT`)."""
         from botox_chart.note import render, scripts
 
+        read = render.read_session_notes(self._engine, session_ids=session_ids)
+        if self._laid_out is not None and self._laid_out.read == read:
+            return self._laid_out
         with scripts.watch() as missing:
             pdf = render.lay_out_session_notes(read)
         laid_out = _LaidOut(read, pdf, frozenset(missing))
