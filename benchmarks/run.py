@@ -449,9 +449,12 @@ def notes(metrics: dict[str, Any]) -> list[str]:
     flow = metrics["actions"]["detail"]["flows"]
     preview = metrics["preview"]["detail"]
     return [
-        f"Print preview in the window: first {preview['first_ms']:.0f} ms (the diagram's drawing "
-        f"and the fonts load then), then median {preview['median_ms']:.0f} ms "
-        f"({', '.join(f'{t:.0f}' for t in preview['samples_ms'])}).",
+        f"Print preview in the window, {preview['rest_ms']} ms after selecting the session: "
+        f"first {preview['first_ms']:.0f} ms (reportlab, PDFium, the fonts and the diagram's "
+        f"drawing load with the first patient), then median {preview['median_ms']:.0f} ms "
+        f"({', '.join(f'{t:.0f}' for t in preview['samples_ms'])}); clicked at once after the "
+        f"selection {preview['immediate_median_ms']:.0f} ms, and laid out only after the click "
+        f"{preview['unprepared_median_ms']:.0f} ms.",
         f"Ready: the list is on screen at {metrics['ready']['app']['median']:.0f} ms; the "
         f"database is open for work (integrity check passed, sign-in possible) at "
         f"{metrics['ready']['app']['opened_median']:.0f} ms.",

@@ -196,6 +196,17 @@ def alert(words: str) -> str:
     return f'<font color="{ALERT.hexval()}">{text(words)}</font>'
 
 
+def logo_stamp(clinic: ClinicSettings) -> tuple[int, int] | None:
+    """The logo file's modification time (ns) and size, or None where it cannot be read: what
+    tells a note laid out earlier from one with a logo replaced since (``render.SessionNotes``)."""
+    path = Path(clinic.logo_path) if clinic.logo_path.strip() else None
+    try:
+        found = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size) if found is not None else None
+
+
 def _logo(clinic: ClinicSettings, *, max_width: float, max_height: float) -> Flowable | None:
     """The clinic's logo if its file can be read on this computer (the note prints without it)."""
     path = Path(clinic.logo_path) if clinic.logo_path.strip() else None
@@ -408,9 +419,15 @@ def frame_width(pagesize: tuple[float, float]) -> float:
 
 
 def build(
-    story: Sequence[Flowable], *, pagesize: tuple[float, float], title: str, subject: str
+    story: Sequence[Flowable],
+    *,
+    pagesize: tuple[float, float],
+    title: str,
+    subject: str,
+    printed: datetime | None = None,
 ) -> bytes:
-    """Lay out ``story`` on pages of ``pagesize``; every page decorated per its PartStart."""
+    """Lay out ``story`` on pages of ``pagesize``; every page decorated per its PartStart, its
+    footer saying when it was ``printed`` (None: now)."""
     fonts.register()
     buffer = BytesIO()
     doc = BaseDocTemplate(
@@ -439,7 +456,7 @@ def build(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize)])
-    maker = functools.partial(_DecoratedCanvas, printed=datetime.now().astimezone())
+    maker = functools.partial(_DecoratedCanvas, printed=printed or datetime.now().astimezone())
     with scripts.watch() as missing:
         doc.build(list(story), canvasmaker=maker)
     scripts.warn_missing(missing)

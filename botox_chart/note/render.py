@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,34 +70,80 @@ def document_language(engine: Engine, language: str | None = None) -> str:
         return clinic_settings.load(db).language
 
 
+@dataclass(frozen=True)
+class SessionNotes:
+    """Everything procedure notes print, read now: the notes' values, the language and paper,
+    the logo file as it is on disk and the minute printed in the footer.
+
+    Two readings that compare equal lay out the same pages (:func:`lay_out_session_notes`), so
+    the window can show notes laid out ahead of the click once a new reading matches them
+    (``ui/notes_ahead.py``): an addendum, a new signature, an edited patient, another language,
+    paper, logo or minute makes a reading that does not."""
+
+    notes: tuple[data.SessionNote, ...]
+    language: str
+    pagesize: tuple[float, float]
+    logo: tuple[int, int] | None
+    """The logo file's modification time (ns) and size: a new logo at the same path differs."""
+    printed: datetime
+    """The footer's "Printed" time, to the minute it shows."""
+
+
+def read_session_notes(
+    engine: Engine,
+    *,
+    session_ids: Sequence[int],
+    paper: str | None = None,
+    language: str | None = None,
+) -> SessionNotes:
+    """What the notes of ``session_ids`` print, read now (in ``language``:
+    :func:`document_language`). Raises SessionError for an unknown session."""
+    if not session_ids:
+        raise ValueError("No sessions to print.")
+    chosen = document_language(engine, language)
+    with i18n.using(chosen), transaction(engine) as db:
+        notes = tuple(data.load_session_notes(db, session_ids=session_ids))
+    clinic = notes[0].clinic
+    return SessionNotes(
+        notes=notes,
+        language=chosen,
+        pagesize=page_size(clinic, paper),
+        logo=layout.logo_stamp(clinic),
+        printed=datetime.now().astimezone().replace(second=0, microsecond=0),
+    )
+
+
+def lay_out_session_notes(read: SessionNotes) -> bytes:
+    """The notes of ``read`` in one PDF, each from a new page, each with its own "page X of Y"."""
+    with i18n.using(read.language):
+        width = layout.frame_width(read.pagesize)
+        story: list[Flowable] = []
+        for n, note in enumerate(read.notes):
+            if n:
+                story.append(PageBreak())
+            story += procedure.story(note, width)
+        return layout.build(
+            story,
+            pagesize=read.pagesize,
+            title=_("Procedure note"),
+            subject=_("OnabotulinumtoxinA procedure note"),
+            printed=read.printed,
+        )
+
+
 def session_note_pdf(
     engine: Engine,
     *,
-    session_ids: list[int],
+    session_ids: Sequence[int],
     paper: str | None = None,
     language: str | None = None,
 ) -> bytes:
     """Procedure notes for ``session_ids`` in one PDF, each from a new page, each with its own
     "page X of Y", in ``language`` (:func:`document_language`). Raises SessionError for an
     unknown session."""
-    if not session_ids:
-        raise ValueError("No sessions to print.")
-    with i18n.using(document_language(engine, language)):
-        with transaction(engine) as db:
-            notes = data.load_session_notes(db, session_ids=session_ids)
-        pagesize = page_size(notes[0].clinic, paper)
-        width = layout.frame_width(pagesize)
-        story: list[Flowable] = []
-        for n, note in enumerate(notes):
-            if n:
-                story.append(PageBreak())
-            story += procedure.story(note, width)
-        return layout.build(
-            story,
-            pagesize=pagesize,
-            title=_("Procedure note"),
-            subject=_("OnabotulinumtoxinA procedure note"),
-        )
+    return lay_out_session_notes(
+        read_session_notes(engine, session_ids=session_ids, paper=paper, language=language)
+    )
 
 
 def write_session_note(

@@ -32,7 +32,7 @@ import shutil
 import subprocess
 import unicodedata
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -329,9 +329,15 @@ _missing: ContextVar[set[str] | None] = ContextVar("missing_scripts", default=No
 
 
 def _note_missing(found: tuple[Run, ...]) -> None:
+    report_missing({run.script for run in found if run.font is None})
+
+
+def report_missing(missing: Iterable[str]) -> None:
+    """Tell the enclosing :func:`watch` of ``missing`` scripts: those met in this text, or in a
+    document laid out earlier and shown now (``ui/notes_ahead.py``)."""
     seen = _missing.get()
     if seen is not None:
-        seen.update(run.script for run in found if run.font is None)
+        seen.update(missing)
 
 
 def markup(value: str) -> str:

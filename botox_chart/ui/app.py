@@ -4,9 +4,10 @@
 applies the one stylesheet, installs the translators of the window's language (``ui.language``:
 the user's choice, else the computer's), shows the window, and only then opens the database and
 loads the patient list on a background thread. Once the list is in, the session editor's modules and
-printing's libraries (reportlab, PDFium) are imported on a background thread, so the first
-session opens quickly and the first print is quick too. Only imports happen there: every widget is
-made on the GUI thread, when first needed.
+the window's printing module are imported on a background thread, so the first session opens
+quickly. Only imports happen there: every widget is made on the GUI thread, when first needed.
+reportlab and PDFium load when a signed session is first selected (its note is laid out ahead of
+Print preview then, ``ui/notes_ahead.py``) or at the first print.
 """
 
 from __future__ import annotations
@@ -32,15 +33,13 @@ log = logging.getLogger(__name__)
 
 WARM_UP_MODULES = (
     "botox_chart.ui.widgets.session_editor",
-    "reportlab.pdfgen.canvas",
-    "reportlab.platypus",
-    "botox_chart.note.render",
-    "pypdfium2",
     "botox_chart.ui.printing",
 )
 """Imported in the background once the patient list is in, in this order: charting first. Importing
 these creates no Qt object (module-level constants are plain values such as QColor), so it is safe
-off the GUI thread."""
+off the GUI thread. Printing's libraries (reportlab, PDFium, 20 MB) are not among them: they load
+when the first signed session is selected, with its note laid out ahead (``ui/notes_ahead.py``),
+or at the first print."""
 
 
 def run(db_url: str | None) -> int:

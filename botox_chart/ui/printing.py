@@ -39,6 +39,7 @@ from botox_chart.store import StorageError
 from botox_chart.store.patients import PatientError
 from botox_chart.store.sessions import SessionError
 from botox_chart.ui.language import QT_TRANSLATE_NOOP
+from botox_chart.ui.notes_ahead import LAYING_OUT, NotesAhead
 from botox_chart.ui.pdf_pages import PdfPages
 from botox_chart.ui.seams import Dialogs
 from botox_chart.ui.window_state import WindowState
@@ -94,8 +95,19 @@ class Printing(QObject):
         self._printer_factory = printer_factory or _system_printer
         self._clinician_id = clinician_id or (lambda: None)
         self._state = state if state is not None else WindowState()
+        self._notes_ahead = NotesAhead(engine)
 
     # -- procedure notes ------------------------------------------------------------------------
+
+    def warm(self) -> None:
+        """Load reportlab and PDFium in the background, before the first print (once)."""
+        self._notes_ahead.warm()
+
+    def prepare_sessions(self, ids: Sequence[int]) -> None:
+        """Lay out the notes of ``ids`` (signed sessions, selected) in the background, so their
+        preview, print or PDF is quick; what is shown is still read again then."""
+        if ids:
+            self._notes_ahead.prepare(list(dict.fromkeys(ids)))
 
     def preview_sessions(self, ids: Sequence[int]) -> QWidget | None:
         """Show the notes of ``ids`` in the preview (Print and Save as PDF from there)."""
@@ -230,7 +242,7 @@ class Printing(QObject):
             if many
             else QCoreApplication.translate("Printing", "Procedure note"),
             filename=lambda: render.session_notes_file_name(self._engine, session_ids=session_ids),
-            render=lambda: render.session_note_pdf(self._engine, session_ids=session_ids),
+            render=lambda: self._notes_ahead.pdf(session_ids),
             session_ids=tuple(session_ids),
         )
 
@@ -538,7 +550,7 @@ def _render_watching_fonts(render: Callable[[], bytes]) -> tuple[bytes, set[str]
     """The PDF, and the scripts in it that no font on this computer has (printed as [?])."""
     from botox_chart.note import scripts
 
-    with scripts.watch() as missing:
+    with LAYING_OUT, scripts.watch() as missing:
         pdf = render()
     return pdf, missing
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from botox_chart.ui.window_host import show_status
 
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from botox_chart.ui.dialogs.due_list_dialog import DueListDialog
     from botox_chart.ui.dialogs.lot_recall_dialog import LotRecallDialog
     from botox_chart.ui.window_host import PrintService, WindowHost
+
+
+PREPARE_AFTER_MS = 120
+"""Notes are laid out ahead once the selection has rested this long: moving through the list
+with the arrow keys lays out only where the user stops."""
 
 
 class RecordCommands(QObject):
@@ -44,6 +49,12 @@ class RecordCommands(QObject):
         self._due_engine: Engine | None = None
         """The database the open due list reads (reloading the database makes a new list)."""
         self.recall_dialog: LotRecallDialog | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_AFTER_MS)
+        self._prepare_timer.timeout.connect(self.prepare_notes)
+        window.sessions.selectionChanged.connect(self._prepare_timer.start)
+        window.patients.patientChanged.connect(self._warm_printing)
         a = window.actions_
         a.print_preview.triggered.connect(lambda: self.print_sessions(lambda p: p.preview_sessions))
         a.print.triggered.connect(lambda: self.print_sessions(lambda p: p.print_sessions))
@@ -69,7 +80,27 @@ class RecordCommands(QObject):
         editing = self._editing()
         return [editing] if editing is not None else []
 
+    def prepare_notes(self) -> None:
+        """Lay out the notes of the selected sessions ahead of Print preview, when every one is
+        signed (a draft changes as it is charted)."""
+        selected = self.w.sessions.selected_sessions()
+        if not selected or any(s.status != "signed" for s in selected):
+            return
+        if self.w.engine is None or not self.w.sign_in.is_open():
+            return
+        printing = self.w.ensure_printing()
+        if printing is not None:
+            printing.prepare_sessions([s.id for s in selected])
+
+    def _warm_printing(self, _patient: object = None) -> None:
+        """A patient is chosen: their notes may be printed soon, so printing loads (once)."""
+        if self.w.engine is not None and self.w.sign_in.is_open():
+            printing = self.w.ensure_printing()
+            if printing is not None:
+                printing.warm()
+
     def print_sessions(self, how: Callable[[PrintService], Callable[[Sequence[int]], Any]]) -> None:
+        self._prepare_timer.stop()  # the click reads and lays out these notes itself
         ids = self.print_ids()
         printing = self.w.ensure_printing() if ids else None
         if printing is not None:

@@ -28,6 +28,15 @@ class FakePrinting:
     def __init__(self, engine: Engine, parent: Any, dialogs: Any, clinician: Any) -> None:
         self.calls: list[tuple[str, Any]] = []
         self.clinician = clinician
+        self.prepared: list[list[int]] = []
+        """The sessions whose notes were asked for ahead of a print, each time."""
+        self.warmed = False
+
+    def warm(self) -> None:
+        self.warmed = True
+
+    def prepare_sessions(self, ids: Any) -> None:
+        self.prepared.append(list(ids))
 
     def __getattr__(self, name: str) -> Any:
         if name.endswith(

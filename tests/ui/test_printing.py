@@ -420,15 +420,15 @@ def test_a_long_render_runs_off_the_gui_thread_behind_a_busy_cursor_and_progress
     session_ids: list[int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    slow_render = render.session_note_pdf
+    slow_lay_out = render.lay_out_session_notes
     threads: list[threading.Thread] = []
 
-    def slow(engine: Engine, *, session_ids: list[int]) -> bytes:
+    def slow(read: render.SessionNotes) -> bytes:
         threads.append(threading.current_thread())
         time.sleep(0.8)
-        return slow_render(engine, session_ids=session_ids)
+        return slow_lay_out(read)
 
-    monkeypatch.setattr(render, "session_note_pdf", slow)
+    monkeypatch.setattr(render, "lay_out_session_notes", slow)
     seen: dict[str, object] = {}
 
     def look() -> None:

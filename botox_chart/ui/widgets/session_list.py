@@ -175,8 +175,12 @@ class SessionListPanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         """The sessions selected, newest first."""
+        return [session.id for session in self.selected_sessions()]
+
+    def selected_sessions(self) -> list[SessionSummary]:
+        """The sessions selected, newest first, as listed (date, status, totals)."""
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [self.model.session(row).id for row in rows]
+        return [self.model.session(row) for row in rows]
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
