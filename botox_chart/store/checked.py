@@ -5,9 +5,9 @@ Opening a SQLite database checks every page (``PRAGMA quick_check``) before anyt
 minute at 100,000, at every command. A file that has not changed since it passed cannot have
 become damaged through a write, so after a check passes the file's state is remembered
 (:func:`state`: device, inode, size, modification and status-change times of the file, and the
-size and modification time of its ``-wal``), and the next opening skips the check while that
-state is unchanged and the check is less than :data:`AT_LEAST_EVERY` old (damage that changes no
-time stamp, a failing disk, is still caught within a day).
+size and modification time of its ``-wal`` unless it is empty), and the next opening skips the
+check while that state is unchanged and the check is less than :data:`AT_LEAST_EVERY` old
+(damage that changes no time stamp, a failing disk, is still caught within a day).
 
 Any write to the file changes its status-change time, which no program can set back (``touch``
 and ``os.utime`` set only the modification time): damage written by hand, by another program or
@@ -66,10 +66,11 @@ def state(path: Path) -> State | None:
         wal = None
     except OSError:
         return None
-    # SQLite sets the -wal's owner each time a root process opens it, which changes its
-    # status-change time: the -wal counts by its size and modification time (its frames carry
-    # their own checksums; a damaged frame is not applied to the database).
-    return main, (wal[:4] if wal is not None else None)
+    # An empty -wal holds nothing: SQLite makes one whenever a connection opens the file, and
+    # deletes it when the last one closes. SQLite also sets the -wal's owner each time a root
+    # process opens it, which changes its status-change time: a -wal counts by its size and
+    # modification time (its frames carry their own checksums; a damaged one is not applied).
+    return main, (wal[:4] if wal is not None and wal[2] > 0 else None)
 
 
 def _stat(path: Path) -> tuple[int, ...] | None:
@@ -157,7 +158,7 @@ class _Watch:
     def on_connect(self, dbapi_connection: Any, record: Any) -> None:
         self.opened += 1
         try:
-            if self.opened == 1 and not _as_checked(state(self.path), self.checked):
+            if self.opened == 1 and state(self.path) != self.checked:
                 self.others_wrote = True  # changed between the check and the first connection
             record.info["data_version"] = _data_version(dbapi_connection)
         except Exception:  # noqa: BLE001 (cannot vouch: the next opening checks)
@@ -174,14 +175,6 @@ class _Watch:
 
     def vouches(self) -> bool:
         return not self.others_wrote and self.closed_clean == self.opened
-
-
-def _as_checked(current: State | None, then: State) -> bool:
-    """The file as it was checked, but for the empty ``-wal`` SQLite makes when it opens it."""
-    if current is None or current[0] != then[0]:
-        return False
-    wal = current[1]
-    return wal == then[1] or (then[1] is None and wal is not None and wal[2] == 0)
 
 
 def _data_version(dbapi_connection: Any) -> int:

@@ -83,6 +83,20 @@ def test_an_unchanged_file_is_checked_once_and_again_after_a_day(
     assert len(full_checks) == 2
 
 
+def test_another_program_reading_the_file_meanwhile_is_not_a_change(
+    clinic: Path, full_checks: list[Path]
+) -> None:
+    """A reader (another window's list, the SQLite shell) makes an empty -wal, which holds
+    nothing: the file is not checked again for it."""
+    assert run(clinic, "sessions") == 0
+    reader = raw.connect(clinic)
+    reader.execute("SELECT COUNT(*) FROM patient").fetchall()
+    assert run(clinic, "sessions") == 0
+    reader.close()
+    assert run(clinic, "sessions") == 0
+    assert full_checks == [clinic]
+
+
 def test_what_the_app_wrote_itself_is_not_checked_again(
     clinic: Path, full_checks: list[Path], tmp_path: Path
 ) -> None:
