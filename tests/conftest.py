@@ -178,3 +178,20 @@ def any_engine(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Engi
     eng = open_database(url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def full_checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The SQLite files whose every page the integrity check read, in order (store.checked)."""
+    from botox_chart.store import engine as engine_module
+
+    seen: list[Path] = []
+    inspect = engine_module._inspect_sqlite_file
+
+    def counting(path: Path, *, key: str | None, integrity: bool) -> None:
+        if integrity:
+            seen.append(path)
+        inspect(path, key=key, integrity=integrity)
+
+    monkeypatch.setattr(engine_module, "_inspect_sqlite_file", counting)
+    return seen

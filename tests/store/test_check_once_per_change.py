@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -39,21 +38,6 @@ def clinic(tmp_path: Path, command_line_user: tuple[str, str]) -> Path:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
-
-
-@pytest.fixture
-def full_checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
-    """The files whose every page SQLite's quick check read, in order."""
-    seen: list[Path] = []
-    inspect = engine_module._inspect_sqlite_file
-
-    def counting(path: Path, *, key: str | None, integrity: bool) -> None:
-        if integrity:
-            seen.append(path)
-        inspect(path, key=key, integrity=integrity)
-
-    monkeypatch.setattr(engine_module, "_inspect_sqlite_file", counting)
-    yield seen
 
 
 def damage(path: Path) -> None:

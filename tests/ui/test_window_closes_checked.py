@@ -5,28 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import Engine
 
-from botox_chart.store import engine as engine_module
 from botox_chart.store import open_database
 from tests.helpers import raw
 from tests.helpers.factories import make_clinician
 from tests.ui.conftest import FakeDialogs, OpenWindow
-
-
-@pytest.fixture
-def full_checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    seen: list[Path] = []
-    inspect = engine_module._inspect_sqlite_file
-
-    def counting(path: Path, *, key: str | None, integrity: bool) -> None:
-        if integrity:
-            seen.append(path)
-        inspect(path, key=key, integrity=integrity)
-
-    monkeypatch.setattr(engine_module, "_inspect_sqlite_file", counting)
-    return seen
 
 
 def test_after_the_window_closes_its_own_writes_are_not_checked_again(
