@@ -49,7 +49,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: benchmarks/ is not a package on sys.path yet
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import dataset, display, launch, machine, scale  # noqa: E402
+from benchmarks import dataset, display, launch, machine, plot_scale, scale  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -165,7 +165,8 @@ def _parser() -> argparse.ArgumentParser:
         "--scale",
         action="store_true",
         help="the scale table (benchmarks/scale.py): ready, memory, search and four commands "
-        "at each of --sizes",
+        "at each of --sizes; and its figure (benchmarks/plot_scale.py), "
+        "docs/screenshots/scale.png, or FILE.png beside --output",
     )
     parser.add_argument(
         "--sizes",
@@ -226,6 +227,13 @@ def _scale(args: argparse.Namespace, argv: list[str]) -> int:
     }
     scale.save(measured, output, context)
     print(f"\nSaved {output}")
+    # The README's figure goes with the committed table; a table saved elsewhere gets its own.
+    figure = plot_scale.FIGURE if args.output is None else output.with_suffix(".png")
+    try:
+        plot_scale.plot(output, figure)
+    except plot_scale.ScaleFileError as err:
+        raise SystemExit(f"plot_scale: {err}") from None
+    print(f"Saved {figure}")
     return 0
 
 

@@ -2,7 +2,9 @@
 SQLite and on PostgreSQL.
 
 ``.venv/bin/python benchmarks/run.py --scale [--sizes 10000,50000,100000] [--runs 3]
-[--databases sqlite,postgresql]`` prints a table per database and saves ``results/scale.json``.
+[--databases sqlite,postgresql]`` prints a table per database and saves ``results/scale.json``,
+then draws it (``plot_scale.py``: peak memory and ready against their goals) into
+``docs/screenshots/scale.png`` (beside the JSON when ``--output`` names another file).
 For each size, on each database:
 
 - SQLite: the demo data (built once and cached like the main benchmark's, then copied and
