@@ -1,13 +1,13 @@
 """SQLite's integrity check once per change of the file, and at least once a day.
 
 Opening a SQLite database checks every page (``PRAGMA quick_check``) before anything writes to it
-(store.engine.open_database). That reads the whole file: 4 s at 10,000 patients, most of a
-minute at 100,000, at every command. A file that has not changed since it passed cannot have
-become damaged through a write, so after a check passes the file's state is remembered
-(:func:`state`: device, inode, size, modification and status-change times of the file, and the
-size and modification time of its ``-wal`` unless it is empty), and the next opening skips the
-check while that state is unchanged and the check is less than :data:`AT_LEAST_EVERY` old
-(damage that changes no time stamp, a failing disk, is still caught within a day).
+(store.engine.open_database). That reads the whole file: 1.5 s at 10,000 patients, 19 s at 100,000
+on the benchmark's machine, at every command. A file that has not changed since it passed cannot
+have become damaged through a write, so after a check passes the file's state is remembered
+(:func:`state`: device, inode, size, modification and status-change times of the file, and the size
+and modification time of its ``-wal`` unless it is empty), and the next opening skips the check
+while that state is unchanged and the check is less than :data:`AT_LEAST_EVERY` old (damage that
+changes no time stamp, a failing disk, is still caught within a day).
 
 Any write to the file changes its status-change time, which no program can set back (``touch``
 and ``os.utime`` set only the modification time): damage written by hand, by another program or
