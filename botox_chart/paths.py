@@ -245,7 +245,10 @@ def private_database(path: Path) -> Path:
 def written_by_user_alone(status: os.stat_result) -> bool:
     """A file this user owns and nobody else may change (group and others cannot write it): the
     only kind whose contents the app trusts to skip work (a cached drawing it unpickles, the
-    record of a database's last integrity check)."""
+    record of a database's last integrity check). Without POSIX modes (Windows) the profile
+    folder's own permissions keep the data folder the user's."""
+    if not _POSIX:
+        return True
     if status.st_mode & 0o022:
         return False
     return not hasattr(os, "getuid") or status.st_uid == os.getuid()

@@ -9,21 +9,30 @@ and modification time of its ``-wal`` unless it is empty), and the next opening 
 while that state is unchanged and the check is less than :data:`AT_LEAST_EVERY` old (damage that
 changes no time stamp, a failing disk, is still caught within a day).
 
-Any write to the file changes its status-change time, which no program can set back (``touch``
-and ``os.utime`` set only the modification time): damage written by hand, by another program or
-by a copy over the file is checked. A file system that keeps whole-second times (FAT, some
-network shares) cannot show a change within the second; there the check runs at every opening.
+Any write to the database file changes its status-change time, which no program can set back
+(``touch`` and ``os.utime`` set only the modification time): damage written by hand, by another
+program or by a copy over the file is checked. The ``-wal`` counts by its size and modification
+time (SQLite itself changes its owner, hence its status-change time, whenever root opens it). A
+file system that keeps whole-second times (FAT, some network shares), and Windows (whose
+``st_ctime`` is the creation time), cannot show every change; there the check runs at every
+opening.
 
 The app's own writes change the file too. :func:`watch` follows an engine the app opened on a
 checked file; when the app closes it (:func:`close`), the state is remembered again only if no
 other connection, in this or another program, committed to the file while it was open (SQLite's
-``PRAGMA data_version`` on each connection), so the next command does not check again what only
-the app wrote through SQLite. Anything uncertain (a connection not closed through the pool, a
-write by another program, a process killed) leaves the record as it was: the next opening checks.
+``PRAGMA data_version`` on each connection), no connection was opened after all had closed, the
+identity guard still holds, and the database file itself is as it was checked (the app writes
+into the ``-wal`` until its last connection closes), so the next command does not check again
+what only the app wrote through SQLite. Anything uncertain (a connection not closed through the
+pool, a write by another program, a copy over the file, a long session's checkpoint, a process
+killed) leaves the record as it was: the next opening checks. Within a few milliseconds of the
+app's own last write, a write by another program that changes neither size nor time stamp tick
+cannot be told from the app's.
 
-Backups always run the full check (store.backup): the guarantee that a damaged file is never
-backed up over good backups does not depend on this record. The records are in the user's private
-cache folder, one per database file; one that others could have written is ignored.
+Backups, schema upgrades and ``encrypt``/``rekey`` always run the full check (store.backup,
+store.engine, store.encryption): the guarantee that a damaged file is never backed up over good
+backups, upgraded or re-encrypted does not depend on this record. The records are in the user's
+private cache folder, one per database file; one that others could have written is ignored.
 """
 
 from __future__ import annotations
@@ -54,6 +63,8 @@ State = tuple[tuple[int, ...], tuple[int, ...] | None]
 def state(path: Path) -> State | None:
     """What changes whenever anything writes to the file; None when it cannot be told (the file
     is missing, or its file system keeps whole-second times)."""
+    if os.name == "nt":
+        return None  # Windows' st_ctime is the creation time: a write would not show
     try:
         main = _stat(path)
     except OSError:
@@ -69,28 +80,32 @@ def state(path: Path) -> State | None:
     # An empty -wal holds nothing: SQLite makes one whenever a connection opens the file, and
     # deletes it when the last one closes. SQLite also sets the -wal's owner each time a root
     # process opens it, which changes its status-change time: a -wal counts by its size and
-    # modification time (its frames carry their own checksums; a damaged one is not applied).
+    # modification time (its frames carry their own checksums, against damage, not tampering:
+    # the audit chain is what proves records unchanged).
     return main, (wal[:4] if wal is not None and wal[2] > 0 else None)
 
 
 def _stat(path: Path) -> tuple[int, ...] | None:
     status = os.stat(path)
-    if status.st_mtime_ns % _WHOLE_SECOND == 0 and status.st_ctime_ns % _WHOLE_SECOND == 0:
-        return None  # whole-second times: a change within the second would not show
+    if status.st_mtime_ns % _WHOLE_SECOND == 0 or status.st_ctime_ns % _WHOLE_SECOND == 0:
+        return None  # whole-second times (FAT's are 2 s): a change within them would not show
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
-def last_check(path: Path) -> float | None:
-    """When the file last passed the check (seconds since the epoch), if it is exactly as it was
-    then and that was less than a day ago; None when it must be checked."""
+def last_check(path: Path) -> tuple[State, float] | None:
+    """The file's state and when it last passed the check (seconds since the epoch), if it is
+    exactly as it was then and that was less than a day ago; None when it must be checked."""
     current = state(path)
     if current is None:
         return None
-    record = _read(_record_path(path, create=False))
+    try:
+        record = _read(_record_path(path, create=False))
+    except OSError:
+        return None
     if record is None or _as_state(record["state"]) != current:
         return None
     checked_at: float = record["checked_at"]
-    return checked_at if 0 <= now() - checked_at < AT_LEAST_EVERY else None
+    return (current, checked_at) if 0 <= now() - checked_at < AT_LEAST_EVERY else None
 
 
 def remember(path: Path, checked: State | None, *, checked_at: float | None = None) -> None:
@@ -102,9 +117,9 @@ def remember(path: Path, checked: State | None, *, checked_at: float | None = No
         "state": [list(checked[0]), list(checked[1]) if checked[1] is not None else None],
         "checked_at": now() if checked_at is None else checked_at,
     }
-    target = _record_path(path)
-    partial = target.with_name(target.name + ".partial")
     try:
+        target = _record_path(path)
+        partial = target.with_name(target.name + ".partial")
         partial.unlink(missing_ok=True)
         paths.private_file(partial)
         partial.write_text(json.dumps(record), encoding="utf-8")
@@ -153,10 +168,15 @@ class _Watch:
     checked_at: float
     opened: int = 0
     closed_clean: int = 0
+    live: int = 0
     others_wrote: bool = False
 
     def on_connect(self, dbapi_connection: Any, record: Any) -> None:
+        if self.opened and not self.live:
+            # Every connection had closed: what others committed meanwhile no connection saw.
+            self.others_wrote = True
         self.opened += 1
+        self.live += 1
         try:
             if self.opened == 1 and state(self.path) != self.checked:
                 self.others_wrote = True  # changed between the check and the first connection
@@ -165,6 +185,7 @@ class _Watch:
             self.others_wrote = True
 
     def on_close(self, dbapi_connection: Any, record: Any) -> None:
+        self.live -= 1
         try:
             if _data_version(dbapi_connection) == record.info.pop("data_version"):
                 self.closed_clean += 1
@@ -212,6 +233,12 @@ def close(engine: Any) -> None:
             with engine.connect():
                 pass  # store.identity's guard: refused if the file was replaced meanwhile
         except Exception:  # noqa: BLE001 (replaced, locked or gone: cannot vouch)
+            followed.others_wrote = True
+        current = state(followed.path)
+        if current is None or current[0] != followed.checked[0]:
+            # The app writes into the -wal until the last connection closes: a database file
+            # changed before that was written by something else (a copy over it, a sync client),
+            # or by a checkpoint of a long session, which the next opening checks.
             followed.others_wrote = True
     engine.dispose()
     if followed is not None and followed.vouches():

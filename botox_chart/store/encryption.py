@@ -20,7 +20,7 @@ from sqlmodel import Session
 from botox_chart import output
 from botox_chart.i18n import _
 from botox_chart.store import audit, backup, cipher
-from botox_chart.store.engine import StorageError, open_database, sqlite_path
+from botox_chart.store.engine import StorageError, check_integrity, open_database, sqlite_path
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ def encrypt(
     if not cipher.is_plain(path):
         raise StorageError(_("The database {path} is already encrypted.").format(path=path))
     key, in_keyring = (key, False) if key is not None else _key_to_use(path)
+    check_integrity(engine)  # rewrites the file and every backup: never a damaged one
     engine.dispose()
     copies = backup.backups_of(path, key=None)
     cipher.encrypt_file(path, key)
@@ -69,6 +70,7 @@ def rekey(engine: Engine, *, clinician_id: int | None = None) -> KeyChange:
     old = cipher.key_of(engine, path)
     assert old is not None
     new = cipher.new_key()
+    check_integrity(engine)  # rewrites the file and every backup: never a damaged one
     engine.dispose()
     copies = backup.backups_of(path, key=old)
     cipher.rekey_file(path, old, new)

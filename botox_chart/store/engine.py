@@ -144,6 +144,8 @@ def open_database(
                     ).format(database=describe(engine), schema=current)
                 )
             if path is not None and current is not None:
+                if check:
+                    check_integrity(engine)  # the opening may have trusted its record
                 copy_before_migration(path, current, key=key)
             migrate.upgrade(engine)
         from botox_chart.store import identity
@@ -230,11 +232,12 @@ def _inspect_once_per_change(
     was when it last passed (store.checked). The state the file was vouched for in, and when it
     was checked; None without ``integrity``."""
     if integrity:
-        checked_at = checked.last_check(path)
-        if checked_at is not None:
-            before = checked.state(path)
+        found = checked.last_check(path)
+        if found is not None:
             _inspect_sqlite_file(path, key=key, integrity=False)
-            return before, checked_at
+            if checked.state(path) == found[0]:
+                return found
+            # changed while it was looked at: checked now
     before = checked.state(path)
     _inspect_sqlite_file(path, key=key, integrity=integrity)
     if not integrity:

@@ -85,16 +85,23 @@ class NotesAhead:
         return laid_out.pdf
 
     def _work(self) -> None:
-        while True:
-            with self._lock:
-                ids, self._wanted = self._wanted, None
-                if not ids:
+        done = False
+        try:
+            while True:
+                with self._lock:
+                    ids, self._wanted = self._wanted, None
+                    if not ids:
+                        self._working = False  # in the lock: no request is lost
+                        done = True
+                        return
+                try:
+                    self._prepare(ids)
+                except Exception as error:  # the click reads again, and says what is wrong
+                    log.debug("Notes not laid out ahead: %s", type(error).__name__)
+        finally:
+            if not done:  # ended by something else: the next selection starts a thread
+                with self._lock:
                     self._working = False
-                    return
-            try:
-                self._prepare(ids)
-            except Exception as error:  # the click reads again, and says what is wrong
-                log.debug("Notes not laid out ahead: %s", type(error).__name__)
 
     def _prepare(self, session_ids: tuple[int, ...]) -> None:
         with LAYING_OUT:

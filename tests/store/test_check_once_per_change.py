@@ -186,6 +186,75 @@ def test_a_file_moved_into_the_databases_place_while_open_is_checked(
     assert "is damaged" in capsys.readouterr().err
 
 
+def test_a_damaged_copy_written_over_the_file_while_open_is_checked(
+    clinic: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Copied over in place (same inode, as cp or a sync client does) while the app has it
+    open: SQLite sees no commit, the identity is the same, and still the next opening checks."""
+    engine = open_database(str(clinic))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("SELECT COUNT(*) FROM patient").all()
+    other = tmp_path / "other.sqlite3"
+    shutil.copyfile(clinic, other)
+    damage(other)
+    inode = clinic.stat().st_ino
+    with clinic.open("r+b") as f:
+        f.write(other.read_bytes())
+    assert clinic.stat().st_ino == inode
+    checked.close(engine)
+    capsys.readouterr()
+
+    assert run(clinic, "sessions") == 1
+    assert "is damaged" in capsys.readouterr().err
+
+
+def test_damage_just_after_the_record_was_read_is_checked(
+    clinic: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(clinic, "sessions") == 0
+    last_check = checked.last_check
+
+    def then_damaged(path: Path) -> object:
+        found = last_check(path)
+        damage(path)
+        return found
+
+    monkeypatch.setattr(checked, "last_check", then_damaged)
+    capsys.readouterr()
+    assert run(clinic, "sessions") == 1
+    assert "is damaged" in capsys.readouterr().err
+
+
+def test_no_cache_folder_costs_a_check_not_the_command(
+    clinic: Path, isolated_data_dir: Path, full_checks: list[Path]
+) -> None:
+    """A file where the data folder should be (a damaged profile), so no cache folder can be
+    made: every command still runs, each checking the whole file."""
+    isolated_data_dir.parent.mkdir(parents=True, exist_ok=True)
+    isolated_data_dir.write_text("not a folder")
+    assert run(clinic, "sessions") == 0
+    assert run(clinic, "sessions") == 0
+    assert full_checks == [clinic, clinic]
+
+
+def test_a_migration_checks_the_whole_file_whatever_the_record_says(
+    clinic: Path, full_checks: list[Path]
+) -> None:
+    """An upgrade copies the file aside and writes to it: never on the record's word alone."""
+    from alembic import command
+
+    from botox_chart.store import migrate
+
+    engine = open_database(str(clinic))
+    command.downgrade(migrate.config(engine), "0011")
+    checked.close(engine)
+    before = len(full_checks)
+    checked.remember(clinic, checked.state(clinic))  # as if the downgraded file had passed
+
+    open_database(str(clinic)).dispose()
+    assert len(full_checks) == before + 1
+
+
 def forge_record(path: Path, *, mode: int) -> Path:
     """A record saying the file as it is now passed its check a minute ago."""
     checked.remember(path, checked.state(path), checked_at=time.time() - 60)
