@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -169,8 +170,25 @@ def test_a_process_killed_before_closing_leaves_the_next_opening_to_check(
     assert full_checks == [clinic, clinic]
 
 
-def test_a_file_moved_into_the_databases_place_while_open_is_checked(
-    clinic: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def moved_into_place(damaged: Path, database: Path) -> None:
+    os.replace(damaged, database)
+
+
+def copied_over_in_place(damaged: Path, database: Path) -> None:
+    """As cp or a sync client does: the same inode, so SQLite sees no commit and the identity
+    guard sees the same file."""
+    inode = database.stat().st_ino
+    with database.open("r+b") as f:
+        f.write(damaged.read_bytes())
+    assert database.stat().st_ino == inode
+
+
+@pytest.mark.parametrize("put_in_place", [moved_into_place, copied_over_in_place])
+def test_a_damaged_file_put_in_the_databases_place_while_open_is_checked(
+    clinic: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    put_in_place: Callable[[Path, Path], None],
 ) -> None:
     engine = open_database(str(clinic))
     with engine.connect() as connection:
@@ -178,29 +196,7 @@ def test_a_file_moved_into_the_databases_place_while_open_is_checked(
     other = tmp_path / "other.sqlite3"
     shutil.copyfile(clinic, other)
     damage(other)
-    os.replace(other, clinic)
-    checked.close(engine)
-    capsys.readouterr()
-
-    assert run(clinic, "sessions") == 1
-    assert "is damaged" in capsys.readouterr().err
-
-
-def test_a_damaged_copy_written_over_the_file_while_open_is_checked(
-    clinic: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Copied over in place (same inode, as cp or a sync client does) while the app has it
-    open: SQLite sees no commit, the identity is the same, and still the next opening checks."""
-    engine = open_database(str(clinic))
-    with engine.connect() as connection:
-        connection.exec_driver_sql("SELECT COUNT(*) FROM patient").all()
-    other = tmp_path / "other.sqlite3"
-    shutil.copyfile(clinic, other)
-    damage(other)
-    inode = clinic.stat().st_ino
-    with clinic.open("r+b") as f:
-        f.write(other.read_bytes())
-    assert clinic.stat().st_ino == inode
+    put_in_place(other, clinic)
     checked.close(engine)
     capsys.readouterr()
 
