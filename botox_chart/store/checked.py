@@ -57,12 +57,13 @@ AT_LEAST_EVERY = 24 * 60 * 60
 _WHOLE_SECOND = 1_000_000_000
 
 State = tuple[tuple[int, ...], tuple[int, ...] | None]
-"""The database file's identity and times, and its ``-wal``'s (None when there is none)."""
+"""The database file's identity, size and times, and its ``-wal``'s size and modification time
+(None when there is none, or it is empty)."""
 
 
 def state(path: Path) -> State | None:
     """What changes whenever anything writes to the file; None when it cannot be told (the file
-    is missing, or its file system keeps whole-second times)."""
+    is missing, its file system keeps whole-second times, or this is Windows)."""
     if os.name == "nt":
         return None  # Windows' st_ctime is the creation time: a write would not show
     try:
@@ -129,6 +130,7 @@ def remember(path: Path, checked: State | None, *, checked_at: float | None = No
 
 
 def now() -> float:
+    """The time a check is recorded at (seconds since the epoch)."""
     return time.time()
 
 
