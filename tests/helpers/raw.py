@@ -43,3 +43,19 @@ def patients(engine: Any) -> list[tuple[str, str, str]]:
     finally:
         connection.close()
     return [(str(f), str(g), str(c)) for f, g, c in rows]
+
+
+def demo_file(path: Path, *, patients: int, seed: int) -> Path:
+    """A demo clinic in one SQLite file (its -wal checkpointed into it), as a disk holds it: what
+    the tests that damage a file start from."""
+    from datetime import date
+
+    from botox_chart.store import demo, open_database
+
+    engine = open_database(str(path))
+    demo.generate(engine, patients=patients, seed=seed, today=date(2026, 11, 30))
+    engine.dispose()
+    with connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path

@@ -16,13 +16,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from botox_chart import cli, paths
-from botox_chart.store import backup, checked, demo, open_database
+from botox_chart.store import backup, checked, open_database
 from botox_chart.store import engine as engine_module
 from botox_chart.store.engine import DamagedDatabase
 from tests.helpers import raw
@@ -31,14 +30,7 @@ from tests.helpers import raw
 @pytest.fixture
 def clinic(tmp_path: Path, command_line_user: tuple[str, str]) -> Path:
     """A small clinic, checkpointed into one file, never checked yet."""
-    path = tmp_path / "clinic.sqlite3"
-    engine = open_database(str(path))
-    demo.generate(engine, patients=12, seed=3, today=date(2026, 11, 30))
-    engine.dispose()
-    with raw.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    return path
+    return raw.demo_file(tmp_path / "clinic.sqlite3", patients=12, seed=3)
 
 
 def damage(path: Path) -> None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from botox_chart import cli, paths
-from botox_chart.store import backup, demo, open_database
+from botox_chart.store import backup, open_database
 from botox_chart.store.engine import DamagedDatabase, StorageError
 from tests.helpers import raw
 
@@ -28,13 +27,7 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     """A demo database (checkpointed into one file) with 8 KB of noise at its midpoint."""
-    path = tmp_path / "clinic.sqlite3"
-    engine = open_database(str(path))
-    demo.generate(engine, patients=60, seed=2, today=date(2026, 11, 30))
-    engine.dispose()
-    with raw.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    path = raw.demo_file(tmp_path / "clinic.sqlite3", patients=60, seed=2)
     size = path.stat().st_size
     noise = random.Random(9).randbytes(8192)
     with path.open("r+b") as f:
